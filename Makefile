@@ -1,0 +1,33 @@
+# Vellum: `make demo` renders every example into out/, `make test` runs the test suite.
+SWIFT ?= swift
+# System packages the build links against, the default fonts, and a second family the font-pinning test uses.
+DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
+        libfontconfig-dev fonts-cmu fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test format clean
+
+deps:
+	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product vellum
+
+demo: build
+	mkdir -p out
+	.build/release/vellum render Templates/examples/*.yaml --out out
+	@ls -l out
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-swift-testing
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+clean:
+	rm -rf .build out

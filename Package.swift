@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Vellum",
+  products: [
+    .library(name: "Vellum", targets: ["Vellum"]),
+    .executable(name: "vellum", targets: ["VellumCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    // C libraries, reached through pkg-config: text measurement in VellumFonts, drawing in VellumRaster.
+    .systemLibrary(
+      name: "CVellumText", pkgConfig: "harfbuzz",
+      providers: [.apt(["libharfbuzz-dev", "libfreetype-dev", "libfontconfig-dev"])]),
+    .systemLibrary(
+      name: "CVellumRsvg", pkgConfig: "librsvg-2.0",
+      providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]),
+    .systemLibrary(
+      name: "CVellumPango", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev"])]),
+
+    // The pipeline, one job per target, data flowing one way.
+    .target(name: "VellumDiagnostics"),
+    .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "Yams"]),
+    .target(name: "VellumData", dependencies: ["VellumSpec", .product(name: "CSV", package: "CSV.swift")]),
+    .target(name: "VellumFonts", dependencies: ["VellumDiagnostics", "CVellumText"]),
+    .target(name: "VellumScene"),
+    .target(name: "VellumLayout", dependencies: ["VellumSpec", "VellumData", "VellumFonts", "VellumScene"]),
+    .target(name: "VellumSVG", dependencies: ["VellumScene"]),
+    .target(name: "VellumRaster", dependencies: ["VellumDiagnostics", "CVellumRsvg", "CVellumPango", "VellumFonts"]),
+    .target(
+      name: "Vellum",
+      dependencies: [
+        "VellumSpec", "VellumData", "VellumFonts", "VellumLayout", "VellumScene", "VellumSVG", "VellumRaster",
+      ]
+    ),
+    .executableTarget(
+      name: "VellumCLI",
+      dependencies: ["Vellum", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(
+      name: "VellumTests",
+      dependencies: ["Vellum", "VellumLayout", "VellumSVG", "VellumRaster", "VellumData", "VellumSpec", "VellumFonts"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

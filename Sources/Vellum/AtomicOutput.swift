@@ -1,0 +1,28 @@
+import Foundation
+import VellumDiagnostics
+
+/// Writes a set of files so that either all appear complete or none changes.
+public enum AtomicOutput {
+  /// Writes every file to a temporary name beside its target, then renames them into place.
+  /// On any failure the temporaries are removed and existing files stay as they were.
+  public static func write(_ files: [(url: URL, bytes: [UInt8])]) throws {
+    var temporaries: [(temporary: URL, target: URL)] = []
+    do {
+      for file in files {
+        let directory = file.url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(file.url.lastPathComponent).\(getpid()).tmp")
+        temporaries.append((temporary, file.url))
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(file.bytes)) else {
+          throw VellumError(.io, "cannot write '\(file.url.path)'")
+        }
+      }
+      for (temporary, target) in temporaries where rename(temporary.path, target.path) != 0 {
+        throw VellumError(
+          .io, "cannot move output into place at '\(target.path)'", cause: String(cString: strerror(errno)))
+      }
+    } catch {
+      for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
+      throw error
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Vellum
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Render specs to files named after each spec.")
+
+  @Argument(help: "Spec files (YAML or JSON).")
+  var specs: [String]
+
+  @Option(help: "Output folder (default: each spec's folder).")
+  var out: String?
+
+  @Option(help: "Comma-separated formats: svg, pdf, png.")
+  var format: String = "svg,pdf,png"
+
+  @Option(help: "PNG resolution in dots per inch.")
+  var dpi: Double = 300
+
+  func validate() throws {
+    guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
+  }
+
+  func run() throws {
+    let formats: [OutputFormat]
+    do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+    let renderer = FigureRenderer(dpi: dpi)
+    var firstError: Error?
+    for spec in specs {
+      do {
+        let outputs = try renderer.render(specPath: spec, formats: formats)
+        let specURL = URL(fileURLWithPath: spec)
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
+        let base = specURL.deletingPathExtension().lastPathComponent
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+          throw VellumError(.io, "cannot create output folder '\(folder.path)'", cause: error.localizedDescription)
+        }
+        try AtomicOutput.write(
+          formats.map { (folder.appendingPathComponent("\(base).\($0.rawValue)"), outputs[$0]!) })
+      } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        if firstError == nil { firstError = error }
+      }
+    }
+    if let firstError {
+      Foundation.exit((firstError as? VellumError)?.code.exitCode ?? 3)
+    }
+  }
+}
+
+struct SceneCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scene", abstract: "Print a spec's scene as an indented tree.")
+
+  @Argument(help: "A spec file.")
+  var spec: String
+
+  func run() throws {
+    do {
+      print(SceneDump.render(try FigureRenderer().scene(specPath: spec)), terminator: "")
+    } catch {
+      fail(error)
+    }
+  }
+}

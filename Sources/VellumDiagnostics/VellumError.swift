@@ -1,0 +1,52 @@
+/// The one error type every pipeline stage throws: `{code, message, cause, location}`.
+public struct VellumError: Error, Sendable, CustomStringConvertible {
+  /// What kind of failure this is; decides the process exit code.
+  public enum Code: String, Sendable {
+    /// The spec file cannot be parsed (YAML/JSON syntax).
+    case syntax
+    /// The spec parses but says something invalid (unknown key, wrong type, bad value).
+    case invalidSpec
+    /// A file the spec names cannot be read.
+    case missingFile
+    /// A data file is malformed or lacks what the spec asks of it.
+    case invalidData
+    /// A font cannot be resolved or loaded.
+    case font
+    /// The figure cannot be laid out (e.g. the labels leave no room for the plot).
+    case layout
+    /// librsvg or Cairo failed.
+    case render
+    /// Writing an output file failed.
+    case io
+
+    /// Exit status: 1 for input errors, 3 for render or system errors.
+    public var exitCode: Int32 {
+      switch self {
+      case .syntax, .invalidSpec, .missingFile, .invalidData, .layout: return 1
+      case .font, .render, .io: return 3
+      }
+    }
+  }
+
+  public var code: Code
+  public var message: String
+  public var location: SourceLocation?
+  /// Lower-level detail, e.g. the GError text from librsvg.
+  public var cause: String?
+
+  public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, cause: String? = nil) {
+    self.code = code
+    self.message = message
+    self.location = location
+    self.cause = cause
+  }
+
+  /// Compiler-style, one line: `file:line:col: error: message (cause)`.
+  public var description: String {
+    var text = ""
+    if let location { text += "\(location): " }
+    text += "error: \(message)"
+    if let cause { text += " (\(cause))" }
+    return text
+  }
+}

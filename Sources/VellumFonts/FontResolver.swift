@@ -1,0 +1,64 @@
+import CVellumText
+import VellumDiagnostics
+
+/// Asks fontconfig which file provides a face, refusing substitutes from another family.
+struct FontResolver {
+  private let config: OpaquePointer
+
+  init() throws {
+    guard let config = FcInitLoadConfigAndFonts() else {
+      throw VellumError(.font, "fontconfig could not load its configuration")
+    }
+    self.config = config
+  }
+
+  /// The font file and face index fontconfig picks for `key`.
+  func resolve(_ key: FontKey) throws -> (path: String, index: Int) {
+    guard let pattern = FcPatternCreate() else { throw VellumError(.font, "fontconfig is out of memory") }
+    defer { FcPatternDestroy(pattern) }
+    FcPatternAddString(pattern, FC_FAMILY, key.family)
+    FcPatternAddInteger(pattern, FC_WEIGHT, key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+    FcPatternAddInteger(pattern, FC_SLANT, key.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
+    FcConfigSubstitute(config, pattern, FcMatchPattern)
+    FcDefaultSubstitute(pattern)
+    var result = FcResultNoMatch
+    guard let match = FcFontMatch(config, pattern, &result) else {
+      throw VellumError(.font, "no font matches '\(key)'")
+    }
+    defer { FcPatternDestroy(match) }
+
+    let families = strings(match, FC_FAMILY)
+    guard families.contains(where: { $0.caseInsensitiveCompare(key.family) == .orderedSame }) else {
+      throw VellumError(
+        .font, "font family '\(key.family)' is not installed (fontconfig offered '\(families.first ?? "?")')",
+        cause: "install it, e.g. apt-get install fonts-cmu for CMU Serif")
+    }
+    var weight: Int32 = 0
+    var slant: Int32 = 0
+    FcPatternGetInteger(match, FC_WEIGHT, 0, &weight)
+    FcPatternGetInteger(match, FC_SLANT, 0, &slant)
+    if key.bold && weight < FC_WEIGHT_DEMIBOLD {
+      throw VellumError(.font, "font family '\(key.family)' has no bold face")
+    }
+    if key.italic && slant == FC_SLANT_ROMAN {
+      throw VellumError(.font, "font family '\(key.family)' has no italic face")
+    }
+    guard let path = strings(match, FC_FILE).first else {
+      throw VellumError(.font, "fontconfig gave no file for '\(key)'")
+    }
+    var index: Int32 = 0
+    FcPatternGetInteger(match, FC_INDEX, 0, &index)
+    return (path, Int(index))
+  }
+
+  private func strings(_ pattern: OpaquePointer, _ object: String) -> [String] {
+    var values: [String] = []
+    var id: Int32 = 0
+    var value: UnsafeMutablePointer<FcChar8>?
+    while FcPatternGetString(pattern, object, id, &value) == FcResultMatch, let value {
+      values.append(String(cString: value))
+      id += 1
+    }
+    return values
+  }
+}

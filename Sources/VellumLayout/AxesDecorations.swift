@@ -1,0 +1,149 @@
+import VellumScene
+import VellumSpec
+
+/// Frame, ticks, tick labels, axis labels and title of one axes, placed around a plot rectangle.
+struct AxesDecorations {
+  var frame: SceneNode?
+  var xAxis: SceneNode
+  var yAxis: SceneNode
+  var title: SceneNode?
+  /// Every box the decorations occupy, for fitting the figure.
+  var boxes: [Rect]
+  var xScale: AxisScale
+  var yScale: AxisScale
+}
+
+/// Measured inputs for ``AxesDecorations``: everything that does not depend on where the plot area ends up.
+struct AxesDecorator {
+  let spec: AxesSpec
+  let xLimits: (Double, Double)
+  let yLimits: (Double, Double)
+  let categories: [String]
+  let setter: TextSetter
+  let title: SetText?
+  let xLabel: SetText?
+  let yLabel: SetText?
+
+  init(spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [String], setter: TextSetter)
+    throws
+  {
+    self.spec = spec
+    self.xLimits = xLimits
+    self.yLimits = yLimits
+    self.categories = categories
+    self.setter = setter
+    title = try spec.title.map { try setter.set(label: $0.text, size: $0.size) }
+    xLabel = try spec.x.label.map { try setter.set(label: $0.text, size: $0.size) }
+    yLabel = try spec.y.label.map { try setter.set(label: $0.text, size: $0.size) }
+  }
+
+  /// How far ticks reach outside and inside the spine.
+  private var tickReach: (outward: Double, inward: Double) {
+    let length = spec.ticks.length
+    switch spec.ticks.direction {
+    case .in: return (0, length)
+    case .out: return (length, 0)
+    case .inOut: return (length / 2, length / 2)
+    }
+  }
+
+  func decorate(plot p: Rect) throws -> AxesDecorations {
+    let ticks = spec.ticks
+    let (outward, inward) = tickReach
+    let labelOffset = ticks.pad + outward
+    let xScale = AxisScale(low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX)
+    let yScale = AxisScale(low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY)
+    var boxes: [Rect] = [p]
+
+    // x axis: ticks along the bottom (and top when mirrored), labels hanging below.
+    let xTicks = try AxisTicks.make(
+      spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: ticks.labelSize, isX: true,
+      categories: spec.x.scale == .categorical ? categories : [], setter: setter)
+    var xMarks: [PathSegment] = []
+    var xNodes: [SceneNode] = []
+    var xLabelTop = p.maxY + outward
+    for (value, label) in zip(xTicks.values, xTicks.labels) {
+      let x = xScale.map(value)
+      xMarks += [.move(Point(x, p.maxY + outward)), .line(Point(x, p.maxY - inward))]
+      if ticks.mirror { xMarks += [.move(Point(x, p.minY - outward)), .line(Point(x, p.minY + inward))] }
+      guard !label.isEmpty else { continue }
+      let placed = PlacedText.horizontal(label, x: x, baseline: p.maxY + labelOffset + label.ascent, anchor: .middle)
+      xNodes.append(placed.node)
+      boxes.append(placed.box)
+      xLabelTop = max(xLabelTop, placed.box.maxY)
+    }
+    if let xLabel, let labelSpec = spec.x.label {
+      let placed = PlacedText.horizontal(
+        xLabel, x: p.midX, baseline: xLabelTop + labelSpec.pad + xLabel.ascent, anchor: .middle)
+      xNodes.append(placed.node)
+      boxes.append(placed.box)
+    }
+
+    // y axis: ticks on the left (and right when mirrored), labels right-aligned and centred on the tick.
+    let yTicks = try AxisTicks.make(
+      spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: ticks.labelSize, isX: false,
+      categories: spec.y.scale == .categorical ? categories : [], setter: setter)
+    var yMarks: [PathSegment] = []
+    var yNodes: [SceneNode] = []
+    var yLabelRight = p.minX - outward
+    for (value, label) in zip(yTicks.values, yTicks.labels) {
+      let y = yScale.map(value)
+      yMarks += [.move(Point(p.minX - outward, y)), .line(Point(p.minX + inward, y))]
+      if ticks.mirror { yMarks += [.move(Point(p.maxX + outward, y)), .line(Point(p.maxX - inward, y))] }
+      guard !label.isEmpty else { continue }
+      // matplotlib's 'center_baseline': the tick points at the middle of the part above the baseline.
+      let placed = PlacedText.horizontal(label, x: p.minX - labelOffset, baseline: y + label.ascent / 2, anchor: .end)
+      yNodes.append(placed.node)
+      boxes.append(placed.box)
+      yLabelRight = min(yLabelRight, placed.box.minX)
+    }
+    if let yLabel, let labelSpec = spec.y.label {
+      let placed = PlacedText.vertical(yLabel, right: yLabelRight - labelSpec.pad, centerY: p.midY)
+      yNodes.append(placed.node)
+      boxes.append(placed.box)
+    }
+
+    let tickStroke = Stroke(Paint(ticks.color.rgb), width: ticks.width)
+    if !xMarks.isEmpty && ticks.width > 0 && ticks.length > 0 {
+      xNodes.insert(.path(PathNode(segments: xMarks, stroke: tickStroke)), at: 0)
+    }
+    if !yMarks.isEmpty && ticks.width > 0 && ticks.length > 0 {
+      yNodes.insert(.path(PathNode(segments: yMarks, stroke: tickStroke)), at: 0)
+    }
+
+    var titleNode: SceneNode?
+    if let title, let titleSpec = spec.title {
+      let top = p.minY - (ticks.mirror ? outward : 0)
+      let placed = PlacedText.horizontal(title, x: p.midX, baseline: top - titleSpec.pad, anchor: .middle)
+      titleNode = .group(Group(role: "title", children: [placed.node]))
+      boxes.append(placed.box)
+    }
+
+    return AxesDecorations(
+      frame: frameNode(p), xAxis: .group(Group(role: "axis-x", children: xNodes)),
+      yAxis: .group(Group(role: "axis-y", children: yNodes)), title: titleNode, boxes: boxes, xScale: xScale,
+      yScale: yScale)
+  }
+
+  private func frameNode(_ p: Rect) -> SceneNode? {
+    let frame = spec.frame
+    guard frame.width > 0 else { return nil }
+    let paint = Paint(frame.color.rgb, opacity: frame.color.alpha)
+    let path: PathNode
+    switch frame.style {
+    case .none: return nil
+    case .box:
+      path = PathNode(segments: PathGeometry.rect(p), stroke: Stroke(paint, width: frame.width, join: .miter))
+    case .open:
+      path = PathNode(
+        segments: [.move(Point(p.minX, p.minY)), .line(Point(p.minX, p.maxY)), .line(Point(p.maxX, p.maxY))],
+        stroke: Stroke(paint, width: frame.width, cap: .square, join: .miter))
+    }
+    return .group(Group(role: "frame", children: [.path(path)]))
+  }
+}
+
+extension Rect {
+  var midX: Double { x + width / 2 }
+  var midY: Double { y + height / 2 }
+}

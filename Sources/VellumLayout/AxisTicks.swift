@@ -1,0 +1,41 @@
+import VellumScene
+import VellumSpec
+
+/// Tick values of one axis with their set labels.
+struct AxisTicks {
+  var values: [Double]
+  var labels: [SetText]
+
+  /// Locates and labels ticks for `axis` shown over `low…high` on an axis `length` points long.
+  static func make(
+    _ axis: AxisSpec, low: Double, high: Double, length: Double, labelSize: Double, isX: Bool,
+    categories: [String], setter: TextSetter
+  ) throws -> AxisTicks {
+    // matplotlib's tick space: one bin per 3 (x) or 2 (y) label heights, capped at 9.
+    let maxBins = max(1, min(9, Int(abs(length) / (labelSize * (isX ? 3 : 2)))))
+    if axis.scale == .categorical, case .auto = axis.ticks {
+      let values = categories.indices.map(Double.init).filter {
+        AxisScale(low: low, high: high, start: 0, end: 1).contains($0)
+      }
+      let labels = try values.map { try setter.set(RichText.literal(categories[Int($0)]), size: labelSize) }
+      return AxisTicks(values: values, labels: labels)
+    }
+    let values = TickLocator.ticks(axis.ticks, low: low, high: high, maxBins: maxBins)
+    if case .values(let all, let given?) = axis.ticks {
+      let labels = try values.map { value in
+        try setter.set(label: given[all.firstIndex(of: value)!], size: labelSize)
+      }
+      return AxisTicks(values: values, labels: labels)
+    }
+    if axis.scale == .categorical {
+      let labels = try values.map { value -> SetText in
+        let index = Int(value.rounded())
+        let text = value == value.rounded() && categories.indices.contains(index) ? categories[index] : ""
+        return try setter.set(RichText.literal(text), size: labelSize)
+      }
+      return AxisTicks(values: values, labels: labels)
+    }
+    let texts = TickFormatter.labels(values, format: axis.format, decimals: axis.decimals)
+    return AxisTicks(values: values, labels: try texts.map { try setter.set(RichText.literal($0), size: labelSize) })
+  }
+}

@@ -1,0 +1,108 @@
+import CVellumPango
+import CVellumRsvg
+import Foundation
+import VellumDiagnostics
+import VellumFonts
+
+/// Converts Vellum's SVG to PDF and PNG in-process with librsvg and Cairo.
+public enum Rasterizer {
+  /// fontconfig's current configuration is process-wide, so renders take turns.
+  private static let lock = NSLock()
+
+  /// A vector PDF whose page is the figure size; fonts embed as subsets, the date is fixed.
+  public static func pdf(svg: String, width: Double, height: Double, fontFiles: [String]) throws -> [UInt8] {
+    try withHandle(svg: svg, fontFiles: fontFiles) { handle in
+      let sink = ByteSink()
+      let closure = Unmanaged.passUnretained(sink).toOpaque()
+      guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, width, height) else {
+        throw VellumError(.render, "cannot create PDF surface")
+      }
+      defer { cairo_surface_destroy(surface) }
+      try CBoundary.check(cairo_surface_status(surface), "cannot create PDF surface")
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Vellum")
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate())
+      try draw(handle, on: surface, width: width, height: height, background: false)
+      cairo_surface_finish(surface)
+      try CBoundary.check(cairo_surface_status(surface), "cannot write PDF")
+      return sink.bytes
+    }
+  }
+
+  /// A PNG of width × dpi/72 pixels on white, with a pHYs chunk for `dpi`.
+  public static func png(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws -> [UInt8]
+  {
+    let pixelWidth = Int32((width / 72 * dpi).rounded())
+    let pixelHeight = Int32((height / 72 * dpi).rounded())
+    guard pixelWidth > 0, pixelHeight > 0, Int64(pixelWidth) * Int64(pixelHeight) <= 400_000_000 else {
+      throw VellumError(.render, "a \(pixelWidth)×\(pixelHeight) px PNG is out of range; lower --dpi")
+    }
+    return try withHandle(svg: svg, fontFiles: fontFiles) { handle in
+      guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else {
+        throw VellumError(.render, "cannot create image surface")
+      }
+      defer { cairo_surface_destroy(surface) }
+      try CBoundary.check(cairo_surface_status(surface), "cannot create a \(pixelWidth)×\(pixelHeight) image")
+      try draw(handle, on: surface, width: Double(pixelWidth), height: Double(pixelHeight), background: true)
+      let sink = ByteSink()
+      let closure = Unmanaged.passUnretained(sink).toOpaque()
+      try CBoundary.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "cannot encode PNG")
+      return PNGResolution.insert(dpi: dpi, into: sink.bytes)
+    }
+  }
+
+  private static func withHandle<T>(
+    svg: String, fontFiles: [String], _ body: (UnsafeMutablePointer<RsvgHandle>) throws -> T
+  ) throws -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    try pinFonts(fontFiles)
+    let bytes = Array(svg.utf8)
+    var error: UnsafeMutablePointer<GError>?
+    let handle = bytes.withUnsafeBufferPointer { buffer in
+      rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
+    }
+    try CBoundary.check(error, "librsvg cannot read the SVG")
+    guard let handle else { throw VellumError(.render, "librsvg cannot read the SVG") }
+    defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    return try body(handle)
+  }
+
+  private static func draw(
+    _ handle: UnsafeMutablePointer<RsvgHandle>, on surface: OpaquePointer, width: Double, height: Double,
+    background: Bool
+  ) throws {
+    guard let cr = cairo_create(surface) else { throw VellumError(.render, "cannot create Cairo context") }
+    defer { cairo_destroy(cr) }
+    if background {
+      cairo_set_source_rgb(cr, 1, 1, 1)
+      cairo_paint(cr)
+    }
+    var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
+    var error: UnsafeMutablePointer<GError>?
+    rsvg_handle_render_document(handle, cr, &viewport, &error)
+    try CBoundary.check(error, "librsvg failed to render the SVG")
+    try CBoundary.check(cairo_status(cr), "Cairo failed while drawing")
+  }
+
+  /// Points Pango's font map for this thread (the one librsvg draws text with) at a fontconfig
+  /// configuration holding only `files`; Pango clears its caches when the configuration changes.
+  private static func pinFonts(_ files: [String]) throws {
+    let config = try FontPinning.configuration(files: files)
+    guard let fontMap = pango_cairo_font_map_get_default(),
+      g_type_check_instance_is_a(
+        UnsafeMutableRawPointer(fontMap).assumingMemoryBound(to: GTypeInstance.self), pango_fc_font_map_get_type()) != 0
+    else { throw VellumError(.font, "Pango's font map is not fontconfig-based; cannot pin fonts") }
+    let fcFontMap = OpaquePointer(fontMap)
+    if pango_fc_font_map_get_config(fcFontMap) != config {
+      pango_fc_font_map_set_config(fcFontMap, config)
+    }
+  }
+
+  /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch.
+  private static func creationDate() -> String {
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+  }
+}

@@ -1,0 +1,20 @@
+/// The one number format of Vellum's SVG: integers print as integers, the rest round to 3 decimals
+/// (a thousandth of a point), never exponent notation and never `-0`, so output is reproducible.
+public enum NumberFormat {
+  public static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    let scaled = (value * 1000).rounded()
+    guard abs(scaled) < 9e15 else { return String(Int64(value.rounded())) }
+    let thousandths = Int64(scaled)
+    if thousandths == 0 { return "0" }
+    let sign = thousandths < 0 ? "-" : ""
+    let magnitude = thousandths.magnitude
+    let whole = magnitude / 1000
+    let fraction = magnitude % 1000
+    if fraction == 0 { return "\(sign)\(whole)" }
+    var digits = String(fraction)
+    digits = String(repeating: "0", count: 3 - digits.count) + digits
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return "\(sign)\(whole).\(digits)"
+  }
+}

@@ -1,0 +1,89 @@
+/// An indented, human-readable listing of a scene, used as a second golden beside the SVG.
+public enum SceneDump {
+  public static func render(_ scene: Scene) -> String {
+    var lines = ["scene \(number(scene.width))x\(number(scene.height))pt"]
+    for node in scene.nodes { dump(node, depth: 1, into: &lines) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func dump(_ node: SceneNode, depth: Int, into lines: inout [String]) {
+    let indent = String(repeating: "  ", count: depth)
+    switch node {
+    case .group(let group):
+      lines.append("\(indent)group \(group.role)")
+      for child in group.children { dump(child, depth: depth + 1, into: &lines) }
+    case .clip(let clip):
+      lines.append("\(indent)clip \(rect(clip.rect))")
+      for child in clip.children { dump(child, depth: depth + 1, into: &lines) }
+    case .path(let path):
+      lines.append("\(indent)path \(describe(path))")
+    case .text(let text):
+      let spans = text.spans.map { span in
+        var style = "\(span.font.family) \(number(span.font.size))"
+        if span.font.bold { style += " bold" }
+        if span.font.italic { style += " italic" }
+        return "\"\(span.text)\" [\(style)]"
+      }.joined(separator: " ")
+      var line = "\(indent)text \(text.anchor.rawValue) at \(point(text.origin))"
+      if text.rotation != 0 { line += " rotated \(number(text.rotation))" }
+      lines.append(line + " \(spans)")
+    }
+  }
+
+  private static func describe(_ path: PathNode) -> String {
+    var points: [Point] = []
+    var subpaths = 0
+    for segment in path.segments {
+      switch segment {
+      case .move(let p):
+        points.append(p)
+        subpaths += 1
+      case .line(let p): points.append(p)
+      case .cubic(_, _, let p): points.append(p)
+      case .close: break
+      }
+    }
+    var parts: [String] = []
+    if points.count <= 4 {
+      parts.append(points.map(point).joined(separator: " "))
+    } else {
+      let xs = points.map(\.x)
+      let ys = points.map(\.y)
+      parts.append(
+        "\(points.count) points in \(subpaths) subpath\(subpaths == 1 ? "" : "s") within "
+          + "[\(number(xs.min()!)), \(number(ys.min()!))]-[\(number(xs.max()!)), \(number(ys.max()!))]")
+    }
+    if path.segments.contains(.close) { parts.append("closed") }
+    if let fill = path.fill { parts.append("fill \(paint(fill))") }
+    if let stroke = path.stroke {
+      var text = "stroke \(paint(stroke.paint)) width \(number(stroke.width))"
+      if !stroke.dashes.isEmpty { text += " dash \(stroke.dashes.map(number).joined(separator: ","))" }
+      parts.append(text)
+    }
+    return parts.joined(separator: " ")
+  }
+
+  private static func paint(_ paint: Paint) -> String {
+    let hex = [paint.color.red, paint.color.green, paint.color.blue]
+      .map { String(format2(Int(($0 * 255).rounded()))) }.joined()
+    return paint.opacity == 1 ? "#\(hex)" : "#\(hex)@\(number(paint.opacity))"
+  }
+
+  private static func format2(_ value: Int) -> String {
+    let digits = String(value, radix: 16)
+    return digits.count == 1 ? "0" + digits : digits
+  }
+
+  private static func point(_ p: Point) -> String { "(\(number(p.x)), \(number(p.y)))" }
+
+  private static func rect(_ r: Rect) -> String {
+    "[\(number(r.minX)), \(number(r.minY))]-[\(number(r.maxX)), \(number(r.maxY))]"
+  }
+
+  /// Two decimals are enough to read a layout and keep the dump stable.
+  private static func number(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(rounded)
+  }
+}

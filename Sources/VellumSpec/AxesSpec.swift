@@ -1,0 +1,150 @@
+/// One plot area: its axes, frame, ticks, legend and data layers.
+public struct AxesSpec {
+  public var title: LabelSpec?
+  public var x: AxisSpec
+  public var y: AxisSpec
+  public var frame: FrameSpec
+  public var ticks: TickStyleSpec
+  public var legend: LegendSpec?
+  public var layers: [LayerSpec]
+}
+
+/// A piece of text with its own size and distance from what it labels.
+public struct LabelSpec {
+  /// The label in Vellum's TeX subset, e.g. `\textbf{SDPO}`.
+  public var text: Located<String>
+  /// Size in points.
+  public var size: Double
+  /// Gap in points between the label and what it labels.
+  public var pad: Double
+}
+
+/// How the plot area is outlined.
+public struct FrameSpec: Sendable {
+  public enum Style: String, Sendable, CaseIterable {
+    /// All four spines.
+    case box
+    /// Left and bottom spines only.
+    case open
+    /// No spines.
+    case none
+  }
+  public var style: Style
+  /// Spine width in points.
+  public var width: Double
+  public var color: Color
+}
+
+/// Tick marks and tick labels, shared by both axes.
+public struct TickStyleSpec: Sendable {
+  public enum Direction: String, Sendable, CaseIterable {
+    case `in`, out
+    case inOut = "inout"
+  }
+  public var direction: Direction
+  /// Tick length in points.
+  public var length: Double
+  /// Tick width in points.
+  public var width: Double
+  /// Tick label size in points.
+  public var labelSize: Double
+  /// Gap between tick and label in points.
+  public var pad: Double
+  /// Also draw ticks on the top and right spines.
+  public var mirror: Bool
+  public var color: Color
+}
+
+extension AxesSpec {
+  static let keys = ["title", "x", "y", "frame", "ticks", "legend", "layers"]
+
+  init(node: SpecNode, baseFont: FontSpec, dataNames: [String]) throws {
+    let map = try node.mapping("axes", keys: Self.keys)
+    title = try map.optional("title") {
+      try LabelSpec(node: $0, what: "title", defaultSize: baseFont.size * 1.2, defaultPad: 6)
+    }
+    x =
+      try map.optional("x") { try AxisSpec(node: $0, name: "x", baseFont: baseFont) }
+      ?? AxisSpec(name: "x", baseFont: baseFont)
+    y =
+      try map.optional("y") { try AxisSpec(node: $0, name: "y", baseFont: baseFont) }
+      ?? AxisSpec(name: "y", baseFont: baseFont)
+    frame = try map.optional("frame") { try FrameSpec(node: $0) } ?? FrameSpec(style: .box, width: 0.8, color: .black)
+    ticks =
+      try map.optional("ticks") { try TickStyleSpec(node: $0, baseFont: baseFont) }
+      ?? TickStyleSpec(
+        direction: .out, length: 3.5, width: 0.8, labelSize: baseFont.size, pad: 3.5, mirror: false, color: .black)
+    legend =
+      try map.optional("legend") { node -> LegendSpec? in
+        if node.scalarText != nil {
+          return try node.bool() ? LegendSpec(baseFont: baseFont) : nil
+        }
+        return try LegendSpec(node: node, baseFont: baseFont)
+      } ?? LegendSpec(baseFont: baseFont)
+    layers = try map.required("layers") { node in
+      try node.list("a list of layers").map { try LayerSpec(node: $0, dataNames: dataNames) }
+    }
+  }
+}
+
+extension LabelSpec {
+  init(node: SpecNode, what: String, defaultSize: Double, defaultPad: Double) throws {
+    if node.scalarText != nil {
+      text = try node.located("the \(what) text")
+      size = defaultSize
+      pad = defaultPad
+      return
+    }
+    let map = try node.mapping(what, keys: ["text", "size", "pad"])
+    text = try map.required("text") { try $0.located("the \(what) text") }
+    size = try map.optional("size") { try $0.positive("a font size") } ?? defaultSize
+    pad = try map.optional("pad") { try $0.double("a pad in points") } ?? defaultPad
+  }
+}
+
+extension FrameSpec {
+  init(node: SpecNode) throws {
+    if node.scalarText != nil {
+      style = try Self.style(node)
+      width = 0.8
+      color = .black
+      return
+    }
+    let map = try node.mapping("frame", keys: ["style", "width", "color"])
+    style = try map.optional("style") { try Self.style($0) } ?? .box
+    width = try map.optional("width") { try $0.nonNegative("a line width") } ?? 0.8
+    color = try map.optional("color") { try decodeColor($0) } ?? .black
+  }
+
+  private static func style(_ node: SpecNode) throws -> Style {
+    try decodeEnum(node, what: "frame style")
+  }
+}
+
+extension TickStyleSpec {
+  init(node: SpecNode, baseFont: FontSpec) throws {
+    let map = try node.mapping(
+      "ticks", keys: ["direction", "length", "width", "label_size", "pad", "mirror", "color"])
+    direction = try map.optional("direction") { try decodeEnum($0, what: "tick direction") } ?? .out
+    length = try map.optional("length") { try $0.nonNegative("a tick length") } ?? 3.5
+    width = try map.optional("width") { try $0.nonNegative("a tick width") } ?? 0.8
+    labelSize = try map.optional("label_size") { try $0.positive("a font size") } ?? baseFont.size
+    pad = try map.optional("pad") { try $0.double("a pad in points") } ?? 3.5
+    mirror = try map.optional("mirror") { try $0.bool() } ?? false
+    color = try map.optional("color") { try decodeColor($0) } ?? .black
+  }
+}
+
+func decodeEnum<T: RawRepresentable & CaseIterable>(_ node: SpecNode, what: String) throws -> T
+where T.RawValue == String {
+  let text = try node.string(what)
+  if let value = T(rawValue: text) { return value }
+  let names = T.allCases.map(\.rawValue)
+  var message = "unknown \(what) '\(text)'"
+  if let suggestion = closestMatch(to: text, in: names) {
+    message += " (did you mean '\(suggestion)'?)"
+  } else {
+    message += " (expected one of: \(names.joined(separator: ", ")))"
+  }
+  throw node.error(message)
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// An sRGB color with alpha, each channel 0...1.
+public struct Color: Sendable, Equatable, Hashable {
+  public var red: Double
+  public var green: Double
+  public var blue: Double
+  public var alpha: Double
+
+  public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
+    self.red = red
+    self.green = green
+    self.blue = blue
+    self.alpha = alpha
+  }
+
+  public static let black = Color(red: 0, green: 0, blue: 0)
+  public static let white = Color(red: 1, green: 1, blue: 1)
+
+  /// matplotlib's default property cycle (tab10), which a series takes when no color is given.
+  public static let tab10: [Color] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+  ].map { Color(hex: $0)! }
+
+  /// Parses `#rgb`, `#rrggbb`, `#rrggbbaa`.
+  public init?(hex: String) {
+    var digits = Substring(hex)
+    guard digits.first == "#" else { return nil }
+    digits = digits.dropFirst()
+    if digits.count == 3 { digits = Substring(digits.map { "\($0)\($0)" }.joined()) }
+    guard digits.count == 6 || digits.count == 8, let value = UInt64(digits, radix: 16) else { return nil }
+    let channels = digits.count == 8 ? value : (value << 8) | 0xff
+    red = Double((channels >> 24) & 0xff) / 255
+    green = Double((channels >> 16) & 0xff) / 255
+    blue = Double((channels >> 8) & 0xff) / 255
+    alpha = Double(channels & 0xff) / 255
+  }
+
+  /// Parses a hex color, a named color, `tab:NAME`, a cycle reference `C0`…`C9`, or a gray level `'0.8'`.
+  public init?(name: String) {
+    let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+    if let color = Color(hex: key) {
+      self = color
+      return
+    }
+    if key.count == 2, key.first == "c", let index = Int(key.dropFirst()) {
+      self = Color.tab10[index]
+      return
+    }
+    if let level = Double(key), (0...1).contains(level) {
+      self = Color(red: level, green: level, blue: level)
+      return
+    }
+    guard let hex = Color.named[key] else { return nil }
+    self = Color(hex: hex)!
+  }
+
+  static let named: [String: String] = [
+    "black": "#000000", "k": "#000000", "white": "#ffffff", "w": "#ffffff",
+    "red": "#ff0000", "r": "#ff0000", "green": "#008000", "g": "#008000",
+    "blue": "#0000ff", "b": "#0000ff", "gray": "#808080", "grey": "#808080",
+    "lightgray": "#d3d3d3", "lightgrey": "#d3d3d3", "darkgray": "#a9a9a9", "darkgrey": "#a9a9a9",
+    "orange": "#ffa500", "purple": "#800080", "brown": "#a52a2a", "pink": "#ffc0cb",
+    "olive": "#808000", "cyan": "#00ffff", "c": "#00bfbf", "magenta": "#ff00ff", "m": "#bf00bf",
+    "yellow": "#ffff00", "y": "#bfbf00", "navy": "#000080", "teal": "#008080",
+    "tab:blue": "#1f77b4", "tab:orange": "#ff7f0e", "tab:green": "#2ca02c", "tab:red": "#d62728",
+    "tab:purple": "#9467bd", "tab:brown": "#8c564b", "tab:pink": "#e377c2", "tab:gray": "#7f7f7f",
+    "tab:grey": "#7f7f7f", "tab:olive": "#bcbd22", "tab:cyan": "#17becf",
+  ]
+}

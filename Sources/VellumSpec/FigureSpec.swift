@@ -1,0 +1,142 @@
+import Foundation
+
+/// A whole figure as the spec describes it, validated and with defaults filled in.
+public struct FigureSpec {
+  /// The spec file as named on the command line.
+  public var file: String
+  /// The folder data paths are resolved against.
+  public var directory: URL
+  /// Canvas width and height in points; layout never changes them.
+  public var width: Double
+  public var height: Double
+  /// Padding around the figure's content, in multiples of the base font size (matplotlib's tight_layout pad).
+  public var pad: Double
+  /// Canvas color; nil leaves the SVG transparent.
+  public var background: Color?
+  public var font: FontSpec
+  public var data: [DataSourceSpec]
+  public var axes: AxesSpec
+}
+
+/// The base font every text element inherits.
+public struct FontSpec: Sendable {
+  public var family: String
+  /// Size in points.
+  public var size: Double
+
+  public static let defaultFamily = "CMU Serif"
+}
+
+/// Where a table comes from.
+public struct DataSourceSpec {
+  public enum Source {
+    /// A CSV file, resolved relative to the spec's folder.
+    case csv(URL, displayPath: String)
+    /// Columns written in the spec itself.
+    case inline([(name: String, values: [String])])
+  }
+  public var name: String
+  public var source: Source
+  public var location: SourceLocation
+}
+
+extension FigureSpec {
+  static let keys = ["size", "width", "height", "pad", "background", "font", "data", "axes"]
+
+  init(root: SpecNode, directory: URL) throws {
+    let map = try root.mapping("the figure", keys: Self.keys)
+    file = root.file
+    self.directory = directory
+    var width = 6.4 * 72
+    var height = 4.8 * 72
+    if let size = map["size"] {
+      let items = try size.list("a figure size [width, height]")
+      guard items.count == 2 else {
+        throw size.error("expected a figure size [width, height], found \(items.count) values")
+      }
+      width = try Self.length(items[0])
+      height = try Self.length(items[1])
+    }
+    if let node = map["width"] { width = try Self.length(node) }
+    if let node = map["height"] { height = try Self.length(node) }
+    self.width = width
+    self.height = height
+    pad = try map.optional("pad") { try $0.nonNegative("a pad") } ?? 1.08
+    background =
+      try map.optional("background") { node in
+        if node.scalarText == "none" { return Color?.none }
+        return try decodeColor(node)
+      } ?? .white
+    let font = try map.optional("font") { try FontSpec(node: $0) } ?? FontSpec(family: FontSpec.defaultFamily, size: 10)
+    let data: [DataSourceSpec] =
+      try map.optional("data") { node in
+        let sources = try node.mapping("data", keys: try Self.sourceNames(node))
+        return try sources.entries.map {
+          try DataSourceSpec(name: $0.key.string(), node: $0.value, directory: directory)
+        }
+      } ?? []
+    self.font = font
+    self.data = data
+    axes = try map.required("axes") { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name)) }
+  }
+
+  private static func sourceNames(_ node: SpecNode) throws -> [String] {
+    guard case .mapping(let mapping) = node.node else {
+      throw node.error("expected data sources (a mapping from name to CSV path or columns)")
+    }
+    return mapping.keys.compactMap { $0.string }
+  }
+
+  static func length(_ node: SpecNode) throws -> Double {
+    guard let text = node.scalarText, let points = Length.points(text, bareUnit: 72), points > 0 else {
+      throw node.error("expected a positive length such as 6.5in, 16cm, 120mm or 468pt")
+    }
+    return points
+  }
+}
+
+extension FontSpec {
+  init(node: SpecNode) throws {
+    let map = try node.mapping("font", keys: ["family", "size"])
+    family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
+    size = try map.optional("size") { try $0.positive("a font size") } ?? 10
+  }
+}
+
+extension DataSourceSpec {
+  init(name: String, node: SpecNode, directory: URL) throws {
+    self.name = name
+    location = node.location
+    if let path = node.scalarText {
+      source = .csv(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path)
+      return
+    }
+    let map = try node.mapping("data source '\(name)'", keys: ["csv", "values"])
+    if let path = try map.optional("csv", { try $0.string("a CSV path") }) {
+      source = .csv(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path)
+    } else if let values = map["values"] {
+      let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
+      source = .inline(
+        try columns.entries.map { entry in
+          (try entry.key.string(), try entry.value.list("a list of values").map { try $0.string("a value") })
+        })
+    } else {
+      throw node.error("data source '\(name)' needs 'csv' (a file path) or 'values' (inline columns)")
+    }
+  }
+}
+
+extension SpecNode {
+  func mappingKeys() throws -> [String] {
+    guard case .mapping(let mapping) = node else { throw error("expected a mapping") }
+    return mapping.keys.compactMap { $0.string }
+  }
+}
+
+func decodeColor(_ node: SpecNode) throws -> Color {
+  let text = try node.string("a color")
+  guard let color = Color(name: text) else {
+    throw node.error("unknown color '\(text)' (expected #rrggbb, a name such as 'black' or 'tab:blue', or C0…C9)")
+  }
+  return color
+}

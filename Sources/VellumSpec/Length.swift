@@ -1,0 +1,17 @@
+import Foundation
+
+/// Converts lengths written as `6.5in`, `16cm`, `12mm`, `468pt` or a bare number to points.
+enum Length {
+  static func points(_ text: String, bareUnit: Double) -> Double? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let units: [(String, Double)] = [("in", 72), ("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1)]
+    for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+      guard let value = Double(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)),
+        value.isFinite
+      else { return nil }
+      return value * factor
+    }
+    guard let value = Double(trimmed), value.isFinite else { return nil }
+    return value * bareUnit
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import VellumDiagnostics
+import Yams
+
+/// Reads a spec file (YAML, or JSON, which YAML accepts) into a validated ``FigureSpec``.
+public enum SpecLoader {
+  /// Loads the spec at `path`; errors carry `path:line:col`.
+  public static func load(path: String) throws -> FigureSpec {
+    let url = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw VellumError(.missingFile, "no such spec file '\(path)'")
+    }
+    guard !isDirectory.boolValue else { throw VellumError(.missingFile, "'\(path)' is a folder, not a spec file") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw VellumError(.missingFile, "cannot read spec file '\(path)'")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+    return try parse(text, file: path, directory: url.deletingLastPathComponent())
+  }
+
+  /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths.
+  public static func parse(_ text: String, file: String, directory: URL) throws -> FigureSpec {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw syntaxError(error, file: file)
+    }
+    guard let node else {
+      throw VellumError(.invalidSpec, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+    return try FigureSpec(root: SpecNode(node, file: file), directory: directory)
+  }
+
+  private static func syntaxError(_ error: YamlError, file: String) -> VellumError {
+    func located(_ problem: String, _ mark: Mark, _ context: YamlError.Context?) -> VellumError {
+      var message = "invalid YAML: \(problem)"
+      if let context { message += " \(context.text)" }
+      return VellumError(.syntax, message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _): return located(problem, mark, context)
+    case .parser(let context, let problem, let mark, _): return located(problem, mark, context)
+    case .composer(let context, let problem, let mark, _): return located(problem, mark, context)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return VellumError(
+        .syntax, "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+    default:
+      return VellumError(.syntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+}

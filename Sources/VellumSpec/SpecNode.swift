@@ -1,0 +1,199 @@
+import VellumDiagnostics
+import Yams
+
+/// A node of the spec document with the file it came from, so every value can report where it stood.
+public struct SpecNode {
+  let node: Node
+  let file: String
+
+  init(_ node: Node, file: String) {
+    self.node = node
+    self.file = file
+  }
+
+  /// Where this node starts in the spec file.
+  public var location: SourceLocation {
+    let mark = node.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  func error(_ message: String) -> VellumError {
+    VellumError(.invalidSpec, message, at: location)
+  }
+
+  private var kindName: String {
+    switch node {
+    case .scalar: return "a scalar"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  var scalarText: String? {
+    if case .scalar(let scalar) = node { return scalar.string }
+    return nil
+  }
+
+  /// True for `~`, `null` or an empty value.
+  var isNull: Bool {
+    guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  func string(_ what: String = "a string") throws -> String {
+    guard let text = scalarText else { throw error("expected \(what), found \(kindName)") }
+    return text
+  }
+
+  func located(_ what: String = "a string") throws -> Located<String> {
+    Located(try string(what), at: location)
+  }
+
+  func double(_ what: String = "a number") throws -> Double {
+    guard case .scalar(let scalar) = node else { throw error("expected \(what), found \(kindName)") }
+    guard scalar.style == .plain || scalar.style == .any, let value = Double(scalar.string), value.isFinite
+    else { throw error("expected \(what), found '\(scalar.string)'") }
+    return value
+  }
+
+  func positive(_ what: String) throws -> Double {
+    let value = try double(what)
+    guard value > 0 else { throw error("expected \(what) greater than 0, found \(scalarText ?? "")") }
+    return value
+  }
+
+  func nonNegative(_ what: String) throws -> Double {
+    let value = try double(what)
+    guard value >= 0 else { throw error("expected \(what) of at least 0, found \(scalarText ?? "")") }
+    return value
+  }
+
+  func int(_ what: String = "an integer") throws -> Int {
+    guard let text = scalarText, let value = Int(text) else {
+      throw error("expected \(what), found \(scalarText.map { "'\($0)'" } ?? kindName)")
+    }
+    return value
+  }
+
+  func bool() throws -> Bool {
+    switch scalarText {
+    case "true", "True", "TRUE", "yes", "on": return true
+    case "false", "False", "FALSE", "no", "off": return false
+    default: throw error("expected true or false, found \(scalarText.map { "'\($0)'" } ?? kindName)")
+    }
+  }
+
+  func list(_ what: String = "a list") throws -> [SpecNode] {
+    guard case .sequence(let sequence) = node else { throw error("expected \(what), found \(kindName)") }
+    return sequence.map { SpecNode($0, file: file) }
+  }
+
+  var isMapping: Bool {
+    if case .mapping = node { return true }
+    return false
+  }
+
+  var isSequence: Bool {
+    if case .sequence = node { return true }
+    return false
+  }
+
+  /// Reads a mapping whose keys must all be in `keys`; an unknown key is an error at that key.
+  func mapping(_ what: String, keys: [String]) throws -> SpecMapping {
+    guard case .mapping(let mapping) = node else { throw error("expected \(what) (a mapping), found \(kindName)") }
+    var entries: [(key: SpecNode, value: SpecNode)] = []
+    var merged: [(key: SpecNode, value: SpecNode)] = []
+    for (key, value) in mapping {
+      let keyNode = SpecNode(key, file: file)
+      let name = try keyNode.string("a key")
+      if name == "<<" {
+        // YAML merge key: the aliased mapping supplies defaults that explicit keys override.
+        let source = SpecNode(value, file: file)
+        let sources = source.isSequence ? try source.list() : [source]
+        for item in sources {
+          let keys = try item.mappingKeys()
+          merged += try item.mapping(what, keys: keys).entries
+        }
+        continue
+      }
+      if !keys.contains(name) {
+        var message = "unknown key '\(name)' in \(what)"
+        if let suggestion = closestMatch(to: name, in: keys) {
+          message += " (did you mean '\(suggestion)'?)"
+        } else {
+          message += " (expected one of: \(keys.joined(separator: ", ")))"
+        }
+        throw keyNode.error(message)
+      }
+      entries.append((keyNode, SpecNode(value, file: file)))
+    }
+    for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
+      let name = entry.key.scalarText ?? ""
+      guard keys.contains(name) else {
+        throw entry.key.error("unknown key '\(name)' in \(what)")
+      }
+      entries.append(entry)
+    }
+    return SpecMapping(owner: self, what: what, entries: entries)
+  }
+
+  /// Reads a one-key mapping such as `- line: {...}`, returning the key and its value.
+  func tagged(_ what: String, kinds: [String]) throws -> (kind: String, body: SpecNode) {
+    guard case .mapping(let mapping) = node, mapping.count == 1, let (key, value) = mapping.first else {
+      throw error("expected \(what): a mapping with one key, one of \(kinds.joined(separator: ", "))")
+    }
+    let keyNode = SpecNode(key, file: file)
+    let kind = try keyNode.string("a key")
+    guard kinds.contains(kind) else {
+      var message = "unknown \(what) '\(kind)'"
+      if let suggestion = closestMatch(to: kind, in: kinds) {
+        message += " (did you mean '\(suggestion)'?)"
+      } else {
+        message += " (expected one of: \(kinds.joined(separator: ", ")))"
+      }
+      throw keyNode.error(message)
+    }
+    return (kind, SpecNode(value, file: file))
+  }
+}
+
+/// A mapping whose keys were checked against the allowed set.
+struct SpecMapping {
+  let owner: SpecNode
+  let what: String
+  let entries: [(key: SpecNode, value: SpecNode)]
+
+  subscript(_ key: String) -> SpecNode? {
+    entries.first { $0.key.scalarText == key }?.value
+  }
+
+  var location: SourceLocation { owner.location }
+
+  /// Decodes `key` if present and not null.
+  func optional<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T? {
+    guard let node = self[key], !node.isNull else { return nil }
+    return try decode(node)
+  }
+
+  func required<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T {
+    guard let node = self[key], !node.isNull else {
+      throw owner.error("missing required key '\(key)' in \(what)")
+    }
+    return try decode(node)
+  }
+}
+
+/// A value together with where the spec wrote it.
+public struct Located<Value> {
+  public var value: Value
+  public var location: SourceLocation?
+
+  public init(_ value: Value, at location: SourceLocation?) {
+    self.value = value
+    self.location = location
+  }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Sendable where Value: Sendable {}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// The `vellum` executable: file naming, exit codes, and no output on failure.
+final class CLITests: XCTestCase {
+  private var binary: URL {
+    // The test bundle sits next to the products SwiftPM built.
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vellum")
+  }
+
+  private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardError = pipe
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  override func setUpWithError() throws {
+    try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "vellum binary not built")
+  }
+
+  func testRenderWritesEveryFormatNamedAfterTheSpec() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("loss.yaml", SpecFixture.spec)
+    let out = fixture.directory.appendingPathComponent("out")
+    let result = try run(["render", spec, "--out", out.path])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), ["loss.pdf", "loss.png", "loss.svg"])
+  }
+
+  func testFailedRenderLeavesNoFilesAndExitsNonZero() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("loss.yaml", SpecFixture.spec.replacingOccurrences(of: "y: loss", with: "y: nope"))
+    let result = try run(["render", spec])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+    XCTAssertTrue(result.stderr.contains("loss.yaml:8:"), result.stderr)
+    XCTAssertEqual(try fixture.files(), ["data.csv", "loss.yaml"])
+  }
+
+  func testFailedRenderKeepsEarlierOutputs() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("loss.yaml", SpecFixture.spec)
+    XCTAssertEqual(try run(["render", spec, "--format", "svg"]).status, 0)
+    let svgPath = fixture.directory.appendingPathComponent("loss.svg").path
+    let before = FileManager.default.contents(atPath: svgPath)
+    try fixture.write("data.csv", "step,loss\n0,x\n")
+    XCTAssertEqual(try run(["render", spec, "--format", "svg"]).status, 1)
+    XCTAssertEqual(FileManager.default.contents(atPath: svgPath), before)
+    XCTAssertEqual(try fixture.files(), ["data.csv", "loss.svg", "loss.yaml"])
+  }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import VellumSpec
+import XCTest
+
+@testable import VellumData
+
+/// Data transforms against their definitions.
+final class DataTests: XCTestCase {
+  func testEMAFollowsTheSeedDefinition() {
+    let input = [1.0, 2, 4, 8]
+    let alpha = 0.96
+    var expected = [input[0]]
+    for value in input.dropFirst() { expected.append(alpha * expected.last! + (1 - alpha) * value) }
+    XCTAssertEqual(ExponentialMovingAverage(alpha: alpha).apply(input), expected)
+  }
+
+  func testEMALeavesGapsAndSkipsThem() {
+    let result = ExponentialMovingAverage(alpha: 0.5).apply([2, .nan, 4])
+    XCTAssertEqual(result[0], 2)
+    XCTAssertTrue(result[1].isNaN)
+    XCTAssertEqual(result[2], 3)
+  }
+
+  func testSeedTrainingCurveEMA() throws {
+    let spec = try SpecLoader.load(
+      path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Templates/examples/selfdistill-train.yaml").path)
+    let layers = try DataLoader.load(spec)
+    guard case .line(_, let y) = layers[2] else { return XCTFail("layer 2 should be the SDPO line") }
+    XCTAssertEqual(y.count, 400)
+    XCTAssertEqual(y[0], 0.287980285, accuracy: 1e-12)
+    XCTAssertEqual(y[1], 0.96 * 0.287980285 + 0.04 * 0.286216740, accuracy: 1e-12)
+    guard case .band(_, let lower, let upper) = layers[0] else { return XCTFail("layer 0 should be the SDPO band") }
+    XCTAssertEqual(upper[0] - y[0], 0.019, accuracy: 1e-12)
+    XCTAssertEqual(y[0] - lower[0], 0.019, accuracy: 1e-12)
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Vellum
+import XCTest
+
+/// Bad specs and data give one located, compiler-style error line.
+final class SpecErrorTests: XCTestCase {
+  private func error(spec: String, csv: String = SpecFixture.csv) throws -> VellumError {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let path = try fixture.write("figure.yaml", spec)
+    do {
+      _ = try FigureRenderer().render(specPath: path, formats: [.svg])
+    } catch let error as VellumError {
+      return error
+    }
+    XCTFail("expected an error")
+    return VellumError(.io, "none")
+  }
+
+  func testValidFixtureRenders() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let path = try fixture.write("figure.yaml", SpecFixture.spec)
+    XCTAssertNotNil(try FigureRenderer().render(specPath: path, formats: [.svg])[.svg])
+  }
+
+  func testMisspelledKeySuggestsTheRightOne() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "label: run}", with: "label: run, colour: red}"))
+    XCTAssertEqual(error.code, .invalidSpec)
+    XCTAssertEqual(error.location?.line, 8)
+    XCTAssertEqual(error.location?.column, 44)
+    XCTAssertTrue(
+      error.description.hasSuffix("figure.yaml:8:44: error: unknown key 'colour' in line (did you mean 'color'?)"),
+      error.description)
+  }
+
+  func testMissingColumnListsAvailableOnes() throws {
+    let error = try error(spec: SpecFixture.spec.replacingOccurrences(of: "y: loss", with: "y: los"))
+    XCTAssertEqual(error.code, .invalidData)
+    XCTAssertEqual(error.location?.line, 8)
+    XCTAssertTrue(error.message.contains("no column 'los' in data.csv (available: step, loss)"), error.message)
+  }
+
+  func testMalformedYAMLIsLocated() throws {
+    let error = try error(spec: SpecFixture.spec.replacingOccurrences(of: "x: {label: Step}", with: "x: {label: Step"))
+    XCTAssertEqual(error.code, .syntax)
+    XCTAssertNotNil(error.location)
+    XCTAssertTrue(error.message.hasPrefix("invalid YAML"), error.message)
+  }
+
+  func testNonNumericCellNamesRowAndColumn() throws {
+    let error = try error(spec: SpecFixture.spec, csv: "step,loss\n0,1.0\n1,oops\n")
+    XCTAssertEqual(error.location?.file.hasSuffix("data.csv"), true)
+    XCTAssertEqual(error.location?.line, 3)
+    XCTAssertEqual(error.location?.column, 2)
+    XCTAssertTrue(error.message.contains("expected a number in column 'loss', found 'oops'"))
+  }
+
+  func testRaggedRowIsLocated() throws {
+    let error = try error(spec: SpecFixture.spec, csv: "step,loss\n0,1.0\n1\n")
+    XCTAssertEqual(error.location?.line, 3)
+    XCTAssertTrue(error.message.contains("expected 2 fields"))
+  }
+
+  func testUnknownEnumValueSuggests() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "x: {label: Step}", with: "x: {label: Step, scale: categorcal}"))
+    XCTAssertTrue(error.message.contains("did you mean 'categorical'"), error.message)
+  }
+
+  func testUnsupportedTeXCommandIsAnError() throws {
+    let error = try error(spec: SpecFixture.spec.replacingOccurrences(of: "label: run}", with: #"label: '\foo{run}'}"#))
+    XCTAssertTrue(error.message.contains("unsupported command '\\foo'"), error.message)
+    XCTAssertEqual(error.location?.line, 8)
+  }
+
+  func testDuplicateKeyIsAnError() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "size: [4in, 3in]", with: "size: [4in, 3in]\nsize: [5in, 3in]"))
+    XCTAssertEqual(error.code, .syntax)
+    XCTAssertTrue(error.message.contains("duplicate key 'size'"), error.message)
+  }
+
+  func testEmptyFilterResultIsAnError() throws {
+    let spec = SpecFixture.spec.replacingOccurrences(
+      of: "y: loss,", with: "y: loss, transform: [{filter: {step: '9'}}],")
+    let error = try error(spec: spec)
+    XCTAssertTrue(error.message.contains("no rows left after filter"), error.message)
+  }
+
+  func testJSONSpecIsAccepted() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let path = try fixture.write(
+      "figure.json",
+      #"{"size": ["4in", "3in"], "data": {"runs": "data.csv"}, "axes": {"layers": [{"line": {"x": "step", "y": "loss"}}]}}"#
+    )
+    let svg = try FigureRenderer().render(specPath: path, formats: [.svg])[.svg]!
+    XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("width=\"288pt\""))
+  }
+}
