@@ -31,7 +31,7 @@ struct FontResolver {
     guard families.contains(where: { $0.caseInsensitiveCompare(key.family) == .orderedSame }) else {
       throw VellumError(
         .font, "font family '\(key.family)' is not installed (fontconfig offered '\(families.first ?? "?")')",
-        cause: "install it, e.g. apt-get install fonts-cmu for CMU Serif")
+        cause: "fc-list lists the installed families; CMU Serif comes with Debian's fonts-cmu")
     }
     var weight: Int32 = 0
     var slant: Int32 = 0

@@ -14,10 +14,11 @@ public enum FigureCompiler {
     let yLimits = AxisLimits.resolve(explicit: axes.y.limits, dataExtent: yExtent)
 
     let setter = TextSetter(family: spec.font.family)
+    _ = try located(at: spec.font.familyLocation) { try setter.set(RichText.literal("0"), size: spec.font.size) }
     let decorator = try AxesDecorator(
       spec: axes, xLimits: xLimits, yLimits: yLimits, categories: resolver.categories, setter: setter)
     let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height)
-    let plot = try fit(decorator, canvas: canvas, pad: spec.pad * spec.font.size)
+    let plot = try located(at: spec.sizeLocation) { try fit(decorator, canvas: canvas, pad: spec.pad * spec.font.size) }
     let decorations = try decorator.decorate(plot: plot)
 
     let marks = MarkCompiler(xScale: decorations.xScale, yScale: decorations.yScale, plot: plot)

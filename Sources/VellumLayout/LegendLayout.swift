@@ -15,7 +15,8 @@ struct LegendLayout {
     self.spec = spec
     entries = try layers.compactMap { layer in
       guard let label = layer.legendLabel, !label.runs.isEmpty else { return nil }
-      return Entry(layer: layer, label: try setter.set(label, size: spec.fontSize))
+      let set = try located(at: layer.legendLocation) { try setter.set(label, size: spec.fontSize) }
+      return Entry(layer: layer, label: set)
     }
   }
 

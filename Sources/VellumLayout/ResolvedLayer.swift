@@ -41,6 +41,8 @@ struct ResolvedLayer {
   /// Group role, e.g. `series-sdpo`; also the SVG id.
   var role: String
   var legendLabel: RichText?
+  /// Where the label was written, for errors when it cannot be set.
+  var legendLocation: SourceLocation? = nil
 
   /// Extent of the layer's finite values on each axis, for automatic limits.
   var xExtent: (Double, Double)? {
@@ -101,7 +103,8 @@ struct LayerResolver {
         resolved.append(
           ResolvedLayer(
             mark: .line(x: positions(x), y: y, style: style, marker: marker),
-            role: "series-" + (spec.id ?? slug(label?.plain ?? spec.y.value)), legendLabel: label))
+            role: "series-" + (spec.id ?? slug(label?.plain ?? spec.y.value)), legendLabel: label,
+            legendLocation: spec.label?.location))
       case (.band(let spec), .band(let x, let lower, let upper)):
         let color = spec.color ?? nextColor()
         let label = try spec.label.map(RichText.parse)
@@ -115,7 +118,8 @@ struct LayerResolver {
             mark: .band(
               x: positions(x), lower: lower, upper: upper, color: color.rgb, alpha: spec.alpha * color.alpha,
               edgeWidth: spec.edgeWidth),
-            role: "band-" + (spec.id ?? slug(label?.plain ?? name)), legendLabel: label))
+            role: "band-" + (spec.id ?? slug(label?.plain ?? name)), legendLabel: label,
+            legendLocation: spec.label?.location))
       case (.hline(let spec), _), (.vline(let spec), _):
         let style = LineStyle(
           color: spec.color.rgb, alpha: spec.alpha * spec.color.alpha, width: spec.width, dash: spec.dash)
@@ -129,7 +133,7 @@ struct LayerResolver {
             role: kind + "-"
               + (spec.id
                 ?? slug(label?.plain ?? TickFormatter.fixed(spec.value, TickFormatter.commonDecimals([spec.value])))),
-            legendLabel: label))
+            legendLabel: label, legendLocation: spec.label?.location))
       default:
         throw VellumError(.layout, "internal error: layer and data disagree")
       }

@@ -52,8 +52,18 @@ final class TextSetter {
     return result
   }
 
-  /// Parses a spec label and sets it.
+  /// Parses a spec label and sets it; font errors point at the label.
   func set(label: Located<String>, size: Double) throws -> SetText {
-    try set(RichText.parse(label), size: size)
+    try located(at: label.location) { try set(RichText.parse(label), size: size) }
+  }
+}
+
+/// Runs `body`, giving any location-less error the location `location`.
+func located<T>(at location: SourceLocation?, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch var error as VellumError where error.location == nil {
+    error.location = location
+    throw error
   }
 }

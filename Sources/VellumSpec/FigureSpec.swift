@@ -9,6 +9,8 @@ public struct FigureSpec {
   /// Canvas width and height in points; layout never changes them.
   public var width: Double
   public var height: Double
+  /// Where the size was given (or the spec's start), for errors about room on the canvas.
+  public var sizeLocation: SourceLocation
   /// Padding around the figure's content, in multiples of the base font size (matplotlib's tight_layout pad).
   public var pad: Double
   /// Canvas color; nil leaves the SVG transparent.
@@ -21,6 +23,8 @@ public struct FigureSpec {
 /// The base font every text element inherits.
 public struct FontSpec: Sendable {
   public var family: String
+  /// Where the family was named, for errors when it is not installed.
+  public var familyLocation: SourceLocation?
   /// Size in points.
   public var size: Double
 
@@ -49,6 +53,7 @@ extension FigureSpec {
     self.directory = directory
     var width = 6.4 * 72
     var height = 4.8 * 72
+    sizeLocation = (map["size"] ?? map["width"] ?? root).location
     if let size = map["size"] {
       let items = try size.list("a figure size [width, height]")
       guard items.count == 2 else {
@@ -67,7 +72,9 @@ extension FigureSpec {
         if node.scalarText == "none" { return Color?.none }
         return try decodeColor(node)
       } ?? .white
-    let font = try map.optional("font") { try FontSpec(node: $0) } ?? FontSpec(family: FontSpec.defaultFamily, size: 10)
+    let font =
+      try map.optional("font") { try FontSpec(node: $0) }
+      ?? FontSpec(family: FontSpec.defaultFamily, familyLocation: nil, size: 10)
     let data: [DataSourceSpec] =
       try map.optional("data") { node in
         let sources = try node.mapping("data", keys: try Self.sourceNames(node))
@@ -99,6 +106,7 @@ extension FontSpec {
   init(node: SpecNode) throws {
     let map = try node.mapping("font", keys: ["family", "size"])
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
+    familyLocation = (map["family"] ?? node).location
     size = try map.optional("size") { try $0.positive("a font size") } ?? 10
   }
 }

@@ -91,6 +91,29 @@ final class SpecErrorTests: XCTestCase {
     XCTAssertTrue(error.message.contains("no rows left after filter"), error.message)
   }
 
+  func testMissingFontFamilyPointsAtTheFamily() throws {
+    let error = try error(spec: "font: {family: No Such Family}\n" + SpecFixture.spec)
+    XCTAssertEqual(error.code, .font)
+    XCTAssertEqual(error.location?.line, 1)
+    XCTAssertEqual(error.location?.column, 16)
+    XCTAssertTrue(error.message.contains("'No Such Family' is not installed"), error.message)
+  }
+
+  func testMissingGlyphPointsAtTheLabel() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "label: Step", with: "label: 'Step \u{10FFFD}'"))
+    XCTAssertEqual(error.code, .font)
+    XCTAssertEqual(error.location?.line, 5)
+    XCTAssertTrue(error.message.contains("has no glyph"), error.message)
+  }
+
+  func testCanvasTooSmallIsAnError() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "size: [4in, 3in]", with: "size: [0.5in, 0.5in]"))
+    XCTAssertEqual(error.code, .layout)
+    XCTAssertEqual(error.location?.line, 1)
+  }
+
   func testJSONSpecIsAccepted() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }
