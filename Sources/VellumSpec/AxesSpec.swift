@@ -139,12 +139,5 @@ func decodeEnum<T: RawRepresentable & CaseIterable>(_ node: SpecNode, what: Stri
 where T.RawValue == String {
   let text = try node.string(what)
   if let value = T(rawValue: text) { return value }
-  let names = T.allCases.map(\.rawValue)
-  var message = "unknown \(what) '\(text)'"
-  if let suggestion = closestMatch(to: text, in: names) {
-    message += " (did you mean '\(suggestion)'?)"
-  } else {
-    message += " (expected one of: \(names.joined(separator: ", ")))"
-  }
-  throw node.error(message)
+  throw node.error(unknownNameMessage(text, kind: what, candidates: T.allCases.map(\.rawValue)))
 }

@@ -1,3 +1,15 @@
+/// "unknown KIND 'name' [in CONTEXT]" with the likely intended name, or the list of valid ones.
+func unknownNameMessage(_ name: String, kind: String, in context: String? = nil, candidates: [String]) -> String {
+  var message = "unknown \(kind) '\(name)'"
+  if let context { message += " in \(context)" }
+  if let suggestion = closestMatch(to: name, in: candidates) {
+    message += " (did you mean '\(suggestion)'?)"
+  } else {
+    message += " (expected one of: \(candidates.joined(separator: ", ")))"
+  }
+  return message
+}
+
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
   let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }

@@ -104,13 +104,7 @@ extension LayerSource {
     if let node = map["data"] {
       let name = try node.located("a data source name")
       guard dataNames.contains(name.value) else {
-        var message = "unknown data source '\(name.value)'"
-        if let suggestion = closestMatch(to: name.value, in: dataNames) {
-          message += " (did you mean '\(suggestion)'?)"
-        } else {
-          message += " (declared: \(dataNames.joined(separator: ", ")))"
-        }
-        throw node.error(message)
+        throw node.error(unknownNameMessage(name.value, kind: "data source", candidates: dataNames))
       }
       data = name
     } else if dataNames.count == 1 {
@@ -137,11 +131,11 @@ extension TransformSpec {
       var columns = try map.optional("columns") { try $0.list().map { try $0.located("a column name") } } ?? []
       if let column = try map.optional("column", { try $0.located("a column name") }) { columns.append(column) }
       guard !columns.isEmpty else { throw body.error("ema needs 'column' or 'columns'") }
-      let alpha = try map.required("alpha") { try $0.double("a smoothing factor") }
-      guard (0..<1).contains(alpha), let alphaNode = map["alpha"] else {
-        throw (map["alpha"] ?? body).error("ema alpha must be in [0, 1), found \(alpha)")
+      let alpha = try map.required("alpha") { node in
+        let value = try node.double("a smoothing factor")
+        guard (0..<1).contains(value) else { throw node.error("ema alpha must be in [0, 1), found \(value)") }
+        return value
       }
-      _ = alphaNode
       self = .ema(columns: columns, alpha: alpha)
     default:
       let map = try body.mapping("filter", keys: try body.mappingKeys())

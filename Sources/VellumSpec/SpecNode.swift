@@ -118,20 +118,14 @@ public struct SpecNode {
         continue
       }
       if !keys.contains(name) {
-        var message = "unknown key '\(name)' in \(what)"
-        if let suggestion = closestMatch(to: name, in: keys) {
-          message += " (did you mean '\(suggestion)'?)"
-        } else {
-          message += " (expected one of: \(keys.joined(separator: ", ")))"
-        }
-        throw keyNode.error(message)
+        throw keyNode.error(unknownNameMessage(name, kind: "key", in: what, candidates: keys))
       }
       entries.append((keyNode, SpecNode(value, file: file)))
     }
     for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
       let name = entry.key.scalarText ?? ""
       guard keys.contains(name) else {
-        throw entry.key.error("unknown key '\(name)' in \(what)")
+        throw entry.key.error(unknownNameMessage(name, kind: "key", in: what, candidates: keys))
       }
       entries.append(entry)
     }
@@ -146,13 +140,7 @@ public struct SpecNode {
     let keyNode = SpecNode(key, file: file)
     let kind = try keyNode.string("a key")
     guard kinds.contains(kind) else {
-      var message = "unknown \(what) '\(kind)'"
-      if let suggestion = closestMatch(to: kind, in: kinds) {
-        message += " (did you mean '\(suggestion)'?)"
-      } else {
-        message += " (expected one of: \(kinds.joined(separator: ", ")))"
-      }
-      throw keyNode.error(message)
+      throw keyNode.error(unknownNameMessage(kind, kind: what, candidates: kinds))
     }
     return (kind, SpecNode(value, file: file))
   }
