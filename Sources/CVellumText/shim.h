@@ -6,6 +6,7 @@
 #include FT_TRUETYPE_IDS_H
 #include <hb.h>
 #include <hb-ft.h>
+#include <hb-ot.h>
 #include <fontconfig/fontconfig.h>
 
 /* FT_HAS_KERNING and friends are macros, which Swift cannot import. */

@@ -5,21 +5,35 @@ import VellumRaster
 public struct FigureRenderer {
   /// Pixels per inch of PNG output.
   public var dpi: Double
+  /// Overrides the spec's text mode when set.
+  public var textMode: TextMode?
 
-  public init(dpi: Double = 300) {
+  public init(dpi: Double = 300, textMode: TextMode? = nil) {
     self.dpi = dpi
+    self.textMode = textMode
   }
 
   /// Loads, validates and lays out the spec at `path`.
   public func scene(specPath path: String) throws -> Scene {
+    try compile(specPath: path).scene
+  }
+
+  private func compile(specPath path: String) throws -> (scene: Scene, textMode: TextMode) {
     let spec = try SpecLoader.load(path: path)
-    return try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
+    let scene = try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
+    return (scene, textMode ?? (spec.text == .paths ? .paths : .fonts))
+  }
+
+  /// The SVG the spec at `path` gives.
+  public func svg(specPath path: String) throws -> String {
+    let (scene, mode) = try compile(specPath: path)
+    return SVGWriter.write(scene, textMode: mode)
   }
 
   /// Renders the spec at `path` to every requested format, entirely in memory.
   public func render(specPath path: String, formats: [OutputFormat]) throws -> [OutputFormat: [UInt8]] {
-    let scene = try scene(specPath: path)
-    let svg = SVGWriter.write(scene)
+    let (scene, mode) = try compile(specPath: path)
+    let svg = SVGWriter.write(scene, textMode: mode)
     var outputs: [OutputFormat: [UInt8]] = [:]
     for format in formats {
       switch format {

@@ -17,14 +17,18 @@ struct Render: ParsableCommand {
   @Option(help: "PNG resolution in dots per inch.")
   var dpi: Double = 300
 
+  @Option(help: "How SVG carries text: fonts (selectable) or paths (outlines); default: the spec's choice.")
+  var text: String?
+
   func validate() throws {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
+    if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
   }
 
   func run() throws {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
-    let renderer = FigureRenderer(dpi: dpi)
+    let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)))
     var firstError: Error?
     for spec in specs {
       do {

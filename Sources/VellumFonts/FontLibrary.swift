@@ -33,9 +33,6 @@ public final class FontLibrary: @unchecked Sendable {
 
   /// Measures `text` set in `key` at `size` points.
   public func measure(_ text: String, font key: FontKey, size: Double) throws -> TextMetrics {
-    let face = try face(key)
-    lock.lock()
-    defer { lock.unlock() }
-    return try face.measure(text, size: size)
+    try face(key).measure(text, size: size)
   }
 }

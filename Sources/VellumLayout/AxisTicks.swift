@@ -17,7 +17,7 @@ struct AxisTicks {
       let values = categories.indices.map(Double.init).filter {
         AxisScale(low: low, high: high, start: 0, end: 1).contains($0)
       }
-      let labels = try values.map { try setter.set(RichText.literal(categories[Int($0)]), size: labelSize) }
+      let labels = try values.map { try setter.set(literal: categories[Int($0)], size: labelSize) }
       return AxisTicks(values: values, labels: labels)
     }
     let values = TickLocator.ticks(axis.ticks, low: low, high: high, maxBins: maxBins)
@@ -31,11 +31,11 @@ struct AxisTicks {
       let labels = try values.map { value -> SetText in
         let index = Int(value.rounded())
         let text = value == value.rounded() && categories.indices.contains(index) ? categories[index] : ""
-        return try setter.set(RichText.literal(text), size: labelSize)
+        return try setter.set(literal: text, size: labelSize)
       }
       return AxisTicks(values: values, labels: labels)
     }
     let texts = TickFormatter.labels(values, format: axis.format, decimals: axis.decimals)
-    return AxisTicks(values: values, labels: try texts.map { try setter.set(RichText.literal($0), size: labelSize) })
+    return AxisTicks(values: values, labels: try texts.map { try setter.set(literal: $0, size: labelSize) })
   }
 }

@@ -13,8 +13,10 @@ public enum FigureCompiler {
     let xLimits = AxisLimits.resolve(explicit: axes.x.limits, dataExtent: xExtent)
     let yLimits = AxisLimits.resolve(explicit: axes.y.limits, dataExtent: yExtent)
 
-    let setter = TextSetter(family: spec.font.family)
-    _ = try located(at: spec.font.familyLocation) { try setter.set(RichText.literal("0"), size: spec.font.size) }
+    let font = spec.font
+    let setter = TextSetter(
+      families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
+    _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
     let decorator = try AxesDecorator(
       spec: axes, xLimits: xLimits, yLimits: yLimits, categories: resolver.categories, setter: setter)
     let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height)
@@ -44,7 +46,9 @@ public enum FigureCompiler {
             ])))
     }
     nodes.append(.group(Group(role: "axes-0", children: axesChildren)))
-    return Scene(width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted())
+    return Scene(
+      width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
+      glyphOutlines: setter.outlines)
   }
 
   /// Shrinks the plot area until every decoration sits inside the canvas with `pad` to spare

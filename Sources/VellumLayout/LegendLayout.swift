@@ -14,9 +14,9 @@ struct LegendLayout {
   init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter) throws {
     self.spec = spec
     entries = try layers.compactMap { layer in
-      guard let label = layer.legendLabel, !label.runs.isEmpty else { return nil }
-      let set = try located(at: layer.legendLocation) { try setter.set(label, size: spec.fontSize) }
-      return Entry(layer: layer, label: set)
+      guard let label = layer.legendLabel else { return nil }
+      let set = try setter.set(label: label, size: spec.fontSize)
+      return set.isEmpty ? nil : Entry(layer: layer, label: set)
     }
   }
 

@@ -40,9 +40,8 @@ struct ResolvedLayer {
   var mark: Mark
   /// Group role, e.g. `series-sdpo`; also the SVG id.
   var role: String
-  var legendLabel: RichText?
-  /// Where the label was written, for errors when it cannot be set.
-  var legendLocation: SourceLocation? = nil
+  /// The legend entry's label as written in the spec.
+  var legendLabel: Located<String>?
 
   /// Extent of the layer's finite values on each axis, for automatic limits.
   var xExtent: (Double, Double)? {
@@ -99,15 +98,14 @@ struct LayerResolver {
             shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * spec.alpha,
             edge: edge.rgb, edgeAlpha: edge.alpha * spec.alpha, edgeWidth: marker.edgeWidth)
         }
-        let label = try spec.label.map(RichText.parse)
+        let label = spec.label
         resolved.append(
           ResolvedLayer(
             mark: .line(x: positions(x), y: y, style: style, marker: marker),
-            role: "series-" + (spec.id ?? slug(label?.plain ?? spec.y.value)), legendLabel: label,
-            legendLocation: spec.label?.location))
+            role: "series-" + (spec.id ?? slug(label.map(TeXParser.plainText) ?? spec.y.value)), legendLabel: label))
       case (.band(let spec), .band(let x, let lower, let upper)):
         let color = spec.color ?? nextColor()
-        let label = try spec.label.map(RichText.parse)
+        let label = spec.label
         let name: String
         switch spec.bounds {
         case .centerError(let center, _): name = center.value
@@ -118,12 +116,11 @@ struct LayerResolver {
             mark: .band(
               x: positions(x), lower: lower, upper: upper, color: color.rgb, alpha: spec.alpha * color.alpha,
               edgeWidth: spec.edgeWidth),
-            role: "band-" + (spec.id ?? slug(label?.plain ?? name)), legendLabel: label,
-            legendLocation: spec.label?.location))
+            role: "band-" + (spec.id ?? slug(label.map(TeXParser.plainText) ?? name)), legendLabel: label))
       case (.hline(let spec), _), (.vline(let spec), _):
         let style = LineStyle(
           color: spec.color.rgb, alpha: spec.alpha * spec.color.alpha, width: spec.width, dash: spec.dash)
-        let label = try spec.label.map(RichText.parse)
+        let label = spec.label
         let isH: Bool
         if case .hline = layer { isH = true } else { isH = false }
         let kind = isH ? "hline" : "vline"
@@ -132,8 +129,10 @@ struct LayerResolver {
             mark: isH ? .hline(y: spec.value, style: style) : .vline(x: spec.value, style: style),
             role: kind + "-"
               + (spec.id
-                ?? slug(label?.plain ?? TickFormatter.fixed(spec.value, TickFormatter.commonDecimals([spec.value])))),
-            legendLabel: label, legendLocation: spec.label?.location))
+                ?? slug(
+                  label.map(TeXParser.plainText)
+                    ?? TickFormatter.fixed(spec.value, TickFormatter.commonDecimals([spec.value])))),
+            legendLabel: label))
       default:
         throw VellumError(.layout, "internal error: layer and data disagree")
       }

@@ -2,59 +2,70 @@ import VellumFonts
 import VellumScene
 import VellumSpec
 
-/// A label shaped and measured, ready to place.
+/// A label typeset and measured, ready to place.
 struct SetText {
-  var spans: [TextSpan]
+  /// Glyph runs relative to the start of the baseline (y down).
+  var runs: [GlyphRun]
+  /// Rules (fraction bars, radical overbars) relative to the start of the baseline (y down).
+  var rules: [Rect]
   /// Advance width in points.
   var width: Double
-  /// Extent above the baseline used for alignment (ink, padded to the face's "l").
+  /// Extent above the baseline used for alignment (ink, padded to the text face's "l").
   var ascent: Double
-  /// Extent below the baseline used for alignment (ink, padded to the face's "p").
+  /// Extent below the baseline used for alignment (ink, padded to the text face's "p").
   var descent: Double
 
   var height: Double { ascent + descent }
-  var isEmpty: Bool { spans.isEmpty }
+  var isEmpty: Bool { runs.isEmpty && rules.isEmpty }
 }
 
-/// Measures rich text with HarfBuzz + FreeType and remembers which font files it used.
+/// Typesets labels (TeX subset) and data text (literal), caching results, and collects the fonts
+/// and glyph outlines the figure uses.
 final class TextSetter {
-  let family: String
-  private let fonts: FontLibrary
-  private(set) var fontFiles: Set<String> = []
+  private let typesetter: Typesetter
   private var cache: [String: SetText] = [:]
 
-  init(family: String, fonts: FontLibrary = .shared) {
-    self.family = family
-    self.fonts = fonts
+  init(families: FontFamilies) {
+    typesetter = Typesetter(families: families)
   }
 
-  func set(_ text: RichText, size: Double) throws -> SetText {
-    let cacheKey =
-      "\(size)|"
-      + text.runs.map { "\($0.bold ? "b" : "")\($0.italic ? "i" : "")|\($0.text)" }.joined(separator: "\u{1}")
-    if let cached = cache[cacheKey] { return cached }
-    var width = 0.0
-    var ascent = 0.0
-    var descent = 0.0
-    var spans: [TextSpan] = []
-    for run in text.runs {
-      let key = FontKey(family: family, bold: run.bold, italic: run.italic)
-      let face = try fonts.face(key)
-      fontFiles.insert(face.path)
-      let metrics = try fonts.measure(run.text, font: key, size: size)
-      width += metrics.advance
-      ascent = max(ascent, metrics.ascent)
-      descent = max(descent, metrics.descent)
-      spans.append(TextSpan(run.text, font: FontStyle(family: family, size: size, bold: run.bold, italic: run.italic)))
+  var fontFiles: Set<String> { typesetter.fontFiles }
+  var outlines: [GlyphRef: [PathSegment]] { typesetter.outlines }
+
+  /// Parses and sets a spec label; errors point at the label.
+  func set(label: Located<String>, size: Double) throws -> SetText {
+    try cached("tex|\(size)|\(label.value)") {
+      try located(at: label.location) { try set(TeXParser.parse(label), size: size) }
     }
-    let result = SetText(spans: spans, width: width, ascent: ascent, descent: descent)
-    cache[cacheKey] = result
+  }
+
+  /// Sets text exactly as given (data values, tick labels), with no TeX interpretation.
+  func set(literal text: String, size: Double) throws -> SetText {
+    try cached("literal|\(size)|\(text)") {
+      try set(text.isEmpty ? [] : [.text(text, TextStyle())], size: size)
+    }
+  }
+
+  private func cached(_ key: String, _ make: () throws -> SetText) throws -> SetText {
+    if let hit = cache[key] { return hit }
+    let result = try make()
+    cache[key] = result
     return result
   }
 
-  /// Parses a spec label and sets it; font errors point at the label.
-  func set(label: Located<String>, size: Double) throws -> SetText {
-    try located(at: label.location) { try set(RichText.parse(label), size: size) }
+  private func set(_ pieces: [TextPiece], size: Double) throws -> SetText {
+    let box = try typesetter.typeset(pieces, size: size)
+    let roman = try typesetter.face(TextStyle())
+    let scale = size / roman.unitsPerEm
+    let runs = box.runs.map { run in
+      GlyphRun(
+        text: run.text, font: run.font, face: run.face.id, offset: Point(run.x, -run.y),
+        glyphs: run.glyphs.map { PlacedGlyph(id: $0.id, x: $0.x, y: -$0.y) })
+    }
+    let rules = box.rules.map { Rect(x: $0.x, y: -($0.y + $0.height), width: $0.width, height: $0.height) }
+    return SetText(
+      runs: runs, rules: rules, width: box.width, ascent: max(box.height, roman.lineAscent * scale),
+      descent: max(box.depth, roman.lineDescent * scale))
   }
 }
 

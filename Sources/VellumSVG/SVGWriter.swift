@@ -3,19 +3,31 @@ import VellumScene
 /// Turns a scene into SVG text; the single place that decides formatting, attribute order and ids,
 /// so the same scene always gives the same bytes.
 public enum SVGWriter {
-  public static func write(_ scene: Scene) -> String {
-    var state = WriterState(primaryFamily: primaryFamily(scene.nodes) ?? "serif")
+  public static func write(_ scene: Scene, textMode: TextMode = .fonts) -> String {
+    var state = WriterState(primaryFamily: primaryFamily(scene.nodes) ?? "serif", textMode: textMode)
     var body: [String] = []
     for node in scene.nodes { state.write(node, depth: 1, into: &body) }
 
+    let size = "width=\"\(NumberFormat.format(scene.width))pt\" height=\"\(NumberFormat.format(scene.height))pt\""
+    let viewBox = "viewBox=\"0 0 \(NumberFormat.format(scene.width)) \(NumberFormat.format(scene.height))\""
+    let xlink = state.usedGlyphs.isEmpty ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
-      #"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\#(NumberFormat.format(scene.width))pt" height="\#(NumberFormat.format(scene.height))pt" viewBox="0 0 \#(NumberFormat.format(scene.width)) \#(NumberFormat.format(scene.height))">"#,
+      #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox)>"#,
     ]
     if !state.classes.styles.isEmpty {
       lines.append("<style>")
       lines += state.classes.css().map(XMLEscaping.text)
       lines.append("</style>")
+    }
+    if !state.usedGlyphs.isEmpty {
+      lines.append("<defs>")
+      for ref in state.usedGlyphs.sorted() {
+        let outline = scene.glyphOutlines[ref] ?? []
+        lines.append(
+          " <path id=\"\(GlyphIDs.id(ref))\" d=\"\(PathData.string(outline, scale: GlyphIDs.unitsPerEm))\"/>")
+      }
+      lines.append("</defs>")
     }
     lines += body
     lines.append("</svg>")
@@ -32,9 +44,9 @@ public enum SVGWriter {
       case .clip(let clip): clip.children.forEach(visit)
       case .path: break
       case .text(let text):
-        for span in text.spans {
-          if counts[span.font.family] == nil { order.append(span.font.family) }
-          counts[span.font.family, default: 0] += 1
+        for run in text.runs where run.text != nil {
+          if counts[run.font.family] == nil { order.append(run.font.family) }
+          counts[run.font.family, default: 0] += 1
         }
       }
     }
@@ -47,11 +59,15 @@ public enum SVGWriter {
 
 private struct WriterState {
   var classes: TextClassNames
+  let textMode: TextMode
+  /// Glyphs drawn as outlines, defined once in `<defs>`.
+  private(set) var usedGlyphs: Set<GlyphRef> = []
   private var usedIDs: [String: Int] = [:]
   private var groupIDs: [String] = []
 
-  init(primaryFamily: String) {
+  init(primaryFamily: String, textMode: TextMode) {
     classes = TextClassNames(primaryFamily: primaryFamily)
+    self.textMode = textMode
   }
 
   /// A document-unique id from a role: the first use keeps the role, later ones get `-2`, `-3`…
@@ -99,7 +115,7 @@ private struct WriterState {
     case .path(let path):
       lines.append(indent + pathElement(path))
     case .text(let text):
-      lines.append(indent + textElement(text))
+      lines += textElements(text).map { indent + $0 }
     }
   }
 
@@ -114,21 +130,8 @@ private struct WriterState {
       }.joined()
   }
 
-  private func pathData(_ segments: [PathSegment]) -> String {
-    var d = ""
-    for segment in segments {
-      switch segment {
-      case .move(let p): d += "M\(n(p.x)) \(n(p.y))"
-      case .line(let p): d += "L\(n(p.x)) \(n(p.y))"
-      case .cubic(let c1, let c2, let p): d += "C\(n(c1.x)) \(n(c1.y)) \(n(c2.x)) \(n(c2.y)) \(n(p.x)) \(n(p.y))"
-      case .close: d += "Z"
-      }
-    }
-    return d
-  }
-
   private func pathElement(_ path: PathNode) -> String {
-    var attributes = ["d=\"\(pathData(path.segments))\""]
+    var attributes = ["d=\"\(PathData.string(path.segments))\""]
     if let fill = path.fill {
       attributes.append("fill=\"\(color(fill.color))\"")
       if fill.opacity != 1 { attributes.append("fill-opacity=\"\(n(fill.opacity))\"") }
@@ -149,30 +152,64 @@ private struct WriterState {
     return "<path \(attributes.joined(separator: " "))/>"
   }
 
-  private mutating func textElement(_ text: TextNode) -> String {
-    var attributes: [String] = []
-    let single = text.spans.count == 1 ? text.spans.first : nil
-    if let single { attributes.append("class=\"\(classes.name(for: single.font))\"") }
-    attributes.append("x=\"\(n(text.origin.x))\"")
-    attributes.append("y=\"\(n(text.origin.y))\"")
-    if text.anchor != .start { attributes.append("text-anchor=\"\(text.anchor.rawValue)\"") }
-    if text.paint.color != .black { attributes.append("fill=\"\(color(text.paint.color))\"") }
-    if text.paint.opacity != 1 { attributes.append("fill-opacity=\"\(n(text.paint.opacity))\"") }
-    if text.rotation != 0 {
-      attributes.append("transform=\"rotate(\(n(-text.rotation)) \(n(text.origin.x)) \(n(text.origin.y)))\"")
+  /// Fonts mode: one `<text>` (with a `<tspan>` per run when there are several), plus outlines for
+  /// runs without characters and rules. Paths mode: every glyph as a `<use>` of its outline.
+  private mutating func textElements(_ text: TextNode) -> [String] {
+    let o = text.origin
+    let rotation = text.rotation == 0 ? nil : "rotate(\(n(-text.rotation)) \(n(o.x)) \(n(o.y)))"
+    var fill: [String] = []
+    if text.paint.color != .black { fill.append("fill=\"\(color(text.paint.color))\"") }
+    if text.paint.opacity != 1 { fill.append("fill-opacity=\"\(n(text.paint.opacity))\"") }
+
+    var parts: [String] = []
+    let textRuns = textMode == .fonts ? text.runs.filter { $0.text != nil } : []
+    if !textRuns.isEmpty {
+      if textRuns.count == 1, let run = textRuns.first {
+        var attributes = ["class=\"\(classes.name(for: run.font))\""]
+        attributes += ["x=\"\(n(o.x + run.offset.x))\"", "y=\"\(n(o.y + run.offset.y))\""]
+        parts.append(
+          "<text \(attributes.joined(separator: " "))\(preserve(run.text!))>\(XMLEscaping.text(run.text!))</text>")
+      } else {
+        let spans = textRuns.map { run in
+          "<tspan class=\"\(classes.name(for: run.font))\" x=\"\(n(o.x + run.offset.x))\" y=\"\(n(o.y + run.offset.y))\"\(preserve(run.text!))>"
+            + "\(XMLEscaping.text(run.text!))</tspan>"
+        }
+        parts.append("<text>\(spans.joined())</text>")
+      }
     }
-    let needsPreserve = text.spans.contains {
-      $0.text.hasPrefix(" ") || $0.text.hasSuffix(" ") || $0.text.contains("  ")
+    for run in text.runs where textMode == .paths || run.text == nil {
+      let scale = run.font.size / GlyphIDs.unitsPerEm
+      for glyph in run.glyphs {
+        let ref = GlyphRef(face: run.face, id: glyph.id)
+        usedGlyphs.insert(ref)
+        let x = o.x + run.offset.x + glyph.x
+        let y = o.y + run.offset.y + glyph.y
+        parts.append(
+          "<use xlink:href=\"#\(GlyphIDs.id(ref))\" transform=\"matrix(\(n(scale)) 0 0 \(n(scale)) \(n(x)) \(n(y)))\"/>"
+        )
+      }
     }
-    if needsPreserve { attributes.append("xml:space=\"preserve\"") }
-    let content: String
-    if let single {
-      content = XMLEscaping.text(single.text)
-    } else {
-      content = text.spans.map { span in
-        "<tspan class=\"\(classes.name(for: span.font))\">\(XMLEscaping.text(span.text))</tspan>"
-      }.joined()
+    for rule in text.rules {
+      let r = Rect(x: o.x + rule.x, y: o.y + rule.y, width: rule.width, height: rule.height)
+      parts.append("<path d=\"M\(n(r.minX)) \(n(r.minY))H\(n(r.maxX))V\(n(r.maxY))H\(n(r.minX))Z\"/>")
     }
-    return "<text \(attributes.joined(separator: " "))>\(content)</text>"
+    guard !parts.isEmpty else { return [] }
+    if parts.count == 1 && parts[0].hasPrefix("<text") {
+      var element = parts[0]
+      let extra = fill + (rotation.map { ["transform=\"\($0)\""] } ?? [])
+      if !extra.isEmpty { element = "<text " + extra.joined(separator: " ") + element.dropFirst("<text".count) }
+      return [element]
+    }
+    var group = ["class=\"label\""]
+    if textMode == .paths { group.append("aria-label=\"\(XMLEscaping.attribute(text.plainText))\"") }
+    group += fill
+    if let rotation { group.append("transform=\"\(rotation)\"") }
+    return ["<g \(group.joined(separator: " "))>"] + parts.map { " " + $0 } + ["</g>"]
+  }
+
+  /// Keeps leading, trailing and doubled spaces, which SVG would otherwise collapse.
+  private func preserve(_ text: String) -> String {
+    let shown = XMLEscaping.text(text)
+    return shown.hasPrefix(" ") || shown.hasSuffix(" ") || shown.contains("  ") ? " xml:space=\"preserve\"" : ""
   }
 }

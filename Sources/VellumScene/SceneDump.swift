@@ -18,15 +18,18 @@ public enum SceneDump {
     case .path(let path):
       lines.append("\(indent)path \(describe(path))")
     case .text(let text):
-      let spans = text.spans.map { span in
-        var style = "\(span.font.family) \(number(span.font.size))"
-        if span.font.bold { style += " bold" }
-        if span.font.italic { style += " italic" }
-        return "\"\(span.text)\" [\(style)]"
-      }.joined(separator: " ")
-      var line = "\(indent)text \(text.anchor.rawValue) at \(point(text.origin))"
+      var line = "\(indent)text at \(point(text.origin))"
       if text.rotation != 0 { line += " rotated \(number(text.rotation))" }
-      lines.append(line + " \(spans)")
+      lines.append(line)
+      for run in text.runs {
+        var style = "\(run.font.family) \(number(run.font.size))"
+        if run.font.bold { style += " bold" }
+        if run.font.italic { style += " italic" }
+        let content =
+          run.text.map { "\"\($0)\"" } ?? "glyphs \(run.glyphs.map { String($0.id) }.joined(separator: ","))"
+        lines.append("\(indent)  \(content) [\(style)] at \(point(run.offset))")
+      }
+      for rule in text.rules { lines.append("\(indent)  rule \(rect(rule))") }
     }
   }
 

@@ -67,35 +67,75 @@ public struct FontStyle: Sendable, Hashable {
   }
 }
 
-/// A stretch of text in one style.
-public struct TextSpan: Sendable, Equatable {
-  public var text: String
-  public var font: FontStyle
+/// Identifies one glyph of one font face (`face` is a short name such as `cmunrm`).
+public struct GlyphRef: Sendable, Hashable, Comparable {
+  public var face: String
+  public var id: UInt32
 
-  public init(_ text: String, font: FontStyle) {
-    self.text = text
-    self.font = font
+  public init(face: String, id: UInt32) {
+    self.face = face
+    self.id = id
+  }
+
+  public static func < (a: GlyphRef, b: GlyphRef) -> Bool {
+    (a.face, a.id) < (b.face, b.id)
   }
 }
 
-/// A line of text whose baseline starts, centers or ends at `origin`, optionally rotated about it.
-public struct TextNode: Sendable, Equatable {
-  public enum Anchor: String, Sendable { case start, middle, end }
+/// A glyph's position within its run, in scene units, y down.
+public struct PlacedGlyph: Sendable, Equatable {
+  public var id: UInt32
+  public var x: Double
+  public var y: Double
 
+  public init(id: UInt32, x: Double, y: Double) {
+    self.id = id
+    self.x = x
+    self.y = y
+  }
+}
+
+/// Glyphs of one face at one size, set from `text` (nil when the glyphs have no character,
+/// e.g. a tall delimiter; such runs are always drawn as outlines).
+public struct GlyphRun: Sendable, Equatable {
+  public var text: String?
+  public var font: FontStyle
+  /// The face the glyph ids belong to; its outlines are in ``Scene/glyphOutlines``.
+  public var face: String
+  /// Baseline start relative to the text node's origin.
+  public var offset: Point
+  public var glyphs: [PlacedGlyph]
+
+  public init(text: String?, font: FontStyle, face: String, offset: Point, glyphs: [PlacedGlyph]) {
+    self.text = text
+    self.font = font
+    self.face = face
+    self.offset = offset
+    self.glyphs = glyphs
+  }
+}
+
+/// Typeset text: glyph runs and rules (fraction bars, radicals) placed relative to `origin`,
+/// the whole optionally rotated about it.
+public struct TextNode: Sendable, Equatable {
   public var origin: Point
-  public var anchor: Anchor
   /// Degrees, counter-clockwise positive as seen on the page.
   public var rotation: Double
-  public var spans: [TextSpan]
+  public var runs: [GlyphRun]
+  /// Filled rectangles relative to `origin`.
+  public var rules: [Rect]
   public var paint: Paint
 
-  public init(origin: Point, anchor: Anchor, rotation: Double = 0, spans: [TextSpan], paint: Paint = Paint(.black)) {
+  public init(origin: Point, rotation: Double = 0, runs: [GlyphRun], rules: [Rect] = [], paint: Paint = Paint(.black)) {
     self.origin = origin
-    self.anchor = anchor
     self.rotation = rotation
-    self.spans = spans
+    self.runs = runs
+    self.rules = rules
     self.paint = paint
   }
+
+  /// The characters of the text, in order, for titles and accessible names.
+  public var plainText: String { runs.compactMap(\.text).joined() }
 }
 
 /// A finished drawing: a canvas size, its nodes, and the font files its text was measured with.
@@ -106,11 +146,17 @@ public struct Scene: Sendable, Equatable {
   public var nodes: [SceneNode]
   /// Font files layout measured with; rendering must use exactly these.
   public var fontFiles: [String]
+  /// Outlines of every glyph the text uses, 1 unit per em, y down.
+  public var glyphOutlines: [GlyphRef: [PathSegment]]
 
-  public init(width: Double, height: Double, nodes: [SceneNode], fontFiles: [String]) {
+  public init(
+    width: Double, height: Double, nodes: [SceneNode], fontFiles: [String],
+    glyphOutlines: [GlyphRef: [PathSegment]] = [:]
+  ) {
     self.width = width
     self.height = height
     self.nodes = nodes
     self.fontFiles = fontFiles
+    self.glyphOutlines = glyphOutlines
   }
 }

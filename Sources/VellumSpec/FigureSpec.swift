@@ -16,8 +16,18 @@ public struct FigureSpec {
   /// Canvas color; nil leaves the SVG transparent.
   public var background: Color?
   public var font: FontSpec
+  /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
+  public var text: TextOutput
   public var data: [DataSourceSpec]
   public var axes: AxesSpec
+}
+
+/// How SVG output carries text.
+public enum TextOutput: String, Sendable, CaseIterable {
+  /// `<text>` elements in the figure's fonts: selectable and small.
+  case fonts
+  /// Glyph outlines: identical everywhere, no fonts needed.
+  case paths
 }
 
 /// The base font every text element inherits.
@@ -27,6 +37,11 @@ public struct FontSpec: Sendable {
   public var familyLocation: SourceLocation?
   /// Size in points.
   public var size: Double
+  /// Faces for `\textsf`, `\texttt` and formulas.
+  public var sans = "CMU Sans Serif"
+  public var mono = "CMU Typewriter Text"
+  /// A font with an OpenType MATH table.
+  public var math = "Latin Modern Math"
 
   public static let defaultFamily = "CMU Serif"
 }
@@ -45,7 +60,7 @@ public struct DataSourceSpec {
 }
 
 extension FigureSpec {
-  static let keys = ["size", "width", "height", "pad", "background", "font", "data", "axes"]
+  static let keys = ["size", "width", "height", "pad", "background", "font", "text", "data", "axes"]
 
   init(root: SpecNode, directory: URL) throws {
     let map = try root.mapping("the figure", keys: Self.keys)
@@ -83,6 +98,7 @@ extension FigureSpec {
         }
       } ?? []
     self.font = font
+    text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
     self.data = data
     axes = try map.required("axes") { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name)) }
   }
@@ -104,10 +120,13 @@ extension FigureSpec {
 
 extension FontSpec {
   init(node: SpecNode) throws {
-    let map = try node.mapping("font", keys: ["family", "size"])
+    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math"])
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
     familyLocation = (map["family"] ?? node).location
     size = try map.optional("size") { try $0.positive("a font size") } ?? 10
+    sans = try map.optional("sans") { try $0.string("a font family") } ?? sans
+    mono = try map.optional("mono") { try $0.string("a font family") } ?? mono
+    math = try map.optional("math") { try $0.string("a font family") } ?? math
   }
 }
 

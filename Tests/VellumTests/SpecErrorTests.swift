@@ -73,7 +73,7 @@ final class SpecErrorTests: XCTestCase {
 
   func testUnsupportedTeXCommandIsAnError() throws {
     let error = try error(spec: SpecFixture.spec.replacingOccurrences(of: "label: run}", with: #"label: '\foo{run}'}"#))
-    XCTAssertTrue(error.message.contains("unsupported command '\\foo'"), error.message)
+    XCTAssertTrue(error.message.contains("unknown command '\\foo' at character 1 of the label"), error.message)
     XCTAssertEqual(error.location?.line, 8)
   }
 

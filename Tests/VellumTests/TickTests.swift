@@ -31,11 +31,4 @@ final class TickTests: XCTestCase {
     XCTAssertEqual(TickLocator.ticks(.auto, low: 0, high: 1, maxBins: 5), [0, 0.2, 0.4, 0.6, 0.8, 1])
     XCTAssertEqual(TickLocator.ticks(.auto, low: -0.15, high: 3.15, maxBins: 9), [0, 0.5, 1, 1.5, 2, 2.5, 3])
   }
-
-  func testRichTextParsesStyleCommands() throws {
-    let text = try RichText.parse(.init(#"\textbf{SDPO} and \textit{it} 50\%"#, at: nil))
-    XCTAssertEqual(text.runs.map(\.text), ["SDPO", " and ", "it", " 50%"])
-    XCTAssertEqual(text.runs.map(\.bold), [true, false, false, false])
-    XCTAssertEqual(text.runs.map(\.italic), [false, false, true, false])
-  }
 }
