@@ -185,7 +185,8 @@ public final class FontFace: @unchecked Sendable {
       let collector = OutlineCollector()
       let funcs = OutlineCollector.funcs
       hb_font_get_glyph_shape(font, glyph, funcs, Unmanaged.passUnretained(collector).toOpaque())
-      return collector.commands
+      // HarfBuzz draws at the font's scale, which is 64 per font unit here (26.6 fixed point).
+      return collector.commands.map { $0.scaled(by: 1.0 / 64) }
     }
   }
 

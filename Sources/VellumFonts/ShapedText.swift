@@ -32,6 +32,19 @@ public enum OutlineCommand: Sendable, Equatable {
   case close
 }
 
+extension OutlineCommand {
+  func scaled(by factor: Double) -> OutlineCommand {
+    switch self {
+    case .move(let x, let y): return .move(x * factor, y * factor)
+    case .line(let x, let y): return .line(x * factor, y * factor)
+    case .quadratic(let a, let b, let x, let y): return .quadratic(a * factor, b * factor, x * factor, y * factor)
+    case .cubic(let a, let b, let c, let d, let x, let y):
+      return .cubic(a * factor, b * factor, c * factor, d * factor, x * factor, y * factor)
+    case .close: return .close
+    }
+  }
+}
+
 /// The OpenType MATH constants Vellum's math layout uses.
 public enum MathConstant: UInt32, Sendable {
   case scriptPercentScaleDown = 0

@@ -28,9 +28,29 @@ public enum Rasterizer {
     }
   }
 
+  /// The pixels of the PNG ``png(svg:width:height:dpi:fontFiles:)`` would encode.
+  public static func image(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws
+    -> RasterImage
+  {
+    try rasterize(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles) {
+      try RasterImage(surface: $0)
+    }
+  }
+
   /// A PNG of width × dpi/72 pixels on white, with a pHYs chunk for `dpi`.
   public static func png(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws -> [UInt8]
   {
+    try rasterize(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles) { surface in
+      let sink = ByteSink()
+      let closure = Unmanaged.passUnretained(sink).toOpaque()
+      try CBoundary.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "cannot encode PNG")
+      return PNGResolution.insert(dpi: dpi, into: sink.bytes)
+    }
+  }
+
+  private static func rasterize<T>(
+    svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String], _ finish: (OpaquePointer) throws -> T
+  ) throws -> T {
     let pixelWidth = Int32((width / 72 * dpi).rounded())
     let pixelHeight = Int32((height / 72 * dpi).rounded())
     guard pixelWidth > 0, pixelHeight > 0, Int64(pixelWidth) * Int64(pixelHeight) <= 400_000_000 else {
@@ -43,10 +63,7 @@ public enum Rasterizer {
       defer { cairo_surface_destroy(surface) }
       try CBoundary.check(cairo_surface_status(surface), "cannot create a \(pixelWidth)×\(pixelHeight) image")
       try draw(handle, on: surface, width: Double(pixelWidth), height: Double(pixelHeight), background: true)
-      let sink = ByteSink()
-      let closure = Unmanaged.passUnretained(sink).toOpaque()
-      try CBoundary.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "cannot encode PNG")
-      return PNGResolution.insert(dpi: dpi, into: sink.bytes)
+      return try finish(surface)
     }
   }
 

@@ -9,10 +9,14 @@ final class GoldenTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(specs.count, 2)
     for spec in specs {
       let name = spec.deletingPathExtension().lastPathComponent
-      let scene = try FigureRenderer().scene(specPath: spec.path)
-      assertGolden(SVGWriter.write(scene), named: "\(name).svg")
-      assertGolden(SceneDump.render(scene), named: "\(name).scene.txt")
+      assertGolden(try FigureRenderer().svg(specPath: spec.path), named: "\(name).svg")
+      assertGolden(SceneDump.render(try FigureRenderer().scene(specPath: spec.path)), named: "\(name).scene.txt")
     }
+  }
+
+  func testTypesettingExampleInPathsMode() throws {
+    let spec = PackagePaths.examples.appendingPathComponent("typesetting.yaml").path
+    assertGolden(try FigureRenderer(textMode: .paths).svg(specPath: spec), named: "typesetting.paths.svg")
   }
 
   func testRerunIsByteIdentical() throws {

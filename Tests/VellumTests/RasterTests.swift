@@ -2,6 +2,7 @@ import Foundation
 import Vellum
 import VellumFonts
 import VellumRaster
+import VellumSVG
 import XCTest
 
 /// PDF and PNG output: sizes, fonts, resolution metadata, font pinning.
@@ -34,6 +35,26 @@ final class RasterTests: XCTestCase {
     XCTAssertTrue(pdf.fontNames.contains { $0.hasSuffix("CMUSerif-Italic") }, "italic y label: \(pdf.fontNames)")
     XCTAssertTrue(pdf.fontNames.contains { $0.hasSuffix("CMUSerif-Bold") })
     XCTAssertEqual(PNGFacts(outputs[.png]!).size, [3000, 1500])
+  }
+
+  /// pdffonts' "emb yes" and "no Type 3", read from the PDF: every font has an embedded font program.
+  func testEveryExampleEmbedsAllFontsWithoutType3() throws {
+    for spec in try PackagePaths.exampleSpecs() {
+      for mode in TextMode.allCases {
+        let pdf = PDFFacts(try FigureRenderer(textMode: mode).render(specPath: spec.path, formats: [.pdf])[.pdf]!)
+        XCTAssertFalse(pdf.hasType3Fonts, spec.lastPathComponent)
+        let descriptors = pdf.text.components(separatedBy: "/Type /FontDescriptor").count - 1
+        let programs = ["/FontFile ", "/FontFile2 ", "/FontFile3 "].map {
+          pdf.text.components(separatedBy: $0).count - 1
+        }
+        XCTAssertEqual(descriptors, programs.reduce(0, +), "\(spec.lastPathComponent) \(mode)")
+        if mode == .paths {
+          XCTAssertEqual(descriptors, 0, "paths mode draws outlines, no fonts")
+        } else {
+          XCTAssertGreaterThan(descriptors, 0)
+        }
+      }
+    }
   }
 
   func testDPIOptionScalesPixels() throws {

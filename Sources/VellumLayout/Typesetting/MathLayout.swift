@@ -82,13 +82,14 @@ struct MathLayout {
       let (baseClass, baseBox) = try base.map { try atom($0, style: style) } ?? (.ord, TypesetBox())
       return (baseClass ?? .ord, try scripts(baseBox, sup: sup, sub: sub, style: style))
     case .fraction(let numerator, let denominator):
-      return (.inner, try fraction(numerator, denominator, style: style))
+      // LaTeX wraps \frac in braces, so a fraction spaces like an ordinary atom.
+      return (.ord, try fraction(numerator, denominator, style: style))
     case .radical(let body, let degree):
       return (.ord, try radical(body, degree: degree, style: style))
     case .delimited(let left, let body, let right):
       return (.inner, try delimited(left, body, right, style: style))
-    case .accent(let accent, let body):
-      return (.ord, try self.accent(accent, body, style: style))
+    case .accent(let accent, let body, let wide):
+      return (.ord, try self.accent(accent, body, wide: wide, style: style))
     case .space(let em):
       return (nil, TypesetBox(width: em * (try size(style))))
     }
@@ -240,7 +241,7 @@ struct MathLayout {
     return box
   }
 
-  private func accent(_ accent: Unicode.Scalar, _ body: [MathNode], style: MathStyle) throws -> TypesetBox {
+  private func accent(_ accent: Unicode.Scalar, _ body: [MathNode], wide: Bool, style: MathStyle) throws -> TypesetBox {
     let base = try layout(body, style: style.crampedSelf)
     let face = try face()
     let pointSize = try size(style)
@@ -250,7 +251,7 @@ struct MathLayout {
     }
     let scale = pointSize / face.unitsPerEm
     // Wide accents: the narrowest horizontal variant that spans the base, else the widest.
-    let variants = face.sizeVariants(glyph, vertical: false)
+    let variants = wide ? face.sizeVariants(glyph, vertical: false) : []
     let ink = { (id: UInt32) in face.extents(id).map { ($0.xMax - $0.xMin) * scale } ?? 0 }
     let chosen =
       variants.count > 1 ? (variants.first { ink($0.glyph) >= base.width * 0.9 }?.glyph ?? variants.last!.glyph) : glyph

@@ -69,6 +69,9 @@ enum MathSymbols {
     "\\lbrace": "{", "\\rbrace": "}", "\\vert": "|", "\\Vert": "‖", "<": "⟨", ">": "⟩",
   ]
 
+  /// Accents that stretch to cover their whole argument.
+  static let wideAccents: Set<String> = ["widehat", "widetilde", "overline"]
+
   /// Accent commands and the combining mark each draws above its argument.
   static let accents: [String: Unicode.Scalar] = [
     "hat": "\u{0302}", "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0304}", "tilde": "\u{0303}",

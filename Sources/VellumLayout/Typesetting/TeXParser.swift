@@ -55,7 +55,7 @@ struct TeXParser {
     case .radical(let body, _): return "√" + body.map(plainText).joined()
     case .delimited(let l, let body, let r):
       return (l.map(String.init) ?? "") + body.map(plainText).joined() + (r.map(String.init) ?? "")
-    case .accent(_, let body): return body.map(plainText).joined()
+    case .accent(_, let body, _): return body.map(plainText).joined()
     case .space: return " "
     }
   }
@@ -63,8 +63,8 @@ struct TeXParser {
   // MARK: - Errors
 
   private func error(_ message: String, at position: Int? = nil) -> VellumError {
-    let where_ = (position ?? index) + 1
-    return VellumError(.invalidSpec, "\(message) at character \(where_) of the label", at: location)
+    let position = (position ?? index) + 1
+    return VellumError(.invalidSpec, "\(message) at character \(position) of the label", at: location)
   }
 
   // MARK: - Text mode
@@ -307,7 +307,8 @@ struct TeXParser {
       return [.group(inner)]
     }
     if let accent = MathSymbols.accents[name] {
-      return [.accent(accent, try parseArgument(start: start, alphabet: alphabet, what: "'\\\(name)'"))]
+      let argument = try parseArgument(start: start, alphabet: alphabet, what: "'\\\(name)'")
+      return [.accent(accent, argument, wide: MathSymbols.wideAccents.contains(name))]
     }
     if let change = Self.textCommands[name] {
       var style = TextStyle()

@@ -27,7 +27,7 @@ indirect enum MathNode: Equatable {
   case radical([MathNode], degree: [MathNode]?)
   /// `\left…\right`; nil is the invisible `.` delimiter.
   case delimited(left: Unicode.Scalar?, [MathNode], right: Unicode.Scalar?)
-  case accent(Unicode.Scalar, [MathNode])
+  case accent(Unicode.Scalar, [MathNode], wide: Bool)
   /// Horizontal space in em.
   case space(Double)
 }

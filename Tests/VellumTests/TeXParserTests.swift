@@ -1,0 +1,105 @@
+import VellumSpec
+import XCTest
+
+@testable import VellumLayout
+
+/// The TeX subset's syntax: each construct parses to what it means.
+final class TeXParserTests: XCTestCase {
+  private func parse(_ text: String) throws -> [TextPiece] {
+    try TeXParser.parse(Located(text, at: nil))
+  }
+
+  private func math(_ text: String) throws -> [MathNode] {
+    guard case .math(let nodes)? = try parse(text).first else {
+      XCTFail("expected a formula in \(text)")
+      return []
+    }
+    return nodes
+  }
+
+  func testTextCommandsSetStyles() throws {
+    let pieces = try parse(#"\textbf{B} \textit{I} \emph{E} \textsf{S} \texttt{T} \textrm{R} \text{x}"#)
+    let styled = pieces.compactMap { piece -> (String, TextStyle)? in
+      if case .text(let text, let style) = piece { return (text, style) }
+      return nil
+    }
+    XCTAssertEqual(styled.map(\.0), ["B", " ", "I", " ", "E", " ", "S", " ", "T", " R x"])
+    XCTAssertTrue(styled[0].1.bold)
+    XCTAssertTrue(styled[2].1.italic)
+    XCTAssertTrue(styled[4].1.italic)
+    XCTAssertEqual(styled[6].1.family, .sans)
+    XCTAssertEqual(styled[8].1.family, .mono)
+  }
+
+  func testEscapesDashesQuotesAndTies() throws {
+    let pieces = try parse(##"50\% \& a\_b \$ \# \{x\} a~b 1--2 a---b ``q'' `s'"##)
+    XCTAssertEqual(pieces, [.text("50% & a_b $ # {x} a\u{00A0}b 1–2 a—b “q” ‘s’", TextStyle())])
+  }
+
+  func testMathLettersAreItalicDigitsUprightMinusIsTrue() throws {
+    XCTAssertEqual(
+      try math("$x-1$"), [.symbol("\u{1D465}", .ord), .symbol("\u{2212}", .bin), .symbol("1", .ord)])
+  }
+
+  func testGreekFollowsTeX() throws {
+    XCTAssertEqual(
+      try math(#"$\alpha\Gamma\varepsilon$"#),
+      [
+        .symbol("\u{1D6FC}", .ord), .symbol("Γ", .ord), .symbol("\u{1D700}", .ord),
+      ])
+  }
+
+  func testScriptsAttachToTheirBase() throws {
+    XCTAssertEqual(
+      try math("$x_i^2$"),
+      [
+        .scripts(base: .symbol("\u{1D465}", .ord), sup: [.symbol("2", .ord)], sub: [.symbol("\u{1D456}", .ord)])
+      ])
+    XCTAssertEqual(
+      try math("$x^{10}$"),
+      [
+        .scripts(base: .symbol("\u{1D465}", .ord), sup: [.symbol("1", .ord), .symbol("0", .ord)], sub: nil)
+      ])
+  }
+
+  func testFractionRadicalDelimitersAccents() throws {
+    XCTAssertEqual(try math(#"$\frac{a}{2}$"#), [.fraction([.symbol("\u{1D44E}", .ord)], [.symbol("2", .ord)])])
+    XCTAssertEqual(try math(#"$\sqrt[3]{8}$"#), [.radical([.symbol("8", .ord)], degree: [.symbol("3", .ord)])])
+    XCTAssertEqual(try math(#"$\left( 1 \right.$"#), [.delimited(left: "(", [.symbol("1", .ord)], right: nil)])
+    XCTAssertEqual(try math(#"$\hat{x}$"#), [.accent("\u{0302}", [.symbol("\u{1D465}", .ord)], wide: false)])
+  }
+
+  func testMathAlphabets() throws {
+    XCTAssertEqual(
+      try math(#"$\mathbb{R}\mathcal{L}\mathbf{W}\mathrm{d}\mathsf{A}\mathtt{t}$"#),
+      [
+        .group([.symbol("ℝ", .ord)]), .group([.symbol("ℒ", .ord)]), .group([.symbol("\u{1D416}", .ord)]),
+        .group([.symbol("d", .ord)]), .group([.symbol("\u{1D5A0}", .ord)]), .group([.symbol("\u{1D69D}", .ord)]),
+      ])
+  }
+
+  func testOperatorsRelationsArrowsSpacing() throws {
+    XCTAssertEqual(
+      try math(#"$\log\pm\leq\to\sum\,\quad$"#),
+      [
+        .operatorName("log"), .symbol("±", .bin), .symbol("≤", .rel), .symbol("→", .rel), .symbol("∑", .op),
+        .space(3.0 / 18), .space(1),
+      ])
+  }
+
+  func testUnknownCommandNamesItselfAndItsPosition() {
+    XCTAssertThrowsError(try parse(#"loss $\alpha + \foo$"#)) { error in
+      XCTAssertEqual((error as? VellumError)?.message, "unknown command '\\foo' at character 16 of the label")
+    }
+  }
+
+  func testUnbalancedInputIsAnError() {
+    for bad in ["$x", "{a", "a}", #"\textbf x"#, "$x^$", #"$\left( x$"#, "$x^1^2$", "trailing \\"] {
+      XCTAssertThrowsError(try parse(bad), bad)
+    }
+  }
+
+  func testPlainTextDropsMarkup() {
+    XCTAssertEqual(TeXParser.plainText(Located(#"\textbf{SDPO} $\alpha_1$"#, at: nil)), "SDPO 𝛼_1")
+  }
+}
