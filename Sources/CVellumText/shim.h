@@ -7,6 +7,7 @@
 #include <hb.h>
 #include <hb-ft.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <fontconfig/fontconfig.h>
 
 /* FT_HAS_KERNING and friends are macros, which Swift cannot import. */

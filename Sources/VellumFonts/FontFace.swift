@@ -8,6 +8,8 @@ public final class FontFace: @unchecked Sendable {
   public let key: FontKey
   /// The file fontconfig resolved; the same file is pinned for rendering.
   public let path: String
+  /// The face's index within its file (collections hold several).
+  public let index: Int
   /// A stable short name for the face, from its file name (e.g. `cmunrm`), used in glyph ids.
   public let id: String
   public let unitsPerEm: Double
@@ -25,6 +27,7 @@ public final class FontFace: @unchecked Sendable {
   init(key: FontKey, path: String, index: Int, library: FT_Library) throws {
     self.key = key
     self.path = path
+    self.index = index
     id = FontFace.faceID(path: path, index: index)
     var face: FT_Face?
     guard FT_New_Face(library, path, FT_Long(index), &face) == 0, let face else {

@@ -46,9 +46,11 @@ public enum FigureCompiler {
             ])))
     }
     nodes.append(.group(Group(role: "axes-0", children: axesChildren)))
-    return Scene(
+    var scene = Scene(
       width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
       glyphOutlines: setter.outlines)
+    if spec.font.embed { scene.embeddedFonts = try setter.embeddedFonts() }
+    return scene
   }
 
   /// Shrinks the plot area until every decoration sits inside the canvas with `pad` to spare

@@ -32,6 +32,16 @@ final class TextSetter {
   var fontFiles: Set<String> { typesetter.fontFiles }
   var outlines: [GlyphRef: [PathSegment]] { typesetter.outlines }
 
+  /// Subsets of every face that set text, holding just the characters shown, sorted by face.
+  func embeddedFonts() throws -> [EmbeddedFont] {
+    try typesetter.characters.sorted { $0.key < $1.key }.map { _, entry in
+      EmbeddedFont(
+        family: entry.face.key.family, bold: entry.face.key.bold, italic: entry.face.key.italic,
+        isCFF: entry.face.path.lowercased().hasSuffix(".otf"),
+        data: try FontSubsetter.subset(entry.face, characters: entry.scalars))
+    }
+  }
+
   /// Parses and sets a spec label; errors point at the label.
   func set(label: Located<String>, size: Double) throws -> SetText {
     try cached("tex|\(size)|\(label.value)") {

@@ -17,6 +17,7 @@ public enum SVGWriter {
     ]
     if !state.classes.styles.isEmpty {
       lines.append("<style>")
+      lines += scene.embeddedFonts.map(FontFaceRule.css).map(XMLEscaping.text)
       lines += state.classes.css().map(XMLEscaping.text)
       lines.append("</style>")
     }

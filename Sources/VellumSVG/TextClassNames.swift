@@ -46,7 +46,7 @@ struct TextClassNames {
     return slug.isEmpty ? "font" : slug
   }
 
-  private static func cssString(_ family: String) -> String {
+  static func cssString(_ family: String) -> String {
     var escaped = ""
     for character in family {
       switch character {

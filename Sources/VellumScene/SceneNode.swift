@@ -138,6 +138,24 @@ public struct TextNode: Sendable, Equatable {
   public var plainText: String { runs.compactMap(\.text).joined() }
 }
 
+/// A font subset to embed as @font-face, so browsers show text in the fonts layout measured with.
+public struct EmbeddedFont: Sendable, Equatable {
+  public var family: String
+  public var bold: Bool
+  public var italic: Bool
+  /// True for CFF-flavoured OpenType, false for TrueType outlines.
+  public var isCFF: Bool
+  public var data: [UInt8]
+
+  public init(family: String, bold: Bool, italic: Bool, isCFF: Bool, data: [UInt8]) {
+    self.family = family
+    self.bold = bold
+    self.italic = italic
+    self.isCFF = isCFF
+    self.data = data
+  }
+}
+
 /// A finished drawing: a canvas size, its nodes, and the font files its text was measured with.
 public struct Scene: Sendable, Equatable {
   /// Canvas size in points.
@@ -148,6 +166,8 @@ public struct Scene: Sendable, Equatable {
   public var fontFiles: [String]
   /// Outlines of every glyph the text uses, 1 unit per em, y down.
   public var glyphOutlines: [GlyphRef: [PathSegment]]
+  /// Font subsets for browsers, when the spec asks for them.
+  public var embeddedFonts: [EmbeddedFont] = []
 
   public init(
     width: Double, height: Double, nodes: [SceneNode], fontFiles: [String],

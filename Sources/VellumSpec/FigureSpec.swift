@@ -42,6 +42,8 @@ public struct FontSpec: Sendable {
   public var mono = "CMU Typewriter Text"
   /// A font with an OpenType MATH table.
   public var math = "Latin Modern Math"
+  /// Embed subsets of the fonts in the SVG (@font-face) so browsers draw the same faces.
+  public var embed = false
 
   public static let defaultFamily = "CMU Serif"
 }
@@ -120,13 +122,14 @@ extension FigureSpec {
 
 extension FontSpec {
   init(node: SpecNode) throws {
-    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math"])
+    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math", "embed"])
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
     familyLocation = (map["family"] ?? node).location
     size = try map.optional("size") { try $0.positive("a font size") } ?? 10
     sans = try map.optional("sans") { try $0.string("a font family") } ?? sans
     mono = try map.optional("mono") { try $0.string("a font family") } ?? mono
     math = try map.optional("math") { try $0.string("a font family") } ?? math
+    embed = try map.optional("embed") { try $0.bool() } ?? false
   }
 }
 

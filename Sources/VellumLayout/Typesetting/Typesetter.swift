@@ -9,6 +9,8 @@ final class Typesetter {
   private let fonts: FontLibrary
   private(set) var fontFiles: Set<String> = []
   private(set) var outlines: [GlyphRef: [PathSegment]] = [:]
+  /// Characters shown as text, by face, for embedding font subsets.
+  private(set) var characters: [String: (face: FontFace, scalars: Set<Unicode.Scalar>)] = [:]
 
   init(families: FontFamilies, fonts: FontLibrary = .shared) {
     self.families = families
@@ -103,6 +105,7 @@ final class Typesetter {
     -> TypesetRun
   {
     for glyph in glyphs { registerOutline(glyph.id, face: face) }
+    if let text { characters[face.id, default: (face, [])].scalars.formUnion(text.unicodeScalars) }
     return TypesetRun(text: text, font: fontStyle(face, size: size), face: face, x: 0, y: 0, glyphs: glyphs)
   }
 
