@@ -80,7 +80,7 @@ struct MathLayout {
       return (.ord, try layout(nodes, style: style))
     case .scripts(let base, let sup, let sub):
       let (baseClass, baseBox) = try base.map { try atom($0, style: style) } ?? (.ord, TypesetBox())
-      return (baseClass ?? .ord, try scripts(baseBox, sup: sup, sub: sub, style: style))
+      return (baseClass ?? .ord, try scripts(baseBox, sup: sup, sub: sub, style: style, isOperator: baseClass == .op))
     case .fraction(let numerator, let denominator):
       // LaTeX wraps \frac in braces, so a fraction spaces like an ordinary atom.
       return (.ord, try fraction(numerator, denominator, style: style))
@@ -110,12 +110,16 @@ struct MathLayout {
     return centered
   }
 
-  private func scripts(_ base: TypesetBox, sup: [MathNode]?, sub: [MathNode]?, style: MathStyle) throws -> TypesetBox {
+  /// Scripts beside a base; on a large operator (∫) the subscript tucks in under the slant.
+  private func scripts(_ base: TypesetBox, sup: [MathNode]?, sub: [MathNode]?, style: MathStyle, isOperator: Bool)
+    throws -> TypesetBox
+  {
     let supBox = try sup.map { try layout($0, style: style.script) }
     let subBox = try sub.map { try layout($0, style: style.sub) }
     // TeX hangs scripts from a character's baseline, but from a compound box's top and bottom.
-    var shiftUp = base.isCharacter ? 0 : base.height - (try constant(.superscriptBaselineDropMax, style.script))
-    var shiftDown = base.isCharacter ? 0 : base.depth + (try constant(.subscriptBaselineDropMin, style.sub))
+    // The MATH table gives the drops at the base's size (unlike TeX's script-font parameters).
+    var shiftUp = base.isCharacter ? 0 : base.height - (try constant(.superscriptBaselineDropMax, style))
+    var shiftDown = base.isCharacter ? 0 : base.depth + (try constant(.subscriptBaselineDropMin, style))
     if let supBox {
       let standard = try constant(style.cramped ? .superscriptShiftUpCramped : .superscriptShiftUp, style)
       shiftUp = max(shiftUp, standard, supBox.depth + (try constant(.superscriptBottomMin, style)))
@@ -141,12 +145,15 @@ struct MathLayout {
     box.accentAttachment = nil
     var right = base.width
     if let supBox {
-      box.place(supBox, dx: base.width + base.italicCorrection, dy: shiftUp)
-      right = max(right, base.width + base.italicCorrection + supBox.width)
+      // A slanted letter pushes its superscript right; an operator's slant is already in its advance.
+      let x = base.width + (isOperator ? 0 : base.italicCorrection)
+      box.place(supBox, dx: x, dy: shiftUp)
+      right = max(right, x + supBox.width)
     }
     if let subBox {
-      box.place(subBox, dx: base.width, dy: -shiftDown)
-      right = max(right, base.width + subBox.width)
+      let x = base.width - (isOperator ? base.italicCorrection : 0)
+      box.place(subBox, dx: x, dy: -shiftDown)
+      right = max(right, x + subBox.width)
     }
     box.width = right + (try constant(.spaceAfterScript, style))
     box.italicCorrection = 0
