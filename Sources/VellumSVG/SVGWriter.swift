@@ -4,7 +4,7 @@ import VellumScene
 /// so the same scene always gives the same bytes.
 public enum SVGWriter {
   public static func write(_ scene: Scene, textMode: TextMode = .fonts) -> String {
-    var state = WriterState(primaryFamily: primaryFamily(scene.nodes) ?? "serif", textMode: textMode)
+    var state = WriterState(primaryFamily: primaryFamily(scene) ?? "serif", textMode: textMode)
     var body: [String] = []
     for node in scene.nodes { state.write(node, depth: 1, into: &body) }
 
@@ -35,23 +35,14 @@ public enum SVGWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The family of the most text spans (first seen wins a tie).
-  private static func primaryFamily(_ nodes: [SceneNode]) -> String? {
+  /// The family of the most text runs (first seen wins a tie).
+  private static func primaryFamily(_ scene: Scene) -> String? {
     var counts: [String: Int] = [:]
     var order: [String] = []
-    func visit(_ node: SceneNode) {
-      switch node {
-      case .group(let group): group.children.forEach(visit)
-      case .clip(let clip): clip.children.forEach(visit)
-      case .path: break
-      case .text(let text):
-        for run in text.runs where run.text != nil {
-          if counts[run.font.family] == nil { order.append(run.font.family) }
-          counts[run.font.family, default: 0] += 1
-        }
-      }
+    for run in scene.textNodes.flatMap(\.runs) where run.text != nil {
+      if counts[run.font.family] == nil { order.append(run.font.family) }
+      counts[run.font.family, default: 0] += 1
     }
-    nodes.forEach(visit)
     return order.max {
       counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!)
     }

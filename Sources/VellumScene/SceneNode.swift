@@ -180,3 +180,20 @@ public struct Scene: Sendable, Equatable {
     self.glyphOutlines = glyphOutlines
   }
 }
+
+extension Scene {
+  /// Every text node, in drawing order.
+  public var textNodes: [TextNode] {
+    var found: [TextNode] = []
+    func visit(_ node: SceneNode) {
+      switch node {
+      case .group(let group): group.children.forEach(visit)
+      case .clip(let clip): clip.children.forEach(visit)
+      case .path: break
+      case .text(let text): found.append(text)
+      }
+    }
+    nodes.forEach(visit)
+    return found
+  }
+}

@@ -125,16 +125,7 @@ final class TypesettingTests: XCTestCase {
   func testNoRawTeXReachesAnyOutput() throws {
     for spec in try PackagePaths.exampleSpecs() {
       let scene = try FigureRenderer().scene(specPath: spec.path)
-      var texts: [String] = []
-      func visit(_ node: SceneNode) {
-        switch node {
-        case .group(let group): group.children.forEach(visit)
-        case .clip(let clip): clip.children.forEach(visit)
-        case .path: break
-        case .text(let text): texts += text.runs.compactMap(\.text)
-        }
-      }
-      scene.nodes.forEach(visit)
+      let texts = scene.textNodes.flatMap(\.runs).compactMap(\.text)
       XCTAssertFalse(texts.isEmpty)
       for text in texts {
         XCTAssertFalse(text.contains("\\") || text.contains("$"), "\(spec.lastPathComponent): \(text)")
