@@ -4,6 +4,8 @@ import VellumSpec
 /// Frame, ticks, tick labels, axis labels and title of one axes, placed around a plot rectangle.
 struct AxesDecorations {
   var frame: SceneNode?
+  /// Grid lines, drawn inside the plot area under the data.
+  var grid: SceneNode?
   var xAxis: SceneNode
   var yAxis: SceneNode
   var title: SceneNode?
@@ -23,6 +25,11 @@ struct AxesDecorator {
   let title: SetText?
   let xLabel: SetText?
   let yLabel: SetText?
+  /// Inner panels of a grid with shared axes hide these.
+  var showXTickLabels = true
+  var showYTickLabels = true
+  var showXLabel = true
+  var showYLabel = true
 
   init(spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [String], setter: TextSetter)
     throws
@@ -50,9 +57,13 @@ struct AxesDecorator {
   func decorate(plot p: Rect) throws -> AxesDecorations {
     let ticks = spec.ticks
     let (outward, inward) = tickReach
+    // matplotlib's minor ticks: 2 pt long and 0.6 pt wide beside 3.5 and 0.8.
+    let (minorOutward, minorInward) = (outward * 0.57, inward * 0.57)
     let labelOffset = ticks.pad + outward
-    let xScale = AxisScale(low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX)
-    let yScale = AxisScale(low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY)
+    let xScale = AxisScale(
+      low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: ScaleTransform(spec.x))
+    let yScale = AxisScale(
+      low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY, transform: ScaleTransform(spec.y))
     var boxes: [Rect] = [p]
 
     // x axis: ticks along the bottom (and top when mirrored), labels hanging below.
@@ -60,19 +71,32 @@ struct AxesDecorator {
       spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: ticks.labelSize, isX: true,
       categories: spec.x.scale == .categorical ? categories : [], setter: setter)
     var xMarks: [PathSegment] = []
+    var xMinorMarks: [PathSegment] = []
     var xNodes: [SceneNode] = []
     var xLabelTop = p.maxY + outward
+    for x in xTicks.minors.map(xScale.map) {
+      xMinorMarks += [.move(Point(x, p.maxY + minorOutward)), .line(Point(x, p.maxY - minorInward))]
+      if ticks.mirror {
+        xMinorMarks += [.move(Point(x, p.minY - minorOutward)), .line(Point(x, p.minY + minorInward))]
+      }
+    }
     for (value, label) in zip(xTicks.values, xTicks.labels) {
       let x = xScale.map(value)
       xMarks += [.move(Point(x, p.maxY + outward)), .line(Point(x, p.maxY - inward))]
       if ticks.mirror { xMarks += [.move(Point(x, p.minY - outward)), .line(Point(x, p.minY + inward))] }
-      guard !label.isEmpty else { continue }
+      guard showXTickLabels, !label.isEmpty else { continue }
       let placed = PlacedText.horizontal(label, x: x, baseline: p.maxY + labelOffset + label.ascent, anchor: .middle)
       xNodes.append(placed.node)
       boxes.append(placed.box)
       xLabelTop = max(xLabelTop, placed.box.maxY)
     }
-    if let xLabel, let labelSpec = spec.x.label {
+    if showXTickLabels, let offset = xTicks.offset {
+      let placed = PlacedText.horizontal(offset, x: p.maxX, baseline: xLabelTop + 2 + offset.ascent, anchor: .end)
+      xNodes.append(placed.node)
+      boxes.append(placed.box)
+      xLabelTop = placed.box.maxY
+    }
+    if showXLabel, let xLabel, let labelSpec = spec.x.label {
       let placed = PlacedText.horizontal(
         xLabel, x: p.midX, baseline: xLabelTop + labelSpec.pad + xLabel.ascent, anchor: .middle)
       xNodes.append(placed.node)
@@ -84,45 +108,80 @@ struct AxesDecorator {
       spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: ticks.labelSize, isX: false,
       categories: spec.y.scale == .categorical ? categories : [], setter: setter)
     var yMarks: [PathSegment] = []
+    var yMinorMarks: [PathSegment] = []
     var yNodes: [SceneNode] = []
     var yLabelRight = p.minX - outward
+    for y in yTicks.minors.map(yScale.map) {
+      yMinorMarks += [.move(Point(p.minX - minorOutward, y)), .line(Point(p.minX + minorInward, y))]
+      if ticks.mirror {
+        yMinorMarks += [.move(Point(p.maxX + minorOutward, y)), .line(Point(p.maxX - minorInward, y))]
+      }
+    }
     for (value, label) in zip(yTicks.values, yTicks.labels) {
       let y = yScale.map(value)
       yMarks += [.move(Point(p.minX - outward, y)), .line(Point(p.minX + inward, y))]
       if ticks.mirror { yMarks += [.move(Point(p.maxX + outward, y)), .line(Point(p.maxX - inward, y))] }
-      guard !label.isEmpty else { continue }
+      guard showYTickLabels, !label.isEmpty else { continue }
       // matplotlib's 'center_baseline': the tick points at the middle of the part above the baseline.
       let placed = PlacedText.horizontal(label, x: p.minX - labelOffset, baseline: y + label.ascent / 2, anchor: .end)
       yNodes.append(placed.node)
       boxes.append(placed.box)
       yLabelRight = min(yLabelRight, placed.box.minX)
     }
-    if let yLabel, let labelSpec = spec.y.label {
+    var titleTop = p.minY - (ticks.mirror ? outward : 0)
+    if showYTickLabels, let offset = yTicks.offset {
+      let placed = PlacedText.horizontal(offset, x: p.minX, baseline: titleTop - 3 - offset.descent, anchor: .start)
+      yNodes.append(placed.node)
+      boxes.append(placed.box)
+      titleTop = placed.box.minY
+    }
+    if showYLabel, let yLabel, let labelSpec = spec.y.label {
       let placed = PlacedText.vertical(yLabel, right: yLabelRight - labelSpec.pad, centerY: p.midY)
       yNodes.append(placed.node)
       boxes.append(placed.box)
     }
 
     let tickStroke = Stroke(Paint(ticks.color.rgb), width: ticks.width)
-    if !xMarks.isEmpty && ticks.width > 0 && ticks.length > 0 {
-      xNodes.insert(.path(PathNode(segments: xMarks, stroke: tickStroke)), at: 0)
-    }
-    if !yMarks.isEmpty && ticks.width > 0 && ticks.length > 0 {
-      yNodes.insert(.path(PathNode(segments: yMarks, stroke: tickStroke)), at: 0)
+    let minorStroke = Stroke(Paint(ticks.color.rgb), width: ticks.width * 0.75)
+    if ticks.width > 0 && ticks.length > 0 {
+      if !xMinorMarks.isEmpty { xNodes.insert(.path(PathNode(segments: xMinorMarks, stroke: minorStroke)), at: 0) }
+      if !xMarks.isEmpty { xNodes.insert(.path(PathNode(segments: xMarks, stroke: tickStroke)), at: 0) }
+      if !yMinorMarks.isEmpty { yNodes.insert(.path(PathNode(segments: yMinorMarks, stroke: minorStroke)), at: 0) }
+      if !yMarks.isEmpty { yNodes.insert(.path(PathNode(segments: yMarks, stroke: tickStroke)), at: 0) }
     }
 
     var titleNode: SceneNode?
     if let title, let titleSpec = spec.title {
-      let top = p.minY - (ticks.mirror ? outward : 0)
-      let placed = PlacedText.horizontal(title, x: p.midX, baseline: top - titleSpec.pad, anchor: .middle)
+      let placed = PlacedText.horizontal(title, x: p.midX, baseline: titleTop - titleSpec.pad, anchor: .middle)
       titleNode = .group(Group(role: "title", children: [placed.node]))
       boxes.append(placed.box)
     }
 
     return AxesDecorations(
-      frame: frameNode(p), xAxis: .group(Group(role: "axis-x", children: xNodes)),
-      yAxis: .group(Group(role: "axis-y", children: yNodes)), title: titleNode, boxes: boxes, xScale: xScale,
-      yScale: yScale)
+      frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
+      xAxis: .group(Group(role: "axis-x", children: xNodes)), yAxis: .group(Group(role: "axis-y", children: yNodes)),
+      title: titleNode, boxes: boxes, xScale: xScale, yScale: yScale)
+  }
+
+  /// Grid lines at major (and minor) ticks, drawn under the data.
+  private func gridNode(_ p: Rect, x: (AxisTicks, AxisScale), y: (AxisTicks, AxisScale)) -> SceneNode? {
+    guard let grid = spec.grid else { return nil }
+    var children: [SceneNode] = []
+    func lines(_ style: GridSpec.Lines?, xs: [Double], ys: [Double]) {
+      guard let style, style.width > 0 else { return }
+      var segments: [PathSegment] = []
+      if grid.x { for v in xs.map(x.1.map) { segments += [.move(Point(v, p.minY)), .line(Point(v, p.maxY))] } }
+      if grid.y { for v in ys.map(y.1.map) { segments += [.move(Point(p.minX, v)), .line(Point(p.maxX, v))] } }
+      guard !segments.isEmpty else { return }
+      let lineStyle = LineStyle(
+        color: style.color.rgb, alpha: style.alpha * style.color.alpha, width: style.width, dash: style.dash)
+      var stroke = lineStyle.stroke
+      stroke.cap = .butt
+      children.append(.path(PathNode(segments: segments, stroke: stroke)))
+    }
+    lines(grid.minor, xs: x.0.minors, ys: y.0.minors)
+    lines(grid.major, xs: x.0.values, ys: y.0.values)
+    return children.isEmpty ? nil : .group(Group(role: "grid", children: children))
   }
 
   private func frameNode(_ p: Rect) -> SceneNode? {

@@ -1,3 +1,46 @@
+import Foundation
+import VellumSpec
+
+/// How an axis turns values into positions before the linear map to the page.
+enum ScaleTransform: Equatable {
+  case linear
+  case log(base: Double)
+  case symlog(base: Double, linthresh: Double)
+
+  init(_ axis: AxisSpec) {
+    switch axis.scale {
+    case .log: self = .log(base: axis.base)
+    case .symlog: self = .symlog(base: axis.base, linthresh: axis.linthresh)
+    case .linear, .categorical: self = .linear
+    }
+  }
+
+  /// NaN for values a log axis cannot show.
+  func forward(_ value: Double) -> Double {
+    switch self {
+    case .linear: return value
+    case .log(let base): return value > 0 ? Foundation.log(value) / Foundation.log(base) : .nan
+    case .symlog(let base, let threshold):
+      let magnitude = abs(value)
+      let transformed =
+        magnitude <= threshold
+        ? magnitude / threshold : 1 + Foundation.log(magnitude / threshold) / Foundation.log(base)
+      return value < 0 ? -transformed : transformed
+    }
+  }
+
+  func inverse(_ value: Double) -> Double {
+    switch self {
+    case .linear: return value
+    case .log(let base): return pow(base, value)
+    case .symlog(let base, let threshold):
+      let magnitude = abs(value)
+      let original = magnitude <= 1 ? magnitude * threshold : threshold * pow(base, magnitude - 1)
+      return value < 0 ? -original : original
+    }
+  }
+}
+
 /// Maps data values on one axis to page coordinates.
 struct AxisScale {
   /// Data limits as shown; `low` maps to `start`.
@@ -6,9 +49,12 @@ struct AxisScale {
   /// Page coordinates of `low` and `high` (for y, start is the bottom).
   var start: Double
   var end: Double
+  var transform: ScaleTransform = .linear
 
   func map(_ value: Double) -> Double {
-    start + (value - low) / (high - low) * (end - start)
+    let t0 = transform.forward(low)
+    let t1 = transform.forward(high)
+    return start + (transform.forward(value) - t0) / (t1 - t0) * (end - start)
   }
 
   /// True when `value` lies within the limits, allowing for rounding.
@@ -18,18 +64,32 @@ struct AxisScale {
   }
 }
 
-/// Data limits of an axis, chosen from the spec or padded from the data like matplotlib's 5% margins.
+/// Data limits of an axis, chosen from the spec or padded from the data like matplotlib's 5% margins
+/// (in transformed space, so a log axis pads by a fraction of its decades).
 enum AxisLimits {
-  static func resolve(explicit: (Double, Double)?, dataExtent: (Double, Double)?, margin: Double = 0.05) -> (
-    Double, Double
-  ) {
-    if let explicit { return explicit }
-    guard let (low, high) = dataExtent else { return (0, 1) }
-    if low == high {
+  static func resolve(
+    explicit: (Double, Double)?, dataExtent: (Double, Double)?, transform: ScaleTransform = .linear,
+    reverse: Bool = false, margin: Double = 0.05
+  ) -> (Double, Double) {
+    if let explicit { return reverse ? (explicit.1, explicit.0) : explicit }
+    let (low, high) = padded(dataExtent, transform: transform, margin: margin)
+    return reverse ? (high, low) : (low, high)
+  }
+
+  private static func padded(_ extent: (Double, Double)?, transform: ScaleTransform, margin: Double) -> (Double, Double)
+  {
+    guard let (low, high) = extent else {
+      if case .log = transform { return (1, 10) }
+      return (0, 1)
+    }
+    let t0 = transform.forward(low)
+    let t1 = transform.forward(high)
+    if t0 == t1 {
+      if case .log = transform { return (transform.inverse(t0 - 1), transform.inverse(t1 + 1)) }
       let delta = low == 0 ? 1 : abs(low) * 0.05
       return (low - delta, high + delta)
     }
-    let pad = (high - low) * margin
-    return (low - pad, high + pad)
+    let pad = (t1 - t0) * margin
+    return (transform.inverse(t0 - pad), transform.inverse(t1 + pad))
   }
 }

@@ -1,10 +1,12 @@
 import VellumScene
 import VellumSpec
 
-/// Tick values of one axis with their set labels.
+/// Tick values of one axis with their set labels, minor ticks, and the offset label (×10ⁿ) if any.
 struct AxisTicks {
   var values: [Double]
   var labels: [SetText]
+  var minors: [Double] = []
+  var offset: SetText?
 
   /// Locates and labels ticks for `axis` shown over `low…high` on an axis `length` points long.
   static func make(
@@ -13,6 +15,7 @@ struct AxisTicks {
   ) throws -> AxisTicks {
     // matplotlib's tick space: one bin per 3 (x) or 2 (y) label heights, capped at 9.
     let maxBins = max(1, min(9, Int(abs(length) / (labelSize * (isX ? 3 : 2)))))
+    let transform = ScaleTransform(axis)
     if axis.scale == .categorical, case .auto = axis.ticks {
       let values = categories.indices.map(Double.init).filter {
         AxisScale(low: low, high: high, start: 0, end: 1).contains($0)
@@ -20,12 +23,13 @@ struct AxisTicks {
       let labels = try values.map { try setter.set(literal: categories[Int($0)], size: labelSize) }
       return AxisTicks(values: values, labels: labels)
     }
-    let values = TickLocator.ticks(axis.ticks, low: low, high: high, maxBins: maxBins)
+    let values = TickLocator.ticks(axis.ticks, low: low, high: high, maxBins: maxBins, transform: transform)
+    let minors = axis.minor ? TickLocator.minorTicks(majors: values, low: low, high: high, transform: transform) : []
     if case .values(let all, let given?) = axis.ticks {
       let labels = try values.map { value in
         try setter.set(label: given[all.firstIndex(of: value)!], size: labelSize)
       }
-      return AxisTicks(values: values, labels: labels)
+      return AxisTicks(values: values, labels: labels, minors: minors)
     }
     if axis.scale == .categorical {
       let labels = try values.map { value -> SetText in
@@ -33,9 +37,17 @@ struct AxisTicks {
         let text = value == value.rounded() && categories.indices.contains(index) ? categories[index] : ""
         return try setter.set(literal: text, size: labelSize)
       }
-      return AxisTicks(values: values, labels: labels)
+      return AxisTicks(values: values, labels: labels, minors: minors)
     }
-    let texts = TickFormatter.labels(values, format: axis.format, decimals: axis.decimals)
-    return AxisTicks(values: values, labels: try texts.map { try setter.set(literal: $0, size: labelSize) })
+    let (texts, offset) = TickFormatter.labels(
+      values, format: axis.format, decimals: axis.decimals, transform: transform)
+    return AxisTicks(
+      values: values, labels: try texts.map { try set($0, size: labelSize, setter: setter) }, minors: minors,
+      offset: try offset.map { try set($0, size: labelSize, setter: setter) })
+  }
+
+  private static func set(_ text: TickText, size: Double, setter: TextSetter) throws -> SetText {
+    text.isTeX
+      ? try setter.set(label: Located(text.text, at: nil), size: size) : try setter.set(literal: text.text, size: size)
   }
 }

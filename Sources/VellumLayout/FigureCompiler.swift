@@ -8,10 +8,14 @@ public enum FigureCompiler {
     var resolver = LayerResolver()
     let layers = try resolver.resolve(spec.axes.layers, data: data)
     let axes = spec.axes
-    let xExtent = layers.reduce(nil) { merge($0, $1.xExtent) }
-    let yExtent = layers.reduce(nil) { merge($0, $1.yExtent) }
-    let xLimits = AxisLimits.resolve(explicit: axes.x.limits, dataExtent: xExtent)
-    let yLimits = AxisLimits.resolve(explicit: axes.y.limits, dataExtent: yExtent)
+    let xTransform = ScaleTransform(axes.x)
+    let yTransform = ScaleTransform(axes.y)
+    let xExtent = layers.reduce(nil) { merge($0, $1.xExtent(xTransform)) }
+    let yExtent = layers.reduce(nil) { merge($0, $1.yExtent(yTransform)) }
+    let xLimits = AxisLimits.resolve(
+      explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
+    let yLimits = AxisLimits.resolve(
+      explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
 
     let font = spec.font
     let setter = TextSetter(
@@ -30,7 +34,8 @@ public enum FigureCompiler {
         .compile(plot: plot, covered: compiled.flatMap(\.points))
     }
 
-    var axesChildren: [SceneNode] = [.clip(Clip(rect: plot, children: compiled.map(\.node)))]
+    let clipped = [decorations.grid].compactMap { $0 } + compiled.map(\.node)
+    var axesChildren: [SceneNode] = [.clip(Clip(rect: plot, children: clipped))]
     axesChildren += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, legend].compactMap {
       $0
     }

@@ -43,27 +43,27 @@ struct ResolvedLayer {
   /// The legend entry's label as written in the spec.
   var legendLabel: Located<String>?
 
-  /// Extent of the layer's finite values on each axis, for automatic limits.
-  var xExtent: (Double, Double)? {
+  /// Extent of the values each axis can show (finite, and positive on log axes), for automatic limits.
+  func xExtent(_ transform: ScaleTransform) -> (Double, Double)? {
     switch mark {
-    case .line(let x, _, _, _), .band(let x, _, _, _, _, _): return extent(x)
+    case .line(let x, _, _, _), .band(let x, _, _, _, _, _): return extent(x, transform)
     case .hline: return nil
-    case .vline(let x, _): return (x, x)
+    case .vline(let x, _): return extent([x], transform)
     }
   }
 
-  var yExtent: (Double, Double)? {
+  func yExtent(_ transform: ScaleTransform) -> (Double, Double)? {
     switch mark {
-    case .line(_, let y, _, _): return extent(y)
-    case .band(_, let lower, let upper, _, _, _): return extent(lower + upper)
-    case .hline(let y, _): return (y, y)
+    case .line(_, let y, _, _): return extent(y, transform)
+    case .band(_, let lower, let upper, _, _, _): return extent(lower + upper, transform)
+    case .hline(let y, _): return extent([y], transform)
     case .vline: return nil
     }
   }
 }
 
-func extent(_ values: [Double]) -> (Double, Double)? {
-  let finite = values.filter(\.isFinite)
+func extent(_ values: [Double], _ transform: ScaleTransform = .linear) -> (Double, Double)? {
+  let finite = values.filter { $0.isFinite && transform.forward($0).isFinite }
   guard let low = finite.min(), let high = finite.max() else { return nil }
   return (low, high)
 }

@@ -1,16 +1,77 @@
 import Foundation
 import VellumSpec
 
-/// Turns tick values into label text.
+/// Tick label text: literal, or TeX for powers such as 10⁻².
+struct TickText: Equatable {
+  var text: String
+  var isTeX: Bool
+
+  static func literal(_ text: String) -> TickText { TickText(text: text, isTeX: false) }
+  static func tex(_ text: String) -> TickText { TickText(text: text, isTeX: true) }
+}
+
+/// Turns tick values into label text, with an offset label (×10ⁿ) when values are scaled.
 enum TickFormatter {
-  static func labels(_ values: [Double], format: AxisSpec.TickFormat, decimals: Int?) -> [String] {
+  static func labels(
+    _ values: [Double], format: AxisSpec.TickFormat, decimals: Int?, transform: ScaleTransform = .linear
+  ) -> (labels: [TickText], offset: TickText?) {
     switch format {
     case .auto:
-      let places = decimals ?? commonDecimals(values)
-      return values.map { fixed($0, places) }
+      // Log axes label whole powers as base^k; ticks that fell back to linear steps print plainly.
+      switch transform {
+      case .log(let base), .symlog(let base, _):
+        if values.allSatisfy({ isPower($0, base: base) }) {
+          return (values.map { power($0, base: base, decimals: decimals) }, nil)
+        }
+      case .linear: break
+      }
+      let largest = values.map(abs).max() ?? 0
+      let exponent = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
+      if exponent >= 6 || exponent <= -5 { return scientific(values, exponent: exponent, decimals: decimals) }
+      return (plain(values, decimals: decimals), nil)
+    case .plain:
+      return (plain(values, decimals: decimals), nil)
     case .si:
-      return values.map { si($0, decimals: decimals) }
+      return (values.map { .literal(si($0, decimals: decimals)) }, nil)
+    case .percent:
+      let percents = values.map { TickLocator.clean($0 * 100) }
+      let places = decimals ?? commonDecimals(percents)
+      return (percents.map { .literal(fixed($0, places) + "%") }, nil)
+    case .scientific:
+      let largest = values.map(abs).max() ?? 0
+      return scientific(values, exponent: largest > 0 ? Int(log10(largest).rounded(.down)) : 0, decimals: decimals)
+    case .printf(let pattern):
+      return (values.map { .literal(minusSign(PrintfPattern.format(pattern, $0))) }, nil)
     }
+  }
+
+  private static func plain(_ values: [Double], decimals: Int?) -> [TickText] {
+    let places = decimals ?? commonDecimals(values)
+    return values.map { .literal(fixed($0, places)) }
+  }
+
+  /// Mantissas with an offset label `×10ⁿ`, matplotlib's scientific ScalarFormatter.
+  private static func scientific(_ values: [Double], exponent: Int, decimals: Int?) -> ([TickText], TickText?) {
+    let scale = pow(10, Double(exponent))
+    let mantissas = values.map { TickLocator.clean($0 / scale) }
+    let places = decimals ?? commonDecimals(mantissas)
+    return (mantissas.map { .literal(fixed($0, places)) }, exponent == 0 ? nil : .tex("$\\times 10^{\(exponent)}$"))
+  }
+
+  static func isPower(_ value: Double, base: Double) -> Bool {
+    if value == 0 { return true }
+    let k = log(abs(value)) / log(base)
+    return abs(k - k.rounded()) < 1e-9
+  }
+
+  /// `base^k` in TeX for whole powers; other values as decimals.
+  static func power(_ value: Double, base: Double, decimals: Int?) -> TickText {
+    if value == 0 { return .tex("$0$") }
+    let k = log(abs(value)) / log(base)
+    guard abs(k - k.rounded()) < 1e-9 else { return .literal(fixed(value, decimals ?? commonDecimals([value]))) }
+    let sign = value < 0 ? "-" : ""
+    let baseText = base == M_E ? "e" : fixed(base, commonDecimals([base]))
+    return .tex("$\(sign)\(baseText)^{\(Int(k.rounded()))}$")
   }
 
   /// The fewest decimals (up to 10) that print every value exactly.
@@ -28,13 +89,15 @@ enum TickFormatter {
 
   /// `value` with `places` decimals and a true minus sign (U+2212).
   static func fixed(_ value: Double, _ places: Int) -> String {
-    var text = String(format: "%.\(places)f", value)
-    if text.hasPrefix("-") {
-      let digits = text.dropFirst()
-      if digits.allSatisfy({ $0 == "0" || $0 == "." }) { return String(digits) }
-      text = "\u{2212}" + digits
-    }
-    return text
+    minusSign(String(format: "%.\(places)f", value))
+  }
+
+  /// Replaces a leading hyphen with U+2212, and drops the sign of a printed zero.
+  static func minusSign(_ text: String) -> String {
+    guard text.hasPrefix("-") else { return text }
+    let digits = text.dropFirst()
+    if digits.allSatisfy({ $0 == "0" || $0 == "." }) { return String(digits) }
+    return "\u{2212}" + digits
   }
 
   /// 5000 → 5k, 2500 → 2.5k, 3e6 → 3M, 0 → 0; below 1000 prints as is.

@@ -4,6 +4,7 @@ public struct AxesSpec {
   public var x: AxisSpec
   public var y: AxisSpec
   public var frame: FrameSpec
+  public var grid: GridSpec?
   public var ticks: TickStyleSpec
   public var legend: LegendSpec?
   public var layers: [LayerSpec]
@@ -56,7 +57,7 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = ["title", "x", "y", "frame", "ticks", "legend", "layers"]
+  static let keys = ["title", "x", "y", "frame", "grid", "ticks", "legend", "layers"]
 
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String]) throws {
     let map = try node.mapping("axes", keys: Self.keys)
@@ -70,6 +71,7 @@ extension AxesSpec {
       try map.optional("y") { try AxisSpec(node: $0, name: "y", baseFont: baseFont) }
       ?? AxisSpec(name: "y", baseFont: baseFont)
     frame = try map.optional("frame") { try FrameSpec(node: $0) } ?? FrameSpec(style: .box, width: 0.8, color: .black)
+    grid = try map.optional("grid") { try GridSpec(node: $0) }
     ticks =
       try map.optional("ticks") { try TickStyleSpec(node: $0, baseFont: baseFont) }
       ?? TickStyleSpec(

@@ -1,14 +1,20 @@
+import Foundation
+
 /// One axis: its label, limits, scale, tick placement and tick label format.
 public struct AxisSpec {
   public enum Scale: String, Sendable, CaseIterable {
     case linear
+    /// Logarithmic with `base`; non-positive values are left out.
+    case log
+    /// Linear within ±`linthresh`, logarithmic beyond (matplotlib's symlog).
+    case symlog
     /// Values are labels placed at 0, 1, 2… in order of first appearance.
     case categorical
   }
 
   /// Where ticks go.
   public enum TickPlacement {
-    /// Nice steps chosen from the axis length, like matplotlib's MaxNLocator.
+    /// Nice steps chosen from the axis length, like matplotlib's MaxNLocator (decades on log axes).
     case auto
     /// Every multiple of the step inside the limits (matplotlib's MultipleLocator).
     case step(Double)
@@ -17,18 +23,37 @@ public struct AxisSpec {
   }
 
   /// How tick values become text.
-  public enum TickFormat: String, Sendable, CaseIterable {
-    /// As few decimals as tell all ticks apart (matplotlib's ScalarFormatter without offset).
+  public enum TickFormat: Equatable {
+    /// As few decimals as tell all ticks apart; scientific with a ×10ⁿ offset label for very large or
+    /// small values (matplotlib's ScalarFormatter). On log axes: powers such as 10⁻².
     case auto
+    /// Like `auto` but never scientific.
+    case plain
     /// SI suffixes: 5000 → 5k, 2500000 → 2.5M, 0 → 0.
     case si
+    /// Fractions as percentages: 0.25 → 25%.
+    case percent
+    /// Always scientific, with the power of ten in an offset label.
+    case scientific
+    /// A printf pattern with one number, e.g. `%.2f`, `%d ms`, `%.1e`.
+    case printf(String)
+
+    static let names = ["auto", "plain", "si", "percent", "scientific"]
   }
 
   public var name: String
   public var label: LabelSpec?
   public var limits: (Double, Double)?
   public var scale: Scale
+  /// Logarithm base for `log` and `symlog`.
+  public var base: Double
+  /// Half-width of the linear region of `symlog`.
+  public var linthresh: Double
+  /// Draw the axis from high to low.
+  public var reverse: Bool
   public var ticks: TickPlacement
+  /// Minor ticks between the major ones (log axes: 2…9 × each decade).
+  public var minor: Bool
   public var format: TickFormat
   /// Fixed number of decimals, overriding the format's choice.
   public var decimals: Int?
@@ -38,13 +63,19 @@ public struct AxisSpec {
   init(name: String, baseFont: FontSpec) {
     self.name = name
     scale = .linear
+    base = 10
+    linthresh = 1
+    reverse = false
     ticks = .auto
+    minor = false
     format = .auto
   }
 }
 
 extension AxisSpec {
-  static let keys = ["label", "limits", "scale", "ticks", "format", "decimals"]
+  static let keys = [
+    "label", "limits", "scale", "base", "linthresh", "reverse", "ticks", "minor", "format", "decimals",
+  ]
 
   init(node: SpecNode, name: String, baseFont: FontSpec) throws {
     self.init(name: name, baseFont: baseFont)
@@ -53,21 +84,54 @@ extension AxisSpec {
     label = try map.optional("label") {
       try LabelSpec(node: $0, what: "\(name) label", defaultSize: baseFont.size, defaultPad: 4)
     }
+    scale = try map.optional("scale") { try decodeEnum($0, what: "scale") } ?? .linear
+    base =
+      try map.optional("base") { node in
+        let value = try node.positive("a logarithm base")
+        guard value != 1 else { throw node.error("a logarithm base must not be 1") }
+        return value
+      } ?? 10
+    linthresh = try map.optional("linthresh") { try $0.positive("a linear threshold") } ?? 1
+    reverse = try map.optional("reverse") { try $0.bool() } ?? false
     limits = try map.optional("limits") { node in
       let items = try node.list("limits [low, high]")
       guard items.count == 2 else { throw node.error("expected limits [low, high], found \(items.count) values") }
       let low = try items[0].double("a limit")
       let high = try items[1].double("a limit")
       guard low != high else { throw node.error("limits must differ, found [\(low), \(high)]") }
+      if scale == .log && (low <= 0 || high <= 0) {
+        throw node.error("limits of a log axis must be positive, found [\(low), \(high)]")
+      }
       return (low, high)
     }
-    scale = try map.optional("scale") { try decodeEnum($0, what: "scale") } ?? .linear
     ticks = try map.optional("ticks") { try Self.placement($0) } ?? .auto
-    format = try map.optional("format") { try decodeEnum($0, what: "tick format") } ?? .auto
+    minor = try map.optional("minor") { try $0.bool() } ?? false
+    format = try map.optional("format") { try Self.format($0) } ?? .auto
     decimals = try map.optional("decimals") { node in
       let value = try node.int("a number of decimals")
       guard (0...12).contains(value) else { throw node.error("decimals must be between 0 and 12") }
       return value
+    }
+  }
+
+  private static func format(_ node: SpecNode) throws -> TickFormat {
+    let text = try node.string("a tick format")
+    switch text {
+    case "auto": return .auto
+    case "plain": return .plain
+    case "si": return .si
+    case "percent": return .percent
+    case "scientific", "sci": return .scientific
+    default:
+      guard text.contains("%") else {
+        throw node.error(
+          unknownNameMessage(text, kind: "tick format", candidates: TickFormat.names)
+            + "; or a printf pattern such as %.2f")
+      }
+      guard PrintfPattern.isValid(text) else {
+        throw node.error("tick format '\(text)' needs exactly one %d, %f, %e or %g (with optional flags and precision)")
+      }
+      return .printf(text)
     }
   }
 
@@ -89,5 +153,27 @@ extension AxisSpec {
       throw labelNode.error("expected \(values.count) tick labels (one per value), found \(labels.count)")
     }
     return .values(values, labels: labels)
+  }
+}
+
+/// A printf pattern holding exactly one numeric conversion, safe to hand to `String(format:)`.
+public enum PrintfPattern {
+  private static let conversion = #"%[-+ 0#]*[0-9]{0,2}(\.[0-9]{1,2})?[dfeEgG]"#
+
+  public static func isValid(_ pattern: String) -> Bool {
+    let withoutEscapes = pattern.replacingOccurrences(of: "%%", with: "")
+    let matches = withoutEscapes.ranges(of: try! Regex(conversion))
+    return matches.count == 1 && withoutEscapes.filter { $0 == "%" }.count == 1
+  }
+
+  /// Formats `value`; `%d` takes the value rounded to an integer.
+  public static func format(_ pattern: String, _ value: Double) -> String {
+    let unescaped = pattern.replacingOccurrences(of: "%%", with: "")
+    guard let range = unescaped.firstRange(of: try! Regex(conversion)), unescaped[range].hasSuffix("d") else {
+      return String(format: pattern, value)
+    }
+    // Swift's Int is 64-bit: widen the conversion so no platform reads half of it.
+    let widened = pattern.replacingOccurrences(of: String(unescaped[range]), with: unescaped[range].dropLast() + "ld")
+    return String(format: widened, Int(value.rounded()))
   }
 }

@@ -3,22 +3,62 @@ import XCTest
 
 @testable import VellumLayout
 
-/// Tick placement and tick label text.
+/// Tick placement and tick label text, against matplotlib's choices for common ranges.
 final class TickTests: XCTestCase {
+  private func texts(
+    _ values: [Double], _ format: AxisSpec.TickFormat, decimals: Int? = nil, transform: ScaleTransform = .linear
+  )
+    -> [String]
+  {
+    TickFormatter.labels(values, format: format, decimals: decimals, transform: transform).labels.map(\.text)
+  }
+
   func testSIFormat() {
-    XCTAssertEqual(
-      TickFormatter.labels([0, 5000, 10000, 20000], format: .si, decimals: nil), ["0", "5k", "10k", "20k"])
+    XCTAssertEqual(texts([0, 5000, 10000, 20000], .si), ["0", "5k", "10k", "20k"])
     XCTAssertEqual(TickFormatter.si(2500, decimals: nil), "2.5k")
     XCTAssertEqual(TickFormatter.si(3_000_000, decimals: nil), "3M")
     XCTAssertEqual(TickFormatter.si(-5000, decimals: nil), "\u{2212}5k")
     XCTAssertEqual(TickFormatter.si(250, decimals: nil), "250")
   }
 
-  func testAutoFormatUsesCommonDecimals() {
-    XCTAssertEqual(TickFormatter.labels([0.3, 0.35, 0.4], format: .auto, decimals: nil), ["0.30", "0.35", "0.40"])
-    XCTAssertEqual(TickFormatter.labels([0.1, 0.2], format: .auto, decimals: nil), ["0.1", "0.2"])
-    XCTAssertEqual(TickFormatter.labels([-1, 0, 1], format: .auto, decimals: nil), ["\u{2212}1", "0", "1"])
-    XCTAssertEqual(TickFormatter.labels([1], format: .auto, decimals: 2), ["1.00"])
+  func testAutoFormatMatchesScalarFormatter() {
+    XCTAssertEqual(texts([0.3, 0.35, 0.4], .auto), ["0.30", "0.35", "0.40"])
+    XCTAssertEqual(texts([0.1, 0.2], .auto), ["0.1", "0.2"])
+    XCTAssertEqual(texts([-1, 0, 1], .auto), ["\u{2212}1", "0", "1"])
+    XCTAssertEqual(texts([1], .auto, decimals: 2), ["1.00"])
+    XCTAssertEqual(texts([0, 2.5, 5, 7.5, 10], .auto), ["0.0", "2.5", "5.0", "7.5", "10.0"])
+  }
+
+  func testLargeValuesGetAnOffsetLabel() {
+    let (labels, offset) = TickFormatter.labels([0, 2e6, 4e6, 6e6], format: .auto, decimals: nil)
+    XCTAssertEqual(labels.map(\.text), ["0", "2", "4", "6"])
+    XCTAssertEqual(offset, .tex("$\\times 10^{6}$"))
+    let small = TickFormatter.labels([0, 1e-5, 2e-5], format: .auto, decimals: nil)
+    XCTAssertEqual(small.labels.map(\.text), ["0", "1", "2"])
+    XCTAssertEqual(small.offset, .tex("$\\times 10^{-5}$"))
+    XCTAssertNil(TickFormatter.labels([0, 2e5, 4e5], format: .auto, decimals: nil).offset, "1e5 still prints plainly")
+  }
+
+  func testPercentScientificAndPrintf() {
+    XCTAssertEqual(texts([0, 0.25, 0.5], .percent), ["0%", "25%", "50%"])
+    XCTAssertEqual(texts([0.125], .percent), ["12.5%"])
+    XCTAssertEqual(texts([100, 200], .scientific), ["1", "2"])
+    XCTAssertEqual(texts([1.5, -2], .printf("%.2f ms")), ["1.50 ms", "\u{2212}2.00 ms"])
+    XCTAssertEqual(texts([3.7], .printf("%d")), ["4"])
+    XCTAssertTrue(PrintfPattern.isValid("%.1e"))
+    XCTAssertTrue(PrintfPattern.isValid("%d%%"))
+    XCTAssertFalse(PrintfPattern.isValid("%s"))
+    XCTAssertFalse(PrintfPattern.isValid("%f %f"))
+    XCTAssertFalse(PrintfPattern.isValid("%n"))
+  }
+
+  func testLogLabelsArePowers() {
+    XCTAssertEqual(texts([0.01, 1, 1000], .auto, transform: .log(base: 10)), ["$10^{-2}$", "$10^{0}$", "$10^{3}$"])
+    XCTAssertEqual(texts([2, 4, 8], .auto, transform: .log(base: 2)), ["$2^{1}$", "$2^{2}$", "$2^{3}$"])
+    XCTAssertEqual(
+      texts([2, 4, 6], .auto, transform: .log(base: 10)), ["2", "4", "6"], "non-decade ticks print plainly")
+    XCTAssertEqual(
+      texts([-100, 0, 100], .auto, transform: .symlog(base: 10, linthresh: 1)), ["$-10^{2}$", "$0$", "$10^{2}$"])
   }
 
   func testStepLocatorStaysInsideLimits() {
@@ -27,8 +67,39 @@ final class TickTests: XCTestCase {
     XCTAssertEqual(TickLocator.ticks(.step(0.1), low: 0.08, high: 0.51, maxBins: 9), [0.1, 0.2, 0.3, 0.4, 0.5])
   }
 
-  func testAutoLocatorPicksNiceSteps() {
+  /// matplotlib's default locator on a 6.4×4.8 in figure: x gets up to 9 bins, these ranges give these ticks.
+  func testAutoLocatorMatchesMaxNLocator() {
     XCTAssertEqual(TickLocator.ticks(.auto, low: 0, high: 1, maxBins: 5), [0, 0.2, 0.4, 0.6, 0.8, 1])
     XCTAssertEqual(TickLocator.ticks(.auto, low: -0.15, high: 3.15, maxBins: 9), [0, 0.5, 1, 1.5, 2, 2.5, 3])
+    XCTAssertEqual(TickLocator.ticks(.auto, low: -0.45, high: 9.45, maxBins: 9), [0, 2, 4, 6, 8])
+    XCTAssertEqual(TickLocator.ticks(.auto, low: 0, high: 100, maxBins: 9), [0, 20, 40, 60, 80, 100])
+    XCTAssertEqual(TickLocator.ticks(.auto, low: 0.95, high: 1.05, maxBins: 9), [0.96, 0.98, 1, 1.02, 1.04])
+  }
+
+  func testLogLocatorTakesDecadesAndThinsThem() {
+    XCTAssertEqual(
+      TickLocator.ticks(.auto, low: 0.5, high: 2000, maxBins: 9, transform: .log(base: 10)), [1, 10, 100, 1000])
+    XCTAssertEqual(
+      TickLocator.ticks(.auto, low: 1e-6, high: 1e6, maxBins: 5, transform: .log(base: 10)),
+      [1e-6, 1e-3, 1, 1e3, 1e6])
+    XCTAssertEqual(
+      TickLocator.minorTicks(majors: [1, 10], low: 1, high: 10, transform: .log(base: 10)), [2, 3, 4, 5, 6, 7, 8, 9])
+  }
+
+  func testLinearMinorTicksDivideLikeAutoMinorLocator() {
+    XCTAssertEqual(
+      TickLocator.minorTicks(majors: [0, 1, 2], low: 0, high: 2, transform: .linear).count, 8, "5 per unit step")
+    XCTAssertEqual(
+      TickLocator.minorTicks(majors: [0, 2, 4], low: 0, high: 4, transform: .linear), [0.5, 1, 1.5, 2.5, 3, 3.5])
+  }
+
+  func testScaleTransformsRoundTrip() {
+    for transform in [ScaleTransform.log(base: 10), .log(base: 2), .symlog(base: 10, linthresh: 1)] {
+      for value in [0.5, 3.0, 250.0] {
+        XCTAssertEqual(transform.inverse(transform.forward(value)), value, accuracy: value * 1e-12)
+      }
+    }
+    XCTAssertTrue(ScaleTransform.log(base: 10).forward(-1).isNaN)
+    XCTAssertEqual(ScaleTransform.symlog(base: 10, linthresh: 1).forward(-100), -3, accuracy: 1e-12)
   }
 }

@@ -1,0 +1,63 @@
+/// Grid lines behind the data, at major and optionally minor ticks.
+public struct GridSpec {
+  /// How one kind of grid line is drawn.
+  public struct Lines {
+    public var color: Color
+    public var width: Double
+    public var dash: DashPattern
+    public var alpha: Double
+  }
+
+  public var x: Bool
+  public var y: Bool
+  public var major: Lines?
+  public var minor: Lines?
+
+  /// matplotlib's grid defaults: #b0b0b0, 0.8 pt, solid; minor lines thinner.
+  static let defaultMajor = Lines(color: Color(hex: "#b0b0b0")!, width: 0.8, dash: .solid, alpha: 1)
+  static let defaultMinor = Lines(color: Color(hex: "#b0b0b0")!, width: 0.5, dash: .solid, alpha: 0.5)
+}
+
+extension GridSpec {
+  static let keys = ["axis", "which", "color", "width", "dash", "alpha", "minor"]
+
+  init(node: SpecNode) throws {
+    if node.scalarText != nil {
+      let on = try node.bool()
+      self.init(x: on, y: on, major: on ? Self.defaultMajor : nil, minor: nil)
+      return
+    }
+    let map = try node.mapping("grid", keys: Self.keys)
+    let axis =
+      try map.optional("axis") { node -> String in
+        let value = try node.string("x, y or both")
+        guard ["x", "y", "both"].contains(value) else {
+          throw node.error(unknownNameMessage(value, kind: "grid axis", candidates: ["x", "y", "both"]))
+        }
+        return value
+      } ?? "both"
+    let which =
+      try map.optional("which") { node -> String in
+        let value = try node.string("major, minor or both")
+        guard ["major", "minor", "both"].contains(value) else {
+          throw node.error(unknownNameMessage(value, kind: "grid lines", candidates: ["major", "minor", "both"]))
+        }
+        return value
+      } ?? (map["minor"] != nil ? "both" : "major")
+    var major = Self.defaultMajor
+    major.color = try map.optional("color") { try decodeColor($0) } ?? major.color
+    major.width = try map.optional("width") { try $0.nonNegative("a line width") } ?? major.width
+    major.dash = try map.optional("dash") { try decodeDash($0) } ?? major.dash
+    major.alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? major.alpha
+    var minor = Self.defaultMinor
+    if let node = map["minor"] {
+      let minorMap = try node.mapping("minor grid", keys: ["color", "width", "dash", "alpha"])
+      minor.color = try minorMap.optional("color") { try decodeColor($0) } ?? minor.color
+      minor.width = try minorMap.optional("width") { try $0.nonNegative("a line width") } ?? minor.width
+      minor.dash = try minorMap.optional("dash") { try decodeDash($0) } ?? minor.dash
+      minor.alpha = try minorMap.optional("alpha") { try decodeAlpha($0) } ?? minor.alpha
+    }
+    self.init(
+      x: axis != "y", y: axis != "x", major: which != "minor" ? major : nil, minor: which != "major" ? minor : nil)
+  }
+}
