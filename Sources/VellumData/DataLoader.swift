@@ -2,8 +2,8 @@ import VellumSpec
 
 /// Loads every data source a figure names and computes each layer's plotted values.
 public enum DataLoader {
-  /// Returns one ``LayerData`` per layer, in layer order.
-  public static func load(_ spec: FigureSpec) throws -> [LayerData] {
+  /// Returns, for each panel, one ``LayerData`` per layer in layer order.
+  public static func load(_ spec: FigureSpec) throws -> [[LayerData]] {
     var tables: [String: Table] = [:]
     for source in spec.data {
       switch source.source {
@@ -19,28 +19,62 @@ public enum DataLoader {
           rowLines: nil, inlineLocation: source.location)
       }
     }
-    let categoricalX = spec.axes.x.scale == .categorical
-    return try spec.axes.layers.map { layer in
+    return try spec.axes.map { axes in try load(axes, tables: tables) }
+  }
+
+  private static func load(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
+    try axes.layers.map { layer in
+      guard let common = layer.series else { return .none }
+      let table = try prepare(common.source, tables: tables)
+      // Horizontal bars put their categories on the y axis.
+      var categoryAxis = axes.x
+      if case .bar(let bar) = layer, bar.horizontal { categoryAxis = axes.y }
+      let x = try xValues(table, common.x, categorical: categoryAxis.scale == .categorical)
+      var values: [String: [Double]] = [:]
       switch layer {
-      case .line(let line):
-        let table = try prepare(line.source, tables: tables)
-        let x = try xValues(table, line.x, categorical: categoricalX)
-        return .line(x: x, y: try table.numbers(line.y))
+      case .line(let line): values["y"] = try table.numbers(line.y)
+      case .scatter(let scatter): values["y"] = try table.numbers(scatter.y)
+      case .area(let area): values["y"] = try table.numbers(area.y)
+      case .bar(let bar):
+        values["y"] = try table.numbers(bar.y)
+        if let error = bar.error { values["error"] = try table.numbers(error) }
+      case .errorbar(let errorbar):
+        values["y"] = try table.numbers(errorbar.y)
+        if let yError = errorbar.yError { values["yerr"] = try table.numbers(yError) }
+        if let xError = errorbar.xError { values["xerr"] = try table.numbers(xError) }
       case .band(let band):
-        let table = try prepare(band.source, tables: tables)
-        let x = try xValues(table, band.x, categorical: categoricalX)
         switch band.bounds {
         case .lowerUpper(let lower, let upper):
-          return .band(x: x, lower: try table.numbers(lower), upper: try table.numbers(upper))
+          values["lower"] = try table.numbers(lower)
+          values["upper"] = try table.numbers(upper)
         case .centerError(let center, let error):
           let centers = try table.numbers(center)
           let errors = try table.numbers(error)
-          return .band(
-            x: x, lower: zip(centers, errors).map { $0 - $1 }, upper: zip(centers, errors).map { $0 + $1 })
+          values["lower"] = zip(centers, errors).map { $0 - $1 }
+          values["upper"] = zip(centers, errors).map { $0 + $1 }
         }
-      case .hline, .vline:
-        return .reference
+      case .hline, .vline, .hspan, .vspan, .text:
+        return .none
       }
+      let whole = SeriesData(name: nil, x: x, values: values)
+      guard let group = common.group else { return .series([whole]) }
+      return .series(try split(whole, by: table.strings(group)))
+    }
+  }
+
+  /// One series per distinct group value, in order of first appearance.
+  private static func split(_ series: SeriesData, by keys: [String]) -> [SeriesData] {
+    var order: [String] = []
+    var rows: [String: [Int]] = [:]
+    for (row, key) in keys.enumerated() {
+      if rows[key] == nil { order.append(key) }
+      rows[key, default: []].append(row)
+    }
+    return order.map { key in
+      let selected = rows[key]!
+      return SeriesData(
+        name: key, x: series.x.selecting(selected),
+        values: series.values.mapValues { values in selected.map { values[$0] } })
     }
   }
 

@@ -1,4 +1,4 @@
-/// x values of a layer: numbers, or category labels for a categorical axis.
+/// x values of a series: numbers, or category labels for a categorical axis.
 public enum XValues: Equatable {
   case numeric([Double])
   case categorical([String])
@@ -9,12 +9,33 @@ public enum XValues: Equatable {
     case .categorical(let values): return values.count
     }
   }
+
+  func selecting(_ rows: [Int]) -> XValues {
+    switch self {
+    case .numeric(let values): return .numeric(rows.map { values[$0] })
+    case .categorical(let values): return .categorical(rows.map { values[$0] })
+    }
+  }
 }
 
-/// The final numbers a layer plots, after every transform.
+/// What a series plots, by role (`y`, `lower`, `upper`, `error`, `xerr`…), after every transform.
+public struct SeriesData: Equatable {
+  /// The group value when a layer is split by `group`; nil otherwise.
+  public var name: String?
+  public var x: XValues
+  public var values: [String: [Double]]
+
+  public subscript(_ role: String) -> [Double] { values[role] ?? [] }
+}
+
+/// The final numbers a layer plots: one series, or one per group.
 public enum LayerData {
-  case line(x: XValues, y: [Double])
-  case band(x: XValues, lower: [Double], upper: [Double])
-  /// hline/vline carry their value in the spec and need no table.
-  case reference
+  case series([SeriesData])
+  /// Reference lines, spans and text carry their values in the spec and need no table.
+  case none
+
+  public var series: [SeriesData] {
+    if case .series(let series) = self { return series }
+    return []
+  }
 }

@@ -9,6 +9,9 @@ struct AxesDecorations {
   var xAxis: SceneNode
   var yAxis: SceneNode
   var title: SceneNode?
+  var panelLabel: SceneNode?
+  /// Where an axes legend placed outside the plot goes.
+  var outsideLegend: Rect?
   /// Every box the decorations occupy, for fitting the figure.
   var boxes: [Rect]
   var xScale: AxisScale
@@ -30,6 +33,10 @@ struct AxesDecorator {
   var showYTickLabels = true
   var showXLabel = true
   var showYLabel = true
+  /// A label such as `(a)` at the panel's top left.
+  var panelLabel: SetText?
+  /// An axes legend outside the plot: where, and how big.
+  var outsideLegend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double)?
 
   init(spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [String], setter: TextSetter)
     throws
@@ -151,16 +158,41 @@ struct AxesDecorator {
     }
 
     var titleNode: SceneNode?
-    if let title, let titleSpec = spec.title {
-      let placed = PlacedText.horizontal(title, x: p.midX, baseline: titleTop - titleSpec.pad, anchor: .middle)
+    let titleBaseline = titleTop - (spec.title?.pad ?? 6)
+    if let title {
+      let placed = PlacedText.horizontal(title, x: p.midX, baseline: titleBaseline, anchor: .middle)
       titleNode = .group(Group(role: "title", children: [placed.node]))
       boxes.append(placed.box)
+    }
+    var labelNode: SceneNode?
+    if let panelLabel {
+      let left = boxes.map(\.minX).min() ?? p.minX
+      let placed = PlacedText.horizontal(panelLabel, x: left, baseline: titleBaseline, anchor: .start)
+      labelNode = .group(Group(role: "panel-label", children: [placed.node]))
+      boxes.append(placed.box)
+    }
+    var legendBox: Rect?
+    if let legend = outsideLegend {
+      let used = boxes.reduce(p) { $0.union($1) }
+      switch legend.location {
+      case .outsideTop:
+        legendBox = Rect(
+          x: p.midX - legend.width / 2, y: used.minY - legend.pad - legend.height, width: legend.width,
+          height: legend.height)
+      case .outsideBottom:
+        legendBox = Rect(
+          x: p.midX - legend.width / 2, y: used.maxY + legend.pad, width: legend.width, height: legend.height)
+      default:
+        legendBox = Rect(
+          x: p.maxX + (ticks.mirror ? outward : 0) + legend.pad, y: p.minY, width: legend.width, height: legend.height)
+      }
+      boxes.append(legendBox!)
     }
 
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
       xAxis: .group(Group(role: "axis-x", children: xNodes)), yAxis: .group(Group(role: "axis-y", children: yNodes)),
-      title: titleNode, boxes: boxes, xScale: xScale, yScale: yScale)
+      title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, boxes: boxes, xScale: xScale, yScale: yScale)
   }
 
   /// Grid lines at major (and minor) ticks, drawn under the data.

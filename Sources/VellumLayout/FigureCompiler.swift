@@ -4,41 +4,93 @@ import VellumSpec
 
 /// Compiles a validated spec and its layer data into a scene of primitive nodes.
 public enum FigureCompiler {
-  public static func compile(_ spec: FigureSpec, data: [LayerData]) throws -> Scene {
-    var resolver = LayerResolver()
-    let layers = try resolver.resolve(spec.axes.layers, data: data)
-    let axes = spec.axes
-    let xTransform = ScaleTransform(axes.x)
-    let yTransform = ScaleTransform(axes.y)
-    let xExtent = layers.reduce(nil) { merge($0, $1.xExtent(xTransform)) }
-    let yExtent = layers.reduce(nil) { merge($0, $1.yExtent(yTransform)) }
-    let xLimits = AxisLimits.resolve(
-      explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
-    let yLimits = AxisLimits.resolve(
-      explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
+  /// One panel as layout sees it: resolved layers, limits, and its decorator.
+  private struct Panel {
+    var spec: AxesSpec
+    var layers: [ResolvedLayer]
+    var categories: [String]
+    var xLimits: (Double, Double)
+    var yLimits: (Double, Double)
+    var decorator: AxesDecorator?
+    var legend: LegendLayout?
+  }
 
+  /// `data` holds, per panel, one entry per layer (as ``DataLoader/load(_:)`` returns).
+  public static func compile(_ spec: FigureSpec, data: [[LayerData]]) throws -> Scene {
     let font = spec.font
     let setter = TextSetter(
       families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
     _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
-    let decorator = try AxesDecorator(
-      spec: axes, xLimits: xLimits, yLimits: yLimits, categories: resolver.categories, setter: setter)
+    var panels = try zip(spec.axes, data).map { axes, layerData in
+      try panel(axes, data: layerData, palette: spec.palette)
+    }
+    share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
+
+    let grid = spec.panels
+    for index in panels.indices {
+      let column = index % grid.columns
+      let isBottom = index + grid.columns >= panels.count
+      var decorator = try AxesDecorator(
+        spec: panels[index].spec, xLimits: panels[index].xLimits, yLimits: panels[index].yLimits,
+        categories: panels[index].categories, setter: setter)
+      decorator.showXTickLabels = !grid.shareX || isBottom
+      decorator.showXLabel = !grid.shareX || isBottom
+      decorator.showYTickLabels = !grid.shareY || column == 0
+      decorator.showYLabel = !grid.shareY || column == 0
+      decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: font.size * 1.2) }
+      if let legendSpec = panels[index].spec.legend {
+        let legend = try LegendLayout(spec: legendSpec, layers: panels[index].layers, setter: setter)
+        if legendSpec.location.isOutside && !legend.isEmpty {
+          let size = legend.size
+          decorator.outsideLegend = (
+            legendSpec.location, size.width, size.height, legendSpec.borderAxesPad * legendSpec.fontSize
+          )
+        }
+        panels[index].legend = legend
+      }
+      panels[index].decorator = decorator
+    }
+
+    // A figure legend takes a strip of the canvas above, below or right of the panels.
+    let pad = spec.pad * font.size
     let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height)
-    let plot = try located(at: spec.sizeLocation) { try fit(decorator, canvas: canvas, pad: spec.pad * spec.font.size) }
-    let decorations = try decorator.decorate(plot: plot)
-
-    let marks = MarkCompiler(xScale: decorations.xScale, yScale: decorations.yScale, plot: plot)
-    let compiled = layers.map(marks.compile)
-    let legend = try axes.legend.flatMap { legendSpec in
-      try LegendLayout(spec: legendSpec, layers: layers, setter: setter)
-        .compile(plot: plot, covered: compiled.flatMap(\.points))
+    var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
+    var figureLegend: (layout: LegendLayout, box: Rect)?
+    if let legendSpec = spec.legend {
+      let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
+      if !layout.isEmpty {
+        let (width, height) = layout.size
+        let gap = legendSpec.borderAxesPad * legendSpec.fontSize
+        let box: Rect
+        switch legendSpec.location {
+        case .outsideBottom:
+          box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
+          area.height -= height + gap
+        case .outsideRight:
+          box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
+          area.width -= width + gap
+        default:
+          box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
+          area.y += height + gap
+          area.height -= height + gap
+        }
+        figureLegend = (layout, box)
+      }
     }
 
-    let clipped = [decorations.grid].compactMap { $0 } + compiled.map(\.node)
-    var axesChildren: [SceneNode] = [.clip(Clip(rect: plot, children: clipped))]
-    axesChildren += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, legend].compactMap {
-      $0
+    let layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? pad)
+    let rects = try located(at: spec.sizeLocation) {
+      try layout.fit(area: area, panelCount: panels.count) { index, plot in
+        try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
+      }
     }
+    guard rects.prefix(panels.count).allSatisfy({ $0.width > 1 && $0.height > 1 }) else {
+      throw VellumError(
+        .layout,
+        "the figure (\(Int(spec.width))×\(Int(spec.height)) pt) is too small for its labels; enlarge 'size' or shrink the text",
+        at: spec.sizeLocation)
+    }
+
     var nodes: [SceneNode] = []
     if let background = spec.background {
       nodes.append(
@@ -50,7 +102,39 @@ public enum FigureCompiler {
                 PathNode(segments: PathGeometry.rect(canvas), fill: Paint(background.rgb, opacity: background.alpha)))
             ])))
     }
-    nodes.append(.group(Group(role: "axes-0", children: axesChildren)))
+    for (index, panel) in panels.enumerated() {
+      let plot = rects[index]
+      let decorations = try panel.decorator!.decorate(plot: plot)
+      let used = decorations.boxes.reduce(plot) { $0.union($1) }
+      guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
+      else {
+        throw VellumError(
+          .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
+          at: spec.sizeLocation)
+      }
+      let marks = MarkCompiler(
+        xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, setter: setter,
+        textSize: spec.axes[index].ticks.labelSize)
+      let compiled = try panel.layers.map(marks.compile)
+      var children: [SceneNode] = [
+        .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
+      ]
+      children += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel]
+        .compactMap { $0 }
+      let overlay = compiled.flatMap(\.overlay).map(\.node)
+      if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
+      if let legend = panel.legend {
+        let node =
+          decorations.outsideLegend.map { legend.compile(in: $0) }
+          ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points))
+        if let node { children.append(node) }
+      }
+      nodes.append(.group(Group(role: "axes-\(index)", children: children)))
+    }
+    if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
+      nodes.append(.group(Group(role: "figure-legend", children: [node])))
+    }
+
     var scene = Scene(
       width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
       glyphOutlines: setter.outlines)
@@ -58,36 +142,68 @@ public enum FigureCompiler {
     return scene
   }
 
-  /// Shrinks the plot area until every decoration sits inside the canvas with `pad` to spare
-  /// (matplotlib's tight_layout); the canvas itself never changes size.
-  static func fit(_ decorator: AxesDecorator, canvas: Rect, pad: Double) throws -> Rect {
-    let inner = Rect(x: pad, y: pad, width: canvas.width - 2 * pad, height: canvas.height - 2 * pad)
-    var plot = inner
-    for _ in 0..<8 {
-      guard plot.width > 1, plot.height > 1 else { break }
-      let used = try decorator.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
-      let left = plot.minX + (inner.minX - used.minX)
-      let right = plot.maxX + (inner.maxX - used.maxX)
-      let top = plot.minY + (inner.minY - used.minY)
-      let bottom = plot.maxY + (inner.maxY - used.maxY)
-      let next = Rect(x: left, y: top, width: right - left, height: bottom - top)
-      let moved =
-        abs(next.minX - plot.minX) + abs(next.maxX - plot.maxX) + abs(next.minY - plot.minY)
-        + abs(next.maxY - plot.maxY)
-      plot = next
-      if moved < 1e-6 { break }
+  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color]) throws -> Panel {
+    var resolver = LayerResolver(palette: palette)
+    let layers = try resolver.resolve(axes.layers, data: data)
+    let xTransform = ScaleTransform(axes.x)
+    let yTransform = ScaleTransform(axes.y)
+    var xExtent = layers.reduce(nil) { merge($0, $1.xExtent(xTransform)) }
+    var yExtent = layers.reduce(nil) { merge($0, $1.yExtent(yTransform)) }
+    try checkLogData(axes.x, extent: xExtent, layers: layers, location: axes.x.location ?? axes.location)
+    try checkLogData(axes.y, extent: yExtent, layers: layers, location: axes.y.location ?? axes.location)
+    if axes.x.scale == .categorical, !resolver.categories.isEmpty {
+      xExtent = merge(xExtent, (0, Double(resolver.categories.count - 1)))
     }
-    guard plot.width > 1, plot.height > 1 else {
-      throw VellumError(
-        .layout,
-        "the figure (\(Int(canvas.width))×\(Int(canvas.height)) pt) is too small for its labels; enlarge 'size' or shrink the text"
-      )
+    if axes.y.scale == .categorical, !resolver.categories.isEmpty {
+      yExtent = merge(yExtent, (0, Double(resolver.categories.count - 1)))
     }
-    let used = try decorator.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
-    guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= canvas.width + 0.01, used.maxY <= canvas.height + 0.01
-    else {
-      throw VellumError(.layout, "the labels do not fit in the \(Int(canvas.width))×\(Int(canvas.height)) pt figure")
+    var xLimits = AxisLimits.resolve(
+      explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
+    var yLimits = AxisLimits.resolve(
+      explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
+    // matplotlib's sticky edges: bars rising from zero get no margin below zero.
+    for case (let horizontal, true)? in layers.map(\.barValueAxis) {
+      if horizontal, axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
+      if !horizontal, axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
     }
-    return plot
+    return Panel(spec: axes, layers: layers, categories: resolver.categories, xLimits: xLimits, yLimits: yLimits)
+  }
+
+  /// Pins the limit nearest zero to zero when the data start there.
+  private static func stick(_ limits: (Double, Double), extent: (Double, Double)?) -> (Double, Double) {
+    guard let extent else { return limits }
+    let reversed = limits.0 > limits.1
+    var (low, high) = reversed ? (limits.1, limits.0) : limits
+    if extent.0 >= 0 && low < 0 { low = 0 }
+    if extent.1 <= 0 && high > 0 { high = 0 }
+    return reversed ? (high, low) : (low, high)
+  }
+
+  private static func checkLogData(
+    _ axis: AxisSpec, extent: (Double, Double)?, layers: [ResolvedLayer], location: SourceLocation?
+  )
+    throws
+  {
+    guard axis.scale == .log, extent == nil, axis.limits == nil, !layers.isEmpty else { return }
+    throw VellumError(
+      .invalidData, "the \(axis.name) axis is logarithmic but no \(axis.name) value is positive", at: location)
+  }
+
+  /// Shared axes take the union of every panel's limits.
+  private static func share(_ panels: inout [Panel], x: Bool, y: Bool) {
+    func union(_ limits: [(Double, Double)]) -> (Double, Double) {
+      let reversed = limits.first.map { $0.0 > $0.1 } ?? false
+      let low = limits.map { min($0.0, $0.1) }.min()!
+      let high = limits.map { max($0.0, $0.1) }.max()!
+      return reversed ? (high, low) : (low, high)
+    }
+    if x, !panels.isEmpty {
+      let shared = union(panels.map(\.xLimits))
+      for i in panels.indices { panels[i].xLimits = shared }
+    }
+    if y, !panels.isEmpty {
+      let shared = union(panels.map(\.yLimits))
+      for i in panels.indices { panels[i].yLimits = shared }
+    }
   }
 }

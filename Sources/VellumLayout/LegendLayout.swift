@@ -11,10 +11,13 @@ struct LegendLayout {
   let spec: LegendSpec
   let entries: [Entry]
 
+  /// Entries from `layers` that carry a label; a label seen before is left out (a figure legend
+  /// gathering panels that share series).
   init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter) throws {
     self.spec = spec
+    var seen: Set<String> = []
     entries = try layers.compactMap { layer in
-      guard let label = layer.legendLabel else { return nil }
+      guard let label = layer.legendLabel, seen.insert(label.value).inserted else { return nil }
       let set = try setter.set(label: label, size: spec.fontSize)
       return set.isEmpty ? nil : Entry(layer: layer, label: set)
     }
@@ -22,44 +25,77 @@ struct LegendLayout {
 
   private var fs: Double { spec.fontSize }
 
+  /// Columns of entries, filled top to bottom as matplotlib does.
+  private var columns: [[Entry]] {
+    guard !entries.isEmpty else { return [] }
+    let defaultCount = spec.location == .outsideTop || spec.location == .outsideBottom ? entries.count : 1
+    let count = min(spec.columns ?? defaultCount, entries.count)
+    let perColumn = (entries.count + count - 1) / count
+    return stride(from: 0, to: entries.count, by: perColumn).map {
+      Array(entries[$0..<min($0 + perColumn, entries.count)])
+    }
+  }
+
+  private func columnWidth(_ column: [Entry]) -> Double {
+    spec.handleLength * fs + spec.handleTextPad * fs + (column.map(\.label.width).max() ?? 0)
+  }
+
+  private func columnHeight(_ column: [Entry]) -> Double {
+    column.map(rowHeight).reduce(0, +) + Double(max(0, column.count - 1)) * spec.labelSpacing * fs
+  }
+
   /// Width and height of the legend box.
   var size: (width: Double, height: Double) {
-    let textWidth = entries.map(\.label.width).max() ?? 0
-    let width = 2 * spec.borderPad * fs + spec.handleLength * fs + spec.handleTextPad * fs + textWidth
-    let rows = entries.map { rowHeight($0) }.reduce(0, +)
-    let height = 2 * spec.borderPad * fs + rows + Double(max(0, entries.count - 1)) * spec.labelSpacing * fs
+    let columns = self.columns
+    let width =
+      2 * spec.borderPad * fs + columns.map(columnWidth).reduce(0, +)
+      + Double(max(0, columns.count - 1)) * spec.columnSpacing * fs
+    let height = 2 * spec.borderPad * fs + (columns.map(columnHeight).max() ?? 0)
     return (width, height)
   }
+
+  var isEmpty: Bool { entries.isEmpty }
 
   /// A row spans the handle box (above the baseline) and the label's ascent and descent.
   private func rowHeight(_ entry: Entry) -> Double {
     max(entry.label.ascent, spec.handleHeight * fs) + entry.label.descent
   }
 
-  /// The legend group placed inside `plot`, or nil when nothing is labelled.
+  /// The legend group placed inside `plot` at its location (or the spot covering least data for `best`).
   func compile(plot: Rect, covered: [Point]) -> SceneNode? {
     guard !entries.isEmpty else { return nil }
-    let box = placement(plot: plot, covered: covered)
+    return compile(in: placement(plot: plot, covered: covered))
+  }
+
+  /// The legend group drawn in `box`.
+  func compile(in box: Rect) -> SceneNode? {
+    guard !entries.isEmpty else { return nil }
     var children: [SceneNode] = []
     if spec.frame {
       children.append(
         .path(
           PathNode(
-            segments: PathGeometry.roundedRect(box, radius: 0.2 * fs), fill: Paint(.white, opacity: 0.8),
-            stroke: Stroke(Paint(RGB(red: 0.8, green: 0.8, blue: 0.8), opacity: 0.8), width: 1))))
+            segments: PathGeometry.roundedRect(box, radius: 0.2 * fs), fill: Paint(.white, opacity: spec.frameAlpha),
+            stroke: spec.frameWidth > 0
+              ? Stroke(
+                Paint(spec.frameColor.rgb, opacity: spec.frameAlpha * spec.frameColor.alpha), width: spec.frameWidth)
+              : nil)))
     }
-    var top = box.minY + spec.borderPad * fs
-    let handleX = box.minX + spec.borderPad * fs
     let handleLength = spec.handleLength * fs
     let handleHeight = spec.handleHeight * fs
-    for entry in entries {
-      let baseline = top + max(entry.label.ascent, handleHeight)
-      var parts = handle(entry.layer, x: handleX, length: handleLength, baseline: baseline, height: handleHeight)
-      let text = PlacedText.horizontal(
-        entry.label, x: handleX + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
-      parts.append(text.node)
-      children.append(.group(Group(role: "legend-" + entry.layer.role, children: parts)))
-      top += rowHeight(entry) + spec.labelSpacing * fs
+    var left = box.minX + spec.borderPad * fs
+    for column in columns {
+      var top = box.minY + spec.borderPad * fs
+      for entry in column {
+        let baseline = top + max(entry.label.ascent, handleHeight)
+        var parts = handle(entry.layer, x: left, length: handleLength, baseline: baseline, height: handleHeight)
+        let text = PlacedText.horizontal(
+          entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
+        parts.append(text.node)
+        children.append(.group(Group(role: "legend-" + entry.layer.role, children: parts)))
+        top += rowHeight(entry) + spec.labelSpacing * fs
+      }
+      left += columnWidth(column) + spec.columnSpacing * fs
     }
     return .group(Group(role: "legend", children: children))
   }
@@ -69,24 +105,37 @@ struct LegendLayout {
     -> [SceneNode]
   {
     let middle = baseline - height / 2
+    let box = Rect(x: x, y: baseline - height, width: length, height: height)
     func line(_ style: LineStyle) -> SceneNode {
       .path(PathNode(segments: [.move(Point(x, middle)), .line(Point(x + length, middle))], stroke: style.stroke))
     }
+    func patch(_ fill: FillStyle) -> SceneNode {
+      let stroke =
+        fill.edgeWidth > 0
+        ? Stroke(Paint(fill.edge ?? fill.color, opacity: fill.edge == nil ? fill.alpha : 1), width: fill.edgeWidth)
+        : nil
+      return .path(
+        PathNode(segments: PathGeometry.rect(box), fill: Paint(fill.color, opacity: fill.alpha), stroke: stroke))
+    }
+    let center = Point(x + length / 2, middle)
     switch layer.mark {
-    case .line(_, _, let style, let marker):
+    case .line(_, _, let style, _, let marker):
       var nodes: [SceneNode] = style.width > 0 ? [line(style)] : []
-      if let marker, marker.size > 0 { nodes.append(marker.node(at: Point(x + length / 2, middle))) }
+      if let marker, marker.size > 0 { nodes.append(marker.node(at: center)) }
       return nodes
-    case .band(_, _, _, let color, let alpha, let edgeWidth):
-      let paint = Paint(color, opacity: alpha)
-      return [
-        .path(
-          PathNode(
-            segments: PathGeometry.rect(Rect(x: x, y: baseline - height, width: length, height: height)), fill: paint,
-            stroke: edgeWidth > 0 ? Stroke(paint, width: edgeWidth) : nil))
-      ]
+    case .scatter(_, _, let marker):
+      return [marker.node(at: center)]
+    case .errorbar(_, _, _, _, let style, _, let marker):
+      var nodes = [line(style)]
+      if let marker, marker.size > 0 { nodes.append(marker.node(at: center)) }
+      return nodes
+    case .band(_, _, _, let fill), .area(_, _, _, let fill), .bars(_, let fill, _, _, _), .hspan(_, _, let fill),
+      .vspan(_, _, let fill):
+      return [patch(fill)]
     case .hline(_, let style), .vline(_, let style):
       return [line(style)]
+    case .text:
+      return []
     }
   }
 
@@ -135,7 +184,7 @@ struct LegendLayout {
     case .centerLeft: (x, y) = (left, centerY)
     case .lowerCenter: (x, y) = (centerX, bottom)
     case .upperCenter: (x, y) = (centerX, top)
-    case .center: (x, y) = (centerX, centerY)
+    case .center, .outsideRight, .outsideTop, .outsideBottom: (x, y) = (centerX, centerY)
     }
     return Rect(x: x, y: y, width: width, height: height)
   }

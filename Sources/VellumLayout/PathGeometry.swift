@@ -1,3 +1,4 @@
+import Foundation
 import VellumScene
 
 /// Builds the path outlines layout needs: polylines with gaps, rectangles, markers.
@@ -61,13 +62,17 @@ enum PathGeometry {
 
 extension MarkerStyle {
   /// The marker outline centred at `center`; sizes follow matplotlib (circle diameter = size).
-  func outline(at center: Point) -> [PathSegment] {
+  func outline(at c: Point) -> [PathSegment] {
     let r = size / 2
-    let c = center
+    func regular(_ count: Int, radius: Double, rotation: Double = 0) -> [Point] {
+      (0..<count).map { i in
+        let angle = rotation + Double(i) * 2 * Double.pi / Double(count)
+        return Point(c.x + radius * sin(angle), c.y - radius * cos(angle))
+      }
+    }
     switch shape {
     case .circle: return PathGeometry.circle(center: c, radius: r)
-    case .square:
-      return PathGeometry.rect(Rect(x: c.x - r, y: c.y - r, width: size, height: size))
+    case .square: return PathGeometry.rect(Rect(x: c.x - r, y: c.y - r, width: size, height: size))
     case .diamond:
       // matplotlib's 'D': the unit square turned 45°, so its half-diagonal is size/√2.
       let h = size / 2.0.squareRoot()
@@ -76,11 +81,35 @@ extension MarkerStyle {
       return PathGeometry.polygon([Point(c.x, c.y - r), Point(c.x + r, c.y + r), Point(c.x - r, c.y + r)])
     case .triangleDown:
       return PathGeometry.polygon([Point(c.x, c.y + r), Point(c.x - r, c.y - r), Point(c.x + r, c.y - r)])
+    case .triangleLeft:
+      return PathGeometry.polygon([Point(c.x - r, c.y), Point(c.x + r, c.y - r), Point(c.x + r, c.y + r)])
+    case .triangleRight:
+      return PathGeometry.polygon([Point(c.x + r, c.y), Point(c.x - r, c.y + r), Point(c.x - r, c.y - r)])
+    case .pentagon: return PathGeometry.polygon(regular(5, radius: r))
+    case .hexagon: return PathGeometry.polygon(regular(6, radius: r))
+    case .star:
+      let outer = regular(5, radius: r)
+      let inner = regular(5, radius: r * 0.381966, rotation: Double.pi / 5)
+      return PathGeometry.polygon(zip(outer, inner).flatMap { [$0, $1] })
+    case .plus:
+      return [
+        .move(Point(c.x - r, c.y)), .line(Point(c.x + r, c.y)), .move(Point(c.x, c.y - r)), .line(Point(c.x, c.y + r)),
+      ]
+    case .cross:
+      return [
+        .move(Point(c.x - r, c.y - r)), .line(Point(c.x + r, c.y + r)), .move(Point(c.x - r, c.y + r)),
+        .line(Point(c.x + r, c.y - r)),
+      ]
     }
   }
 
   func node(at center: Point) -> SceneNode {
-    .path(
+    if shape.isLineArt {
+      return .path(
+        PathNode(
+          segments: outline(at: center), stroke: Stroke(Paint(edge, opacity: edgeAlpha), width: max(edgeWidth, 1))))
+    }
+    return .path(
       PathNode(
         segments: outline(at: center), fill: Paint(face, opacity: faceAlpha),
         stroke: edgeWidth > 0 ? Stroke(Paint(edge, opacity: edgeAlpha), width: edgeWidth, join: .miter) : nil))

@@ -26,39 +26,96 @@ struct MarkerStyle {
   var edge: RGB
   var edgeAlpha: Double
   var edgeWidth: Double
+  var every: Int
+}
+
+/// A filled patch's paint: bands, areas, bars, spans.
+struct FillStyle {
+  var color: RGB
+  var alpha: Double
+  var edge: RGB?
+  var edgeWidth: Double
+}
+
+/// One bar, in axis units: `position` on the category axis, from `base` to `value` on the value axis.
+struct Bar {
+  var position: Double
+  var width: Double
+  var base: Double
+  var value: Double
+  var error: Double?
 }
 
 /// A layer with its values in axis units (categories already turned into 0, 1, 2…) and its paint decided.
 struct ResolvedLayer {
   enum Mark {
-    case line(x: [Double], y: [Double], style: LineStyle, marker: MarkerStyle?)
-    case band(x: [Double], lower: [Double], upper: [Double], color: RGB, alpha: Double, edgeWidth: Double)
+    case line(x: [Double], y: [Double], style: LineStyle, step: LineLayerSpec.Step?, marker: MarkerStyle?)
+    case scatter(x: [Double], y: [Double], marker: MarkerStyle)
+    case band(x: [Double], lower: [Double], upper: [Double], fill: FillStyle)
+    case area(x: [Double], y: [Double], baseline: Double, fill: FillStyle)
+    case bars([Bar], fill: FillStyle, horizontal: Bool, valueLabels: String?, capSize: Double)
+    case errorbar(
+      x: [Double], y: [Double], yError: [Double]?, xError: [Double]?, style: LineStyle, cap: Double,
+      marker: MarkerStyle?)
     case hline(y: Double, style: LineStyle)
     case vline(x: Double, style: LineStyle)
+    case hspan(from: Double, to: Double, fill: FillStyle)
+    case vspan(from: Double, to: Double, fill: FillStyle)
+    case text(TextAnnotationSpec)
   }
 
   var mark: Mark
   /// Group role, e.g. `series-sdpo`; also the SVG id.
   var role: String
-  /// The legend entry's label as written in the spec.
+  /// The legend entry's label as written in the spec (or the group value).
   var legendLabel: Located<String>?
 
   /// Extent of the values each axis can show (finite, and positive on log axes), for automatic limits.
   func xExtent(_ transform: ScaleTransform) -> (Double, Double)? {
     switch mark {
-    case .line(let x, _, _, _), .band(let x, _, _, _, _, _): return extent(x, transform)
-    case .hline: return nil
+    case .line(let x, _, _, _, _), .scatter(let x, _, _), .band(let x, _, _, _), .area(let x, _, _, _):
+      return extent(x, transform)
+    case .errorbar(let x, _, _, let xError, _, _, _):
+      guard let xError else { return extent(x, transform) }
+      return extent(zip(x, xError).flatMap { [$0 - $1, $0 + $1] }, transform)
+    case .bars(let bars, _, let horizontal, _, _):
+      return horizontal ? extent(barValues(bars), transform) : extent(barPositions(bars), transform)
     case .vline(let x, _): return extent([x], transform)
+    case .vspan(let a, let b, _): return extent([a, b], transform)
+    case .text(let text): return extent([text.x], transform)
+    case .hline, .hspan: return nil
     }
   }
 
   func yExtent(_ transform: ScaleTransform) -> (Double, Double)? {
     switch mark {
-    case .line(_, let y, _, _): return extent(y, transform)
-    case .band(_, let lower, let upper, _, _, _): return extent(lower + upper, transform)
+    case .line(_, let y, _, _, _), .scatter(_, let y, _): return extent(y, transform)
+    case .band(_, let lower, let upper, _): return extent(lower + upper, transform)
+    case .area(_, let y, let baseline, _): return extent(y + [baseline], transform)
+    case .errorbar(_, let y, let yError, _, _, _, _):
+      guard let yError else { return extent(y, transform) }
+      return extent(zip(y, yError).flatMap { [$0 - $1, $0 + $1] }, transform)
+    case .bars(let bars, _, let horizontal, _, _):
+      return horizontal ? extent(barPositions(bars), transform) : extent(barValues(bars), transform)
     case .hline(let y, _): return extent([y], transform)
-    case .vline: return nil
+    case .hspan(let a, let b, _): return extent([a, b], transform)
+    case .text(let text): return extent([text.y], transform)
+    case .vline, .vspan: return nil
     }
+  }
+
+  /// Bars start at zero: like matplotlib's sticky edges, the value axis then gets no margin below zero.
+  var barValueAxis: (horizontal: Bool, reachesZero: Bool)? {
+    guard case .bars(let bars, _, let horizontal, _, _) = mark else { return nil }
+    return (horizontal, bars.contains { $0.base == 0 })
+  }
+
+  private func barValues(_ bars: [Bar]) -> [Double] {
+    bars.flatMap { bar in [bar.base, bar.value] + (bar.error.map { [bar.value + $0, bar.value - $0] } ?? []) }
+  }
+
+  private func barPositions(_ bars: [Bar]) -> [Double] {
+    bars.flatMap { [$0.position - $0.width / 2, $0.position + $0.width / 2] }
   }
 }
 
@@ -76,86 +133,6 @@ func merge(_ a: (Double, Double)?, _ b: (Double, Double)?) -> (Double, Double)? 
 
 extension Color {
   var rgb: RGB { RGB(red: red, green: green, blue: blue) }
-}
-
-/// Resolves colors, roles, categories and legend labels for every layer.
-struct LayerResolver {
-  /// Category labels in order of first appearance across layers.
-  private(set) var categories: [String] = []
-  private var cycleIndex = 0
-
-  mutating func resolve(_ layers: [LayerSpec], data: [LayerData]) throws -> [ResolvedLayer] {
-    var resolved: [ResolvedLayer] = []
-    for (layer, values) in zip(layers, data) {
-      switch (layer, values) {
-      case (.line(let spec), .line(let x, let y)):
-        let color = spec.color ?? nextColor()
-        let style = LineStyle(color: color.rgb, alpha: spec.alpha * color.alpha, width: spec.width, dash: spec.dash)
-        let marker = spec.marker.map { marker in
-          let face = marker.face ?? color
-          let edge = marker.edge ?? face
-          return MarkerStyle(
-            shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * spec.alpha,
-            edge: edge.rgb, edgeAlpha: edge.alpha * spec.alpha, edgeWidth: marker.edgeWidth)
-        }
-        let label = spec.label
-        resolved.append(
-          ResolvedLayer(
-            mark: .line(x: positions(x), y: y, style: style, marker: marker),
-            role: "series-" + (spec.id ?? slug(label.map(TeXParser.plainText) ?? spec.y.value)), legendLabel: label))
-      case (.band(let spec), .band(let x, let lower, let upper)):
-        let color = spec.color ?? nextColor()
-        let label = spec.label
-        let name: String
-        switch spec.bounds {
-        case .centerError(let center, _): name = center.value
-        case .lowerUpper(let lower, _): name = lower.value
-        }
-        resolved.append(
-          ResolvedLayer(
-            mark: .band(
-              x: positions(x), lower: lower, upper: upper, color: color.rgb, alpha: spec.alpha * color.alpha,
-              edgeWidth: spec.edgeWidth),
-            role: "band-" + (spec.id ?? slug(label.map(TeXParser.plainText) ?? name)), legendLabel: label))
-      case (.hline(let spec), _), (.vline(let spec), _):
-        let style = LineStyle(
-          color: spec.color.rgb, alpha: spec.alpha * spec.color.alpha, width: spec.width, dash: spec.dash)
-        let label = spec.label
-        let isH: Bool
-        if case .hline = layer { isH = true } else { isH = false }
-        let kind = isH ? "hline" : "vline"
-        resolved.append(
-          ResolvedLayer(
-            mark: isH ? .hline(y: spec.value, style: style) : .vline(x: spec.value, style: style),
-            role: kind + "-"
-              + (spec.id
-                ?? slug(
-                  label.map(TeXParser.plainText)
-                    ?? TickFormatter.fixed(spec.value, TickFormatter.commonDecimals([spec.value])))),
-            legendLabel: label))
-      default:
-        throw VellumError(.layout, "internal error: layer and data disagree")
-      }
-    }
-    return resolved
-  }
-
-  private mutating func nextColor() -> Color {
-    defer { cycleIndex += 1 }
-    return Color.tab10[cycleIndex % Color.tab10.count]
-  }
-
-  private mutating func positions(_ x: XValues) -> [Double] {
-    switch x {
-    case .numeric(let values): return values
-    case .categorical(let labels):
-      return labels.map { label in
-        if let index = categories.firstIndex(of: label) { return Double(index) }
-        categories.append(label)
-        return Double(categories.count - 1)
-      }
-    }
-  }
 }
 
 /// A lowercase id fragment: letters and digits, other runs become `-`.

@@ -8,6 +8,8 @@ public struct AxesSpec {
   public var ticks: TickStyleSpec
   public var legend: LegendSpec?
   public var layers: [LayerSpec]
+  /// Where the axes was declared, for errors about the whole panel.
+  public var location: SourceLocation?
 }
 
 /// A piece of text with its own size and distance from what it labels.
@@ -61,6 +63,7 @@ extension AxesSpec {
 
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String]) throws {
     let map = try node.mapping("axes", keys: Self.keys)
+    location = node.location
     title = try map.optional("title") {
       try LabelSpec(node: $0, what: "title", defaultSize: baseFont.size * 1.2, defaultPad: 6)
     }

@@ -37,10 +37,15 @@ public struct Color: Sendable, Equatable, Hashable {
     alpha = Double(channels & 0xff) / 255
   }
 
-  /// Parses a hex color, a named color, `tab:NAME`, a cycle reference `C0`…`C9`, or a gray level `'0.8'`.
+  /// Parses a hex color, `rgb(r, g, b)` / `rgba(r, g, b, a)` (0–255, alpha 0–1), a named color,
+  /// `tab:NAME`, a cycle reference `C0`…`C9`, or a gray level `'0.8'`.
   public init?(name: String) {
     let key = name.trimmingCharacters(in: .whitespaces).lowercased()
     if let color = Color(hex: key) {
+      self = color
+      return
+    }
+    if let color = Color(functional: key) {
       self = color
       return
     }
@@ -55,6 +60,29 @@ public struct Color: Sendable, Equatable, Hashable {
     guard let hex = Color.named[key] else { return nil }
     self = Color(hex: hex)!
   }
+
+  private init?(functional text: String) {
+    let isRGBA = text.hasPrefix("rgba(")
+    guard text.hasSuffix(")"), isRGBA || text.hasPrefix("rgb(") else { return nil }
+    let inner = text.dropFirst(isRGBA ? 5 : 4).dropLast()
+    let parts = inner.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == (isRGBA ? 4 : 3), parts.allSatisfy({ $0 != nil }) else { return nil }
+    let values = parts.map { $0! }
+    guard values.prefix(3).allSatisfy({ (0...255).contains($0) }), !isRGBA || (0...1).contains(values[3]) else {
+      return nil
+    }
+    self.init(red: values[0] / 255, green: values[1] / 255, blue: values[2] / 255, alpha: isRGBA ? values[3] : 1)
+  }
+
+  /// Named color cycles for `palette`.
+  public static let palettes: [String: [Color]] = [
+    "tab10": tab10,
+    "okabe-ito": ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+      .map { Color(hex: $0)! },
+    "tol-bright": ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"].map { Color(hex: $0)! },
+    "tol-muted": ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
+      .map { Color(hex: $0)! },
+  ]
 
   static let named: [String: String] = [
     "black": "#000000", "k": "#000000", "white": "#ffffff", "w": "#ffffff",

@@ -16,10 +16,16 @@ public struct FigureSpec {
   /// Canvas color; nil leaves the SVG transparent.
   public var background: Color?
   public var font: FontSpec
+  /// The color cycle series take when they name no color.
+  public var palette: [Color]
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
   public var text: TextOutput
   public var data: [DataSourceSpec]
-  public var axes: AxesSpec
+  /// One or more panels, in reading order (row by row).
+  public var axes: [AxesSpec]
+  public var panels: PanelsSpec
+  /// A legend for the whole figure, gathering every panel's entries.
+  public var legend: LegendSpec?
 }
 
 /// How SVG output carries text.
@@ -62,7 +68,9 @@ public struct DataSourceSpec {
 }
 
 extension FigureSpec {
-  static let keys = ["size", "width", "height", "pad", "background", "font", "text", "data", "axes"]
+  static let keys = [
+    "size", "width", "height", "pad", "background", "font", "palette", "text", "data", "panels", "legend", "axes",
+  ]
 
   init(root: SpecNode, directory: URL) throws {
     let map = try root.mapping("the figure", keys: Self.keys)
@@ -101,8 +109,33 @@ extension FigureSpec {
       } ?? []
     self.font = font
     text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
+    palette =
+      try map.optional("palette") { node -> [Color] in
+        if let name = node.scalarText {
+          guard let colors = Color.palettes[name] else {
+            throw node.error(unknownNameMessage(name, kind: "palette", candidates: Color.palettes.keys.sorted()))
+          }
+          return colors
+        }
+        let colors = try node.list("a palette name or a list of colors").map(decodeColor)
+        guard !colors.isEmpty else { throw node.error("a palette needs at least one color") }
+        return colors
+      } ?? Color.tab10
     self.data = data
-    axes = try map.required("axes") { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name)) }
+    axes = try map.required("axes") { node in
+      let items = node.isSequence ? try node.list("a list of panels") : [node]
+      guard !items.isEmpty else { throw node.error("'axes' needs at least one panel") }
+      return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name)) }
+    }
+    let count = axes.count
+    panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
+    legend =
+      try map.optional("legend") { (node: SpecNode) -> LegendSpec? in
+        var legend = LegendSpec(baseFont: font)
+        legend.location = .outsideTop
+        if node.scalarText != nil { return try node.bool() ? legend : nil }
+        return try LegendSpec(node: node, baseFont: font, defaults: legend)
+      } ?? nil
   }
 
   private static func sourceNames(_ node: SpecNode) throws -> [String] {

@@ -12,11 +12,23 @@ public struct LegendSpec {
     case lowerCenter = "lower center"
     case upperCenter = "upper center"
     case center
+    case outsideRight = "outside right"
+    case outsideTop = "outside top"
+    case outsideBottom = "outside bottom"
+
+    public var isOutside: Bool { [.outsideRight, .outsideTop, .outsideBottom].contains(self) }
   }
   public var location: Location
   /// A point in axes fractions the legend's `location` corner is pinned to (matplotlib's bbox_to_anchor).
   public var anchor: (x: Double, y: Double)?
   public var frame: Bool
+  public var frameColor: Color
+  public var frameWidth: Double
+  /// Opacity of the white frame fill (matplotlib's framealpha).
+  public var frameAlpha: Double
+  /// Entries are laid out in this many columns, filled top to bottom.
+  public var columns: Int?
+  public var columnSpacing: Double
   public var fontSize: Double
   public var handleLength: Double
   public var handleHeight: Double
@@ -28,6 +40,10 @@ public struct LegendSpec {
   init(baseFont: FontSpec) {
     location = .best
     frame = true
+    frameColor = Color(red: 0.8, green: 0.8, blue: 0.8)
+    frameWidth = 1
+    frameAlpha = 0.8
+    columnSpacing = 2
     fontSize = baseFont.size
     handleLength = 2.0
     handleHeight = 0.7
@@ -40,12 +56,13 @@ public struct LegendSpec {
 
 extension LegendSpec {
   static let keys = [
-    "location", "anchor", "frame", "font_size", "handle_length", "handle_height", "handle_text_pad",
+    "location", "anchor", "frame", "frame_color", "frame_width", "frame_alpha", "columns", "column_spacing",
+    "font_size", "handle_length", "handle_height", "handle_text_pad",
     "label_spacing", "border_pad", "border_axes_pad",
   ]
 
-  init(node: SpecNode, baseFont: FontSpec) throws {
-    self.init(baseFont: baseFont)
+  init(node: SpecNode, baseFont: FontSpec, defaults: LegendSpec? = nil) throws {
+    self = defaults ?? LegendSpec(baseFont: baseFont)
     let map = try node.mapping("legend", keys: Self.keys)
     location = try map.optional("location") { try decodeEnum($0, what: "legend location") } ?? location
     anchor = try map.optional("anchor") { node in
@@ -54,6 +71,16 @@ extension LegendSpec {
       return (try items[0].double(), try items[1].double())
     }
     frame = try map.optional("frame") { try $0.bool() } ?? frame
+    frameColor = try map.optional("frame_color") { try decodeColor($0) } ?? frameColor
+    frameWidth = try map.optional("frame_width") { try $0.nonNegative("a line width") } ?? frameWidth
+    frameAlpha = try map.optional("frame_alpha") { try decodeAlpha($0) } ?? frameAlpha
+    columns =
+      try map.optional("columns") { node in
+        let value = try node.int("a number of columns")
+        guard (1...20).contains(value) else { throw node.error("legend columns must be between 1 and 20") }
+        return value
+      } ?? columns
+    columnSpacing = try map.optional("column_spacing") { try $0.nonNegative("a spacing") } ?? columnSpacing
     fontSize = try map.optional("font_size") { try $0.positive("a font size") } ?? fontSize
     handleLength = try map.optional("handle_length") { try $0.nonNegative("a handle length") } ?? handleLength
     handleHeight = try map.optional("handle_height") { try $0.nonNegative("a handle height") } ?? handleHeight

@@ -25,13 +25,13 @@ final class DataTests: XCTestCase {
     let spec = try SpecLoader.load(
       path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Templates/examples/selfdistill-train.yaml").path)
-    let layers = try DataLoader.load(spec)
-    guard case .line(_, let y) = layers[2] else { return XCTFail("layer 2 should be the SDPO line") }
+    let layers = try DataLoader.load(spec)[0]
+    let y = try XCTUnwrap(layers[2].series.first)["y"]
     XCTAssertEqual(y.count, 400)
     XCTAssertEqual(y[0], 0.287980285, accuracy: 1e-12)
     XCTAssertEqual(y[1], 0.96 * 0.287980285 + 0.04 * 0.286216740, accuracy: 1e-12)
-    guard case .band(_, let lower, let upper) = layers[0] else { return XCTFail("layer 0 should be the SDPO band") }
-    XCTAssertEqual(upper[0] - y[0], 0.019, accuracy: 1e-12)
-    XCTAssertEqual(y[0] - lower[0], 0.019, accuracy: 1e-12)
+    let band = try XCTUnwrap(layers[0].series.first)
+    XCTAssertEqual(band["upper"][0] - y[0], 0.019, accuracy: 1e-12)
+    XCTAssertEqual(y[0] - band["lower"][0], 0.019, accuracy: 1e-12)
   }
 }

@@ -1,0 +1,65 @@
+import VellumScene
+
+/// Sizes a grid of plot areas so every panel's decorations fit the canvas, all plot areas equal
+/// (matplotlib's tight_layout for subplots): columns take the widest left and right decorations of
+/// their panels, rows the tallest top and bottom ones.
+struct PanelGrid {
+  let rows: Int
+  let columns: Int
+  /// Gap between one panel's decorations and the next one's.
+  let spacing: Double
+
+  /// The plot rectangle of every panel (index = row × columns + column) inside `area`.
+  func fit(area: Rect, panelCount: Int, extents: (Int, Rect) throws -> Rect) throws -> [Rect] {
+    var rects = cells(
+      area: area, left: [Double](repeating: 0, count: columns), right: [Double](repeating: 0, count: columns),
+      top: [Double](repeating: 0, count: rows), bottom: [Double](repeating: 0, count: rows))
+    for _ in 0..<8 {
+      var left = [Double](repeating: 0, count: columns)
+      var right = left
+      var top = [Double](repeating: 0, count: rows)
+      var bottom = top
+      for index in 0..<panelCount {
+        let (row, column) = (index / columns, index % columns)
+        let plot = rects[index]
+        let used = try extents(index, plot)
+        left[column] = max(left[column], plot.minX - used.minX)
+        right[column] = max(right[column], used.maxX - plot.maxX)
+        top[row] = max(top[row], plot.minY - used.minY)
+        bottom[row] = max(bottom[row], used.maxY - plot.maxY)
+      }
+      let next = cells(area: area, left: left, right: right, top: top, bottom: bottom)
+      let moved = zip(next, rects).map {
+        abs($0.minX - $1.minX) + abs($0.maxX - $1.maxX) + abs($0.minY - $1.minY) + abs($0.maxY - $1.maxY)
+      }
+      .reduce(0, +)
+      rects = next
+      guard rects.allSatisfy({ $0.width > 1 && $0.height > 1 }) else { break }
+      if moved < 1e-6 { break }
+    }
+    return rects
+  }
+
+  private func cells(area: Rect, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {
+    let plotWidth =
+      (area.width - left.reduce(0, +) - right.reduce(0, +) - Double(columns - 1) * spacing) / Double(columns)
+    let plotHeight = (area.height - top.reduce(0, +) - bottom.reduce(0, +) - Double(rows - 1) * spacing) / Double(rows)
+    var xs: [Double] = []
+    var x = area.minX
+    for column in 0..<columns {
+      x += left[column]
+      xs.append(x)
+      x += plotWidth + right[column] + spacing
+    }
+    var ys: [Double] = []
+    var y = area.minY
+    for row in 0..<rows {
+      y += top[row]
+      ys.append(y)
+      y += plotHeight + bottom[row] + spacing
+    }
+    return (0..<rows * columns).map { index in
+      Rect(x: xs[index % columns], y: ys[index / columns], width: plotWidth, height: plotHeight)
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// How several panels share the figure: a grid, shared axes, and panel labels.
+public struct PanelsSpec {
+  public var rows: Int
+  public var columns: Int
+  /// All panels use one x range; only the bottom row shows x tick labels and label.
+  public var shareX: Bool
+  /// All panels use one y range; only the left column shows y tick labels and label.
+  public var shareY: Bool
+  /// Labels drawn at each panel's top left, e.g. `(a)`; nil draws none.
+  public var labels: [Located<String>]?
+  /// Gap between neighbouring panels' decorations, in points; nil uses the figure pad.
+  public var spacing: Double?
+
+  init(count: Int) {
+    rows = 1
+    columns = count
+    shareX = false
+    shareY = false
+  }
+}
+
+extension PanelsSpec {
+  static let keys = ["rows", "columns", "share_x", "share_y", "labels", "spacing"]
+
+  init(node: SpecNode, count: Int) throws {
+    self.init(count: count)
+    let map = try node.mapping("panels", keys: Self.keys)
+    let rows = try map.optional("rows") { try $0.int("a number of rows") }
+    let columns = try map.optional("columns") { try $0.int("a number of columns") }
+    switch (rows, columns) {
+    case (let r?, let c?): (self.rows, self.columns) = (r, c)
+    case (let r?, nil): (self.rows, self.columns) = (r, (count + max(r, 1) - 1) / max(r, 1))
+    case (nil, let c?): (self.rows, self.columns) = ((count + max(c, 1) - 1) / max(c, 1), c)
+    case (nil, nil): break
+    }
+    guard self.rows >= 1, self.columns >= 1, self.rows * self.columns >= count else {
+      throw node.error("a \(self.rows)×\(self.columns) grid cannot hold \(count) panels")
+    }
+    guard self.rows * self.columns <= 64 else { throw node.error("at most 64 panels are supported") }
+    shareX = try map.optional("share_x") { try $0.bool() } ?? false
+    shareY = try map.optional("share_y") { try $0.bool() } ?? false
+    labels =
+      try map.optional("labels") { (node: SpecNode) -> [Located<String>]? in
+        if node.scalarText != nil {
+          guard try node.bool() else { return nil }
+          return (0..<count).map { index in
+            let letter = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            return Located("\\textbf{(\(letter))}", at: node.location)
+          }
+        }
+        let labels = try node.list("true or a list of labels").map { try $0.located("a panel label") }
+        guard labels.count == count else { throw node.error("expected \(count) panel labels, found \(labels.count)") }
+        return labels
+      } ?? nil
+    spacing = try map.optional("spacing") { try $0.nonNegative("a spacing in points") }
+  }
+}
