@@ -25,6 +25,8 @@ demo: build
 
 test: deps
 	$(SWIFT) build --build-tests
+	python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
+	python3 scripts/validate_schema.py .build/debug/vellum
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 format:

@@ -113,7 +113,7 @@ public enum FigureCompiler {
           at: spec.sizeLocation)
       }
       let marks = MarkCompiler(
-        xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, setter: setter,
+        xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, canvas: canvas, setter: setter,
         textSize: spec.axes[index].ticks.labelSize)
       let compiled = try panel.layers.map(marks.compile)
       var children: [SceneNode] = [
@@ -189,8 +189,24 @@ public enum FigureCompiler {
       .invalidData, "the \(axis.name) axis is logarithmic but no \(axis.name) value is positive", at: location)
   }
 
-  /// Shared axes take the union of every panel's limits.
+  /// Shared axes take the union of every panel's limits, and the first panel's scale and ticks,
+  /// so inner panels' ticks line up with the labelled ones.
   private static func share(_ panels: inout [Panel], x: Bool, y: Bool) {
+    func copyTicks(_ from: AxisSpec, to axis: inout AxisSpec) {
+      axis.scale = from.scale
+      axis.base = from.base
+      axis.linthresh = from.linthresh
+      axis.ticks = from.ticks
+      axis.minor = from.minor
+      axis.format = from.format
+      axis.decimals = from.decimals
+    }
+    if let first = panels.first {
+      for i in panels.indices.dropFirst() {
+        if x { copyTicks(first.spec.x, to: &panels[i].spec.x) }
+        if y { copyTicks(first.spec.y, to: &panels[i].spec.y) }
+      }
+    }
     func union(_ limits: [(Double, Double)]) -> (Double, Double) {
       let reversed = limits.first.map { $0.0 > $0.1 } ?? false
       let low = limits.map { min($0.0, $0.1) }.min()!

@@ -8,6 +8,8 @@ struct LayerResolver {
   /// Category labels in order of first appearance across layers.
   private(set) var categories: [String] = []
   private var cycleIndex = 0
+  /// Colors given to group values, so a group keeps its color across layers (band and line alike).
+  private var groupColors: [String: Color] = [:]
 
   init(palette: [Color]) {
     self.palette = palette.isEmpty ? Color.tab10 : palette
@@ -45,7 +47,7 @@ struct LayerResolver {
     }
     var stackTops: [Double: (positive: Double, negative: Double)] = [:]
     return try data.enumerated().map { index, series in
-      let color = common.color ?? nextColor()
+      let color = try common.color ?? groupColor(grouped ? series.name : nil)
       let alpha = common.alpha * color.alpha
       let label: Located<String>? =
         grouped ? series.name.map { Located(escapeTeX($0), at: common.group?.location) } : common.label
@@ -142,6 +144,14 @@ struct LayerResolver {
     return MarkerStyle(
       shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * alpha, edge: edge.rgb,
       edgeAlpha: edge.alpha * alpha, edgeWidth: marker.edgeWidth, every: marker.every)
+  }
+
+  private mutating func groupColor(_ group: String?) throws -> Color {
+    guard let group else { return nextColor() }
+    if let color = groupColors[group] { return color }
+    let color = nextColor()
+    groupColors[group] = color
+    return color
   }
 
   private mutating func nextColor() -> Color {

@@ -4,22 +4,36 @@ import VellumSpec
 /// Builds the legend box from measured entries, matplotlib's way: spacings in multiples of the legend font size.
 struct LegendLayout {
   struct Entry {
-    var layer: ResolvedLayer
+    /// Layers sharing this label (a band and its line); their handles are drawn over each other.
+    var layers: [ResolvedLayer]
     var label: SetText
   }
 
   let spec: LegendSpec
   let entries: [Entry]
 
-  /// Entries from `layers` that carry a label; a label seen before is left out (a figure legend
-  /// gathering panels that share series).
-  init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter) throws {
+  /// One entry per distinct label, in order of first appearance. Layers repeating a label join its
+  /// entry (a band and its line draw one combined handle); a figure legend repeats no panel's series.
+  init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter, combineAcrossPanels: Bool = false) throws {
     self.spec = spec
-    var seen: Set<String> = []
-    entries = try layers.compactMap { layer in
-      guard let label = layer.legendLabel, seen.insert(label.value).inserted else { return nil }
-      let set = try setter.set(label: label, size: spec.fontSize)
-      return set.isEmpty ? nil : Entry(layer: layer, label: set)
+    var order: [String] = []
+    var grouped: [String: (label: Located<String>, layers: [ResolvedLayer], kinds: Set<String>)] = [:]
+    for layer in layers {
+      guard let label = layer.legendLabel else { continue }
+      let kind = String(layer.role.prefix { $0 != "-" })
+      if var entry = grouped[label.value] {
+        // Another panel's copy of the same series adds nothing; a different mark joins the handle.
+        if entry.kinds.insert(kind).inserted { entry.layers.append(layer) }
+        grouped[label.value] = entry
+      } else {
+        order.append(label.value)
+        grouped[label.value] = (label, [layer], [kind])
+      }
+    }
+    entries = try order.compactMap { key in
+      let entry = grouped[key]!
+      let set = try setter.set(label: entry.label, size: spec.fontSize)
+      return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
     }
   }
 
@@ -88,11 +102,13 @@ struct LegendLayout {
       var top = box.minY + spec.borderPad * fs
       for entry in column {
         let baseline = top + max(entry.label.ascent, handleHeight)
-        var parts = handle(entry.layer, x: left, length: handleLength, baseline: baseline, height: handleHeight)
+        var parts = entry.layers.flatMap {
+          handle($0, x: left, length: handleLength, baseline: baseline, height: handleHeight)
+        }
         let text = PlacedText.horizontal(
           entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
         parts.append(text.node)
-        children.append(.group(Group(role: "legend-" + entry.layer.role, children: parts)))
+        children.append(.group(Group(role: "legend-" + entry.layers[0].role, children: parts)))
         top += rowHeight(entry) + spec.labelSpacing * fs
       }
       left += columnWidth(column) + spec.columnSpacing * fs
@@ -145,7 +161,7 @@ struct LegendLayout {
     .upperCenter, .center,
   ]
 
-  private func placement(plot: Rect, covered: [Point]) -> Rect {
+  func placement(plot: Rect, covered: [Point]) -> Rect {
     guard spec.location == .best else { return box(at: spec.location, plot: plot) }
     var best = box(at: .upperRight, plot: plot)
     var fewest = Int.max

@@ -7,6 +7,8 @@ struct MarkCompiler {
   let xScale: AxisScale
   let yScale: AxisScale
   let plot: Rect
+  /// Annotations are kept inside this rectangle (the figure), moved in if they would leave it.
+  let canvas: Rect
   let setter: TextSetter
   /// Size of value labels and annotations.
   let textSize: Double
@@ -181,6 +183,12 @@ struct MarkCompiler {
     let origin = Point(target.x + spec.offset.x, target.y - spec.offset.y)
     let anchor: PlacedText.Anchor = spec.anchor == .start ? .start : spec.anchor == .middle ? .middle : .end
     var placed = PlacedText.horizontal(label, x: origin.x, baseline: origin.y + label.ascent / 2, anchor: anchor)
+    let shiftX = max(0, canvas.minX + 1 - placed.box.minX) - max(0, placed.box.maxX - (canvas.maxX - 1))
+    let shiftY = max(0, canvas.minY + 1 - placed.box.minY) - max(0, placed.box.maxY - (canvas.maxY - 1))
+    if shiftX != 0 || shiftY != 0 {
+      placed = PlacedText.horizontal(
+        label, x: origin.x + shiftX, baseline: origin.y + label.ascent / 2 + shiftY, anchor: anchor)
+    }
     if case .text(var node) = placed.node {
       node.paint = Paint(spec.color.rgb, opacity: spec.color.alpha)
       placed.node = .text(node)

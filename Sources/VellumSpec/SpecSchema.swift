@@ -1,0 +1,303 @@
+/// A JSON value, written with sorted keys so the schema prints the same every time.
+public indirect enum JSONValue: Equatable {
+  case string(String)
+  case number(Double)
+  case bool(Bool)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  /// Pretty-printed JSON with two-space indentation and sorted keys.
+  public func serialized(indent: Int = 0) -> String {
+    let pad = String(repeating: "  ", count: indent + 1)
+    let close = String(repeating: "  ", count: indent)
+    switch self {
+    case .string(let s):
+      return "\""
+        + s.flatMap { c -> String in
+          switch c {
+          case "\"": return "\\\""
+          case "\\": return "\\\\"
+          case "\n": return "\\n"
+          default: return String(c)
+          }
+        } + "\""
+    case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    case .bool(let b): return b ? "true" : "false"
+    case .array(let items):
+      if items.isEmpty { return "[]" }
+      return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+    case .object(let fields):
+      if fields.isEmpty { return "{}" }
+      return "{\n"
+        + fields.keys.sorted().map {
+          pad + JSONValue.string($0).serialized() + ": " + fields[$0]!.serialized(indent: indent + 1)
+        }
+        .joined(separator: ",\n") + "\n\(close)}"
+    }
+  }
+}
+
+/// The JSON Schema of Vellum specs, for editors and validators. Property lists come from the same
+/// key lists the decoder checks, so the two cannot drift apart.
+public enum SpecSchema {
+  public static var document: JSONValue {
+    var root = object(
+      FigureSpec.keys,
+      [
+        "size": .object(["type": .string("array"), "items": length, "minItems": .number(2), "maxItems": .number(2)]),
+        "width": length, "height": length, "pad": number, "background": color,
+        "font": object(
+          ["family", "size", "sans", "mono", "math", "embed"],
+          [
+            "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
+          ]),
+        "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
+        "text": enumeration(TextOutput.allCases.map(\.rawValue)),
+        "data": .object(["type": .string("object"), "additionalProperties": dataSource]),
+        "panels": object(
+          PanelsSpec.keys,
+          [
+            "rows": integer, "columns": integer, "share_x": boolean, "share_y": boolean,
+            "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number,
+          ]),
+        "legend": .object(["anyOf": .array([boolean, legend])]),
+        "axes": .object(["anyOf": .array([axes, array(axes)])]),
+      ], required: ["axes"])
+    if case .object(var fields) = root {
+      fields["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
+      fields["title"] = .string("Vellum figure spec")
+      root = .object(fields)
+    }
+    return root
+  }
+
+  // MARK: - Building blocks
+
+  static let string = JSONValue.object(["type": .string("string")])
+  static let number = JSONValue.object(["type": .string("number")])
+  static let integer = JSONValue.object(["type": .string("integer")])
+  static let boolean = JSONValue.object(["type": .string("boolean")])
+  static let color = JSONValue.object([
+    "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
+  ])
+  static let length = JSONValue.object([
+    "anyOf": .array([
+      number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt)?\\s*$")]),
+    ])
+  ])
+  static let dash = JSONValue.object(["anyOf": .array([string, .object(["type": .string("array")])])])
+  static let label = JSONValue.object([
+    "anyOf": .array([
+      string, object(["text", "size", "pad"], ["text": string, "size": number, "pad": number], required: ["text"]),
+    ])
+  ])
+  static let pair = JSONValue.object([
+    "type": .string("array"), "items": number, "minItems": .number(2), "maxItems": .number(2),
+  ])
+
+  static func array(_ items: JSONValue) -> JSONValue { .object(["type": .string("array"), "items": items]) }
+
+  static func enumeration(_ values: [String]) -> JSONValue {
+    .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
+  }
+
+  static func object(_ keys: [String], _ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
+    precondition(
+      Set(properties.keys) == Set(keys),
+      "schema and decoder keys differ: \(Set(keys).symmetricDifference(properties.keys))")
+    var fields: [String: JSONValue] = [
+      "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(properties),
+    ]
+    if !required.isEmpty { fields["required"] = .array(required.map(JSONValue.string)) }
+    return .object(fields)
+  }
+
+  static var dataSource: JSONValue {
+    .object([
+      "anyOf": .array([
+        string,
+        .object([
+          "type": .string("object"), "additionalProperties": .bool(false),
+          "properties": .object([
+            "csv": string,
+            "values": .object([
+              "type": .string("object"),
+              "additionalProperties": array(.object(["type": .array([.string("string"), .string("number")])])),
+            ]),
+          ]),
+        ]),
+      ])
+    ])
+  }
+
+  static var marker: JSONValue {
+    .object([
+      "anyOf": .array([
+        enumeration(MarkerSpec.Shape.allCases.map(\.rawValue)),
+        object(
+          MarkerSpec.keys,
+          [
+            "shape": enumeration(MarkerSpec.Shape.allCases.map(\.rawValue)), "size": number, "face": color,
+            "edge": color,
+            "edge_width": number, "every": integer,
+          ]),
+      ])
+    ])
+  }
+
+  static var transform: JSONValue {
+    .object([
+      "anyOf": .array([
+        object(
+          ["ema"],
+          [
+            "ema": object(
+              ["column", "columns", "alpha"], ["column": string, "columns": array(string), "alpha": number],
+              required: ["alpha"])
+          ], required: ["ema"]),
+        object(
+          ["filter"],
+          ["filter": .object(["type": .string("object"), "minProperties": .number(1), "maxProperties": .number(1)])],
+          required: ["filter"]),
+      ])
+    ])
+  }
+
+  static var ticks: JSONValue {
+    .object([
+      "anyOf": .array([
+        enumeration(["auto"]), array(number),
+        object(["step", "values", "labels"], ["step": number, "values": array(number), "labels": array(string)]),
+      ])
+    ])
+  }
+
+  static var axis: JSONValue {
+    object(
+      AxisSpec.keys,
+      [
+        "label": label, "limits": pair, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)), "base": number,
+        "linthresh": number, "reverse": boolean, "ticks": ticks, "minor": boolean,
+        "format": .object([
+          "type": .string("string"),
+          "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),
+        ]),
+        "decimals": integer,
+      ])
+  }
+
+  static var legend: JSONValue {
+    object(
+      LegendSpec.keys,
+      [
+        "location": enumeration(LegendSpec.Location.allCases.map(\.rawValue)), "anchor": pair, "frame": boolean,
+        "frame_color": color, "frame_width": number, "frame_alpha": number, "columns": integer,
+        "column_spacing": number,
+        "font_size": number, "handle_length": number, "handle_height": number, "handle_text_pad": number,
+        "label_spacing": number, "border_pad": number, "border_axes_pad": number,
+      ])
+  }
+
+  static var axes: JSONValue {
+    object(
+      AxesSpec.keys,
+      [
+        "title": label, "x": axis, "y": axis,
+        "frame": .object([
+          "anyOf": .array([
+            enumeration(FrameSpec.Style.allCases.map(\.rawValue)),
+            object(
+              ["style", "width", "color"],
+              ["style": enumeration(FrameSpec.Style.allCases.map(\.rawValue)), "width": number, "color": color]),
+          ])
+        ]),
+        "grid": .object([
+          "anyOf": .array([
+            boolean,
+            object(
+              GridSpec.keys,
+              [
+                "axis": enumeration(["x", "y", "both"]), "which": enumeration(["major", "minor", "both"]),
+                "color": color,
+                "width": number, "dash": dash, "alpha": number,
+                "minor": object(
+                  ["color", "width", "dash", "alpha"], ["color": color, "width": number, "dash": dash, "alpha": number]),
+              ]),
+          ])
+        ]),
+        "ticks": object(
+          ["direction", "length", "width", "label_size", "pad", "mirror", "color"],
+          [
+            "direction": enumeration(TickStyleSpec.Direction.allCases.map(\.rawValue)), "length": number,
+            "width": number,
+            "label_size": number, "pad": number, "mirror": boolean, "color": color,
+          ]),
+        "legend": .object(["anyOf": .array([boolean, legend])]),
+        "layers": array(layer),
+      ], required: ["layers"])
+  }
+
+  static var layer: JSONValue {
+    let common: [String: JSONValue] = [
+      "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
+      "color": color, "alpha": number,
+    ]
+    func series(_ keys: [String], _ extra: [String: JSONValue], required: [String]) -> JSONValue {
+      object(keys, common.merging(extra) { $1 }, required: required)
+    }
+    let reference = { (axis: String) in
+      object(
+        ["id", axis, "label", "color", "width", "dash", "alpha"],
+        [
+          "id": string, axis: number, "label": string, "color": color, "width": number, "dash": dash, "alpha": number,
+        ], required: [axis])
+    }
+    let span = { (axis: String) in
+      object(
+        ["id", axis, "label", "color", "alpha"],
+        ["id": string, axis: pair, "label": string, "color": color, "alpha": number], required: [axis])
+    }
+    let kinds: [String: JSONValue] = [
+      "line": series(
+        LineLayerSpec.keys,
+        [
+          "y": string, "width": number, "dash": dash, "step": enumeration(LineLayerSpec.Step.allCases.map(\.rawValue)),
+          "marker": marker,
+        ], required: ["x", "y"]),
+      "scatter": series(ScatterLayerSpec.keys, ["y": string, "marker": marker, "size": number], required: ["x", "y"]),
+      "band": series(
+        BandLayerSpec.keys,
+        [
+          "lower": string, "upper": string, "center": string, "error": string, "edge_width": number,
+        ], required: ["x"]),
+      "area": series(
+        AreaLayerSpec.keys, ["y": string, "baseline": number, "edge_width": number], required: ["x", "y"]),
+      "bar": series(
+        BarLayerSpec.keys,
+        [
+          "y": string, "error": string, "width": number, "horizontal": boolean, "stacked": boolean, "edge": color,
+          "edge_width": number, "value_labels": .object(["anyOf": .array([boolean, string])]), "cap": number,
+        ], required: ["x", "y"]),
+      "errorbar": series(
+        ErrorBarLayerSpec.keys,
+        [
+          "y": string, "yerr": string, "xerr": string, "cap": number, "width": number, "marker": marker,
+        ], required: ["x", "y"]),
+      "hline": reference("y"), "vline": reference("x"), "hspan": span("y"), "vspan": span("x"),
+      "text": object(
+        TextAnnotationSpec.keys,
+        [
+          "id": string, "text": string, "x": number, "y": number, "offset": pair,
+          "anchor": enumeration(TextAnnotationSpec.Anchor.allCases.map(\.rawValue)), "size": number, "color": color,
+          "arrow": boolean, "arrow_width": number,
+        ], required: ["text", "x", "y"]),
+    ]
+    precondition(Set(kinds.keys) == Set(LayerSpec.kinds))
+    return .object([
+      "oneOf": .array(
+        kinds.keys.sorted().map { kind in
+          object([kind], [kind: kinds[kind]!], required: [kind])
+        })
+    ])
+  }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Vellum
+import XCTest
+
+@testable import VellumData
+@testable import VellumLayout
+@testable import VellumSpec
+
+/// Legend placement, panel geometry and bar geometry.
+final class ChartLayoutTests: XCTestCase {
+  private func fixtureScene(_ spec: String, csv: String = SpecFixture.csv) throws -> Scene {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    return try FigureRenderer().scene(specPath: try fixture.write("figure.yaml", spec))
+  }
+
+  private func groups(_ scene: Scene, prefix: String) -> [Group] {
+    var found: [Group] = []
+    func visit(_ node: SceneNode) {
+      switch node {
+      case .group(let group):
+        if group.role.hasPrefix(prefix) { found.append(group) }
+        group.children.forEach(visit)
+      case .clip(let clip): clip.children.forEach(visit)
+      default: break
+      }
+    }
+    scene.nodes.forEach(visit)
+    return found
+  }
+
+  private func clipRects(_ scene: Scene) -> [Rect] {
+    scene.nodes.compactMap { node -> Rect? in
+      guard case .group(let group) = node, group.role.hasPrefix("axes-") else { return nil }
+      for case .clip(let clip) in group.children { return clip.rect }
+      return nil
+    }
+  }
+
+  func testBestLegendAvoidsTheData() throws {
+    let families = FontFamilies(
+      roman: "CMU Serif", sans: "CMU Sans Serif", mono: "CMU Typewriter Text", math: "Latin Modern Math")
+    let setter = TextSetter(families: families)
+    var spec = LegendSpec(baseFont: FontSpec(family: "CMU Serif", familyLocation: nil, size: 10))
+    spec.location = .best
+    let layer = ResolvedLayer(
+      mark: .hline(y: 0, style: LineStyle(color: .black, alpha: 1, width: 1, dash: .solid)), role: "hline-a",
+      legendLabel: Located("a line", at: nil))
+    let legend = try LegendLayout(spec: spec, layers: [layer], setter: setter)
+    let plot = Rect(x: 0, y: 0, width: 300, height: 200)
+    // Data crowding the upper right pushes the legend to the next spot in matplotlib's order, upper left.
+    let crowded = (0..<50).map { Point(200 + Double($0 % 10) * 10, Double($0 / 10) * 10) }
+    let box = legend.placement(plot: plot, covered: crowded)
+    XCTAssertLessThan(box.minX, 50)
+    XCTAssertLessThan(box.minY, 20)
+    // Data everywhere above the middle: the legend goes to the lower left.
+    let top = (0..<300).map { Point(Double($0), Double($0 % 90)) }
+    let lower = legend.placement(plot: plot, covered: top)
+    XCTAssertGreaterThan(lower.minY, 100)
+    XCTAssertFalse(top.contains { lower.contains($0) })
+  }
+
+  func testPanelGridGivesEqualAlignedPlotsInsideTheCanvas() throws {
+    let spec = PackagePaths.examples.appendingPathComponent("panels.yaml").path
+    let scene = try FigureRenderer().scene(specPath: spec)
+    let rects = clipRects(scene)
+    XCTAssertEqual(rects.count, 3)
+    for rect in rects.dropFirst() {
+      XCTAssertEqual(rect.width, rects[0].width, accuracy: 1e-9)
+      XCTAssertEqual(rect.height, rects[0].height, accuracy: 1e-9)
+      XCTAssertEqual(rect.minY, rects[0].minY, accuracy: 1e-9)
+    }
+    XCTAssertLessThan(rects[0].maxX, rects[1].minX)
+    XCTAssertLessThan(rects[1].maxX, rects[2].minX)
+    // Shared y: only the first panel labels its y ticks.
+    let yAxes = groups(scene, prefix: "axis-y")
+    XCTAssertEqual(yAxes.count, 3)
+    XCTAssertTrue(yAxes[0].children.contains { if case .text = $0 { return true } else { return false } })
+    for axis in yAxes.dropFirst() {
+      XCTAssertFalse(axis.children.contains { if case .text = $0 { return true } else { return false } })
+    }
+    XCTAssertEqual(groups(scene, prefix: "panel-label").count, 3)
+    XCTAssertEqual(groups(scene, prefix: "figure-legend").count, 1)
+    // The figure legend sits above the panels.
+    XCTAssertEqual(scene.width, 504)
+    XCTAssertEqual(scene.height, 187.2, accuracy: 1e-9)
+  }
+
+  func testTwoByTwoGridWithSharedXHidesInnerXLabels() throws {
+    let panel = "  - {title: P, x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}\n"
+    let spec =
+      "size: [6in, 5in]\ndata: {runs: data.csv}\npanels: {rows: 2, columns: 2, share_x: true}\naxes:\n"
+      + String(repeating: panel, count: 4)
+    let scene = try fixtureScene(spec)
+    let rects = clipRects(scene)
+    XCTAssertEqual(rects.count, 4)
+    XCTAssertEqual(rects[0].minX, rects[2].minX, accuracy: 1e-9)
+    XCTAssertEqual(rects[0].minY, rects[1].minY, accuracy: 1e-9)
+    XCTAssertLessThan(rects[0].maxY, rects[2].minY)
+    let xAxes = groups(scene, prefix: "axis-x")
+    let labelled = xAxes.map { $0.children.contains { if case .text = $0 { return true } else { return false } } }
+    XCTAssertEqual(labelled, [false, false, true, true])
+  }
+
+  func testGroupedBarsSitSideBySideAndStackedBarsPile() throws {
+    let csv = "cat,method,value\nA,m1,1\nA,m2,2\nB,m1,3\nB,m2,4\n"
+    let base = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n"
+    let spec = try SpecLoader.parse(
+      base + "    - bar: {x: cat, y: value, group: method, width: 0.8}\n", file: "t.yaml",
+      directory: FileManager.default.temporaryDirectory)
+    var resolver = LayerResolver(palette: Color.tab10)
+    let layers = try resolver.resolve(
+      spec.axes[0].layers,
+      data: [
+        .series([
+          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]]),
+          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
+        ])
+      ])
+    guard case .bars(let first, _, _, _, _) = layers[0].mark, case .bars(let second, _, _, _, _) = layers[1].mark else {
+      return XCTFail("expected bars")
+    }
+    XCTAssertEqual(first.map(\.position), [-0.2, 0.8])
+    XCTAssertEqual(second.map(\.position), [0.2, 1.2])
+    XCTAssertEqual(first[0].width, 0.4, accuracy: 1e-12)
+    XCTAssertNotEqual(layers[0].role, layers[1].role)
+
+    let stackedSpec = try SpecLoader.parse(
+      base + "    - bar: {x: cat, y: value, group: method, stacked: true}\n", file: "t.yaml",
+      directory: FileManager.default.temporaryDirectory)
+    var stackResolver = LayerResolver(palette: Color.tab10)
+    let stacked = try stackResolver.resolve(
+      stackedSpec.axes[0].layers,
+      data: [
+        .series([
+          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]]),
+          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
+        ])
+      ])
+    guard case .bars(let lower, _, _, _, _) = stacked[0].mark, case .bars(let upper, _, _, _, _) = stacked[1].mark
+    else {
+      return XCTFail("expected bars")
+    }
+    XCTAssertEqual(lower.map(\.base), [0, 0])
+    XCTAssertEqual(upper.map(\.base), [1, 3])
+    XCTAssertEqual(upper.map(\.value), [3, 7])
+  }
+
+  func testBarsStartTheValueAxisAtZero() throws {
+    let scene = try fixtureScene(
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss}\n")
+    let bars = groups(scene, prefix: "bars-")
+    XCTAssertEqual(bars.count, 1)
+    let rects = clipRects(scene)
+    // The tallest bar's base lies on the bottom spine: no margin below zero.
+    guard case .path(let path) = bars[0].children[0] else { return XCTFail("expected a bar path") }
+    let ys = path.segments.compactMap { segment -> Double? in
+      if case .line(let p) = segment { return p.y } else { return nil }
+    }
+    XCTAssertEqual(ys.max()!, rects[0].maxY, accuracy: 1e-6)
+  }
+
+  func testGroupKeepsItsColorAcrossLayers() throws {
+    let csv = "x,g,y,e\n0,a,1,0.1\n1,a,2,0.1\n0,b,2,0.1\n1,b,3,0.1\n"
+    let scene = try fixtureScene(
+      "data: {d: data.csv}\naxes:\n  layers:\n    - band: {x: x, center: y, error: e, group: g}\n    - line: {x: x, y: y, group: g}\n",
+      csv: csv)
+    func fill(_ role: String) -> RGB? {
+      guard let group = groups(scene, prefix: role).first, case .path(let path) = group.children.first else {
+        return nil
+      }
+      return path.fill?.color ?? path.stroke?.paint.color
+    }
+    XCTAssertEqual(fill("band-y-a"), fill("series-y-a"))
+    XCTAssertEqual(fill("band-y-b"), fill("series-y-b"))
+    XCTAssertNotEqual(fill("series-y-a"), fill("series-y-b"))
+  }
+}
