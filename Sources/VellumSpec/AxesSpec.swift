@@ -7,6 +7,8 @@ public struct AxesSpec {
   public var grid: GridSpec?
   public var ticks: TickStyleSpec
   public var legend: LegendSpec?
+  /// True when the spec said nothing about this axes' legend (a figure legend then replaces it).
+  public var legendIsDefault: Bool
   public var layers: [LayerSpec]
   /// Where the axes was declared, for errors about the whole panel.
   public var location: SourceLocation?
@@ -86,6 +88,7 @@ extension AxesSpec {
         }
         return try LegendSpec(node: node, baseFont: baseFont)
       } ?? LegendSpec(baseFont: baseFont)
+    legendIsDefault = map["legend"] == nil
     layers = try map.required("layers") { node in
       try node.list("a list of layers").map { try LayerSpec(node: $0, dataNames: dataNames) }
     }

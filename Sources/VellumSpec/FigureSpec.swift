@@ -136,6 +136,10 @@ extension FigureSpec {
         if node.scalarText != nil { return try node.bool() ? legend : nil }
         return try LegendSpec(node: node, baseFont: font, defaults: legend)
       } ?? nil
+    // A figure legend replaces the panels' own legends unless a panel asks for one.
+    if legend != nil {
+      for i in axes.indices where axes[i].legendIsDefault { axes[i].legend = nil }
+    }
   }
 
   private static func sourceNames(_ node: SpecNode) throws -> [String] {
