@@ -2,12 +2,15 @@ import CSV
 import Foundation
 import VellumSpec
 
-/// Reads CSV files (header row required) into ``Table``s.
-enum CSVTableReader {
-  static func read(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> Table {
+/// Reads a data file's text, with errors located at the spec line that named it.
+enum DataFile {
+  static func read(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> String {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       throw VellumError(.missingFile, "cannot read data file '\(displayPath)': no such file", at: location)
+    }
+    guard !isDirectory.boolValue else {
+      throw VellumError(.missingFile, "data file '\(displayPath)' is a folder", at: location)
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw VellumError(.missingFile, "cannot read data file '\(displayPath)'", at: location)
@@ -17,16 +20,26 @@ enum CSVTableReader {
         .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return text
+  }
+}
+
+/// Reads CSV and TSV text (header row required; quoting and CRLF as RFC 4180) into ``Table``s with CSV.swift.
+enum CSVTableReader {
+  static func read(_ text: String, displayPath: String, delimiter: UnicodeScalar) throws -> Table {
+    let start = SourceLocation(file: displayPath, line: 1, column: 1)
     let reader: CSVReader
     do {
-      reader = try CSVReader(string: text, hasHeaderRow: true)
+      reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
     } catch {
-      throw VellumError(
-        .invalidData, "malformed CSV: \(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
+      throw VellumError(.invalidData, "malformed CSV: \(error)", at: start)
     }
     guard let header = reader.headerRow, !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
-      throw VellumError(
-        .invalidData, "CSV file has no header row", at: SourceLocation(file: displayPath, line: 1, column: 1))
+      throw VellumError(.invalidData, "the file has no header row", at: start)
+    }
+    let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+    if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+      throw VellumError(.invalidData, "column '\(duplicate)' appears twice in the header", at: start)
     }
     var columns = [[String]](repeating: [], count: header.count)
     var rowLines: [Int] = []
@@ -46,8 +59,53 @@ enum CSVTableReader {
       throw VellumError(
         .invalidData, "malformed CSV: \(error)", at: SourceLocation(file: displayPath, line: line + 1, column: 1))
     }
-    return Table(
-      origin: displayPath, columnNames: header.map { $0.trimmingCharacters(in: .whitespaces) },
-      cells: columns, rowLines: rowLines, inlineLocation: nil)
+    return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
+  }
+}
+
+/// Reads JSON Lines: one object per line; columns are the keys in order of first appearance, and a key
+/// a line lacks is an empty cell (a gap).
+enum JSONLinesReader {
+  static func read(_ text: String, displayPath: String) throws -> Table {
+    var names: [String] = []
+    var rows: [[String: String]] = []
+    var rowLines: [Int] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+      if trimmed.isEmpty { continue }
+      let location = SourceLocation(file: displayPath, line: index + 1, column: 1)
+      let object: Any
+      do {
+        object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+      } catch {
+        throw VellumError(.invalidData, "line is not valid JSON", at: location)
+      }
+      guard let fields = object as? [String: Any] else {
+        throw VellumError(.invalidData, "expected a JSON object on each line", at: location)
+      }
+      var row: [String: String] = [:]
+      // JSONSerialization does not keep key order; sort keys of each line so columns are deterministic.
+      for key in fields.keys.sorted() {
+        if !names.contains(key) { names.append(key) }
+        switch fields[key] {
+        case let number as NSNumber:
+          // Booleans read as 1 and 0, which plot as numbers.
+          row[key] = Table.format(number.doubleValue)
+        case let string as String: row[key] = string
+        case is NSNull: row[key] = ""
+        default:
+          throw VellumError(
+            .invalidData, "field '\(key)' holds a nested value; only numbers, strings and null are read", at: location)
+        }
+      }
+      rows.append(row)
+      rowLines.append(index + 1)
+    }
+    guard !names.isEmpty else {
+      throw VellumError(
+        .invalidData, "the file holds no JSON objects", at: SourceLocation(file: displayPath, line: 1, column: 1))
+    }
+    let columns = names.map { name in rows.map { $0[name] ?? "" } }
+    return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
   }
 }

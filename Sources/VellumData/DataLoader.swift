@@ -7,8 +7,15 @@ public enum DataLoader {
     var tables: [String: Table] = [:]
     for source in spec.data {
       switch source.source {
-      case .csv(let url, let displayPath):
-        tables[source.name] = try CSVTableReader.read(url: url, displayPath: displayPath, declaredAt: source.location)
+      case .file(let url, let displayPath, let format):
+        let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: source.location)
+        switch format {
+        case .csv, .tsv:
+          tables[source.name] = try CSVTableReader.read(
+            text, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
+        case .jsonl:
+          tables[source.name] = try JSONLinesReader.read(text, displayPath: displayPath)
+        }
       case .inline(let columns):
         let lengths = Set(columns.map(\.values.count))
         guard lengths.count <= 1 else {
@@ -78,17 +85,16 @@ public enum DataLoader {
     }
   }
 
-  private static func prepare(_ source: LayerSource, tables: [String: Table]) throws -> TransformedTable {
+  private static func prepare(_ source: LayerSource, tables: [String: Table]) throws -> Table {
     guard let table = tables[source.data.value] else {
       throw VellumError(.invalidSpec, "unknown data source '\(source.data.value)'", at: source.data.location)
     }
-    var transformed = TransformedTable(table: table)
+    var transformed = table
     for transform in source.transforms { try transformed.apply(transform) }
     return transformed
   }
 
-  private static func xValues(_ table: TransformedTable, _ column: Located<String>, categorical: Bool) throws -> XValues
-  {
+  private static func xValues(_ table: Table, _ column: Located<String>, categorical: Bool) throws -> XValues {
     categorical ? .categorical(try table.strings(column)) : .numeric(try table.numbers(column))
   }
 }

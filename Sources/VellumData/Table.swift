@@ -1,56 +1,86 @@
 import Foundation
 import VellumSpec
 
-/// A table of text cells read from a data source, with what is needed to point at a bad cell.
+/// A table read from a data source, with columns as text (as read) or numbers (computed by transforms),
+/// and what is needed to point at a bad cell.
 public struct Table {
   /// The file or spec the table came from, as the user wrote it.
   public var origin: String
-  public var columnNames: [String]
-  /// Cells by column, then row.
-  var cells: [[String]]
-  /// The file line of each row, for error messages (nil for inline data).
+  public private(set) var columnNames: [String]
+  private var text: [String: [String]]
+  private var computed: [String: [Double]] = [:]
+  public private(set) var rowCount: Int
+  /// The file line of each row, for error messages; nil once rows are derived (aggregates, grids).
   var rowLines: [Int]?
   /// Where inline data was declared in the spec.
   var inlineLocation: SourceLocation?
 
-  public var rowCount: Int { cells.first?.count ?? 0 }
-
   init(origin: String, columnNames: [String], cells: [[String]], rowLines: [Int]?, inlineLocation: SourceLocation?) {
     self.origin = origin
     self.columnNames = columnNames
-    self.cells = cells
+    text = Dictionary(zip(columnNames, cells), uniquingKeysWith: { first, _ in first })
+    rowCount = cells.first?.count ?? 0
     self.rowLines = rowLines
     self.inlineLocation = inlineLocation
   }
 
-  func columnIndex(_ name: Located<String>) throws -> Int {
-    guard let index = columnNames.firstIndex(of: name.value) else {
+  /// A derived table (no file rows to point at) with the given text and number columns, in `order`.
+  init(origin: String, order: [String], text: [String: [String]], numbers: [String: [Double]], rowCount: Int) {
+    self.origin = origin
+    columnNames = order
+    self.text = text
+    computed = numbers
+    self.rowCount = rowCount
+  }
+
+  func has(_ name: String) -> Bool { text[name] != nil || computed[name] != nil }
+
+  func require(_ name: Located<String>) throws {
+    guard has(name.value) else {
       throw VellumError(
         .invalidData,
         "no column '\(name.value)' in \(origin) (available: \(columnNames.joined(separator: ", ")))",
         at: name.location)
     }
-    return index
   }
 
-  /// The column as text, exactly as written.
+  /// The column as text: as written, or numbers printed in full.
   public func strings(_ name: Located<String>) throws -> [String] {
-    cells[try columnIndex(name)]
+    try require(name)
+    if let values = computed[name.value] { return values.map(Self.format) }
+    return text[name.value]!
   }
 
   /// The column as numbers; empty cells and `nan` become NaN (a gap), anything else non-numeric is an error.
   public func numbers(_ name: Located<String>) throws -> [Double] {
-    let index = try columnIndex(name)
-    return try cells[index].enumerated().map { row, text in
-      let trimmed = text.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty || trimmed.lowercased() == "nan" { return .nan }
+    try require(name)
+    if let values = computed[name.value] { return values }
+    let cells = text[name.value]!
+    let index = columnNames.firstIndex(of: name.value) ?? 0
+    var values = [Double](repeating: .nan, count: cells.count)
+    for (row, cell) in cells.enumerated() {
+      // Fast path: most cells are plain numbers; only odd ones pay for trimming.
+      if let value = Double(cell), value.isFinite {
+        values[row] = value
+        continue
+      }
+      let trimmed = cell.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.lowercased() == "nan" { continue }
       guard let value = Double(trimmed), value.isFinite else {
         throw VellumError(
-          .invalidData, "expected a number in column '\(name.value)', found '\(text)'",
+          .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",
           at: location(row: row, column: index))
       }
-      return value
+      values[row] = value
     }
+    return values
+  }
+
+  /// Sets (or adds) a numeric column.
+  mutating func setNumbers(_ name: String, _ values: [Double]) {
+    if !has(name) { columnNames.append(name) }
+    text[name] = nil
+    computed[name] = values
   }
 
   /// The file position of a cell: line of the row, and the 1-based field number as column.
@@ -59,11 +89,45 @@ public struct Table {
     return inlineLocation
   }
 
-  /// A copy keeping only the rows at `indices`.
+  /// A copy keeping only the rows at `indices`, in that order.
   func selecting(rows indices: [Int]) -> Table {
     var copy = self
-    copy.cells = cells.map { column in indices.map { column[$0] } }
+    copy.text = text.mapValues { column in indices.map { column[$0] } }
+    copy.computed = computed.mapValues { column in indices.map { column[$0] } }
     copy.rowLines = rowLines.map { lines in indices.map { lines[$0] } }
+    copy.rowCount = indices.count
     return copy
+  }
+
+  /// A copy keeping only `names`, in that order.
+  func selecting(columns names: [Located<String>]) throws -> Table {
+    for name in names { try require(name) }
+    var copy = self
+    let keep = Set(names.map(\.value))
+    copy.columnNames = names.map(\.value)
+    copy.text = text.filter { keep.contains($0.key) }
+    copy.computed = computed.filter { keep.contains($0.key) }
+    return copy
+  }
+
+  mutating func rename(_ name: Located<String>, to newName: String) throws {
+    try require(name)
+    guard name.value != newName else { return }
+    columnNames = columnNames.filter { $0 != newName }.map { $0 == name.value ? newName : $0 }
+    text[newName] = text.removeValue(forKey: name.value)
+    computed[newName] = computed.removeValue(forKey: name.value)
+  }
+
+  /// Keys of the rows as text, one per row, joining the given columns.
+  func keys(_ columns: [Located<String>]) throws -> [[String]] {
+    let values = try columns.map { try strings($0) }
+    return (0..<rowCount).map { row in values.map { $0[row] } }
+  }
+
+  /// Shortest text that reads back as the same Double (integers without a decimal point).
+  static func format(_ value: Double) -> String {
+    if value.isNaN { return "" }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return "\(value)"
   }
 }

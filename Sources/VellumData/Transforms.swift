@@ -1,54 +1,300 @@
+import Foundation
 import VellumSpec
 
-/// A table whose columns may have been replaced by transformed numbers.
-struct TransformedTable {
-  var table: Table
-  /// Columns rewritten by numeric transforms; read these before the table's text.
-  var numeric: [String: [Double]] = [:]
-
-  func numbers(_ name: Located<String>) throws -> [Double] {
-    if let values = numeric[name.value] { return values }
-    return try table.numbers(name)
-  }
-
-  func strings(_ name: Located<String>) throws -> [String] {
-    try table.strings(name)
-  }
-
+extension Table {
+  /// Applies one transform; each case documents its rule in ``TransformSpec``.
   mutating func apply(_ transform: TransformSpec) throws {
     switch transform {
-    case .filter(let column, let value):
-      let cells = try table.strings(column)
-      let keep = cells.indices.filter { cells[$0] == value }
+    case .filter(let conditions):
+      var keep = Array(0..<rowCount)
+      for (column, condition) in conditions {
+        let cells = try strings(column)
+        switch condition {
+        case .equals(let value): keep = keep.filter { cells[$0] == value }
+        case .oneOf(let values):
+          let allowed = Set(values)
+          keep = keep.filter { allowed.contains(cells[$0]) }
+        case .range(let low, let high):
+          let values = try numbers(column)
+          keep = keep.filter { values[$0] >= (low ?? -.infinity) && values[$0] <= (high ?? .infinity) }
+        }
+      }
       guard !keep.isEmpty else {
-        let values = Array(Set(cells)).sorted().prefix(8)
+        let described = conditions.map { "\($0.column.value) \(Self.describe($0.condition))" }.joined(separator: ", ")
+        let sample = try Array(Set(strings(conditions[0].column))).sorted().prefix(8)
         throw VellumError(
           .invalidData,
-          "no rows left after filter \(column.value) = '\(value)' in \(table.origin) (values: \(values.joined(separator: ", ")))",
-          at: column.location)
+          "no rows left after filter \(described) in \(origin) (\(conditions[0].column.value) has: \(sample.joined(separator: ", ")))",
+          at: conditions[0].column.location)
       }
-      table = table.selecting(rows: keep)
-      numeric = numeric.mapValues { values in keep.map { values[$0] } }
-    case .ema(let columns, let alpha):
+      self = selecting(rows: keep)
+    case .select(let columns):
+      self = try selecting(columns: columns)
+    case .rename(let pairs):
+      for (from, to) in pairs { try rename(from, to: to) }
+    case .ema(let columns, let smoothing, let by):
+      let groups = try rowGroups(by)
+      let x = try smoothing.xColumn.map { try numbers($0) }
       for column in columns {
-        numeric[column.value] = ExponentialMovingAverage(alpha: alpha).apply(try numbers(column))
+        var values = try numbers(column)
+        for rows in groups {
+          let smoothed = ExponentialMovingAverage(smoothing: smoothing).apply(
+            rows.map { values[$0] }, x: x.map { x in rows.map { x[$0] } })
+          for (row, value) in zip(rows, smoothed) { values[row] = value }
+        }
+        setNumbers(column.value, values)
+      }
+    case .rolling(let columns, let points, let windowX, let xColumn, let median, let by):
+      let groups = try rowGroups(by)
+      let x = try xColumn.map { try numbers($0) }
+      for column in columns {
+        var values = try numbers(column)
+        let original = values
+        for rows in groups {
+          for (position, row) in rows.enumerated() {
+            let window: ArraySlice<Int>
+            if let windowX, let x {
+              let start: Int = rows[...position].lastIndex(where: { x[$0] <= x[row] - windowX }).map { $0 + 1 } ?? 0
+              window = rows[start...position]
+            } else {
+              window = rows[max(0, position - (points ?? 1) + 1)...position]
+            }
+            let sample = window.map { original[$0] }
+            values[row] = median ? Statistics.median(sample) : Statistics.mean(sample)
+          }
+        }
+        setNumbers(column.value, values)
+      }
+    case .unpivot(let listed, let pattern, let key, let value):
+      self = try unpivot(listed: listed, pattern: pattern, key: key, value: value)
+    case .interpolate(let x, let by, let columns, let step, let points, let from, let to):
+      self = try interpolate(x: x, by: by, columns: columns, step: step, points: points, from: from, to: to)
+    case .aggregate(let by, let columns, let stats, let seed, let samples):
+      self = try aggregate(by: by, columns: columns, stats: stats, seed: seed, samples: samples)
+    }
+  }
+
+  private static func describe(_ condition: TransformSpec.Condition) -> String {
+    switch condition {
+    case .equals(let value): return "= '\(value)'"
+    case .oneOf(let values): return "in [\(values.joined(separator: ", "))]"
+    case .range(let low, let high): return "in [\(low.map { "\($0)" } ?? "-inf"), \(high.map { "\($0)" } ?? "inf")]"
+    }
+  }
+
+  /// Row indices of each group (rows sharing the `by` columns), in order of first appearance.
+  func rowGroups(_ by: [Located<String>]) throws -> [[Int]] {
+    guard !by.isEmpty else { return [Array(0..<rowCount)] }
+    var order: [[String]] = []
+    var rows: [[String]: [Int]] = [:]
+    for (row, key) in try keys(by).enumerated() {
+      if rows[key] == nil { order.append(key) }
+      rows[key, default: []].append(row)
+    }
+    return order.map { rows[$0]! }
+  }
+
+  private func unpivot(listed: [Located<String>], pattern: String?, key: String, value: String) throws -> Table {
+    var wide = listed
+    var labels = listed.map(\.value)
+    if let pattern {
+      let regex = try Regex(pattern)
+      for name in columnNames where !wide.contains(where: { $0.value == name }) {
+        guard let match = try regex.wholeMatch(in: name) else { continue }
+        wide.append(Located(name, at: nil))
+        labels.append(match.output.count > 1 ? String(match.output[1].substring ?? Substring(name)) : name)
       }
     }
+    guard !wide.isEmpty else {
+      throw VellumError(
+        .invalidData, "unpivot matched no column of \(origin) (columns: \(columnNames.joined(separator: ", ")))")
+    }
+    let widened = Set(wide.map(\.value))
+    let kept = columnNames.filter { !widened.contains($0) }
+    var text: [String: [String]] = [:]
+    for name in kept { text[name] = [] }
+    text[key] = []
+    var values: [Double] = []
+    let keptValues = try kept.map { try strings(Located($0, at: nil)) }
+    let wideValues = try wide.map { try numbers($0) }
+    for row in 0..<rowCount {
+      for (index, label) in labels.enumerated() {
+        for (column, name) in kept.enumerated() { text[name]!.append(keptValues[column][row]) }
+        text[key]!.append(label)
+        values.append(wideValues[index][row])
+      }
+    }
+    return Table(
+      origin: origin, order: kept + [key, value], text: text, numbers: [value: values], rowCount: values.count)
+  }
+
+  private func interpolate(
+    x: Located<String>, by: [Located<String>], columns: [Located<String>], step: Double?, points: Int?, from: Double?,
+    to: Double?
+  ) throws -> Table {
+    let xs = try numbers(x)
+    let groups = try rowGroups(by).map { rows in rows.filter { !xs[$0].isNaN }.sorted { xs[$0] < xs[$1] } }.filter {
+      !$0.isEmpty
+    }
+    guard !groups.isEmpty else {
+      throw VellumError(.invalidData, "interpolate found no rows with a value of '\(x.value)'", at: x.location)
+    }
+    // By default the grid covers only the x range every run has, so no run is extrapolated.
+    let low = from ?? groups.map { xs[$0.first!] }.max()!
+    let high = to ?? groups.map { xs[$0.last!] }.min()!
+    guard high > low else {
+      throw VellumError(.invalidData, "the runs share no range of '\(x.value)' to interpolate over", at: x.location)
+    }
+    var grid: [Double]
+    if let step {
+      let count = Int(((high - low) / step + 1e-9).rounded(.down))
+      guard count < 1_000_000 else {
+        throw VellumError(.invalidData, "an interpolation grid of \(count) points is too fine", at: x.location)
+      }
+      grid = (0...count).map { low + Double($0) * step }
+    } else {
+      let n = points!
+      grid = (0..<n).map { low + (high - low) * Double($0) / Double(n - 1) }
+    }
+    let keyValues = try by.map { try strings($0) }
+    let sources = try columns.map { try numbers($0) }
+    var text: [String: [String]] = Dictionary(uniqueKeysWithValues: by.map { ($0.value, []) })
+    var numeric: [String: [Double]] = [x.value: []]
+    for column in columns { numeric[column.value] = [] }
+    for rows in groups {
+      let runX = rows.map { xs[$0] }
+      for (k, column) in by.enumerated() {
+        text[column.value]! += Array(repeating: keyValues[k][rows[0]], count: grid.count)
+      }
+      numeric[x.value]! += grid
+      for (c, column) in columns.enumerated() {
+        let runY = rows.map { sources[c][$0] }
+        numeric[column.value]! += grid.map { Self.linear(runX, runY, at: $0) }
+      }
+    }
+    return Table(
+      origin: origin, order: by.map(\.value) + [x.value] + columns.map(\.value), text: text, numbers: numeric,
+      rowCount: grid.count * groups.count)
+  }
+
+  /// numpy.interp on sorted x, NaN outside the run's range.
+  static func linear(_ xs: [Double], _ ys: [Double], at x: Double) -> Double {
+    guard let first = xs.first, let last = xs.last, x >= first, x <= last else { return .nan }
+    var low = 0
+    var high = xs.count - 1
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if xs[middle] <= x { low = middle } else { high = middle }
+    }
+    if xs[high] == x { return ys[high] }
+    if xs[low] == x || xs[high] == xs[low] { return ys[low] }
+    return ys[low] + (ys[high] - ys[low]) * (x - xs[low]) / (xs[high] - xs[low])
+  }
+
+  private func aggregate(
+    by: [Located<String>], columns: [Located<String>], stats: [TransformSpec.Statistic], seed: UInt64, samples: Int
+  ) throws -> Table {
+    let groups = try rowGroups(by)
+    let keyValues = try by.map { try strings($0) }
+    var text: [String: [String]] = [:]
+    for (k, column) in by.enumerated() { text[column.value] = groups.map { keyValues[k][$0[0]] } }
+    // Numeric group keys stay numbers, so an aggregated step column can be an x axis.
+    var numeric: [String: [Double]] = [:]
+    for column in by {
+      if let values = try? self.numbers(column), groups.allSatisfy({ !values[$0[0]].isNaN }) {
+        numeric[column.value] = groups.map { values[$0[0]] }
+        text[column.value] = nil
+      }
+    }
+    var order = by.map(\.value)
+    for column in columns {
+      let values = try self.numbers(column)
+      let samplesByGroup = groups.map { rows in rows.map { values[$0] } }
+      for stat in stats {
+        switch stat {
+        case .bootstrap:
+          let bounds = samplesByGroup.map { Statistics.bootstrap($0, samples: samples, seed: seed) }
+          numeric["\(column.value)_boot_low"] = bounds.map(\.low)
+          numeric["\(column.value)_boot_high"] = bounds.map(\.high)
+          order += ["\(column.value)_boot_low", "\(column.value)_boot_high"]
+        default:
+          let name = "\(column.value)_\(stat.rawValue)"
+          numeric[name] = samplesByGroup.map { sample in
+            switch stat {
+            case .mean: return Statistics.mean(sample)
+            case .median: return Statistics.median(sample)
+            case .std: return Statistics.std(sample)
+            case .sem: return Statistics.sem(sample)
+            case .min: return Statistics.finite(sample).min() ?? .nan
+            case .max: return Statistics.finite(sample).max() ?? .nan
+            case .count: return Double(Statistics.finite(sample).count)
+            case .ci95: return Statistics.ci95(sample)
+            case .bootstrap: return .nan
+            }
+          }
+          order.append(name)
+        }
+      }
+    }
+    return Table(origin: origin, order: order, text: text, numbers: numeric, rowCount: groups.count)
   }
 }
 
-/// The seed's EMA: out[0] = x[0], out[i] = α·out[i−1] + (1−α)·x[i].
+extension TransformSpec.Smoothing {
+  var xColumn: Located<String>? {
+    if case .halflife(_, let x) = self { return x }
+    return nil
+  }
+}
+
+/// Exponential moving averages: the seed's form, TensorBoard's debiased form, and an x-aware form.
 struct ExponentialMovingAverage {
-  var alpha: Double
+  var smoothing: TransformSpec.Smoothing
+
+  init(smoothing: TransformSpec.Smoothing) {
+    self.smoothing = smoothing
+  }
+
+  init(alpha: Double) {
+    smoothing = .alpha(alpha)
+  }
 
   /// NaN inputs stay NaN in the output and do not disturb the running average.
-  func apply(_ values: [Double]) -> [Double] {
+  func apply(_ values: [Double], x: [Double]? = nil) -> [Double] {
     var result = values
-    var state: Double?
-    for (index, value) in values.enumerated() where !value.isNaN {
-      let next = state.map { alpha * $0 + (1 - alpha) * value } ?? value
-      result[index] = next
-      state = next
+    switch smoothing {
+    case .alpha(let alpha):
+      var state: Double?
+      for (i, value) in values.enumerated() where !value.isNaN {
+        let next = state.map { alpha * $0 + (1 - alpha) * value } ?? value
+        result[i] = next
+        state = next
+      }
+    case .debiased(let weight):
+      var last = 0.0
+      var steps = 0
+      for (i, value) in values.enumerated() where !value.isNaN {
+        last = last * weight + (1 - weight) * value
+        steps += 1
+        result[i] = last / (1 - pow(weight, Double(steps)))
+      }
+    case .halflife(let halflife, _):
+      var state: Double?
+      var previousX: Double?
+      for (i, value) in values.enumerated() where !value.isNaN {
+        guard let x = x?[i], !x.isNaN else {
+          result[i] = .nan
+          continue
+        }
+        if let s = state, let px = previousX {
+          let alpha = pow(0.5, max(0, x - px) / halflife)
+          state = alpha * s + (1 - alpha) * value
+        } else {
+          state = value
+        }
+        previousX = x
+        result[i] = state!
+      }
     }
     return result
   }

@@ -56,9 +56,24 @@ public struct FontSpec: Sendable {
 
 /// Where a table comes from.
 public struct DataSourceSpec {
+  /// File formats a data source can be read from.
+  public enum FileFormat: String, Sendable, CaseIterable {
+    case csv, tsv
+    /// JSON Lines: one JSON object per line, as training loggers write.
+    case jsonl
+
+    /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, else CSV.
+    static func guess(_ path: String) -> FileFormat {
+      let lower = path.lowercased()
+      if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
+      if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+      return .csv
+    }
+  }
+
   public enum Source {
-    /// A CSV file, resolved relative to the spec's folder.
-    case csv(URL, displayPath: String)
+    /// A file, resolved relative to the spec's folder.
+    case file(URL, displayPath: String, format: FileFormat)
     /// Columns written in the spec itself.
     case inline([(name: String, values: [String])])
   }
@@ -174,21 +189,31 @@ extension DataSourceSpec {
   init(name: String, node: SpecNode, directory: URL) throws {
     self.name = name
     location = node.location
+    func file(_ path: String, _ format: FileFormat) -> Source {
+      .file(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path, format: format)
+    }
     if let path = node.scalarText {
-      source = .csv(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path)
+      source = file(path, FileFormat.guess(path))
       return
     }
-    let map = try node.mapping("data source '\(name)'", keys: ["csv", "values"])
+    let map = try node.mapping("data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values"])
     if let path = try map.optional("csv", { try $0.string("a CSV path") }) {
-      source = .csv(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path)
+      source = file(path, .csv)
+    } else if let path = try map.optional("tsv", { try $0.string("a TSV path") }) {
+      source = file(path, .tsv)
+    } else if let path = try map.optional("jsonl", { try $0.string("a JSON Lines path") }) {
+      source = file(path, .jsonl)
     } else if let values = map["values"] {
       let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
       source = .inline(
         try columns.entries.map { entry in
-          (try entry.key.string(), try entry.value.list("a list of values").map { try $0.string("a value") })
+          (
+            try entry.key.string(),
+            try entry.value.list("a list of values").map { $0.isNull ? "" : try $0.string("a value") }
+          )
         })
     } else {
-      throw node.error("data source '\(name)' needs 'csv' (a file path) or 'values' (inline columns)")
+      throw node.error("data source '\(name)' needs 'csv', 'tsv' or 'jsonl' (a file path) or 'values' (inline columns)")
     }
   }
 }

@@ -43,25 +43,133 @@ extension LayerSource {
 extension TransformSpec {
   init(node: SpecNode) throws {
     let (kind, body) = try node.tagged("transform", kinds: Self.kinds)
+    func columns(_ map: SpecMapping, required: Bool = true) throws -> [Located<String>] {
+      var list = try map.optional("columns") { try $0.list().map { try $0.located("a column name") } } ?? []
+      if let column = try map.optional("column", { try $0.located("a column name") }) { list.append(column) }
+      if required && list.isEmpty { throw body.error("\(kind) needs 'column' or 'columns'") }
+      return list
+    }
+    func names(_ node: SpecNode) throws -> [Located<String>] {
+      node.isSequence ? try node.list().map { try $0.located("a column name") } : [try node.located("a column name")]
+    }
     switch kind {
     case "ema":
-      let map = try body.mapping("ema", keys: ["column", "columns", "alpha"])
-      var columns = try map.optional("columns") { try $0.list().map { try $0.located("a column name") } } ?? []
-      if let column = try map.optional("column", { try $0.located("a column name") }) { columns.append(column) }
-      guard !columns.isEmpty else { throw body.error("ema needs 'column' or 'columns'") }
-      let alpha = try map.required("alpha") { node in
-        let value = try node.double("a smoothing factor")
-        guard (0..<1).contains(value) else { throw node.error("ema alpha must be in [0, 1), found \(value)") }
+      let map = try body.mapping(
+        "ema", keys: ["column", "columns", "alpha", "weight", "debias", "halflife", "x", "by"])
+      let smoothing: Smoothing
+      if let alpha = try map.optional("alpha", { try Self.unitInterval($0, "ema alpha") }) {
+        smoothing = .alpha(alpha)
+      } else if let weight = try map.optional("weight", { try Self.unitInterval($0, "ema weight") }) {
+        smoothing = .debiased(weight: weight)
+      } else if let halflife = try map.optional("halflife", { try $0.positive("a half-life in x units") }) {
+        smoothing = .halflife(halflife, x: try map.required("x") { try $0.located("a column name") })
+      } else {
+        throw body.error(
+          "ema needs 'alpha' (the seed's form), 'weight' (TensorBoard's debiased form) or 'halflife' with 'x'")
+      }
+      self = .ema(columns: try columns(map), smoothing: smoothing, by: try map.optional("by", names) ?? [])
+    case "rolling":
+      let map = try body.mapping("rolling", keys: ["column", "columns", "window", "window_x", "x", "stat", "by"])
+      let window = try map.optional("window") { node in
+        let value = try node.int("a number of points")
+        guard value >= 1 else { throw node.error("a rolling window needs at least 1 point") }
         return value
       }
-      self = .ema(columns: columns, alpha: alpha)
-    default:
-      let map = try body.mapping("filter", keys: try body.mappingKeys())
-      guard map.entries.count == 1, let entry = map.entries.first else {
-        throw body.error("filter takes one 'column: value' pair")
+      let windowX = try map.optional("window_x") { try $0.positive("a window in x units") }
+      guard (window == nil) != (windowX == nil) else {
+        throw body.error("rolling takes 'window' (points) or 'window_x' (x units)")
       }
-      self = .filter(column: try entry.key.located("a column name"), equals: try entry.value.string("a value"))
+      let x = try map.optional("x") { try $0.located("a column name") }
+      if windowX != nil && x == nil { throw body.error("rolling with 'window_x' needs 'x'") }
+      let stat =
+        try map.optional("stat") { node -> String in
+          let value = try node.string("mean or median")
+          guard ["mean", "median"].contains(value) else {
+            throw node.error(unknownNameMessage(value, kind: "rolling statistic", candidates: ["mean", "median"]))
+          }
+          return value
+        } ?? "mean"
+      self = .rolling(
+        columns: try columns(map), window: window, windowX: windowX, x: x, median: stat == "median",
+        by: try map.optional("by", names) ?? [])
+    case "filter":
+      let map = try body.mapping("filter", keys: try body.mappingKeys())
+      guard !map.entries.isEmpty else { throw body.error("filter needs at least one 'column: condition'") }
+      self = .filter(
+        try map.entries.map { entry in
+          (try entry.key.located("a column name"), try Self.condition(entry.value))
+        })
+    case "select":
+      self = .select(try names(body))
+    case "rename":
+      let map = try body.mapping("rename", keys: try body.mappingKeys())
+      self = .rename(try map.entries.map { (try $0.key.located("a column name"), try $0.value.string("a new name")) })
+    case "unpivot":
+      let map = try body.mapping("unpivot", keys: ["columns", "pattern", "key", "value"])
+      let listed = try map.optional("columns", names) ?? []
+      let pattern = try map.optional("pattern") { node -> String in
+        let text = try node.string("a regular expression")
+        guard (try? Regex(text)) != nil else { throw node.error("invalid regular expression '\(text)'") }
+        return text
+      }
+      guard !listed.isEmpty || pattern != nil else { throw body.error("unpivot needs 'columns' or 'pattern'") }
+      self = .unpivot(
+        columns: listed, pattern: pattern, key: try map.optional("key") { try $0.string("a column name") } ?? "key",
+        value: try map.optional("value") { try $0.string("a column name") } ?? "value")
+    case "interpolate":
+      let map = try body.mapping("interpolate", keys: ["x", "by", "column", "columns", "step", "points", "from", "to"])
+      let step = try map.optional("step") { try $0.positive("a grid step") }
+      let points = try map.optional("points") { node in
+        let value = try node.int("a number of grid points")
+        guard (2...1_000_000).contains(value) else { throw node.error("grid points must be between 2 and 1000000") }
+        return value
+      }
+      guard (step == nil) != (points == nil) else {
+        throw body.error("interpolate takes 'step' or 'points' for its grid")
+      }
+      self = .interpolate(
+        x: try map.required("x") { try $0.located("a column name") }, by: try map.optional("by", names) ?? [],
+        columns: try columns(map), step: step, points: points,
+        from: try map.optional("from") { try $0.double("a grid start") },
+        to: try map.optional("to") { try $0.double("a grid end") })
+    default:
+      let map = try body.mapping("aggregate", keys: ["by", "column", "columns", "stats", "seed", "samples"])
+      let stats =
+        try map.optional("stats") { node in
+          try (node.isSequence ? node.list() : [node]).map { try decodeEnum($0, what: "statistic") as Statistic }
+        } ?? [.mean, .std]
+      self = .aggregate(
+        by: try map.optional("by", names) ?? [], columns: try columns(map), stats: stats,
+        seed: UInt64(try map.optional("seed") { try $0.int("a seed") } ?? 0),
+        samples: try map.optional("samples") { node in
+          let value = try node.int("a number of bootstrap samples")
+          guard (10...100_000).contains(value) else {
+            throw node.error("bootstrap samples must be between 10 and 100000")
+          }
+          return value
+        } ?? 1000)
     }
+  }
+
+  private static func unitInterval(_ node: SpecNode, _ what: String) throws -> Double {
+    let value = try node.double(what)
+    guard (0..<1).contains(value) else { throw node.error("\(what) must be in [0, 1), found \(value)") }
+    return value
+  }
+
+  private static func condition(_ node: SpecNode) throws -> Condition {
+    if node.isSequence { return .oneOf(try node.list().map { try $0.string("a value") }) }
+    if node.isMapping {
+      let map = try node.mapping("filter condition", keys: ["in", "min", "max"])
+      if let values = try map.optional("in", { try $0.list().map { try $0.string("a value") } }) {
+        return .oneOf(values)
+      }
+      let min = try map.optional("min") { try $0.double("a minimum") }
+      let max = try map.optional("max") { try $0.double("a maximum") }
+      guard min != nil || max != nil else { throw node.error("a filter condition needs 'in', 'min' or 'max'") }
+      return .range(min: min, max: max)
+    }
+    return .equals(try node.string("a value"))
   }
 }
 
