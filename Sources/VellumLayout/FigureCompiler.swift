@@ -112,9 +112,10 @@ public enum FigureCompiler {
           .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
           at: spec.sizeLocation)
       }
-      let marks = MarkCompiler(
+      var marks = MarkCompiler(
         xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, canvas: canvas, setter: setter,
         textSize: spec.axes[index].ticks.labelSize)
+      marks.decimate = spec.decimate
       let compiled = try panel.layers.map(marks.compile)
       var children: [SceneNode] = [
         .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))

@@ -10,6 +10,8 @@ struct MarkCompiler {
   /// Annotations are kept inside this rectangle (the figure), moved in if they would leave it.
   let canvas: Rect
   let setter: TextSetter
+  /// Thin dense lines and bands (min/max per half-point column); see ``Decimation``.
+  var decimate = true
   /// Size of value labels and annotations.
   let textSize: Double
 
@@ -23,7 +25,8 @@ struct MarkCompiler {
     switch layer.mark {
     case .line(let x, let y, let style, let step, let marker):
       points = zip(x, y).map { page($0, $1) }
-      let drawn = step.map { stepped(points, $0) } ?? points
+      var drawn = step.map { stepped(points, $0) } ?? points
+      if decimate && Decimation.shouldDecimate(drawn.count, plotWidth: plot.width) { drawn = Decimation.minMax(drawn) }
       let segments = PathGeometry.polyline(drawn)
       if !segments.isEmpty && style.width > 0 {
         children.append(.path(PathNode(segments: segments, stroke: style.stroke)))
@@ -34,8 +37,12 @@ struct MarkCompiler {
       children += markers(points, marker)
     case .band(let x, let lower, let upper, let fill):
       for run in finiteRuns(x.indices.filter { x[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite }) {
-        let top = run.map { page(x[$0], upper[$0]) }
-        let bottom = run.reversed().map { page(x[$0], lower[$0]) }
+        var top = run.map { page(x[$0], upper[$0]) }
+        var bottom = run.reversed().map { page(x[$0], lower[$0]) }
+        if decimate && Decimation.shouldDecimate(top.count, plotWidth: plot.width) {
+          top = Decimation.minMax(top)
+          bottom = Decimation.minMax(bottom)
+        }
         points += top + bottom
         children.append(patch(PathGeometry.polygon(top + bottom), fill, join: .round))
       }

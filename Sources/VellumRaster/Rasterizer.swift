@@ -74,12 +74,18 @@ public enum Rasterizer {
     defer { lock.unlock() }
     try pinFonts(fontFiles)
     let bytes = Array(svg.utf8)
-    var error: UnsafeMutablePointer<GError>?
-    let handle = bytes.withUnsafeBufferPointer { buffer in
-      rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
+    // Our own SVG, so lift libxml2's size limits: a million-point path is one 10 MB attribute.
+    guard let handle = rsvg_handle_new_with_flags(RSVG_HANDLE_FLAG_UNLIMITED) else {
+      throw VellumError(.render, "librsvg cannot create a handle")
     }
+    var error: UnsafeMutablePointer<GError>?
+    bytes.withUnsafeBufferPointer { buffer in
+      let stream = g_memory_input_stream_new_from_data(buffer.baseAddress, gssize(buffer.count), nil)
+      rsvg_handle_read_stream_sync(handle, stream, nil, &error)
+      g_object_unref(UnsafeMutableRawPointer(stream))
+    }
+    if error != nil { g_object_unref(UnsafeMutableRawPointer(handle)) }
     try CBoundary.check(error, "librsvg cannot read the SVG")
-    guard let handle else { throw VellumError(.render, "librsvg cannot read the SVG") }
     defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
     return try body(handle)
   }

@@ -18,6 +18,8 @@ public struct FigureSpec {
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
+  /// Thin lines and bands denser than the page can show (on by default).
+  public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
   public var text: TextOutput
   public var data: [DataSourceSpec]
@@ -84,7 +86,8 @@ public struct DataSourceSpec {
 
 extension FigureSpec {
   static let keys = [
-    "size", "width", "height", "pad", "background", "font", "palette", "text", "data", "panels", "legend", "axes",
+    "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "data", "panels", "legend",
+    "axes",
   ]
 
   init(root: SpecNode, directory: URL) throws {
@@ -124,6 +127,7 @@ extension FigureSpec {
       } ?? []
     self.font = font
     text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
+    decimate = try map.optional("decimate") { try $0.bool() } ?? true
     palette =
       try map.optional("palette") { node -> [Color] in
         if let name = node.scalarText {

@@ -52,7 +52,7 @@ public enum SpecSchema {
             "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
           ]),
         "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
-        "text": enumeration(TextOutput.allCases.map(\.rawValue)),
+        "text": enumeration(TextOutput.allCases.map(\.rawValue)), "decimate": boolean,
         "data": .object(["type": .string("object"), "additionalProperties": dataSource]),
         "panels": object(
           PanelsSpec.keys,
@@ -146,21 +146,49 @@ public enum SpecSchema {
   }
 
   static var transform: JSONValue {
-    .object([
+    let columns: [String: JSONValue] = ["column": string, "columns": array(string)]
+    let names = JSONValue.object(["anyOf": .array([string, array(string)])])
+    let condition = JSONValue.object([
       "anyOf": .array([
-        object(
-          ["ema"],
-          [
-            "ema": object(
-              ["column", "columns", "alpha"], ["column": string, "columns": array(string), "alpha": number],
-              required: ["alpha"])
-          ], required: ["ema"]),
-        object(
-          ["filter"],
-          ["filter": .object(["type": .string("object"), "minProperties": .number(1), "maxProperties": .number(1)])],
-          required: ["filter"]),
+        string, number, boolean, array(.object([:])),
+        object(["in", "min", "max"], ["in": array(.object([:])), "min": number, "max": number]),
       ])
     ])
+    let kinds: [String: JSONValue] = [
+      "ema": object(
+        ["column", "columns", "alpha", "weight", "debias", "halflife", "x", "by"],
+        columns.merging([
+          "alpha": number, "weight": number, "debias": boolean, "halflife": number, "x": string, "by": names,
+        ]) { $1 }),
+      "rolling": object(
+        ["column", "columns", "window", "window_x", "x", "stat", "by"],
+        columns.merging([
+          "window": integer, "window_x": number, "x": string, "stat": enumeration(["mean", "median"]), "by": names,
+        ]) { $1 }),
+      "filter": .object(["type": .string("object"), "minProperties": .number(1), "additionalProperties": condition]),
+      "select": names,
+      "rename": .object(["type": .string("object"), "additionalProperties": string]),
+      "unpivot": object(
+        ["columns", "pattern", "key", "value"], ["columns": names, "pattern": string, "key": string, "value": string]),
+      "interpolate": object(
+        ["x", "by", "column", "columns", "step", "points", "from", "to"],
+        columns.merging([
+          "x": string, "by": names, "step": number, "points": integer, "from": number, "to": number,
+        ]) { $1 }, required: ["x"]),
+      "aggregate": object(
+        ["by", "column", "columns", "stats", "seed", "samples"],
+        columns.merging([
+          "by": names,
+          "stats": .object([
+            "anyOf": .array([
+              enumeration(TransformSpec.Statistic.allCases.map(\.rawValue)),
+              array(enumeration(TransformSpec.Statistic.allCases.map(\.rawValue))),
+            ])
+          ]), "seed": integer, "samples": integer,
+        ]) { $1 }),
+    ]
+    precondition(Set(kinds.keys) == Set(TransformSpec.kinds))
+    return .object(["oneOf": .array(kinds.keys.sorted().map { object([$0], [$0: kinds[$0]!], required: [$0]) })])
   }
 
   static var ticks: JSONValue {
