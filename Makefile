@@ -6,7 +6,7 @@ DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev li
         libfontconfig-dev fonts-cmu fonts-lmodern fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test format clean
+.PHONY: deps build demo test bench format clean
 
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -34,3 +34,6 @@ format:
 
 clean:
 	rm -rf .build out
+
+bench: deps
+	bash bench/big-line.sh

@@ -62,4 +62,22 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(FileManager.default.contents(atPath: svgPath), before)
     XCTAssertEqual(try fixture.files(), ["data.csv", "loss.svg", "loss.yaml"])
   }
+
+  func testDataWritesEachLayerAndFailsCleanly() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("loss.yaml", SpecFixture.spec)
+    XCTAssertEqual(try run(["data", spec]).status, 0)
+    let csv = try String(contentsOf: fixture.directory.appendingPathComponent("loss.layer-1.csv"), encoding: .utf8)
+    XCTAssertEqual(csv, "x,y\n0.0,1.0\n1.0,0.5\n2.0,0.25\n")
+    try FileManager.default.removeItem(at: fixture.directory.appendingPathComponent("loss.layer-1.csv"))
+    try fixture.write(
+      "loss.yaml",
+      SpecFixture.spec.replacingOccurrences(of: "y: loss,", with: "y: loss, transform: [{filter: {step: '7'}}],"))
+    let failed = try run(["data", spec])
+    XCTAssertEqual(failed.status, 1)
+    XCTAssertTrue(failed.stderr.contains("no rows left after filter"), failed.stderr)
+    XCTAssertEqual(try fixture.files(), ["data.csv", "loss.yaml"])
+  }
 }
