@@ -1,9 +1,11 @@
 # Vellum: `make demo` renders every example into out/, `make test` runs the test suite.
 SWIFT ?= swift
-# System packages the build links against, the default fonts (CMU, Latin Modern Math), and a second
+# System packages the build links against, the default fonts (CMU, Latin Modern Math), the venue styles'
+# fonts (TeX Gyre, Linux Libertine), and a second
 # family the font-pinning test uses.
 DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
-        libfontconfig-dev fonts-cmu fonts-lmodern fonts-dejavu-core
+        libfontconfig-dev fonts-cmu fonts-lmodern fonts-texgyre fonts-texgyre-math fonts-linuxlibertine \
+        fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test bench format clean

@@ -7,10 +7,13 @@ public struct FigureRenderer {
   public var dpi: Double
   /// Overrides the spec's text mode when set.
   public var textMode: TextMode?
+  /// Retargets the figure to this style (name or path) when set, as `--style` does.
+  public var style: String?
 
-  public init(dpi: Double = 300, textMode: TextMode? = nil) {
+  public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil) {
     self.dpi = dpi
     self.textMode = textMode
+    self.style = style
   }
 
   /// Loads, validates and lays out the spec at `path`.
@@ -19,7 +22,7 @@ public struct FigureRenderer {
   }
 
   private func compile(specPath path: String) throws -> (scene: Scene, textMode: TextMode) {
-    let spec = try SpecLoader.load(path: path)
+    let spec = try SpecLoader.load(path: path, style: style)
     let scene = try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
     return (scene, textMode ?? (spec.text == .paths ? .paths : .fonts))
   }

@@ -20,6 +20,9 @@ struct Render: ParsableCommand {
   @Option(help: "How SVG carries text: fonts (selectable) or paths (outlines); default: the spec's choice.")
   var text: String?
 
+  @Option(help: "Retarget to a style (see `vellum styles`): its fonts and column width win over the spec's.")
+  var style: String?
+
   func validate() throws {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
@@ -28,7 +31,7 @@ struct Render: ParsableCommand {
   func run() throws {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
-    let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)))
+    let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
     var firstError: Error?
     for spec in specs {
       do {

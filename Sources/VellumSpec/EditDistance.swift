@@ -12,8 +12,12 @@ func unknownNameMessage(_ name: String, kind: String, in context: String? = nil,
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
+  // Closest by edit distance; a tie goes to the candidate sharing the longer prefix ('icm' → 'icml').
   let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+  func prefix(_ candidate: String) -> Int {
+    zip(word.lowercased(), candidate.lowercased()).prefix { $0 == $1 }.count
+  }
+  guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && prefix($0.0) > prefix($1.0)) }) else { return nil }
   let tolerance = max(2, word.count / 3)
   return best.1 <= tolerance ? best.0 : nil
 }

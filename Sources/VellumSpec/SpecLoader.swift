@@ -4,8 +4,12 @@ import Yams
 
 /// Reads a spec file (YAML, or JSON, which YAML accepts) into a validated ``FigureSpec``.
 public enum SpecLoader {
-  /// Loads the spec at `path`; errors carry `path:line:col`.
-  public static func load(path: String) throws -> FigureSpec {
+  /// The built-in styles, by name, with their one-line descriptions.
+  public static var styles: [(name: String, description: String)] { StyleResolver.catalogue() }
+
+  /// Loads the spec at `path`; errors carry `path:line:col`. `style` retargets the figure to a style
+  /// (as `vellum render --style` does), over the spec's own choices.
+  public static func load(path: String, style: String? = nil) throws -> FigureSpec {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -18,11 +22,11 @@ public enum SpecLoader {
     guard let text = String(data: data, encoding: .utf8) else {
       throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
     }
-    return try parse(text, file: path, directory: url.deletingLastPathComponent())
+    return try parse(text, file: path, directory: url.deletingLastPathComponent(), style: style)
   }
 
   /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths.
-  public static func parse(_ text: String, file: String, directory: URL) throws -> FigureSpec {
+  public static func parse(_ text: String, file: String, directory: URL, style: String? = nil) throws -> FigureSpec {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
@@ -32,7 +36,8 @@ public enum SpecLoader {
     guard let node else {
       throw VellumError(.invalidSpec, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
     }
-    return try FigureSpec(root: SpecNode(node, file: file), directory: directory)
+    let styled = try StyleResolver.apply(to: node, directory: directory, file: file, override: style)
+    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory)
   }
 
   private static func syntaxError(_ error: YamlError, file: String) -> VellumError {

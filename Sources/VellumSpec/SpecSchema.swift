@@ -63,7 +63,14 @@ public enum SpecSchema {
         "legend": .object(["anyOf": .array([boolean, legend])]),
         "axes": .object(["anyOf": .array([axes, array(axes)])]),
       ], required: ["axes"])
-    if case .object(var fields) = root {
+    if case .object(var fields) = root, case .object(var properties)? = fields["properties"] {
+      // Resolved before decoding (StyleResolver), so not among the decoder's keys.
+      properties["style"] = .object([
+        "type": .string("string"), "description": .string("a built-in style name or a style file path"),
+      ])
+      properties["aspect"] = number
+      properties["width"] = .object(["anyOf": .array([length, enumeration(["column", "full"])])])
+      fields["properties"] = .object(properties)
       fields["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
       fields["title"] = .string("Vellum figure spec")
       root = .object(fields)

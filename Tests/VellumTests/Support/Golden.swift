@@ -20,7 +20,7 @@ enum PackagePaths {
 func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
   let url = PackagePaths.golden.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["VELLUM_RECORD"] == "1" {
-    try? FileManager.default.createDirectory(at: PackagePaths.golden, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? actual.write(to: url, atomically: true, encoding: .utf8)
     XCTFail("recorded \(name); rerun without VELLUM_RECORD to check it", file: file, line: line)
     return

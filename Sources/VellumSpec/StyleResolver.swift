@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// Applies styles to a spec document before it is decoded. A style is a spec fragment (Templates/styles)
+/// plus `description`, `extend` (a base style), `widths` (`column`, `full`) and a default `aspect`.
+///
+/// Precedence, lowest first: built-in defaults < the style's base styles < the style < the spec's own keys.
+/// A style given on the command line (`--style`) instead retargets the figure: its keys win over the
+/// spec's, the spec's explicit text sizes give way to the style's, and the width becomes the style's
+/// column width with the spec's aspect ratio kept.
+enum StyleResolver {
+  static let styleOnlyKeys: Set<String> = ["description", "extend", "widths", "aspect"]
+
+  struct Style {
+    var node: Node
+    var widths: [String: Double] = [:]
+    var aspect: Double?
+  }
+
+  /// The names of the built-in styles and their one-line descriptions.
+  static func catalogue() -> [(name: String, description: String)] {
+    EmbeddedStyles.files.keys.sorted().compactMap { file in
+      guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text) else {
+        return nil
+      }
+      let description = map[Node.scalar(.init("description"))]?.string ?? ""
+      return (String(file.dropLast(".yaml".count)), description)
+    }
+  }
+
+  /// Loads a style by built-in name or by path (relative to `directory`), following `extend`.
+  static func load(_ reference: String, directory: URL, file: String, seen: [String] = []) throws -> Style {
+    guard !seen.contains(reference) else {
+      throw VellumError(
+        .invalidSpec, "styles extend each other in a loop: \((seen + [reference]).joined(separator: " → "))")
+    }
+    let text: String
+    if let builtIn = EmbeddedStyles.files[reference + ".yaml"] {
+      text = builtIn
+    } else if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+      let url = directory.appendingPathComponent(reference)
+      guard let data = FileManager.default.contents(atPath: url.path),
+        let contents = String(data: data, encoding: .utf8)
+      else {
+        throw VellumError(.missingFile, "cannot read style file '\(reference)'")
+      }
+      text = contents
+    } else {
+      let names = catalogue().map(\.name)
+      var message = "unknown style '\(reference)'"
+      if let suggestion = closestMatch(to: reference, in: names) { message += " (did you mean '\(suggestion)'?)" }
+      message += "; built-in styles: \(names.joined(separator: ", "))"
+      throw VellumError(.invalidSpec, message)
+    }
+    guard case .mapping(var map)? = try Yams.compose(yaml: text) else {
+      throw VellumError(.invalidSpec, "style '\(reference)' is not a mapping of spec keys")
+    }
+    var style = Style(node: .mapping([:]))
+    if let base = map[Node.scalar(.init("extend"))]?.string {
+      style = try load(base, directory: directory, file: file, seen: seen + [reference])
+    }
+    if case .mapping(let widths)? = map[Node.scalar(.init("widths"))] {
+      for (key, value) in widths {
+        guard let name = key.string, let text = value.string, let points = Length.points(text, bareUnit: 72) else {
+          throw VellumError(.invalidSpec, "style '\(reference)': widths need lengths such as 3.25in")
+        }
+        style.widths[name] = points
+      }
+    }
+    if let aspect = map[Node.scalar(.init("aspect"))]?.string.flatMap(Double.init) { style.aspect = aspect }
+    for key in styleOnlyKeys { map[Node.scalar(.init(key))] = nil }
+    style.node = merge(base: style.node, over: .mapping(map))
+    return style
+  }
+
+  /// Mappings merge key by key (recursively); anything else in `over` replaces `base`.
+  static func merge(base: Node, over: Node) -> Node {
+    guard case .mapping(let baseMap) = base, case .mapping(let overMap) = over else { return over }
+    var pairs: [(Node, Node)] = []
+    var overKeys = Set<String>()
+    for (key, value) in overMap { overKeys.insert(key.string ?? "") }
+    for (key, value) in baseMap {
+      if let replacement = overMap[key] {
+        pairs.append((key, merge(base: value, over: replacement)))
+      } else if !overKeys.contains(key.string ?? "") {
+        pairs.append((key, value))
+      }
+    }
+    let baseKeys = Set(baseMap.keys.compactMap(\.string))
+    for (key, value) in overMap where !baseKeys.contains(key.string ?? "") { pairs.append((key, value)) }
+    return .mapping(Node.Mapping(pairs, overMap.tag, overMap.style, overMap.mark))
+  }
+
+  /// The spec document with its style (and the command line's, if any) applied.
+  static func apply(to root: Node, directory: URL, file: String, override: String?) throws -> Node {
+    guard case .mapping(var spec) = root else { return root }
+    let named = spec[Node.scalar(.init("style"))]
+    spec[Node.scalar(.init("style"))] = nil
+    var result = Node.mapping(spec)
+    var style: Style?
+    if let reference = named?.string {
+      do {
+        style = try load(reference, directory: directory, file: file)
+      } catch var error as VellumError {
+        error.location =
+          error.location ?? SourceLocation(file: file, line: named?.mark?.line ?? 1, column: named?.mark?.column ?? 1)
+        throw error
+      }
+      result = merge(base: spreadAxes(style!.node, over: result), over: result)
+    }
+    if let override {
+      let retarget = try load(override, directory: directory, file: file)
+      let ratio = aspectRatio(of: result)
+      result = merge(base: withoutTextSizes(result), over: spreadAxes(retarget.node, over: result))
+      if case .mapping(var map) = result, let width = retarget.widths["column"] {
+        map[Node.scalar(.init("size"))] = nil
+        map[Node.scalar(.init("height"))] = nil
+        map[Node.scalar(.init("width"))] = Node.scalar(.init("\(width)pt"))
+        map[Node.scalar(.init("aspect"))] = Node.scalar(.init("\(ratio ?? retarget.aspect ?? 0.618)"))
+        result = .mapping(map)
+      }
+      style = retarget
+    }
+    return try resolveGeometry(result, style: style, file: file)
+  }
+
+  /// A style's `axes` defaults apply to every panel when the spec lists several.
+  private static func spreadAxes(_ style: Node, over spec: Node) -> Node {
+    guard case .mapping(var styleMap) = style, let axes = styleMap[Node.scalar(.init("axes"))],
+      case .mapping(let specMap) = spec, case .sequence(let panels)? = specMap[Node.scalar(.init("axes"))]
+    else { return style }
+    styleMap[Node.scalar(.init("axes"))] = .sequence(Node.Sequence(panels.map { _ in axes }))
+    return .mapping(styleMap)
+  }
+
+  private static func aspectRatio(of node: Node) -> Double? {
+    guard case .mapping(let map) = node, case .sequence(let size)? = map[Node.scalar(.init("size"))], size.count == 2,
+      let width = size[0].string.flatMap({ Length.points($0, bareUnit: 72) }),
+      let height = size[1].string.flatMap({ Length.points($0, bareUnit: 72) }), width > 0
+    else { return nil }
+    return height / width
+  }
+
+  /// Drops explicit font sizes (titles, labels, tick labels, legends) so a retargeting style's apply.
+  private static func withoutTextSizes(_ node: Node) -> Node {
+    switch node {
+    case .mapping(let map):
+      var pairs: [(Node, Node)] = []
+      for (key, value) in map {
+        let name = key.string ?? ""
+        if ["label_size", "font_size"].contains(name) { continue }
+        if name == "size", case .scalar = value, map[Node.scalar(.init("text"))] != nil { continue }
+        pairs.append((key, withoutTextSizes(value)))
+      }
+      return .mapping(Node.Mapping(pairs, map.tag, map.style, map.mark))
+    case .sequence(let sequence):
+      return .sequence(Node.Sequence(sequence.map(withoutTextSizes), sequence.tag, sequence.style, sequence.mark))
+    default:
+      return node
+    }
+  }
+
+  /// Resolves `width: column|full` from the style and `aspect` into a height.
+  private static func resolveGeometry(_ node: Node, style: Style?, file: String) throws -> Node {
+    guard case .mapping(var map) = node else { return node }
+    let widthKey = Node.scalar(.init("width"))
+    if let widthNode = map[widthKey], let name = widthNode.string, ["column", "full"].contains(name) {
+      guard let points = style?.widths[name] else {
+        throw VellumError(
+          .invalidSpec, "width '\(name)' needs a style that defines it (e.g. style: icml)",
+          at: SourceLocation(file: file, line: widthNode.mark?.line ?? 1, column: widthNode.mark?.column ?? 1))
+      }
+      map[widthKey] = .scalar(Node.Scalar("\(points)pt", .implicit, .plain, widthNode.mark))
+    }
+    let aspectKey = Node.scalar(.init("aspect"))
+    let aspect = map[aspectKey]?.string.flatMap(Double.init) ?? style?.aspect
+    map[aspectKey] = nil
+    if map[Node.scalar(.init("size"))] == nil, map[Node.scalar(.init("height"))] == nil, let aspect,
+      let width = map[widthKey]?.string.flatMap({ Length.points($0, bareUnit: 72) }) ?? style?.widths["column"]
+    {
+      map[widthKey] = map[widthKey] ?? .scalar(.init("\(width)pt"))
+      map[Node.scalar(.init("height"))] = .scalar(.init("\(width * aspect)pt"))
+    }
+    return .mapping(map)
+  }
+}
