@@ -8,7 +8,7 @@ DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev li
         fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test bench format clean
+.PHONY: deps build demo test gallery-test bench format clean
 
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -36,6 +36,13 @@ format:
 
 clean:
 	rm -rf .build out
+
+# The gallery opened in headless Chromium (Debian's chromium package), compared with librsvg's rendering.
+gallery-test: deps
+	@dpkg-query -W -f='$${Status}' chromium 2>/dev/null | grep -q 'ok installed' || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	$(SWIFT) build --build-tests
+	VELLUM_REQUIRE_BROWSER=1 $(SWIFT) test --skip-build --disable-swift-testing --filter GalleryBrowserTests
 
 bench: deps
 	bash bench/big-line.sh

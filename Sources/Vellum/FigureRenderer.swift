@@ -9,11 +9,14 @@ public struct FigureRenderer {
   public var textMode: TextMode?
   /// Retargets the figure to this style (name or path) when set, as `--style` does.
   public var style: String?
+  /// Embeds font subsets in the SVG whatever the spec says (for pages viewed in browsers).
+  public var embedFonts: Bool
 
-  public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil) {
+  public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil, embedFonts: Bool = false) {
     self.dpi = dpi
     self.textMode = textMode
     self.style = style
+    self.embedFonts = embedFonts
   }
 
   /// Loads, validates and lays out the spec at `path`.
@@ -22,7 +25,8 @@ public struct FigureRenderer {
   }
 
   private func compile(specPath path: String) throws -> (scene: Scene, textMode: TextMode) {
-    let spec = try SpecLoader.load(path: path, style: style)
+    var spec = try SpecLoader.load(path: path, style: style)
+    if embedFonts { spec.font.embed = true }
     let scene = try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
     return (scene, textMode ?? (spec.text == .paths ? .paths : .fonts))
   }

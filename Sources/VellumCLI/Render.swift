@@ -23,6 +23,9 @@ struct Render: ParsableCommand {
   @Option(help: "Retarget to a style (see `vellum styles`): its fonts and column width win over the spec's.")
   var style: String?
 
+  @Flag(help: "Keep running and render again whenever a spec or its data changes.")
+  var watch = false
+
   func validate() throws {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
@@ -32,25 +35,55 @@ struct Render: ParsableCommand {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
     let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
-    var firstError: Error?
-    for spec in specs {
-      do {
-        let outputs = try renderer.render(specPath: spec, formats: formats)
-        let specURL = URL(fileURLWithPath: spec)
-        let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
-        let base = specURL.deletingPathExtension().lastPathComponent
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-          throw VellumError(.io, "cannot create output folder '\(folder.path)'", cause: error.localizedDescription)
-        }
-        try AtomicOutput.write(
-          formats.map { (folder.appendingPathComponent("\(base).\($0.rawValue)"), outputs[$0]!) })
-      } catch {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
-        if firstError == nil { firstError = error }
-      }
+    let failures = specs.compactMap { renderOne($0, renderer: renderer, formats: formats) }
+    if watch {
+      watchForever(renderer: renderer, formats: formats)
     }
-    if let firstError {
-      Foundation.exit((firstError as? VellumError)?.code.exitCode ?? 3)
+    if let first = failures.first { Foundation.exit(first) }
+  }
+
+  /// Renders one spec and writes its outputs; on failure prints the error and returns the exit code.
+  private func renderOne(_ spec: String, renderer: FigureRenderer, formats: [OutputFormat]) -> Int32? {
+    do {
+      let outputs = try renderer.render(specPath: spec, formats: formats)
+      let specURL = URL(fileURLWithPath: spec)
+      let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
+      let base = specURL.deletingPathExtension().lastPathComponent
+      do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+        throw VellumError(.io, "cannot create output folder '\(folder.path)'", cause: error.localizedDescription)
+      }
+      try AtomicOutput.write(formats.map { (folder.appendingPathComponent("\(base).\($0.rawValue)"), outputs[$0]!) })
+      return nil
+    } catch {
+      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      return (error as? VellumError)?.code.exitCode ?? 3
+    }
+  }
+
+  /// Polls the specs and the data files they name, and renders a spec again when any of them changes.
+  private func watchForever(renderer: FigureRenderer, formats: [OutputFormat]) -> Never {
+    func watched(_ spec: String) -> [String] {
+      var files = [spec]
+      if let figure = try? SpecLoader.load(path: spec, style: style) {
+        for source in figure.data {
+          if case .file(let url, _, _) = source.source { files.append(url.path) }
+        }
+      }
+      return files
+    }
+    func stamp(_ files: [String]) -> [Date?] {
+      files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date }
+    }
+    var stamps = Dictionary(uniqueKeysWithValues: specs.map { ($0, stamp(watched($0))) })
+    print("watching \(specs.count) spec(s); press Ctrl-C to stop")
+    while true {
+      Thread.sleep(forTimeInterval: 0.25)
+      for spec in specs {
+        let now = stamp(watched(spec))
+        guard now != stamps[spec] else { continue }
+        stamps[spec] = now
+        if renderOne(spec, renderer: renderer, formats: formats) == nil { print("rendered \(spec)") }
+      }
     }
   }
 }

@@ -8,7 +8,11 @@ struct VellumCommand: ParsableCommand {
     commandName: "vellum",
     abstract: "Render declarative figure specs to deterministic SVG, PDF and PNG.",
     discussion: "Exit status: 0 success, 1 input error (spec or data), 3 render or system error, 64 usage error.",
-    subcommands: [Render.self, DataCommand.self, New.self, Styles.self, SceneCommand.self, Schema.self])
+    subcommands: [
+      Render.self, Check.self, Diff.self, GalleryCommand.self, DataCommand.self, New.self, Styles.self,
+      SceneCommand.self,
+      Schema.self,
+    ])
 }
 
 /// Prints the error compiler-style and exits with its code.

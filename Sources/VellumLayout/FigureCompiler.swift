@@ -1,3 +1,4 @@
+import Foundation
 import VellumData
 import VellumScene
 import VellumSpec
@@ -130,7 +131,11 @@ public enum FigureCompiler {
           ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points))
         if let node { children.append(node) }
       }
-      nodes.append(.group(Group(role: "axes-\(index)", children: children)))
+      nodes.append(
+        .group(
+          Group(
+            role: "axes-\(index)", children: children,
+            metadata: ["x": Self.describe(decorations.xScale), "y": Self.describe(decorations.yScale)])))
     }
     if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
@@ -140,6 +145,11 @@ public enum FigureCompiler {
       width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
       glyphOutlines: setter.outlines)
     if spec.font.embed { scene.embeddedFonts = try setter.embeddedFonts() }
+    let titles = spec.axes.compactMap { $0.title.map { TeXParser.plainText($0.text) } }
+    scene.title =
+      titles.isEmpty
+      ? URL(fileURLWithPath: spec.file).deletingPathExtension().lastPathComponent : titles.joined(separator: " · ")
+    scene.summary = spec.alt
     return scene
   }
 
@@ -168,6 +178,17 @@ public enum FigureCompiler {
       if !horizontal, axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
     }
     return Panel(spec: axes, layers: layers, categories: resolver.categories, xLimits: xLimits, yLimits: yLimits)
+  }
+
+  /// `kind low high start end` for `vellum diff` to map page coordinates back to data.
+  private static func describe(_ scale: AxisScale) -> String {
+    let kind: String
+    switch scale.transform {
+    case .linear: kind = "linear"
+    case .log(let base): kind = "log:\(base)"
+    case .symlog(let base, let threshold): kind = "symlog:\(base):\(threshold)"
+    }
+    return ([kind] + [scale.low, scale.high, scale.start, scale.end].map { "\($0)" }).joined(separator: " ")
   }
 
   /// Pins the limit nearest zero to zero when the data start there.

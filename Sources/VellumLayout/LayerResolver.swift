@@ -51,7 +51,8 @@ struct LayerResolver {
       let alpha = common.alpha * color.alpha
       let label: Located<String>? =
         grouped ? series.name.map { Located(escapeTeX($0), at: common.group?.location) } : common.label
-      let base = common.id ?? slug(common.label.map(TeXParser.plainText) ?? valueColumn)
+      // Ids come from data, not labels, so editing a legend label leaves ids (and their SVG lines) alone.
+      let base = common.id ?? slug(([valueColumn] + Self.filterValues(common.source)).joined(separator: "-"))
       let role = "\(prefix)-\(base)" + (grouped ? "-" + slug(series.name ?? "") : "")
       let x = positions(series.x)
       let fill = FillStyle(color: color.rgb, alpha: alpha, edge: nil, edgeWidth: 0)
@@ -109,10 +110,8 @@ struct LayerResolver {
     func line(_ spec: ReferenceLineSpec) -> LineStyle {
       LineStyle(color: spec.color.rgb, alpha: spec.alpha * spec.color.alpha, width: spec.width, dash: spec.dash)
     }
-    func name(_ id: String?, _ label: Located<String>?, _ fallback: Double) -> String {
-      id
-        ?? slug(
-          label.map(TeXParser.plainText) ?? TickFormatter.fixed(fallback, TickFormatter.commonDecimals([fallback])))
+    func name(_ id: String?, _ label: Located<String>?, _ value: Double) -> String {
+      id ?? slug(TickFormatter.fixed(value, TickFormatter.commonDecimals([value])))
     }
     switch layer {
     case .hline(let spec):
@@ -135,6 +134,17 @@ struct LayerResolver {
         mark: .text(spec), role: "text-" + (spec.id ?? slug(TeXParser.plainText(spec.text))), legendLabel: nil)
     default:
       throw VellumError(.layout, "internal error: expected an annotation layer")
+    }
+  }
+
+  /// Values a layer filters on (`filter: {method: SDPO}` → `SDPO`), which tell apart layers sharing a column.
+  private static func filterValues(_ source: LayerSource) -> [String] {
+    source.transforms.flatMap { transform -> [String] in
+      guard case .filter(let conditions) = transform else { return [] }
+      return conditions.compactMap { condition in
+        if case .equals(let value) = condition.condition { return value }
+        return nil
+      }
     }
   }
 

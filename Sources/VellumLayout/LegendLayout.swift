@@ -81,9 +81,11 @@ struct LegendLayout {
     return compile(in: placement(plot: plot, covered: covered))
   }
 
-  /// The legend group drawn in `box`.
-  func compile(in box: Rect) -> SceneNode? {
+  /// The legend group drawn in `box`; entries are placed relative to the box's corner, which the group
+  /// carries as a translation, so moving the legend rewrites one line of SVG.
+  func compile(in placement: Rect) -> SceneNode? {
     guard !entries.isEmpty else { return nil }
+    let box = Rect(x: 0, y: 0, width: placement.width, height: placement.height)
     var children: [SceneNode] = []
     if spec.frame {
       children.append(
@@ -113,7 +115,7 @@ struct LegendLayout {
       }
       left += columnWidth(column) + spec.columnSpacing * fs
     }
-    return .group(Group(role: "legend", children: children))
+    return .group(Group(role: "legend", children: children, translation: Point(placement.minX, placement.minY)))
   }
 
   /// The handle sits in a box `height` tall resting on the baseline; lines run through its middle.

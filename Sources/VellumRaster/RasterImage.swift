@@ -14,6 +14,12 @@ public struct RasterImage: Sendable, Equatable {
     return (Int(rgb[i]) * 299 + Int(rgb[i + 1]) * 587 + Int(rgb[i + 2]) * 114) / 1000
   }
 
+  public init(width: Int, height: Int, rgb: [UInt8]) {
+    self.width = width
+    self.height = height
+    self.rgb = rgb
+  }
+
   /// Decodes a PNG (as Vellum writes them) with Cairo.
   public init(png: [UInt8]) throws {
     final class Source {

@@ -29,7 +29,7 @@ public enum Rasterizer {
   }
 
   /// The pixels of the PNG ``png(svg:width:height:dpi:fontFiles:)`` would encode.
-  public static func image(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws
+  public static func image(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]?) throws
     -> RasterImage
   {
     try rasterize(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles) {
@@ -49,7 +49,7 @@ public enum Rasterizer {
   }
 
   private static func rasterize<T>(
-    svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String], _ finish: (OpaquePointer) throws -> T
+    svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]?, _ finish: (OpaquePointer) throws -> T
   ) throws -> T {
     let pixelWidth = Int32((width / 72 * dpi).rounded())
     let pixelHeight = Int32((height / 72 * dpi).rounded())
@@ -68,11 +68,12 @@ public enum Rasterizer {
   }
 
   private static func withHandle<T>(
-    svg: String, fontFiles: [String], _ body: (UnsafeMutablePointer<RsvgHandle>) throws -> T
+    svg: String, fontFiles: [String]?, _ body: (UnsafeMutablePointer<RsvgHandle>) throws -> T
   ) throws -> T {
     lock.lock()
     defer { lock.unlock() }
-    try pinFonts(fontFiles)
+    // nil leaves fontconfig's own configuration (for SVGs Vellum did not lay out in this process).
+    if let fontFiles { try pinFonts(fontFiles) }
     let bytes = Array(svg.utf8)
     // Our own SVG, so lift libxml2's size limits: a million-point path is one 10 MB attribute.
     guard let handle = rsvg_handle_new_with_flags(RSVG_HANDLE_FLAG_UNLIMITED) else {
@@ -119,6 +120,35 @@ public enum Rasterizer {
     if pango_fc_font_map_get_config(fcFontMap) != config {
       pango_fc_font_map_set_config(fcFontMap, config)
     }
+  }
+
+  /// Encodes pixels (e.g. a diff image) as PNG with a pHYs chunk for `dpi`.
+  public static func png(_ image: RasterImage, dpi: Double) throws -> [UInt8] {
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height)) else {
+      throw VellumError(.render, "cannot create image surface")
+    }
+    defer { cairo_surface_destroy(surface) }
+    try CBoundary.check(cairo_surface_status(surface), "cannot create image surface")
+    cairo_surface_flush(surface)
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    guard let data = cairo_image_surface_get_data(surface) else { throw VellumError(.render, "image has no pixels") }
+    for y in 0..<image.height {
+      for x in 0..<image.width {
+        let i = (y * image.width + x) * 3
+        let word = UInt32(image.rgb[i]) << 16 | UInt32(image.rgb[i + 1]) << 8 | UInt32(image.rgb[i + 2]) | 0xFF00_0000
+        let p = data + y * stride + x * 4
+        p[0] = UInt8(word & 0xff)
+        p[1] = UInt8((word >> 8) & 0xff)
+        p[2] = UInt8((word >> 16) & 0xff)
+        p[3] = UInt8(word >> 24)
+      }
+    }
+    cairo_surface_mark_dirty(surface)
+    let sink = ByteSink()
+    try CBoundary.check(
+      cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque()),
+      "cannot encode PNG")
+    return PNGResolution.insert(dpi: dpi, into: sink.bytes)
   }
 
   /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch.

@@ -11,10 +11,13 @@ public enum SVGWriter {
     let size = "width=\"\(NumberFormat.format(scene.width))pt\" height=\"\(NumberFormat.format(scene.height))pt\""
     let viewBox = "viewBox=\"0 0 \(NumberFormat.format(scene.width)) \(NumberFormat.format(scene.height))\""
     let xlink = state.usedGlyphs.isEmpty ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
+    let labelledBy = scene.summary == nil ? "figure-title" : "figure-title figure-desc"
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
-      #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox)>"#,
+      #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox) role="img" aria-labelledby="\#(labelledBy)">"#,
+      "<title id=\"figure-title\">\(XMLEscaping.text(scene.title))</title>",
     ]
+    if let summary = scene.summary { lines.append("<desc id=\"figure-desc\">\(XMLEscaping.text(summary))</desc>") }
     if !state.classes.styles.isEmpty {
       lines.append("<style>")
       lines += scene.embeddedFonts.map(FontFaceRule.css).map(XMLEscaping.text)
@@ -90,7 +93,12 @@ private struct WriterState {
     case .group(let group):
       let id = uniqueID(group.role)
       let kind = Self.sanitize(String(group.role.split(separator: "-").first ?? Substring(group.role)))
-      lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\">")
+      let shift = group.translation.map { " transform=\"translate(\(n($0.x)) \(n($0.y)))\"" } ?? ""
+      let data = group.metadata.keys.sorted().map {
+        " data-\(Self.sanitize($0))=\"\(XMLEscaping.attribute(group.metadata[$0]!))\""
+      }
+      .joined()
+      lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\"\(shift)\(data)>")
       groupIDs.append(id)
       for child in group.children { write(child, depth: depth + 1, into: &lines) }
       groupIDs.removeLast()

@@ -10,7 +10,7 @@ public enum SceneDump {
     let indent = String(repeating: "  ", count: depth)
     switch node {
     case .group(let group):
-      lines.append("\(indent)group \(group.role)")
+      lines.append("\(indent)group \(group.role)" + (group.translation.map { " at \(point($0))" } ?? ""))
       for child in group.children { dump(child, depth: depth + 1, into: &lines) }
     case .clip(let clip):
       lines.append("\(indent)clip \(rect(clip.rect))")

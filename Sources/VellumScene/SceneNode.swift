@@ -12,10 +12,16 @@ public indirect enum SceneNode: Sendable, Equatable {
 public struct Group: Sendable, Equatable {
   public var role: String
   public var children: [SceneNode]
+  /// Shifts the children; lets a block that moves as a whole (a legend) change one line when it moves.
+  public var translation: Point?
+  /// Facts for tools reading the SVG (written as `data-*` attributes), e.g. how an axes maps data to the page.
+  public var metadata: [String: String]
 
-  public init(role: String, children: [SceneNode]) {
+  public init(role: String, children: [SceneNode], translation: Point? = nil, metadata: [String: String] = [:]) {
     self.role = role
     self.children = children
+    self.translation = translation
+    self.metadata = metadata
   }
 }
 
@@ -168,6 +174,9 @@ public struct Scene: Sendable, Equatable {
   public var glyphOutlines: [GlyphRef: [PathSegment]]
   /// Font subsets for browsers, when the spec asks for them.
   public var embeddedFonts: [EmbeddedFont] = []
+  /// The accessible name (SVG `<title>`) and description (`<desc>`).
+  public var title: String = "Figure"
+  public var summary: String?
 
   public init(
     width: Double, height: Double, nodes: [SceneNode], fontFiles: [String],

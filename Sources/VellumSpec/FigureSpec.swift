@@ -18,6 +18,8 @@ public struct FigureSpec {
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
+  /// A text alternative for readers who cannot see the figure (SVG `<desc>`).
+  public var alt: String?
   /// Thin lines and bands denser than the page can show (on by default).
   public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
@@ -86,7 +88,8 @@ public struct DataSourceSpec {
 
 extension FigureSpec {
   static let keys = [
-    "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "data", "panels", "legend",
+    "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "alt", "data", "panels",
+    "legend",
     "axes",
   ]
 
@@ -128,6 +131,7 @@ extension FigureSpec {
     self.font = font
     text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
     decimate = try map.optional("decimate") { try $0.bool() } ?? true
+    alt = try map.optional("alt") { try $0.string("a description of the figure") }
     palette =
       try map.optional("palette") { node -> [Color] in
         if let name = node.scalarText {

@@ -52,7 +52,7 @@ public enum SpecSchema {
             "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
           ]),
         "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
-        "text": enumeration(TextOutput.allCases.map(\.rawValue)), "decimate": boolean,
+        "text": enumeration(TextOutput.allCases.map(\.rawValue)), "decimate": boolean, "alt": string,
         "data": .object(["type": .string("object"), "additionalProperties": dataSource]),
         "panels": object(
           PanelsSpec.keys,

@@ -1,0 +1,62 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A parsed SVG element: enough of the tree to compare two figures.
+final class SVGElement {
+  let name: String
+  let attributes: [String: String]
+  var text = ""
+  var children: [SVGElement] = []
+
+  init(name: String, attributes: [String: String]) {
+    self.name = name
+    self.attributes = attributes
+  }
+
+  /// All text below this element, in order.
+  var allText: String { text + children.map(\.allText).joined() }
+
+  /// Every element below this one (depth first), with the id of its nearest group.
+  func walk(group: String = "", _ visit: (SVGElement, String) -> Void) {
+    let current = name == "g" ? (attributes["id"] ?? group) : group
+    visit(self, group)
+    for child in children { child.walk(group: current, visit) }
+  }
+}
+
+/// Reads an SVG file into ``SVGElement``s with Foundation's XML parser.
+final class SVGDocument: NSObject, XMLParserDelegate {
+  private var stack: [SVGElement] = []
+  private(set) var root: SVGElement?
+
+  static func parse(_ data: Data, name: String) throws -> SVGElement {
+    let document = SVGDocument()
+    let parser = XMLParser(data: data)
+    parser.delegate = document
+    guard parser.parse(), let root = document.root else {
+      throw VellumError(.invalidData, "'\(name)' is not well-formed SVG", cause: parser.parserError.map { "\($0)" })
+    }
+    return root
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    let element = SVGElement(name: elementName, attributes: attributes)
+    stack.last?.children.append(element)
+    if stack.isEmpty { root = element }
+    stack.append(element)
+  }
+
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    stack.removeLast()
+  }
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    stack.last?.text += string
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Describes what changed between two Vellum SVGs in chart terms: series points, labels, axes, legend.
+public enum SemanticDiff {
+  /// One line per change, e.g. `series-sdpo: 1 point changed at x=10025: y 0.4110 → 0.4500`.
+  public static func compare(old: Data, new: Data, oldName: String = "old", newName: String = "new") throws -> [String]
+  {
+    let before = try SVGDocument.parse(old, name: oldName)
+    let after = try SVGDocument.parse(new, name: newName)
+    var report: [String] = []
+    if before.attributes["width"] != after.attributes["width"]
+      || before.attributes["height"] != after.attributes["height"]
+    {
+      report.append(
+        "figure size: \(before.attributes["width"] ?? "?") × \(before.attributes["height"] ?? "?") → "
+          + "\(after.attributes["width"] ?? "?") × \(after.attributes["height"] ?? "?")")
+    }
+    let oldGroups = groups(before)
+    let newGroups = groups(after)
+    let oldOrder = oldGroups.map(\.id)
+    let newOrder = newGroups.map(\.id)
+    for id in oldOrder where !newOrder.contains(id) { report.append("\(id): removed") }
+    for id in newOrder where !oldOrder.contains(id) { report.append("\(id): added") }
+    let oldByID = Dictionary(oldGroups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let newByID = Dictionary(newGroups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for id in newOrder {
+      guard let a = oldByID[id], let b = newByID[id] else { continue }
+      report += compare(a, b, id: id)
+    }
+    return report
+  }
+
+  /// A group's own content: its texts, its path data, and how its axes maps data.
+  private struct GroupContent {
+    var id: String
+    var texts: [String] = []
+    var paths: [String] = []
+    var other: [String] = []
+    var scales: (x: AxisMap?, y: AxisMap?)
+  }
+
+  private static func groups(_ root: SVGElement) -> [GroupContent] {
+    var result: [String: GroupContent] = [:]
+    var order: [String] = []
+    var scales: [String: (AxisMap?, AxisMap?)] = [:]
+    var axesOf: [String: String] = [:]
+    func visit(_ element: SVGElement, axes: String?) {
+      var axes = axes
+      if element.name == "g", let id = element.attributes["id"] {
+        if let x = element.attributes["data-x"], let y = element.attributes["data-y"] {
+          scales[id] = (AxisMap(x), AxisMap(y))
+          axes = id
+        }
+        axesOf[id] = axes
+        if result[id] == nil {
+          order.append(id)
+          result[id] = GroupContent(id: id, scales: (nil, nil))
+        }
+        for child in element.children { collect(child, into: id, axes: axes) }
+      }
+      for child in element.children { visit(child, axes: axes) }
+    }
+    func collect(_ element: SVGElement, into id: String, axes: String?) {
+      switch element.name {
+      case "text": result[id]!.texts.append(element.allText)
+      case "path": result[id]!.paths.append(element.attributes["d"] ?? "")
+      case "g" where element.attributes["id"] != nil: return
+      default:
+        if ["use", "rect", "clipPath"].contains(element.name) {
+          result[id]!.other.append(
+            element.attributes.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))
+        }
+      }
+      if element.name == "g" || element.name == "clipPath" {
+        for child in element.children { collect(child, into: id, axes: axes) }
+      }
+    }
+    visit(root, axes: nil)
+    return order.map { id in
+      var content = result[id]!
+      if let axes = axesOf[id] ?? nil, let maps = scales[axes] { content.scales = maps }
+      return content
+    }
+  }
+
+  private static func compare(_ a: GroupContent, _ b: GroupContent, id: String) -> [String] {
+    var lines: [String] = []
+    if a.texts != b.texts {
+      let removed = a.texts.filter { !b.texts.contains($0) }
+      let added = b.texts.filter { !a.texts.contains($0) }
+      if removed.count == 1 && added.count == 1 {
+        lines.append("\(id): \"\(removed[0])\" → \"\(added[0])\"")
+      } else if !removed.isEmpty || !added.isEmpty {
+        lines.append(
+          "\(id): text \(removed.map { "\"\($0)\"" }.joined(separator: ", ")) → \(added.map { "\"\($0)\"" }.joined(separator: ", "))"
+        )
+      } else {
+        lines.append("\(id): text moved")
+      }
+    }
+    if a.paths != b.paths {
+      if a.paths.count != b.paths.count {
+        lines.append("\(id): \(a.paths.count) → \(b.paths.count) shapes")
+      } else {
+        for (old, new) in zip(a.paths, b.paths) where old != new {
+          lines.append(describe(path: old, new, id: id, scales: b.scales))
+        }
+      }
+    }
+    if a.other != b.other && a.texts == b.texts && a.paths == b.paths { lines.append("\(id): appearance changed") }
+    return lines
+  }
+
+  private static func describe(path old: String, _ new: String, id: String, scales: (x: AxisMap?, y: AxisMap?))
+    -> String
+  {
+    let p = points(old)
+    let q = points(new)
+    guard p.count == q.count, !p.isEmpty else { return "\(id): \(p.count) → \(q.count) points" }
+    let changed = p.indices.filter { p[$0] != q[$0] }
+    if changed.isEmpty { return "\(id): style changed" }
+    func value(_ v: Double, _ map: AxisMap?) -> String {
+      map.map { $0.format(v) } ?? String(format: "%.3f", v)
+    }
+    let shown = changed.prefix(3).map { i -> String in
+      let (x0, y0) = p[i]
+      let (x1, y1) = q[i]
+      if x0 == x1 {
+        return "at x=\(value(x0, scales.x)): y \(value(y0, scales.y)) → \(value(y1, scales.y))"
+      }
+      return "(\(value(x0, scales.x)), \(value(y0, scales.y))) → (\(value(x1, scales.x)), \(value(y1, scales.y)))"
+    }
+    let more = changed.count > 3 ? " …" : ""
+    return
+      "\(id): \(changed.count) point\(changed.count == 1 ? "" : "s") changed \(shown.joined(separator: "; "))\(more)"
+  }
+
+  /// The end points of a path's commands, in page coordinates.
+  private static func points(_ d: String) -> [(Double, Double)] {
+    var numbers: [Double] = []
+    var result: [(Double, Double)] = []
+    var current = ""
+    var command: Character = "M"
+    func flushNumber() {
+      if let value = Double(current) { numbers.append(value) }
+      current = ""
+    }
+    func flushCommand() {
+      flushNumber()
+      if numbers.count >= 2 { result.append((numbers[numbers.count - 2], numbers[numbers.count - 1])) }
+      numbers = []
+    }
+    for character in d {
+      if "MLCZHV".contains(character) {
+        flushCommand()
+        command = character
+      } else if character == " " {
+        flushNumber()
+      } else {
+        current.append(character)
+      }
+    }
+    flushCommand()
+    _ = command
+    return result
+  }
+}
+
+/// The page ↔ data map of one axis, read back from an axes group's `data-x`/`data-y` attribute.
+struct AxisMap {
+  var kind: String
+  var low, high, start, end: Double
+
+  init?(_ text: String) {
+    let parts = text.split(separator: " ")
+    guard parts.count == 5, let values = Optional(parts.dropFirst().compactMap { Double($0) }), values.count == 4 else {
+      return nil
+    }
+    kind = String(parts[0])
+    (low, high, start, end) = (values[0], values[1], values[2], values[3])
+  }
+
+  /// The data value at `page`, printed to the precision a tenth of a point on the page can show.
+  func format(_ page: Double) -> String {
+    let value = data(page)
+    let resolution = abs(data(page + 0.1) - value)
+    let decimals = resolution > 0 ? max(0, min(10, Int((-log10(resolution)).rounded(.up)))) : 4
+    var text = String(format: "%.\(decimals)f", value)
+    if text.contains(".") {
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+    }
+    return text
+  }
+
+  func data(_ page: Double) -> Double {
+    let fraction = (page - start) / (end - start)
+    if kind.hasPrefix("log:"), let base = Double(kind.dropFirst(4)) {
+      let l0 = log(low) / log(base)
+      let l1 = log(high) / log(base)
+      return pow(base, l0 + fraction * (l1 - l0))
+    }
+    return low + fraction * (high - low)
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Vellum
+import VellumRaster
+import XCTest
+
+/// The gallery in a real browser: each figure as headless Chromium draws it against librsvg's PNG.
+/// Skipped when Chromium is missing, unless VELLUM_REQUIRE_BROWSER=1 (as `make gallery-test` sets).
+final class GalleryBrowserTests: XCTestCase {
+  private var chromium: String? {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  func testGalleryFiguresLookTheSameInChromium() throws {
+    guard let chromium else {
+      if ProcessInfo.processInfo.environment["VELLUM_REQUIRE_BROWSER"] == "1" {
+        return XCTFail("chromium is not installed")
+      }
+      throw XCTSkip("chromium is not installed (make gallery-test installs it)")
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-gallery-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let specs = try PackagePaths.exampleSpecs().map(\.path)
+    let files = try Gallery.build(specs: specs, folder: folder)
+    XCTAssertTrue(files.contains("index.html"))
+    let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    var report: [String] = []
+    for spec in specs {
+      let base = URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent
+      XCTAssertTrue(index.contains("src=\"\(base).svg\""), base)
+      let svgURL = folder.appendingPathComponent("\(base).svg")
+      let svg = try String(contentsOf: svgURL, encoding: .utf8)
+      let scene = try FigureRenderer().scene(specPath: spec)
+      // CSS pixels are 1/96 in: the browser draws a 468 pt figure 624 px wide.
+      let width = Int((scene.width * 96 / 72).rounded(.up))
+      let height = Int((scene.height * 96 / 72).rounded(.up))
+      let shot = folder.appendingPathComponent("\(base).chromium.png")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: chromium)
+      process.arguments = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+        "--screenshot=\(shot.path)", "--window-size=\(width),\(height)", svgURL.absoluteString,
+      ]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      let browser = try RasterImage(png: Array(try Data(contentsOf: shot)))
+      let reference = try Rasterizer.image(
+        svg: svg, width: scene.width, height: scene.height, dpi: 96, fontFiles: scene.fontFiles)
+      let w = min(browser.width, reference.width)
+      let h = min(browser.height, reference.height)
+      var differing = 0
+      var ink = 0
+      for y in 0..<h {
+        for x in 0..<w {
+          let a = browser.gray(x, y)
+          let b = reference.gray(x, y)
+          if b < 128 { ink += 1 }
+          if abs(a - b) > 96 { differing += 1 }
+        }
+      }
+      let share = Double(differing) / Double(w * h)
+      report.append(
+        String(format: "%@: %.3f%% of pixels differ (ink %.1f%%)", base, share * 100, Double(ink) / Double(w * h) * 100)
+      )
+      XCTAssertLessThan(share, 0.01, "\(base): Chromium and librsvg disagree on \(share * 100)% of pixels")
+    }
+    print("gallery in Chromium:\n" + report.joined(separator: "\n"))
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Vellum
+import XCTest
+
+/// Review workflow: stale-output checks, diff-friendly and accessible SVG, semantic diffs.
+final class ReviewTests: XCTestCase {
+  private func copyExample(to fixture: SpecFixture) throws -> String {
+    for name in ["selfdistill-train.yaml", "selfdistill_train.csv"] {
+      try fixture.write(
+        name, try String(contentsOf: PackagePaths.examples.appendingPathComponent(name), encoding: .utf8))
+    }
+    return fixture.directory.appendingPathComponent("selfdistill-train.yaml").path
+  }
+
+  private func changedLines(_ a: String, _ b: String) -> Int {
+    let old = a.components(separatedBy: "\n")
+    let new = b.components(separatedBy: "\n")
+    guard old.count == new.count else { return abs(old.count - new.count) + 1000 }
+    return zip(old, new).filter { $0 != $1 }.count
+  }
+
+  func testCheckPassesWhenFreshAndFailsAfterAnyByteChanges() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = try copyExample(to: fixture)
+    let outputs = try FigureRenderer().render(specPath: spec, formats: OutputFormat.allCases)
+    for (format, bytes) in outputs {
+      try Data(bytes).write(to: fixture.directory.appendingPathComponent("selfdistill-train.\(format.rawValue)"))
+    }
+    XCTAssertTrue(
+      try StaleCheck.check(specPath: spec, outputFolder: nil, formats: OutputFormat.allCases).allSatisfy {
+        $0.status == .upToDate
+      })
+    for format in OutputFormat.allCases {
+      let url = fixture.directory.appendingPathComponent("selfdistill-train.\(format.rawValue)")
+      var bytes = outputs[format]!
+      bytes[bytes.count / 2] ^= 0x01
+      try Data(bytes).write(to: url)
+      let results = try StaleCheck.check(specPath: spec, outputFolder: nil, formats: OutputFormat.allCases)
+      XCTAssertEqual(
+        results.filter { $0.status != .upToDate }.map(\.file.lastPathComponent),
+        ["selfdistill-train.\(format.rawValue)"])
+      try Data(outputs[format]!).write(to: url)
+    }
+    try FileManager.default.removeItem(at: fixture.directory.appendingPathComponent("selfdistill-train.png"))
+    XCTAssertEqual(
+      try StaleCheck.check(specPath: spec, outputFolder: nil, formats: [.png]).first?.status, .missing)
+  }
+
+  func testLegendLabelEditChangesAtMostTwoLinesAndDiffNamesIt() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = try copyExample(to: fixture)
+    let before = try FigureRenderer().svg(specPath: spec)
+    let text = try String(contentsOfFile: spec, encoding: .utf8)
+    try fixture.write(
+      "selfdistill-train.yaml", text.replacingOccurrences(of: "label: GRPO\n", with: "label: GRPO-v2\n"))
+    let after = try FigureRenderer().svg(specPath: spec)
+    XCTAssertNotEqual(before, after)
+    XCTAssertLessThanOrEqual(changedLines(before, after), 2)
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertEqual(report, [#"legend-series-grpo: "GRPO" → "GRPO-v2""#])
+  }
+
+  func testOnePointEditTouchesOnlyThatSeries() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = SpecFixture.spec.replacingOccurrences(of: "y: {label: Loss}", with: "y: {label: Loss, limits: [0, 2]}")
+      .replacingOccurrences(
+        of: "        - line: {x: step, y: loss, label: run}",
+        with: "        - line: {x: step, y: loss, label: run}\n        - line: {x: step, y: other, label: other}")
+    try fixture.write("data.csv", "step,loss,other\n0,1.0,0.5\n1,0.5,0.6\n2,0.25,0.7\n")
+    let path = try fixture.write("figure.yaml", spec)
+    let before = try FigureRenderer().svg(specPath: path)
+    try fixture.write("data.csv", "step,loss,other\n0,1.0,0.5\n1,0.75,0.6\n2,0.25,0.7\n")
+    let after = try FigureRenderer().svg(specPath: path)
+    XCTAssertEqual(changedLines(before, after), 1)
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertEqual(report, ["series-loss: 1 point changed at x=1: y 0.5 → 0.75"])
+    XCTAssertEqual(try FigureRenderer().svg(specPath: path), after, "a rerun changes nothing")
+  }
+
+  func testEverySVGIsAccessible() throws {
+    for spec in try PackagePaths.exampleSpecs() {
+      let svg = try FigureRenderer().svg(specPath: spec.path)
+      let root = svg.components(separatedBy: "\n")[1]
+      XCTAssertTrue(root.contains(#"role="img""#), spec.lastPathComponent)
+      XCTAssertTrue(root.contains(#"aria-labelledby="figure-title"#), spec.lastPathComponent)
+      XCTAssertTrue(svg.contains(#"<title id="figure-title">"#), spec.lastPathComponent)
+      XCTAssertFalse(svg.contains("<script"), spec.lastPathComponent)
+    }
+    let train = try FigureRenderer().svg(
+      specPath: PackagePaths.examples.appendingPathComponent("selfdistill-train.yaml").path)
+    XCTAssertTrue(train.contains(#"<title id="figure-title">LiveCodeBench v6</title>"#))
+    XCTAssertTrue(train.contains(#"<desc id="figure-desc">Accuracy on LiveCodeBench v6"#))
+  }
+
+  func testPixelDiffHighlightsChanges() throws {
+    let spec = PackagePaths.examples.appendingPathComponent("selfdistill-train.yaml").path
+    let svg = try FigureRenderer().svg(specPath: spec)
+    XCTAssertEqual(try PixelDiff.image(old: svg, new: svg, dpi: 72).changed, 0)
+    let moved = svg.replacingOccurrences(of: ">GRPO<", with: ">GRPO-v2<")
+    let result = try PixelDiff.image(old: svg, new: moved, dpi: 72)
+    XCTAssertGreaterThan(result.changed, 0)
+    XCTAssertLessThan(result.changed, 0.01)
+  }
+}
