@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build-bench
 mkdir -p "$work"
-swift build -c release --product vellum >/dev/null
+swift build -c release --product vellum --static-swift-stdlib >/dev/null
 vellum=.build/release/vellum
 [ -x "$work/venv/bin/python" ] || { python3 -m venv "$work/venv" && "$work/venv/bin/pip" install -q pillow numpy; }
 py="$work/venv/bin/python"

@@ -41,19 +41,31 @@ public struct FigureRenderer {
   public func render(specPath path: String, formats: [OutputFormat]) throws -> [OutputFormat: [UInt8]] {
     let (scene, mode) = try compile(specPath: path)
     let svg = SVGWriter.write(scene, textMode: mode)
+    // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     var outputs: [OutputFormat: [UInt8]] = [:]
-    for format in formats {
-      switch format {
-      case .svg:
-        outputs[.svg] = Array(svg.utf8)
-      case .pdf:
-        outputs[.pdf] = try Rasterizer.pdf(
-          svg: svg, width: scene.width, height: scene.height, fontFiles: scene.fontFiles)
-      case .png:
-        outputs[.png] = try Rasterizer.png(
-          svg: svg, width: scene.width, height: scene.height, dpi: dpi, fontFiles: scene.fontFiles)
+    var failure: Error?
+    let lock = NSLock()
+    let jobs = formats.filter { $0 != .svg }
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+      do {
+        let bytes: [UInt8]
+        switch jobs[index] {
+        case .pdf:
+          bytes = try Rasterizer.pdf(svg: svg, width: scene.width, height: scene.height, fontFiles: scene.fontFiles)
+        default:
+          bytes = try Rasterizer.png(svg: svg, width: scene.width, height: scene.height, dpi: dpi, fontFiles: scene.fontFiles)
+        }
+        lock.lock()
+        outputs[jobs[index]] = bytes
+        lock.unlock()
+      } catch {
+        lock.lock()
+        failure = failure ?? error
+        lock.unlock()
       }
     }
+    if let failure { throw failure }
+    if formats.contains(.svg) { outputs[.svg] = Array(svg.utf8) }
     return outputs
   }
 }

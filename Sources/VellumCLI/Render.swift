@@ -26,8 +26,12 @@ struct Render: ParsableCommand {
   @Flag(help: "Keep running and render again whenever a spec or its data changes.")
   var watch = false
 
+  @Option(help: "Specs rendered at once (default: the number of cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
   func validate() throws {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
+    guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
   }
 
@@ -35,7 +39,19 @@ struct Render: ParsableCommand {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
     let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
-    let failures = specs.compactMap { renderOne($0, renderer: renderer, formats: formats) }
+    // Specs render concurrently, `jobs` at a time; results are reported in the order given.
+    var codes = [Int32?](repeating: nil, count: specs.count)
+    let lock = NSLock()
+    let slots = DispatchSemaphore(value: jobs)
+    DispatchQueue.concurrentPerform(iterations: specs.count) { index in
+      slots.wait()
+      defer { slots.signal() }
+      let code = renderOne(specs[index], renderer: renderer, formats: formats)
+      lock.lock()
+      codes[index] = code
+      lock.unlock()
+    }
+    let failures = codes.compactMap { $0 }
     if watch {
       watchForever(renderer: renderer, formats: formats)
     }

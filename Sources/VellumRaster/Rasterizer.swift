@@ -6,8 +6,6 @@ import VellumFonts
 
 /// Converts Vellum's SVG to PDF and PNG in-process with librsvg and Cairo.
 public enum Rasterizer {
-  /// fontconfig's current configuration is process-wide, so renders take turns.
-  private static let lock = NSLock()
 
   /// A vector PDF whose page is the figure size; fonts embed as subsets, the date is fixed.
   public static func pdf(svg: String, width: Double, height: Double, fontFiles: [String]) throws -> [UInt8] {
@@ -41,10 +39,7 @@ public enum Rasterizer {
   public static func png(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws -> [UInt8]
   {
     try rasterize(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles) { surface in
-      let sink = ByteSink()
-      let closure = Unmanaged.passUnretained(sink).toOpaque()
-      try CBoundary.check(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "cannot encode PNG")
-      return PNGResolution.insert(dpi: dpi, into: sink.bytes)
+      try PNGEncoder.encode(surface: surface, dpi: dpi)
     }
   }
 
@@ -70,8 +65,7 @@ public enum Rasterizer {
   private static func withHandle<T>(
     svg: String, fontFiles: [String]?, _ body: (UnsafeMutablePointer<RsvgHandle>) throws -> T
   ) throws -> T {
-    lock.lock()
-    defer { lock.unlock() }
+    // No lock: each thread draws with its own Pango font map, handle and surface, so renders run in parallel.
     // nil leaves fontconfig's own configuration (for SVGs Vellum did not lay out in this process).
     if let fontFiles { try pinFonts(fontFiles) }
     let bytes = Array(svg.utf8)
@@ -151,11 +145,14 @@ public enum Rasterizer {
     return PNGResolution.insert(dpi: dpi, into: sink.bytes)
   }
 
-  /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch.
-  private static func creationDate() -> String {
-    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+  /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch, as ISO 8601 UTC.
+  /// Formatted by hand: a date formatter would load ICU's data for one string.
+  static func creationDate() -> String {
+    var seconds = time_t(ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 }

@@ -29,7 +29,9 @@ public enum SpecLoader {
   public static func parse(_ text: String, file: String, directory: URL, style: String? = nil) throws -> FigureSpec {
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      // The basic resolver tags every scalar as a string: decoding reads values itself, and the default
+      // resolver would compile ICU regular expressions on every run.
+      node = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       throw syntaxError(error, file: file)
     }

@@ -20,7 +20,7 @@ enum StyleResolver {
   /// The names of the built-in styles and their one-line descriptions.
   static func catalogue() -> [(name: String, description: String)] {
     EmbeddedStyles.files.keys.sorted().compactMap { file in
-      guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text) else {
+      guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text, .basic) else {
         return nil
       }
       let description = map[Node.scalar(.init("description"))]?.string ?? ""
@@ -52,7 +52,7 @@ enum StyleResolver {
       message += "; built-in styles: \(names.joined(separator: ", "))"
       throw VellumError(.invalidSpec, message)
     }
-    guard case .mapping(var map)? = try Yams.compose(yaml: text) else {
+    guard case .mapping(var map)? = try Yams.compose(yaml: text, .basic) else {
       throw VellumError(.invalidSpec, "style '\(reference)' is not a mapping of spec keys")
     }
     var style = Style(node: .mapping([:]))
