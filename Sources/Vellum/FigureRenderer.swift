@@ -53,7 +53,8 @@ public struct FigureRenderer {
         case .pdf:
           bytes = try Rasterizer.pdf(svg: svg, width: scene.width, height: scene.height, fontFiles: scene.fontFiles)
         default:
-          bytes = try Rasterizer.png(svg: svg, width: scene.width, height: scene.height, dpi: dpi, fontFiles: scene.fontFiles)
+          bytes = try Rasterizer.png(
+            svg: svg, width: scene.width, height: scene.height, dpi: dpi, fontFiles: scene.fontFiles)
         }
         lock.lock()
         outputs[jobs[index]] = bytes

@@ -7,12 +7,28 @@ struct VellumCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vellum",
     abstract: "Render declarative figure specs to deterministic SVG, PDF and PNG.",
-    discussion: "Exit status: 0 success, 1 input error (spec or data), 3 render or system error, 64 usage error.",
+    discussion:
+      "Exit status: 0 success, 1 input error (spec or data; stale outputs for check), 2 usage error, 3 render or system error.",
     subcommands: [
       Render.self, Check.self, Diff.self, GalleryCommand.self, DataCommand.self, New.self, Styles.self,
       SceneCommand.self,
       Schema.self,
     ])
+
+  /// ArgumentParser's own entry point, with usage errors mapped to exit status 2 (its default is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      guard code != .success else { exit(withError: error) }
+      let message = fullMessage(for: error)
+      if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+      let status: Int32 = code == .validationFailure ? 2 : code.rawValue
+      Foundation.exit(status)
+    }
+  }
 }
 
 /// Prints the error compiler-style and exits with its code.

@@ -54,6 +54,11 @@ enum CSVTableReader {
       }
       for (index, cell) in row.enumerated() { columns[index].append(cell) }
       rowLines.append(line)
+      guard rowLines.count <= Limits.rows else {
+        throw VellumError(
+          .invalidData, "the file has more than \(Limits.rows) rows",
+          at: SourceLocation(file: displayPath, line: line, column: 1))
+      }
     }
     if let error = reader.error {
       throw VellumError(

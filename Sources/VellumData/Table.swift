@@ -51,7 +51,7 @@ public struct Table {
     return text[name.value]!
   }
 
-  /// The column as numbers; empty cells and `nan` become NaN (a gap), anything else non-numeric is an error.
+  /// The column as numbers; empty cells, `nan` and `.nan` become NaN (a gap), anything else non-numeric is an error.
   public func numbers(_ name: Located<String>) throws -> [Double] {
     try require(name)
     if let values = computed[name.value] { return values }
@@ -65,7 +65,8 @@ public struct Table {
         continue
       }
       let trimmed = cell.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty || trimmed.lowercased() == "nan" { continue }
+      // `.nan` is YAML's spelling, so inline values can hold gaps too.
+      if trimmed.isEmpty || ["nan", ".nan"].contains(trimmed.lowercased()) { continue }
       guard let value = Double(trimmed), value.isFinite else {
         throw VellumError(
           .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",

@@ -47,6 +47,23 @@ public struct VellumError: Error, Sendable, CustomStringConvertible {
     if let location { text += "\(location): " }
     text += "error: \(message)"
     if let cause { text += " (\(cause))" }
-    return text
+    return Self.singleLine(text)
+  }
+
+  /// Escapes control characters so a quoted value from a file can never split or garble the diagnostic.
+  static func singleLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where scalar.properties.generalCategory == .control:
+        result += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 }

@@ -172,6 +172,8 @@ public enum FigureCompiler {
       explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
     var yLimits = AxisLimits.resolve(
       explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
+    try checkDrawable(axes.x, xLimits, transform: xTransform, location: axes.x.location ?? axes.location)
+    try checkDrawable(axes.y, yLimits, transform: yTransform, location: axes.y.location ?? axes.location)
     // matplotlib's sticky edges: bars rising from zero get no margin below zero.
     for case (let horizontal, true)? in layers.map(\.barValueAxis) {
       if horizontal, axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
@@ -199,6 +201,26 @@ public enum FigureCompiler {
     if extent.0 >= 0 && low < 0 { low = 0 }
     if extent.1 <= 0 && high > 0 { high = 0 }
     return reversed ? (high, low) : (low, high)
+  }
+
+  /// Limits near the ends of Double's range would turn positions into NaN or infinity; refuse them by name.
+  private static func checkDrawable(
+    _ axis: AxisSpec, _ limits: (Double, Double), transform: ScaleTransform, location: SourceLocation?
+  ) throws {
+    let t0 = transform.forward(limits.0)
+    let t1 = transform.forward(limits.1)
+    let span = t1 - t0
+    let scale = max(abs(t0), abs(t1))
+    // Tick steps divide the span and labels multiply by its powers of ten, so keep well inside Double's range.
+    if scale <= 1e250, abs(span) >= 1e-250, abs(span) > scale * 1e-12,
+      (limits.1 - limits.0).isFinite
+    {
+      return
+    }
+    throw VellumError(
+      .invalidData,
+      "the \(axis.name) axis would run from \(limits.0) to \(limits.1), which cannot be drawn at double precision; "
+        + "set \(axis.name).limits or rescale the data", at: location)
   }
 
   private static func checkLogData(

@@ -44,14 +44,38 @@ final class TextSetter {
 
   /// Parses and sets a spec label; errors point at the label.
   func set(label: Located<String>, size: Double) throws -> SetText {
-    try cached("tex|\(size)|\(label.value)") {
+    guard label.value.count <= Limits.labelCharacters else {
+      throw VellumError(
+        .invalidSpec,
+        "a label of \(label.value.count) characters is longer than the limit of \(Limits.labelCharacters)",
+        at: label.location)
+    }
+    let label = Located(Self.printable(label.value), at: label.location)
+    return try cached("tex|\(size)|\(label.value)") {
       try located(at: label.location) { try set(TeXParser.parse(label), size: size) }
     }
   }
 
+  /// Labels come from run names and scripts: whitespace controls become spaces and other control
+  /// characters (which no font draws and XML cannot carry) are dropped, rather than failing the figure.
+  static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if ["\t", "\n", "\r"].contains(scalar) {
+        result.append(" ")
+      } else if scalar.properties.generalCategory != .control {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
   /// Sets text exactly as given (data values, tick labels), with no TeX interpretation.
   func set(literal text: String, size: Double) throws -> SetText {
-    try cached("literal|\(size)|\(text)") {
+    let clean = Self.printable(text)
+    let text = clean.count > Limits.labelCharacters ? String(clean.prefix(Limits.labelCharacters)) + "…" : clean
+    return try cached("literal|\(size)|\(text)") {
       try set(text.isEmpty ? [] : [.text(text, TextStyle())], size: size)
     }
   }

@@ -74,17 +74,24 @@ enum TickFormatter {
     return .tex("$\(sign)\(baseText)^{\(Int(k.rounded()))}$")
   }
 
-  /// The fewest decimals (up to 10) that print every value exactly.
+  /// The fewest decimals (up to 10) that print every value exactly, or more (up to 15) until distinct
+  /// values print distinctly, so closely spaced ticks never share a label.
   static func commonDecimals(_ values: [Double]) -> Int {
+    var chosen = 10
     for places in 0...10 {
       let factor = pow(10, Double(places))
       let exact = values.allSatisfy { value in
         let scaled = value * factor
         return abs(scaled - scaled.rounded()) <= 1e-6 * max(1, abs(scaled))
       }
-      if exact { return places }
+      if exact {
+        chosen = places
+        break
+      }
     }
-    return 10
+    let distinct = Set(values).count
+    while chosen < 15, Set(values.map { fixed($0, chosen) }).count < distinct { chosen += 1 }
+    return chosen
   }
 
   /// `value` with `places` decimals and a true minus sign (U+2212).

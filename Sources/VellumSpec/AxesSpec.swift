@@ -90,7 +90,9 @@ extension AxesSpec {
       } ?? LegendSpec(baseFont: baseFont)
     legendIsDefault = map["legend"] == nil
     layers = try map.required("layers") { node in
-      try node.list("a list of layers").map { try LayerSpec(node: $0, dataNames: dataNames) }
+      let items = try node.list("a list of layers")
+      guard items.count <= Limits.layers else { throw node.error("more than \(Limits.layers) layers in one panel") }
+      return try items.map { try LayerSpec(node: $0, dataNames: dataNames) }
     }
   }
 }

@@ -19,6 +19,11 @@ public enum SpecLoader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw VellumError(.missingFile, "cannot read spec file '\(path)'")
     }
+    guard data.count <= Limits.specBytes else {
+      throw VellumError(
+        .invalidSpec, "the spec is \(data.count) bytes; specs are limited to 1 MiB (put data in a CSV file)",
+        at: SourceLocation(file: path, line: 1, column: 1))
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
     }
@@ -27,6 +32,7 @@ public enum SpecLoader {
 
   /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths.
   public static func parse(_ text: String, file: String, directory: URL, style: String? = nil) throws -> FigureSpec {
+    try Limits.checkNesting(text, file: file)
     let node: Node?
     do {
       // The basic resolver tags every scalar as a string: decoding reads values itself, and the default
@@ -56,6 +62,14 @@ public enum SpecLoader {
       return VellumError(
         .syntax, "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))",
         at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+    case .reader(let problem, let offset, let value, let yaml):
+      // The reader reports a byte offset; turn it into line:column like every other diagnostic.
+      let prefix = offset.map { String(decoding: Array(yaml.utf8).prefix($0), as: UTF8.self) } ?? ""
+      let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+      let what = value >= 0 ? String(format: " (character U+%04X)", value) : ""
+      return VellumError(
+        .syntax, "invalid YAML: \(problem)\(what)",
+        at: SourceLocation(file: file, line: lines.count, column: (lines.last?.count ?? 0) + 1))
     default:
       return VellumError(.syntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }

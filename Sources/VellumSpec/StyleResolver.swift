@@ -20,7 +20,8 @@ enum StyleResolver {
   /// The names of the built-in styles and their one-line descriptions.
   static func catalogue() -> [(name: String, description: String)] {
     EmbeddedStyles.files.keys.sorted().compactMap { file in
-      guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text, .basic) else {
+      guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text, .basic)
+      else {
         return nil
       }
       let description = map[Node.scalar(.init("description"))]?.string ?? ""
@@ -173,6 +174,11 @@ enum StyleResolver {
       map[widthKey] = .scalar(Node.Scalar("\(points)pt", .implicit, .plain, widthNode.mark))
     }
     let aspectKey = Node.scalar(.init("aspect"))
+    if let node = map[aspectKey], node.string.flatMap(Double.init).map({ !($0 > 0 && $0.isFinite) }) ?? true {
+      throw VellumError(
+        .invalidSpec, "aspect must be a positive number (height / width)",
+        at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+    }
     let aspect = map[aspectKey]?.string.flatMap(Double.init) ?? style?.aspect
     map[aspectKey] = nil
     if map[Node.scalar(.init("size"))] == nil, map[Node.scalar(.init("height"))] == nil, let aspect,
