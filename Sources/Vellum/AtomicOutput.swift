@@ -7,6 +7,7 @@ public enum AtomicOutput {
   /// On any failure the temporaries are removed and existing files stay as they were.
   public static func write(_ files: [(url: URL, bytes: [UInt8])]) throws {
     var temporaries: [(temporary: URL, target: URL)] = []
+    for file in files { removeAbandonedTemporaries(of: file.url) }
     do {
       for file in files {
         let directory = file.url.deletingLastPathComponent()
@@ -23,6 +24,20 @@ public enum AtomicOutput {
     } catch {
       for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
       throw error
+    }
+  }
+
+  /// A render killed mid-write leaves `.NAME.PID.tmp` behind; the next write of NAME removes those whose
+  /// process is gone (a live PID may be a concurrent render of the same figure, so it is left alone).
+  static func removeAbandonedTemporaries(of target: URL) {
+    let directory = target.deletingLastPathComponent()
+    let prefix = ".\(target.lastPathComponent)."
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+    for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+      guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
     }
   }
 }

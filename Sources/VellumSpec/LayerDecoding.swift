@@ -174,14 +174,25 @@ extension TransformSpec {
 }
 
 extension MarkerSpec {
+  /// matplotlib's one-character marker codes, so `marker: o` means what a matplotlib user expects.
+  static let matplotlibCodes: [String: Shape] = [
+    "o": .circle, "s": .square, "D": .diamond, "d": .diamond, "+": .plus, "x": .cross, "*": .star,
+    "p": .pentagon, "h": .hexagon, "H": .hexagon, "^": .triangleUp, "v": .triangleDown, "<": .triangleLeft,
+    ">": .triangleRight,
+  ]
+
+  private static func shape(_ node: SpecNode) throws -> Shape {
+    if let text = node.scalarText, let shape = matplotlibCodes[text] { return shape }
+    return try decodeEnum(node, what: "marker shape")
+  }
+
   init(node: SpecNode, defaultSize: Double = 6) throws {
     if node.scalarText != nil {
-      self.init(shape: try decodeEnum(node, what: "marker shape"), size: defaultSize)
+      self.init(shape: try Self.shape(node), size: defaultSize)
       return
     }
     let map = try node.mapping("marker", keys: Self.keys)
-    self.init(
-      shape: try map.optional("shape") { try decodeEnum($0, what: "marker shape") } ?? .circle, size: defaultSize)
+    self.init(shape: try map.optional("shape") { try Self.shape($0) } ?? .circle, size: defaultSize)
     size = try map.optional("size") { try $0.nonNegative("a marker size") } ?? size
     face = try map.optional("face") { try decodeColor($0) }
     edge = try map.optional("edge") { try decodeColor($0) }
