@@ -75,6 +75,7 @@ invalid = [
     ("size-nan", "size: [.nan, 3in]\naxes: {layers: []}\n", "invalidSpec"),
     ("size-inf", "size: [.inf, 3in]\naxes: {layers: []}\n", "invalidSpec"),
     ("size-huge-number", "size: [1e400in, 3in]\naxes: {layers: []}\n", "invalidSpec"),
+    ("size-too-large", "size: [10000000in, 1in]\naxes: {layers: []}\n", "invalidSpec"),
     ("size-mapping", "size: {w: 1}\naxes: {layers: []}\n", "invalidSpec"),
     ("pad-negative", "pad: -1\naxes: {layers: []}\n", "invalidSpec"),
     ("pad-text", "pad: wide\naxes: {layers: []}\n", "invalidSpec"),

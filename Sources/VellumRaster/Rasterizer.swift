@@ -46,11 +46,17 @@ public enum Rasterizer {
   private static func rasterize<T>(
     svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]?, _ finish: (OpaquePointer) throws -> T
   ) throws -> T {
-    let pixelWidth = Int32((width / 72 * dpi).rounded())
-    let pixelHeight = Int32((height / 72 * dpi).rounded())
-    guard pixelWidth > 0, pixelHeight > 0, Int64(pixelWidth) * Int64(pixelHeight) <= 400_000_000 else {
-      throw VellumError(.render, "a \(pixelWidth)×\(pixelHeight) px PNG is out of range; lower --dpi")
+    // Checked in Double first: converting an out-of-range size to Int32 would trap.
+    let exactWidth = (width / 72 * dpi).rounded()
+    let exactHeight = (height / 72 * dpi).rounded()
+    guard exactWidth >= 1, exactHeight >= 1, exactWidth <= 32767, exactHeight <= 32767,
+      exactWidth * exactHeight <= 400_000_000
+    else {
+      throw VellumError(
+        .render, String(format: "a %.0f×%.0f px PNG is out of range; lower --dpi", exactWidth, exactHeight))
     }
+    let pixelWidth = Int32(exactWidth)
+    let pixelHeight = Int32(exactHeight)
     return try withHandle(svg: svg, fontFiles: fontFiles) { handle in
       guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else {
         throw VellumError(.render, "cannot create image surface")

@@ -174,6 +174,10 @@ public enum PrintfPattern {
     }
     // Swift's Int is 64-bit: widen the conversion so no platform reads half of it.
     let widened = pattern.replacingOccurrences(of: String(unescaped[range]), with: unescaped[range].dropLast() + "ld")
-    return String(format: widened, Int(value.rounded()))
+    // Beyond Int's range (or non-finite) the integer conversion would trap: print the rounded double.
+    guard let integer = Int(exactly: value.rounded()) else {
+      return String(format: pattern.replacingOccurrences(of: String(unescaped[range]), with: "%.0f"), value)
+    }
+    return String(format: widened, integer)
   }
 }

@@ -176,6 +176,9 @@ extension FigureSpec {
     guard let text = node.scalarText, let points = Length.points(text, bareUnit: 72), points > 0 else {
       throw node.error("expected a positive length such as 6.5in, 16cm, 120mm or 468pt")
     }
+    guard points <= Limits.figurePoints else {
+      throw node.error("a figure side of \(text) is larger than the limit of \(Int(Limits.figurePoints / 72)) in")
+    }
     return points
   }
 }

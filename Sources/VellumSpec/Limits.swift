@@ -10,6 +10,8 @@ public enum Limits {
   public static let rows = 20_000_000
   /// Most layers in one panel.
   public static let layers = 1000
+  /// Figure sides in points (200 in, larger than an A0 poster): keeps raster sizes representable.
+  public static let figurePoints = 200.0 * 72
 
   /// Rejects flow nesting (`[[[…`) or block indentation deeper than ``nestingDepth`` before parsing.
   static func checkNesting(_ text: String, file: String) throws {

@@ -45,6 +45,9 @@ final class TickTests: XCTestCase {
     XCTAssertEqual(texts([100, 200], .scientific), ["1", "2"])
     XCTAssertEqual(texts([1.5, -2], .printf("%.2f ms")), ["1.50 ms", "\u{2212}2.00 ms"])
     XCTAssertEqual(texts([3.7], .printf("%d")), ["4"])
+    XCTAssertEqual(texts([1e20], .printf("%d s")), ["100000000000000000000 s"])
+    // Closely spaced ticks get enough decimals to differ.
+    XCTAssertEqual(Set(texts([1, 1.000000001, 1.000000002], .plain)).count, 3)
     XCTAssertTrue(PrintfPattern.isValid("%.1e"))
     XCTAssertTrue(PrintfPattern.isValid("%d%%"))
     XCTAssertFalse(PrintfPattern.isValid("%s"))
