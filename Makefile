@@ -8,7 +8,7 @@ DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev li
         fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test gallery-test bench format clean
+.PHONY: deps build demo test gallery-test bench fuzz format clean
 
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -53,3 +53,8 @@ bench: deps
 	.build-bench/venv/bin/pip install -q matplotlib pillow numpy
 	.build-bench/venv/bin/python bench/bench.py
 	bash bench/big-line.sh
+
+# Mutation fuzzing of the examples (not part of `make test`): RUNS=5000 SEED=7 make fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product vellum --static-swift-stdlib
+	python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs $${RUNS:-1000} --seed $${SEED:-1}
