@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import VellumData
+
 /// SIGKILL at random moments during `vellum render` never leaves a truncated or mixed-up output:
 /// every output file present afterwards is byte-identical to a complete render.
 final class KillLoopTests: XCTestCase {
@@ -69,19 +71,5 @@ final class KillLoopTests: XCTestCase {
       result[name] = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
     }
     return result
-  }
-}
-
-/// A small seeded generator, so a failing run can be repeated exactly.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -2,6 +2,8 @@ import Foundation
 import Vellum
 import XCTest
 
+@testable import VellumData
+
 /// Properties over seeded random valid specs: the SVG is well-formed and safe, librsvg draws it, and a
 /// second render is byte-identical.
 final class RandomSpecPropertyTests: XCTestCase {
