@@ -183,6 +183,7 @@ case("nul-bytes", b"axes: {layers: []}\n\x00\x00\x00", "syntax", raw=True)
 data_cases = [
     ("missing-data-file", spec(data="data: {d: nowhere.csv}\n"), "missingFile", None),
     ("data-path-is-folder", spec(data="data: {d: ../Corpus}\n"), "missingFile", None),
+    ("data-path-is-device", spec(data="data: {d: /dev/zero}\n"), "missingFile", None),
     ("unknown-column", spec("    - line: {x: step, y: los}\n"), "invalidData", GOOD_CSV),
     ("unknown-x-column", spec("    - line: {x: time, y: loss}\n"), "invalidData", GOOD_CSV),
     ("non-numeric-cell", spec(), "invalidData", "step,loss\n0,1\n1,abc\n"),

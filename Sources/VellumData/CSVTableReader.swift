@@ -12,6 +12,17 @@ enum DataFile {
     guard !isDirectory.boolValue else {
       throw VellumError(.missingFile, "data file '\(displayPath)' is a folder", at: location)
     }
+    // Devices and pipes (/dev/zero, a FIFO) never end; only regular files of bounded size are read.
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      throw VellumError(.missingFile, "data file '\(displayPath)' is not a regular file", at: location)
+    }
+    if let size = attributes?[.size] as? UInt64, size > Limits.dataFileBytes {
+      throw VellumError(
+        .invalidData,
+        "data file '\(displayPath)' is \(size >> 20) MiB, over the limit of \(Limits.dataFileBytes >> 30) GiB",
+        at: location)
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw VellumError(.missingFile, "cannot read data file '\(displayPath)'", at: location)
     }

@@ -201,7 +201,8 @@ extension DataSourceSpec {
     self.name = name
     location = node.location
     func file(_ path: String, _ format: FileFormat) -> Source {
-      .file(directory.appendingPathComponent(path).standardizedFileURL, displayPath: path, format: format)
+      let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+      return .file(url.standardizedFileURL, displayPath: path, format: format)
     }
     if let path = node.scalarText {
       source = file(path, FileFormat.guess(path))

@@ -8,6 +8,8 @@ public enum Limits {
   public static let labelCharacters = 2000
   /// Most rows a data file or inline column may hold.
   public static let rows = 20_000_000
+  /// Largest data file read (a data file is held in memory whole).
+  public static let dataFileBytes: UInt64 = 2 << 30
   /// Most layers in one panel.
   public static let layers = 1000
   /// Figure sides in points (200 in, larger than an A0 poster): keeps raster sizes representable.
