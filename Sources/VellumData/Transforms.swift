@@ -147,14 +147,23 @@ extension Table {
     }
     var grid: [Double]
     if let step {
-      let count = Int(((high - low) / step + 1e-9).rounded(.down))
-      guard count < 1_000_000 else {
-        throw VellumError(.invalidData, "an interpolation grid of \(count) points is too fine", at: x.location)
+      // Compared as a Double: a huge range over a tiny step would overflow Int.
+      let exact = ((high - low) / step + 1e-9).rounded(.down)
+      guard exact < 1_000_000 else {
+        throw VellumError(
+          .invalidData, "an interpolation grid of \(String(format: "%.3g", exact)) points is too fine (limit 1000000)",
+          at: x.location)
       }
-      grid = (0...count).map { low + Double($0) * step }
+      grid = (0...Int(exact)).map { low + Double($0) * step }
     } else {
       let n = points!
       grid = (0..<n).map { low + (high - low) * Double($0) / Double(n - 1) }
+    }
+    guard grid.count * groups.count <= Limits.rows else {
+      throw VellumError(
+        .invalidData,
+        "interpolating \(groups.count) runs onto \(grid.count) points would make more than \(Limits.rows) rows",
+        at: x.location)
     }
     let keyValues = try by.map { try strings($0) }
     let sources = try columns.map { try numbers($0) }

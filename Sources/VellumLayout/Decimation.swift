@@ -15,7 +15,7 @@ enum Decimation {
     var result: [Point] = []
     result.reserveCapacity(points.count / 8)
     var bucket: [Point] = []
-    var bucketIndex: Int?
+    var bucketIndex: Double?
     func flush() {
       guard !bucket.isEmpty else { return }
       if bucket.count <= 4 {
@@ -40,7 +40,8 @@ enum Decimation {
         result.append(point)  // keeps the gap
         continue
       }
-      let index = Int((point.x / bucketWidth).rounded(.down))
+      // A Double key: points far outside the view would overflow an Int.
+      let index = (point.x / bucketWidth).rounded(.down)
       if index != bucketIndex {
         flush()
         bucketIndex = index

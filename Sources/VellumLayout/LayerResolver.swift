@@ -111,7 +111,11 @@ struct LayerResolver {
       LineStyle(color: spec.color.rgb, alpha: spec.alpha * spec.color.alpha, width: spec.width, dash: spec.dash)
     }
     func name(_ id: String?, _ label: Located<String>?, _ value: Double) -> String {
-      id ?? slug(TickFormatter.fixed(value, TickFormatter.commonDecimals([value])))
+      // Exponent form for huge values keeps ids short (1e300 would print 301 digits).
+      id
+        ?? slug(
+          abs(value) < 1e15
+            ? TickFormatter.fixed(value, TickFormatter.commonDecimals([value])) : String(format: "%g", value))
     }
     switch layer {
     case .hline(let spec):

@@ -56,7 +56,9 @@ struct MarkCompiler {
     case .bars(let bars, let fill, let horizontal, let valueLabels, let capSize):
       for bar in bars where bar.value.isFinite && bar.position.isFinite {
         let (a, b) = (bar.position - bar.width / 2, bar.position + bar.width / 2)
-        let corners = horizontal ? [page(bar.base, a), page(bar.value, b)] : [page(a, bar.base), page(b, bar.value)]
+        // Clamped before the width is taken: Rect's origin + size would lose a far corner's precision.
+        let corners = (horizontal ? [page(bar.base, a), page(bar.value, b)] : [page(a, bar.base), page(b, bar.value)])
+          .map(FarPointClipping.clamped)
         let rect = Rect(
           x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
           width: abs(corners[1].x - corners[0].x),
@@ -73,7 +75,8 @@ struct MarkCompiler {
             errorBar(from: ends.0, to: ends.1, cap: capSize, horizontal: horizontal, width: 1, color: .black))
           tip = bar.value >= bar.base ? (horizontal ? ends.1 : ends.1) : ends.0
         }
-        if let valueLabels {
+        // Labels of bars that end far off the canvas would be invisible, and unprintable.
+        if let valueLabels, FarPointClipping.isNear(tip) {
           overlay.append(try valueLabel(bar, pattern: valueLabels, tip: tip, horizontal: horizontal))
         }
       }
@@ -101,14 +104,15 @@ struct MarkCompiler {
       points = [Point(xScale.map(x), plot.maxY), Point(xScale.map(x), plot.minY)]
       children.append(.path(PathNode(segments: PathGeometry.polyline(points), stroke: style.stroke)))
     case .hspan(let from, let to, let fill):
-      let (a, b) = (yScale.map(from), yScale.map(to))
+      let (a, b) = (FarPointClipping.clamped(yScale.map(from)), FarPointClipping.clamped(yScale.map(to)))
       children.append(
         patch(PathGeometry.rect(Rect(x: plot.minX, y: min(a, b), width: plot.width, height: abs(b - a))), fill))
     case .vspan(let from, let to, let fill):
-      let (a, b) = (xScale.map(from), xScale.map(to))
+      let (a, b) = (FarPointClipping.clamped(xScale.map(from)), FarPointClipping.clamped(xScale.map(to)))
       children.append(
         patch(PathGeometry.rect(Rect(x: min(a, b), y: plot.minY, width: abs(b - a), height: plot.height)), fill))
     case .text(let spec):
+      guard FarPointClipping.isNear(page(spec.x, spec.y)) else { break }
       let (placed, arrow) = try annotation(spec, target: page(spec.x, spec.y))
       overlay.append(placed)
       if let arrow { children += arrow }
@@ -131,7 +135,9 @@ struct MarkCompiler {
   private func markers(_ points: [Point], _ marker: MarkerStyle) -> [SceneNode] {
     guard marker.size > 0 else { return [] }
     return points.enumerated().compactMap { index, point in
-      guard index % marker.every == 0, point.x.isFinite, point.y.isFinite else { return nil }
+      guard index % marker.every == 0, point.x.isFinite, point.y.isFinite, FarPointClipping.isNear(point) else {
+        return nil
+      }
       return marker.node(at: point)
     }
   }
@@ -155,9 +161,9 @@ struct MarkCompiler {
   private func errorBar(
     from a: Point, to b: Point, cap: Double, horizontal: Bool, width: Double, color: RGB, alpha: Double = 1
   ) -> SceneNode {
-    var segments: [PathSegment] = [.move(a), .line(b)]
+    var segments = PathGeometry.polyline([a, b])
     if cap > 0 {
-      for end in [a, b] {
+      for end in [a, b] where FarPointClipping.isNear(end) {
         segments +=
           horizontal
           ? [.move(Point(end.x, end.y - cap)), .line(Point(end.x, end.y + cap))]

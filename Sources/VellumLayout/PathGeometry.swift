@@ -6,20 +6,28 @@ enum PathGeometry {
   /// Joins finite points into subpaths; a NaN breaks the line, as in matplotlib.
   static func polyline(_ points: [Point]) -> [PathSegment] {
     var segments: [PathSegment] = []
-    var penDown = false
+    var run: [Point] = []
+    func finish() {
+      for part in FarPointClipping.polyline(run) {
+        segments.append(.move(part[0]))
+        segments += part.dropFirst().map { .line($0) }
+      }
+      run.removeAll(keepingCapacity: true)
+    }
     for point in points {
       guard point.x.isFinite && point.y.isFinite else {
-        penDown = false
+        finish()
         continue
       }
-      segments.append(penDown ? .line(point) : .move(point))
-      penDown = true
+      run.append(point)
     }
+    finish()
     return segments
   }
 
   static func rect(_ r: Rect) -> [PathSegment] {
-    [
+    let r = FarPointClipping.rect(r)
+    return [
       .move(Point(r.minX, r.minY)), .line(Point(r.maxX, r.minY)), .line(Point(r.maxX, r.maxY)),
       .line(Point(r.minX, r.maxY)), .close,
     ]
@@ -55,6 +63,7 @@ enum PathGeometry {
   }
 
   static func polygon(_ points: [Point]) -> [PathSegment] {
+    let points = FarPointClipping.polygon(points)
     guard let first = points.first else { return [] }
     return [.move(first)] + points.dropFirst().map { .line($0) } + [.close]
   }

@@ -1,10 +1,13 @@
+import Foundation
+
 /// The one number format of Vellum's SVG: integers print as integers, the rest round to 3 decimals
 /// (a thousandth of a point), never exponent notation and never `-0`, so output is reproducible.
 public enum NumberFormat {
   public static func format(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
     let scaled = (value * 1000).rounded()
-    guard abs(scaled) < 9e15 else { return String(Int64(value.rounded())) }
+    // Layout keeps coordinates within ±1e6; this only keeps a stray huge value from trapping.
+    guard abs(scaled) < 9e15 else { return String(format: "%.0f", value) }
     let thousandths = Int64(scaled)
     if thousandths == 0 { return "0" }
     let sign = thousandths < 0 ? "-" : ""

@@ -1,6 +1,9 @@
 import Foundation
 import Vellum
+import VellumScene
 import XCTest
+
+@testable import VellumLayout
 
 /// Data that is odd but valid draws a figure, as matplotlib would, with only finite numbers in the SVG.
 final class DegenerateDataTests: XCTestCase {
@@ -46,6 +49,35 @@ final class DegenerateDataTests: XCTestCase {
     }
   }
 
+  /// Values far outside explicit limits (1e300 on a [0, 3] axis) are cut at the view, not printed.
+  func testDataFarOutsideTheLimitsDraws() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let layers = [
+      "{scatter: {x: x, y: y}}", "{line: {x: x, y: y, marker: o}}", "{line: {x: x, y: y, step: mid}}",
+      "{band: {x: x, lower: y, upper: y2}}", "{area: {x: x, y: y}}", "{bar: {x: x, y: y, value_labels: true}}",
+      "{errorbar: {x: x, y: y, yerr: y}}", "{hline: {y: 1e300}}", "{text: {x: 1e300, y: 1, text: far}}",
+      "{hspan: {y: [1, 1e300]}}", "{vspan: {x: [2, -1e300]}}",
+    ]
+    for layer in layers {
+      let path = try fixture.write(
+        "far.yaml",
+        """
+        data: {d: {values: {x: [0, 1, 2, 3, 1e300], y: [1, -1e300, 2, 1e300, 3], y2: [2, 3, 1e305, 4, 5]}}}
+        axes: {x: {limits: [0, 3]}, y: {limits: [0, 4]}, layers: [\(layer)]}
+
+        """)
+      do {
+        let svg = String(decoding: try FigureRenderer().render(specPath: path, formats: [.svg])[.svg]!, as: UTF8.self)
+        let longest = svg.split(whereSeparator: { " ,\"MLZCHV".contains($0) }).map(\.count).max() ?? 0
+        XCTAssertLessThan(longest, 40, "\(layer): an unprintably large coordinate")
+        try assertSafe(svg, layer)
+      } catch {
+        XCTFail("\(layer): \(error)")
+      }
+    }
+  }
+
   func testRangesBeyondDoublePrecisionAreRefusedByName() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }
@@ -68,5 +100,28 @@ final class DegenerateDataTests: XCTestCase {
     let csv = try data.write("abs.csv", SpecFixture.csv)
     let path = try spec.write("abs.yaml", "data: {d: \(csv)}\naxes: {layers: [{line: {x: step, y: loss}}]}\n")
     XCTAssertNoThrow(try FigureRenderer().render(specPath: path, formats: [.svg]))
+  }
+}
+
+/// Far-point clipping keeps the visible part of a segment exactly where it was.
+final class FarPointClippingTests: XCTestCase {
+  func testClippedSegmentKeepsItsDirection() throws {
+    let (start, end) = try XCTUnwrap(FarPointClipping.clip(Point(0, 0), Point(1e300, 1e200)))
+    XCTAssertEqual(start, Point(0, 0))
+    XCTAssertEqual(end.x, FarPointClipping.bound, accuracy: 1e-6)
+    XCTAssertEqual(end.y, 1e-94, accuracy: 1e-90)
+    XCTAssertNil(FarPointClipping.clip(Point(2e6, 0), Point(3e6, 5)))
+  }
+
+  func testNearGeometryIsUntouched() {
+    let points = [Point(1, 2), Point(300, 400), Point(-5, 7)]
+    XCTAssertEqual(FarPointClipping.polyline(points), [points])
+    XCTAssertEqual(FarPointClipping.polygon(points), points)
+  }
+
+  func testPolygonIsCutToTheSquare() {
+    let cut = FarPointClipping.polygon([Point(0, 0), Point(1e300, 0), Point(0, 10)])
+    XCTAssertTrue(cut.allSatisfy(FarPointClipping.isNear))
+    XCTAssertTrue(cut.contains(Point(0, 0)) && cut.contains(Point(0, 10)))
   }
 }
