@@ -56,12 +56,16 @@ struct RandomFigure {
     let scale = pick([1e-6, 1e-3, 1, 7, 1000, 1e7])
     let positive = pick([true, false])
     let constant = pick([false, false, false, true])
+    // Now and then one wild value (kept positive for log axes), drawn under explicit limits.
+    let outlier = pick([nil, nil, nil, nil, 1e300, 1e200, -1e250])
+    let clipped = outlier != nil || pick([false, false, false, true])
     for run in 0..<runs {
       let name = pick(["base", "SDPO", "run & <b>", "r\"q\"", "ε-greedy", "a_b"]) + "\(run)"
       var value = uniform()
       for row in 0..<rows {
         value += (uniform() - 0.5) * 0.2
-        let y = constant ? scale : (positive ? abs(value) + 0.01 : value) * scale
+        var y = constant ? scale : (positive ? abs(value) + 0.01 : value) * scale
+        if let outlier, row == rows / 2 { y = positive ? abs(outlier) : outlier }
         let err = uniform() * scale * 0.1
         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         csv += "\(row * 10),\(y),\(y - err),\(y + err),\(err),\(quoted)\n"
@@ -85,7 +89,10 @@ struct RandomFigure {
       default: layers.append("{hline: {y: \(scale), label: 'ref $\\alpha$'}}")
       }
     }
-    if logY && !kinds.contains("bar") && !kinds.contains("area") { axes.append("y: {scale: log, label: '$\\log p$'}") }
+    var yAxis: [String] = []
+    if logY && !kinds.contains("bar") && !kinds.contains("area") { yAxis.append("scale: log, label: '$\\log p$'") }
+    if clipped { yAxis.append("limits: [\(positive ? 0.5 * scale : -scale), \(2 * scale)]") }
+    if !yAxis.isEmpty { axes.append("y: {\(yAxis.joined(separator: ", "))}") }
     axes.append("title: \(pick(["'Loss'", "'\\textbf{Run} \\& $x^2$'", "'<a> & \"b\"'", "''"]))")
     axes.append("frame: \(pick(["box", "open", "none"]))")
     axes.append("legend: {location: \(pick(["best", "upper right", "lower left", "outside right"]))}")
