@@ -172,6 +172,14 @@ invalid = [
     ("deep-flow-nesting", "axes: " + "[" * 200 + "]" * 200 + "\n", "invalidSpec"),
     ("deep-block-nesting", "axes:\n" + "".join("  " * i + "a:\n" for i in range(1, 120)) + "  " * 120 + "b: 1\n", "invalidSpec"),
 ]
+# Integers and ranges at the edge of machine arithmetic (each once trapped or overflowed).
+invalid += [
+    ("panel-rows-int-max", "panels: {rows: 9223372036854775807}\naxes: [{layers: []}]\n", "invalidSpec"),
+    ("bootstrap-seed-negative", "data: {d: {values: {x: [1, 1, 2], y: [1, 2, 3]}}}\naxes: {layers: [{line: {x: x, y: y, transform: [{aggregate: {by: x, column: y, stats: [bootstrap], seed: -1}}]}}]}\n", "invalidSpec"),
+    ("interpolate-infinite-grid", "data: {d: {values: {x: [-1e300, 1e300]}}}\naxes: {layers: [{line: {x: x, y: x, transform: [{interpolate: {x: x, column: x, step: 1e-300}}]}}]}\n", "invalidData"),
+    ("range-beyond-double", "data: {d: {values: {x: [1, 2, 3], y: [1e300, -1e300, 1.7e308]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n", "invalidData"),
+    ("range-subnormal", "data: {d: {values: {x: [1, 2, 3], y: [1e-300, 2e-300, 5e-324]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n", "invalidData"),
+]
 for name, text, expected in invalid:
     case(name, text, expected)
 case("binary-garbage", bytes(range(256)) * 8, "syntax", raw=True)

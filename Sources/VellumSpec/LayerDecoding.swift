@@ -140,7 +140,12 @@ extension TransformSpec {
         } ?? [.mean, .std]
       self = .aggregate(
         by: try map.optional("by", names) ?? [], columns: try columns(map), stats: stats,
-        seed: UInt64(try map.optional("seed") { try $0.int("a seed") } ?? 0),
+        seed: UInt64(
+          try map.optional("seed") { node in
+            let value = try node.int("a seed")
+            guard value >= 0 else { throw node.error("a seed must be a non-negative integer") }
+            return value
+          } ?? 0),
         samples: try map.optional("samples") { node in
           let value = try node.int("a number of bootstrap samples")
           guard (10...100_000).contains(value) else {

@@ -25,8 +25,14 @@ extension PanelsSpec {
   init(node: SpecNode, count: Int) throws {
     self.init(count: count)
     let map = try node.mapping("panels", keys: Self.keys)
-    let rows = try map.optional("rows") { try $0.int("a number of rows") }
-    let columns = try map.optional("columns") { try $0.int("a number of columns") }
+    // Bounded before any arithmetic, so a huge count cannot overflow.
+    func dimension(_ node: SpecNode, _ what: String) throws -> Int {
+      let value = try node.int("a number of \(what)")
+      guard (1...64).contains(value) else { throw node.error("panel \(what) must be between 1 and 64") }
+      return value
+    }
+    let rows = try map.optional("rows") { try dimension($0, "rows") }
+    let columns = try map.optional("columns") { try dimension($0, "columns") }
     switch (rows, columns) {
     case (let r?, let c?): (self.rows, self.columns) = (r, c)
     case (let r?, nil): (self.rows, self.columns) = (r, (count + max(r, 1) - 1) / max(r, 1))
