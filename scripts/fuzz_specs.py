@@ -8,7 +8,7 @@ a hang or a stray output file is reported with the input that caused it, saved u
 """
 import argparse, os, random, re, shutil, subprocess, sys, tempfile
 
-VALUES = ["0", "-1", "1e308", "-1e308", ".nan", ".inf", "-.inf", "1e-320", "99999999999999999999", "abc", "[]",
+VALUES = ["0", "-1", "1e308", "-1e308", ".nan", ".inf", "-.inf", "1e-320", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "-5", "abc", "[]",
           "{}", "''", "null", "true", "-0", "0.0000001", "3.5in", "1e9cm", "$", "\\frac", "'$x^{'", "[1, 2, 3]"]
 NOISE = list("{}[]:,-'\"\\$^_%&#*!|>?@`\t") + ["\n", "  ", "\u00e9", "\u202e", "\x00", "\x07", "\ufffd"]
 CELLS = ["", "nan", "inf", "-inf", "1e400", "x", "\"", "1,2", "-0", "1e-400", "  3 ", "\u00a0"]
