@@ -178,6 +178,10 @@ invalid += [
     ("bootstrap-seed-negative", "data: {d: {values: {x: [1, 1, 2], y: [1, 2, 3]}}}\naxes: {layers: [{line: {x: x, y: y, transform: [{aggregate: {by: x, column: y, stats: [bootstrap], seed: -1}}]}}]}\n", "invalidSpec"),
     ("interpolate-infinite-grid", "data: {d: {values: {x: [-1e300, 1e300]}}}\naxes: {layers: [{line: {x: x, y: x, transform: [{interpolate: {x: x, column: x, step: 1e-300}}]}}]}\n", "invalidData"),
     ("range-beyond-double", "data: {d: {values: {x: [1, 2, 3], y: [1e300, -1e300, 1.7e308]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n", "invalidData"),
+    ("pad-1e308", "pad: 1e308\naxes: {layers: []}\n", "invalidSpec"),
+    ("legend-font-size-1e308", "axes: {legend: {font_size: 1e308}, layers: []}\n", "invalidSpec"),
+    ("line-width-1e308", "data: {d: {values: {x: [1]}}}\naxes: {layers: [{line: {x: x, y: x, width: 1e308}}]}\n", "invalidSpec"),
+    ("panel-spacing-too-large-for-canvas", "panels: {columns: 2, spacing: 900}\naxes: [{layers: []}, {layers: []}]\n", "layout"),
     ("range-subnormal", "data: {d: {values: {x: [1, 2, 3], y: [1e-300, 2e-300, 5e-324]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n", "invalidData"),
 ]
 for name, text, expected in invalid:

@@ -14,7 +14,8 @@ struct AxisTicks {
     categories: [String], setter: TextSetter
   ) throws -> AxisTicks {
     // matplotlib's tick space: one bin per 3 (x) or 2 (y) label heights, capped at 9.
-    let maxBins = max(1, min(9, Int(abs(length) / (labelSize * (isX ? 3 : 2)))))
+    let room = abs(length) / (labelSize * (isX ? 3 : 2))
+    let maxBins = room.isFinite ? Int(max(1, min(9, room))) : 1
     let transform = ScaleTransform(axis)
     if axis.scale == .categorical, case .auto = axis.ticks {
       let values = categories.indices.map(Double.init).filter {

@@ -1,4 +1,5 @@
 import VellumScene
+import VellumSpec
 
 /// Sizes a grid of plot areas so every panel's decorations fit the canvas, all plot areas equal
 /// (matplotlib's tight_layout for subplots): columns take the widest left and right decorations of
@@ -22,6 +23,13 @@ struct PanelGrid {
       for index in 0..<panelCount {
         let (row, column) = (index / columns, index % columns)
         let plot = rects[index]
+        // Padding, legends or text too large for the canvas leave no plot (or a non-finite one).
+        guard plot.width.isFinite, plot.height.isFinite, plot.minX.isFinite, plot.minY.isFinite, plot.width > 1,
+          plot.height > 1
+        else {
+          throw VellumError(
+            .layout, "the figure is too small for its padding and labels; enlarge 'size' or shrink them")
+        }
         let used = try extents(index, plot)
         left[column] = max(left[column], plot.minX - used.minX)
         right[column] = max(right[column], used.maxX - plot.maxX)

@@ -107,7 +107,7 @@ extension LabelSpec {
     }
     let map = try node.mapping(what, keys: ["text", "size", "pad"])
     text = try map.required("text") { try $0.located("the \(what) text") }
-    size = try map.optional("size") { try $0.positive("a font size") } ?? defaultSize
+    size = try map.optional("size") { try $0.fontSize() } ?? defaultSize
     pad = try map.optional("pad") { try $0.double("a pad in points") } ?? defaultPad
   }
 }
@@ -122,7 +122,7 @@ extension FrameSpec {
     }
     let map = try node.mapping("frame", keys: ["style", "width", "color"])
     style = try map.optional("style") { try Self.style($0) } ?? .box
-    width = try map.optional("width") { try $0.nonNegative("a line width") } ?? 0.8
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 0.8
     color = try map.optional("color") { try decodeColor($0) } ?? .black
   }
 
@@ -136,9 +136,9 @@ extension TickStyleSpec {
     let map = try node.mapping(
       "ticks", keys: ["direction", "length", "width", "label_size", "pad", "mirror", "color"])
     direction = try map.optional("direction") { try decodeEnum($0, what: "tick direction") } ?? .out
-    length = try map.optional("length") { try $0.nonNegative("a tick length") } ?? 3.5
-    width = try map.optional("width") { try $0.nonNegative("a tick width") } ?? 0.8
-    labelSize = try map.optional("label_size") { try $0.positive("a font size") } ?? baseFont.size
+    length = try map.optional("length") { try $0.measure("a tick length") } ?? 3.5
+    width = try map.optional("width") { try $0.measure("a tick width") } ?? 0.8
+    labelSize = try map.optional("label_size") { try $0.fontSize() } ?? baseFont.size
     pad = try map.optional("pad") { try $0.double("a pad in points") } ?? 3.5
     mirror = try map.optional("mirror") { try $0.bool() } ?? false
     color = try map.optional("color") { try decodeColor($0) } ?? .black

@@ -112,7 +112,7 @@ extension FigureSpec {
     if let node = map["height"] { height = try Self.length(node) }
     self.width = width
     self.height = height
-    pad = try map.optional("pad") { try $0.nonNegative("a pad") } ?? 1.08
+    pad = try map.optional("pad") { try $0.measure("a pad") } ?? 1.08
     background =
       try map.optional("background") { node in
         if node.scalarText == "none" { return Color?.none }
@@ -188,7 +188,7 @@ extension FontSpec {
     let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math", "embed"])
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
     familyLocation = (map["family"] ?? node).location
-    size = try map.optional("size") { try $0.positive("a font size") } ?? 10
+    size = try map.optional("size") { try $0.fontSize() } ?? 10
     sans = try map.optional("sans") { try $0.string("a font family") } ?? sans
     mono = try map.optional("mono") { try $0.string("a font family") } ?? mono
     math = try map.optional("math") { try $0.string("a font family") } ?? math

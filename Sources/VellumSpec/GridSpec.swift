@@ -46,14 +46,14 @@ extension GridSpec {
       } ?? (map["minor"] != nil ? "both" : "major")
     var major = Self.defaultMajor
     major.color = try map.optional("color") { try decodeColor($0) } ?? major.color
-    major.width = try map.optional("width") { try $0.nonNegative("a line width") } ?? major.width
+    major.width = try map.optional("width") { try $0.measure("a line width") } ?? major.width
     major.dash = try map.optional("dash") { try decodeDash($0) } ?? major.dash
     major.alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? major.alpha
     var minor = Self.defaultMinor
     if let node = map["minor"] {
       let minorMap = try node.mapping("minor grid", keys: ["color", "width", "dash", "alpha"])
       minor.color = try minorMap.optional("color") { try decodeColor($0) } ?? minor.color
-      minor.width = try minorMap.optional("width") { try $0.nonNegative("a line width") } ?? minor.width
+      minor.width = try minorMap.optional("width") { try $0.measure("a line width") } ?? minor.width
       minor.dash = try minorMap.optional("dash") { try decodeDash($0) } ?? minor.dash
       minor.alpha = try minorMap.optional("alpha") { try decodeAlpha($0) } ?? minor.alpha
     }

@@ -198,10 +198,10 @@ extension MarkerSpec {
     }
     let map = try node.mapping("marker", keys: Self.keys)
     self.init(shape: try map.optional("shape") { try Self.shape($0) } ?? .circle, size: defaultSize)
-    size = try map.optional("size") { try $0.nonNegative("a marker size") } ?? size
+    size = try map.optional("size") { try $0.measure("a marker size") } ?? size
     face = try map.optional("face") { try decodeColor($0) }
     edge = try map.optional("edge") { try decodeColor($0) }
-    edgeWidth = try map.optional("edge_width") { try $0.nonNegative("a line width") } ?? 1
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
     every =
       try map.optional("every") { node in
         let value = try node.int("a whole number of points")
@@ -220,7 +220,7 @@ extension LineLayerSpec {
     let map = try node.mapping("line", keys: Self.keys)
     common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
     y = try map.required("y", column)
-    width = try map.optional("width") { try $0.nonNegative("a line width") } ?? 1.5
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
     step = try map.optional("step") { try decodeEnum($0, what: "step style") }
     marker = try map.optional("marker") { try MarkerSpec(node: $0) }
@@ -235,7 +235,7 @@ extension ScatterLayerSpec {
     common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
     y = try map.required("y", column)
     marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 6)
-    if let size = try map.optional("size", { try $0.nonNegative("a marker size") }) { marker.size = size }
+    if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
   }
 }
 
@@ -255,7 +255,7 @@ extension BandLayerSpec {
     } else {
       throw node.error("a band needs 'lower' and 'upper', or 'center' and 'error' columns")
     }
-    edgeWidth = try map.optional("edge_width") { try $0.nonNegative("a line width") } ?? 1
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
   }
 }
 
@@ -267,7 +267,7 @@ extension AreaLayerSpec {
     common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 0.3)
     y = try map.required("y", column)
     baseline = try map.optional("baseline") { try $0.double("a baseline value") } ?? 0
-    edgeWidth = try map.optional("edge_width") { try $0.nonNegative("a line width") } ?? 0
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
   }
 }
 
@@ -291,7 +291,7 @@ extension BarLayerSpec {
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     stacked = try map.optional("stacked") { try $0.bool() } ?? false
     edge = try map.optional("edge") { try decodeColor($0) }
-    edgeWidth = try map.optional("edge_width") { try $0.nonNegative("a line width") } ?? (edge == nil ? 0 : 0.8)
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
     valueLabels =
       try map.optional("value_labels") { node -> String? in
         if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
@@ -303,7 +303,7 @@ extension BarLayerSpec {
         }
         return pattern
       } ?? nil
-    capSize = try map.optional("cap") { try $0.nonNegative("a cap size") } ?? 3
+    capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 3
   }
 }
 
@@ -317,8 +317,8 @@ extension ErrorBarLayerSpec {
     yError = try map.optional("yerr", column)
     xError = try map.optional("xerr", column)
     guard yError != nil || xError != nil else { throw node.error("an errorbar layer needs 'yerr' or 'xerr'") }
-    capSize = try map.optional("cap") { try $0.nonNegative("a cap size") } ?? 0
-    width = try map.optional("width") { try $0.nonNegative("a line width") } ?? 1.5
+    capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 0
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     marker = try map.optional("marker") { try MarkerSpec(node: $0) }
   }
 }
@@ -332,7 +332,7 @@ extension ReferenceLineSpec {
     value = try map.required(axis) { try $0.double("a \(axis) value") }
     label = try map.optional("label") { try $0.located("a label") }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
-    width = try map.optional("width") { try $0.nonNegative("a line width") } ?? 1.5
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
     alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? 1
   }
@@ -372,10 +372,10 @@ extension TextAnnotationSpec {
         return (try items[0].double(), try items[1].double())
       } ?? (0, 0)
     anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
-    size = try map.optional("size") { try $0.positive("a font size") }
+    size = try map.optional("size") { try $0.fontSize() }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
     arrow = try map.optional("arrow") { try $0.bool() } ?? false
-    arrowWidth = try map.optional("arrow_width") { try $0.nonNegative("a line width") } ?? 0.8
+    arrowWidth = try map.optional("arrow_width") { try $0.measure("a line width") } ?? 0.8
   }
 }
 
@@ -397,7 +397,7 @@ func decodeDash(_ node: SpecNode) throws -> DashPattern {
   }
   let items = try node.list(usage)
   guard items.count == 2 else { throw node.error(usage) }
-  let lengths = try items[1].list(usage).map { try $0.nonNegative("a dash length") }
+  let lengths = try items[1].list(usage).map { try $0.measure("a dash length") }
   return try checkedDash(offset: try items[0].double("a dash offset"), lengths: lengths, node: node, usage: usage)
 }
 

@@ -72,7 +72,7 @@ extension LegendSpec {
     }
     frame = try map.optional("frame") { try $0.bool() } ?? frame
     frameColor = try map.optional("frame_color") { try decodeColor($0) } ?? frameColor
-    frameWidth = try map.optional("frame_width") { try $0.nonNegative("a line width") } ?? frameWidth
+    frameWidth = try map.optional("frame_width") { try $0.measure("a line width") } ?? frameWidth
     frameAlpha = try map.optional("frame_alpha") { try decodeAlpha($0) } ?? frameAlpha
     columns =
       try map.optional("columns") { node in
@@ -80,13 +80,13 @@ extension LegendSpec {
         guard (1...20).contains(value) else { throw node.error("legend columns must be between 1 and 20") }
         return value
       } ?? columns
-    columnSpacing = try map.optional("column_spacing") { try $0.nonNegative("a spacing") } ?? columnSpacing
-    fontSize = try map.optional("font_size") { try $0.positive("a font size") } ?? fontSize
-    handleLength = try map.optional("handle_length") { try $0.nonNegative("a handle length") } ?? handleLength
-    handleHeight = try map.optional("handle_height") { try $0.nonNegative("a handle height") } ?? handleHeight
-    handleTextPad = try map.optional("handle_text_pad") { try $0.nonNegative("a pad") } ?? handleTextPad
-    labelSpacing = try map.optional("label_spacing") { try $0.nonNegative("a label spacing") } ?? labelSpacing
-    borderPad = try map.optional("border_pad") { try $0.nonNegative("a pad") } ?? borderPad
+    columnSpacing = try map.optional("column_spacing") { try $0.measure("a spacing") } ?? columnSpacing
+    fontSize = try map.optional("font_size") { try $0.fontSize() } ?? fontSize
+    handleLength = try map.optional("handle_length") { try $0.measure("a handle length") } ?? handleLength
+    handleHeight = try map.optional("handle_height") { try $0.measure("a handle height") } ?? handleHeight
+    handleTextPad = try map.optional("handle_text_pad") { try $0.measure("a pad") } ?? handleTextPad
+    labelSpacing = try map.optional("label_spacing") { try $0.measure("a label spacing") } ?? labelSpacing
+    borderPad = try map.optional("border_pad") { try $0.measure("a pad") } ?? borderPad
     borderAxesPad = try map.optional("border_axes_pad") { try $0.double("a pad") } ?? borderAxesPad
   }
 }

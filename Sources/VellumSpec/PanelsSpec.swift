@@ -58,6 +58,6 @@ extension PanelsSpec {
         guard labels.count == count else { throw node.error("expected \(count) panel labels, found \(labels.count)") }
         return labels
       } ?? nil
-    spacing = try map.optional("spacing") { try $0.nonNegative("a spacing in points") }
+    spacing = try map.optional("spacing") { try $0.measure("a spacing in points") }
   }
 }

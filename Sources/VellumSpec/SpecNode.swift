@@ -63,6 +63,21 @@ public struct SpecNode {
     return value
   }
 
+  /// A font size in points, bounded so text metrics stay in FreeType's fixed-point range.
+  func fontSize(_ what: String = "a font size") throws -> Double {
+    let value = try positive(what)
+    guard value <= 1000 else { throw error("expected \(what) of at most 1000 pt, found \(scalarText ?? "")") }
+    return value
+  }
+
+  /// A drawing measure (line width, pad, marker size) in points or font sizes, bounded like ``fontSize(_:)``
+  /// so geometry never overflows to infinity.
+  func measure(_ what: String) throws -> Double {
+    let value = try nonNegative(what)
+    guard value <= 1000 else { throw error("expected \(what) of at most 1000, found \(scalarText ?? "")") }
+    return value
+  }
+
   func nonNegative(_ what: String) throws -> Double {
     let value = try double(what)
     guard value >= 0 else { throw error("expected \(what) of at least 0, found \(scalarText ?? "")") }
