@@ -60,6 +60,22 @@ final class TextSafetyTests: XCTestCase {
     }
   }
 
+  /// Right-to-left scripts shape and draw with a font that has them; Computer Modern lacks them and says so.
+  func testRightToLeftTextNeedsAFontWithItsGlyphs() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let body =
+      "data: {d: {values: {x: [1, 2], y: [1, 2]}}}\naxes: {title: 'loss עברית خسارة', layers: [{line: {x: x, y: y, label: 'مرحبا'}}]}\n"
+    let dejaVu = try fixture.write("rtl.yaml", "font: {family: DejaVu Sans}\n" + body)
+    let svg = String(
+      decoding: try FigureRenderer().render(specPath: dejaVu, formats: [.svg, .png])[.svg]!, as: UTF8.self)
+    try assertSafe(svg, "right-to-left")
+    let cmu = try fixture.write("cmu.yaml", body)
+    XCTAssertThrowsError(try FigureRenderer().render(specPath: cmu, formats: [.svg])) { error in
+      XCTAssertTrue("\(error)".contains("has no glyph for"), "\(error)")
+    }
+  }
+
   func testAuditCatchesUnsafeMarkup() {
     for unsafe in [
       "<svg><script>x()</script></svg>", "<svg><g onclick=\"x()\"/></svg>",
