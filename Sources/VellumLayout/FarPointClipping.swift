@@ -28,7 +28,6 @@ enum FarPointClipping {
       current.append(q)
     }
     if !current.isEmpty { runs.append(current) }
-    if points.count == 1, isNear(points[0]) { runs = [points] }
     return runs
   }
 
@@ -87,11 +86,8 @@ enum FarPointClipping {
 
   /// A rectangle's corners limited to the square (exact for axis-aligned rectangles).
   static func rect(_ r: Rect) -> Rect {
-    let x0 = min(max(r.minX, -bound), bound)
-    let x1 = min(max(r.maxX, -bound), bound)
-    let y0 = min(max(r.minY, -bound), bound)
-    let y1 = min(max(r.maxY, -bound), bound)
-    return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    let (low, high) = (clamped(Point(r.minX, r.minY)), clamped(Point(r.maxX, r.maxY)))
+    return Rect(x: low.x, y: low.y, width: high.x - low.x, height: high.y - low.y)
   }
 
   private static func at(x: Double, _ a: Point, _ b: Point) -> Point {

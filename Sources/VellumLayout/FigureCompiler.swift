@@ -85,7 +85,7 @@ public enum FigureCompiler {
         try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
       }
     }
-    guard rects.prefix(panels.count).allSatisfy({ $0.width > 1 && $0.height > 1 }) else {
+    guard rects.prefix(panels.count).allSatisfy(PanelGrid.hasRoom) else {
       throw VellumError(
         .layout,
         "the figure (\(Int(spec.width))×\(Int(spec.height)) pt) is too small for its labels; enlarge 'size' or shrink the text",

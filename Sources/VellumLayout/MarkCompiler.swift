@@ -112,11 +112,12 @@ struct MarkCompiler {
       children.append(
         patch(PathGeometry.rect(Rect(x: min(a, b), y: plot.minY, width: abs(b - a), height: plot.height)), fill))
     case .text(let spec):
-      guard FarPointClipping.isNear(page(spec.x, spec.y)) else { break }
-      let (placed, arrow) = try annotation(spec, target: page(spec.x, spec.y))
+      let target = page(spec.x, spec.y)
+      guard FarPointClipping.isNear(target) else { break }
+      let (placed, arrow) = try annotation(spec, target: target)
       overlay.append(placed)
       if let arrow { children += arrow }
-      points = [page(spec.x, spec.y)]
+      points = [target]
     }
     return (.group(Group(role: layer.role, children: children)), points, overlay)
   }

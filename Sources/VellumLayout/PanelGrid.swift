@@ -1,5 +1,4 @@
 import VellumScene
-import VellumSpec
 
 /// Sizes a grid of plot areas so every panel's decorations fit the canvas, all plot areas equal
 /// (matplotlib's tight_layout for subplots): columns take the widest left and right decorations of
@@ -16,6 +15,8 @@ struct PanelGrid {
       area: area, left: [Double](repeating: 0, count: columns), right: [Double](repeating: 0, count: columns),
       top: [Double](repeating: 0, count: rows), bottom: [Double](repeating: 0, count: rows))
     for _ in 0..<8 {
+      // Padding, legends or text too large for the canvas leave no plot to measure around; the caller reports it.
+      guard rects.prefix(panelCount).allSatisfy(Self.hasRoom) else { break }
       var left = [Double](repeating: 0, count: columns)
       var right = left
       var top = [Double](repeating: 0, count: rows)
@@ -23,13 +24,6 @@ struct PanelGrid {
       for index in 0..<panelCount {
         let (row, column) = (index / columns, index % columns)
         let plot = rects[index]
-        // Padding, legends or text too large for the canvas leave no plot (or a non-finite one).
-        guard plot.width.isFinite, plot.height.isFinite, plot.minX.isFinite, plot.minY.isFinite, plot.width > 1,
-          plot.height > 1
-        else {
-          throw VellumError(
-            .layout, "the figure is too small for its padding and labels; enlarge 'size' or shrink them")
-        }
         let used = try extents(index, plot)
         left[column] = max(left[column], plot.minX - used.minX)
         right[column] = max(right[column], used.maxX - plot.maxX)
@@ -42,10 +36,15 @@ struct PanelGrid {
       }
       .reduce(0, +)
       rects = next
-      guard rects.allSatisfy({ $0.width > 1 && $0.height > 1 }) else { break }
       if moved < 1e-6 { break }
     }
     return rects
+  }
+
+  /// A plot area worth laying out: finite and more than a point each way.
+  static func hasRoom(_ plot: Rect) -> Bool {
+    plot.minX.isFinite && plot.minY.isFinite && plot.width.isFinite && plot.height.isFinite && plot.width > 1
+      && plot.height > 1
   }
 
   private func cells(area: Rect, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {

@@ -12,6 +12,8 @@ public enum Limits {
   public static let dataFileBytes: UInt64 = 2 << 30
   /// Most layers in one panel.
   public static let layers = 1000
+  /// Largest font size and drawing measure (line width, pad, marker size), so geometry stays finite.
+  public static let measure = 1000.0
   /// Figure sides in points (200 in, larger than an A0 poster): keeps raster sizes representable.
   public static let figurePoints = 200.0 * 72
 
@@ -31,7 +33,6 @@ public enum Limits {
         column = 0
         atLineStart = true
         indent = 0
-        if quote == "'" || quote == "\"" { continue }
         continue
       }
       if atLineStart {

@@ -66,7 +66,9 @@ public struct SpecNode {
   /// A font size in points, bounded so text metrics stay in FreeType's fixed-point range.
   func fontSize(_ what: String = "a font size") throws -> Double {
     let value = try positive(what)
-    guard value <= 1000 else { throw error("expected \(what) of at most 1000 pt, found \(scalarText ?? "")") }
+    guard value <= Limits.measure else {
+      throw error("expected \(what) of at most \(Int(Limits.measure)) pt, found \(scalarText ?? "")")
+    }
     return value
   }
 
@@ -74,7 +76,9 @@ public struct SpecNode {
   /// so geometry never overflows to infinity.
   func measure(_ what: String) throws -> Double {
     let value = try nonNegative(what)
-    guard value <= 1000 else { throw error("expected \(what) of at most 1000, found \(scalarText ?? "")") }
+    guard value <= Limits.measure else {
+      throw error("expected \(what) of at most \(Int(Limits.measure)), found \(scalarText ?? "")")
+    }
     return value
   }
 

@@ -3,10 +3,7 @@ import XCTest
 
 /// The `vellum` executable: file naming, exit codes, and no output on failure.
 final class CLITests: XCTestCase {
-  private var binary: URL {
-    // The test bundle sits next to the products SwiftPM built.
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vellum")
-  }
+  private var binary: URL { PackagePaths.binary }
 
   private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
     let process = Process()

@@ -104,7 +104,6 @@ final class ChartLayoutTests: XCTestCase {
   }
 
   func testGroupedBarsSitSideBySideAndStackedBarsPile() throws {
-    let csv = "cat,method,value\nA,m1,1\nA,m2,2\nB,m1,3\nB,m2,4\n"
     let base = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n"
     let spec = try SpecLoader.parse(
       base + "    - bar: {x: cat, y: value, group: method, width: 0.8}\n", file: "t.yaml",

@@ -38,8 +38,7 @@ final class CorpusTests: XCTestCase {
   }
 
   func testCLIExitsNonZeroWithOneLocatedLineAndWritesNothing() throws {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-      "vellum")
+    let binary = PackagePaths.binary
     try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "vellum binary not built")
     let before = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
     for (file, expected) in try cases {

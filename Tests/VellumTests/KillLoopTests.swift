@@ -6,9 +6,7 @@ import XCTest
 /// SIGKILL at random moments during `vellum render` never leaves a truncated or mixed-up output:
 /// every output file present afterwards is byte-identical to a complete render.
 final class KillLoopTests: XCTestCase {
-  private var binary: URL {
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vellum")
-  }
+  private var binary: URL { PackagePaths.binary }
 
   func testKilledRendersNeverLeaveTruncatedOutputs() throws {
     try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "vellum binary not built")

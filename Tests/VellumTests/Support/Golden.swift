@@ -7,6 +7,9 @@ enum PackagePaths {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let examples = root.appendingPathComponent("Templates/examples")
   static let golden = root.appendingPathComponent("Golden")
+  /// The `vellum` executable SwiftPM built next to the test bundle.
+  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("vellum")
 
   /// Every example spec, sorted.
   static func exampleSpecs() throws -> [URL] {
