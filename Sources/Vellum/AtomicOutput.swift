@@ -13,9 +13,7 @@ public enum AtomicOutput {
         let directory = file.url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(file.url.lastPathComponent).\(getpid()).tmp")
         temporaries.append((temporary, file.url))
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(file.bytes)) else {
-          throw VellumError(.io, "cannot write '\(file.url.path)'")
-        }
+        try writeTemporary(file.bytes, to: temporary, target: file.url)
       }
       for (temporary, target) in temporaries where rename(temporary.path, target.path) != 0 {
         throw VellumError(
@@ -24,6 +22,31 @@ public enum AtomicOutput {
     } catch {
       for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
       throw error
+    }
+  }
+
+  /// Writes `bytes` to a new file of our own name. FileManager.createFile would write through a temporary
+  /// of its own (`.dat.nosync…`) that a killed render leaves behind and no later render recognises.
+  private static func writeTemporary(_ bytes: [UInt8], to temporary: URL, target: URL) throws {
+    unlink(temporary.path)  // only ever one of this process's own names
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { buffer in
+        Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else {
+        throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
+      }
+      written += result
+    }
+    guard fsync(descriptor) == 0 else {
+      throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
     }
   }
 

@@ -31,38 +31,13 @@ public enum DataLoader {
 
   private static func load(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
     try axes.layers.map { layer in
-      guard let common = layer.series else { return .none }
+      guard let request = layer.body.request else { return .none }
+      let common = request.series
       let table = try prepare(common.source, tables: tables)
-      // Horizontal bars put their categories on the y axis.
-      var categoryAxis = axes.x
-      if case .bar(let bar) = layer, bar.horizontal { categoryAxis = axes.y }
-      let x = try xValues(table, common.x, categorical: categoryAxis.scale == .categorical)
+      let positionAxis = request.positionAlongY ? axes.y : axes.x
+      let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
       var values: [String: [Double]] = [:]
-      switch layer {
-      case .line(let line): values["y"] = try table.numbers(line.y)
-      case .scatter(let scatter): values["y"] = try table.numbers(scatter.y)
-      case .area(let area): values["y"] = try table.numbers(area.y)
-      case .bar(let bar):
-        values["y"] = try table.numbers(bar.y)
-        if let error = bar.error { values["error"] = try table.numbers(error) }
-      case .errorbar(let errorbar):
-        values["y"] = try table.numbers(errorbar.y)
-        if let yError = errorbar.yError { values["yerr"] = try table.numbers(yError) }
-        if let xError = errorbar.xError { values["xerr"] = try table.numbers(xError) }
-      case .band(let band):
-        switch band.bounds {
-        case .lowerUpper(let lower, let upper):
-          values["lower"] = try table.numbers(lower)
-          values["upper"] = try table.numbers(upper)
-        case .centerError(let center, let error):
-          let centers = try table.numbers(center)
-          let errors = try table.numbers(error)
-          values["lower"] = zip(centers, errors).map { $0 - $1 }
-          values["upper"] = zip(centers, errors).map { $0 + $1 }
-        }
-      case .hline, .vline, .hspan, .vspan, .text:
-        return .none
-      }
+      for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
       let whole = SeriesData(name: nil, x: x, values: values)
       guard let group = common.group else { return .series([whole]) }
       return .series(try split(whole, by: table.strings(group)))

@@ -22,8 +22,9 @@ public enum FigureCompiler {
     let setter = TextSetter(
       families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
     _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
-    var panels = try zip(spec.axes, data).map { axes, layerData in
-      try panel(axes, data: layerData, palette: spec.palette)
+    let colorScales = Self.colorScales(spec, data: data)
+    var panels = try zip(spec.axes, data).enumerated().map { index, pair in
+      try panel(pair.0, data: pair.1, palette: spec.palette, colorScale: colorScales[index])
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
 
@@ -113,11 +114,11 @@ public enum FigureCompiler {
           .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
           at: spec.sizeLocation)
       }
-      var marks = MarkCompiler(
+      var marks = MarkCanvas(
         xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, canvas: canvas, setter: setter,
         textSize: spec.axes[index].ticks.labelSize)
       marks.decimate = spec.decimate
-      let compiled = try panel.layers.map(marks.compile)
+      let compiled = try panel.layers.map(marks.draw)
       var children: [SceneNode] = [
         .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
       ]
@@ -153,20 +154,38 @@ public enum FigureCompiler {
     return scene
   }
 
-  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color]) throws -> Panel {
-    var resolver = LayerResolver(palette: palette)
-    let layers = try resolver.resolve(axes.layers, data: data)
+  /// The colour scale of each panel: one shared by all (values from every panel, in order of first appearance),
+  /// or one per panel when the spec resolves colour independently.
+  private static func colorScales(_ spec: FigureSpec, data: [[LayerData]]) -> [ColorScale] {
+    let values = zip(spec.axes, data).map { ColorScale.values(layers: $0.layers, data: $1) }
+    switch spec.colorScale.resolve {
+    case .shared:
+      let scale = ColorScale(spec: spec.colorScale, palette: spec.palette, values: values.flatMap { $0 })
+      return Array(repeating: scale, count: spec.axes.count)
+    case .independent:
+      return values.map { ColorScale(spec: spec.colorScale, palette: spec.palette, values: $0) }
+    }
+  }
+
+  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color], colorScale: ColorScale) throws
+    -> Panel
+  {
+    var resolution = MarkResolution(palette: palette, colorScale: colorScale)
+    var layers: [ResolvedLayer] = []
+    for (layer, layerData) in zip(axes.layers, data) {
+      layers += try layer.mark.resolve(layerData, in: &resolution)
+    }
     let xTransform = ScaleTransform(axes.x)
     let yTransform = ScaleTransform(axes.y)
-    var xExtent = layers.reduce(nil) { merge($0, $1.xExtent(xTransform)) }
-    var yExtent = layers.reduce(nil) { merge($0, $1.yExtent(yTransform)) }
+    var xExtent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .x, xTransform)) }
+    var yExtent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, yTransform)) }
     try checkLogData(axes.x, extent: xExtent, layers: layers, location: axes.x.location ?? axes.location)
     try checkLogData(axes.y, extent: yExtent, layers: layers, location: axes.y.location ?? axes.location)
-    if axes.x.scale == .categorical, !resolver.categories.isEmpty {
-      xExtent = merge(xExtent, (0, Double(resolver.categories.count - 1)))
+    if axes.x.scale == .categorical, !resolution.categories.isEmpty {
+      xExtent = merge(xExtent, (0, Double(resolution.categories.count - 1)))
     }
-    if axes.y.scale == .categorical, !resolver.categories.isEmpty {
-      yExtent = merge(yExtent, (0, Double(resolver.categories.count - 1)))
+    if axes.y.scale == .categorical, !resolution.categories.isEmpty {
+      yExtent = merge(yExtent, (0, Double(resolution.categories.count - 1)))
     }
     var xLimits = AxisLimits.resolve(
       explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
@@ -175,11 +194,10 @@ public enum FigureCompiler {
     try checkDrawable(axes.x, xLimits, transform: xTransform, location: axes.x.location ?? axes.location)
     try checkDrawable(axes.y, yLimits, transform: yTransform, location: axes.y.location ?? axes.location)
     // matplotlib's sticky edges: bars rising from zero get no margin below zero.
-    for case (let horizontal, true)? in layers.map(\.barValueAxis) {
-      if horizontal, axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
-      if !horizontal, axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
-    }
-    return Panel(spec: axes, layers: layers, categories: resolver.categories, xLimits: xLimits, yLimits: yLimits)
+    let sticky = Set(layers.compactMap(\.geometry.stickyZeroAxis))
+    if sticky.contains(.x), axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
+    if sticky.contains(.y), axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
+    return Panel(spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits)
   }
 
   /// `kind low high start end` for `vellum diff` to map page coordinates back to data.

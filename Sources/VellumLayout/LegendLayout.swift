@@ -20,7 +20,7 @@ struct LegendLayout {
     var grouped: [String: (label: Located<String>, layers: [ResolvedLayer], kinds: Set<String>)] = [:]
     for layer in layers {
       guard let label = layer.legendLabel else { continue }
-      let kind = String(layer.role.prefix { $0 != "-" })
+      let kind = String(layer.roleKind)
       if var entry = grouped[label.value] {
         // Another panel's copy of the same series adds nothing; a different mark joins the handle.
         if entry.kinds.insert(kind).inserted { entry.layers.append(layer) }
@@ -104,9 +104,8 @@ struct LegendLayout {
       var top = box.minY + spec.borderPad * fs
       for entry in column {
         let baseline = top + max(entry.label.ascent, handleHeight)
-        var parts = entry.layers.flatMap {
-          handle($0, x: left, length: handleLength, baseline: baseline, height: handleHeight)
-        }
+        let handle = LegendHandle(x: left, length: handleLength, baseline: baseline, height: handleHeight)
+        var parts = entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
         let text = PlacedText.horizontal(
           entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
         parts.append(text.node)
@@ -116,45 +115,6 @@ struct LegendLayout {
       left += columnWidth(column) + spec.columnSpacing * fs
     }
     return .group(Group(role: "legend", children: children, translation: Point(placement.minX, placement.minY)))
-  }
-
-  /// The handle sits in a box `height` tall resting on the baseline; lines run through its middle.
-  private func handle(_ layer: ResolvedLayer, x: Double, length: Double, baseline: Double, height: Double)
-    -> [SceneNode]
-  {
-    let middle = baseline - height / 2
-    let box = Rect(x: x, y: baseline - height, width: length, height: height)
-    func line(_ style: LineStyle) -> SceneNode {
-      .path(PathNode(segments: [.move(Point(x, middle)), .line(Point(x + length, middle))], stroke: style.stroke))
-    }
-    func patch(_ fill: FillStyle) -> SceneNode {
-      let stroke =
-        fill.edgeWidth > 0
-        ? Stroke(Paint(fill.edge ?? fill.color, opacity: fill.edge == nil ? fill.alpha : 1), width: fill.edgeWidth)
-        : nil
-      return .path(
-        PathNode(segments: PathGeometry.rect(box), fill: Paint(fill.color, opacity: fill.alpha), stroke: stroke))
-    }
-    let center = Point(x + length / 2, middle)
-    switch layer.mark {
-    case .line(_, _, let style, _, let marker):
-      var nodes: [SceneNode] = style.width > 0 ? [line(style)] : []
-      if let marker, marker.size > 0 { nodes.append(marker.node(at: center)) }
-      return nodes
-    case .scatter(_, _, let marker):
-      return [marker.node(at: center)]
-    case .errorbar(_, _, _, _, let style, _, let marker):
-      var nodes = [line(style)]
-      if let marker, marker.size > 0 { nodes.append(marker.node(at: center)) }
-      return nodes
-    case .band(_, _, _, let fill), .area(_, _, _, let fill), .bars(_, let fill, _, _, _), .hspan(_, _, let fill),
-      .vspan(_, _, let fill):
-      return [patch(fill)]
-    case .hline(_, let style), .vline(_, let style):
-      return [line(style)]
-    case .text:
-      return []
-    }
   }
 
   /// matplotlib's order of candidate spots for `best`.

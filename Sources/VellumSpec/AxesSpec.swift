@@ -63,7 +63,7 @@ public struct TickStyleSpec: Sendable {
 extension AxesSpec {
   static let keys = ["title", "x", "y", "frame", "grid", "ticks", "legend", "layers"]
 
-  init(node: SpecNode, baseFont: FontSpec, dataNames: [String]) throws {
+  init(node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds) throws {
     let map = try node.mapping("axes", keys: Self.keys)
     location = node.location
     title = try map.optional("title") {
@@ -92,7 +92,7 @@ extension AxesSpec {
     layers = try map.required("layers") { node in
       let items = try node.list("a list of layers")
       guard items.count <= Limits.layers else { throw node.error("more than \(Limits.layers) layers in one panel") }
-      return try items.map { try LayerSpec(node: $0, dataNames: dataNames) }
+      return try items.map { try kinds.decode($0, dataNames: dataNames) }
     }
   }
 }
@@ -145,7 +145,7 @@ extension TickStyleSpec {
   }
 }
 
-func decodeEnum<T: RawRepresentable & CaseIterable>(_ node: SpecNode, what: String) throws -> T
+public func decodeEnum<T: RawRepresentable & CaseIterable>(_ node: SpecNode, what: String) throws -> T
 where T.RawValue == String {
   let text = try node.string(what)
   if let value = T(rawValue: text) { return value }

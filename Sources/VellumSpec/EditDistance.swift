@@ -1,5 +1,6 @@
 /// "unknown KIND 'name' [in CONTEXT]" with the likely intended name, or the list of valid ones.
-func unknownNameMessage(_ name: String, kind: String, in context: String? = nil, candidates: [String]) -> String {
+public func unknownNameMessage(_ name: String, kind: String, in context: String? = nil, candidates: [String]) -> String
+{
   var message = "unknown \(kind) '\(name)'"
   if let context { message += " in \(context)" }
   if let suggestion = closestMatch(to: name, in: candidates) {

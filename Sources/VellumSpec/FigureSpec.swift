@@ -18,6 +18,8 @@ public struct FigureSpec {
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
+  /// How grouped series' values map to colours (shared by every panel unless asked otherwise).
+  public var colorScale: ColorScaleSpec
   /// A text alternative for readers who cannot see the figure (SVG `<desc>`).
   public var alt: String?
   /// Thin lines and bands denser than the page can show (on by default).
@@ -89,11 +91,10 @@ public struct DataSourceSpec {
 extension FigureSpec {
   static let keys = [
     "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "alt", "data", "panels",
-    "legend",
-    "axes",
+    "legend", "axes", "scales", "colors",
   ]
 
-  init(root: SpecNode, directory: URL) throws {
+  init(root: SpecNode, directory: URL, layers: LayerKinds) throws {
     let map = try root.mapping("the figure", keys: Self.keys)
     file = root.file
     self.directory = directory
@@ -144,11 +145,20 @@ extension FigureSpec {
         guard !colors.isEmpty else { throw node.error("a palette needs at least one color") }
         return colors
       } ?? Color.tab10
+    let scales = try map.optional("scales") { try $0.mapping("scales", keys: ["color"]) }
+    var colorScale = try scales?.optional("color") { try ColorScaleSpec(node: $0) } ?? ColorScaleSpec()
+    if let colors = map["colors"], !colors.isNull {
+      guard colorScale.pinned.isEmpty else {
+        throw colors.error("colors are given twice: here and under scales.color.colors")
+      }
+      colorScale.pinned = try ColorScaleSpec.pins(colors)
+    }
+    self.colorScale = colorScale
     self.data = data
     axes = try map.required("axes") { node in
       let items = node.isSequence ? try node.list("a list of panels") : [node]
       guard !items.isEmpty else { throw node.error("'axes' needs at least one panel") }
-      return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name)) }
+      return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name), layers: layers) }
     }
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
@@ -231,13 +241,13 @@ extension DataSourceSpec {
 }
 
 extension SpecNode {
-  func mappingKeys() throws -> [String] {
+  public func mappingKeys() throws -> [String] {
     guard case .mapping(let mapping) = node else { throw error("expected a mapping") }
     return mapping.keys.compactMap { $0.string }
   }
 }
 
-func decodeColor(_ node: SpecNode) throws -> Color {
+public func decodeColor(_ node: SpecNode) throws -> Color {
   let text = try node.string("a color")
   guard let color = Color(name: text) else {
     throw node.error("unknown color '\(text)' (expected #rrggbb, a name such as 'black' or 'tab:blue', or C0…C9)")

@@ -1,22 +1,3 @@
-extension LayerSpec {
-  init(node: SpecNode, dataNames: [String]) throws {
-    let (kind, body) = try node.tagged("layer", kinds: Self.kinds)
-    switch kind {
-    case "line": self = .line(try LineLayerSpec(node: body, dataNames: dataNames))
-    case "scatter": self = .scatter(try ScatterLayerSpec(node: body, dataNames: dataNames))
-    case "band": self = .band(try BandLayerSpec(node: body, dataNames: dataNames))
-    case "area": self = .area(try AreaLayerSpec(node: body, dataNames: dataNames))
-    case "bar": self = .bar(try BarLayerSpec(node: body, dataNames: dataNames))
-    case "errorbar": self = .errorbar(try ErrorBarLayerSpec(node: body, dataNames: dataNames))
-    case "hline": self = .hline(try ReferenceLineSpec(node: body, axis: "y"))
-    case "vline": self = .vline(try ReferenceLineSpec(node: body, axis: "x"))
-    case "hspan": self = .hspan(try SpanSpec(node: body, axis: "y"))
-    case "vspan": self = .vspan(try SpanSpec(node: body, axis: "x"))
-    default: self = .text(try TextAnnotationSpec(node: body))
-    }
-  }
-}
-
 extension LayerSource {
   init(map: SpecMapping, dataNames: [String]) throws {
     if let node = map["data"] {
@@ -191,7 +172,8 @@ extension MarkerSpec {
     return try decodeEnum(node, what: "marker shape")
   }
 
-  init(node: SpecNode, defaultSize: Double = 6) throws {
+  /// A shape name or code (`o`, `circle`), or a mapping with shape, size, face, edge, edge_width and every.
+  public init(node: SpecNode, defaultSize: Double = 6) throws {
     if node.scalarText != nil {
       self.init(shape: try Self.shape(node), size: defaultSize)
       return
@@ -211,175 +193,8 @@ extension MarkerSpec {
   }
 }
 
-private func column(_ node: SpecNode) throws -> Located<String> { try node.located("a column name") }
-
-extension LineLayerSpec {
-  static let keys = SeriesCommon.keys + ["y", "width", "dash", "step", "marker"]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("line", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
-    y = try map.required("y", column)
-    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
-    dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
-    step = try map.optional("step") { try decodeEnum($0, what: "step style") }
-    marker = try map.optional("marker") { try MarkerSpec(node: $0) }
-  }
-}
-
-extension ScatterLayerSpec {
-  static let keys = SeriesCommon.keys + ["y", "marker", "size"]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("scatter", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
-    y = try map.required("y", column)
-    marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 6)
-    if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
-  }
-}
-
-extension BandLayerSpec {
-  static let keys = SeriesCommon.keys + ["lower", "upper", "center", "error", "edge_width"]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("band", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 0.2)
-    if map["lower"] != nil || map["upper"] != nil {
-      if map["center"] != nil || map["error"] != nil {
-        throw node.error("a band takes either 'lower'/'upper' or 'center'/'error', not both")
-      }
-      bounds = .lowerUpper(lower: try map.required("lower", column), upper: try map.required("upper", column))
-    } else if map["center"] != nil || map["error"] != nil {
-      bounds = .centerError(center: try map.required("center", column), error: try map.required("error", column))
-    } else {
-      throw node.error("a band needs 'lower' and 'upper', or 'center' and 'error' columns")
-    }
-    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
-  }
-}
-
-extension AreaLayerSpec {
-  static let keys = SeriesCommon.keys + ["y", "baseline", "edge_width"]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("area", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 0.3)
-    y = try map.required("y", column)
-    baseline = try map.optional("baseline") { try $0.double("a baseline value") } ?? 0
-    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
-  }
-}
-
-extension BarLayerSpec {
-  static let keys =
-    SeriesCommon.keys + [
-      "y", "error", "width", "horizontal", "stacked", "edge", "edge_width", "value_labels", "cap",
-    ]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("bar", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
-    y = try map.required("y", column)
-    error = try map.optional("error", column)
-    width =
-      try map.optional("width") { node in
-        let value = try node.positive("a bar width")
-        guard value <= 1 else { throw node.error("bar width is a fraction of the category spacing, at most 1") }
-        return value
-      } ?? 0.8
-    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
-    stacked = try map.optional("stacked") { try $0.bool() } ?? false
-    edge = try map.optional("edge") { try decodeColor($0) }
-    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
-    valueLabels =
-      try map.optional("value_labels") { node -> String? in
-        if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
-          return try node.bool() ? "auto" : nil
-        }
-        let pattern = try node.string("true or a printf pattern")
-        guard pattern == "auto" || PrintfPattern.isValid(pattern) else {
-          throw node.error("value_labels takes true or a printf pattern such as %.1f")
-        }
-        return pattern
-      } ?? nil
-    capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 3
-  }
-}
-
-extension ErrorBarLayerSpec {
-  static let keys = SeriesCommon.keys + ["y", "yerr", "xerr", "cap", "width", "marker"]
-
-  init(node: SpecNode, dataNames: [String]) throws {
-    let map = try node.mapping("errorbar", keys: Self.keys)
-    common = try SeriesCommon(map: map, node: node, dataNames: dataNames, defaultAlpha: 1)
-    y = try map.required("y", column)
-    yError = try map.optional("yerr", column)
-    xError = try map.optional("xerr", column)
-    guard yError != nil || xError != nil else { throw node.error("an errorbar layer needs 'yerr' or 'xerr'") }
-    capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 0
-    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
-    marker = try map.optional("marker") { try MarkerSpec(node: $0) }
-  }
-}
-
-extension ReferenceLineSpec {
-  init(node: SpecNode, axis: String) throws {
-    let kind = axis == "y" ? "hline" : "vline"
-    let map = try node.mapping(kind, keys: ["id", axis, "label", "color", "width", "dash", "alpha"])
-    location = node.location
-    id = try map.optional("id") { try $0.string("an id") }
-    value = try map.required(axis) { try $0.double("a \(axis) value") }
-    label = try map.optional("label") { try $0.located("a label") }
-    color = try map.optional("color") { try decodeColor($0) } ?? .black
-    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
-    dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
-    alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? 1
-  }
-}
-
-extension SpanSpec {
-  init(node: SpecNode, axis: String) throws {
-    let kind = axis == "y" ? "hspan" : "vspan"
-    let map = try node.mapping(kind, keys: ["id", axis, "label", "color", "alpha"])
-    location = node.location
-    id = try map.optional("id") { try $0.string("an id") }
-    (from, to) = try map.required(axis) { node in
-      let items = try node.list("[from, to]")
-      guard items.count == 2 else { throw node.error("expected [from, to], found \(items.count) values") }
-      return (try items[0].double(), try items[1].double())
-    }
-    label = try map.optional("label") { try $0.located("a label") }
-    color = try map.optional("color") { try decodeColor($0) } ?? Color(hex: "#7f7f7f")!
-    alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? 0.2
-  }
-}
-
-extension TextAnnotationSpec {
-  static let keys = ["id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width"]
-
-  init(node: SpecNode) throws {
-    let map = try node.mapping("text", keys: Self.keys)
-    location = node.location
-    id = try map.optional("id") { try $0.string("an id") }
-    text = try map.required("text") { try $0.located("the annotation text") }
-    x = try map.required("x") { try $0.double("an x value") }
-    y = try map.required("y") { try $0.double("a y value") }
-    offset =
-      try map.optional("offset") { node in
-        let items = try node.list("an offset [dx, dy] in points")
-        guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
-        return (try items[0].double(), try items[1].double())
-      } ?? (0, 0)
-    anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
-    size = try map.optional("size") { try $0.fontSize() }
-    color = try map.optional("color") { try decodeColor($0) } ?? .black
-    arrow = try map.optional("arrow") { try $0.bool() } ?? false
-    arrowWidth = try map.optional("arrow_width") { try $0.measure("a line width") } ?? 0.8
-  }
-}
-
-func decodeAlpha(_ node: SpecNode) throws -> Double {
+/// An opacity between 0 and 1.
+public func decodeAlpha(_ node: SpecNode) throws -> Double {
   let value = try node.double("an opacity")
   guard (0...1).contains(value) else { throw node.error("opacity must be between 0 and 1, found \(value)") }
   return value
@@ -387,7 +202,7 @@ func decodeAlpha(_ node: SpecNode) throws -> Double {
 
 /// Reads a dash as a name (`dashed`, `:`), matplotlib's `(offset, (on, off, …))` written as text,
 /// or the same as a list `[offset, [on, off, …]]`.
-func decodeDash(_ node: SpecNode) throws -> DashPattern {
+public func decodeDash(_ node: SpecNode) throws -> DashPattern {
   let usage = "expected a dash style (solid, dashed, dotted, dashdot) or (offset, (on, off, …)) in line widths"
   if let text = node.scalarText {
     if let named = DashPattern.named[text] { return named }

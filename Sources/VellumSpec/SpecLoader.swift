@@ -8,8 +8,8 @@ public enum SpecLoader {
   public static var styles: [(name: String, description: String)] { StyleResolver.catalogue() }
 
   /// Loads the spec at `path`; errors carry `path:line:col`. `style` retargets the figure to a style
-  /// (as `vellum render --style` does), over the spec's own choices.
-  public static func load(path: String, style: String? = nil) throws -> FigureSpec {
+  /// (as `vellum render --style` does), over the spec's own choices; `layers` are the mark kinds it may use.
+  public static func load(path: String, style: String? = nil, layers: LayerKinds) throws -> FigureSpec {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -27,11 +27,13 @@ public enum SpecLoader {
     guard let text = String(data: data, encoding: .utf8) else {
       throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
     }
-    return try parse(text, file: path, directory: url.deletingLastPathComponent(), style: style)
+    return try parse(text, file: path, directory: url.deletingLastPathComponent(), style: style, layers: layers)
   }
 
   /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths.
-  public static func parse(_ text: String, file: String, directory: URL, style: String? = nil) throws -> FigureSpec {
+  public static func parse(
+    _ text: String, file: String, directory: URL, style: String? = nil, layers: LayerKinds
+  ) throws -> FigureSpec {
     try Limits.checkNesting(text, file: file)
     let node: Node?
     do {
@@ -45,7 +47,7 @@ public enum SpecLoader {
       throw VellumError(.invalidSpec, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
     }
     let styled = try StyleResolver.apply(to: node, directory: directory, file: file, override: style)
-    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory)
+    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, layers: layers)
   }
 
   private static func syntaxError(_ error: YamlError, file: String) -> VellumError {

@@ -17,7 +17,7 @@ public struct SpecNode {
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
-  func error(_ message: String) -> VellumError {
+  public func error(_ message: String) -> VellumError {
     VellumError(.invalidSpec, message, at: location)
   }
 
@@ -30,41 +30,41 @@ public struct SpecNode {
     }
   }
 
-  var scalarText: String? {
+  public var scalarText: String? {
     if case .scalar(let scalar) = node { return scalar.string }
     return nil
   }
 
   /// True for `~`, `null` or an empty value.
-  var isNull: Bool {
+  public var isNull: Bool {
     guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
     return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
   }
 
-  func string(_ what: String = "a string") throws -> String {
+  public func string(_ what: String = "a string") throws -> String {
     guard let text = scalarText else { throw error("expected \(what), found \(kindName)") }
     return text
   }
 
-  func located(_ what: String = "a string") throws -> Located<String> {
+  public func located(_ what: String = "a string") throws -> Located<String> {
     Located(try string(what), at: location)
   }
 
-  func double(_ what: String = "a number") throws -> Double {
+  public func double(_ what: String = "a number") throws -> Double {
     guard case .scalar(let scalar) = node else { throw error("expected \(what), found \(kindName)") }
     guard scalar.style == .plain || scalar.style == .any, let value = Double(scalar.string), value.isFinite
     else { throw error("expected \(what), found '\(scalar.string)'") }
     return value
   }
 
-  func positive(_ what: String) throws -> Double {
+  public func positive(_ what: String) throws -> Double {
     let value = try double(what)
     guard value > 0 else { throw error("expected \(what) greater than 0, found \(scalarText ?? "")") }
     return value
   }
 
   /// A font size in points, bounded so text metrics stay in FreeType's fixed-point range.
-  func fontSize(_ what: String = "a font size") throws -> Double {
+  public func fontSize(_ what: String = "a font size") throws -> Double {
     let value = try positive(what)
     guard value <= Limits.measure else {
       throw error("expected \(what) of at most \(Int(Limits.measure)) pt, found \(scalarText ?? "")")
@@ -74,7 +74,7 @@ public struct SpecNode {
 
   /// A drawing measure (line width, pad, marker size) in points or font sizes, bounded like ``fontSize(_:)``
   /// so geometry never overflows to infinity.
-  func measure(_ what: String) throws -> Double {
+  public func measure(_ what: String) throws -> Double {
     let value = try nonNegative(what)
     guard value <= Limits.measure else {
       throw error("expected \(what) of at most \(Int(Limits.measure)), found \(scalarText ?? "")")
@@ -82,20 +82,20 @@ public struct SpecNode {
     return value
   }
 
-  func nonNegative(_ what: String) throws -> Double {
+  public func nonNegative(_ what: String) throws -> Double {
     let value = try double(what)
     guard value >= 0 else { throw error("expected \(what) of at least 0, found \(scalarText ?? "")") }
     return value
   }
 
-  func int(_ what: String = "an integer") throws -> Int {
+  public func int(_ what: String = "an integer") throws -> Int {
     guard let text = scalarText, let value = Int(text) else {
       throw error("expected \(what), found \(scalarText.map { "'\($0)'" } ?? kindName)")
     }
     return value
   }
 
-  func bool() throws -> Bool {
+  public func bool() throws -> Bool {
     switch scalarText {
     case "true", "True", "TRUE", "yes", "on": return true
     case "false", "False", "FALSE", "no", "off": return false
@@ -103,23 +103,23 @@ public struct SpecNode {
     }
   }
 
-  func list(_ what: String = "a list") throws -> [SpecNode] {
+  public func list(_ what: String = "a list") throws -> [SpecNode] {
     guard case .sequence(let sequence) = node else { throw error("expected \(what), found \(kindName)") }
     return sequence.map { SpecNode($0, file: file) }
   }
 
-  var isMapping: Bool {
+  public var isMapping: Bool {
     if case .mapping = node { return true }
     return false
   }
 
-  var isSequence: Bool {
+  public var isSequence: Bool {
     if case .sequence = node { return true }
     return false
   }
 
   /// Reads a mapping whose keys must all be in `keys`; an unknown key is an error at that key.
-  func mapping(_ what: String, keys: [String]) throws -> SpecMapping {
+  public func mapping(_ what: String, keys: [String]) throws -> SpecMapping {
     guard case .mapping(let mapping) = node else { throw error("expected \(what) (a mapping), found \(kindName)") }
     var entries: [(key: SpecNode, value: SpecNode)] = []
     var merged: [(key: SpecNode, value: SpecNode)] = []
@@ -152,7 +152,7 @@ public struct SpecNode {
   }
 
   /// Reads a one-key mapping such as `- line: {...}`, returning the key and its value.
-  func tagged(_ what: String, kinds: [String]) throws -> (kind: String, body: SpecNode) {
+  public func tagged(_ what: String, kinds: [String]) throws -> (kind: String, body: SpecNode) {
     guard case .mapping(let mapping) = node, mapping.count == 1, let (key, value) = mapping.first else {
       throw error("expected \(what): a mapping with one key, one of \(kinds.joined(separator: ", "))")
     }
@@ -166,24 +166,24 @@ public struct SpecNode {
 }
 
 /// A mapping whose keys were checked against the allowed set.
-struct SpecMapping {
-  let owner: SpecNode
-  let what: String
-  let entries: [(key: SpecNode, value: SpecNode)]
+public struct SpecMapping {
+  public let owner: SpecNode
+  public let what: String
+  public let entries: [(key: SpecNode, value: SpecNode)]
 
-  subscript(_ key: String) -> SpecNode? {
+  public subscript(_ key: String) -> SpecNode? {
     entries.first { $0.key.scalarText == key }?.value
   }
 
-  var location: SourceLocation { owner.location }
+  public var location: SourceLocation { owner.location }
 
   /// Decodes `key` if present and not null.
-  func optional<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T? {
+  public func optional<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T? {
     guard let node = self[key], !node.isNull else { return nil }
     return try decode(node)
   }
 
-  func required<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T {
+  public func required<T>(_ key: String, _ decode: (SpecNode) throws -> T) throws -> T {
     guard let node = self[key], !node.isNull else {
       throw owner.error("missing required key '\(key)' in \(what)")
     }

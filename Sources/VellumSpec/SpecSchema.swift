@@ -1,5 +1,5 @@
 /// A JSON value, written with sorted keys so the schema prints the same every time.
-public indirect enum JSONValue: Equatable {
+public indirect enum JSONValue: Equatable, Sendable {
   case string(String)
   case number(Double)
   case bool(Bool)
@@ -40,7 +40,8 @@ public indirect enum JSONValue: Equatable {
 /// The JSON Schema of Vellum specs, for editors and validators. Property lists come from the same
 /// key lists the decoder checks, so the two cannot drift apart.
 public enum SpecSchema {
-  public static var document: JSONValue {
+  /// The schema of specs whose layers are the kinds in `layers`.
+  public static func document(layers: LayerKinds) -> JSONValue {
     var root = object(
       FigureSpec.keys,
       [
@@ -61,7 +62,8 @@ public enum SpecSchema {
             "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number,
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
-        "axes": .object(["anyOf": .array([axes, array(axes)])]),
+        "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),
+        "scales": object(["color"], ["color": colorScale]), "colors": colorPins,
       ], required: ["axes"])
     if case .object(var fields) = root, case .object(var properties)? = fields["properties"] {
       // Resolved before decoding (StyleResolver), so not among the decoder's keys.
@@ -80,35 +82,35 @@ public enum SpecSchema {
 
   // MARK: - Building blocks
 
-  static let string = JSONValue.object(["type": .string("string")])
-  static let number = JSONValue.object(["type": .string("number")])
-  static let integer = JSONValue.object(["type": .string("integer")])
-  static let boolean = JSONValue.object(["type": .string("boolean")])
-  static let color = JSONValue.object([
+  public static let string = JSONValue.object(["type": .string("string")])
+  public static let number = JSONValue.object(["type": .string("number")])
+  public static let integer = JSONValue.object(["type": .string("integer")])
+  public static let boolean = JSONValue.object(["type": .string("boolean")])
+  public static let color = JSONValue.object([
     "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
   ])
-  static let length = JSONValue.object([
+  public static let length = JSONValue.object([
     "anyOf": .array([
       number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt)?\\s*$")]),
     ])
   ])
-  static let dash = JSONValue.object(["anyOf": .array([string, .object(["type": .string("array")])])])
-  static let label = JSONValue.object([
+  public static let dash = JSONValue.object(["anyOf": .array([string, .object(["type": .string("array")])])])
+  public static let label = JSONValue.object([
     "anyOf": .array([
       string, object(["text", "size", "pad"], ["text": string, "size": number, "pad": number], required: ["text"]),
     ])
   ])
-  static let pair = JSONValue.object([
+  public static let pair = JSONValue.object([
     "type": .string("array"), "items": number, "minItems": .number(2), "maxItems": .number(2),
   ])
 
-  static func array(_ items: JSONValue) -> JSONValue { .object(["type": .string("array"), "items": items]) }
+  public static func array(_ items: JSONValue) -> JSONValue { .object(["type": .string("array"), "items": items]) }
 
-  static func enumeration(_ values: [String]) -> JSONValue {
+  public static func enumeration(_ values: [String]) -> JSONValue {
     .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
   }
 
-  static func object(_ keys: [String], _ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
+  public static func object(_ keys: [String], _ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
     precondition(
       Set(properties.keys) == Set(keys),
       "schema and decoder keys differ: \(Set(keys).symmetricDifference(properties.keys))")
@@ -137,7 +139,7 @@ public enum SpecSchema {
     ])
   }
 
-  static var marker: JSONValue {
+  public static var marker: JSONValue {
     .object([
       "anyOf": .array([
         enumeration(MarkerSpec.Shape.allCases.map(\.rawValue)),
@@ -233,7 +235,7 @@ public enum SpecSchema {
       ])
   }
 
-  static var axes: JSONValue {
+  static func axes(_ layers: LayerKinds) -> JSONValue {
     object(
       AxesSpec.keys,
       [
@@ -268,70 +270,37 @@ public enum SpecSchema {
             "label_size": number, "pad": number, "mirror": boolean, "color": color,
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
-        "layers": array(layer),
+        "layers": array(layer(layers)),
       ], required: ["layers"])
   }
 
-  static var layer: JSONValue {
-    let common: [String: JSONValue] = [
-      "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
-      "color": color, "alpha": number,
-    ]
-    func series(_ keys: [String], _ extra: [String: JSONValue], required: [String]) -> JSONValue {
-      object(keys, common.merging(extra) { $1 }, required: required)
-    }
-    let reference = { (axis: String) in
-      object(
-        ["id", axis, "label", "color", "width", "dash", "alpha"],
-        [
-          "id": string, axis: number, "label": string, "color": color, "width": number, "dash": dash, "alpha": number,
-        ], required: [axis])
-    }
-    let span = { (axis: String) in
-      object(
-        ["id", axis, "label", "color", "alpha"],
-        ["id": string, axis: pair, "label": string, "color": color, "alpha": number], required: [axis])
-    }
-    let kinds: [String: JSONValue] = [
-      "line": series(
-        LineLayerSpec.keys,
-        [
-          "y": string, "width": number, "dash": dash, "step": enumeration(LineLayerSpec.Step.allCases.map(\.rawValue)),
-          "marker": marker,
-        ], required: ["x", "y"]),
-      "scatter": series(ScatterLayerSpec.keys, ["y": string, "marker": marker, "size": number], required: ["x", "y"]),
-      "band": series(
-        BandLayerSpec.keys,
-        [
-          "lower": string, "upper": string, "center": string, "error": string, "edge_width": number,
-        ], required: ["x"]),
-      "area": series(
-        AreaLayerSpec.keys, ["y": string, "baseline": number, "edge_width": number], required: ["x", "y"]),
-      "bar": series(
-        BarLayerSpec.keys,
-        [
-          "y": string, "error": string, "width": number, "horizontal": boolean, "stacked": boolean, "edge": color,
-          "edge_width": number, "value_labels": .object(["anyOf": .array([boolean, string])]), "cap": number,
-        ], required: ["x", "y"]),
-      "errorbar": series(
-        ErrorBarLayerSpec.keys,
-        [
-          "y": string, "yerr": string, "xerr": string, "cap": number, "width": number, "marker": marker,
-        ], required: ["x", "y"]),
-      "hline": reference("y"), "vline": reference("x"), "hspan": span("y"), "vspan": span("x"),
-      "text": object(
-        TextAnnotationSpec.keys,
-        [
-          "id": string, "text": string, "x": number, "y": number, "offset": pair,
-          "anchor": enumeration(TextAnnotationSpec.Anchor.allCases.map(\.rawValue)), "size": number, "color": color,
-          "arrow": boolean, "arrow_width": number,
-        ], required: ["text", "x", "y"]),
-    ]
-    precondition(Set(kinds.keys) == Set(LayerSpec.kinds))
-    return .object([
+  static let colorPins = JSONValue.object([
+    "type": .string("object"), "additionalProperties": color,
+    "description": .string("group values pinned to colors, e.g. {SDPO: \"#2CA02C\"}"),
+  ])
+
+  static var colorScale: JSONValue {
+    object(
+      ["domain", "colors", "resolve"],
+      [
+        "domain": array(string), "colors": colorPins,
+        "resolve": enumeration(ColorScaleSpec.Resolve.allCases.map(\.rawValue)),
+      ])
+  }
+
+  /// The keys every data-reading mark shares (``SeriesCommon``).
+  public static let seriesProperties: [String: JSONValue] = [
+    "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
+    "color": color, "alpha": number,
+  ]
+
+  static func layer(_ layers: LayerKinds) -> JSONValue {
+    .object([
       "oneOf": .array(
-        kinds.keys.sorted().map { kind in
-          object([kind], [kind: kinds[kind]!], required: [kind])
+        layers.kinds.map { kind in
+          object(
+            [kind.name], [kind.name: object(kind.keys, kind.properties, required: kind.required)], required: [kind.name]
+          )
         })
     ])
   }

@@ -79,7 +79,7 @@ enum StyleResolver {
     guard case .mapping(let baseMap) = base, case .mapping(let overMap) = over else { return over }
     var pairs: [(Node, Node)] = []
     var overKeys = Set<String>()
-    for (key, value) in overMap { overKeys.insert(key.string ?? "") }
+    for key in overMap.keys { overKeys.insert(key.string ?? "") }
     for (key, value) in baseMap {
       if let replacement = overMap[key] {
         pairs.append((key, merge(base: value, over: replacement)))

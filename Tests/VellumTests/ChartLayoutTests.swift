@@ -45,8 +45,9 @@ final class ChartLayoutTests: XCTestCase {
     var spec = LegendSpec(baseFont: FontSpec(family: "CMU Serif", familyLocation: nil, size: 10))
     spec.location = .best
     let layer = ResolvedLayer(
-      mark: .hline(y: 0, style: LineStyle(color: .black, alpha: 1, width: 1, dash: .solid)), role: "hline-a",
-      legendLabel: Located("a line", at: nil))
+      geometry: ReferenceLineMark.Geometry(
+        axis: .y, value: 0, style: LineStyle(color: .black, alpha: 1, width: 1, dash: .solid)),
+      role: "hline-a", legendLabel: Located("a line", at: nil))
     let legend = try LegendLayout(spec: spec, layers: [layer], setter: setter)
     let plot = Rect(x: 0, y: 0, width: 300, height: 200)
     // Data crowding the upper right pushes the legend to the next spot in matplotlib's order, upper left.
@@ -108,8 +109,7 @@ final class ChartLayoutTests: XCTestCase {
     let spec = try SpecLoader.parse(
       base + "    - bar: {x: cat, y: value, group: method, width: 0.8}\n", file: "t.yaml",
       directory: FileManager.default.temporaryDirectory)
-    var resolver = LayerResolver(palette: Color.tab10)
-    let layers = try resolver.resolve(
+    let layers = try resolve(
       spec.axes[0].layers,
       data: [
         .series([
@@ -117,7 +117,9 @@ final class ChartLayoutTests: XCTestCase {
           SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
         ])
       ])
-    guard case .bars(let first, _, _, _, _) = layers[0].mark, case .bars(let second, _, _, _, _) = layers[1].mark else {
+    guard let first = (layers[0].geometry as? BarMark.Geometry)?.bars,
+      let second = (layers[1].geometry as? BarMark.Geometry)?.bars
+    else {
       return XCTFail("expected bars")
     }
     XCTAssertEqual(first.map(\.position), [-0.2, 0.8])
@@ -128,8 +130,7 @@ final class ChartLayoutTests: XCTestCase {
     let stackedSpec = try SpecLoader.parse(
       base + "    - bar: {x: cat, y: value, group: method, stacked: true}\n", file: "t.yaml",
       directory: FileManager.default.temporaryDirectory)
-    var stackResolver = LayerResolver(palette: Color.tab10)
-    let stacked = try stackResolver.resolve(
+    let stacked = try resolve(
       stackedSpec.axes[0].layers,
       data: [
         .series([
@@ -137,13 +138,22 @@ final class ChartLayoutTests: XCTestCase {
           SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
         ])
       ])
-    guard case .bars(let lower, _, _, _, _) = stacked[0].mark, case .bars(let upper, _, _, _, _) = stacked[1].mark
+    guard let lower = (stacked[0].geometry as? BarMark.Geometry)?.bars,
+      let upper = (stacked[1].geometry as? BarMark.Geometry)?.bars
     else {
       return XCTFail("expected bars")
     }
     XCTAssertEqual(lower.map(\.base), [0, 0])
     XCTAssertEqual(upper.map(\.base), [1, 3])
     XCTAssertEqual(upper.map(\.value), [3, 7])
+  }
+
+  /// Resolves one panel's layers the way the figure compiler does, with a colour scale over their data.
+  private func resolve(_ layers: [LayerSpec], data: [LayerData]) throws -> [ResolvedLayer] {
+    let scale = ColorScale(
+      spec: ColorScaleSpec(), palette: Color.tab10, values: ColorScale.values(layers: layers, data: data))
+    var resolution = MarkResolution(palette: Color.tab10, colorScale: scale)
+    return try zip(layers, data).flatMap { try $0.mark.resolve($1, in: &resolution) }
   }
 
   func testBarsStartTheValueAxisAtZero() throws {

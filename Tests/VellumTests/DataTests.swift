@@ -31,7 +31,8 @@ final class DataTests: XCTestCase {
     XCTAssertEqual(y[0], 0.287980285, accuracy: 1e-12)
     XCTAssertEqual(y[1], 0.96 * 0.287980285 + 0.04 * 0.286216740, accuracy: 1e-12)
     let band = try XCTUnwrap(layers[0].series.first)
-    XCTAssertEqual(band["upper"][0] - y[0], 0.019, accuracy: 1e-12)
-    XCTAssertEqual(y[0] - band["lower"][0], 0.019, accuracy: 1e-12)
+    // The band reads its centre (smoothed like the line) and its error; the mark draws centre ± error.
+    XCTAssertEqual(band["center"][0], y[0], accuracy: 1e-12)
+    XCTAssertEqual(band["error"][0], 0.019, accuracy: 1e-12)
   }
 }

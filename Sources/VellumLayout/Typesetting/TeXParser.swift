@@ -288,7 +288,7 @@ struct TeXParser {
 
   private mutating func parseMathCommand(start: Int, alphabet: MathAlphabet) throws -> [MathNode] {
     let name = try commandName(start: start)
-    if let escaped = Self.escaped(name) {
+    if Self.escaped(name) != nil {
       if name == "{" { return [.symbol("{", .open)] }
       if name == "}" { return [.symbol("}", .close)] }
       return [.symbol(name, .ord)]

@@ -1,0 +1,62 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `area`: a region filled from a curve down (or up) to a constant baseline.
+struct AreaMark: Mark {
+  var common: SeriesCommon
+  var y: Located<String>
+  var baseline: Double
+  var edgeWidth: Double
+
+  static let layerKind = LayerKind(
+    name: "area", keys: SeriesCommon.keys + ["y", "baseline", "edge_width"],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string, "baseline": SpecSchema.number, "edge_width": SpecSchema.number,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try AreaMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 0.3)
+    y = try map.required("y") { try $0.located("a column name") }
+    baseline = try map.optional("baseline") { try $0.double("a baseline value") } ?? 0
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
+  }
+
+  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    data.series.map { series in
+      let color = context.color(common, series: series, cycle: .fill)
+      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
+      return ResolvedLayer(
+        geometry: Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill),
+        role: context.role("area", common, valueColumn: y.value, series: series),
+        legendLabel: context.legendLabel(common, series: series))
+    }
+  }
+
+  struct Geometry: MarkGeometry {
+    var x: [Double]
+    var y: [Double]
+    var baseline: Double
+    var fill: FillStyle
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      VellumLayout.extent(axis == .x ? x : y + [baseline], transform)
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      for run in canvas.finiteRuns(x.indices.filter { x[$0].isFinite && y[$0].isFinite }) {
+        let top = run.map { canvas.page(x[$0], y[$0]) }
+        let bottom = run.reversed().map { canvas.page(x[$0], baseline) }
+        drawing.points += top
+        drawing.nodes.append(canvas.patch(PathGeometry.polygon(top + bottom), fill, join: .round))
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [handle.patch(fill)] }
+  }
+}

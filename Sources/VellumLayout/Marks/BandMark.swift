@@ -1,0 +1,102 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `band`: a filled region between a lower and an upper curve (matplotlib's fill_between).
+struct BandMark: Mark {
+  enum Bounds: Sendable {
+    case lowerUpper(lower: Located<String>, upper: Located<String>)
+    case centerError(center: Located<String>, error: Located<String>)
+  }
+
+  var common: SeriesCommon
+  var bounds: Bounds
+  /// Outline width in points; matplotlib's fill_between strokes its edge in the fill color at 1 pt.
+  var edgeWidth: Double
+
+  static let layerKind = LayerKind(
+    name: "band", keys: SeriesCommon.keys + ["lower", "upper", "center", "error", "edge_width"],
+    properties: SpecSchema.seriesProperties.merging([
+      "lower": SpecSchema.string, "upper": SpecSchema.string, "center": SpecSchema.string,
+      "error": SpecSchema.string, "edge_width": SpecSchema.number,
+    ]) { $1 },
+    required: ["x"], decode: { try BandMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    let column = { (node: SpecNode) in try node.located("a column name") }
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 0.2)
+    if map["lower"] != nil || map["upper"] != nil {
+      if map["center"] != nil || map["error"] != nil {
+        throw context.node.error("a band takes either 'lower'/'upper' or 'center'/'error', not both")
+      }
+      bounds = .lowerUpper(lower: try map.required("lower", column), upper: try map.required("upper", column))
+    } else if map["center"] != nil || map["error"] != nil {
+      bounds = .centerError(center: try map.required("center", column), error: try map.required("error", column))
+    } else {
+      throw context.node.error("a band needs 'lower' and 'upper', or 'center' and 'error' columns")
+    }
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
+  }
+
+  var request: DataRequest? {
+    switch bounds {
+    case .lowerUpper(let lower, let upper):
+      return DataRequest(series: common, channels: [("lower", lower), ("upper", upper)])
+    case .centerError(let center, let error):
+      return DataRequest(series: common, channels: [("center", center), ("error", error)])
+    }
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    let valueColumn: String
+    switch bounds {
+    case .lowerUpper(let lower, _): valueColumn = lower.value
+    case .centerError(let center, _): valueColumn = center.value
+    }
+    return data.series.map { series in
+      let color = context.color(common, series: series, cycle: .fill)
+      let (lower, upper): ([Double], [Double])
+      switch bounds {
+      case .lowerUpper: (lower, upper) = (series["lower"], series["upper"])
+      case .centerError:
+        let pairs = zip(series["center"], series["error"])
+        (lower, upper) = (pairs.map { $0 - $1 }, pairs.map { $0 + $1 })
+      }
+      // The outline takes the fill's colour and opacity, as fill_between's does.
+      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
+      return ResolvedLayer(
+        geometry: Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill),
+        role: context.role("band", common, valueColumn: valueColumn, series: series),
+        legendLabel: context.legendLabel(common, series: series))
+    }
+  }
+
+  struct Geometry: MarkGeometry {
+    var x: [Double]
+    var lower: [Double]
+    var upper: [Double]
+    var fill: FillStyle
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      VellumLayout.extent(axis == .x ? x : lower + upper, transform)
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      let drawable = x.indices.filter { x[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite }
+      for run in canvas.finiteRuns(drawable) {
+        var top = run.map { canvas.page(x[$0], upper[$0]) }
+        var bottom = run.reversed().map { canvas.page(x[$0], lower[$0]) }
+        if canvas.decimate && Decimation.shouldDecimate(top.count, plotWidth: canvas.plot.width) {
+          top = Decimation.minMax(top)
+          bottom = Decimation.minMax(bottom)
+        }
+        drawing.points += top + bottom
+        drawing.nodes.append(canvas.patch(PathGeometry.polygon(top + bottom), fill, join: .round))
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [handle.patch(fill)] }
+  }
+}

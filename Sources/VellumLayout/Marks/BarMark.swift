@@ -1,0 +1,177 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `bar`: bars from zero (or the bar below, when stacked) to each value; grouped side by side by `group`.
+struct BarMark: Mark {
+  var common: SeriesCommon
+  var y: Located<String>
+  /// Symmetric error per bar, drawn as a capped whisker.
+  var error: Located<String>?
+  /// Width of one category's bars together, in category units.
+  var width: Double
+  var horizontal: Bool
+  var stacked: Bool
+  var edge: Color?
+  var edgeWidth: Double
+  /// Show each bar's value; nil hides them. The string is a printf pattern or `auto`.
+  var valueLabels: String?
+  var capSize: Double
+
+  static let layerKind = LayerKind(
+    name: "bar",
+    keys: SeriesCommon.keys + [
+      "y", "error", "width", "horizontal", "stacked", "edge", "edge_width", "value_labels", "cap",
+    ],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.number,
+      "horizontal": SpecSchema.boolean, "stacked": SpecSchema.boolean, "edge": SpecSchema.color,
+      "edge_width": SpecSchema.number,
+      "value_labels": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]), "cap": SpecSchema.number,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try BarMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    let column = { (node: SpecNode) in try node.located("a column name") }
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y", column)
+    error = try map.optional("error", column)
+    width =
+      try map.optional("width") { node in
+        let value = try node.positive("a bar width")
+        guard value <= 1 else { throw node.error("bar width is a fraction of the category spacing, at most 1") }
+        return value
+      } ?? 0.8
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+    stacked = try map.optional("stacked") { try $0.bool() } ?? false
+    edge = try map.optional("edge") { try decodeColor($0) }
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
+    valueLabels =
+      try map.optional("value_labels") { node -> String? in
+        if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
+          return try node.bool() ? "auto" : nil
+        }
+        let pattern = try node.string("true or a printf pattern")
+        guard pattern == "auto" || PrintfPattern.isValid(pattern) else {
+          throw node.error("value_labels takes true or a printf pattern such as %.1f")
+        }
+        return pattern
+      } ?? nil
+    capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 3
+  }
+
+  var request: DataRequest? {
+    // Horizontal bars put their categories on the y axis.
+    DataRequest(
+      series: common, channels: [("y", y)] + (error.map { [("error", $0)] } ?? []), positionAlongY: horizontal)
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    var stackTops: [Double: (positive: Double, negative: Double)] = [:]
+    let count = Double(data.series.count)
+    return data.series.enumerated().map { index, series in
+      let color = context.color(common, series: series, cycle: .fill)
+      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth)
+      let barWidth = stacked ? width : width / count
+      let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
+      let errors = series.values["error"]
+      let bars = zip(context.positions(series.x), series["y"]).enumerated().map { row, pair -> Bar in
+        let (position, value) = pair
+        var base = 0.0
+        if stacked && value.isFinite {
+          let tops = stackTops[position] ?? (0, 0)
+          base = value >= 0 ? tops.positive : tops.negative
+          stackTops[position] =
+            value >= 0 ? (tops.positive + value, tops.negative) : (tops.positive, tops.negative + value)
+        }
+        return Bar(position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row])
+      }
+      return ResolvedLayer(
+        geometry: Geometry(bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize),
+        role: context.role("bars", common, valueColumn: y.value, series: series),
+        legendLabel: context.legendLabel(common, series: series))
+    }
+  }
+
+  /// One bar, in axis units: `position` on the category axis, from `base` to `value` on the value axis.
+  struct Bar {
+    var position: Double
+    var width: Double
+    var base: Double
+    var value: Double
+    var error: Double?
+  }
+
+  struct Geometry: MarkGeometry {
+    var bars: [Bar]
+    var fill: FillStyle
+    var horizontal: Bool
+    var valueLabels: String?
+    var capSize: Double
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      let values = bars.flatMap { bar in
+        [bar.base, bar.value] + (bar.error.map { [bar.value + $0, bar.value - $0] } ?? [])
+      }
+      let positions = bars.flatMap { [$0.position - $0.width / 2, $0.position + $0.width / 2] }
+      return VellumLayout.extent((axis == .y) != horizontal ? values : positions, transform)
+    }
+
+    /// Bars start at zero: like matplotlib's sticky edges, the value axis then gets no margin below zero.
+    var stickyZeroAxis: PositionAxis? {
+      bars.contains { $0.base == 0 } ? (horizontal ? .x : .y) : nil
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      for bar in bars where bar.value.isFinite && bar.position.isFinite {
+        let (a, b) = (bar.position - bar.width / 2, bar.position + bar.width / 2)
+        // Clamped before the width is taken: Rect's origin + size would lose a far corner's precision.
+        let corners =
+          (horizontal
+          ? [canvas.page(bar.base, a), canvas.page(bar.value, b)]
+          : [canvas.page(a, bar.base), canvas.page(b, bar.value)])
+          .map(FarPointClipping.clamped)
+        let rect = Rect(
+          x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
+          width: abs(corners[1].x - corners[0].x), height: abs(corners[1].y - corners[0].y))
+        drawing.points += [Point(rect.minX, rect.minY), Point(rect.maxX, rect.maxY), Point(rect.midX, rect.midY)]
+        drawing.nodes.append(canvas.patch(PathGeometry.rect(rect), fill))
+        var tip = horizontal ? canvas.page(bar.value, bar.position) : canvas.page(bar.position, bar.value)
+        if let error = bar.error, error.isFinite, error > 0 {
+          let ends =
+            horizontal
+            ? (canvas.page(bar.value - error, bar.position), canvas.page(bar.value + error, bar.position))
+            : (canvas.page(bar.position, bar.value - error), canvas.page(bar.position, bar.value + error))
+          drawing.nodes.append(
+            canvas.whisker(from: ends.0, to: ends.1, cap: capSize, across: horizontal, width: 1, color: .black))
+          tip = bar.value >= bar.base ? ends.1 : ends.0
+        }
+        // Labels of bars that end far off the canvas would be invisible, and unprintable.
+        if let valueLabels, FarPointClipping.isNear(tip) {
+          drawing.overlay.append(try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas))
+        }
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [handle.patch(fill)] }
+
+    private func valueLabel(_ bar: Bar, pattern: String, tip: Point, canvas: MarkCanvas) throws -> PlacedText {
+      let value = bar.value - bar.base
+      let text =
+        pattern == "auto"
+        ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
+        : TickFormatter.minusSign(PrintfPattern.format(pattern, value))
+      let label = try canvas.setter.set(literal: text, size: canvas.textSize)
+      let gap = 2.0
+      let ahead = value >= 0
+      if horizontal {
+        let x = ahead ? tip.x + gap : tip.x - gap
+        return PlacedText.horizontal(label, x: x, baseline: tip.y + label.ascent / 2, anchor: ahead ? .start : .end)
+      }
+      let baseline = ahead ? tip.y - gap - label.descent : tip.y + gap + label.ascent
+      return PlacedText.horizontal(label, x: tip.x, baseline: baseline, anchor: .middle)
+    }
+  }
+}

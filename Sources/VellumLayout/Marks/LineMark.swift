@@ -1,0 +1,97 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `line`: a polyline through (x, y) points, optionally as steps and with markers.
+struct LineMark: Mark {
+  /// matplotlib's drawstyle steps: `pre` jumps before each point, `post` after, `mid` halfway.
+  enum Step: String, Sendable, CaseIterable { case pre, post, mid }
+
+  var common: SeriesCommon
+  var y: Located<String>
+  var width: Double
+  var dash: DashPattern
+  var step: Step?
+  var marker: MarkerSpec?
+
+  static let layerKind = LayerKind(
+    name: "line", keys: SeriesCommon.keys + ["y", "width", "dash", "step", "marker"],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string, "width": SpecSchema.number, "dash": SpecSchema.dash,
+      "step": SpecSchema.enumeration(Step.allCases.map(\.rawValue)), "marker": SpecSchema.marker,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try LineMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y") { try $0.located("a column name") }
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
+    dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
+    step = try map.optional("step") { try decodeEnum($0, what: "step style") }
+    marker = try map.optional("marker") { try MarkerSpec(node: $0) }
+  }
+
+  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    data.series.map { series in
+      let color = context.color(common, series: series, cycle: .line)
+      let alpha = common.alpha * color.alpha
+      let geometry = Geometry(
+        x: context.positions(series.x), y: series["y"],
+        style: LineStyle(color: color.rgb, alpha: alpha, width: width, dash: dash), step: step,
+        marker: marker.map { MarkerStyle($0, color: color, alpha: common.alpha) })
+      return ResolvedLayer(
+        geometry: geometry, role: context.role("series", common, valueColumn: y.value, series: series),
+        legendLabel: context.legendLabel(common, series: series))
+    }
+  }
+
+  struct Geometry: MarkGeometry {
+    var x: [Double]
+    var y: [Double]
+    var style: LineStyle
+    var step: Step?
+    var marker: MarkerStyle?
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      VellumLayout.extent(axis == .x ? x : y, transform)
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      drawing.points = zip(x, y).map { canvas.page($0, $1) }
+      var drawn = step.map { stepped(drawing.points, $0) } ?? drawing.points
+      if canvas.decimate && Decimation.shouldDecimate(drawn.count, plotWidth: canvas.plot.width) {
+        drawn = Decimation.minMax(drawn)
+      }
+      let segments = PathGeometry.polyline(drawn)
+      if !segments.isEmpty && style.width > 0 {
+        drawing.nodes.append(.path(PathNode(segments: segments, stroke: style.stroke)))
+      }
+      if let marker { drawing.nodes += canvas.markers(drawing.points, marker) }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
+      var nodes: [SceneNode] = style.width > 0 ? [handle.line(style)] : []
+      if let marker, marker.size > 0 { nodes.append(marker.node(at: handle.center)) }
+      return nodes
+    }
+
+    private func stepped(_ points: [Point], _ step: Step) -> [Point] {
+      guard points.count > 1 else { return points }
+      var result = [points[0]]
+      for (previous, next) in zip(points, points.dropFirst()) {
+        switch step {
+        case .pre: result += [Point(previous.x, next.y), next]
+        case .post: result += [Point(next.x, previous.y), next]
+        case .mid:
+          let middle = (previous.x + next.x) / 2
+          result += [Point(middle, previous.y), Point(middle, next.y), next]
+        }
+      }
+      return result
+    }
+  }
+}

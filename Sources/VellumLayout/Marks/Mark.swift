@@ -1,0 +1,49 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// A mark kind: a decoded layer that turns its data into drawable series. Each kind lives in one file
+/// (its keys, schema, decoding, channels, geometry, drawing and legend glyph) and one line of ``MarkRegistry``.
+protocol Mark: LayerBody {
+  /// One resolved layer per series (one per group value, or one), with colours, positions and roles decided.
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer]
+}
+
+/// One of the two position axes of a panel.
+enum PositionAxis: Sendable { case x, y }
+
+/// A resolved series' geometry, in axis units, with its paint: what every stage after resolution asks of it.
+protocol MarkGeometry {
+  /// Extent of the values this series shows along `axis` (finite, and drawable under `transform`), for limits.
+  func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)?
+  /// Scene nodes in page coordinates, with the points they cover and any text drawn above the plot.
+  func draw(on canvas: MarkCanvas) throws -> MarkDrawing
+  /// The legend handle drawn in `handle`'s box.
+  func legendGlyph(_ handle: LegendHandle) -> [SceneNode]
+  /// The axis whose limit pins to zero when the data start there (matplotlib's sticky edges for bars).
+  var stickyZeroAxis: PositionAxis? { get }
+}
+
+extension MarkGeometry {
+  var stickyZeroAxis: PositionAxis? { nil }
+}
+
+/// What a series draws: clipped nodes, the page points it covers (for `best` legend placement), and
+/// unclipped text above the plot (annotations, value labels).
+struct MarkDrawing {
+  var nodes: [SceneNode] = []
+  var points: [Point] = []
+  var overlay: [PlacedText] = []
+}
+
+extension LayerSpec {
+  /// The mark that decoded this layer; every layer kind in ``MarkRegistry`` decodes to a ``Mark``.
+  var mark: any Mark {
+    get throws {
+      guard let mark = body as? any Mark else {
+        throw VellumError(.layout, "internal error: layer kind '\(kind)' has no mark", at: location)
+      }
+      return mark
+    }
+  }
+}

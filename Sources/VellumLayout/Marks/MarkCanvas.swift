@@ -1,0 +1,103 @@
+import VellumScene
+import VellumSpec
+
+/// Where a panel's series are drawn: its scales, plot and canvas rectangles, text setter, and the drawing
+/// pieces several marks share (patches, markers, capped whiskers, gap-split runs).
+struct MarkCanvas {
+  let xScale: AxisScale
+  let yScale: AxisScale
+  let plot: Rect
+  /// Annotations are kept inside this rectangle (the figure), moved in if they would leave it.
+  let canvas: Rect
+  let setter: TextSetter
+  /// Thin dense lines and bands (min/max per half-point column); see ``Decimation``.
+  var decimate = true
+  /// Size of value labels and annotations.
+  let textSize: Double
+
+  /// The layer's group, the page points it covers (for choosing a legend spot), and nodes drawn
+  /// unclipped above the plot (annotations, value labels).
+  func draw(_ layer: ResolvedLayer) throws -> (node: SceneNode, points: [Point], overlay: [PlacedText]) {
+    let drawing = try layer.geometry.draw(on: self)
+    return (.group(Group(role: layer.role, children: drawing.nodes)), drawing.points, drawing.overlay)
+  }
+
+  /// The page point of data (x, y).
+  func page(_ x: Double, _ y: Double) -> Point { Point(xScale.map(x), yScale.map(y)) }
+
+  /// A filled outline; collections (bands, areas) join their edges round, rectangles mitre them, as matplotlib does.
+  func patch(_ segments: [PathSegment], _ fill: FillStyle, join: Stroke.Join = .miter) -> SceneNode {
+    .path(PathNode(segments: segments, fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline(join: join)))
+  }
+
+  /// Markers at every `marker.every`-th point that is finite and near the canvas.
+  func markers(_ points: [Point], _ marker: MarkerStyle) -> [SceneNode] {
+    guard marker.size > 0 else { return [] }
+    return points.enumerated().compactMap { index, point in
+      guard index % marker.every == 0, point.x.isFinite, point.y.isFinite, FarPointClipping.isNear(point) else {
+        return nil
+      }
+      return marker.node(at: point)
+    }
+  }
+
+  /// A line from `a` to `b` with caps `cap` points long across it at each end (error bars' whiskers).
+  func whisker(
+    from a: Point, to b: Point, cap: Double, across horizontal: Bool, width: Double, color: RGB, alpha: Double = 1
+  ) -> SceneNode {
+    var segments = PathGeometry.polyline([a, b])
+    if cap > 0 {
+      for end in [a, b] where FarPointClipping.isNear(end) {
+        segments +=
+          horizontal
+          ? [.move(Point(end.x, end.y - cap)), .line(Point(end.x, end.y + cap))]
+          : [.move(Point(end.x - cap, end.y)), .line(Point(end.x + cap, end.y))]
+      }
+    }
+    return .path(PathNode(segments: segments, stroke: Stroke(Paint(color, opacity: alpha), width: width)))
+  }
+
+  /// Consecutive index runs; a missing value splits a band or area.
+  func finiteRuns(_ indices: [Int]) -> [[Int]] {
+    var runs: [[Int]] = []
+    for index in indices {
+      if let last = runs.last?.last, last == index - 1 {
+        runs[runs.count - 1].append(index)
+      } else {
+        runs.append([index])
+      }
+    }
+    return runs
+  }
+}
+
+/// The box a legend handle is drawn in: `height` tall, resting on the entry's baseline; lines run through its middle.
+struct LegendHandle {
+  var x: Double
+  var length: Double
+  var baseline: Double
+  var height: Double
+
+  var middle: Double { baseline - height / 2 }
+  var box: Rect { Rect(x: x, y: baseline - height, width: length, height: height) }
+  var center: Point { Point(x + length / 2, middle) }
+
+  /// A stroke across the handle.
+  func line(_ style: LineStyle) -> SceneNode {
+    .path(PathNode(segments: [.move(Point(x, middle)), .line(Point(x + length, middle))], stroke: style.stroke))
+  }
+
+  /// The handle's box filled (and outlined) like a patch.
+  func patch(_ fill: FillStyle) -> SceneNode {
+    .path(
+      PathNode(segments: PathGeometry.rect(box), fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline()))
+  }
+}
+
+extension FillStyle {
+  /// The outline: the edge colour at full opacity, or the fill's own colour and opacity (as fill_between's).
+  func outline(join: Stroke.Join = .miter) -> Stroke? {
+    guard edgeWidth > 0 else { return nil }
+    return Stroke(Paint(edge ?? color, opacity: edge == nil ? alpha : 1), width: edgeWidth, join: join)
+  }
+}

@@ -1,0 +1,98 @@
+import VellumData
+import VellumSpec
+
+/// What resolving a panel's layers consults and updates: the figure's colour scale, the panel's colour
+/// cycles and the category positions met so far.
+struct MarkResolution {
+  /// The colour cycle an ungrouped series without a colour draws from. matplotlib keeps one for lines and one
+  /// for filled patches, so a band and its line get the same colour without naming one.
+  enum Cycle { case line, fill }
+
+  let palette: [Color]
+  let colorScale: ColorScale
+  /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
+  private let cyclePalette: [Color]
+  private var cycleIndex: [Cycle: Int] = [:]
+  /// Category labels in order of first appearance across the panel's layers.
+  private(set) var categories: [String] = []
+
+  init(palette: [Color], colorScale: ColorScale) {
+    self.palette = palette.isEmpty ? Color.tab10 : palette
+    self.colorScale = colorScale
+    let used = colorScale.usedColors
+    let free = self.palette.filter { !used.contains($0) }
+    cyclePalette = free.isEmpty ? self.palette : free
+  }
+
+  /// The series' colour: the one the spec names, its group value's colour, or the next of `cycle`.
+  mutating func color(_ common: SeriesCommon, series: SeriesData, cycle: Cycle) -> Color {
+    if let color = common.color { return color }
+    if common.group != nil, let value = series.name { return colorScale.color(for: value) }
+    let index = cycleIndex[cycle, default: 0]
+    cycleIndex[cycle] = index + 1
+    return cyclePalette[index % cyclePalette.count]
+  }
+
+  /// The legend label: the group value (shown literally), or the layer's label.
+  func legendLabel(_ common: SeriesCommon, series: SeriesData) -> Located<String>? {
+    guard common.group != nil else { return common.label }
+    return series.name.map { Located(escapeTeX($0), at: common.group?.location) }
+  }
+
+  /// `prefix-base[-group]`. Ids come from data, not labels, so editing a legend label leaves ids (and their SVG
+  /// lines) alone; `valueColumn` and the layer's filter values tell apart layers that share a prefix.
+  func role(_ prefix: String, _ common: SeriesCommon, valueColumn: String, series: SeriesData) -> String {
+    let base = common.id ?? slug(([valueColumn] + Self.filterValues(common.source)).joined(separator: "-"))
+    return "\(prefix)-\(base)" + (common.group != nil ? "-" + slug(series.name ?? "") : "")
+  }
+
+  /// Axis positions of x values: numbers as they are, categories as 0, 1, 2… in order of first appearance.
+  mutating func positions(_ x: XValues) -> [Double] {
+    switch x {
+    case .numeric(let values): return values
+    case .categorical(let labels):
+      return labels.map { label in
+        if let index = categories.firstIndex(of: label) { return Double(index) }
+        categories.append(label)
+        return Double(categories.count - 1)
+      }
+    }
+  }
+
+  /// Values a layer filters on (`filter: {method: SDPO}` → `SDPO`), which tell apart layers sharing a column.
+  private static func filterValues(_ source: LayerSource) -> [String] {
+    source.transforms.flatMap { transform -> [String] in
+      guard case .filter(let conditions) = transform else { return [] }
+      return conditions.compactMap { condition in
+        if case .equals(let value) = condition.condition { return value }
+        return nil
+      }
+    }
+  }
+}
+
+extension MarkerStyle {
+  /// The marker's paint: face and edge default to the series colour (the edge to the face for filled shapes).
+  init(_ marker: MarkerSpec, color: Color, alpha: Double) {
+    let face = marker.face ?? color
+    let edge = marker.edge ?? (marker.shape.isLineArt ? color : face)
+    self.init(
+      shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * alpha, edge: edge.rgb,
+      edgeAlpha: edge.alpha * alpha, edgeWidth: marker.edgeWidth, every: marker.every)
+  }
+}
+
+/// Data values used as labels are shown literally: escape what TeX would read as commands.
+func escapeTeX(_ text: String) -> String {
+  var escaped = ""
+  for character in text {
+    switch character {
+    case "\\": escaped += "\\textbackslash{}"
+    case "$", "%", "&", "_", "#", "{", "}": escaped += "\\\(character)"
+    case "~": escaped += "\\textasciitilde{}"
+    case "^": escaped += "\\textasciicircum{}"
+    default: escaped.append(character)
+    }
+  }
+  return escaped
+}

@@ -1,0 +1,37 @@
+import VellumScene
+import VellumSpec
+
+/// How a line or reference line is stroked.
+struct LineStyle {
+  var color: RGB
+  var alpha: Double
+  var width: Double
+  var dash: DashPattern
+
+  /// matplotlib's caps: projecting for solid lines, butt for dashed; joins round.
+  var stroke: Stroke {
+    Stroke(
+      Paint(color, opacity: alpha), width: width, dashes: dash.lengths.map { $0 * width },
+      dashOffset: dash.offset * width, cap: dash.isSolid ? .square : .butt, join: .round)
+  }
+}
+
+/// A marker's resolved geometry and paint.
+struct MarkerStyle {
+  var shape: MarkerSpec.Shape
+  var size: Double
+  var face: RGB
+  var faceAlpha: Double
+  var edge: RGB
+  var edgeAlpha: Double
+  var edgeWidth: Double
+  var every: Int
+}
+
+/// A filled patch's paint: bands, areas, bars, spans.
+struct FillStyle {
+  var color: RGB
+  var alpha: Double
+  var edge: RGB?
+  var edgeWidth: Double
+}

@@ -1,0 +1,44 @@
+import VellumScene
+import VellumSpec
+
+/// One drawable series of a layer: its geometry in axis units with paint decided, its SVG role and legend label.
+struct ResolvedLayer {
+  var geometry: any MarkGeometry
+  /// Group role, e.g. `series-sdpo`; also the SVG id.
+  var role: String
+  /// The legend entry's label as written in the spec (or the group value).
+  var legendLabel: Located<String>?
+
+  /// The mark kind's part of the role (`series`, `band`…): a legend entry joins one handle per kind.
+  var roleKind: Substring { role.prefix { $0 != "-" } }
+}
+
+func extent(_ values: [Double], _ transform: ScaleTransform = .linear) -> (Double, Double)? {
+  let finite = values.filter { $0.isFinite && transform.forward($0).isFinite }
+  guard let low = finite.min(), let high = finite.max() else { return nil }
+  return (low, high)
+}
+
+func merge(_ a: (Double, Double)?, _ b: (Double, Double)?) -> (Double, Double)? {
+  guard let a else { return b }
+  guard let b else { return a }
+  return (min(a.0, b.0), max(a.1, b.1))
+}
+
+extension Color {
+  var rgb: RGB { RGB(red: red, green: green, blue: blue) }
+}
+
+/// A lowercase id fragment: letters and digits, other runs become `-`.
+func slug(_ text: String) -> String {
+  var result = ""
+  for scalar in text.lowercased().unicodeScalars {
+    if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) {
+      result.unicodeScalars.append(scalar)
+    } else if !result.isEmpty && !result.hasSuffix("-") {
+      result += "-"
+    }
+  }
+  while result.hasSuffix("-") { result.removeLast() }
+  return result.isEmpty ? "unnamed" : result
+}

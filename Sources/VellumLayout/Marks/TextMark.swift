@@ -1,0 +1,115 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `text`: text placed at a data point, optionally offset and with an arrow pointing at the point.
+struct TextMark: Mark {
+  enum Anchor: String, Sendable, CaseIterable { case start, middle, end }
+
+  var id: String?
+  var text: Located<String>
+  var x: Double
+  var y: Double
+  /// Text position relative to the point, in points (x right, y up).
+  var offset: (x: Double, y: Double)
+  var anchor: Anchor
+  var size: Double?
+  var color: Color
+  var arrow: Bool
+  var arrowWidth: Double
+
+  static let layerKind = LayerKind(
+    name: "text", keys: ["id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width"],
+    properties: [
+      "id": SpecSchema.string, "text": SpecSchema.string, "x": SpecSchema.number, "y": SpecSchema.number,
+      "offset": SpecSchema.pair, "anchor": SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
+      "size": SpecSchema.number, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
+      "arrow_width": SpecSchema.number,
+    ], required: ["text", "x", "y"], decode: { map, _ in try TextMark(map: map) })
+
+  init(map: SpecMapping) throws {
+    id = try map.optional("id") { try $0.string("an id") }
+    text = try map.required("text") { try $0.located("the annotation text") }
+    x = try map.required("x") { try $0.double("an x value") }
+    y = try map.required("y") { try $0.double("a y value") }
+    offset =
+      try map.optional("offset") { node in
+        let items = try node.list("an offset [dx, dy] in points")
+        guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
+        return (try items[0].double(), try items[1].double())
+      } ?? (0, 0)
+    anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
+    size = try map.optional("size") { try $0.fontSize() }
+    color = try map.optional("color") { try decodeColor($0) } ?? .black
+    arrow = try map.optional("arrow") { try $0.bool() } ?? false
+    arrowWidth = try map.optional("arrow_width") { try $0.measure("a line width") } ?? 0.8
+  }
+
+  var request: DataRequest? { nil }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    [ResolvedLayer(geometry: self, role: "text-" + (id ?? slug(TeXParser.plainText(text))), legendLabel: nil)]
+  }
+}
+
+extension TextMark: MarkGeometry {
+  func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+    VellumLayout.extent([axis == .x ? x : y], transform)
+  }
+
+  func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+    let target = canvas.page(x, y)
+    guard FarPointClipping.isNear(target) else { return MarkDrawing() }
+    let (placed, arrowNodes) = try annotation(target: target, canvas: canvas)
+    return MarkDrawing(nodes: arrowNodes ?? [], points: [target], overlay: [placed])
+  }
+
+  func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
+
+  /// The text at its offset from `target`, kept on the canvas, and an arrow from the text to the target.
+  private func annotation(target: Point, canvas: MarkCanvas) throws -> (PlacedText, [SceneNode]?) {
+    let label = try canvas.setter.set(label: text, size: size ?? canvas.textSize)
+    let origin = Point(target.x + offset.x, target.y - offset.y)
+    let anchor: PlacedText.Anchor = self.anchor == .start ? .start : self.anchor == .middle ? .middle : .end
+    var placed = PlacedText.horizontal(label, x: origin.x, baseline: origin.y + label.ascent / 2, anchor: anchor)
+    let bounds = canvas.canvas
+    let shiftX = max(0, bounds.minX + 1 - placed.box.minX) - max(0, placed.box.maxX - (bounds.maxX - 1))
+    let shiftY = max(0, bounds.minY + 1 - placed.box.minY) - max(0, placed.box.maxY - (bounds.maxY - 1))
+    if shiftX != 0 || shiftY != 0 {
+      placed = PlacedText.horizontal(
+        label, x: origin.x + shiftX, baseline: origin.y + label.ascent / 2 + shiftY, anchor: anchor)
+    }
+    if case .text(var node) = placed.node {
+      node.paint = Paint(color.rgb, opacity: color.alpha)
+      placed.node = .text(node)
+    }
+    guard arrow, offset != (0, 0) else { return (placed, nil) }
+    let box = placed.box
+    let center = Point(box.midX, box.midY)
+    // Start where the line from the text's centre to the target leaves the text's box, plus a gap.
+    let dx = target.x - center.x
+    let dy = target.y - center.y
+    let length = (dx * dx + dy * dy).squareRoot()
+    guard length > 0 else { return (placed, nil) }
+    let exit = min(dx == 0 ? .infinity : box.width / 2 / abs(dx), dy == 0 ? .infinity : box.height / 2 / abs(dy))
+    let gap = 2.0
+    let (ux, uy) = (dx / length, dy / length)
+    let start = Point(center.x + dx * exit + ux * gap, center.y + dy * exit + uy * gap)
+    let head = 3 * arrowWidth + 4
+    let tip = Point(target.x - ux * gap, target.y - uy * gap)
+    guard (tip.x - start.x) * ux + (tip.y - start.y) * uy > head else { return (placed, nil) }
+    let neck = Point(tip.x - ux * head, tip.y - uy * head)
+    let (px, py) = (-uy * head * 0.35, ux * head * 0.35)
+    let paint = Paint(color.rgb, opacity: color.alpha)
+    return (
+      placed,
+      [
+        .path(PathNode(segments: [.move(start), .line(neck)], stroke: Stroke(paint, width: arrowWidth))),
+        .path(
+          PathNode(
+            segments: PathGeometry.polygon([tip, Point(neck.x + px, neck.y + py), Point(neck.x - px, neck.y - py)]),
+            fill: paint)),
+      ]
+    )
+  }
+}

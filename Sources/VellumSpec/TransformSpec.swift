@@ -1,0 +1,47 @@
+/// A data transform applied to a layer's table before plotting; a layer's transforms run in order.
+public enum TransformSpec: Sendable {
+  /// How an exponential moving average weighs the past.
+  public enum Smoothing: Sendable {
+    /// The seed's definition: out[0] = x[0], out[i] = α·out[i−1] + (1−α)·x[i].
+    case alpha(Double)
+    /// TensorBoard's: the same recurrence from zero with weight w, divided by 1 − wⁱ⁺¹ (debiased).
+    case debiased(weight: Double)
+    /// Independent of logging density: α = 0.5^(Δx / halflife) between consecutive rows.
+    case halflife(Double, x: Located<String>)
+  }
+
+  /// How `filter` tests a column.
+  public enum Condition: Sendable {
+    case equals(String)
+    case oneOf([String])
+    case range(min: Double?, max: Double?)
+  }
+
+  /// Statistics `aggregate` can compute; each becomes a column `<column>_<stat>`.
+  public enum Statistic: String, Sendable, CaseIterable {
+    case mean, median, std, sem, min, max, count
+    /// Half-width of the 95% Student-t interval of the mean.
+    case ci95
+    /// 2.5th and 97.5th percentiles of bootstrap means (`_boot_low`, `_boot_high`), with a fixed seed.
+    case bootstrap
+  }
+
+  case ema(columns: [Located<String>], smoothing: Smoothing, by: [Located<String>])
+  case rolling(
+    columns: [Located<String>], window: Int?, windowX: Double?, x: Located<String>?, median: Bool, by: [Located<String>]
+  )
+  /// Keeps rows meeting every condition.
+  case filter([(column: Located<String>, condition: Condition)])
+  case select([Located<String>])
+  case rename([(from: Located<String>, to: String)])
+  /// Turns wide columns into rows: each listed column's values go to `value`, its name to `key`.
+  case unpivot(columns: [Located<String>], pattern: String?, key: String, value: String)
+  /// Resamples each run (rows sharing `by`) linearly onto a common grid of `x`.
+  case interpolate(
+    x: Located<String>, by: [Located<String>], columns: [Located<String>], step: Double?, points: Int?, from: Double?,
+    to: Double?)
+  /// One row per distinct `by` combination, with statistics of `columns` over its rows (NaN left out).
+  case aggregate(by: [Located<String>], columns: [Located<String>], stats: [Statistic], seed: UInt64, samples: Int)
+
+  static let kinds = ["ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate"]
+}

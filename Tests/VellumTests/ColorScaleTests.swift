@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+@testable import Vellum
+
+/// Colours follow the data: a value keeps one colour in every panel and in the legend, read from the SVG.
+final class ColorScaleTests: XCTestCase {
+  /// Renders `spec` over `csv` and returns, per SVG group id, the colours its paths are painted with.
+  private func colors(_ spec: String, csv: String) throws -> [String: Set<String>] {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let svg = try FigureRenderer().svg(specPath: try fixture.write("figure.yaml", spec))
+    let root = try SVGDocument.parse(Data(svg.utf8), name: "figure.svg")
+    var found: [String: Set<String>] = [:]
+    root.walk { element, group in
+      guard element.name == "path" else { return }
+      for key in ["fill", "stroke"] {
+        if let color = element.attributes[key], color != "none" { found[group, default: []].insert(color) }
+      }
+    }
+    return found
+  }
+
+  private static let methods = """
+    step,method,acc,err
+    0,Baseline,0.1,0.01
+    1,Baseline,0.2,0.01
+    0,+SFT,0.2,0.01
+    1,+SFT,0.3,0.01
+    0,+RL,0.3,0.01
+    1,+RL,0.5,0.01
+
+    """
+
+  /// Panel (b) filters out Baseline: +SFT and +RL keep panel (a)'s colours, and the figure legend agrees.
+  func testFilteredPanelKeepsEachGroupsColour() throws {
+    let panel = { (title: String, filter: String) in
+      "  - title: \(title)\n    layers:\n      - line: {x: step, y: acc, group: method\(filter)}\n"
+    }
+    let spec =
+      "size: [6in, 3in]\ndata: {d: data.csv}\npanels: {columns: 2}\nlegend: {location: outside top}\naxes:\n"
+      + panel("a", "") + panel("b", ", transform: [{filter: {method: {in: [+SFT, +RL]}}}]")
+    let found = try colors(spec, csv: Self.methods)
+    let baseline = try XCTUnwrap(found["series-acc-baseline"])
+    let sft = try XCTUnwrap(found["series-acc-sft"])
+    let rl = try XCTUnwrap(found["series-acc-rl"])
+    XCTAssertEqual([baseline, sft, rl].map(\.count), [1, 1, 1], "each value drawn in one colour in both panels")
+    XCTAssertEqual(baseline, ["#1f77b4"])
+    XCTAssertEqual(sft, ["#ff7f0e"])
+    XCTAssertEqual(rl, ["#2ca02c"])
+    // The legend entry of each value shows the value's colour.
+    XCTAssertEqual(found["legend-series-acc-baseline"], baseline)
+    XCTAssertEqual(found["legend-series-acc-sft"], sft)
+    XCTAssertEqual(found["legend-series-acc-rl"], rl)
+  }
+
+  /// `resolve: independent` gives each panel its own mapping from the start of the palette, as separate
+  /// matplotlib axes would.
+  func testIndependentResolutionRestartsThePalettePerPanel() throws {
+    let spec = """
+      size: [6in, 3in]
+      data: {d: data.csv}
+      panels: {columns: 2}
+      scales: {color: {resolve: independent}}
+      axes:
+        - layers: [{line: {x: step, y: acc, group: method}}]
+        - layers: [{line: {x: step, y: acc, group: method, transform: [{filter: {method: +RL}}]}}]
+
+      """
+    let found = try colors(spec, csv: Self.methods)
+    XCTAssertEqual(found["series-acc-rl-rl"], ["#1f77b4"])
+    XCTAssertEqual(found["series-acc-rl"], ["#2ca02c"])
+  }
+
+  /// An ungrouped band and line with no colour named share one colour: fills and lines cycle separately.
+  func testBandAndLineWithoutColourShareTheFirstPaletteColour() throws {
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        layers:
+          - band: {x: step, center: acc, error: err, transform: [{filter: {method: +RL}}]}
+          - line: {x: step, y: acc, label: RL, transform: [{filter: {method: +RL}}]}
+          - line: {x: step, y: acc, label: SFT, transform: [{filter: {method: +SFT}}]}
+
+      """
+    let found = try colors(spec, csv: Self.methods)
+    XCTAssertEqual(found["band-acc-rl"], ["#1f77b4"])
+    XCTAssertEqual(found["series-acc-rl"], ["#1f77b4"])
+    XCTAssertEqual(found["series-acc-sft"], ["#ff7f0e"])
+  }
+
+  /// Pinned values keep their colour; the others take the palette colours no pin uses, in domain order.
+  func testPinnedColoursAndExplicitDomain() throws {
+    let spec = """
+      data: {d: data.csv}
+      colors: {+RL: "#2CA02C"}
+      scales: {color: {domain: [+RL, +SFT, Baseline]}}
+      axes:
+        layers:
+          - band: {x: step, center: acc, error: err, group: method}
+          - line: {x: step, y: acc, group: method}
+
+      """
+    let found = try colors(spec, csv: Self.methods)
+    XCTAssertEqual(found["series-acc-rl"], ["#2ca02c"])
+    XCTAssertEqual(found["band-acc-rl"], ["#2ca02c"])
+    XCTAssertEqual(found["series-acc-sft"], ["#1f77b4"])
+    XCTAssertEqual(found["band-acc-sft"], ["#1f77b4"])
+    XCTAssertEqual(found["series-acc-baseline"], ["#ff7f0e"])
+  }
+
+  /// An ungrouped series beside grouped ones avoids the colours that stand for group values.
+  func testUngroupedSeriesAvoidsGroupColours() throws {
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        layers:
+          - line: {x: step, y: acc, group: method, transform: [{filter: {method: {in: [Baseline, +SFT]}}}]}
+          - line: {x: step, y: err, label: error}
+
+      """
+    let found = try colors(spec, csv: Self.methods)
+    XCTAssertEqual(found["series-acc-baseline"], ["#1f77b4"])
+    XCTAssertEqual(found["series-acc-sft"], ["#ff7f0e"])
+    XCTAssertEqual(found["series-err"], ["#2ca02c"])
+  }
+
+  func testColoursGivenTwiceAreALocatedError() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", Self.methods)
+    let path = try fixture.write(
+      "figure.yaml",
+      "data: {d: data.csv}\nscales: {color: {colors: {a: red}}}\ncolors: {a: blue}\naxes: {layers: []}\n")
+    XCTAssertThrowsError(try FigureRenderer().svg(specPath: path)) { error in
+      XCTAssertEqual((error as? VellumError)?.location?.line, 3)
+      XCTAssertTrue("\(error)".contains("colors are given twice"), "\(error)")
+    }
+  }
+}
