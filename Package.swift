@@ -46,6 +46,5 @@ let package = Package(
     .testTarget(
       name: "VellumTests",
       dependencies: ["Vellum", "VellumLayout", "VellumSVG", "VellumRaster", "VellumData", "VellumSpec", "VellumFonts"]),
-  ],
-  swiftLanguageModes: [.v5]
+  ]
 )

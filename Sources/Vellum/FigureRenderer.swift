@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 import VellumRaster
 
 /// Runs the whole pipeline for one spec: Spec → Data → Layout → Scene → SVG → Raster.
-public struct FigureRenderer {
+public struct FigureRenderer: Sendable {
   /// Pixels per inch of PNG output.
   public var dpi: Double
   /// Overrides the spec's text mode when set.
@@ -42,29 +43,24 @@ public struct FigureRenderer {
     let (scene, mode) = try compile(specPath: path)
     let svg = SVGWriter.write(scene, textMode: mode)
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
-    var outputs: [OutputFormat: [UInt8]] = [:]
-    var failure: Error?
-    let lock = NSLock()
     let jobs = formats.filter { $0 != .svg }
+    let results = Mutex<(outputs: [OutputFormat: [UInt8]], failure: (any Error)?)>(([:], nil))
+    let (width, height, fontFiles, dpi) = (scene.width, scene.height, scene.fontFiles, dpi)
     DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
       do {
         let bytes: [UInt8]
         switch jobs[index] {
         case .pdf:
-          bytes = try Rasterizer.pdf(svg: svg, width: scene.width, height: scene.height, fontFiles: scene.fontFiles)
+          bytes = try Rasterizer.pdf(svg: svg, width: width, height: height, fontFiles: fontFiles)
         default:
-          bytes = try Rasterizer.png(
-            svg: svg, width: scene.width, height: scene.height, dpi: dpi, fontFiles: scene.fontFiles)
+          bytes = try Rasterizer.png(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles)
         }
-        lock.lock()
-        outputs[jobs[index]] = bytes
-        lock.unlock()
+        results.withLock { $0.outputs[jobs[index]] = bytes }
       } catch {
-        lock.lock()
-        failure = failure ?? error
-        lock.unlock()
+        results.withLock { $0.failure = $0.failure ?? error }
       }
     }
+    var (outputs, failure) = results.withLock { $0 }
     if let failure { throw failure }
     if formats.contains(.svg) { outputs[.svg] = Array(svg.utf8) }
     return outputs

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Vellum
 
 struct Render: ParsableCommand {
@@ -40,18 +41,15 @@ struct Render: ParsableCommand {
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
     let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
     // Specs render concurrently, `jobs` at a time; results are reported in the order given.
-    var codes = [Int32?](repeating: nil, count: specs.count)
-    let lock = NSLock()
+    let codes = Mutex([Int32?](repeating: nil, count: specs.count))
     let slots = DispatchSemaphore(value: jobs)
     DispatchQueue.concurrentPerform(iterations: specs.count) { index in
       slots.wait()
       defer { slots.signal() }
       let code = renderOne(specs[index], renderer: renderer, formats: formats)
-      lock.lock()
-      codes[index] = code
-      lock.unlock()
+      codes.withLock { $0[index] = code }
     }
-    let failures = codes.compactMap { $0 }
+    let failures = codes.withLock { $0.compactMap { $0 } }
     if watch {
       watchForever(renderer: renderer, formats: formats)
     }

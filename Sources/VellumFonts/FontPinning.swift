@@ -6,8 +6,8 @@ import VellumDiagnostics
 /// cannot pick any other file for a family name.
 public enum FontPinning {
   private static let lock = NSLock()
-  /// Configurations by sorted file list; kept for the life of the process (a handful per run).
-  private static var configurations: [[String]: OpaquePointer] = [:]
+  /// Configurations by sorted file list, guarded by `lock`; kept for the life of the process (a handful per run).
+  nonisolated(unsafe) private static var configurations: [[String]: OpaquePointer] = [:]
 
   /// An `FcConfig *` containing only `files`.
   public static func configuration(files: [String]) throws -> OpaquePointer {

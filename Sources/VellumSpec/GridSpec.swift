@@ -1,7 +1,7 @@
 /// Grid lines behind the data, at major and optionally minor ticks.
 public struct GridSpec {
   /// How one kind of grid line is drawn.
-  public struct Lines {
+  public struct Lines: Sendable {
     public var color: Color
     public var width: Double
     public var dash: DashPattern

@@ -7,7 +7,7 @@ struct TeXParser {
   private let location: SourceLocation?
   private var index = 0
 
-  static let textCommands: [String: (inout TextStyle) -> Void] = [
+  static let textCommands: [String: @Sendable (inout TextStyle) -> Void] = [
     "textbf": { $0.bold = true }, "textit": { $0.italic = true }, "textsl": { $0.italic = true },
     "emph": { $0.italic.toggle() }, "textrm": { $0.family = .roman }, "textsf": { $0.family = .sans },
     "texttt": { $0.family = .mono }, "textmd": { $0.bold = false }, "textup": { $0.italic = false },
