@@ -39,24 +39,29 @@ public enum DataLoader {
       var values: [String: [Double]] = [:]
       for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
       let whole = SeriesData(name: nil, x: x, values: values)
-      guard let group = common.group else { return .series([whole]) }
-      return .series(try split(whole, by: table.strings(group)))
+      let splits = request.splitColumns
+      guard !splits.isEmpty else { return .series([whole]) }
+      return .series(split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) }))
     }
   }
 
-  /// One series per distinct group value, in order of first appearance.
-  private static func split(_ series: SeriesData, by keys: [String]) -> [SeriesData] {
-    var order: [String] = []
-    var rows: [String: [Int]] = [:]
-    for (row, key) in keys.enumerated() {
+  /// One series per distinct combination of the splitting columns' values, in order of first appearance.
+  private static func split(_ series: SeriesData, by columns: [String], keys: [[String]]) -> [SeriesData] {
+    var order: [[String]] = []
+    var rows: [[String]: [Int]] = [:]
+    for row in keys.first?.indices ?? 0..<0 {
+      let key = keys.map { $0[row] }
       if rows[key] == nil { order.append(key) }
       rows[key, default: []].append(row)
     }
     return order.map { key in
       let selected = rows[key]!
+      var distinct: [String] = []
+      for value in key where !distinct.contains(value) { distinct.append(value) }
       return SeriesData(
-        name: key, x: series.x.selecting(selected),
-        values: series.values.mapValues { values in selected.map { values[$0] } })
+        name: distinct.joined(separator: ", "), x: series.x.selecting(selected),
+        values: series.values.mapValues { values in selected.map { values[$0] } },
+        keys: Dictionary(zip(columns, key)) { first, _ in first })
     }
   }
 

@@ -20,10 +20,20 @@ public enum XValues: Equatable {
 
 /// What a series plots, by role (`y`, `lower`, `upper`, `error`, `xerr`…), after every transform.
 public struct SeriesData: Equatable {
-  /// The group value when a layer is split by `group`; nil otherwise.
+  /// The series' label when a layer is split (`group`, or columns driving colour, dash or marker): its values
+  /// of those columns, each distinct value once, joined by ", "; nil when the layer is not split.
   public var name: String?
   public var x: XValues
   public var values: [String: [Double]]
+  /// The value of each splitting column, by column name.
+  public var keys: [String: String]
+
+  public init(name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:]) {
+    self.name = name
+    self.x = x
+    self.values = values
+    self.keys = keys
+  }
 
   public subscript(_ role: String) -> [Double] { values[role] ?? [] }
 }

@@ -22,9 +22,9 @@ public enum FigureCompiler {
     let setter = TextSetter(
       families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
     _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
-    let colorScales = Self.colorScales(spec, data: data)
+    let scales = PanelScales.resolve(spec, data: data)
     var panels = try zip(spec.axes, data).enumerated().map { index, pair in
-      try panel(pair.0, data: pair.1, palette: spec.palette, colorScale: colorScales[index])
+      try panel(pair.0, data: pair.1, palette: spec.palette, scales: scales[index])
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
 
@@ -154,23 +154,10 @@ public enum FigureCompiler {
     return scene
   }
 
-  /// The colour scale of each panel: one shared by all (values from every panel, in order of first appearance),
-  /// or one per panel when the spec resolves colour independently.
-  private static func colorScales(_ spec: FigureSpec, data: [[LayerData]]) -> [ColorScale] {
-    let values = zip(spec.axes, data).map { ColorScale.values(layers: $0.layers, data: $1) }
-    switch spec.colorScale.resolve {
-    case .shared:
-      let scale = ColorScale(spec: spec.colorScale, palette: spec.palette, values: values.flatMap { $0 })
-      return Array(repeating: scale, count: spec.axes.count)
-    case .independent:
-      return values.map { ColorScale(spec: spec.colorScale, palette: spec.palette, values: $0) }
-    }
-  }
-
-  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color], colorScale: ColorScale) throws
+  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales) throws
     -> Panel
   {
-    var resolution = MarkResolution(palette: palette, colorScale: colorScale)
+    var resolution = MarkResolution(palette: palette, scales: scales)
     var layers: [ResolvedLayer] = []
     for (layer, layerData) in zip(axes.layers, data) {
       layers += try layer.mark.resolve(layerData, in: &resolution)

@@ -1,5 +1,5 @@
 /// A stroke dash pattern in units of the line width, as matplotlib scales dashes by line width.
-public struct DashPattern: Sendable, Equatable {
+public struct DashPattern: Sendable, Hashable {
   /// Offset into the pattern, in line widths.
   public var offset: Double
   /// Alternating on/off lengths, in line widths; empty means solid.

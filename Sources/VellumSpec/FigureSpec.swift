@@ -18,8 +18,8 @@ public struct FigureSpec {
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
-  /// How grouped series' values map to colours (shared by every panel unless asked otherwise).
-  public var colorScale: ColorScaleSpec
+  /// How column values map to colours, dashes and marker shapes (shared by every panel unless asked otherwise).
+  public var scales: ScalesSpec
   /// A text alternative for readers who cannot see the figure (SVG `<desc>`).
   public var alt: String?
   /// Thin lines and bands denser than the page can show (on by default).
@@ -145,15 +145,14 @@ extension FigureSpec {
         guard !colors.isEmpty else { throw node.error("a palette needs at least one color") }
         return colors
       } ?? Color.tab10
-    let scales = try map.optional("scales") { try $0.mapping("scales", keys: ["color"]) }
-    var colorScale = try scales?.optional("color") { try ColorScaleSpec(node: $0) } ?? ColorScaleSpec()
+    var scales = try map.optional("scales") { try ScalesSpec(node: $0) } ?? ScalesSpec()
     if let colors = map["colors"], !colors.isNull {
-      guard colorScale.pinned.isEmpty else {
+      guard scales.color.pinned.isEmpty else {
         throw colors.error("colors are given twice: here and under scales.color.colors")
       }
-      colorScale.pinned = try ColorScaleSpec.pins(colors)
+      scales.color.pinned = try DiscreteScaleSpec.pins(colors, decode: decodeColor)
     }
-    self.colorScale = colorScale
+    self.scales = scales
     self.data = data
     axes = try map.required("axes") { node in
       let items = node.isSequence ? try node.list("a list of panels") : [node]

@@ -167,7 +167,7 @@ extension MarkerSpec {
     ">": .triangleRight,
   ]
 
-  private static func shape(_ node: SpecNode) throws -> Shape {
+  static func shape(_ node: SpecNode) throws -> Shape {
     if let text = node.scalarText, let shape = matplotlibCodes[text] { return shape }
     return try decodeEnum(node, what: "marker shape")
   }
@@ -179,7 +179,9 @@ extension MarkerSpec {
       return
     }
     let map = try node.mapping("marker", keys: Self.keys)
-    self.init(shape: try map.optional("shape") { try Self.shape($0) } ?? .circle, size: defaultSize)
+    let shape = try map.optional("shape") { try Encoding.decode($0, constant: Self.shape) }
+    self.init(shape: shape?.constant ?? .circle, size: defaultSize)
+    shapeColumn = shape?.column
     size = try map.optional("size") { try $0.measure("a marker size") } ?? size
     face = try map.optional("face") { try decodeColor($0) }
     edge = try map.optional("edge") { try decodeColor($0) }

@@ -26,13 +26,30 @@ public struct DataRequest: Sendable {
   public var series: SeriesCommon
   /// Columns read as numbers, by the channel name the mark uses for them (`y`, `lower`, `yerr`…).
   public var channels: [(name: String, column: Located<String>)]
+  /// Discrete channels driven by columns (the series' colour, and the mark's dash or marker shape).
+  public var encodings: [(channel: EncodedChannel, column: Located<String>)]
   /// The `x` column lies along the y axis (horizontal bars), so that axis decides whether it is categorical.
   public var positionAlongY: Bool
 
-  public init(series: SeriesCommon, channels: [(name: String, column: Located<String>)], positionAlongY: Bool = false) {
+  /// `encodings` are the mark's own (dash, marker); the series' colour encoding is added here.
+  public init(
+    series: SeriesCommon, channels: [(name: String, column: Located<String>)],
+    encodings: [(channel: EncodedChannel, column: Located<String>)] = [], positionAlongY: Bool = false
+  ) {
     self.series = series
     self.channels = channels
+    self.encodings = (series.colorColumn.map { [(EncodedChannel.color, $0)] } ?? []) + encodings
     self.positionAlongY = positionAlongY
+  }
+
+  /// Columns that split the rows into series, in order, each once: `group`, then every encoded column.
+  public var splitColumns: [Located<String>] {
+    var columns: [Located<String>] = []
+    for column in [series.group].compactMap({ $0 }) + encodings.map(\.column)
+    where !columns.contains(where: { $0.value == column.value }) {
+      columns.append(column)
+    }
+    return columns
   }
 }
 
@@ -101,12 +118,26 @@ public struct SeriesCommon: Sendable {
   public var id: String?
   public var source: LayerSource
   public var x: Located<String>
-  /// Splits the rows into one series per distinct value of this column, each with its own color and legend entry.
+  /// Splits the rows into one series per distinct value of this column, each with its own legend entry, and
+  /// colours them by value unless `color` says otherwise.
   public var group: Located<String>?
   public var label: Located<String>?
-  public var color: Color?
+  /// A constant colour, or a column whose values the figure's colour scale maps.
+  public var colorEncoding: Encoding<Color>?
   public var alpha: Double
   public var location: SourceLocation
+
+  /// The constant colour the spec names, if any.
+  public var color: Color? { colorEncoding?.constant }
+
+  /// The column colours come from: `color: {column: …}`, else `group` when no constant colour is named.
+  public var colorColumn: Located<String>? {
+    switch colorEncoding {
+    case .column(let column): return column
+    case .constant: return nil
+    case nil: return group
+    }
+  }
 
   public static let keys = ["id", "data", "transform", "x", "group", "label", "color", "alpha"]
 
@@ -118,7 +149,7 @@ public struct SeriesCommon: Sendable {
     x = try map.required("x") { try $0.located("a column name") }
     group = try map.optional("group") { try $0.located("a column name") }
     label = try map.optional("label") { try $0.located("a label") }
-    color = try map.optional("color") { try decodeColor($0) }
+    colorEncoding = try map.optional("color") { try Encoding.decode($0, constant: decodeColor) }
     alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? defaultAlpha
   }
 }

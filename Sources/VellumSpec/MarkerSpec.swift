@@ -11,6 +11,8 @@ public struct MarkerSpec: Sendable {
     public var isLineArt: Bool { self == .plus || self == .cross }
   }
   public var shape: Shape
+  /// A column whose values the figure's marker scale maps to shapes (`shape: {column: family}`).
+  public var shapeColumn: Located<String>?
   /// Marker size in points (diameter for circles), like matplotlib's `ms`.
   public var size: Double
   /// Fill; nil takes the series color.

@@ -63,7 +63,7 @@ public enum SpecSchema {
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
         "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),
-        "scales": object(["color"], ["color": colorScale]), "colors": colorPins,
+        "scales": scales, "colors": pins(color),
       ], required: ["axes"])
     if case .object(var fields) = root, case .object(var properties)? = fields["properties"] {
       // Resolved before decoding (StyleResolver), so not among the decoder's keys.
@@ -139,14 +139,24 @@ public enum SpecSchema {
     ])
   }
 
+  /// `{column: NAME}`: a channel driven by a column through the figure's scale.
+  public static let columnEncoding = object(["column"], ["column": string], required: ["column"])
+
+  /// A value of `channel`, or a column encoding.
+  public static func encoded(_ channel: JSONValue) -> JSONValue {
+    .object(["anyOf": .array([channel, columnEncoding])])
+  }
+
   public static var marker: JSONValue {
-    .object([
+    let shapes = enumeration(
+      MarkerSpec.Shape.allCases.map(\.rawValue) + MarkerSpec.matplotlibCodes.keys.sorted())
+    return .object([
       "anyOf": .array([
-        enumeration(MarkerSpec.Shape.allCases.map(\.rawValue)),
+        shapes,
         object(
           MarkerSpec.keys,
           [
-            "shape": enumeration(MarkerSpec.Shape.allCases.map(\.rawValue)), "size": number, "face": color,
+            "shape": encoded(shapes), "size": number, "face": color,
             "edge": color,
             "edge_width": number, "every": integer,
           ]),
@@ -274,24 +284,28 @@ public enum SpecSchema {
       ], required: ["layers"])
   }
 
-  static let colorPins = JSONValue.object([
-    "type": .string("object"), "additionalProperties": color,
-    "description": .string("group values pinned to colors, e.g. {SDPO: \"#2CA02C\"}"),
-  ])
+  /// `{value: channel value, …}`.
+  static func pins(_ value: JSONValue) -> JSONValue {
+    .object(["type": .string("object"), "additionalProperties": value])
+  }
 
-  static var colorScale: JSONValue {
-    object(
-      ["domain", "colors", "resolve"],
-      [
-        "domain": array(string), "colors": colorPins,
-        "resolve": enumeration(ColorScaleSpec.Resolve.allCases.map(\.rawValue)),
-      ])
+  static var scales: JSONValue {
+    let shapes = enumeration(MarkerSpec.Shape.allCases.map(\.rawValue) + MarkerSpec.matplotlibCodes.keys.sorted())
+    let values: [String: JSONValue] = ["color": color, "dash": dash, "marker": shapes]
+    let resolve = enumeration(DiscreteScaleSpec<Color>.Resolve.allCases.map(\.rawValue))
+    return object(
+      ScalesSpec.keys,
+      values.reduce(into: [:]) { schema, entry in
+        let pinKey = ScalesSpec.pinKeys[entry.key]!
+        schema[entry.key] = object(
+          ["domain", pinKey, "resolve"], ["domain": array(string), pinKey: pins(entry.value), "resolve": resolve])
+      })
   }
 
   /// The keys every data-reading mark shares (``SeriesCommon``).
   public static let seriesProperties: [String: JSONValue] = [
     "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
-    "color": color, "alpha": number,
+    "color": encoded(color), "alpha": number,
   ]
 
   static func layer(_ layers: LayerKinds) -> JSONValue {

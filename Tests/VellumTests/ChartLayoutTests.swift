@@ -113,8 +113,8 @@ final class ChartLayoutTests: XCTestCase {
       spec.axes[0].layers,
       data: [
         .series([
-          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]]),
-          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
+          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]], keys: ["method": "m1"]),
+          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]], keys: ["method": "m2"]),
         ])
       ])
     guard let first = (layers[0].geometry as? BarMark.Geometry)?.bars,
@@ -134,8 +134,8 @@ final class ChartLayoutTests: XCTestCase {
       stackedSpec.axes[0].layers,
       data: [
         .series([
-          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]]),
-          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]]),
+          SeriesData(name: "m1", x: .categorical(["A", "B"]), values: ["y": [1, 3]], keys: ["method": "m1"]),
+          SeriesData(name: "m2", x: .categorical(["A", "B"]), values: ["y": [2, 4]], keys: ["method": "m2"]),
         ])
       ])
     guard let lower = (stacked[0].geometry as? BarMark.Geometry)?.bars,
@@ -150,9 +150,12 @@ final class ChartLayoutTests: XCTestCase {
 
   /// Resolves one panel's layers the way the figure compiler does, with a colour scale over their data.
   private func resolve(_ layers: [LayerSpec], data: [LayerData]) throws -> [ResolvedLayer] {
-    let scale = ColorScale(
-      spec: ColorScaleSpec(), palette: Color.tab10, values: ColorScale.values(layers: layers, data: data))
-    var resolution = MarkResolution(palette: Color.tab10, colorScale: scale)
+    let values = PanelScales.values(layers: layers, data: data)
+    let scales = PanelScales(
+      color: DiscreteScale(spec: .init(), range: Color.tab10, values: values[.color] ?? []),
+      dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
+      marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: []))
+    var resolution = MarkResolution(palette: Color.tab10, scales: scales)
     return try zip(layers, data).flatMap { try $0.mark.resolve($1, in: &resolution) }
   }
 

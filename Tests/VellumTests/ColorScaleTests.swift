@@ -138,4 +138,103 @@ final class ColorScaleTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("colors are given twice"), "\(error)")
     }
   }
+
+  /// Renders `spec` and returns every path element's attributes by the id of its group.
+  private func paths(_ spec: String, csv: String) throws -> [String: [[String: String]]] {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let svg = try FigureRenderer().svg(specPath: try fixture.write("figure.yaml", spec))
+    let root = try SVGDocument.parse(Data(svg.utf8), name: "figure.svg")
+    var found: [String: [[String: String]]] = [:]
+    root.walk { element, group in
+      if element.name == "path" { found[group, default: []].append(element.attributes) }
+    }
+    return found
+  }
+
+  private static let settings = """
+    step,method,setting,acc
+    0,A,short,0.1
+    1,A,short,0.2
+    0,A,long,0.2
+    1,A,long,0.3
+    0,B,short,0.3
+    1,B,short,0.4
+    0,B,long,0.4
+    1,B,long,0.6
+
+    """
+
+  /// Colour and dash driven by the same column: one series and one legend entry per value, with both looks.
+  func testColourAndDashOfOneFieldMergeIntoOneLegendEntry() throws {
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        layers:
+          - line: {x: step, y: acc, color: {column: method}, dash: {column: method}, transform: [{filter: {setting: long}}]}
+
+      """
+    let found = try paths(spec, csv: Self.settings)
+    let a = try XCTUnwrap(found["series-acc-long-a"]?.first)
+    let b = try XCTUnwrap(found["series-acc-long-b"]?.first)
+    XCTAssertEqual(a["stroke"], "#1f77b4")
+    XCTAssertEqual(b["stroke"], "#ff7f0e")
+    XCTAssertNil(a["stroke-dasharray"], "the first value takes a solid line")
+    XCTAssertNotNil(b["stroke-dasharray"], "the second value takes a dash")
+    let legendA = try XCTUnwrap(found["legend-series-acc-long-a"]?.first)
+    let legendB = try XCTUnwrap(found["legend-series-acc-long-b"]?.first)
+    XCTAssertEqual(legendA["stroke"], a["stroke"])
+    XCTAssertEqual(legendB["stroke-dasharray"], b["stroke-dasharray"])
+    XCTAssertEqual(found.keys.filter { $0.hasPrefix("legend-") }.count, 2)
+  }
+
+  /// Colour by one column and dash by another: each combination is a series; a value keeps its colour
+  /// (or dash) whatever the other column's value is, in every panel.
+  func testColourAndDashOfTwoFieldsAreIndependent() throws {
+    let layer = "line: {x: step, y: acc, color: {column: method}, dash: {column: setting}"
+    let spec = """
+      size: [6in, 3in]
+      data: {d: data.csv}
+      panels: {columns: 2}
+      axes:
+        - layers: [{\(layer)}}]
+        - layers: [{\(layer), transform: [{filter: {method: B}}]}}]
+
+      """
+    let found = try paths(spec, csv: Self.settings)
+    func look(_ id: String) throws -> [String?] {
+      let attributes = try XCTUnwrap(found[id]?.first, id)
+      return [attributes["stroke"], attributes["stroke-dasharray"]]
+    }
+    XCTAssertEqual(try look("series-acc-a-short")[0], try look("series-acc-a-long")[0])
+    XCTAssertEqual(try look("series-acc-a-short")[1], try look("series-acc-b-short")[1])
+    XCTAssertNotEqual(try look("series-acc-a-short")[1], try look("series-acc-a-long")[1])
+    // Panel (b) shows B only: its lines look exactly like B's in panel (a).
+    XCTAssertEqual(found["series-acc-b-b-short"]?.count, 1)
+    XCTAssertEqual(try look("series-acc-b-b-short"), try look("series-acc-b-short"))
+    XCTAssertEqual(try look("series-acc-b-b-long"), try look("series-acc-b-long"))
+  }
+
+  /// Marker shapes from a column follow the figure-wide marker scale, pinned shapes included.
+  func testMarkerShapesFollowTheData() throws {
+    let spec = """
+      size: [6in, 3in]
+      data: {d: data.csv}
+      panels: {columns: 2}
+      scales: {marker: {shapes: {long: s}}}
+      axes:
+        - layers: [{scatter: {x: step, y: acc, marker: {shape: {column: setting}}, transform: [{filter: {method: A}}]}}]
+        - layers: [{scatter: {x: step, y: acc, marker: {shape: {column: setting}}, transform: [{filter: {setting: long}}]}}]
+
+      """
+    let found = try paths(spec, csv: Self.settings)
+    let short = try XCTUnwrap(found["scatter-acc-a-short"]?.first?["d"])
+    let long = try XCTUnwrap(found["scatter-acc-a-long"]?.first?["d"])
+    let longB = try XCTUnwrap(found["scatter-acc-long-long"]?.first?["d"])
+    // A square has 4 corners; the unpinned value takes the first free shape, a circle (drawn with curves).
+    XCTAssertEqual(long.filter { $0 == "L" }.count, 3)
+    XCTAssertTrue(short.contains("C") || short.contains("A"), short)
+    XCTAssertEqual(longB.filter { $0 == "L" }.count, 3)
+  }
 }

@@ -36,7 +36,8 @@ struct ErrorBarMark: Mark {
   var request: DataRequest? {
     DataRequest(
       series: common,
-      channels: [("y", y)] + (yError.map { [("yerr", $0)] } ?? []) + (xError.map { [("xerr", $0)] } ?? []))
+      channels: [("y", y)] + (yError.map { [("yerr", $0)] } ?? []) + (xError.map { [("xerr", $0)] } ?? []),
+      encodings: marker?.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -45,7 +46,8 @@ struct ErrorBarMark: Mark {
       let geometry = Geometry(
         x: context.positions(series.x), y: series["y"], yError: series.values["yerr"], xError: series.values["xerr"],
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),
-        cap: capSize, marker: marker.map { MarkerStyle($0, color: color, alpha: common.alpha) })
+        cap: capSize,
+        marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
       return ResolvedLayer(
         geometry: geometry, role: context.role("errorbar", common, valueColumn: y.value, series: series),
         legendLabel: context.legendLabel(common, series: series))

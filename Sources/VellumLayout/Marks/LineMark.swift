@@ -10,14 +10,14 @@ struct LineMark: Mark {
   var common: SeriesCommon
   var y: Located<String>
   var width: Double
-  var dash: DashPattern
+  var dash: Encoding<DashPattern>
   var step: Step?
   var marker: MarkerSpec?
 
   static let layerKind = LayerKind(
     name: "line", keys: SeriesCommon.keys + ["y", "width", "dash", "step", "marker"],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "width": SpecSchema.number, "dash": SpecSchema.dash,
+      "y": SpecSchema.string, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
       "step": SpecSchema.enumeration(Step.allCases.map(\.rawValue)), "marker": SpecSchema.marker,
     ]) { $1 },
     required: ["x", "y"], decode: { try LineMark(map: $0, context: $1) })
@@ -26,12 +26,16 @@ struct LineMark: Mark {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     y = try map.required("y") { try $0.located("a column name") }
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
-    dash = try map.optional("dash") { try decodeDash($0) } ?? .solid
+    dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
     step = try map.optional("step") { try decodeEnum($0, what: "step style") }
     marker = try map.optional("marker") { try MarkerSpec(node: $0) }
   }
 
-  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
+  var request: DataRequest? {
+    DataRequest(
+      series: common, channels: [("y", y)],
+      encodings: (dash.column.map { [(.dash, $0)] } ?? []) + (marker?.shapeColumn.map { [(.marker, $0)] } ?? []))
+  }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     data.series.map { series in
@@ -39,8 +43,9 @@ struct LineMark: Mark {
       let alpha = common.alpha * color.alpha
       let geometry = Geometry(
         x: context.positions(series.x), y: series["y"],
-        style: LineStyle(color: color.rgb, alpha: alpha, width: width, dash: dash), step: step,
-        marker: marker.map { MarkerStyle($0, color: color, alpha: common.alpha) })
+        style: LineStyle(color: color.rgb, alpha: alpha, width: width, dash: context.dash(dash, series: series)),
+        step: step,
+        marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
       return ResolvedLayer(
         geometry: geometry, role: context.role("series", common, valueColumn: y.value, series: series),
         legendLabel: context.legendLabel(common, series: series))

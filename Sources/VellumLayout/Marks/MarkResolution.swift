@@ -1,7 +1,7 @@
 import VellumData
 import VellumSpec
 
-/// What resolving a panel's layers consults and updates: the figure's colour scale, the panel's colour
+/// What resolving a panel's layers consults and updates: the figure's discrete scales, the panel's colour
 /// cycles and the category positions met so far.
 struct MarkResolution {
   /// The colour cycle an ungrouped series without a colour draws from. matplotlib keeps one for lines and one
@@ -9,41 +9,60 @@ struct MarkResolution {
   enum Cycle { case line, fill }
 
   let palette: [Color]
-  let colorScale: ColorScale
+  let scales: PanelScales
   /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
   private let cyclePalette: [Color]
   private var cycleIndex: [Cycle: Int] = [:]
   /// Category labels in order of first appearance across the panel's layers.
   private(set) var categories: [String] = []
 
-  init(palette: [Color], colorScale: ColorScale) {
+  init(palette: [Color], scales: PanelScales) {
     self.palette = palette.isEmpty ? Color.tab10 : palette
-    self.colorScale = colorScale
-    let used = colorScale.usedColors
+    self.scales = scales
+    let used = scales.color.usedValues
     let free = self.palette.filter { !used.contains($0) }
     cyclePalette = free.isEmpty ? self.palette : free
   }
 
-  /// The series' colour: the one the spec names, its group value's colour, or the next of `cycle`.
+  /// The series' colour: the one the spec names, its value's colour on the colour scale, or the next of `cycle`.
   mutating func color(_ common: SeriesCommon, series: SeriesData, cycle: Cycle) -> Color {
     if let color = common.color { return color }
-    if common.group != nil, let value = series.name { return colorScale.color(for: value) }
+    if let column = common.colorColumn, let value = series.keys[column.value], let color = scales.color(value) {
+      return color
+    }
     let index = cycleIndex[cycle, default: 0]
     cycleIndex[cycle] = index + 1
     return cyclePalette[index % cyclePalette.count]
   }
 
-  /// The legend label: the group value (shown literally), or the layer's label.
+  /// The series' dash: the constant, or its value's dash on the dash scale.
+  func dash(_ encoding: Encoding<DashPattern>, series: SeriesData) -> DashPattern {
+    switch encoding {
+    case .constant(let dash): return dash
+    case .column(let column): return series.keys[column.value].flatMap { scales.dash($0) } ?? .solid
+    }
+  }
+
+  /// The series' marker, its shape taken from the marker scale when a column drives it.
+  func marker(_ marker: MarkerSpec, series: SeriesData) -> MarkerSpec {
+    guard let column = marker.shapeColumn, let value = series.keys[column.value], let shape = scales.marker(value)
+    else { return marker }
+    var resolved = marker
+    resolved.shape = shape
+    return resolved
+  }
+
+  /// The legend label: a split series' values (shown literally), or the layer's label.
   func legendLabel(_ common: SeriesCommon, series: SeriesData) -> Located<String>? {
-    guard common.group != nil else { return common.label }
-    return series.name.map { Located(escapeTeX($0), at: common.group?.location) }
+    guard let name = series.name else { return common.label }
+    return Located(escapeTeX(name), at: (common.group ?? common.colorColumn)?.location ?? common.location)
   }
 
   /// `prefix-base[-group]`. Ids come from data, not labels, so editing a legend label leaves ids (and their SVG
   /// lines) alone; `valueColumn` and the layer's filter values tell apart layers that share a prefix.
   func role(_ prefix: String, _ common: SeriesCommon, valueColumn: String, series: SeriesData) -> String {
     let base = common.id ?? slug(([valueColumn] + Self.filterValues(common.source)).joined(separator: "-"))
-    return "\(prefix)-\(base)" + (common.group != nil ? "-" + slug(series.name ?? "") : "")
+    return "\(prefix)-\(base)" + (series.name.map { "-" + slug($0) } ?? "")
   }
 
   /// Axis positions of x values: numbers as they are, categories as 0, 1, 2… in order of first appearance.

@@ -22,14 +22,17 @@ struct ScatterMark: Mark {
     if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
   }
 
-  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
+  var request: DataRequest? {
+    DataRequest(series: common, channels: [("y", y)], encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
+  }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     data.series.map { series in
       // matplotlib's scatter takes its colour from the patch cycle, not the line cycle.
       let color = context.color(common, series: series, cycle: .fill)
       let geometry = Geometry(
-        x: context.positions(series.x), y: series["y"], marker: MarkerStyle(marker, color: color, alpha: common.alpha))
+        x: context.positions(series.x), y: series["y"],
+        marker: MarkerStyle(context.marker(marker, series: series), color: color, alpha: common.alpha))
       return ResolvedLayer(
         geometry: geometry, role: context.role("scatter", common, valueColumn: y.value, series: series),
         legendLabel: context.legendLabel(common, series: series))

@@ -1,0 +1,95 @@
+import VellumData
+import VellumSpec
+
+/// A discrete scale: each value of a column gets one channel value (a colour, dash or marker shape), the
+/// same in every layer, panel and legend entry that shows it (ggplot2's and Vega-Lite's shared scale).
+struct DiscreteScale<Value: Hashable & Sendable> {
+  /// Values in range order.
+  private(set) var domain: [String]
+  private var mapping: [String: Value]
+
+  /// `values` are the data's values in order of first appearance; the spec's domain comes first. Unpinned
+  /// values take the range values no pin took, so two values never share a look needlessly.
+  init(spec: DiscreteScaleSpec<Value>, range: [Value], values: [String]) {
+    var domain = spec.domain ?? []
+    var seen = Set(domain)
+    for value in values where seen.insert(value).inserted { domain.append(value) }
+    self.domain = domain
+    var mapping: [String: Value] = [:]
+    for pin in spec.pinned { mapping[pin.value] = pin.pin }
+    let pinned = Set(spec.pinned.map(\.pin))
+    var free = range.filter { !pinned.contains($0) }
+    if free.isEmpty { free = range }
+    var next = 0
+    for value in domain where mapping[value] == nil {
+      mapping[value] = free[next % free.count]
+      next += 1
+    }
+    self.mapping = mapping
+  }
+
+  /// The value's channel value (every value resolution asks for is in the domain).
+  func callAsFunction(_ value: String) -> Value? { mapping[value] }
+
+  /// Channel values some domain value takes; series that belong to no value avoid them.
+  var usedValues: Set<Value> { Set(domain.compactMap { mapping[$0] }) }
+}
+
+/// The discrete scales one panel resolves its layers with (the same for every panel unless resolved
+/// independently).
+struct PanelScales {
+  var color: DiscreteScale<Color>
+  var dash: DiscreteScale<DashPattern>
+  var marker: DiscreteScale<MarkerSpec.Shape>
+
+  /// Dashes a dash scale cycles through: solid, then matplotlib's named styles, then longer patterns.
+  static let dashRange: [DashPattern] = [
+    .solid, DashPattern(lengths: [3.7, 1.6]), DashPattern(lengths: [1, 1.65]),
+    DashPattern(lengths: [6.4, 1.6, 1, 1.6]),
+    DashPattern(lengths: [7.4, 3.2]), DashPattern(lengths: [6.4, 1.6, 1, 1.6, 1, 1.6]),
+  ]
+  /// Marker shapes a marker scale cycles through, in the order matplotlib users reach for them.
+  static let markerRange: [MarkerSpec.Shape] = [
+    .circle, .square, .triangleUp, .diamond, .triangleDown, .star, .pentagon, .hexagon, .triangleLeft,
+    .triangleRight, .plus, .cross,
+  ]
+
+  /// One set of scales per panel: shared ones see every panel's values in order of first appearance,
+  /// independent ones only their own panel's.
+  static func resolve(_ spec: FigureSpec, data: [[LayerData]]) -> [PanelScales] {
+    let perPanel = zip(spec.axes, data).map { values(layers: $0.layers, data: $1) }
+    func scales<Value>(_ channel: EncodedChannel, _ scale: DiscreteScaleSpec<Value>, range: [Value])
+      -> [DiscreteScale<Value>]
+    {
+      switch scale.resolve {
+      case .shared:
+        let shared = DiscreteScale(spec: scale, range: range, values: perPanel.flatMap { $0[channel] ?? [] })
+        return Array(repeating: shared, count: perPanel.count)
+      case .independent:
+        return perPanel.map { DiscreteScale(spec: scale, range: range, values: $0[channel] ?? []) }
+      }
+    }
+    let colors = scales(.color, spec.scales.color, range: spec.palette.isEmpty ? Color.tab10 : spec.palette)
+    let dashes = scales(.dash, spec.scales.dash, range: dashRange)
+    let markers = scales(.marker, spec.scales.marker, range: markerRange)
+    return perPanel.indices.map { PanelScales(color: colors[$0], dash: dashes[$0], marker: markers[$0]) }
+  }
+
+  /// Each encoded channel's values over a panel's layers, in order of first appearance.
+  static func values(layers: [LayerSpec], data: [LayerData]) -> [EncodedChannel: [String]] {
+    var values: [EncodedChannel: [String]] = [:]
+    var seen: [EncodedChannel: Set<String>] = [:]
+    for (layer, layerData) in zip(layers, data) {
+      guard let request = layer.body.request else { continue }
+      for item in layerData.series {
+        for encoding in request.encodings {
+          guard let value = item.keys[encoding.column.value] else { continue }
+          if seen[encoding.channel, default: []].insert(value).inserted {
+            values[encoding.channel, default: []].append(value)
+          }
+        }
+      }
+    }
+    return values
+  }
+}
