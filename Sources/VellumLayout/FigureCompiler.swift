@@ -136,7 +136,7 @@ public enum FigureCompiler {
         .group(
           Group(
             role: "axes-\(index)", children: children,
-            metadata: ["x": Self.describe(decorations.xScale), "y": Self.describe(decorations.yScale)])))
+            mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale))))
     }
     if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
@@ -185,17 +185,6 @@ public enum FigureCompiler {
     if sticky.contains(.x), axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
     if sticky.contains(.y), axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
     return Panel(spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits)
-  }
-
-  /// `kind low high start end` for `vellum diff` to map page coordinates back to data.
-  private static func describe(_ scale: AxisScale) -> String {
-    let kind: String
-    switch scale.transform {
-    case .linear: kind = "linear"
-    case .log(let base): kind = "log:\(base)"
-    case .symlog(let base, let threshold): kind = "symlog:\(base):\(threshold)"
-    }
-    return ([kind] + [scale.low, scale.high, scale.start, scale.end].map { "\($0)" }).joined(separator: " ")
   }
 
   /// Pins the limit nearest zero to zero when the data start there.

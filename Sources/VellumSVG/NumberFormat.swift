@@ -21,3 +21,14 @@ public enum NumberFormat {
     return "\(sign)\(whole).\(digits)"
   }
 }
+
+extension NumberFormat {
+  /// A data value exactly: the shortest text that reads back as the same Double (`0.24`, `6.309573444801933`,
+  /// `1e-05`), integers without `.0`, never `-0`. Page coordinates use ``format(_:)`` instead.
+  public static func exact(_ value: Double) -> String {
+    guard value.isFinite else { return "0" }
+    if value == 0 { return "0" }
+    let text = "\(value)"
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+}

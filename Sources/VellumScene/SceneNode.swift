@@ -14,14 +14,14 @@ public struct Group: Sendable, Equatable {
   public var children: [SceneNode]
   /// Shifts the children; lets a block that moves as a whole (a legend) change one line when it moves.
   public var translation: Point?
-  /// Facts for tools reading the SVG (written as `data-*` attributes), e.g. how an axes maps data to the page.
-  public var metadata: [String: String]
+  /// How the group's page coordinates map to data (an axes), for tools reading the SVG.
+  public var mapping: PlotMapping?
 
-  public init(role: String, children: [SceneNode], translation: Point? = nil, metadata: [String: String] = [:]) {
+  public init(role: String, children: [SceneNode], translation: Point? = nil, mapping: PlotMapping? = nil) {
     self.role = role
     self.children = children
     self.translation = translation
-    self.metadata = metadata
+    self.mapping = mapping
   }
 }
 

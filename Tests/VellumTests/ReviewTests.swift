@@ -80,6 +80,36 @@ final class ReviewTests: XCTestCase {
     XCTAssertEqual(try FigureRenderer().svg(specPath: path), after, "a rerun changes nothing")
   }
 
+  /// On a symlog axis the diff maps page positions back through symlog's inverse (it read them as linear).
+  func testOnePointEditOnASymlogAxisReportsDataValues() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = SpecFixture.spec.replacingOccurrences(
+      of: "y: {label: Loss}", with: "y: {label: Loss, scale: symlog, linthresh: 1, limits: [0, 1000]}")
+    try fixture.write("data.csv", "step,loss\n0,1\n1,100\n2,5\n")
+    let path = try fixture.write("figure.yaml", spec)
+    let before = try FigureRenderer().svg(specPath: path)
+    try fixture.write("data.csv", "step,loss\n0,1\n1,300\n2,5\n")
+    let after = try FigureRenderer().svg(specPath: path)
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertEqual(report, ["series-loss: 1 point changed at x=1: y 100 → 300"])
+  }
+
+  /// The axes' data attributes use the writer's number format: exact data limits, page positions to 0.001.
+  func testAxisMappingIsWrittenAndReadBackExactly() throws {
+    let mapping = AxisMapping(
+      low: 0.1 + 0.2, high: 1e-5, start: 189.32000000000002, end: 24, transform: .symlog(base: 10, linthresh: 0.5))
+    let text = AxisMappingText.encode(mapping)
+    XCTAssertEqual(text, "symlog:10:0.5 0.30000000000000004 1e-05 189.32 24")
+    let read = try XCTUnwrap(AxisMappingText.decode(text))
+    XCTAssertEqual(read.low, mapping.low)
+    XCTAssertEqual(read.high, mapping.high)
+    XCTAssertEqual(read.transform, mapping.transform)
+    XCTAssertEqual(read.start, 189.32)
+    XCTAssertNil(AxisMappingText.decode("log:1 1 10 0 100"), "a log base of 1 maps nothing")
+    XCTAssertNil(AxisMappingText.decode("linear 1 2 3"))
+  }
+
   func testEverySVGIsAccessible() throws {
     for spec in try PackagePaths.exampleSpecs() {
       let svg = try FigureRenderer().svg(specPath: spec.path)

@@ -168,22 +168,17 @@ public enum SemanticDiff {
 
 /// The page ↔ data map of one axis, read back from an axes group's `data-x`/`data-y` attribute.
 struct AxisMap {
-  var kind: String
-  var low, high, start, end: Double
+  var mapping: AxisMapping
 
   init?(_ text: String) {
-    let parts = text.split(separator: " ")
-    guard parts.count == 5, let values = Optional(parts.dropFirst().compactMap { Double($0) }), values.count == 4 else {
-      return nil
-    }
-    kind = String(parts[0])
-    (low, high, start, end) = (values[0], values[1], values[2], values[3])
+    guard let mapping = AxisMappingText.decode(text) else { return nil }
+    self.mapping = mapping
   }
 
   /// The data value at `page`, printed to the precision a tenth of a point on the page can show.
   func format(_ page: Double) -> String {
-    let value = data(page)
-    let resolution = abs(data(page + 0.1) - value)
+    let value = mapping.value(atPage: page)
+    let resolution = abs(mapping.value(atPage: page + 0.1) - value)
     let decimals = resolution > 0 ? max(0, min(10, Int((-log10(resolution)).rounded(.up)))) : 4
     var text = String(format: "%.\(decimals)f", value)
     if text.contains(".") {
@@ -191,15 +186,5 @@ struct AxisMap {
       if text.hasSuffix(".") { text.removeLast() }
     }
     return text
-  }
-
-  func data(_ page: Double) -> Double {
-    let fraction = (page - start) / (end - start)
-    if kind.hasPrefix("log:"), let base = Double(kind.dropFirst(4)) {
-      let l0 = log(low) / log(base)
-      let l1 = log(high) / log(base)
-      return pow(base, l0 + fraction * (l1 - l0))
-    }
-    return low + fraction * (high - low)
   }
 }

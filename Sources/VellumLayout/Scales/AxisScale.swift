@@ -1,12 +1,11 @@
 import Foundation
+import VellumScene
 import VellumSpec
 
 /// How an axis turns values into positions before the linear map to the page.
-enum ScaleTransform: Equatable {
-  case linear
-  case log(base: Double)
-  case symlog(base: Double, linthresh: Double)
+typealias ScaleTransform = AxisMapping.Transform
 
+extension AxisMapping.Transform {
   init(_ axis: AxisSpec) {
     switch axis.scale {
     case .log: self = .log(base: axis.base)
@@ -14,49 +13,12 @@ enum ScaleTransform: Equatable {
     case .linear, .categorical: self = .linear
     }
   }
-
-  /// NaN for values a log axis cannot show.
-  func forward(_ value: Double) -> Double {
-    switch self {
-    case .linear: return value
-    case .log(let base): return value > 0 ? Foundation.log(value) / Foundation.log(base) : .nan
-    case .symlog(let base, let threshold):
-      let magnitude = abs(value)
-      let transformed =
-        magnitude <= threshold
-        ? magnitude / threshold : 1 + Foundation.log(magnitude / threshold) / Foundation.log(base)
-      return value < 0 ? -transformed : transformed
-    }
-  }
-
-  func inverse(_ value: Double) -> Double {
-    switch self {
-    case .linear: return value
-    case .log(let base): return pow(base, value)
-    case .symlog(let base, let threshold):
-      let magnitude = abs(value)
-      let original = magnitude <= 1 ? magnitude * threshold : threshold * pow(base, magnitude - 1)
-      return value < 0 ? -original : original
-    }
-  }
 }
 
 /// Maps data values on one axis to page coordinates.
-struct AxisScale {
-  /// Data limits as shown; `low` maps to `start`.
-  var low: Double
-  var high: Double
-  /// Page coordinates of `low` and `high` (for y, start is the bottom).
-  var start: Double
-  var end: Double
-  var transform: ScaleTransform = .linear
+typealias AxisScale = AxisMapping
 
-  func map(_ value: Double) -> Double {
-    let t0 = transform.forward(low)
-    let t1 = transform.forward(high)
-    return start + (transform.forward(value) - t0) / (t1 - t0) * (end - start)
-  }
-
+extension AxisMapping {
   /// True when `value` lies within the limits, allowing for rounding.
   func contains(_ value: Double) -> Bool {
     let tolerance = abs(high - low) * 1e-9

@@ -1,0 +1,79 @@
+import Foundation
+
+/// How data values along one page direction map to page coordinates, and back: a transform, the data
+/// limits, and their page positions. Layout places marks with it; review tools read it back from the SVG.
+public struct AxisMapping: Sendable, Equatable {
+  /// The transform applied to data values before the linear map to the page.
+  public enum Transform: Sendable, Equatable {
+    case linear
+    case log(base: Double)
+    /// matplotlib's symlog: linear within ±linthresh, logarithmic beyond.
+    case symlog(base: Double, linthresh: Double)
+
+    /// NaN for values a log transform cannot show.
+    public func forward(_ value: Double) -> Double {
+      switch self {
+      case .linear: return value
+      case .log(let base): return value > 0 ? Foundation.log(value) / Foundation.log(base) : .nan
+      case .symlog(let base, let threshold):
+        let magnitude = abs(value)
+        let transformed =
+          magnitude <= threshold
+          ? magnitude / threshold : 1 + Foundation.log(magnitude / threshold) / Foundation.log(base)
+        return value < 0 ? -transformed : transformed
+      }
+    }
+
+    public func inverse(_ value: Double) -> Double {
+      switch self {
+      case .linear: return value
+      case .log(let base): return pow(base, value)
+      case .symlog(let base, let threshold):
+        let magnitude = abs(value)
+        let original = magnitude <= 1 ? magnitude * threshold : threshold * pow(base, magnitude - 1)
+        return value < 0 ? -original : original
+      }
+    }
+  }
+
+  /// Data limits as shown; `low` maps to `start`.
+  public var low: Double
+  public var high: Double
+  /// Page coordinates of `low` and `high` (for y, start is the bottom).
+  public var start: Double
+  public var end: Double
+  public var transform: Transform
+
+  public init(low: Double, high: Double, start: Double, end: Double, transform: Transform = .linear) {
+    self.low = low
+    self.high = high
+    self.start = start
+    self.end = end
+    self.transform = transform
+  }
+
+  /// The page coordinate of a data value.
+  public func map(_ value: Double) -> Double {
+    let t0 = transform.forward(low)
+    let t1 = transform.forward(high)
+    return start + (transform.forward(value) - t0) / (t1 - t0) * (end - start)
+  }
+
+  /// The data value at a page coordinate.
+  public func value(atPage page: Double) -> Double {
+    let t0 = transform.forward(low)
+    let t1 = transform.forward(high)
+    return transform.inverse(t0 + (page - start) / (end - start) * (t1 - t0))
+  }
+}
+
+/// How a plot area's page coordinates map to data in x and y.
+public struct PlotMapping: Sendable, Equatable {
+  public var x: AxisMapping
+  public var y: AxisMapping
+
+  public init(x: AxisMapping, y: AxisMapping) {
+    self.x = x
+    self.y = y
+  }
+}
