@@ -26,7 +26,7 @@ let package = Package(
 
     // The pipeline, one job per target, data flowing one way.
     .target(name: "VellumDiagnostics"),
-    .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "Yams"]),
+    .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "VellumScene", "Yams"]),
     .target(name: "VellumData", dependencies: ["VellumSpec", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "VellumFonts", dependencies: ["VellumDiagnostics", "CVellumText"]),
     .target(name: "VellumScene"),

@@ -29,7 +29,7 @@ public struct FigureRenderer: Sendable {
     var spec = try SpecLoader.load(path: path, style: style)
     if embedFonts { spec.font.embed = true }
     let scene = try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
-    return (scene, textMode ?? (spec.text == .paths ? .paths : .fonts))
+    return (scene, textMode ?? spec.text)
   }
 
   /// The SVG the spec at `path` gives.

@@ -122,33 +122,9 @@ public enum Rasterizer {
     }
   }
 
-  /// Encodes pixels (e.g. a diff image) as PNG with a pHYs chunk for `dpi`.
+  /// Encodes pixels (e.g. a diff image) as PNG with a pHYs chunk for `dpi`, with the same writer as figures.
   public static func png(_ image: RasterImage, dpi: Double) throws -> [UInt8] {
-    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height)) else {
-      throw VellumError(.render, "cannot create image surface")
-    }
-    defer { cairo_surface_destroy(surface) }
-    try CBoundary.check(cairo_surface_status(surface), "cannot create image surface")
-    cairo_surface_flush(surface)
-    let stride = Int(cairo_image_surface_get_stride(surface))
-    guard let data = cairo_image_surface_get_data(surface) else { throw VellumError(.render, "image has no pixels") }
-    for y in 0..<image.height {
-      for x in 0..<image.width {
-        let i = (y * image.width + x) * 3
-        let word = UInt32(image.rgb[i]) << 16 | UInt32(image.rgb[i + 1]) << 8 | UInt32(image.rgb[i + 2]) | 0xFF00_0000
-        let p = data + y * stride + x * 4
-        p[0] = UInt8(word & 0xff)
-        p[1] = UInt8((word >> 8) & 0xff)
-        p[2] = UInt8((word >> 16) & 0xff)
-        p[3] = UInt8(word >> 24)
-      }
-    }
-    cairo_surface_mark_dirty(surface)
-    let sink = ByteSink()
-    try CBoundary.check(
-      cairo_surface_write_to_png_stream(surface, ByteSink.write, Unmanaged.passUnretained(sink).toOpaque()),
-      "cannot encode PNG")
-    return PNGResolution.insert(dpi: dpi, into: sink.bytes)
+    try PNGEncoder.encode(image, dpi: dpi)
   }
 
   /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch, as ISO 8601 UTC.

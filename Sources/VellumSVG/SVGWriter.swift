@@ -94,9 +94,10 @@ private struct WriterState {
       let id = uniqueID(group.role)
       let kind = Self.sanitize(String(group.role.split(separator: "-").first ?? Substring(group.role)))
       let shift = group.translation.map { " transform=\"translate(\(n($0.x)) \(n($0.y)))\"" } ?? ""
-      let data = group.mapping.map {
-        " data-x=\"\(AxisMappingText.encode($0.x))\" data-y=\"\(AxisMappingText.encode($0.y))\""
-      } ?? ""
+      let data =
+        group.mapping.map {
+          " data-x=\"\(AxisMappingText.encode($0.x))\" data-y=\"\(AxisMappingText.encode($0.y))\""
+        } ?? ""
       lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\"\(shift)\(data)>")
       groupIDs.append(id)
       for child in group.children { write(child, depth: depth + 1, into: &lines) }

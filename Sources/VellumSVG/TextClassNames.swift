@@ -15,7 +15,7 @@ struct TextClassNames {
     var name = "t" + String(NumberFormat.format(style.size).map { $0 == "." ? "_" : $0 })
     if style.bold { name += "b" }
     if style.italic { name += "i" }
-    if style.family != primaryFamily { name += "-" + Self.slug(style.family) }
+    if style.family != primaryFamily { name += "-" + slug(style.family, empty: "font") }
     styles[name] = style
     return name
   }
@@ -31,19 +31,6 @@ struct TextClassNames {
       rules.append(".\(name){\(declarations.joined(separator: ";"))}")
     }
     return rules
-  }
-
-  static func slug(_ text: String) -> String {
-    var slug = ""
-    for scalar in text.lowercased().unicodeScalars {
-      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-        slug.unicodeScalars.append(scalar)
-      } else if !slug.hasSuffix("-") && !slug.isEmpty {
-        slug += "-"
-      }
-    }
-    while slug.hasSuffix("-") { slug.removeLast() }
-    return slug.isEmpty ? "font" : slug
   }
 
   static func cssString(_ family: String) -> String {

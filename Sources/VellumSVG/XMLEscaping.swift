@@ -1,10 +1,10 @@
-/// Escaping for XML text and attribute values; characters XML 1.0 forbids are dropped.
-enum XMLEscaping {
-  static func text(_ value: String) -> String {
+/// Escaping for XML (and HTML) text and attribute values; characters XML 1.0 forbids are dropped.
+public enum XMLEscaping {
+  public static func text(_ value: String) -> String {
     escape(value, quotes: false)
   }
 
-  static func attribute(_ value: String) -> String {
+  public static func attribute(_ value: String) -> String {
     escape(value, quotes: true)
   }
 

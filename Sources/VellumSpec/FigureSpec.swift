@@ -1,4 +1,5 @@
 import Foundation
+import VellumScene
 
 /// A whole figure as the spec describes it, validated and with defaults filled in.
 public struct FigureSpec {
@@ -25,21 +26,13 @@ public struct FigureSpec {
   /// Thin lines and bands denser than the page can show (on by default).
   public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
-  public var text: TextOutput
+  public var text: TextMode
   public var data: [DataSourceSpec]
   /// One or more panels, in reading order (row by row).
   public var axes: [AxesSpec]
   public var panels: PanelsSpec
   /// A legend for the whole figure, gathering every panel's entries.
   public var legend: LegendSpec?
-}
-
-/// How SVG output carries text.
-public enum TextOutput: String, Sendable, CaseIterable {
-  /// `<text>` elements in the figure's fonts: selectable and small.
-  case fonts
-  /// Glyph outlines: identical everywhere, no fonts needed.
-  case paths
 }
 
 /// The base font every text element inherits.

@@ -1,3 +1,5 @@
+import VellumScene
+
 /// A JSON value, written with sorted keys so the schema prints the same every time.
 public indirect enum JSONValue: Equatable, Sendable {
   case string(String)
@@ -53,7 +55,7 @@ public enum SpecSchema {
             "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
           ]),
         "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
-        "text": enumeration(TextOutput.allCases.map(\.rawValue)), "decimate": boolean, "alt": string,
+        "text": enumeration(TextMode.allCases.map(\.rawValue)), "decimate": boolean, "alt": string,
         "data": .object(["type": .string("object"), "additionalProperties": dataSource]),
         "panels": object(
           PanelsSpec.keys,

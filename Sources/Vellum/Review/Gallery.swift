@@ -58,8 +58,6 @@ public enum Gallery {
     return files.map(\.0.lastPathComponent)
   }
 
-  private static func html(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
+  /// The SVG writer's escaper: the one escaper for generated markup.
+  private static func html(_ text: String) -> String { XMLEscaping.attribute(text) }
 }

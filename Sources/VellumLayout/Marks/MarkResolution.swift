@@ -1,4 +1,5 @@
 import VellumData
+import VellumScene
 import VellumSpec
 
 /// What resolving a panel's layers consults and updates: the figure's discrete scales, the panel's colour

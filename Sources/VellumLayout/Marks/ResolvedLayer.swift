@@ -28,17 +28,3 @@ func merge(_ a: (Double, Double)?, _ b: (Double, Double)?) -> (Double, Double)? 
 extension Color {
   var rgb: RGB { RGB(red: red, green: green, blue: blue) }
 }
-
-/// A lowercase id fragment: letters and digits, other runs become `-`.
-func slug(_ text: String) -> String {
-  var result = ""
-  for scalar in text.lowercased().unicodeScalars {
-    if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) {
-      result.unicodeScalars.append(scalar)
-    } else if !result.isEmpty && !result.hasSuffix("-") {
-      result += "-"
-    }
-  }
-  while result.hasSuffix("-") { result.removeLast() }
-  return result.isEmpty ? "unnamed" : result
-}
