@@ -51,111 +51,32 @@ struct AxesDecorator {
     yLabel = try spec.y.label.map { try setter.set(label: $0.text, size: $0.size) }
   }
 
-  /// How far ticks reach outside and inside the spine.
-  private var tickReach: (outward: Double, inward: Double) {
-    let length = spec.ticks.length
-    switch spec.ticks.direction {
-    case .in: return (0, length)
-    case .out: return (length, 0)
-    case .inOut: return (length / 2, length / 2)
-    }
-  }
-
   func decorate(plot p: Rect) throws -> AxesDecorations {
-    let ticks = spec.ticks
-    let (outward, inward) = tickReach
-    // matplotlib's minor ticks: 2 pt long and 0.6 pt wide beside 3.5 and 0.8.
-    let (minorOutward, minorInward) = (outward * 0.57, inward * 0.57)
-    let labelOffset = ticks.pad + outward
     let xScale = AxisScale(
       low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: ScaleTransform(spec.x))
     let yScale = AxisScale(
       low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY, transform: ScaleTransform(spec.y))
-    var boxes: [Rect] = [p]
-
-    // x axis: ticks along the bottom (and top when mirrored), labels hanging below.
     let xTicks = try AxisTicks.make(
-      spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: ticks.labelSize, isX: true,
+      spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: spec.ticks.labelSize, isX: true,
       categories: spec.x.scale == .categorical ? categories : [], setter: setter)
-    var xMarks: [PathSegment] = []
-    var xMinorMarks: [PathSegment] = []
-    var xNodes: [SceneNode] = []
-    var xLabelTop = p.maxY + outward
-    for x in xTicks.minors.map(xScale.map) {
-      xMinorMarks += [.move(Point(x, p.maxY + minorOutward)), .line(Point(x, p.maxY - minorInward))]
-      if ticks.mirror {
-        xMinorMarks += [.move(Point(x, p.minY - minorOutward)), .line(Point(x, p.minY + minorInward))]
-      }
-    }
-    for (value, label) in zip(xTicks.values, xTicks.labels) {
-      let x = xScale.map(value)
-      xMarks += [.move(Point(x, p.maxY + outward)), .line(Point(x, p.maxY - inward))]
-      if ticks.mirror { xMarks += [.move(Point(x, p.minY - outward)), .line(Point(x, p.minY + inward))] }
-      guard showXTickLabels, !label.isEmpty else { continue }
-      let placed = PlacedText.horizontal(label, x: x, baseline: p.maxY + labelOffset + label.ascent, anchor: .middle)
-      xNodes.append(placed.node)
-      boxes.append(placed.box)
-      xLabelTop = max(xLabelTop, placed.box.maxY)
-    }
-    if showXTickLabels, let offset = xTicks.offset {
-      let placed = PlacedText.horizontal(offset, x: p.maxX, baseline: xLabelTop + 2 + offset.ascent, anchor: .end)
-      xNodes.append(placed.node)
-      boxes.append(placed.box)
-      xLabelTop = placed.box.maxY
-    }
-    if showXLabel, let xLabel, let labelSpec = spec.x.label {
-      let placed = PlacedText.horizontal(
-        xLabel, x: p.midX, baseline: xLabelTop + labelSpec.pad + xLabel.ascent, anchor: .middle)
-      xNodes.append(placed.node)
-      boxes.append(placed.box)
-    }
-
-    // y axis: ticks on the left (and right when mirrored), labels right-aligned and centred on the tick.
     let yTicks = try AxisTicks.make(
-      spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: ticks.labelSize, isX: false,
+      spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: spec.ticks.labelSize, isX: false,
       categories: spec.y.scale == .categorical ? categories : [], setter: setter)
-    var yMarks: [PathSegment] = []
-    var yMinorMarks: [PathSegment] = []
-    var yNodes: [SceneNode] = []
-    var yLabelRight = p.minX - outward
-    for y in yTicks.minors.map(yScale.map) {
-      yMinorMarks += [.move(Point(p.minX - minorOutward, y)), .line(Point(p.minX + minorInward, y))]
-      if ticks.mirror {
-        yMinorMarks += [.move(Point(p.maxX + minorOutward, y)), .line(Point(p.maxX - minorInward, y))]
-      }
-    }
-    for (value, label) in zip(yTicks.values, yTicks.labels) {
-      let y = yScale.map(value)
-      yMarks += [.move(Point(p.minX - outward, y)), .line(Point(p.minX + inward, y))]
-      if ticks.mirror { yMarks += [.move(Point(p.maxX + outward, y)), .line(Point(p.maxX - inward, y))] }
-      guard showYTickLabels, !label.isEmpty else { continue }
-      // matplotlib's 'center_baseline': the tick points at the middle of the part above the baseline.
-      let placed = PlacedText.horizontal(label, x: p.minX - labelOffset, baseline: y + label.ascent / 2, anchor: .end)
-      yNodes.append(placed.node)
-      boxes.append(placed.box)
-      yLabelRight = min(yLabelRight, placed.box.minX)
-    }
-    var titleTop = p.minY - (ticks.mirror ? outward : 0)
-    if showYTickLabels, let offset = yTicks.offset {
-      let placed = PlacedText.horizontal(offset, x: p.minX, baseline: titleTop - 3 - offset.descent, anchor: .start)
-      yNodes.append(placed.node)
-      boxes.append(placed.box)
-      titleTop = placed.box.minY
-    }
-    if showYLabel, let yLabel, let labelSpec = spec.y.label {
-      let placed = PlacedText.vertical(yLabel, right: yLabelRight - labelSpec.pad, centerY: p.midY)
-      yNodes.append(placed.node)
-      boxes.append(placed.box)
-    }
-
-    let tickStroke = Stroke(Paint(ticks.color.rgb), width: ticks.width)
-    let minorStroke = Stroke(Paint(ticks.color.rgb), width: ticks.width * 0.75)
-    if ticks.width > 0 && ticks.length > 0 {
-      if !xMinorMarks.isEmpty { xNodes.insert(.path(PathNode(segments: xMinorMarks, stroke: minorStroke)), at: 0) }
-      if !xMarks.isEmpty { xNodes.insert(.path(PathNode(segments: xMarks, stroke: tickStroke)), at: 0) }
-      if !yMinorMarks.isEmpty { yNodes.insert(.path(PathNode(segments: yMinorMarks, stroke: minorStroke)), at: 0) }
-      if !yMarks.isEmpty { yNodes.insert(.path(PathNode(segments: yMarks, stroke: tickStroke)), at: 0) }
-    }
+    var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
+    var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
+    bottom.mirrored = spec.ticks.mirror
+    left.mirrored = spec.ticks.mirror
+    bottom.showTickLabels = showXTickLabels
+    left.showTickLabels = showYTickLabels
+    if showXLabel, let xLabel, let labelSpec = spec.x.label { bottom.label = (xLabel, labelSpec.pad) }
+    if showYLabel, let yLabel, let labelSpec = spec.y.label { left.label = (yLabel, labelSpec.pad) }
+    let outward = bottom.tickReach.outward
+    // The title sits above the plot, mirrored ticks and the y axis's offset text.
+    var titleTop = p.minY - (spec.ticks.mirror ? outward : 0)
+    let xAxis = bottom.build(plot: p, top: &titleTop)
+    let yAxis = left.build(plot: p, top: &titleTop)
+    var boxes = [p] + xAxis.boxes + yAxis.boxes
+    let ticks = spec.ticks
 
     var titleNode: SceneNode?
     let titleBaseline = titleTop - (spec.title?.pad ?? 6)
@@ -191,7 +112,7 @@ struct AxesDecorator {
 
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
-      xAxis: .group(Group(role: "axis-x", children: xNodes)), yAxis: .group(Group(role: "axis-y", children: yNodes)),
+      xAxis: xAxis.node, yAxis: yAxis.node,
       title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, boxes: boxes, xScale: xScale, yScale: yScale)
   }
 

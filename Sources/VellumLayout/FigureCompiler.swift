@@ -18,16 +18,41 @@ public enum FigureCompiler {
 
   /// `data` holds, per panel, one entry per layer (as ``DataLoader/load(_:)`` returns).
   public static func compile(_ spec: FigureSpec, data: [[LayerData]]) throws -> Scene {
-    let font = spec.font
+    let setter = try textSetter(spec.font)
+    var panels = try resolvePanels(spec, data: data)
+    try decorate(&panels, spec: spec, setter: setter)
+    let (area, figureLegend) = try placeFigureLegend(spec, panels: panels, setter: setter)
+    let plots = try fitPanels(panels, spec: spec, area: area)
+    var nodes = background(spec).map { [$0] } ?? []
+    for index in panels.indices {
+      nodes.append(try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter))
+    }
+    if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
+      nodes.append(.group(Group(role: "figure-legend", children: [node])))
+    }
+    return try scene(spec, nodes: nodes, setter: setter)
+  }
+
+  /// The figure's text setter, after checking that its font family can set a digit.
+  private static func textSetter(_ font: FontSpec) throws -> TextSetter {
     let setter = TextSetter(
       families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
     _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
+    return setter
+  }
+
+  /// Every panel's layers resolved through the figure's scales, with limits (shared where asked).
+  private static func resolvePanels(_ spec: FigureSpec, data: [[LayerData]]) throws -> [Panel] {
     let scales = PanelScales.resolve(spec, data: data)
     var panels = try zip(spec.axes, data).enumerated().map { index, pair in
       try panel(pair.0, data: pair.1, palette: spec.palette, scales: scales[index])
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
+    return panels
+  }
 
+  /// Measures each panel's titles, labels and legend; inner panels of a shared grid hide their tick labels.
+  private static func decorate(_ panels: inout [Panel], spec: FigureSpec, setter: TextSetter) throws {
     let grid = spec.panels
     for index in panels.indices {
       let column = index % grid.columns
@@ -39,7 +64,7 @@ public enum FigureCompiler {
       decorator.showXLabel = !grid.shareX || isBottom
       decorator.showYTickLabels = !grid.shareY || column == 0
       decorator.showYLabel = !grid.shareY || column == 0
-      decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: font.size * 1.2) }
+      decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: spec.font.size * 1.2) }
       if let legendSpec = panels[index].spec.legend {
         let legend = try LegendLayout(spec: legendSpec, layers: panels[index].layers, setter: setter)
         if legendSpec.location.isOutside && !legend.isEmpty {
@@ -52,35 +77,39 @@ public enum FigureCompiler {
       }
       panels[index].decorator = decorator
     }
+  }
 
-    // A figure legend takes a strip of the canvas above, below or right of the panels.
-    let pad = spec.pad * font.size
-    let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height)
+  /// The area left for panels inside the padding, after a figure legend takes a strip above, below or right.
+  private static func placeFigureLegend(_ spec: FigureSpec, panels: [Panel], setter: TextSetter) throws
+    -> (area: Rect, legend: (layout: LegendLayout, box: Rect)?)
+  {
+    let pad = spec.pad * spec.font.size
     var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
-    var figureLegend: (layout: LegendLayout, box: Rect)?
-    if let legendSpec = spec.legend {
-      let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
-      if !layout.isEmpty {
-        let (width, height) = layout.size
-        let gap = legendSpec.borderAxesPad * legendSpec.fontSize
-        let box: Rect
-        switch legendSpec.location {
-        case .outsideBottom:
-          box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
-          area.height -= height + gap
-        case .outsideRight:
-          box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
-          area.width -= width + gap
-        default:
-          box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
-          area.y += height + gap
-          area.height -= height + gap
-        }
-        figureLegend = (layout, box)
-      }
+    guard let legendSpec = spec.legend else { return (area, nil) }
+    let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
+    guard !layout.isEmpty else { return (area, nil) }
+    let (width, height) = layout.size
+    let gap = legendSpec.borderAxesPad * legendSpec.fontSize
+    let box: Rect
+    switch legendSpec.location {
+    case .outsideBottom:
+      box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
+      area.height -= height + gap
+    case .outsideRight:
+      box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
+      area.width -= width + gap
+    default:
+      box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
+      area.y += height + gap
+      area.height -= height + gap
     }
+    return (area, (layout, box))
+  }
 
-    let layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? pad)
+  /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
+  private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect) throws -> [Rect] {
+    let grid = spec.panels
+    let layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
         try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
@@ -92,56 +121,59 @@ public enum FigureCompiler {
         "the figure (\(Int(spec.width))×\(Int(spec.height)) pt) is too small for its labels; enlarge 'size' or shrink the text",
         at: spec.sizeLocation)
     }
+    return rects
+  }
 
-    var nodes: [SceneNode] = []
-    if let background = spec.background {
-      nodes.append(
-        .group(
-          Group(
-            role: "background",
-            children: [
-              .path(
-                PathNode(segments: PathGeometry.rect(canvas), fill: Paint(background.rgb, opacity: background.alpha)))
-            ])))
-    }
-    for (index, panel) in panels.enumerated() {
-      let plot = rects[index]
-      let decorations = try panel.decorator!.decorate(plot: plot)
-      let used = decorations.boxes.reduce(plot) { $0.union($1) }
-      guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
-      else {
-        throw VellumError(
-          .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
-          at: spec.sizeLocation)
-      }
-      var marks = MarkCanvas(
-        xScale: decorations.xScale, yScale: decorations.yScale, plot: plot, canvas: canvas, setter: setter,
-        textSize: spec.axes[index].ticks.labelSize)
-      marks.decimate = spec.decimate
-      let compiled = try panel.layers.map(marks.draw)
-      var children: [SceneNode] = [
-        .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
-      ]
-      children += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel]
-        .compactMap { $0 }
-      let overlay = compiled.flatMap(\.overlay).map(\.node)
-      if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
-      if let legend = panel.legend {
-        let node =
-          decorations.outsideLegend.map { legend.compile(in: $0) }
-          ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points))
-        if let node { children.append(node) }
-      }
-      nodes.append(
-        .group(
-          Group(
-            role: "axes-\(index)", children: children,
-            mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale))))
-    }
-    if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
-      nodes.append(.group(Group(role: "figure-legend", children: [node])))
-    }
+  /// The canvas filled with the background colour, unless it is transparent.
+  private static func background(_ spec: FigureSpec) -> SceneNode? {
+    guard let background = spec.background else { return nil }
+    let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height)
+    return .group(
+      Group(
+        role: "background",
+        children: [
+          .path(PathNode(segments: PathGeometry.rect(canvas), fill: Paint(background.rgb, opacity: background.alpha)))
+        ]))
+  }
 
+  /// One panel's group: clipped grid and marks, frame, axes, title, annotations and legend.
+  private static func draw(_ panel: Panel, index: Int, plot: Rect, spec: FigureSpec, setter: TextSetter) throws
+    -> SceneNode
+  {
+    let decorations = try panel.decorator!.decorate(plot: plot)
+    let used = decorations.boxes.reduce(plot) { $0.union($1) }
+    guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
+    else {
+      throw VellumError(
+        .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
+        at: spec.sizeLocation)
+    }
+    var marks = MarkCanvas(
+      xScale: decorations.xScale, yScale: decorations.yScale, plot: plot,
+      canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
+      textSize: panel.spec.ticks.labelSize)
+    marks.decimate = spec.decimate
+    let compiled = try panel.layers.map(marks.draw)
+    var children: [SceneNode] = [
+      .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
+    ]
+    children += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel]
+      .compactMap { $0 }
+    let overlay = compiled.flatMap(\.overlay).map(\.node)
+    if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
+    if let legend = panel.legend {
+      let node =
+        decorations.outsideLegend.map { legend.compile(in: $0) }
+        ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points))
+      if let node { children.append(node) }
+    }
+    return .group(
+      Group(
+        role: "axes-\(index)", children: children, mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale)))
+  }
+
+  /// The scene with its fonts, title and description.
+  private static func scene(_ spec: FigureSpec, nodes: [SceneNode], setter: TextSetter) throws -> Scene {
     var scene = Scene(
       width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
       glyphOutlines: setter.outlines)

@@ -188,4 +188,34 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertEqual(fill("band-y-b"), fill("series-y-b"))
     XCTAssertNotEqual(fill("series-y-a"), fill("series-y-b"))
   }
+
+  /// One builder serves every side: top and right axes mirror bottom and left, labels outside the plot.
+  func testAxisGuideMirrorsAcrossSides() throws {
+    let families = FontFamilies(
+      roman: "CMU Serif", sans: "CMU Sans Serif", mono: "CMU Typewriter Text", math: "Latin Modern Math")
+    let setter = TextSetter(families: families)
+    let plot = Rect(x: 100, y: 100, width: 200, height: 150)
+    let style = TickStyleSpec(
+      direction: .out, length: 3.5, width: 0.8, labelSize: 10, pad: 3.5, mirror: false, color: .black)
+    let ticks = AxisTicks(
+      values: [0, 0.5, 1], labels: try ["0", "0.5", "1"].map { try setter.set(literal: $0, size: 10) })
+    let label = try setter.set(literal: "Label", size: 10)
+    var reaches: [AxisSide: Double] = [:]
+    for side in [AxisSide.bottom, .top, .left, .right] {
+      let (start, end) = side.runsAlongX ? (plot.minX, plot.maxX) : (plot.maxY, plot.minY)
+      var guide = AxisGuide(
+        side: side, scale: AxisScale(low: 0, high: 1, start: start, end: end), ticks: ticks, style: style)
+      guide.label = (label, 4)
+      var top = plot.minY
+      let (_, boxes) = guide.build(plot: plot, top: &top)
+      XCTAssertEqual(boxes.count, 4, "\(side): three tick labels and the axis label")
+      for box in boxes {
+        XCTAssertFalse(box.intersects(plot), "\(side): \(box) overlaps the plot")
+        XCTAssertGreaterThan(side.reach(of: box, plot: plot), 3.5, "\(side): text beyond the ticks")
+      }
+      reaches[side] = boxes.map { side.reach(of: $0, plot: plot) }.max()
+    }
+    XCTAssertEqual(reaches[.bottom]!, reaches[.top]!, accuracy: 1e-9)
+    XCTAssertEqual(reaches[.left]!, reaches[.right]!, accuracy: 1e-9)
+  }
 }

@@ -1,0 +1,149 @@
+import VellumScene
+import VellumSpec
+
+/// A side of the plot area an axis stands on.
+enum AxisSide {
+  case bottom, top, left, right
+
+  /// Bottom and top axes run along x.
+  var runsAlongX: Bool { self == .bottom || self == .top }
+
+  /// The side across the plot area, where mirrored ticks go.
+  var opposite: AxisSide {
+    switch self {
+    case .bottom: return .top
+    case .top: return .bottom
+    case .left: return .right
+    case .right: return .left
+    }
+  }
+
+  /// The page point `distance` outward from this side's spine at `position` along the axis.
+  func point(_ position: Double, outward distance: Double, plot p: Rect) -> Point {
+    switch self {
+    case .bottom: return Point(position, p.maxY + distance)
+    case .top: return Point(position, p.minY - distance)
+    case .left: return Point(p.minX - distance, position)
+    case .right: return Point(p.maxX + distance, position)
+    }
+  }
+
+  /// How far `box` reaches outward beyond this side's spine.
+  func reach(of box: Rect, plot p: Rect) -> Double {
+    switch self {
+    case .bottom: return box.maxY - p.maxY
+    case .top: return p.minY - box.minY
+    case .left: return p.minX - box.minX
+    case .right: return box.maxX - p.maxX
+    }
+  }
+}
+
+/// One axis, built from its position scale for any side: tick marks (mirrored on the opposite side when asked),
+/// tick labels, the offset text (×10ⁿ) and the axis label. Bottom, top, left and right are one piece of code.
+struct AxisGuide {
+  let side: AxisSide
+  let scale: AxisScale
+  let ticks: AxisTicks
+  let style: TickStyleSpec
+  /// Tick marks on the opposite spine too.
+  var mirrored = false
+  var showTickLabels = true
+  /// The axis label and its gap from the tick labels; nil draws none.
+  var label: (text: SetText, pad: Double)?
+
+  /// How far ticks reach outside and inside the spine.
+  var tickReach: (outward: Double, inward: Double) {
+    let length = style.length
+    switch style.direction {
+    case .in: return (0, length)
+    case .out: return (length, 0)
+    case .inOut: return (length / 2, length / 2)
+    }
+  }
+
+  /// The axis group (role `axis-x` or `axis-y`) and the boxes its text occupies. For a vertical axis, the
+  /// offset text stands above `top` at the axis's end and moves `top` up past it.
+  func build(plot p: Rect, top: inout Double) -> (node: SceneNode, boxes: [Rect]) {
+    let (outward, inward) = tickReach
+    // matplotlib's minor ticks: 2 pt long and 0.6 pt wide beside 3.5 and 0.8.
+    let (minorOutward, minorInward) = (outward * 0.57, inward * 0.57)
+    func marks(_ values: [Double], outward: Double, inward: Double) -> [PathSegment] {
+      values.map(scale.map).flatMap { position -> [PathSegment] in
+        let sides = mirrored ? [side, side.opposite] : [side]
+        return sides.flatMap { side -> [PathSegment] in
+          [
+            .move(side.point(position, outward: outward, plot: p)),
+            .line(side.point(position, outward: -inward, plot: p)),
+          ]
+        }
+      }
+    }
+    var nodes: [SceneNode] = []
+    var boxes: [Rect] = []
+    func place(_ placed: PlacedText) {
+      nodes.append(placed.node)
+      boxes.append(placed.box)
+    }
+    if style.width > 0 && style.length > 0 {
+      let major = marks(ticks.values, outward: outward, inward: inward)
+      let minor = marks(ticks.minors, outward: minorOutward, inward: minorInward)
+      if !major.isEmpty {
+        nodes.append(.path(PathNode(segments: major, stroke: Stroke(Paint(style.color.rgb), width: style.width))))
+      }
+      if !minor.isEmpty {
+        nodes.append(
+          .path(PathNode(segments: minor, stroke: Stroke(Paint(style.color.rgb), width: style.width * 0.75))))
+      }
+    }
+    // How far the tick labels reach beyond the spine; the axis label goes past them.
+    var reach = outward
+    let labelOffset = style.pad + outward
+    for (value, text) in zip(ticks.values, ticks.labels) where showTickLabels && !text.isEmpty {
+      let placed = tickLabel(text, at: scale.map(value), offset: labelOffset, plot: p)
+      place(placed)
+      reach = max(reach, side.reach(of: placed.box, plot: p))
+    }
+    if showTickLabels, let offset = ticks.offset {
+      let placed: PlacedText
+      switch side {
+      case .bottom:
+        placed = .horizontal(offset, x: p.maxX, baseline: p.maxY + reach + 2 + offset.ascent, anchor: .end)
+      case .top:
+        placed = .horizontal(offset, x: p.maxX, baseline: p.minY - reach - 2 - offset.descent, anchor: .end)
+      case .left:
+        placed = .horizontal(offset, x: p.minX, baseline: top - 3 - offset.descent, anchor: .start)
+      case .right:
+        placed = .horizontal(offset, x: p.maxX, baseline: top - 3 - offset.descent, anchor: .end)
+      }
+      place(placed)
+      if side.runsAlongX { reach = side.reach(of: placed.box, plot: p) } else { top = placed.box.minY }
+    }
+    if let label {
+      let text = label.text
+      switch side {
+      case .bottom:
+        place(.horizontal(text, x: p.midX, baseline: p.maxY + reach + label.pad + text.ascent, anchor: .middle))
+      case .top:
+        place(.horizontal(text, x: p.midX, baseline: p.minY - reach - label.pad - text.descent, anchor: .middle))
+      case .left:
+        place(.vertical(text, right: p.minX - reach - label.pad, centerY: p.midY))
+      case .right:
+        place(.vertical(text, right: p.maxX + reach + label.pad + text.height, centerY: p.midY))
+      }
+    }
+    return (.group(Group(role: side.runsAlongX ? "axis-x" : "axis-y", children: nodes)), boxes)
+  }
+
+  /// A tick label beside its tick: centred under (or over) it on horizontal axes; on vertical axes aligned to
+  /// the spine, with the tick pointing at the middle of the part above the baseline (matplotlib's
+  /// 'center_baseline').
+  private func tickLabel(_ text: SetText, at position: Double, offset: Double, plot p: Rect) -> PlacedText {
+    switch side {
+    case .bottom: return .horizontal(text, x: position, baseline: p.maxY + offset + text.ascent, anchor: .middle)
+    case .top: return .horizontal(text, x: position, baseline: p.minY - offset - text.descent, anchor: .middle)
+    case .left: return .horizontal(text, x: p.minX - offset, baseline: position + text.ascent / 2, anchor: .end)
+    case .right: return .horizontal(text, x: p.maxX + offset, baseline: position + text.ascent / 2, anchor: .start)
+    }
+  }
+}
