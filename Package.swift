@@ -30,7 +30,12 @@ let package = Package(
     .target(name: "VellumData", dependencies: ["VellumSpec", .product(name: "CSV", package: "CSV.swift")]),
     .target(name: "VellumFonts", dependencies: ["VellumDiagnostics", "CVellumText"]),
     .target(name: "VellumScene"),
-    .target(name: "VellumLayout", dependencies: ["VellumSpec", "VellumData", "VellumFonts", "VellumScene"]),
+    .target(
+      name: "VellumTypesetting", dependencies: ["VellumDiagnostics", "VellumSpec", "VellumFonts", "VellumScene"]),
+    .target(
+      name: "VellumLayout",
+      dependencies: ["VellumSpec", "VellumData", "VellumFonts", "VellumScene", "VellumTypesetting"]
+    ),
     .target(name: "VellumSVG", dependencies: ["VellumScene"]),
     .target(name: "VellumRaster", dependencies: ["VellumDiagnostics", "CVellumRsvg", "CVellumPango", "VellumFonts"]),
     .target(
@@ -39,12 +44,21 @@ let package = Package(
         "VellumSpec", "VellumData", "VellumFonts", "VellumLayout", "VellumScene", "VellumSVG", "VellumRaster",
       ]
     ),
+    // Review tools (stale checks, semantic and pixel diffs, the gallery) built on the library.
+    .target(name: "VellumReview", dependencies: ["Vellum", "VellumRaster"]),
     .executableTarget(
       name: "VellumCLI",
-      dependencies: ["Vellum", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["Vellum", "VellumReview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Helpers every test file shares: package paths, the built binary, golden files, spec fixtures.
+    .target(name: "VellumTestSupport", dependencies: ["Vellum"], path: "Tests/VellumTestSupport"),
     .testTarget(
       name: "VellumTests",
-      dependencies: ["Vellum", "VellumLayout", "VellumSVG", "VellumRaster", "VellumData", "VellumSpec", "VellumFonts"]),
+      dependencies: [
+        "VellumTestSupport",
+        "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumSVG", "VellumRaster", "VellumData",
+        "VellumSpec",
+        "VellumFonts",
+      ]),
   ]
 )

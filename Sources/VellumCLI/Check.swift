@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Vellum
+import VellumReview
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(

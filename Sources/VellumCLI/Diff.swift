@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Vellum
+import VellumReview
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(

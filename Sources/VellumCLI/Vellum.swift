@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Vellum
+import VellumReview
 
 @main
 struct VellumCommand: ParsableCommand {

@@ -67,3 +67,13 @@ public struct VellumError: Error, Sendable, CustomStringConvertible {
     return result
   }
 }
+
+/// Runs `body`, giving any location-less error the location `location`.
+public func located<T>(at location: SourceLocation?, _ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch var error as VellumError where error.location == nil {
+    error.location = location
+    throw error
+  }
+}

@@ -1,5 +1,6 @@
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// Frame, ticks, tick labels, axis labels and title of one axes, placed around a plot rectangle.
 struct AxesDecorations {

@@ -1,5 +1,6 @@
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// A side of the plot area an axis stands on.
 enum AxisSide {

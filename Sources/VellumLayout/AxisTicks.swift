@@ -1,5 +1,6 @@
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// Tick values of one axis with their set labels, minor ticks, and the offset label (×10ⁿ) if any.
 struct AxisTicks {

@@ -2,6 +2,7 @@ import Foundation
 import VellumData
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// Compiles a validated spec and its layer data into a scene of primitive nodes.
 public enum FigureCompiler {

@@ -1,5 +1,6 @@
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// Builds the legend box from measured entries, matplotlib's way: spacings in multiples of the legend font size.
 struct LegendLayout {

@@ -1,4 +1,5 @@
 import VellumScene
+import VellumTypesetting
 
 /// Where a set text ends up: its scene node and the box it occupies on the page.
 struct PlacedText {

@@ -1,4 +1,5 @@
 import Foundation
+import VellumTestSupport
 import XCTest
 
 /// The `vellum` executable: file naming, exit codes, and no output on failure.

@@ -1,7 +1,9 @@
 import Foundation
+import Vellum
+import VellumTestSupport
 import XCTest
 
-@testable import Vellum
+@testable import VellumReview
 
 /// Colours follow the data: a value keeps one colour in every panel and in the legend, read from the SVG.
 final class ColorScaleTests: XCTestCase {

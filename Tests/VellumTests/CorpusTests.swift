@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumTestSupport
 import XCTest
 
 /// The malformed-input corpus (Tests/Corpus, made by scripts/make_corpus.py): every case fails with its

@@ -2,6 +2,7 @@ import XCTest
 
 @testable import VellumLayout
 @testable import VellumScene
+@testable import VellumTypesetting
 
 /// Min/max decimation keeps every column's extremes and the order of points.
 final class DecimationTests: XCTestCase {

@@ -1,9 +1,11 @@
 import Foundation
 import Vellum
 import VellumScene
+import VellumTestSupport
 import XCTest
 
 @testable import VellumLayout
+@testable import VellumTypesetting
 
 /// Data that is odd but valid draws a figure, as matplotlib would, with only finite numbers in the SVG.
 final class DegenerateDataTests: XCTestCase {

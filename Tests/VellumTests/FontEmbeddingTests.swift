@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumTestSupport
 import XCTest
 
 @testable import VellumFonts

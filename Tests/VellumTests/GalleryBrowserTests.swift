@@ -1,6 +1,8 @@
 import Foundation
 import Vellum
 import VellumRaster
+import VellumReview
+import VellumTestSupport
 import XCTest
 
 /// The gallery in a real browser: each figure as headless Chromium draws it against librsvg's PNG.

@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumTestSupport
 import XCTest
 
 /// Every example renders to its committed SVG and scene dump, byte for byte.

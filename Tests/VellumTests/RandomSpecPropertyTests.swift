@@ -1,5 +1,7 @@
 import Foundation
 import Vellum
+import VellumRaster
+import VellumTestSupport
 import XCTest
 
 @testable import VellumData
@@ -31,7 +33,12 @@ final class RandomSpecPropertyTests: XCTestCase {
       let svg = String(decoding: first[.svg]!, as: UTF8.self)
       try assertSafe(svg, "case \(index)")
       XCTAssertFalse(svg.contains("nan") || svg.contains("inf"), "case \(index) wrote a non-finite number")
-      XCTAssertEqual(first[.png]!.prefix(4), [0x89, 0x50, 0x4E, 0x47], "case \(index): librsvg drew a PNG")
+      // librsvg drew the figure: the PNG decodes and has ink (frames, ticks and labels are dark). Decoding is
+      // slow in debug builds, so every tenth case.
+      if index.isMultiple(of: 10) {
+        let image = try RasterImage(png: first[.png]!)
+        XCTAssertTrue(image.rgb.contains { $0 < 60 }, "case \(index): the PNG is blank")
+      }
       let second = try renderer.render(specPath: path, formats: [.svg, .png])
       XCTAssertEqual(first, second, "case \(index) is not deterministic")
     }

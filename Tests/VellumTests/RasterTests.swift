@@ -3,6 +3,7 @@ import Vellum
 import VellumFonts
 import VellumRaster
 import VellumSVG
+import VellumTestSupport
 import XCTest
 
 /// PDF and PNG output: sizes, fonts, resolution metadata, font pinning.

@@ -1,5 +1,7 @@
 import Foundation
 import Vellum
+import VellumReview
+import VellumTestSupport
 import XCTest
 
 /// Review workflow: stale-output checks, diff-friendly and accessible SVG, semantic diffs.

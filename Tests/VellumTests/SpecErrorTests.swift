@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumTestSupport
 import XCTest
 
 /// Bad specs and data give one located, compiler-style error line.

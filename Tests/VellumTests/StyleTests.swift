@@ -1,6 +1,7 @@
 import Foundation
 import Vellum
 import VellumSpec
+import VellumTestSupport
 import XCTest
 
 /// Venue styles, style precedence, `vellum new` templates, and the compiled-in copies of Templates/.

@@ -2,6 +2,7 @@ import VellumSpec
 import XCTest
 
 @testable import VellumLayout
+@testable import VellumTypesetting
 
 /// The TeX subset's syntax: each construct parses to what it means.
 final class TeXParserTests: XCTestCase {

@@ -2,6 +2,7 @@ import VellumSpec
 import XCTest
 
 @testable import VellumLayout
+@testable import VellumTypesetting
 
 /// Tick placement and tick label text, against matplotlib's choices for common ranges.
 final class TickTests: XCTestCase {

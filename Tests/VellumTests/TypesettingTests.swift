@@ -5,9 +5,11 @@ import VellumRaster
 import VellumSVG
 import VellumScene
 import VellumSpec
+import VellumTestSupport
 import XCTest
 
 @testable import VellumLayout
+@testable import VellumTypesetting
 
 /// Math layout and text metrics: positions that make formulas read like TeX, widths that match HarfBuzz.
 final class TypesettingTests: XCTestCase {

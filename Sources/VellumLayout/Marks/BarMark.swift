@@ -1,6 +1,7 @@
 import VellumData
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// `bar`: bars from zero (or the bar below, when stacked) to each value; grouped side by side by `group`.
 struct BarMark: Mark {

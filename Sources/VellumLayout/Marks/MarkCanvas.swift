@@ -1,5 +1,6 @@
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// Where a panel's series are drawn: its scales, plot and canvas rectangles, text setter, and the drawing
 /// pieces several marks share (patches, markers, capped whiskers, gap-split runs).

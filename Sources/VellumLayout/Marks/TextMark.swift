@@ -1,6 +1,7 @@
 import VellumData
 import VellumScene
 import VellumSpec
+import VellumTypesetting
 
 /// `text`: text placed at a data point, optionally offset and with an arrow pointing at the point.
 struct TextMark: Mark {

@@ -2,7 +2,7 @@ import VellumSpec
 
 /// Parses Vellum's TeX subset: text commands, escapes, ligature dashes and quotes, and `$…$` math.
 /// Errors name the offending command and its character position in the label.
-struct TeXParser {
+public struct TeXParser {
   private let scalars: [Unicode.Scalar]
   private let location: SourceLocation?
   private var index = 0
@@ -34,7 +34,7 @@ struct TeXParser {
   }
 
   /// The label's characters without markup, e.g. for ids and accessible names.
-  static func plainText(_ label: Located<String>) -> String {
+  public static func plainText(_ label: Located<String>) -> String {
     guard let pieces = try? parse(label) else { return label.value }
     return pieces.map { piece -> String in
       switch piece {

@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
 public enum Gallery {

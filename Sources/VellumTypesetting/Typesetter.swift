@@ -117,11 +117,18 @@ final class Typesetter {
 }
 
 /// The four faces a label may draw from.
-struct FontFamilies {
-  var roman: String
-  var sans: String
-  var mono: String
-  var math: String
+public struct FontFamilies: Sendable {
+  public var roman: String
+  public var sans: String
+  public var mono: String
+  public var math: String
+
+  public init(roman: String, sans: String, mono: String, math: String) {
+    self.roman = roman
+    self.sans = sans
+    self.mono = mono
+    self.math = math
+  }
 }
 
 /// Turns font outlines (font units, y up, quadratic or cubic) into scene paths (1 unit per em, y down).

@@ -3,37 +3,37 @@ import VellumScene
 import VellumSpec
 
 /// A label typeset and measured, ready to place.
-struct SetText {
+public struct SetText: Sendable {
   /// Glyph runs relative to the start of the baseline (y down).
-  var runs: [GlyphRun]
+  public var runs: [GlyphRun]
   /// Rules (fraction bars, radical overbars) relative to the start of the baseline (y down).
-  var rules: [Rect]
+  public var rules: [Rect]
   /// Advance width in points.
-  var width: Double
+  public var width: Double
   /// Extent above the baseline used for alignment (ink, padded to the text face's "l").
-  var ascent: Double
+  public var ascent: Double
   /// Extent below the baseline used for alignment (ink, padded to the text face's "p").
-  var descent: Double
+  public var descent: Double
 
-  var height: Double { ascent + descent }
-  var isEmpty: Bool { runs.isEmpty && rules.isEmpty }
+  public var height: Double { ascent + descent }
+  public var isEmpty: Bool { runs.isEmpty && rules.isEmpty }
 }
 
 /// Typesets labels (TeX subset) and data text (literal), caching results, and collects the fonts
 /// and glyph outlines the figure uses.
-final class TextSetter {
+public final class TextSetter {
   private let typesetter: Typesetter
   private var cache: [String: SetText] = [:]
 
-  init(families: FontFamilies) {
+  public init(families: FontFamilies) {
     typesetter = Typesetter(families: families)
   }
 
-  var fontFiles: Set<String> { typesetter.fontFiles }
-  var outlines: [GlyphRef: [PathSegment]] { typesetter.outlines }
+  public var fontFiles: Set<String> { typesetter.fontFiles }
+  public var outlines: [GlyphRef: [PathSegment]] { typesetter.outlines }
 
   /// Subsets of every face that set text, holding just the characters shown, sorted by face.
-  func embeddedFonts() throws -> [EmbeddedFont] {
+  public func embeddedFonts() throws -> [EmbeddedFont] {
     try typesetter.characters.sorted { $0.key < $1.key }.map { _, entry in
       EmbeddedFont(
         family: entry.face.key.family, bold: entry.face.key.bold, italic: entry.face.key.italic,
@@ -43,7 +43,7 @@ final class TextSetter {
   }
 
   /// Parses and sets a spec label; errors point at the label.
-  func set(label: Located<String>, size: Double) throws -> SetText {
+  public func set(label: Located<String>, size: Double) throws -> SetText {
     guard label.value.count <= Limits.labelCharacters else {
       throw VellumError(
         .invalidSpec,
@@ -72,7 +72,7 @@ final class TextSetter {
   }
 
   /// Sets text exactly as given (data values, tick labels), with no TeX interpretation.
-  func set(literal text: String, size: Double) throws -> SetText {
+  public func set(literal text: String, size: Double) throws -> SetText {
     let clean = Self.printable(text)
     let text = clean.count > Limits.labelCharacters ? String(clean.prefix(Limits.labelCharacters)) + "…" : clean
     return try cached("literal|\(size)|\(text)") {
@@ -100,15 +100,5 @@ final class TextSetter {
     return SetText(
       runs: runs, rules: rules, width: box.width, ascent: max(box.height, roman.lineAscent * scale),
       descent: max(box.depth, roman.lineDescent * scale))
-  }
-}
-
-/// Runs `body`, giving any location-less error the location `location`.
-func located<T>(at location: SourceLocation?, _ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch var error as VellumError where error.location == nil {
-    error.location = location
-    throw error
   }
 }

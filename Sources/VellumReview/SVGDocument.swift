@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 
 #if canImport(FoundationXML)
   import FoundationXML

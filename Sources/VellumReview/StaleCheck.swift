@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 
 /// Compares committed outputs with what their spec and data give now (`vellum check`).
 public enum StaleCheck {

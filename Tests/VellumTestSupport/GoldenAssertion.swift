@@ -1,26 +1,8 @@
 import Foundation
 import XCTest
 
-/// Paths of the package, found from this file's location.
-enum PackagePaths {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let examples = root.appendingPathComponent("Templates/examples")
-  static let golden = root.appendingPathComponent("Golden")
-  /// The `vellum` executable SwiftPM built next to the test bundle.
-  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    .appendingPathComponent("vellum")
-
-  /// Every example spec, sorted.
-  static func exampleSpecs() throws -> [URL] {
-    try FileManager.default.contentsOfDirectory(at: examples, includingPropertiesForKeys: nil)
-      .filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
-      .sorted { $0.lastPathComponent < $1.lastPathComponent }
-  }
-}
-
 /// Compares text with a golden file; `VELLUM_RECORD=1` rewrites the golden and fails so the change is noticed.
-func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+public func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
   let url = PackagePaths.golden.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["VELLUM_RECORD"] == "1" {
     try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -37,7 +19,7 @@ func assertGolden(_ actual: String, named name: String, file: StaticString = #fi
 }
 
 /// A short line diff: `-` golden, `+` actual, with line numbers, at most 40 lines.
-func lineDiff(expected: String, actual: String) -> String {
+public func lineDiff(expected: String, actual: String) -> String {
   let old = expected.components(separatedBy: "\n")
   let new = actual.components(separatedBy: "\n")
   var out: [String] = []

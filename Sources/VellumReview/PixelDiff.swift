@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 import VellumRaster
 
 /// Renders two SVGs and highlights the pixels that differ over a faded copy of the new one.

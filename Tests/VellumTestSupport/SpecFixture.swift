@@ -2,31 +2,31 @@ import Foundation
 import Vellum
 
 /// A throwaway folder holding a spec and its data, for error and CLI tests.
-struct SpecFixture {
-  let directory: URL
+public struct SpecFixture {
+  public let directory: URL
 
-  init() throws {
+  public init() throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
   @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
+  public func write(_ name: String, _ text: String) throws -> String {
     let url = directory.appendingPathComponent(name)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }
 
-  func files() throws -> [String] {
+  public func files() throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
   }
 
-  func remove() {
+  public func remove() {
     try? FileManager.default.removeItem(at: directory)
   }
 
   /// A small valid spec over `data.csv`; tests break one thing in it.
-  static let spec = """
+  public static let spec = """
     size: [4in, 3in]
     data:
       runs: data.csv
@@ -38,5 +38,5 @@ struct SpecFixture {
 
     """
 
-  static let csv = "step,loss\n0,1.0\n1,0.5\n2,0.25\n"
+  public static let csv = "step,loss\n0,1.0\n1,0.5\n2,0.25\n"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 
 /// Describes what changed between two Vellum SVGs in chart terms: series points, labels, axes, legend.
 public enum SemanticDiff {
