@@ -45,10 +45,13 @@ let package = Package(
       ]
     ),
     // Review tools (stale checks, semantic and pixel diffs, the gallery) built on the library.
-    .target(name: "VellumReview", dependencies: ["Vellum", "VellumRaster"]),
+    .target(name: "VellumReview", dependencies: ["Vellum", "VellumRaster", "VellumSVG", "VellumScene"]),
     .executableTarget(
       name: "VellumCLI",
-      dependencies: ["Vellum", "VellumReview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "Vellum", "VellumReview", "VellumLayout", "VellumScene", "VellumSpec",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     // Helpers every test file shares: package paths, the built binary, golden files, spec fixtures.
     .target(name: "VellumTestSupport", dependencies: ["Vellum"], path: "Tests/VellumTestSupport"),

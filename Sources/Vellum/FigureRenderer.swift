@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import VellumRaster
+import VellumSVG
 
 /// Runs the whole pipeline for one spec: Spec → Data → Layout → Scene → SVG → Raster.
 public struct FigureRenderer: Sendable {
@@ -13,6 +14,7 @@ public struct FigureRenderer: Sendable {
   /// Embeds font subsets in the SVG whatever the spec says (for pages viewed in browsers).
   public var embedFonts: Bool
 
+  /// A renderer with PNG resolution `dpi`, and optional text-mode, style and font-embedding overrides.
   public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil, embedFonts: Bool = false) {
     self.dpi = dpi
     self.textMode = textMode
@@ -22,26 +24,23 @@ public struct FigureRenderer: Sendable {
 
   /// Loads, validates and lays out the spec at `path`.
   public func scene(specPath path: String) throws -> Scene {
-    try compile(specPath: path).scene
-  }
-
-  private func compile(specPath path: String) throws -> (scene: Scene, textMode: TextMode) {
-    var spec = try SpecLoader.load(path: path, style: style)
-    if embedFonts { spec.font.embed = true }
-    let scene = try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
-    return (scene, textMode ?? spec.text)
+    try Figure(contentsOf: path, style: style).scene(embedFonts: embedFonts)
   }
 
   /// The SVG the spec at `path` gives.
   public func svg(specPath path: String) throws -> String {
-    let (scene, mode) = try compile(specPath: path)
-    return SVGWriter.write(scene, textMode: mode)
+    try Figure(contentsOf: path, style: style).svg(textMode: textMode, embedFonts: embedFonts)
   }
 
   /// Renders the spec at `path` to every requested format, entirely in memory.
   public func render(specPath path: String, formats: [OutputFormat]) throws -> [OutputFormat: [UInt8]] {
-    let (scene, mode) = try compile(specPath: path)
-    let svg = SVGWriter.write(scene, textMode: mode)
+    try render(Figure(contentsOf: path, style: style), formats: formats)
+  }
+
+  /// Renders `figure` to every requested format, entirely in memory.
+  public func render(_ figure: Figure, formats: [OutputFormat]) throws -> [OutputFormat: [UInt8]] {
+    let scene = try figure.scene(embedFonts: embedFonts)
+    let svg = SVGWriter.write(scene, textMode: textMode ?? figure.spec.text)
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     let jobs = formats.filter { $0 != .svg }
     let results = Mutex<(outputs: [OutputFormat: [UInt8]], failure: (any Error)?)>(([:], nil))

@@ -2,6 +2,7 @@ import Foundation
 
 /// Figure templates for `vellum new`: a spec and sample data that render without edits.
 public enum FigureTemplates {
+  /// The names `vellum new` accepts, sorted.
   public static var names: [String] {
     EmbeddedTemplates.files.keys.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
   }

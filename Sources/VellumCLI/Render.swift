@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synchronization
 import Vellum
+import VellumScene
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Render specs to files named after each spec.")
@@ -78,8 +79,8 @@ struct Render: ParsableCommand {
   private func watchForever(renderer: FigureRenderer, formats: [OutputFormat]) -> Never {
     func watched(_ spec: String) -> [String] {
       var files = [spec]
-      if let figure = try? SpecLoader.load(path: spec, style: style) {
-        for source in figure.data {
+      if let figure = try? Figure(contentsOf: spec, style: style) {
+        for source in figure.spec.data {
           if case .file(let url, _, _) = source.source { files.append(url.path) }
         }
       }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Vellum
+import VellumLayout
+import VellumSpec
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Vellum
+import VellumSpec
 
 struct Styles: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "List the built-in styles.")

@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumSVG
 
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
 public enum Gallery {

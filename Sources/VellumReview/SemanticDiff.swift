@@ -1,5 +1,7 @@
 import Foundation
 import Vellum
+import VellumSVG
+import VellumScene
 
 /// Describes what changed between two Vellum SVGs in chart terms: series points, labels, axes, legend.
 public enum SemanticDiff {

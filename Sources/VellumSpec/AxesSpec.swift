@@ -1,5 +1,5 @@
 /// One plot area: its axes, frame, ticks, legend and data layers.
-public struct AxesSpec {
+public struct AxesSpec: Sendable {
   public var title: LabelSpec?
   public var x: AxisSpec
   public var y: AxisSpec
@@ -15,7 +15,7 @@ public struct AxesSpec {
 }
 
 /// A piece of text with its own size and distance from what it labels.
-public struct LabelSpec {
+public struct LabelSpec: Sendable {
   /// The label in Vellum's TeX subset, e.g. `\textbf{SDPO}`.
   public var text: Located<String>
   /// Size in points.

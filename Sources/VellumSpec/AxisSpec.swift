@@ -1,7 +1,7 @@
 import Foundation
 
 /// One axis: its label, limits, scale, tick placement and tick label format.
-public struct AxisSpec {
+public struct AxisSpec: Sendable {
   public enum Scale: String, Sendable, CaseIterable {
     case linear
     /// Logarithmic with `base`; non-positive values are left out.
@@ -13,7 +13,7 @@ public struct AxisSpec {
   }
 
   /// Where ticks go.
-  public enum TickPlacement {
+  public enum TickPlacement: Sendable {
     /// Nice steps chosen from the axis length, like matplotlib's MaxNLocator (decades on log axes).
     case auto
     /// Every multiple of the step inside the limits (matplotlib's MultipleLocator).
@@ -23,7 +23,7 @@ public struct AxisSpec {
   }
 
   /// How tick values become text.
-  public enum TickFormat: Equatable {
+  public enum TickFormat: Equatable, Sendable {
     /// As few decimals as tell all ticks apart; scientific with a ×10ⁿ offset label for very large or
     /// small values (matplotlib's ScalarFormatter). On log axes: powers such as 10⁻².
     case auto

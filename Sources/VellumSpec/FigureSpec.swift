@@ -2,7 +2,7 @@ import Foundation
 import VellumScene
 
 /// A whole figure as the spec describes it, validated and with defaults filled in.
-public struct FigureSpec {
+public struct FigureSpec: Sendable {
   /// The spec file as named on the command line.
   public var file: String
   /// The folder data paths are resolved against.
@@ -54,7 +54,7 @@ public struct FontSpec: Sendable {
 }
 
 /// Where a table comes from.
-public struct DataSourceSpec {
+public struct DataSourceSpec: Sendable {
   /// File formats a data source can be read from.
   public enum FileFormat: String, Sendable, CaseIterable {
     case csv, tsv
@@ -70,7 +70,7 @@ public struct DataSourceSpec {
     }
   }
 
-  public enum Source {
+  public enum Source: Sendable {
     /// A file, resolved relative to the spec's folder.
     case file(URL, displayPath: String, format: FileFormat)
     /// Columns written in the spec itself.

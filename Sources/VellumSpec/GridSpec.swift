@@ -1,5 +1,5 @@
 /// Grid lines behind the data, at major and optionally minor ticks.
-public struct GridSpec {
+public struct GridSpec: Sendable {
   /// How one kind of grid line is drawn.
   public struct Lines: Sendable {
     public var color: Color

@@ -1,5 +1,5 @@
 /// The legend: where it sits and how its entries are spaced (all spacings in multiples of its font size, as in matplotlib).
-public struct LegendSpec {
+public struct LegendSpec: Sendable {
   public enum Location: String, Sendable, CaseIterable {
     case best
     case upperRight = "upper right"

@@ -1,5 +1,5 @@
 /// How several panels share the figure: a grid, shared axes, and panel labels.
-public struct PanelsSpec {
+public struct PanelsSpec: Sendable {
   public var rows: Int
   public var columns: Int
   /// All panels use one x range; only the bottom row shows x tick labels and label.

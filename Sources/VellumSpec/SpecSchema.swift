@@ -14,15 +14,21 @@ public indirect enum JSONValue: Equatable, Sendable {
     let close = String(repeating: "  ", count: indent)
     switch self {
     case .string(let s):
-      return "\""
-        + s.flatMap { c -> String in
-          switch c {
-          case "\"": return "\\\""
-          case "\\": return "\\\\"
-          case "\n": return "\\n"
-          default: return String(c)
-          }
-        } + "\""
+      var escaped = "\""
+      for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": escaped += "\\\""
+        case "\\": escaped += "\\\\"
+        case "\n": escaped += "\\n"
+        case "\r": escaped += "\\r"
+        case "\t": escaped += "\\t"
+        case _ where scalar.value < 0x20:
+          let hex = String(scalar.value, radix: 16)
+          escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: escaped.unicodeScalars.append(scalar)
+        }
+      }
+      return escaped + "\""
     case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
     case .bool(let b): return b ? "true" : "false"
     case .array(let items):
@@ -36,6 +42,19 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
         .joined(separator: ",\n") + "\n\(close)}"
     }
+  }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  public init(floatLiteral value: Double) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(Dictionary(elements) { _, last in last })
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumScene
 import VellumTestSupport
 import XCTest
 

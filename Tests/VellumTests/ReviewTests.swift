@@ -1,6 +1,8 @@
 import Foundation
 import Vellum
 import VellumReview
+import VellumSVG
+import VellumScene
 import VellumTestSupport
 import XCTest
 

@@ -1,0 +1,62 @@
+import Foundation
+import VellumData
+import VellumLayout
+import VellumSVG
+import VellumScene
+import VellumSpec
+
+/// A validated figure spec, ready to render: read from a file, from YAML or JSON text, or built in Swift.
+///
+/// ```swift
+/// let figure = try Figure(spec: [
+///   "size": ["4in", "3in"],
+///   "data": ["runs": ["values": ["step": [0, 1, 2], "loss": [1.0, 0.5, 0.25]]]],
+///   "axes": ["layers": [["line": ["x": "step", "y": "loss", "label": "run"]]]],
+/// ])
+/// let outputs = try figure.render(formats: [.svg, .pdf, .png])
+/// ```
+public struct Figure: Sendable {
+  /// The spec as validated, with defaults filled in.
+  public let spec: FigureSpec
+
+  /// Reads and validates the spec file at `path` (YAML or JSON); data paths resolve against its folder.
+  /// `style` retargets the figure to a built-in style or a style file, as `vellum render --style` does.
+  public init(contentsOf path: String, style: String? = nil) throws {
+    spec = try SpecLoader.load(path: path, style: style, layers: MarkRegistry.layerKinds)
+  }
+
+  /// Validates spec text (YAML or JSON); `name` names it in errors, `directory` anchors relative data paths.
+  public init(
+    text: String, name: String = "figure.yaml",
+    directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), style: String? = nil
+  ) throws {
+    spec = try SpecLoader.parse(text, file: name, directory: directory, style: style, layers: MarkRegistry.layerKinds)
+  }
+
+  /// Validates a spec built in Swift from literals, exactly as if it had been written as JSON.
+  public init(
+    spec value: JSONValue, name: String = "figure.json",
+    directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), style: String? = nil
+  ) throws {
+    try self.init(text: value.serialized(), name: name, directory: directory, style: style)
+  }
+
+  /// The figure's scene: primitive nodes in points, before any output format.
+  public func scene(embedFonts: Bool = false) throws -> Scene {
+    var spec = spec
+    if embedFonts { spec.font.embed = true }
+    return try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
+  }
+
+  /// The figure as SVG text; `textMode` overrides the spec's `text` choice.
+  public func svg(textMode: TextMode? = nil, embedFonts: Bool = false) throws -> String {
+    SVGWriter.write(try scene(embedFonts: embedFonts), textMode: textMode ?? spec.text)
+  }
+
+  /// Every requested format's bytes, rendered entirely in memory (PNG at `dpi`).
+  public func render(
+    formats: [OutputFormat], dpi: Double = 300, textMode: TextMode? = nil, embedFonts: Bool = false
+  ) throws -> [OutputFormat: [UInt8]] {
+    try FigureRenderer(dpi: dpi, textMode: textMode, embedFonts: embedFonts).render(self, formats: formats)
+  }
+}
