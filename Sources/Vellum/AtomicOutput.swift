@@ -17,7 +17,7 @@ public enum AtomicOutput {
       }
       for (temporary, target) in temporaries where rename(temporary.path, target.path) != 0 {
         throw VellumError(
-          .io, "cannot move output into place at '\(target.path)'", cause: String(cString: strerror(errno)))
+          .io, "cannot move output into place at '\(target.path)'", cause: .lastSystemError)
       }
     } catch {
       for (temporary, _) in temporaries { try? FileManager.default.removeItem(at: temporary) }
@@ -31,7 +31,7 @@ public enum AtomicOutput {
     unlink(temporary.path)  // only ever one of this process's own names
     let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
+      throw VellumError(.io, "cannot write '\(target.path)'", cause: .lastSystemError)
     }
     defer { close(descriptor) }
     var written = 0
@@ -41,12 +41,12 @@ public enum AtomicOutput {
       }
       if result < 0 && errno == EINTR { continue }
       guard result > 0 else {
-        throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
+        throw VellumError(.io, "cannot write '\(target.path)'", cause: .lastSystemError)
       }
       written += result
     }
     guard fsync(descriptor) == 0 else {
-      throw VellumError(.io, "cannot write '\(target.path)'", cause: String(cString: strerror(errno)))
+      throw VellumError(.io, "cannot write '\(target.path)'", cause: .lastSystemError)
     }
   }
 

@@ -1,12 +1,12 @@
 import Foundation
+import VellumData
 
 /// Writes each layer's final data (after every transform) as CSV, so users can check what is plotted.
 public enum LayerDataExport {
   /// File names and CSV text, one file per data-reading layer: `<spec>.layer-<n>.csv`
   /// (`<spec>.panel-<p>.layer-<n>.csv` when the figure has several panels).
   public static func files(specPath path: String) throws -> [(name: String, text: String)] {
-    let spec = try SpecLoader.load(path: path)
-    let data = try DataLoader.load(spec)
+    let data = try DataLoader.load(try Figure(contentsOf: path).spec)
     let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var files: [(String, String)] = []
     for (panel, layers) in data.enumerated() {

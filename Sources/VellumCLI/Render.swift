@@ -65,7 +65,8 @@ struct Render: ParsableCommand {
       let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
       let base = specURL.deletingPathExtension().lastPathComponent
       do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-        throw VellumError(.io, "cannot create output folder '\(folder.path)'", cause: error.localizedDescription)
+        throw VellumError(
+          .io, "cannot create output folder '\(folder.path)'", cause: .detail(error.localizedDescription))
       }
       try AtomicOutput.write(formats.map { (folder.appendingPathComponent("\(base).\($0.rawValue)"), outputs[$0]!) })
       return nil

@@ -31,10 +31,10 @@ public struct VellumError: Error, Sendable, CustomStringConvertible {
   public var code: Code
   public var message: String
   public var location: SourceLocation?
-  /// Lower-level detail, e.g. the GError text from librsvg.
-  public var cause: String?
+  /// What lies beneath: a C library's failure (e.g. librsvg's GError), a system error, or a hint.
+  public var cause: ErrorCause?
 
-  public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, cause: String? = nil) {
+  public init(_ code: Code, _ message: String, at location: SourceLocation? = nil, cause: ErrorCause? = nil) {
     self.code = code
     self.message = message
     self.location = location

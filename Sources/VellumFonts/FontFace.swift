@@ -29,17 +29,16 @@ public final class FontFace: @unchecked Sendable {
     self.path = path
     self.index = index
     id = FontFace.faceID(path: path, index: index)
-    var face: FT_Face?
-    guard FT_New_Face(library, path, FT_Long(index), &face) == 0, let face else {
-      throw VellumError(.font, "FreeType cannot open font file '\(path)'")
-    }
+    var opened: FT_Face?
+    try FontBoundary.freetype(FT_New_Face(library, path, FT_Long(index), &opened), "cannot open font file '\(path)'")
+    let face = try FontBoundary.freetype(opened, "cannot open font file '\(path)'")
     guard cvellum_ft_is_scalable(face) == 1 else {
       FT_Done_Face(face)
       throw VellumError(.font, "font file '\(path)' is not a scalable outline font")
     }
     let units = face.pointee.units_per_EM
     // One pixel per font unit, unhinted: HarfBuzz positions then come back in font units (×64).
-    FT_Set_Char_Size(face, 0, FT_F26Dot6(units) * 64, 72, 72)
+    try FontBoundary.freetype(FT_Set_Char_Size(face, 0, FT_F26Dot6(units) * 64, 72, 72), "cannot size '\(path)'")
     self.face = face
     unitsPerEm = Double(units)
     font = hb_ft_font_create_referenced(face)
@@ -83,7 +82,7 @@ public final class FontFace: @unchecked Sendable {
   /// lacks is an error, never a silent fallback.
   public func shape(_ text: String, features: [String] = []) throws -> ShapedText {
     try locked {
-      guard let buffer = hb_buffer_create() else { throw VellumError(.font, "HarfBuzz is out of memory") }
+      let buffer = try FontBoundary.harfbuzz(hb_buffer_create(), "cannot create a shaping buffer")
       defer { hb_buffer_destroy(buffer) }
       hb_buffer_add_utf8(buffer, text, -1, 0, -1)
       hb_buffer_guess_segment_properties(buffer)

@@ -19,16 +19,28 @@ public final class FontLibrary: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let face = faces[key] { return face }
-    if library == nil {
-      var library: FT_Library?
-      guard FT_Init_FreeType(&library) == 0 else { throw VellumError(.font, "FreeType failed to initialize") }
-      self.library = library
-      resolver = try FontResolver()
-    }
+    if resolver == nil { resolver = try FontResolver() }
     let (path, index) = try resolver!.resolve(key)
-    let face = try FontFace(key: key, path: path, index: index, library: library!)
+    let face = try FontFace(key: key, path: path, index: index, library: try freetype())
     faces[key] = face
     return face
+  }
+
+  /// Opens the face at `index` of the font file at `path`, bypassing fontconfig (not cached).
+  func face(file path: String, index: Int = 0) throws -> FontFace {
+    lock.lock()
+    defer { lock.unlock() }
+    return try FontFace(key: FontKey(family: path), path: path, index: index, library: try freetype())
+  }
+
+  /// The FreeType library, initialised on first use; call with `lock` held.
+  private func freetype() throws -> FT_Library {
+    if let library { return library }
+    var created: FT_Library?
+    try FontBoundary.freetype(FT_Init_FreeType(&created), "FreeType failed to initialize")
+    let library = try FontBoundary.freetype(created, "FreeType failed to initialize")
+    self.library = library
+    return library
   }
 
   /// Measures `text` set in `key` at `size` points.

@@ -10,15 +10,19 @@ public enum FontPinning {
   nonisolated(unsafe) private static var configurations: [[String]: OpaquePointer] = [:]
 
   /// An `FcConfig *` containing only `files`.
-  public static func configuration(files: [String]) throws -> OpaquePointer {
+  package static func configuration(files: [String]) throws -> OpaquePointer {
     let files = Array(Set(files)).sorted()
     lock.lock()
     defer { lock.unlock() }
     if let config = configurations[files] { return config }
-    guard let config = FcConfigCreate() else { throw VellumError(.font, "fontconfig is out of memory") }
-    for file in files where FcConfigAppFontAddFile(config, file) == 0 {
-      FcConfigDestroy(config)
-      throw VellumError(.font, "fontconfig cannot load font file '\(file)'")
+    let config = try FontBoundary.fontconfig(FcConfigCreate(), "cannot create a fontconfig configuration")
+    for file in files {
+      do {
+        try FontBoundary.fontconfig(FcConfigAppFontAddFile(config, file), "fontconfig cannot load font file '\(file)'")
+      } catch {
+        FcConfigDestroy(config)
+        throw error
+      }
     }
     configurations[files] = config
     return config

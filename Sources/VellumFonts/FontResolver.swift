@@ -6,15 +6,12 @@ struct FontResolver {
   private let config: OpaquePointer
 
   init() throws {
-    guard let config = FcInitLoadConfigAndFonts() else {
-      throw VellumError(.font, "fontconfig could not load its configuration")
-    }
-    self.config = config
+    config = try FontBoundary.fontconfig(FcInitLoadConfigAndFonts(), "fontconfig could not load its configuration")
   }
 
   /// The font file and face index fontconfig picks for `key`.
   func resolve(_ key: FontKey) throws -> (path: String, index: Int) {
-    guard let pattern = FcPatternCreate() else { throw VellumError(.font, "fontconfig is out of memory") }
+    let pattern = try FontBoundary.fontconfig(FcPatternCreate(), "cannot create a font pattern")
     defer { FcPatternDestroy(pattern) }
     FcPatternAddString(pattern, FC_FAMILY, key.family)
     FcPatternAddInteger(pattern, FC_WEIGHT, key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
@@ -22,16 +19,15 @@ struct FontResolver {
     FcConfigSubstitute(config, pattern, FcMatchPattern)
     FcDefaultSubstitute(pattern)
     var result = FcResultNoMatch
-    guard let match = FcFontMatch(config, pattern, &result) else {
-      throw VellumError(.font, "no font matches '\(key)'")
-    }
+    let match = try FontBoundary.fontconfig(
+      FcFontMatch(config, pattern, &result), "no font matches '\(key)'", result: result)
     defer { FcPatternDestroy(match) }
 
     let families = strings(match, FC_FAMILY)
     guard families.contains(where: { $0.caseInsensitiveCompare(key.family) == .orderedSame }) else {
       throw VellumError(
         .font, "font family '\(key.family)' is not installed (fontconfig offered '\(families.first ?? "?")')",
-        cause: "fc-list lists the installed families; CMU Serif comes with Debian's fonts-cmu")
+        cause: .detail("fc-list lists the installed families; CMU Serif comes with Debian's fonts-cmu"))
     }
     var weight: Int32 = 0
     var slant: Int32 = 0

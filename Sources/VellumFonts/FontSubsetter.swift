@@ -6,23 +6,18 @@ public enum FontSubsetter {
   /// A subset of `face` holding `characters`, with the `head` table's timestamps zeroed so the
   /// bytes depend only on the font file and the characters.
   public static func subset(_ face: FontFace, characters: Set<Unicode.Scalar>) throws -> [UInt8] {
-    guard let blob = hb_blob_create_from_file_or_fail(face.path) else {
-      throw VellumError(.font, "cannot read font file '\(face.path)'")
-    }
+    let blob = try FontBoundary.harfbuzz(
+      hb_blob_create_from_file_or_fail(face.path), "cannot read font file '\(face.path)'")
     defer { hb_blob_destroy(blob) }
-    guard let source = hb_face_create(blob, UInt32(face.index)) else {
-      throw VellumError(.font, "HarfBuzz cannot open '\(face.path)'")
-    }
+    let source = try FontBoundary.harfbuzz(hb_face_create(blob, UInt32(face.index)), "cannot open '\(face.path)'")
     defer { hb_face_destroy(source) }
-    guard let input = hb_subset_input_create_or_fail() else { throw VellumError(.font, "HarfBuzz is out of memory") }
+    let input = try FontBoundary.harfbuzz(hb_subset_input_create_or_fail(), "cannot start a subset")
     defer { hb_subset_input_destroy(input) }
     let unicodes = hb_subset_input_unicode_set(input)
     for scalar in characters { hb_set_add(unicodes, scalar.value) }
-    guard let subset = hb_subset_or_fail(source, input) else {
-      throw VellumError(.font, "HarfBuzz cannot subset '\(face.path)'")
-    }
+    let subset = try FontBoundary.harfbuzz(hb_subset_or_fail(source, input), "cannot subset '\(face.path)'")
     defer { hb_face_destroy(subset) }
-    guard let result = hb_face_reference_blob(subset) else { throw VellumError(.font, "HarfBuzz is out of memory") }
+    let result = try FontBoundary.harfbuzz(hb_face_reference_blob(subset), "cannot read the subset")
     defer { hb_blob_destroy(result) }
     var length: UInt32 = 0
     guard let data = hb_blob_get_data(result, &length) else { return [] }

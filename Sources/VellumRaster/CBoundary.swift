@@ -1,20 +1,47 @@
 import CVellumRsvg
 import VellumDiagnostics
 
-/// The one place where librsvg's GErrors and Cairo's status codes become ``VellumError``s.
+/// The one place each C library the raster stage calls (librsvg, Cairo, zlib) reports failure: every status
+/// and every missing object goes through its library's funnel into a ``VellumError`` with a typed cause.
 enum CBoundary {
-  /// Throws if `error` is set, consuming it.
-  static func check(_ error: UnsafeMutablePointer<GError>?, _ what: String) throws {
+  /// librsvg: throws if `error` is set, consuming the GError.
+  static func librsvg(_ error: UnsafeMutablePointer<GError>?, _ what: String) throws {
     guard let error else { return }
     let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+    let code = error.pointee.code
     g_error_free(error)
-    throw VellumError(.render, what, cause: "librsvg: \(message)")
+    throw VellumError(.render, what, cause: .library(.librsvg, status: code, message: message))
   }
 
-  /// Throws unless `status` is CAIRO_STATUS_SUCCESS.
-  static func check(_ status: cairo_status_t, _ what: String) throws {
+  /// librsvg: the object a constructor returned, or an error when it returned none.
+  static func librsvg<T>(_ object: T?, _ what: String) throws -> T {
+    guard let object else {
+      throw VellumError(.render, what, cause: .library(.librsvg, status: nil, message: "no object"))
+    }
+    return object
+  }
+
+  /// Cairo: throws unless `status` is CAIRO_STATUS_SUCCESS.
+  static func cairo(_ status: cairo_status_t, _ what: String) throws {
     guard status != CAIRO_STATUS_SUCCESS else { return }
-    throw VellumError(.render, what, cause: "cairo: \(String(cString: cairo_status_to_string(status)))")
+    throw VellumError(
+      .render, what,
+      cause: .library(.cairo, status: Int32(status.rawValue), message: String(cString: cairo_status_to_string(status))))
+  }
+
+  /// Cairo: the object a constructor returned, or an error when it returned none.
+  static func cairo<T>(_ object: T?, _ what: String) throws -> T {
+    guard let object else {
+      throw VellumError(.render, what, cause: .library(.cairo, status: nil, message: "no object"))
+    }
+    return object
+  }
+
+  /// zlib: throws unless `status` is one of `accepted` (Z_OK by default).
+  static func zlib(_ status: Int32, _ what: String, accepted: Set<Int32> = [Z_OK]) throws {
+    guard !accepted.contains(status) else { return }
+    let message = zError(status).map { String(cString: $0) } ?? "unknown error"
+    throw VellumError(.render, what, cause: .library(.zlib, status: status, message: message))
   }
 }
 

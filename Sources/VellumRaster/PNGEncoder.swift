@@ -11,7 +11,7 @@ enum PNGEncoder {
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))
-    guard let data = cairo_image_surface_get_data(surface) else { throw VellumError(.render, "image has no pixels") }
+    let data = try CBoundary.cairo(cairo_image_surface_get_data(surface), "image has no pixels")
     return try encode(width: width, height: height, dpi: dpi) { y, out in
       let source = data + y * stride
       for x in 0..<width {
@@ -40,9 +40,8 @@ enum PNGEncoder {
   ) throws -> [UInt8] {
     // Deflate streams row by row, so memory stays at one row plus the compressed output.
     var stream = z_stream()
-    guard deflateInit_(&stream, 1, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-      throw VellumError(.render, "cannot start PNG compression")
-    }
+    try CBoundary.zlib(
+      deflateInit_(&stream, 1, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)), "cannot start PNG compression")
     defer { deflateEnd(&stream) }
     var compressed: [UInt8] = []
     compressed.reserveCapacity(width * height / 8)
@@ -55,7 +54,7 @@ enum PNGEncoder {
           stream.avail_out = uInt(out.count)
           return deflate(&stream, flush)
         }
-        guard status != Z_STREAM_ERROR else { throw VellumError(.render, "PNG compression failed") }
+        try CBoundary.zlib(status, "PNG compression failed", accepted: [Z_OK, Z_STREAM_END, Z_BUF_ERROR])
         compressed += buffer[0..<(buffer.count - Int(stream.avail_out))]
       } while stream.avail_out == 0
     }

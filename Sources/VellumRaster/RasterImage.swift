@@ -38,12 +38,12 @@ public struct RasterImage: Sendable, Equatable {
       source.offset += count
       return CAIRO_STATUS_SUCCESS
     }
-    let surface = withExtendedLifetime(source) {
-      cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(source).toOpaque())
-    }
-    guard let surface else { throw VellumError(.render, "cannot decode PNG") }
+    let surface = try CBoundary.cairo(
+      withExtendedLifetime(source) {
+        cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(source).toOpaque())
+      }, "cannot decode PNG")
     defer { cairo_surface_destroy(surface) }
-    try CBoundary.check(cairo_surface_status(surface), "cannot decode PNG")
+    try CBoundary.cairo(cairo_surface_status(surface), "cannot decode PNG")
     try self.init(surface: surface)
   }
 
@@ -54,7 +54,7 @@ public struct RasterImage: Sendable, Equatable {
     height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))
     let hasAlpha = cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32
-    guard let data = cairo_image_surface_get_data(surface) else { throw VellumError(.render, "image has no pixels") }
+    let data = try CBoundary.cairo(cairo_image_surface_get_data(surface), "image has no pixels")
     var rgb = [UInt8](repeating: 0, count: width * height * 3)
     for y in 0..<height {
       for x in 0..<width {

@@ -12,16 +12,15 @@ public enum Rasterizer {
     try withHandle(svg: svg, fontFiles: fontFiles) { handle in
       let sink = ByteSink()
       let closure = Unmanaged.passUnretained(sink).toOpaque()
-      guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, width, height) else {
-        throw VellumError(.render, "cannot create PDF surface")
-      }
+      let surface = try CBoundary.cairo(
+        cairo_pdf_surface_create_for_stream(ByteSink.write, closure, width, height), "cannot create PDF surface")
       defer { cairo_surface_destroy(surface) }
-      try CBoundary.check(cairo_surface_status(surface), "cannot create PDF surface")
+      try CBoundary.cairo(cairo_surface_status(surface), "cannot create PDF surface")
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Vellum")
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate())
       try draw(handle, on: surface, width: width, height: height, background: false)
       cairo_surface_finish(surface)
-      try CBoundary.check(cairo_surface_status(surface), "cannot write PDF")
+      try CBoundary.cairo(cairo_surface_status(surface), "cannot write PDF")
       return sink.bytes
     }
   }
@@ -58,11 +57,10 @@ public enum Rasterizer {
     let pixelWidth = Int32(exactWidth)
     let pixelHeight = Int32(exactHeight)
     return try withHandle(svg: svg, fontFiles: fontFiles) { handle in
-      guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else {
-        throw VellumError(.render, "cannot create image surface")
-      }
+      let surface = try CBoundary.cairo(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight), "cannot create image surface")
       defer { cairo_surface_destroy(surface) }
-      try CBoundary.check(cairo_surface_status(surface), "cannot create a \(pixelWidth)×\(pixelHeight) image")
+      try CBoundary.cairo(cairo_surface_status(surface), "cannot create a \(pixelWidth)×\(pixelHeight) image")
       try draw(handle, on: surface, width: Double(pixelWidth), height: Double(pixelHeight), background: true)
       return try finish(surface)
     }
@@ -76,9 +74,7 @@ public enum Rasterizer {
     if let fontFiles { try pinFonts(fontFiles) }
     let bytes = Array(svg.utf8)
     // Our own SVG, so lift libxml2's size limits: a million-point path is one 10 MB attribute.
-    guard let handle = rsvg_handle_new_with_flags(RSVG_HANDLE_FLAG_UNLIMITED) else {
-      throw VellumError(.render, "librsvg cannot create a handle")
-    }
+    let handle = try CBoundary.librsvg(rsvg_handle_new_with_flags(RSVG_HANDLE_FLAG_UNLIMITED), "cannot create a handle")
     var error: UnsafeMutablePointer<GError>?
     bytes.withUnsafeBufferPointer { buffer in
       let stream = g_memory_input_stream_new_from_data(buffer.baseAddress, gssize(buffer.count), nil)
@@ -86,7 +82,7 @@ public enum Rasterizer {
       g_object_unref(UnsafeMutableRawPointer(stream))
     }
     if error != nil { g_object_unref(UnsafeMutableRawPointer(handle)) }
-    try CBoundary.check(error, "librsvg cannot read the SVG")
+    try CBoundary.librsvg(error, "librsvg cannot read the SVG")
     defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
     return try body(handle)
   }
@@ -95,7 +91,7 @@ public enum Rasterizer {
     _ handle: UnsafeMutablePointer<RsvgHandle>, on surface: OpaquePointer, width: Double, height: Double,
     background: Bool
   ) throws {
-    guard let cr = cairo_create(surface) else { throw VellumError(.render, "cannot create Cairo context") }
+    let cr = try CBoundary.cairo(cairo_create(surface), "cannot create a Cairo context")
     defer { cairo_destroy(cr) }
     if background {
       cairo_set_source_rgb(cr, 1, 1, 1)
@@ -104,8 +100,8 @@ public enum Rasterizer {
     var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
     var error: UnsafeMutablePointer<GError>?
     rsvg_handle_render_document(handle, cr, &viewport, &error)
-    try CBoundary.check(error, "librsvg failed to render the SVG")
-    try CBoundary.check(cairo_status(cr), "Cairo failed while drawing")
+    try CBoundary.librsvg(error, "librsvg failed to render the SVG")
+    try CBoundary.cairo(cairo_status(cr), "Cairo failed while drawing")
   }
 
   /// Points Pango's font map for this thread (the one librsvg draws text with) at a fontconfig

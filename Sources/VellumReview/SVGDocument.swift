@@ -38,7 +38,8 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     let parser = XMLParser(data: data)
     parser.delegate = document
     guard parser.parse(), let root = document.root else {
-      throw VellumError(.invalidData, "'\(name)' is not well-formed SVG", cause: parser.parserError.map { "\($0)" })
+      throw VellumError(
+        .invalidData, "'\(name)' is not well-formed SVG", cause: parser.parserError.map { .detail("\($0)") })
     }
     return root
   }

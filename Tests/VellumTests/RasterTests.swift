@@ -1,10 +1,12 @@
+import CVellumRsvg
 import Foundation
 import Vellum
-import VellumFonts
-import VellumRaster
 import VellumSVG
 import VellumTestSupport
 import XCTest
+
+@testable import VellumFonts
+@testable import VellumRaster
 
 /// PDF and PNG output: sizes, fonts, resolution metadata, font pinning.
 final class RasterTests: XCTestCase {
@@ -89,8 +91,37 @@ final class RasterTests: XCTestCase {
     XCTAssertThrowsError(try Rasterizer.png(svg: "<svg", width: 10, height: 10, dpi: 72, fontFiles: [])) { error in
       guard let error = error as? VellumError else { return XCTFail("untyped error \(error)") }
       XCTAssertEqual(error.code, .render)
-      XCTAssertNotNil(error.cause)
+      guard case .library(.librsvg, _, let message)? = error.cause else {
+        return XCTFail("expected librsvg's cause, found \(String(describing: error.cause))")
+      }
+      XCTAssertFalse(message.isEmpty)
     }
+  }
+
+  /// A font file FreeType cannot open comes back through the FreeType funnel with FreeType's own status.
+  func testUnreadableFontBecomesTypedFreeTypeError() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let path = try fixture.write("broken.ttf", "not a font")
+    XCTAssertThrowsError(try FontLibrary.shared.face(file: path)) { error in
+      guard let error = error as? VellumError, case .library(.freetype, let status?, let message)? = error.cause else {
+        return XCTFail("expected a FreeType cause, found \(error)")
+      }
+      XCTAssertEqual(error.code, .font)
+      XCTAssertNotEqual(status, 0)
+      XCTAssertFalse(message.isEmpty)
+      XCTAssertTrue("\(error)".contains("FreeType"), "\(error)")
+    }
+  }
+
+  /// A zlib failure names zlib and its status.
+  func testZlibStatusBecomesTypedError() {
+    XCTAssertThrowsError(try CBoundary.zlib(Z_STREAM_ERROR, "PNG compression failed")) { error in
+      guard let error = error as? VellumError, case .library(.zlib, Z_STREAM_ERROR?, _)? = error.cause else {
+        return XCTFail("expected a zlib cause, found \(error)")
+      }
+    }
+    XCTAssertNoThrow(try CBoundary.zlib(Z_OK, "fine"))
   }
 }
 
