@@ -49,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "VellumCLI",
       dependencies: [
-        "Vellum", "VellumReview", "VellumLayout", "VellumScene", "VellumSpec",
+        "Vellum", "VellumReview", "VellumScene", "VellumSpec",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -41,6 +41,9 @@ public struct Figure: Sendable {
     try self.init(text: value.serialized(), name: name, directory: directory, style: style)
   }
 
+  /// The JSON Schema of specs, with every registered mark kind (`vellum schema`).
+  public static var schema: JSONValue { SpecSchema.document(layers: MarkRegistry.layerKinds) }
+
   /// The figure's scene: primitive nodes in points, before any output format.
   public func scene(embedFonts: Bool = false) throws -> Scene {
     var spec = spec

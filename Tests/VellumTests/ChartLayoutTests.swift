@@ -113,9 +113,8 @@ final class ChartLayoutTests: XCTestCase {
 
   func testGroupedBarsSitSideBySideAndStackedBarsPile() throws {
     let base = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n"
-    let spec = try SpecLoader.parse(
-      base + "    - bar: {x: cat, y: value, group: method, width: 0.8}\n", file: "t.yaml",
-      directory: FileManager.default.temporaryDirectory)
+    let spec = try Figure(text: base + "    - bar: {x: cat, y: value, group: method, width: 0.8}\n", name: "t.yaml")
+      .spec
     let layers = try resolve(
       spec.axes[0].layers,
       data: [
@@ -134,9 +133,9 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertEqual(first[0].width, 0.4, accuracy: 1e-12)
     XCTAssertNotEqual(layers[0].role, layers[1].role)
 
-    let stackedSpec = try SpecLoader.parse(
-      base + "    - bar: {x: cat, y: value, group: method, stacked: true}\n", file: "t.yaml",
-      directory: FileManager.default.temporaryDirectory)
+    let stackedSpec = try Figure(
+      text: base + "    - bar: {x: cat, y: value, group: method, stacked: true}\n", name: "t.yaml"
+    ).spec
     let stacked = try resolve(
       stackedSpec.axes[0].layers,
       data: [

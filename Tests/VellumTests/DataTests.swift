@@ -1,5 +1,7 @@
 import Foundation
+import Vellum
 import VellumSpec
+import VellumTestSupport
 import XCTest
 
 @testable import VellumData
@@ -22,9 +24,7 @@ final class DataTests: XCTestCase {
   }
 
   func testSeedTrainingCurveEMA() throws {
-    let spec = try SpecLoader.load(
-      path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Templates/examples/selfdistill-train.yaml").path)
+    let spec = try Figure(contentsOf: PackagePaths.examples.appendingPathComponent("selfdistill-train.yaml").path).spec
     let layers = try DataLoader.load(spec)[0]
     let y = try XCTUnwrap(layers[2].series.first)["y"]
     XCTAssertEqual(y.count, 400)

@@ -37,7 +37,7 @@ final class StyleTests: XCTestCase {
     try fixture.write("data.csv", SpecFixture.csv)
     let spec = SpecFixture.spec.replacingOccurrences(
       of: "size: [4in, 3in]", with: "style: icml\nwidth: column\nfont: {size: 11}")
-    let figure = try SpecLoader.load(path: try fixture.write("figure.yaml", spec))
+    let figure = try Figure(contentsOf: try fixture.write("figure.yaml", spec)).spec
     XCTAssertEqual(figure.width, 234)
     XCTAssertEqual(figure.height, 234 * 0.75, accuracy: 1e-9, "the style's aspect")
     XCTAssertEqual(figure.font.size, 11, "the spec's key wins")
@@ -47,10 +47,10 @@ final class StyleTests: XCTestCase {
 
   func testNamedWidthNeedsAStyleAndUnknownStylesSuggest() throws {
     XCTAssertThrowsError(
-      try SpecLoader.parse("width: column\naxes: {layers: []}\n", file: "t.yaml", directory: URL(fileURLWithPath: "/"))
+      try Figure(text: "width: column\naxes: {layers: []}\n", name: "t.yaml")
     ) { error in XCTAssertTrue("\(error)".contains("needs a style"), "\(error)") }
     XCTAssertThrowsError(
-      try SpecLoader.parse("style: icm\naxes: {layers: []}\n", file: "t.yaml", directory: URL(fileURLWithPath: "/"))
+      try Figure(text: "style: icm\naxes: {layers: []}\n", name: "t.yaml")
     ) { error in
       XCTAssertTrue("\(error)".contains("did you mean 'icml'"), "\(error)")
       XCTAssertEqual((error as? VellumError)?.location?.line, 1)

@@ -12,9 +12,10 @@ final class TransformTests: XCTestCase {
   }
 
   private func transforms(_ yaml: String) throws -> [TransformSpec] {
-    let spec = try SpecLoader.parse(
-      "data: {d: {values: {x: [1]}}}\naxes:\n  layers:\n    - line: {x: x, y: x, transform: \(yaml)}\n", file: "t.yaml",
-      directory: FileManager.default.temporaryDirectory)
+    let spec = try Figure(
+      text: "data: {d: {values: {x: [1]}}}\naxes:\n  layers:\n    - line: {x: x, y: x, transform: \(yaml)}\n",
+      name: "t.yaml"
+    ).spec
     return spec.axes[0].layers[0].series!.source.transforms
   }
 

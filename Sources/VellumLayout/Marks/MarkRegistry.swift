@@ -1,4 +1,3 @@
-import Foundation
 import VellumSpec
 
 /// Every mark kind a spec can use, in the order the schema and error messages list them.
@@ -17,21 +16,4 @@ public enum MarkRegistry {
     SpanMark.vertical,
     TextMark.layerKind,
   ])
-}
-
-extension SpecLoader {
-  /// Loads the spec at `path` with every registered mark kind.
-  public static func load(path: String, style: String? = nil) throws -> FigureSpec {
-    try load(path: path, style: style, layers: MarkRegistry.layerKinds)
-  }
-
-  /// Parses spec text with every registered mark kind.
-  public static func parse(_ text: String, file: String, directory: URL, style: String? = nil) throws -> FigureSpec {
-    try parse(text, file: file, directory: directory, style: style, layers: MarkRegistry.layerKinds)
-  }
-}
-
-extension SpecSchema {
-  /// The schema of specs using the registered mark kinds.
-  public static var document: JSONValue { document(layers: MarkRegistry.layerKinds) }
 }
