@@ -213,20 +213,25 @@ public enum FigureCompiler {
       explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
     try checkDrawable(axes.x, xLimits, transform: xTransform, location: axes.x.location ?? axes.location)
     try checkDrawable(axes.y, yLimits, transform: yTransform, location: axes.y.location ?? axes.location)
-    // matplotlib's sticky edges: bars rising from zero get no margin below zero.
-    let sticky = Set(layers.compactMap(\.geometry.stickyZeroAxis))
-    if sticky.contains(.x), axes.x.limits == nil { xLimits = stick(xLimits, extent: xExtent) }
-    if sticky.contains(.y), axes.y.limits == nil { yLimits = stick(yLimits, extent: yExtent) }
+    // matplotlib's sticky edges: e.g. bars rising from zero get no margin below zero.
+    if axes.x.limits == nil {
+      xLimits = stick(xLimits, extent: xExtent, edges: layers.flatMap { $0.geometry.stickyEdges(along: .x) })
+    }
+    if axes.y.limits == nil {
+      yLimits = stick(yLimits, extent: yExtent, edges: layers.flatMap { $0.geometry.stickyEdges(along: .y) })
+    }
     return Panel(spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits)
   }
 
-  /// Pins the limit nearest zero to zero when the data start there.
-  private static func stick(_ limits: (Double, Double), extent: (Double, Double)?) -> (Double, Double) {
-    guard let extent else { return limits }
+  /// Pulls a padded limit back to the nearest sticky edge the data reach: the largest edge at or below the
+  /// data's minimum, the smallest at or above their maximum (matplotlib's autoscale with sticky edges).
+  private static func stick(_ limits: (Double, Double), extent: (Double, Double)?, edges: [Double]) -> (Double, Double)
+  {
+    guard let extent, !edges.isEmpty else { return limits }
     let reversed = limits.0 > limits.1
     var (low, high) = reversed ? (limits.1, limits.0) : limits
-    if extent.0 >= 0 && low < 0 { low = 0 }
-    if extent.1 <= 0 && high > 0 { high = 0 }
+    if let edge = edges.filter({ $0 <= extent.0 }).max(), low < edge { low = edge }
+    if let edge = edges.filter({ $0 >= extent.1 }).min(), high > edge { high = edge }
     return reversed ? (high, low) : (low, high)
   }
 

@@ -119,8 +119,8 @@ struct BarMark: Mark {
     }
 
     /// Bars start at zero: like matplotlib's sticky edges, the value axis then gets no margin below zero.
-    var stickyZeroAxis: PositionAxis? {
-      bars.contains { $0.base == 0 } ? (horizontal ? .x : .y) : nil
+    func stickyEdges(along axis: PositionAxis) -> [Double] {
+      axis == (horizontal ? .x : .y) && bars.contains { $0.base == 0 } ? [0] : []
     }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {

@@ -20,12 +20,13 @@ protocol MarkGeometry {
   func draw(on canvas: MarkCanvas) throws -> MarkDrawing
   /// The legend handle drawn in `handle`'s box.
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode]
-  /// The axis whose limit pins to zero when the data start there (matplotlib's sticky edges for bars).
-  var stickyZeroAxis: PositionAxis? { get }
+  /// Values along `axis` that automatic margins may not cross when the data reach them (matplotlib's sticky
+  /// edges: 0 for bars, 0 and 1 for cumulative fractions).
+  func stickyEdges(along axis: PositionAxis) -> [Double]
 }
 
 extension MarkGeometry {
-  var stickyZeroAxis: PositionAxis? { nil }
+  func stickyEdges(along axis: PositionAxis) -> [Double] { [] }
 }
 
 /// What a series draws: clipped nodes, the page points it covers (for `best` legend placement), and
