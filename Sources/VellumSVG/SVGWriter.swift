@@ -121,14 +121,7 @@ private struct WriterState {
 
   private func n(_ value: Double) -> String { NumberFormat.format(value) }
 
-  private func color(_ rgb: RGB) -> String {
-    let channels = [rgb.red, rgb.green, rgb.blue].map { Int((min(max($0, 0), 1) * 255).rounded()) }
-    return "#"
-      + channels.map { value in
-        let digits = String(value, radix: 16)
-        return digits.count == 1 ? "0" + digits : digits
-      }.joined()
-  }
+  private func color(_ rgb: RGB) -> String { rgb.hex }
 
   private func pathElement(_ path: PathNode) -> String {
     var attributes = ["d=\"\(PathData.string(path.segments))\""]

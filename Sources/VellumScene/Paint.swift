@@ -12,6 +12,15 @@ public struct RGB: Sendable, Equatable, Hashable {
 
   public static let black = RGB(red: 0, green: 0, blue: 0)
   public static let white = RGB(red: 1, green: 1, blue: 1)
+
+  /// `#rrggbb`, channels clamped to 0…1: the one colour format of SVG output and scene dumps.
+  public var hex: String {
+    "#"
+      + [red, green, blue].map { channel in
+        let digits = String(Int((min(max(channel, 0), 1) * 255).rounded()), radix: 16)
+        return digits.count == 1 ? "0" + digits : digits
+      }.joined()
+  }
 }
 
 /// A color with an opacity, as used for fills, strokes and text.

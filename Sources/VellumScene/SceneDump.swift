@@ -67,14 +67,7 @@ public enum SceneDump {
   }
 
   private static func paint(_ paint: Paint) -> String {
-    let hex = [paint.color.red, paint.color.green, paint.color.blue]
-      .map { String(format2(Int(($0 * 255).rounded()))) }.joined()
-    return paint.opacity == 1 ? "#\(hex)" : "#\(hex)@\(number(paint.opacity))"
-  }
-
-  private static func format2(_ value: Int) -> String {
-    let digits = String(value, radix: 16)
-    return digits.count == 1 ? "0" + digits : digits
+    paint.opacity == 1 ? paint.color.hex : "\(paint.color.hex)@\(number(paint.opacity))"
   }
 
   private static func point(_ p: Point) -> String { "(\(number(p.x)), \(number(p.y)))" }
