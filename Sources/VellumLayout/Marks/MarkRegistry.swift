@@ -15,5 +15,6 @@ public enum MarkRegistry {
     SpanMark.horizontal,
     SpanMark.vertical,
     TextMark.layerKind,
+    EcdfMark.layerKind,
   ])
 }

@@ -1,0 +1,74 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `ecdf`: the empirical cumulative distribution of a column's samples as a step line, like matplotlib's
+/// `Axes.ecdf`: y rises by 1/n at each sorted sample (or falls from 1, `complementary: true`).
+struct EcdfMark: Mark {
+  var common: SeriesCommon
+  var complementary: Bool
+  var width: Double
+  var dash: Encoding<DashPattern>
+
+  static let layerKind = LayerKind(
+    name: "ecdf", keys: SeriesCommon.keys + ["complementary", "width", "dash"],
+    properties: SpecSchema.seriesProperties.merging([
+      "complementary": SpecSchema.boolean, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
+    ]) { $1 },
+    required: ["x"], decode: { try EcdfMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    complementary = try map.optional("complementary") { try $0.bool() } ?? false
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
+    dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
+  }
+
+  var request: DataRequest? {
+    DataRequest(series: common, channels: [], encodings: dash.column.map { [(.dash, $0)] } ?? [])
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    try data.series.map { series in
+      guard case .numeric(let values) = series.x else {
+        throw VellumError(
+          .invalidSpec, "ecdf needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
+      }
+      let (x, y) = Self.steps(values, complementary: complementary)
+      let color = context.color(common, series: series, cycle: .line)
+      let style = LineStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series))
+      return ResolvedLayer(
+        geometry: Geometry(line: LineMark.Geometry(x: x, y: y, style: style, step: complementary ? .pre : .post)),
+        role: context.role("ecdf", common, valueColumn: common.x.value, series: series),
+        legendLabel: context.legendLabel(common, series: series))
+    }
+  }
+
+  /// The step vertices matplotlib draws: sorted samples (missing values left out) with cumulative fractions
+  /// (i + 1) / n, from (x₀, 0) with steps after each point, or from (x₀, 1) down to 0 with steps before.
+  static func steps(_ values: [Double], complementary: Bool) -> (x: [Double], y: [Double]) {
+    let sorted = values.filter { !$0.isNaN }.sorted()
+    guard let first = sorted.first, let last = sorted.last else { return ([], []) }
+    let count = Double(sorted.count)
+    let fractions = sorted.indices.map { Double($0 + 1) / count }
+    return complementary
+      ? (sorted + [last], [1] + fractions.map { 1 - $0 })
+      : ([first] + sorted, [0] + fractions)
+  }
+
+  /// A step line whose y axis sticks to 0 and 1, as matplotlib's ecdf sets its sticky edges.
+  struct Geometry: MarkGeometry {
+    var line: LineMark.Geometry
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      line.extent(along: axis, transform)
+    }
+
+    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == .y ? [0, 1] : [] }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing { try line.draw(on: canvas) }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { line.legendGlyph(handle) }
+  }
+}
