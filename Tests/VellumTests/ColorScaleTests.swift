@@ -9,19 +9,9 @@ import XCTest
 final class ColorScaleTests: XCTestCase {
   /// Renders `spec` over `csv` and returns, per SVG group id, the colours its paths are painted with.
   private func colors(_ spec: String, csv: String) throws -> [String: Set<String>] {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    let svg = try FigureRenderer().svg(specPath: try fixture.write("figure.yaml", spec))
-    let root = try SVGDocument.parse(Data(svg.utf8), name: "figure.svg")
-    var found: [String: Set<String>] = [:]
-    root.walk { element, group in
-      guard element.name == "path" else { return }
-      for key in ["fill", "stroke"] {
-        if let color = element.attributes[key], color != "none" { found[group, default: []].insert(color) }
-      }
+    try paths(spec, csv: csv).mapValues { elements in
+      Set(elements.flatMap { [$0["fill"], $0["stroke"]] }.compactMap { $0 }.filter { $0 != "none" })
     }
-    return found
   }
 
   private static let methods = """

@@ -29,10 +29,9 @@ struct AreaMark: Mark {
     data.series.map { series in
       let color = context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
-      return ResolvedLayer(
-        geometry: Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill),
-        role: context.role("area", common, valueColumn: y.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(
+        Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill), "area", common,
+        valueColumn: y.value, series: series)
     }
   }
 

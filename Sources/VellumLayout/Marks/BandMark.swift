@@ -64,10 +64,9 @@ struct BandMark: Mark {
       }
       // The outline takes the fill's colour and opacity, as fill_between's does.
       let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
-      return ResolvedLayer(
-        geometry: Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill),
-        role: context.role("band", common, valueColumn: valueColumn, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(
+        Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill), "band", common,
+        valueColumn: valueColumn, series: series)
     }
   }
 

@@ -87,10 +87,9 @@ struct BarMark: Mark {
         }
         return Bar(position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row])
       }
-      return ResolvedLayer(
-        geometry: Geometry(bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize),
-        role: context.role("bars", common, valueColumn: y.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(
+        Geometry(bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize), "bars",
+        common, valueColumn: y.value, series: series)
     }
   }
 

@@ -38,10 +38,9 @@ struct EcdfMark: Mark {
       let color = context.color(common, series: series, cycle: .line)
       let style = LineStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series))
-      return ResolvedLayer(
-        geometry: Geometry(line: LineMark.Geometry(x: x, y: y, style: style, step: complementary ? .pre : .post)),
-        role: context.role("ecdf", common, valueColumn: common.x.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(
+        Geometry(line: LineMark.Geometry(x: x, y: y, style: style, step: complementary ? .pre : .post)), "ecdf", common,
+        valueColumn: common.x.value, series: series)
     }
   }
 

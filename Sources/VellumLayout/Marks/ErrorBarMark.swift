@@ -48,9 +48,7 @@ struct ErrorBarMark: Mark {
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),
         cap: capSize,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
-      return ResolvedLayer(
-        geometry: geometry, role: context.role("errorbar", common, valueColumn: y.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(geometry, "errorbar", common, valueColumn: y.value, series: series)
     }
   }
 

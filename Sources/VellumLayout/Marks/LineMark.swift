@@ -46,9 +46,7 @@ struct LineMark: Mark {
         style: LineStyle(color: color.rgb, alpha: alpha, width: width, dash: context.dash(dash, series: series)),
         step: step,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
-      return ResolvedLayer(
-        geometry: geometry, role: context.role("series", common, valueColumn: y.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(geometry, "series", common, valueColumn: y.value, series: series)
     }
   }
 

@@ -66,6 +66,15 @@ struct MarkResolution {
     return "\(prefix)-\(base)" + (series.name.map { "-" + slug($0) } ?? "")
   }
 
+  /// A resolved series of a data-reading mark: its geometry, its role `prefix-…` and its legend label.
+  func series(
+    _ geometry: any MarkGeometry, _ prefix: String, _ common: SeriesCommon, valueColumn: String, series: SeriesData
+  ) -> ResolvedLayer {
+    ResolvedLayer(
+      geometry: geometry, role: role(prefix, common, valueColumn: valueColumn, series: series),
+      legendLabel: legendLabel(common, series: series))
+  }
+
   /// Axis positions of x values: numbers as they are, categories as 0, 1, 2… in order of first appearance.
   mutating func positions(_ x: XValues) -> [Double] {
     switch x {

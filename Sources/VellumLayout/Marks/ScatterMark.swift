@@ -33,9 +33,7 @@ struct ScatterMark: Mark {
       let geometry = Geometry(
         x: context.positions(series.x), y: series["y"],
         marker: MarkerStyle(context.marker(marker, series: series), color: color, alpha: common.alpha))
-      return ResolvedLayer(
-        geometry: geometry, role: context.role("scatter", common, valueColumn: y.value, series: series),
-        legendLabel: context.legendLabel(common, series: series))
+      return context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
     }
   }
 
