@@ -14,6 +14,8 @@ public enum Limits {
   public static let layers = 1000
   /// Largest font size and drawing measure (line width, pad, marker size), so geometry stays finite.
   public static let measure = 1000.0
+  /// Histogram bins per layer, given or chosen by a rule.
+  public static let bins = 1_000_000
   /// Figure sides in points (200 in, larger than an A0 poster): keeps raster sizes representable.
   public static let figurePoints = 200.0 * 72
 

@@ -1,0 +1,159 @@
+import Foundation
+import VellumDiagnostics
+import VellumSpec
+
+/// Histogram bins computed as numpy computes them: `numpy.histogram_bin_edges` for edges (its rules, its
+/// linspace) and `numpy.histogram` for counts (each bin half-open, the last one closed).
+public enum Binning {
+  /// Bin edges for `values` (NaN left out) over `range` (default: the values' extent; an empty extent widens
+  /// by 0.5 each way). `what` names the layer in errors.
+  public static func edges(
+    _ values: [Double], bins: BinSpec, range: (Double, Double)? = nil, weighted: Bool = false,
+    location: SourceLocation? = nil
+  ) throws -> [Double] {
+    if case .edges(let edges) = bins { return edges }
+    let finite = values.filter { !$0.isNaN }
+    let (first, last) = try outerEdges(finite, range: range, location: location)
+    let count: Int
+    switch bins {
+    case .count(let n): count = n
+    case .width(let width):
+      // Equal bins of `width` from the first edge, enough to reach the last (at least one).
+      let exact = ((last - first) / width).rounded(.up)
+      guard exact <= Double(Limits.bins) else {
+        throw VellumError(
+          .invalidData, "a bin width of \(width) over [\(first), \(last)] gives more than \(Limits.bins) bins",
+          at: location)
+      }
+      let n = max(1, Int(exact))
+      return (0...n).map { first + Double($0) * width }
+    case .rule(let rule):
+      guard !weighted else {
+        throw VellumError(
+          .invalidSpec, "the \(rule.rawValue) bin rule needs unweighted data (as numpy); give a bin count or edges",
+          at: location)
+      }
+      let inRange = range == nil ? finite : finite.filter { $0 >= first && $0 <= last }
+      let width = inRange.isEmpty ? 0 : Self.width(rule, inRange)
+      guard width > 0, width.isFinite else {
+        count = 1
+        break
+      }
+      let exact = ((last - first) / width).rounded(.up)
+      guard exact <= Double(Limits.bins) else {
+        throw VellumError(
+          .invalidData,
+          "the \(rule.rawValue) bin rule gives \(exact) bins, more than the limit of \(Limits.bins); give 'bins' or 'range'",
+          at: location)
+      }
+      count = max(1, Int(exact))
+    case .edges(let edges): return edges  // returned above, before the data's extent matters
+    }
+    return linspace(first, last, count: count + 1)
+  }
+
+  /// Sums of `weights` (or counts) of the values in each bin: [e₀, e₁), [e₁, e₂), …, [eₙ₋₁, eₙ].
+  public static func counts(_ values: [Double], weights: [Double]? = nil, edges: [Double]) -> [Double] {
+    var sums = [Double](repeating: 0, count: max(0, edges.count - 1))
+    guard let low = edges.first, let high = edges.last, !sums.isEmpty else { return sums }
+    for (index, value) in values.enumerated() where value >= low && value <= high {
+      let weight = weights?[index] ?? 1
+      guard !weight.isNaN else { continue }
+      // The first edge above the value, minus one; the last edge belongs to the last bin.
+      var lower = 0
+      var upper = edges.count
+      while lower < upper {
+        let middle = (lower + upper) / 2
+        if edges[middle] <= value { lower = middle + 1 } else { upper = middle }
+      }
+      sums[min(lower - 1, sums.count - 1)] += weight
+    }
+    return sums
+  }
+
+  /// numpy's `linspace(first, last, count)`: `first + i · step`, the last value exactly `last`.
+  static func linspace(_ first: Double, _ last: Double, count: Int) -> [Double] {
+    guard count > 1 else { return [first] }
+    let step = (last - first) / Double(count - 1)
+    var values = (0..<count).map { Double($0) * step + first }
+    values[count - 1] = last
+    return values
+  }
+
+  /// numpy's `_get_outer_edges`.
+  private static func outerEdges(_ values: [Double], range: (Double, Double)?, location: SourceLocation?) throws
+    -> (Double, Double)
+  {
+    var (first, last): (Double, Double)
+    if let range {
+      (first, last) = range
+    } else if let low = values.min(), let high = values.max() {
+      guard low.isFinite, high.isFinite else {
+        throw VellumError(
+          .invalidData, "the values run from \(low) to \(high); give the histogram a finite 'range'", at: location)
+      }
+      (first, last) = (low, high)
+    } else {
+      (first, last) = (0, 1)
+    }
+    if first == last {
+      first -= 0.5
+      last += 0.5
+    }
+    return (first, last)
+  }
+
+  /// The bin width a numpy rule estimates for `x` (non-empty, NaN-free).
+  static func width(_ rule: BinRule, _ x: [Double]) -> Double {
+    let n = Double(x.count)
+    let ptp = x.max()! - x.min()!
+    func std() -> Double {
+      let mean = x.reduce(0, +) / n
+      return (x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+    }
+    switch rule {
+    case .sqrt: return ptp / n.squareRoot()
+    case .sturges: return ptp / (log2(n) + 1)
+    case .rice: return ptp / (2 * pow(n, 1.0 / 3))
+    case .scott: return pow(24 * Double.pi.squareRoot() / n, 1.0 / 3) * std()
+    case .doane:
+      guard x.count > 2 else { return 0 }
+      let sg1 = (6 * (n - 2) / ((n + 1) * (n + 3))).squareRoot()
+      let sigma = std()
+      guard sigma > 0 else { return 0 }
+      let mean = x.reduce(0, +) / n
+      let g1 = x.map { pow(($0 - mean) / sigma, 3) }.reduce(0, +) / n
+      return ptp / (1 + log2(n) + log2(1 + abs(g1) / sg1))
+    case .fd:
+      let iqr = Statistics.quantile(x, 0.75) - Statistics.quantile(x, 0.25)
+      return 2 * iqr * pow(n, -1.0 / 3)
+    case .auto:
+      let corrected = max(width(.fd, x), width(.sqrt, x) / 2)
+      return min(corrected, width(.sturges, x))
+    }
+  }
+}
+
+extension HistogramStat {
+  /// Bar heights from bin `counts` over `edges`. Cumulative heights add up from the left as matplotlib's
+  /// `cumulative=True`: a cumulative density ends at 1.
+  public func apply(_ counts: [Double], edges: [Double], cumulative: Bool = false) -> [Double] {
+    let total = counts.reduce(0, +)
+    let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
+    var heights: [Double]
+    switch self {
+    case .count: heights = counts
+    case .density: heights = zip(counts, widths).map { total > 0 ? $0 / total / $1 : 0 }
+    case .probability: heights = counts.map { total > 0 ? $0 / total : 0 }
+    case .percent: heights = counts.map { total > 0 ? $0 / total * 100 : 0 }
+    }
+    guard cumulative else { return heights }
+    // Densities accumulate as areas (height × width), so the last bar reaches 1.
+    let parts = self == .density ? zip(heights, widths).map { $0 * $1 } : heights
+    var running = 0.0
+    return parts.map {
+      running += $0
+      return running
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// numpy's automatic bin-width rules (`numpy.histogram_bin_edges(bins=NAME)`).
+public enum BinRule: String, Sendable, CaseIterable {
+  case auto, fd, sturges, scott, sqrt, rice, doane
+}
+
+/// How a histogram's bins are chosen: a count of equal bins, a width, explicit edges, or a numpy rule.
+public enum BinSpec: Sendable, Equatable {
+  case count(Int)
+  /// Equal bins of this width, from the smallest value (seaborn's `binwidth`).
+  case width(Double)
+  /// Increasing edges; values outside them are left out.
+  case edges([Double])
+  case rule(BinRule)
+
+  /// matplotlib's default, `rcParams["hist.bins"]`.
+  public static let matplotlibDefault = BinSpec.count(10)
+
+  /// `10`, `auto` (or another rule), `{width: 0.05}`, or a list of edges.
+  public static func decode(_ node: SpecNode) throws -> BinSpec {
+    if node.isSequence {
+      let edges = try node.list("a list of bin edges").map { try $0.double("a bin edge") }
+      guard edges.count >= 2, edges.count <= Limits.bins + 1 else {
+        throw node.error("bin edges need between 2 and \(Limits.bins + 1) values, found \(edges.count)")
+      }
+      guard zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        throw node.error("bin edges must increase")
+      }
+      return .edges(edges)
+    }
+    if node.isMapping {
+      let map = try node.mapping("bins", keys: ["width"])
+      return .width(try map.required("width") { try $0.positive("a bin width") })
+    }
+    if let text = node.scalarText, Int(text) == nil {
+      guard let rule = BinRule(rawValue: text) else {
+        throw node.error(
+          unknownNameMessage(text, kind: "bin rule", candidates: BinRule.allCases.map(\.rawValue))
+            + "; or give a bin count, {width: W} or a list of edges")
+      }
+      return .rule(rule)
+    }
+    let count = try node.int("a bin count")
+    guard (1...Limits.bins).contains(count) else {
+      throw node.error("a bin count must be between 1 and \(Limits.bins), found \(count)")
+    }
+    return .count(count)
+  }
+}
+
+/// What a histogram bar's height is.
+public enum HistogramStat: String, Sendable, CaseIterable {
+  /// Count (or sum of weights) per bin.
+  case count
+  /// Count / (total · bin width): the bars' area is 1 (numpy's and matplotlib's `density=True`).
+  case density
+  /// Count / total: the heights add up to 1.
+  case probability
+  /// Count / total × 100.
+  case percent
+}

@@ -1,0 +1,100 @@
+import Foundation
+import VellumSpec
+import VellumTestSupport
+import XCTest
+
+@testable import VellumData
+
+/// Histogram bins against numpy (Tests/Reference/histogram.json, written by scripts/reference_histogram.py).
+final class BinningTests: XCTestCase {
+  private struct Reference: Decodable {
+    struct Case: Decodable {
+      var sample: String
+      var bins: Bins
+      var range: [Double]?
+      var weights: Bool?
+      var edges: [Double]
+      var counts: [Double]
+      var density: [Double]?
+    }
+    enum Bins: Decodable {
+      case rule(String)
+      case count(Int)
+      case edges([Double])
+      init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let count = try? container.decode(Int.self) {
+          self = .count(count)
+        } else if let rule = try? container.decode(String.self) {
+          self = .rule(rule)
+        } else {
+          self = .edges(try container.decode([Double].self))
+        }
+      }
+    }
+    var samples: [String: [Double]]
+    var weights: [Double]
+    var cases: [Case]
+    var cumulative_density_12: [Double]
+  }
+
+  private func reference() throws -> Reference {
+    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/histogram.json")
+    return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+  }
+
+  private func assertClose(_ actual: [Double], _ expected: [Double], _ what: String, tolerance: Double = 1e-12) {
+    XCTAssertEqual(actual.count, expected.count, what)
+    for (a, e) in zip(actual, expected) {
+      XCTAssertEqual(a, e, accuracy: tolerance * max(1, abs(e)), what)
+    }
+  }
+
+  func testEdgesCountsAndDensitiesMatchNumpy() throws {
+    let reference = try reference()
+    XCTAssertEqual(reference.cases.count, 47)
+    for item in reference.cases {
+      let x = try XCTUnwrap(reference.samples[item.sample])
+      let bins: BinSpec
+      switch item.bins {
+      case .rule(let name): bins = .rule(try XCTUnwrap(BinRule(rawValue: name)))
+      case .count(let n): bins = .count(n)
+      case .edges(let edges): bins = .edges(edges)
+      }
+      let what = "\(item.sample) bins=\(item.bins)"
+      let range = item.range.map { ($0[0], $0[1]) }
+      let weights = item.weights == true ? reference.weights : nil
+      let edges = try Binning.edges(x, bins: bins, range: range, weighted: weights != nil)
+      assertClose(edges, item.edges, what)
+      let counts = Binning.counts(x, weights: weights, edges: edges)
+      assertClose(counts, item.counts, what)
+      if let density = item.density {
+        assertClose(HistogramStat.density.apply(counts, edges: edges), density, what + " density")
+      }
+    }
+  }
+
+  func testCumulativeDensityEndsAtOneAsMatplotlib() throws {
+    let reference = try reference()
+    let x = try XCTUnwrap(reference.samples["normal"])
+    let edges = try Binning.edges(x, bins: .count(12))
+    let counts = Binning.counts(x, edges: edges)
+    let cumulative = HistogramStat.density.apply(counts, edges: edges, cumulative: true)
+    assertClose(cumulative, reference.cumulative_density_12, "cumulative density")
+    XCTAssertEqual(try XCTUnwrap(cumulative.last), 1, accuracy: 1e-12)
+  }
+
+  func testRulesRefuseWeightsAndHugeBinCounts() {
+    XCTAssertThrowsError(try Binning.edges([1, 2, 3], bins: .rule(.fd), weighted: true)) { error in
+      XCTAssertTrue("\(error)".contains("unweighted"), "\(error)")
+    }
+    // 1000 values in a narrow cluster and one far away: fd's width would ask for ~10⁹ bins.
+    let clustered = (0..<1000).map { Double($0) * 1e-6 } + [1e6]
+    XCTAssertThrowsError(try Binning.edges(clustered, bins: .rule(.fd))) { error in
+      XCTAssertTrue("\(error)".contains("more than the limit"), "\(error)")
+    }
+    XCTAssertThrowsError(try Binning.edges([1, .infinity], bins: .count(3))) { error in
+      XCTAssertTrue("\(error)".contains("finite 'range'"), "\(error)")
+    }
+  }
+}
