@@ -137,8 +137,9 @@ public enum Binning {
 extension HistogramStat {
   /// Bar heights from bin `counts` over `edges`. Cumulative heights add up from the left as matplotlib's
   /// `cumulative=True`: a cumulative density ends at 1.
-  public func apply(_ counts: [Double], edges: [Double], cumulative: Bool = false) -> [Double] {
-    let total = counts.reduce(0, +)
+  /// `total` is what heights are relative to (default: these counts' sum; a stack's grand total when stacked).
+  public func apply(_ counts: [Double], edges: [Double], cumulative: Bool = false, total: Double? = nil) -> [Double] {
+    let total = total ?? counts.reduce(0, +)
     let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
     var heights: [Double]
     switch self {

@@ -16,5 +16,6 @@ public enum MarkRegistry {
     SpanMark.vertical,
     TextMark.layerKind,
     EcdfMark.layerKind,
+    HistogramMark.layerKind,
   ])
 }

@@ -1,0 +1,171 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `histogram`: a column's samples binned as numpy bins them, drawn as matplotlib's `hist` draws them: bars,
+/// a step outline or a filled step; several groups overlaid (default), stacked or dodged, sharing one set of bins.
+struct HistogramMark: Mark {
+  /// matplotlib's `histtype` (with `barstacked` spelled `stacked: true`).
+  enum Style: String, Sendable, CaseIterable { case bar, step, stepfilled }
+
+  var common: SeriesCommon
+  var weights: Located<String>?
+  var bins: BinSpec
+  var range: (Double, Double)?
+  var stat: HistogramStat
+  var cumulative: Bool
+  var style: Style
+  var stacked: Bool
+  var dodge: Bool
+  /// Bar width as a fraction of the bin (matplotlib's `rwidth`); nil: 0.8 when dodged, else 1.
+  var relativeWidth: Double?
+  var edge: Color?
+  var edgeWidth: Double?
+
+  static let layerKind = LayerKind(
+    name: "histogram",
+    keys: SeriesCommon.keys + [
+      "weights", "bins", "range", "stat", "cumulative", "style", "stacked", "dodge", "rwidth", "edge", "edge_width",
+    ],
+    properties: SpecSchema.seriesProperties.merging([
+      "weights": SpecSchema.string,
+      "bins": .object([
+        "anyOf": .array([
+          SpecSchema.integer, SpecSchema.enumeration(BinRule.allCases.map(\.rawValue)),
+          SpecSchema.array(SpecSchema.number),
+          SpecSchema.object(["width"], ["width": SpecSchema.number], required: ["width"]),
+        ])
+      ]),
+      "range": SpecSchema.pair, "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
+      "cumulative": SpecSchema.boolean, "style": SpecSchema.enumeration(Style.allCases.map(\.rawValue)),
+      "stacked": SpecSchema.boolean, "dodge": SpecSchema.boolean, "rwidth": SpecSchema.number,
+      "edge": SpecSchema.color, "edge_width": SpecSchema.number,
+    ]) { $1 },
+    required: ["x"], decode: { try HistogramMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    weights = try map.optional("weights") { try $0.located("a column name") }
+    bins = try map.optional("bins") { try BinSpec.decode($0) } ?? .matplotlibDefault
+    range = try map.optional("range") { node in
+      let items = try node.list("a range [low, high]")
+      guard items.count == 2 else { throw node.error("expected a range [low, high], found \(items.count) values") }
+      let (low, high) = (try items[0].double(), try items[1].double())
+      guard low < high else { throw node.error("a histogram range needs low < high, found [\(low), \(high)]") }
+      return (low, high)
+    }
+    stat = try map.optional("stat") { try decodeEnum($0, what: "histogram stat") } ?? .count
+    cumulative = try map.optional("cumulative") { try $0.bool() } ?? false
+    style = try map.optional("style") { try decodeEnum($0, what: "histogram style") } ?? .bar
+    stacked = try map.optional("stacked") { try $0.bool() } ?? false
+    dodge = try map.optional("dodge") { try $0.bool() } ?? false
+    if dodge && (stacked || style != .bar) {
+      throw context.node.error("'dodge' places bars side by side: it needs style: bar and no 'stacked'")
+    }
+    relativeWidth = try map.optional("rwidth") { node in
+      let value = try node.positive("a fraction of the bin width")
+      guard value <= 1 else { throw node.error("rwidth is a fraction of the bin width, at most 1") }
+      return value
+    }
+    edge = try map.optional("edge") { try decodeColor($0) }
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") }
+  }
+
+  var request: DataRequest? {
+    DataRequest(series: common, channels: weights.map { [("weights", $0)] } ?? [])
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    let samples = try data.series.map { series -> [Double] in
+      guard case .numeric(let values) = series.x else {
+        throw VellumError(
+          .invalidSpec, "histogram needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
+      }
+      return values
+    }
+    // One set of bins for every group, from all their values, as matplotlib's hist does for several datasets.
+    let edges = try Binning.edges(
+      samples.flatMap { $0 }, bins: bins, range: range, weighted: weights != nil, location: common.x.location)
+    let counts = zip(samples, data.series).map { Binning.counts($0, weights: $1.values["weights"], edges: edges) }
+    let grandTotal = counts.joined().reduce(0, +)
+    var bottom = [Double](repeating: 0, count: edges.count - 1)
+    let dodged = dodge && counts.count > 1
+    let fraction = relativeWidth ?? (dodged ? 0.8 : 1)
+    var layers: [ResolvedLayer] = []
+    for (index, series) in data.series.enumerated() {
+      let color = context.color(common, series: series, cycle: .fill)
+      let paint = FillStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
+        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1))
+      let heights = stat.apply(
+        counts[index], edges: edges, cumulative: cumulative, total: stacked ? grandTotal : nil)
+      let base = bottom
+      let top = stacked ? zip(bottom, heights).map { $0 + $1 } : heights
+      if stacked { bottom = top }
+      let geometry: any MarkGeometry
+      switch style {
+      case .bar:
+        let count = dodged ? Double(counts.count) : 1
+        let bars = edges.indices.dropLast().map { bin -> BarMark.Bar in
+          let width = edges[bin + 1] - edges[bin]
+          let barWidth = fraction * width / count
+          let offset = dodged ? -0.5 * fraction * width * (1 - 1 / count) + Double(index) * barWidth : 0
+          return BarMark.Bar(
+            position: edges[bin] + width / 2 + offset, width: barWidth, base: base[bin], value: top[bin], error: nil)
+        }
+        geometry = BarMark.Geometry(bars: bars, fill: paint, horizontal: false, valueLabels: nil, capSize: 0)
+      case .step, .stepfilled:
+        geometry = StepGeometry(
+          edges: edges, bottom: base, top: top, paint: paint, filled: style == .stepfilled, lineWidth: edgeWidth ?? 1)
+      }
+      layers.append(context.series(geometry, "hist", common, valueColumn: common.x.value, series: series))
+    }
+    return layers
+  }
+
+  /// A histogram drawn as one outline over its bins (matplotlib's `step` and `stepfilled`): up the first
+  /// edge, across each bin's top, down the last edge; filled down to the bins' bottoms when `filled`.
+  struct StepGeometry: MarkGeometry {
+    var edges: [Double]
+    var bottom: [Double]
+    var top: [Double]
+    var paint: FillStyle
+    var filled: Bool
+    var lineWidth: Double
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      VellumLayout.extent(axis == .x ? edges : bottom + top, transform)
+    }
+
+    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == .y && bottom.contains(0) ? [0] : [] }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var upper: [Point] = []
+      for bin in top.indices {
+        upper += [canvas.page(edges[bin], top[bin]), canvas.page(edges[bin + 1], top[bin])]
+      }
+      var lower: [Point] = []
+      for bin in bottom.indices.reversed() {
+        lower += [canvas.page(edges[bin + 1], bottom[bin]), canvas.page(edges[bin], bottom[bin])]
+      }
+      let points = ([lower.last].compactMap { $0 } + upper + [lower.first].compactMap { $0 })
+        .map(FarPointClipping.clamped)
+      guard points.count > 1 else { return MarkDrawing() }
+      if filled {
+        var fill = paint
+        fill.edgeWidth = paint.edge == nil ? 0 : paint.edgeWidth
+        return MarkDrawing(
+          nodes: [canvas.patch(PathGeometry.polygon(upper + lower), fill, join: .miter)], points: upper)
+      }
+      let stroke = Stroke(Paint(paint.edge ?? paint.color, opacity: paint.alpha), width: lineWidth, join: .miter)
+      return MarkDrawing(
+        nodes: [.path(PathNode(segments: PathGeometry.polyline(points), stroke: stroke))], points: upper)
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
+      guard !filled else { return [handle.patch(paint)] }
+      let stroke = Stroke(Paint(paint.edge ?? paint.color, opacity: paint.alpha), width: lineWidth, join: .miter)
+      return [.path(PathNode(segments: PathGeometry.rect(handle.box), stroke: stroke))]
+    }
+  }
+}
