@@ -58,3 +58,26 @@ public enum HistogramStat: String, Sendable, CaseIterable {
   /// Count / total × 100.
   case percent
 }
+
+/// How a Gaussian KDE's bandwidth is chosen, as `scipy.stats.gaussian_kde(bw_method=…)`.
+public enum Bandwidth: Sendable, Equatable {
+  /// n^(−1/5).
+  case scott
+  /// (3n/4)^(−1/5).
+  case silverman
+  /// The factor itself: the kernel's standard deviation is this times the data's.
+  case factor(Double)
+
+  /// `scott`, `silverman` or a positive number.
+  public static func decode(_ node: SpecNode) throws -> Bandwidth {
+    switch node.scalarText {
+    case "scott": return .scott
+    case "silverman": return .silverman
+    default:
+      guard let text = node.scalarText, Double(text) != nil else {
+        throw node.error("expected a bandwidth: scott, silverman or a positive factor such as 0.3")
+      }
+      return .factor(try node.positive("a bandwidth factor"))
+    }
+  }
+}

@@ -17,5 +17,6 @@ public enum MarkRegistry {
     TextMark.layerKind,
     EcdfMark.layerKind,
     HistogramMark.layerKind,
+    DensityMark.layerKind,
   ])
 }

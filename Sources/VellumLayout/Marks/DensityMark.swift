@@ -1,0 +1,144 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `density`: a Gaussian kernel density estimate of a column's samples (scipy's `gaussian_kde`) drawn as a curve
+/// over seaborn's support (`cut` kernel widths past the data), optionally filled, and optionally scaled to sit
+/// on a histogram of the same samples (`stat: count` with that histogram's `bins`).
+struct DensityMark: Mark {
+  var common: SeriesCommon
+  var bandwidth: Bandwidth
+  var cut: Double
+  var gridSize: Int
+  var clip: (Double, Double)?
+  var fill: Bool
+  var fillAlpha: Double
+  var width: Double
+  var dash: Encoding<DashPattern>
+  var stat: HistogramStat
+  var bins: BinSpec
+  var range: (Double, Double)?
+
+  static let layerKind = LayerKind(
+    name: "density",
+    keys: SeriesCommon.keys + [
+      "bandwidth", "cut", "gridsize", "clip", "fill", "fill_alpha", "width", "dash", "stat", "bins", "range",
+    ],
+    properties: SpecSchema.seriesProperties.merging([
+      "bandwidth": .object([
+        "anyOf": .array([SpecSchema.enumeration(["scott", "silverman"]), SpecSchema.number])
+      ]),
+      "cut": SpecSchema.number, "gridsize": SpecSchema.integer, "clip": SpecSchema.pair, "fill": SpecSchema.boolean,
+      "fill_alpha": SpecSchema.number, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
+      "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
+      "bins": HistogramMark.layerKind.properties["bins"]!, "range": SpecSchema.pair,
+    ]) { $1 },
+    required: ["x"], decode: { try DensityMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    bandwidth = try map.optional("bandwidth") { try Bandwidth.decode($0) } ?? .scott
+    cut = try map.optional("cut") { try $0.nonNegative("a number of kernel widths") } ?? 3
+    gridSize =
+      try map.optional("gridsize") { node in
+        let value = try node.int("a number of points")
+        guard (2...100_000).contains(value) else { throw node.error("gridsize must be between 2 and 100000") }
+        return value
+      } ?? 200
+    clip = try map.optional("clip") { try Self.pair($0, "a clip range [low, high]") }
+    fill = try map.optional("fill") { try $0.bool() } ?? false
+    fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.25
+    width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
+    dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
+    stat = try map.optional("stat") { try decodeEnum($0, what: "density scale") } ?? .density
+    bins = try map.optional("bins") { try BinSpec.decode($0) } ?? .matplotlibDefault
+    range = try map.optional("range") { try Self.pair($0, "a range [low, high]") }
+  }
+
+  private static func pair(_ node: SpecNode, _ what: String) throws -> (Double, Double) {
+    let items = try node.list(what)
+    guard items.count == 2 else { throw node.error("expected \(what), found \(items.count) values") }
+    let (low, high) = (try items[0].double(), try items[1].double())
+    guard low < high else { throw node.error("expected \(what) with low < high, found [\(low), \(high)]") }
+    return (low, high)
+  }
+
+  var request: DataRequest? {
+    DataRequest(series: common, channels: [], encodings: dash.column.map { [(.dash, $0)] } ?? [])
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    let samples = try data.series.map { series -> [Double] in
+      guard case .numeric(let values) = series.x else {
+        throw VellumError(
+          .invalidSpec, "density needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
+      }
+      return values
+    }
+    let binWidth = try stat == .density ? 1 : histogramBinWidth(samples.flatMap { $0 })
+    return try zip(data.series, samples).map { series, values in
+      let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
+      let scale: Double
+      switch stat {
+      case .density: scale = 1
+      case .count: scale = Double(kde.samples.count) * binWidth
+      case .probability: scale = binWidth
+      case .percent: scale = binWidth * 100
+      }
+      let x = kde.grid(cut: cut, count: gridSize, clip: clip)
+      let y = x.map { kde($0) * scale }
+      let color = context.color(common, series: series, cycle: .line)
+      let line = LineMark.Geometry(
+        x: x, y: y,
+        style: LineStyle(
+          color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series)),
+        step: nil)
+      let area =
+        fill
+        ? AreaMark.Geometry(
+          x: x, y: y, baseline: 0,
+          fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)) : nil
+      let support = cut == 0 ? [x.first!, x.last!] : []
+      return context.series(
+        Geometry(line: line, area: area, support: support), "density", common, valueColumn: common.x.value,
+        series: series)
+    }
+  }
+
+  /// The width of the histogram bins `bins` would give these samples; a count scale needs them equal.
+  private func histogramBinWidth(_ values: [Double]) throws -> Double {
+    let edges = try Binning.edges(values, bins: bins, range: range, location: common.x.location)
+    let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
+    guard let first = widths.first, widths.allSatisfy({ abs($0 - first) <= 1e-9 * abs(first) }) else {
+      throw VellumError(
+        .invalidSpec, "stat: \(stat.rawValue) scales the density to equal-width bins; these bins differ in width",
+        at: common.x.location)
+    }
+    return first
+  }
+
+  /// The curve, over its filled area when asked; the y axis sticks to 0, the x axis to the support when `cut` is 0.
+  struct Geometry: MarkGeometry {
+    var line: LineMark.Geometry
+    var area: AreaMark.Geometry?
+    var support: [Double]
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      merge(line.extent(along: axis, transform), area?.extent(along: axis, transform))
+    }
+
+    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == .y ? [0] : support }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = try area?.draw(on: canvas) ?? MarkDrawing()
+      let curve = try line.draw(on: canvas)
+      drawing.nodes += curve.nodes
+      drawing.points = curve.points
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
+      (area?.legendGlyph(handle) ?? []) + line.legendGlyph(handle)
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Vellum
+import VellumData
+import VellumSVG
+import VellumSpec
+import VellumTestSupport
+import XCTest
+
+@testable import VellumLayout
+
+/// `density`: scipy's KDE on seaborn's support, scaled to sit on a histogram, filled, sticky at zero.
+final class DensityMarkTests: XCTestCase {
+  private let csv = "v,g\n0.1,a\n0.4,a\n1.5,a\n1.6,b\n1.9,b\n0.2,b\n0.7,a\n"
+
+  private func resolve(_ keys: String) throws -> [ResolvedLayer] {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let figure = try Figure(
+      contentsOf: try fixture.write(
+        "figure.yaml", "data: {d: data.csv}\naxes:\n  layers:\n    - density: {x: v, \(keys)}\n"))
+    let data = try DataLoader.load(figure.spec)[0]
+    var resolution = MarkResolution(
+      palette: Color.tab10,
+      scales: PanelScales(
+        color: DiscreteScale(spec: .init(), range: Color.tab10, values: ["a", "b"]),
+        dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
+        marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: [])))
+    return try figure.spec.axes[0].layers[0].mark.resolve(data[0], in: &resolution)
+  }
+
+  private func geometry(_ layer: ResolvedLayer) throws -> DensityMark.Geometry {
+    try XCTUnwrap(layer.geometry as? DensityMark.Geometry)
+  }
+
+  /// The curve is the KDE on a 200-point grid from min − 3σ to max + 3σ.
+  func testCurveIsTheKDEOnSeabornsSupport() throws {
+    let curve = try geometry(try resolve("group: g")[0]).line
+    let kde = try KernelDensity([0.1, 0.4, 1.5, 0.7], bandwidth: .scott)
+    XCTAssertEqual(curve.x.count, 200)
+    XCTAssertEqual(curve.x.first!, 0.1 - 3 * kde.sigma, accuracy: 1e-12)
+    XCTAssertEqual(curve.x.last!, 1.5 + 3 * kde.sigma, accuracy: 1e-12)
+    for (x, y) in zip(curve.x, curve.y) { XCTAssertEqual(y, kde(x), accuracy: 1e-15) }
+  }
+
+  /// `stat: count` multiplies by the group's size and the histogram's bin width (bins shared by the groups).
+  func testCountScaleMatchesAHistogramOfTheSameBins() throws {
+    let layers = try resolve("group: g, stat: count, bins: 9, cut: 0")
+    let width = (1.9 - 0.1) / 9
+    let a = try geometry(layers[0]).line
+    let kde = try KernelDensity([0.1, 0.4, 1.5, 0.7], bandwidth: .scott)
+    XCTAssertEqual(a.y[10], kde(a.x[10]) * 4 * width, accuracy: 1e-12)
+    XCTAssertEqual(try geometry(layers[0]).stickyEdges(along: .x), [0.1, 1.5], "cut 0 sticks x to the data")
+    XCTAssertThrowsError(try resolve("stat: count, bins: [0, 1, 3]")) { error in
+      XCTAssertTrue("\(error)".contains("equal-width bins"), "\(error)")
+    }
+  }
+
+  func testFillDrawsAnAreaUnderTheCurveAndStatsAtZero() throws {
+    let layer = try resolve("fill: true, bandwidth: 0.5, clip: [0, 2]")[0]
+    let density = try geometry(layer)
+    let area = try XCTUnwrap(density.area)
+    XCTAssertEqual(area.fill.alpha, 0.25)
+    XCTAssertGreaterThanOrEqual(density.line.x.first!, 0)
+    XCTAssertLessThanOrEqual(density.line.x.last!, 2)
+    XCTAssertEqual(density.stickyEdges(along: .y), [0])
+    XCTAssertEqual(density.legendGlyph(LegendHandle(x: 0, length: 20, baseline: 10, height: 7)).count, 2)
+  }
+
+  func testBadInputIsLocated() throws {
+    XCTAssertThrowsError(try resolve("bandwidth: wide")) { error in
+      XCTAssertTrue("\(error)".contains("scott, silverman or a positive factor"), "\(error)")
+    }
+    XCTAssertThrowsError(try resolve("gridsize: 1")) { error in
+      XCTAssertTrue("\(error)".contains("gridsize must be between"), "\(error)")
+    }
+    XCTAssertThrowsError(try resolve("transform: [{filter: {v: {max: 0.15}}}]")) { error in
+      XCTAssertTrue("\(error)".contains("at least two finite samples"), "\(error)")
+    }
+  }
+}
