@@ -1,14 +1,19 @@
 /// A small, fully specified PRNG so bootstrap results are the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+}
+
+extension SplitMix64 {
+  /// A uniform value in [0, 1) from the top 53 bits, the same on every platform.
+  public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

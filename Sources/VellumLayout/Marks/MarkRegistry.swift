@@ -18,5 +18,7 @@ public enum MarkRegistry {
     EcdfMark.layerKind,
     HistogramMark.layerKind,
     DensityMark.layerKind,
+    BoxMark.layerKind,
+    StripMark.layerKind,
   ])
 }

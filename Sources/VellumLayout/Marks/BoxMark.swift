@@ -1,0 +1,206 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `box`: one box plot per category (or x position) of a value column, with matplotlib's statistics and look:
+/// numpy quartiles, whiskers at 1.5 IQR (or given percentiles), fliers as open circles, an orange median; groups
+/// dodge side by side and are filled with their colours.
+struct BoxMark: Mark {
+  var common: SeriesCommon
+  var y: Located<String>
+  var whiskers: WhiskerRule
+  var notch: Bool
+  var showMeans: Bool
+  var showFliers: Bool
+  var width: Double?
+  var horizontal: Bool
+  var fill: Bool?
+  var edge: Color
+  var edgeWidth: Double
+  var medianColor: Color?
+
+  static let layerKind = LayerKind(
+    name: "box",
+    keys: SeriesCommon.keys + [
+      "y", "whiskers", "notch", "means", "fliers", "width", "horizontal", "fill", "edge", "edge_width", "median_color",
+    ],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string,
+      "whiskers": .object(["anyOf": .array([SpecSchema.number, SpecSchema.pair])]), "notch": SpecSchema.boolean,
+      "means": SpecSchema.boolean, "fliers": SpecSchema.boolean, "width": SpecSchema.number,
+      "horizontal": SpecSchema.boolean, "fill": SpecSchema.boolean, "edge": SpecSchema.color,
+      "edge_width": SpecSchema.number, "median_color": SpecSchema.color,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try BoxMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y") { try $0.located("a column name") }
+    whiskers =
+      try map.optional("whiskers") { node -> WhiskerRule in
+        guard node.isSequence else { return .iqr(try node.nonNegative("a multiple of the IQR")) }
+        let items = try node.list("[low, high] percentiles")
+        guard items.count == 2 else { throw node.error("expected [low, high] percentiles, found \(items.count)") }
+        let (low, high) = (try items[0].double(), try items[1].double())
+        guard 0 <= low, low < high, high <= 100 else {
+          throw node.error("whisker percentiles need 0 ≤ low < high ≤ 100, found [\(low), \(high)]")
+        }
+        return .percentiles(low, high)
+      } ?? .iqr(1.5)
+    notch = try map.optional("notch") { try $0.bool() } ?? false
+    showMeans = try map.optional("means") { try $0.bool() } ?? false
+    showFliers = try map.optional("fliers") { try $0.bool() } ?? true
+    width = try map.optional("width") { node in
+      let value = try node.positive("a box width")
+      guard value <= 1 else { throw node.error("box width is a fraction of the category spacing, at most 1") }
+      return value
+    }
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+    fill = try map.optional("fill") { try $0.bool() }
+    edge = try map.optional("edge") { try decodeColor($0) } ?? .black
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
+    medianColor = try map.optional("median_color") { try decodeColor($0) }
+  }
+
+  var request: DataRequest? {
+    // Horizontal boxes put their categories on the y axis.
+    DataRequest(series: common, channels: [("y", y)], positionAlongY: horizontal)
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    let positions = data.series.map { context.positions($0.x) }
+    let distinct = Set(positions.joined().filter(\.isFinite))
+    let spread = (distinct.max() ?? 0) - (distinct.min() ?? 0)
+    let total = width ?? Self.defaultWidth(spread: spread)
+    let count = Double(data.series.count)
+    let filled = fill ?? (data.series.count > 1 || common.group != nil)
+    return try data.series.enumerated().map { index, series in
+      let color = context.color(common, series: series, cycle: .fill)
+      let boxWidth = total / count
+      let offset = (Double(index) - (count - 1) / 2) * boxWidth
+      var rows: [Double: [Double]] = [:]
+      var order: [Double] = []
+      for (position, value) in zip(positions[index], series["y"]) where position.isFinite {
+        if rows[position] == nil { order.append(position) }
+        rows[position, default: []].append(value)
+      }
+      let boxes = order.compactMap { position in
+        BoxStatistics(rows[position]!, whiskers: whiskers).map {
+          Box(slot: position, position: position + offset, stats: $0)
+        }
+      }
+      guard !boxes.isEmpty else {
+        throw VellumError(.invalidData, "box has no numbers in '\(y.value)' to summarise", at: y.location)
+      }
+      let line = LineStyle(color: edge.rgb, alpha: edge.alpha * common.alpha, width: edgeWidth, dash: .solid)
+      let geometry = Geometry(
+        boxes: boxes, width: boxWidth, horizontal: horizontal, notch: notch, line: line,
+        face: filled
+          ? FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth) : nil,
+        median: LineStyle(
+          color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
+          dash: .solid),
+        flier: showFliers
+          ? MarkerStyle(MarkerSpec(shape: .circle, size: 6), color: .black, alpha: common.alpha).hollow : nil,
+        mean: showMeans
+          ? MarkerStyle(MarkerSpec(shape: .triangleUp, size: 6), color: Color(hex: "#2ca02c")!, alpha: common.alpha)
+          : nil)
+      return context.series(geometry, "box", common, valueColumn: y.value, series: series)
+    }
+  }
+
+  /// matplotlib's default box width: 0.15 of the positions' spread, between 0.15 and 0.5.
+  static func defaultWidth(spread: Double) -> Double { min(max(0.15 * spread, 0.15), 0.5) }
+
+  /// One box's place on the category axis and its statistics.
+  struct Box {
+    /// The category's position; the box sits at `position`, shifted from it when groups dodge.
+    var slot: Double
+    var position: Double
+    var stats: BoxStatistics
+  }
+
+  struct Geometry: MarkGeometry {
+    var boxes: [Box]
+    var width: Double
+    var horizontal: Bool
+    var notch: Bool
+    var line: LineStyle
+    /// The box's paint when filled; nil draws its outline only (matplotlib's default).
+    var face: FillStyle?
+    var median: LineStyle
+    var flier: MarkerStyle?
+    var mean: MarkerStyle?
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      if (axis == .x) != horizontal { return VellumLayout.extent(stickyEdges(along: axis), transform) }
+      var values: [Double] = []
+      for box in boxes {
+        values += [box.stats.whiskerLow, box.stats.whiskerHigh]
+        if flier != nil { values += box.stats.fliers }
+        if mean != nil { values.append(box.stats.mean) }
+      }
+      return VellumLayout.extent(values, transform)
+    }
+
+    /// matplotlib's boxplot widens the category axis to half a slot past the outer boxes, and no further.
+    func stickyEdges(along axis: PositionAxis) -> [Double] {
+      guard (axis == .x) != horizontal else { return [] }
+      return boxes.flatMap { [$0.slot - 0.5, $0.slot + 0.5] }
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      // (position along the categories, value) to the page.
+      func page(_ position: Double, _ value: Double) -> Point {
+        FarPointClipping.clamped(horizontal ? canvas.page(value, position) : canvas.page(position, value))
+      }
+      func segment(_ a: Point, _ b: Point, _ style: LineStyle) -> SceneNode {
+        .path(PathNode(segments: [.move(a), .line(b)], stroke: style.stroke))
+      }
+      for box in boxes {
+        let s = box.stats
+        let (p, half) = (box.position, width / 2)
+        let cap = width / 4
+        drawing.nodes += [
+          segment(page(p, s.q1), page(p, s.whiskerLow), line), segment(page(p, s.q3), page(p, s.whiskerHigh), line),
+          segment(page(p - cap, s.whiskerLow), page(p + cap, s.whiskerLow), line),
+          segment(page(p - cap, s.whiskerHigh), page(p + cap, s.whiskerHigh), line),
+        ]
+        let outline =
+          notch
+          ? [
+            page(p - half, s.q1), page(p + half, s.q1), page(p + half, s.notchLow), page(p + half / 2, s.median),
+            page(p + half, s.notchHigh), page(p + half, s.q3), page(p - half, s.q3), page(p - half, s.notchHigh),
+            page(p - half / 2, s.median), page(p - half, s.notchLow),
+          ]
+          : [page(p - half, s.q1), page(p + half, s.q1), page(p + half, s.q3), page(p - half, s.q3)]
+        if let face {
+          drawing.nodes.append(canvas.patch(PathGeometry.polygon(outline), face))
+        } else {
+          drawing.nodes.append(.path(PathNode(segments: PathGeometry.polygon(outline), stroke: line.stroke)))
+        }
+        let medianHalf = notch ? half / 2 : half
+        drawing.nodes.append(segment(page(p - medianHalf, s.median), page(p + medianHalf, s.median), median))
+        if let flier { drawing.nodes += canvas.markers(s.fliers.map { page(p, $0) }, flier) }
+        if let mean { drawing.nodes += canvas.markers([page(p, s.mean)], mean) }
+        drawing.points += outline + s.fliers.map { page(p, $0) }
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
+      if let face { return [handle.patch(face)] }
+      return [.path(PathNode(segments: PathGeometry.rect(handle.box), stroke: line.stroke))]
+    }
+  }
+}
+
+extension MarkerStyle {
+  /// The same marker with no face (matplotlib's default fliers: open circles).
+  var hollow: MarkerStyle {
+    var style = self
+    style.faceAlpha = 0
+    return style
+  }
+}

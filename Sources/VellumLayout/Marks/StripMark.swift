@@ -1,0 +1,80 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `strip`: every sample as a marker at its category, spread sideways by a seeded jitter (the same on every run
+/// and machine), groups dodged side by side; drawn over a box or violin layer it shows the raw data.
+struct StripMark: Mark {
+  var common: SeriesCommon
+  var y: Located<String>
+  /// Half the sideways spread, in category units (seaborn's 0.1 by default).
+  var jitter: Double
+  var seed: UInt64
+  var dodge: Bool
+  /// Width the dodged groups share, in category units.
+  var width: Double
+  var horizontal: Bool
+  var marker: MarkerSpec
+
+  static let layerKind = LayerKind(
+    name: "strip",
+    keys: SeriesCommon.keys + ["y", "jitter", "seed", "dodge", "width", "horizontal", "marker", "size"],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string, "jitter": SpecSchema.number, "seed": SpecSchema.integer, "dodge": SpecSchema.boolean,
+      "width": SpecSchema.number, "horizontal": SpecSchema.boolean, "marker": SpecSchema.marker,
+      "size": SpecSchema.number,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try StripMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y") { try $0.located("a column name") }
+    jitter =
+      try map.optional("jitter") { node in
+        let value = try node.nonNegative("a jitter in category units")
+        guard value <= 0.5 else { throw node.error("jitter is at most 0.5 (half the category spacing)") }
+        return value
+      } ?? 0.1
+    seed = UInt64(
+      try map.optional("seed") { node in
+        let value = try node.int("a seed")
+        guard value >= 0 else { throw node.error("a seed must be a non-negative integer") }
+        return value
+      } ?? 0)
+    dodge = try map.optional("dodge") { try $0.bool() } ?? false
+    width =
+      try map.optional("width") { node in
+        let value = try node.positive("a width")
+        guard value <= 1 else { throw node.error("width is a fraction of the category spacing, at most 1") }
+        return value
+      } ?? 0.8
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+    marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 4)
+    if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
+  }
+
+  var request: DataRequest? {
+    DataRequest(
+      series: common, channels: [("y", y)], encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [],
+      positionAlongY: horizontal)
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    let count = Double(data.series.count)
+    return data.series.enumerated().map { index, series in
+      let color = context.color(common, series: series, cycle: .fill)
+      let offset = dodge ? (Double(index) - (count - 1) / 2) * width / count : 0
+      // One generator per series, so adding a group never moves another group's points.
+      var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
+      let spread = dodge ? min(jitter, width / count / 2) : jitter
+      let positions = context.positions(series.x).map { $0 + offset + (random.unit() * 2 - 1) * spread }
+      let values = series["y"]
+      let style = MarkerStyle(context.marker(marker, series: series), color: color, alpha: common.alpha)
+      let geometry =
+        horizontal
+        ? ScatterMark.Geometry(x: values, y: positions, marker: style)
+        : ScatterMark.Geometry(x: positions, y: values, marker: style)
+      return context.series(geometry, "strip", common, valueColumn: y.value, series: series)
+    }
+  }
+}
