@@ -20,5 +20,6 @@ public enum MarkRegistry {
     DensityMark.layerKind,
     BoxMark.layerKind,
     StripMark.layerKind,
+    ViolinMark.layerKind,
   ])
 }

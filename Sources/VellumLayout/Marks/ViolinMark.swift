@@ -1,0 +1,212 @@
+import VellumData
+import VellumScene
+import VellumSpec
+
+/// `violin`: per category, a Gaussian KDE of the values mirrored around the category (matplotlib's
+/// `violinplot`: Scott's bandwidth, the data's range, width 0.5, bodies at alpha 0.3, extrema lines), with
+/// seaborn's options: `cut`, `scale: area`, inner quartiles, a mini box or the points, and `split` halves for
+/// two groups.
+struct ViolinMark: Mark {
+  /// What is drawn inside each body.
+  enum Inner: String, Sendable, CaseIterable { case extrema, quartiles, box, points, none }
+  /// How bodies are scaled: each to the full width, or all by one density scale (equal areas).
+  enum Scale: String, Sendable, CaseIterable { case width, area }
+
+  var common: SeriesCommon
+  var y: Located<String>
+  var bandwidth: Bandwidth
+  var cut: Double
+  var gridSize: Int
+  var width: Double
+  var scale: Scale
+  var inner: Inner
+  var split: Bool
+  var fillAlpha: Double
+  var lineWidth: Double
+  var horizontal: Bool
+
+  static let layerKind = LayerKind(
+    name: "violin",
+    keys: SeriesCommon.keys + [
+      "y", "bandwidth", "cut", "gridsize", "width", "scale", "inner", "split", "fill_alpha", "line_width", "horizontal",
+    ],
+    properties: SpecSchema.seriesProperties.merging([
+      "y": SpecSchema.string, "bandwidth": DensityMark.layerKind.properties["bandwidth"]!, "cut": SpecSchema.number,
+      "gridsize": SpecSchema.integer, "width": SpecSchema.number,
+      "scale": SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
+      "inner": SpecSchema.enumeration(Inner.allCases.map(\.rawValue)), "split": SpecSchema.boolean,
+      "fill_alpha": SpecSchema.number, "line_width": SpecSchema.number, "horizontal": SpecSchema.boolean,
+    ]) { $1 },
+    required: ["x", "y"], decode: { try ViolinMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y") { try $0.located("a column name") }
+    bandwidth = try map.optional("bandwidth") { try Bandwidth.decode($0) } ?? .scott
+    cut = try map.optional("cut") { try $0.nonNegative("a number of kernel widths") } ?? 0
+    gridSize =
+      try map.optional("gridsize") { node in
+        let value = try node.int("a number of points")
+        guard (2...100_000).contains(value) else { throw node.error("gridsize must be between 2 and 100000") }
+        return value
+      } ?? 100
+    width =
+      try map.optional("width") { node in
+        let value = try node.positive("a violin width")
+        guard value <= 1 else { throw node.error("violin width is a fraction of the category spacing, at most 1") }
+        return value
+      } ?? 0.5
+    scale = try map.optional("scale") { try decodeEnum($0, what: "violin scale") } ?? .width
+    inner = try map.optional("inner") { try decodeEnum($0, what: "violin inner") } ?? .extrema
+    split = try map.optional("split") { try $0.bool() } ?? false
+    fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.3
+    lineWidth = try map.optional("line_width") { try $0.measure("a line width") } ?? 1.5
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+  }
+
+  var request: DataRequest? {
+    DataRequest(series: common, channels: [("y", y)], positionAlongY: horizontal)
+  }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    if split && data.series.count != 2 {
+      throw VellumError(
+        .invalidSpec, "split violins need exactly two groups, found \(data.series.count)",
+        at: common.group?.location ?? common.location)
+    }
+    let count = Double(data.series.count)
+    var bodies: [[Body]] = []
+    for series in data.series {
+      var rows: [Double: [Double]] = [:]
+      var order: [Double] = []
+      for (position, value) in zip(context.positions(series.x), series["y"]) where position.isFinite && !value.isNaN {
+        if rows[position] == nil { order.append(position) }
+        rows[position, default: []].append(value)
+      }
+      bodies.append(
+        order.map { position in
+          let values = rows[position]!
+          // One sample or identical ones have no spread to estimate: the body is left out, the inner marks stay.
+          let kde = try? KernelDensity(values, bandwidth: bandwidth)
+          let grid = kde?.grid(cut: cut, count: gridSize) ?? []
+          return Body(
+            slot: position, position: position, grid: grid, density: grid.map { kde!($0) }, samples: values,
+            stats: BoxStatistics(values)!)
+        })
+    }
+    // `area` scales every body by the largest density of the layer; `width` each by its own.
+    let layerMax = bodies.joined().compactMap { $0.density.max() }.max() ?? 1
+    var layers: [ResolvedLayer] = []
+    for (index, series) in data.series.enumerated() {
+      let color = context.color(common, series: series, cycle: .fill)
+      let slotWidth = split ? width : width / count
+      let offset = split ? 0 : (Double(index) - (count - 1) / 2) * slotWidth
+      let side: Side = split ? (index == 0 ? .left : .right) : .both
+      let scaled = bodies[index].map { body -> Body in
+        var body = body
+        body.position += offset
+        let peak = scale == .area ? layerMax : (body.density.max() ?? 1)
+        body.density = body.density.map { 0.5 * slotWidth * $0 / peak }
+        return body
+      }
+      let geometry = Geometry(
+        bodies: scaled, side: side, halfWidth: slotWidth / 2, horizontal: horizontal, inner: inner,
+        fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0),
+        line: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: lineWidth, dash: .solid))
+      layers.append(context.series(geometry, "violin", common, valueColumn: y.value, series: series))
+    }
+    return layers
+  }
+
+  enum Side { case left, right, both }
+
+  /// One body: its category, its place, the density (as a half-width, once scaled) over its grid, and its data.
+  struct Body {
+    var slot: Double
+    var position: Double
+    var grid: [Double]
+    var density: [Double]
+    var samples: [Double]
+    var stats: BoxStatistics
+  }
+
+  struct Geometry: MarkGeometry {
+    var bodies: [Body]
+    var side: Side
+    var halfWidth: Double
+    var horizontal: Bool
+    var inner: Inner
+    var fill: FillStyle
+    var line: LineStyle
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      if (axis == .x) != horizontal {
+        return VellumLayout.extent(bodies.flatMap { [$0.position - halfWidth, $0.position + halfWidth] }, transform)
+      }
+      return VellumLayout.extent(bodies.flatMap { $0.grid + $0.samples }, transform)
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      func page(_ position: Double, _ value: Double) -> Point {
+        FarPointClipping.clamped(horizontal ? canvas.page(value, position) : canvas.page(position, value))
+      }
+      func segment(_ a: Point, _ b: Point, _ style: LineStyle) -> SceneNode {
+        .path(PathNode(segments: [.move(a), .line(b)], stroke: style.stroke))
+      }
+      for body in bodies {
+        let p = body.position
+        let left = side == .right ? 0.0 : 1.0
+        let right = side == .left ? 0.0 : 1.0
+        if !body.grid.isEmpty {
+          let outer = zip(body.grid, body.density).map { page(p + right * $1, $0) }
+          let inner = zip(body.grid, body.density).reversed().map { page(p - left * $1, $0) }
+          drawing.nodes.append(canvas.patch(PathGeometry.polygon(outer + inner), fill, join: .round))
+          drawing.points += outer + inner
+        }
+        // Half-width of the body at a value, for lines drawn across it.
+        func reach(_ value: Double) -> Double {
+          guard let i = body.grid.firstIndex(where: { $0 >= value }) else { return 0 }
+          guard i > 0 else { return body.density[0] }
+          let t = (value - body.grid[i - 1]) / (body.grid[i] - body.grid[i - 1])
+          return body.density[i - 1] + t * (body.density[i] - body.density[i - 1])
+        }
+        let s = body.stats
+        switch inner {
+        case .extrema:
+          let (low, high) = (body.samples.min()!, body.samples.max()!)
+          let cap = halfWidth / 2
+          drawing.nodes += [
+            segment(page(p, low), page(p, high), line),
+            segment(page(p - left * cap, low), page(p + right * cap, low), line),
+            segment(page(p - left * cap, high), page(p + right * cap, high), line),
+          ]
+        case .quartiles:
+          var dashed = line
+          dashed.width = line.width * 0.6
+          for (value, dash) in [(s.q1, [1.0, 1.65]), (s.median, [3.7, 1.6]), (s.q3, [1.0, 1.65])] {
+            dashed.dash = DashPattern(lengths: dash)
+            let r = reach(value)
+            drawing.nodes.append(segment(page(p - left * r, value), page(p + right * r, value), dashed))
+          }
+        case .box:
+          // seaborn's mini box: a dark whisker line, a thick bar from q1 to q3, a white median dot.
+          var dark = line
+          dark.color = RGB(red: 0.2, green: 0.2, blue: 0.2)
+          drawing.nodes.append(segment(page(p, s.whiskerLow), page(p, s.whiskerHigh), dark))
+          dark.width = 3 * line.width
+          drawing.nodes.append(segment(page(p, s.q1), page(p, s.q3), dark))
+          let median = MarkerStyle(MarkerSpec(shape: .circle, size: 1.6 * line.width), color: .white, alpha: 1)
+          drawing.nodes += canvas.markers([page(p, s.median)], median)
+        case .points:
+          let dot = MarkerStyle(MarkerSpec(shape: .circle, size: 2.5), color: Color(hex: "#333333")!, alpha: 1)
+          drawing.nodes += canvas.markers(body.samples.map { page(p, $0) }, dot)
+        case .none: break
+        }
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [handle.patch(fill)] }
+  }
+}

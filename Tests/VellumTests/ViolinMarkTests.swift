@@ -1,0 +1,75 @@
+import Foundation
+import Vellum
+import VellumData
+import VellumSpec
+import VellumTestSupport
+import XCTest
+
+@testable import VellumLayout
+
+/// `violin`: matplotlib's body (KDE over the data's range, peak at half the width), area scaling, split halves.
+final class ViolinMarkTests: XCTestCase {
+  private let csv =
+    "c,g,v\np,a,1\np,a,2\np,a,2.5\np,b,4\np,b,6\np,b,5\nq,a,3\nq,a,3.2\nq,b,1\nq,b,9\nr,a,7\nr,b,7\nr,b,8\n"
+
+  private func resolve(_ keys: String) throws -> [ResolvedLayer] {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let figure = try Figure(
+      contentsOf: try fixture.write(
+        "f.yaml",
+        "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - violin: {x: c, y: v, \(keys)}\n"))
+    let data = try DataLoader.load(figure.spec)[0]
+    var resolution = MarkResolution(
+      palette: Color.tab10,
+      scales: PanelScales(
+        color: DiscreteScale(spec: .init(), range: Color.tab10, values: ["a", "b"]),
+        dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
+        marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: [])))
+    return try figure.spec.axes[0].layers[0].mark.resolve(data[0], in: &resolution)
+  }
+
+  private func geometry(_ layer: ResolvedLayer) throws -> ViolinMark.Geometry {
+    try XCTUnwrap(layer.geometry as? ViolinMark.Geometry)
+  }
+
+  /// Each body is the KDE on 100 points over the data's range, its peak at half the width (matplotlib).
+  func testBodyIsTheKDEScaledToHalfTheWidth() throws {
+    let body = try geometry(try resolve("group: g")[0]).bodies[0]
+    let kde = try KernelDensity([1, 2, 2.5], bandwidth: .scott)
+    XCTAssertEqual(body.grid.count, 100)
+    XCTAssertEqual([body.grid.first!, body.grid.last!], [1, 2.5])
+    let peak = body.grid.map { kde($0) }.max()!
+    for (x, half) in zip(body.grid, body.density) { XCTAssertEqual(half, 0.5 * 0.25 * kde(x) / peak, accuracy: 1e-12) }
+    XCTAssertEqual(body.density.max()!, 0.125, accuracy: 1e-12, "two groups share the 0.5 width")
+    XCTAssertEqual(body.position, -0.125, accuracy: 1e-12, "dodged left of the category")
+  }
+
+  /// `scale: area` gives every body of the layer one density scale; only the densest reaches full width.
+  func testAreaScaleSharesOneDensityScale() throws {
+    let layers = try resolve("group: g, scale: area")
+    let peaks = try layers.flatMap { try geometry($0).bodies.compactMap { $0.density.max() } }
+    XCTAssertEqual(peaks.max()!, 0.125, accuracy: 1e-12)
+    XCTAssertLessThan(peaks.min()!, 0.1)
+  }
+
+  /// Split: two groups share the category's full width, one on each side; a category of one value per group
+  /// (no spread) keeps its inner marks and loses only its body.
+  func testSplitHalvesAndTheirErrors() throws {
+    let layers = try resolve("group: g, split: true")
+    let (a, b) = (try geometry(layers[0]), try geometry(layers[1]))
+    XCTAssertEqual(a.bodies[0].position, 0)
+    XCTAssertEqual(a.bodies[0].density.max()!, 0.25, accuracy: 1e-12)
+    guard case .left = a.side, case .right = b.side else { return XCTFail("expected left and right halves") }
+    XCTAssertEqual(a.bodies.count, 3)
+    XCTAssertTrue(a.bodies[2].grid.isEmpty, "one sample: no body")
+    XCTAssertEqual(a.bodies[2].stats.median, 7)
+    XCTAssertThrowsError(try resolve("split: true")) { error in
+      XCTAssertTrue("\(error)".contains("exactly two groups"), "\(error)")
+    }
+    XCTAssertThrowsError(try resolve("inner: stick")) { error in
+      XCTAssertTrue("\(error)".contains("violin inner"), "\(error)")
+    }
+  }
+}
