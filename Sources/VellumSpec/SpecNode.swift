@@ -82,6 +82,13 @@ public struct SpecNode {
     return value
   }
 
+  /// A width in category (or bin) spacings: greater than 0, at most 1.
+  public func fraction(_ what: String, of whole: String = "the category spacing") throws -> Double {
+    let value = try positive(what)
+    guard value <= 1 else { throw error("\(what) is a fraction of \(whole), at most 1; found \(scalarText ?? "")") }
+    return value
+  }
+
   public func nonNegative(_ what: String) throws -> Double {
     let value = try double(what)
     guard value >= 0 else { throw error("expected \(what) of at least 0, found \(scalarText ?? "")") }

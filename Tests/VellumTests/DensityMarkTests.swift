@@ -13,20 +13,7 @@ final class DensityMarkTests: XCTestCase {
   private let csv = "v,g\n0.1,a\n0.4,a\n1.5,a\n1.6,b\n1.9,b\n0.2,b\n0.7,a\n"
 
   private func resolve(_ keys: String) throws -> [ResolvedLayer] {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    let figure = try Figure(
-      contentsOf: try fixture.write(
-        "figure.yaml", "data: {d: data.csv}\naxes:\n  layers:\n    - density: {x: v, \(keys)}\n"))
-    let data = try DataLoader.load(figure.spec)[0]
-    var resolution = MarkResolution(
-      palette: Color.tab10,
-      scales: PanelScales(
-        color: DiscreteScale(spec: .init(), range: Color.tab10, values: ["a", "b"]),
-        dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
-        marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: [])))
-    return try figure.spec.axes[0].layers[0].mark.resolve(data[0], in: &resolution)
+    try resolveFirstLayer("data: {d: data.csv}\naxes:\n  layers:\n    - density: {x: v, \(keys)}\n", csv: csv)
   }
 
   private func geometry(_ layer: ResolvedLayer) throws -> DensityMark.Geometry {

@@ -13,21 +13,8 @@ final class HistogramMarkTests: XCTestCase {
   private let csv = "v,g,w\n0.1,a,1\n0.4,a,2\n1.5,a,1\n1.6,b,1\n1.9,b,1\n0.2,b,3\n"
 
   private func layers(_ keys: String) throws -> [ResolvedLayer] {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    let figure = try Figure(
-      contentsOf: try fixture.write(
-        "figure.yaml", "data: {d: data.csv}\naxes:\n  layers:\n    - histogram: {x: v, group: g, \(keys)}\n"))
-    let data = try DataLoader.load(figure.spec)[0]
-    let values = PanelScales.values(layers: figure.spec.axes[0].layers, data: data)
-    var resolution = MarkResolution(
-      palette: Color.tab10,
-      scales: PanelScales(
-        color: DiscreteScale(spec: .init(), range: Color.tab10, values: values[.color] ?? []),
-        dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
-        marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: [])))
-    return try figure.spec.axes[0].layers[0].mark.resolve(data[0], in: &resolution)
+    try resolveFirstLayer(
+      "data: {d: data.csv}\naxes:\n  layers:\n    - histogram: {x: v, group: g, \(keys)}\n", csv: csv)
   }
 
   private func bars(_ layer: ResolvedLayer) throws -> [BarMark.Bar] {

@@ -13,21 +13,9 @@ final class ViolinMarkTests: XCTestCase {
     "c,g,v\np,a,1\np,a,2\np,a,2.5\np,b,4\np,b,6\np,b,5\nq,a,3\nq,a,3.2\nq,b,1\nq,b,9\nr,a,7\nr,b,7\nr,b,8\n"
 
   private func resolve(_ keys: String) throws -> [ResolvedLayer] {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    let figure = try Figure(
-      contentsOf: try fixture.write(
-        "f.yaml",
-        "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - violin: {x: c, y: v, \(keys)}\n"))
-    let data = try DataLoader.load(figure.spec)[0]
-    var resolution = MarkResolution(
-      palette: Color.tab10,
-      scales: PanelScales(
-        color: DiscreteScale(spec: .init(), range: Color.tab10, values: ["a", "b"]),
-        dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
-        marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: [])))
-    return try figure.spec.axes[0].layers[0].mark.resolve(data[0], in: &resolution)
+    try resolveFirstLayer(
+      "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - violin: {x: c, y: v, \(keys)}\n",
+      csv: csv)
   }
 
   private func geometry(_ layer: ResolvedLayer) throws -> ViolinMark.Geometry {

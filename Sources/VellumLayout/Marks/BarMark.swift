@@ -38,11 +38,7 @@ struct BarMark: Mark {
     y = try map.required("y", column)
     error = try map.optional("error", column)
     width =
-      try map.optional("width") { node in
-        let value = try node.positive("a bar width")
-        guard value <= 1 else { throw node.error("bar width is a fraction of the category spacing, at most 1") }
-        return value
-      } ?? 0.8
+      try map.optional("width") { try $0.fraction("a bar width") } ?? 0.8
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     stacked = try map.optional("stacked") { try $0.bool() } ?? false
     edge = try map.optional("edge") { try decodeColor($0) }

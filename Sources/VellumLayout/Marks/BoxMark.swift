@@ -50,11 +50,7 @@ struct BoxMark: Mark {
     notch = try map.optional("notch") { try $0.bool() } ?? false
     showMeans = try map.optional("means") { try $0.bool() } ?? false
     showFliers = try map.optional("fliers") { try $0.bool() } ?? true
-    width = try map.optional("width") { node in
-      let value = try node.positive("a box width")
-      guard value <= 1 else { throw node.error("box width is a fraction of the category spacing, at most 1") }
-      return value
-    }
+    width = try map.optional("width") { try $0.fraction("a box width") }
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     fill = try map.optional("fill") { try $0.bool() }
     edge = try map.optional("edge") { try decodeColor($0) } ?? .black
@@ -153,11 +149,9 @@ struct BoxMark: Mark {
       var drawing = MarkDrawing()
       // (position along the categories, value) to the page.
       func page(_ position: Double, _ value: Double) -> Point {
-        FarPointClipping.clamped(horizontal ? canvas.page(value, position) : canvas.page(position, value))
+        canvas.page(category: position, value: value, horizontal: horizontal)
       }
-      func segment(_ a: Point, _ b: Point, _ style: LineStyle) -> SceneNode {
-        .path(PathNode(segments: [.move(a), .line(b)], stroke: style.stroke))
-      }
+      let segment = canvas.segment
       for box in boxes {
         let s = box.stats
         let (p, half) = (box.position, width / 2)

@@ -62,11 +62,7 @@ struct HistogramMark: Mark {
     if dodge && (stacked || style != .bar) {
       throw context.node.error("'dodge' places bars side by side: it needs style: bar and no 'stacked'")
     }
-    relativeWidth = try map.optional("rwidth") { node in
-      let value = try node.positive("a fraction of the bin width")
-      guard value <= 1 else { throw node.error("rwidth is a fraction of the bin width, at most 1") }
-      return value
-    }
+    relativeWidth = try map.optional("rwidth") { try $0.fraction("rwidth", of: "the bin width") }
     edge = try map.optional("edge") { try decodeColor($0) }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") }
   }

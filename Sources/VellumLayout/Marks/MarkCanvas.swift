@@ -26,6 +26,17 @@ struct MarkCanvas {
   /// The page point of data (x, y).
   func page(_ x: Double, _ y: Double) -> Point { Point(xScale.map(x), yScale.map(y)) }
 
+  /// The page point of a value at a position along the category axis (x, or y for horizontal marks), kept near
+  /// the canvas.
+  func page(category position: Double, value: Double, horizontal: Bool) -> Point {
+    FarPointClipping.clamped(horizontal ? page(value, position) : page(position, value))
+  }
+
+  /// A straight stroke from `a` to `b`.
+  func segment(_ a: Point, _ b: Point, _ style: LineStyle) -> SceneNode {
+    .path(PathNode(segments: [.move(a), .line(b)], stroke: style.stroke))
+  }
+
   /// A filled outline; collections (bands, areas) join their edges round, rectangles mitre them, as matplotlib does.
   func patch(_ segments: [PathSegment], _ fill: FillStyle, join: Stroke.Join = .miter) -> SceneNode {
     .path(PathNode(segments: segments, fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline(join: join)))

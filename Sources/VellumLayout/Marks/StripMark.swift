@@ -42,12 +42,7 @@ struct StripMark: Mark {
         return value
       } ?? 0)
     dodge = try map.optional("dodge") { try $0.bool() } ?? false
-    width =
-      try map.optional("width") { node in
-        let value = try node.positive("a width")
-        guard value <= 1 else { throw node.error("width is a fraction of the category spacing, at most 1") }
-        return value
-      } ?? 0.8
+    width = try map.optional("width") { try $0.fraction("a width") } ?? 0.8
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 4)
     if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }

@@ -50,12 +50,7 @@ struct ViolinMark: Mark {
         guard (2...100_000).contains(value) else { throw node.error("gridsize must be between 2 and 100000") }
         return value
       } ?? 100
-    width =
-      try map.optional("width") { node in
-        let value = try node.positive("a violin width")
-        guard value <= 1 else { throw node.error("violin width is a fraction of the category spacing, at most 1") }
-        return value
-      } ?? 0.5
+    width = try map.optional("width") { try $0.fraction("a violin width") } ?? 0.5
     scale = try map.optional("scale") { try decodeEnum($0, what: "violin scale") } ?? .width
     inner = try map.optional("inner") { try decodeEnum($0, what: "violin inner") } ?? .extrema
     split = try map.optional("split") { try $0.bool() } ?? false
@@ -149,11 +144,9 @@ struct ViolinMark: Mark {
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
       func page(_ position: Double, _ value: Double) -> Point {
-        FarPointClipping.clamped(horizontal ? canvas.page(value, position) : canvas.page(position, value))
+        canvas.page(category: position, value: value, horizontal: horizontal)
       }
-      func segment(_ a: Point, _ b: Point, _ style: LineStyle) -> SceneNode {
-        .path(PathNode(segments: [.move(a), .line(b)], stroke: style.stroke))
-      }
+      let segment = canvas.segment
       for body in bodies {
         let p = body.position
         let left = side == .right ? 0.0 : 1.0
