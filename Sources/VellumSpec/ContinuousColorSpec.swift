@@ -1,0 +1,85 @@
+/// How numbers become colours: a colormap, a norm from values to [0, 1], and the colours for values below,
+/// above or missing (matplotlib's `cmap`, `norm`, `vmin`/`vmax`, `set_under`/`set_over`/`set_bad`).
+public struct ContinuousColorSpec: Sendable {
+  /// A colormap by name (`viridis`, `RdBu_r`…) or a list of colours blended evenly.
+  public enum Map: Sendable {
+    case named(Located<String>)
+    case list([Color])
+  }
+
+  /// matplotlib's norms.
+  public enum Norm: Sendable, Equatable {
+    case linear
+    case log
+    case symlog(linthresh: Double)
+    /// TwoSlopeNorm: `center` maps to the middle of the colormap, each side stretched to its own limit.
+    case centered(Double)
+  }
+
+  public var map: Map
+  public var norm: Norm
+  /// `[vmin, vmax]`; nil takes the data's extent.
+  public var limits: (Double, Double)?
+  public var under: Color?
+  public var over: Color?
+  /// Colour of missing values; nil leaves them out (matplotlib's transparent bad colour).
+  public var bad: Color?
+  /// Discrete steps: the colormap resampled to this many colours.
+  public var levels: Int?
+
+  public static let keys = ["map", "norm", "linthresh", "center", "limits", "under", "over", "bad", "levels"]
+
+  public init(map: Map) {
+    self.map = map
+    norm = .linear
+  }
+
+  /// Reads the colour keys of a mapping that also holds `column` (the encoding's other keys).
+  public init(map mapping: SpecMapping) throws {
+    map =
+      try mapping.optional("map") { node -> Map in
+        if node.isSequence {
+          let colors = try node.list("a list of colours").map(decodeColor)
+          guard colors.count >= 2 else { throw node.error("a colour list needs at least two colours") }
+          return .list(colors)
+        }
+        return .named(try node.located("a colormap name"))
+      } ?? .named(Located("viridis", at: nil))
+    let linthresh = try mapping.optional("linthresh") { try $0.positive("a linear threshold") }
+    let center = try mapping.optional("center") { try $0.double("a centre value") }
+    norm =
+      try mapping.optional("norm") { node -> Norm in
+        switch try node.string("a norm") {
+        case "linear": return .linear
+        case "log": return .log
+        case "symlog": return .symlog(linthresh: linthresh ?? 1)
+        case "center", "centered", "twoslope":
+          guard let center else { throw node.error("a centred norm needs 'center'") }
+          return .centered(center)
+        case let other:
+          throw node.error(unknownNameMessage(other, kind: "norm", candidates: ["linear", "log", "symlog", "center"]))
+        }
+      } ?? (center.map { Norm.centered($0) } ?? .linear)
+    limits = try mapping.optional("limits") { node in
+      let items = try node.list("[vmin, vmax]")
+      guard items.count == 2 else { throw node.error("expected [vmin, vmax], found \(items.count) values") }
+      let (low, high) = (try items[0].double(), try items[1].double())
+      guard low < high else { throw node.error("colour limits need vmin < vmax, found [\(low), \(high)]") }
+      return (low, high)
+    }
+    if case .centered(let c) = norm, let limits, !(limits.0 < c && c < limits.1) {
+      throw (mapping["center"] ?? mapping.owner).error("the centre \(c) must lie inside the colour limits \(limits)")
+    }
+    if case .log = norm, let limits, limits.0 <= 0 {
+      throw (mapping["limits"] ?? mapping.owner).error("a log norm needs positive limits, found \(limits.0)")
+    }
+    under = try mapping.optional("under") { try decodeColor($0) }
+    over = try mapping.optional("over") { try decodeColor($0) }
+    bad = try mapping.optional("bad") { try decodeColor($0) }
+    levels = try mapping.optional("levels") { node in
+      let value = try node.int("a number of colours")
+      guard (2...256).contains(value) else { throw node.error("levels must be between 2 and 256, found \(value)") }
+      return value
+    }
+  }
+}
