@@ -24,7 +24,8 @@ struct AxesDecorator {
   let spec: AxesSpec
   let xLimits: (Double, Double)
   let yLimits: (Double, Double)
-  let categories: [String]
+  /// Category labels of each categorical axis.
+  let categories: [PositionAxis: [String]]
   let setter: TextSetter
   let title: SetText?
   let xLabel: SetText?
@@ -39,7 +40,10 @@ struct AxesDecorator {
   /// An axes legend outside the plot: where, and how big.
   var outsideLegend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double)?
 
-  init(spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [String], setter: TextSetter)
+  init(
+    spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [PositionAxis: [String]],
+    setter: TextSetter
+  )
     throws
   {
     self.spec = spec
@@ -59,10 +63,10 @@ struct AxesDecorator {
       low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY, transform: ScaleTransform(spec.y))
     let xTicks = try AxisTicks.make(
       spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: spec.ticks.labelSize, isX: true,
-      categories: spec.x.scale == .categorical ? categories : [], setter: setter)
+      categories: spec.x.scale == .categorical ? categories[.x] ?? [] : [], setter: setter)
     let yTicks = try AxisTicks.make(
       spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: spec.ticks.labelSize, isX: false,
-      categories: spec.y.scale == .categorical ? categories : [], setter: setter)
+      categories: spec.y.scale == .categorical ? categories[.y] ?? [] : [], setter: setter)
     var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
     var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
     bottom.mirrored = spec.ticks.mirror

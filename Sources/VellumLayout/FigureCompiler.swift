@@ -10,7 +10,7 @@ public enum FigureCompiler {
   private struct Panel {
     var spec: AxesSpec
     var layers: [ResolvedLayer]
-    var categories: [String]
+    var categories: [PositionAxis: [String]]
     var xLimits: (Double, Double)
     var yLimits: (Double, Double)
     var decorator: AxesDecorator?
@@ -201,11 +201,11 @@ public enum FigureCompiler {
     var yExtent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, yTransform)) }
     try checkLogData(axes.x, extent: xExtent, layers: layers, location: axes.x.location ?? axes.location)
     try checkLogData(axes.y, extent: yExtent, layers: layers, location: axes.y.location ?? axes.location)
-    if axes.x.scale == .categorical, !resolution.categories.isEmpty {
-      xExtent = merge(xExtent, (0, Double(resolution.categories.count - 1)))
+    if axes.x.scale == .categorical, let categories = resolution.categories[.x], !categories.isEmpty {
+      xExtent = merge(xExtent, (0, Double(categories.count - 1)))
     }
-    if axes.y.scale == .categorical, !resolution.categories.isEmpty {
-      yExtent = merge(yExtent, (0, Double(resolution.categories.count - 1)))
+    if axes.y.scale == .categorical, let categories = resolution.categories[.y], !categories.isEmpty {
+      yExtent = merge(yExtent, (0, Double(categories.count - 1)))
     }
     var xLimits = AxisLimits.resolve(
       explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)

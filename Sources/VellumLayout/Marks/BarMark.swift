@@ -72,7 +72,8 @@ struct BarMark: Mark {
       let barWidth = stacked ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]
-      let bars = zip(context.positions(series.x), series["y"]).enumerated().map { row, pair -> Bar in
+      let bars = zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"]).enumerated().map {
+        row, pair -> Bar in
         let (position, value) = pair
         var base = 0.0
         if stacked && value.isFinite {

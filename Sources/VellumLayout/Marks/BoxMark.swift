@@ -64,7 +64,7 @@ struct BoxMark: Mark {
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    let positions = data.series.map { context.positions($0.x) }
+    let positions = data.series.map { context.positions($0.x, along: horizontal ? .y : .x) }
     let distinct = Set(positions.joined().filter(\.isFinite))
     let spread = (distinct.max() ?? 0) - (distinct.min() ?? 0)
     let total = width ?? Self.defaultWidth(spread: spread)

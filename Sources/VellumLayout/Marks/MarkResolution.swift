@@ -14,8 +14,8 @@ struct MarkResolution {
   /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
   private let cyclePalette: [Color]
   private var cycleIndex: [Cycle: Int] = [:]
-  /// Category labels in order of first appearance across the panel's layers.
-  private(set) var categories: [String] = []
+  /// Category labels of each axis in order of first appearance across the panel's layers.
+  private(set) var categories: [PositionAxis: [String]] = [:]
 
   init(palette: [Color], scales: PanelScales) {
     self.palette = palette.isEmpty ? Color.tab10 : palette
@@ -75,15 +75,17 @@ struct MarkResolution {
       legendLabel: legendLabel(common, series: series))
   }
 
-  /// Axis positions of x values: numbers as they are, categories as 0, 1, 2… in order of first appearance.
-  mutating func positions(_ x: XValues) -> [Double] {
-    switch x {
-    case .numeric(let values): return values
+  /// Positions along `axis`: numbers as they are, categories as 0, 1, 2… in order of first appearance on that axis.
+  mutating func positions(_ values: XValues, along axis: PositionAxis = .x) -> [Double] {
+    switch values {
+    case .numeric(let numbers): return numbers
     case .categorical(let labels):
+      var known = categories[axis] ?? []
+      defer { categories[axis] = known }
       return labels.map { label in
-        if let index = categories.firstIndex(of: label) { return Double(index) }
-        categories.append(label)
-        return Double(categories.count - 1)
+        if let index = known.firstIndex(of: label) { return Double(index) }
+        known.append(label)
+        return Double(known.count - 1)
       }
     }
   }

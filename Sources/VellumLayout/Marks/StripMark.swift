@@ -62,7 +62,9 @@ struct StripMark: Mark {
       // One generator per series, so adding a group never moves another group's points.
       var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
       let spread = dodge ? min(jitter, width / count / 2) : jitter
-      let positions = context.positions(series.x).map { $0 + offset + (random.unit() * 2 - 1) * spread }
+      let positions = context.positions(series.x, along: horizontal ? .y : .x).map {
+        $0 + offset + (random.unit() * 2 - 1) * spread
+      }
       let values = series["y"]
       let style = MarkerStyle(context.marker(marker, series: series), color: color, alpha: common.alpha)
       let geometry =

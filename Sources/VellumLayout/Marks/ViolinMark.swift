@@ -74,7 +74,8 @@ struct ViolinMark: Mark {
     for series in data.series {
       var rows: [Double: [Double]] = [:]
       var order: [Double] = []
-      for (position, value) in zip(context.positions(series.x), series["y"]) where position.isFinite && !value.isNaN {
+      for (position, value) in zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"])
+      where position.isFinite && !value.isNaN {
         if rows[position] == nil { order.append(position) }
         rows[position, default: []].append(value)
       }

@@ -30,7 +30,8 @@ struct Colormap {
       let f = t - Double(low)
       let (a, b) = (stops[low], stops[low + 1])
       return RGB(
-        red: a.red + (b.red - a.red) * f, green: a.green + (b.green - a.green) * f, blue: a.blue + (b.blue - a.blue) * f)
+        red: a.red + (b.red - a.red) * f, green: a.green + (b.green - a.green) * f, blue: a.blue + (b.blue - a.blue) * f
+      )
     }
   }
 

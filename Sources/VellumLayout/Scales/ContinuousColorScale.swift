@@ -34,7 +34,9 @@ struct ContinuousColorScale {
     var limits = spec.limits ?? (usable.min() ?? 0, usable.max() ?? 1)
     if spec.limits == nil, case .centered(let center) = spec.norm {
       // TwoSlopeNorm needs the centre strictly inside; widen a side the data do not reach.
-      limits = (min(limits.0, center - 1e-12 * max(1, abs(center))), max(limits.1, center + 1e-12 * max(1, abs(center))))
+      limits = (
+        min(limits.0, center - 1e-12 * max(1, abs(center))), max(limits.1, center + 1e-12 * max(1, abs(center)))
+      )
     }
     if spec.norm == .log && limits.0 <= 0 {
       throw VellumError(.invalidData, "a log colour norm needs positive values; give the colour 'limits'")
