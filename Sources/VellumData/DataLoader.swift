@@ -38,7 +38,8 @@ public enum DataLoader {
       let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
       var values: [String: [Double]] = [:]
       for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
-      let whole = SeriesData(name: nil, x: x, values: values)
+      let y = try request.yPosition.map { try xValues(table, $0, categorical: axes.y.scale == .categorical) }
+      let whole = SeriesData(name: nil, x: x, values: values, y: y)
       let splits = request.splitColumns
       guard !splits.isEmpty else { return .series([whole]) }
       return .series(split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) }))
@@ -61,7 +62,7 @@ public enum DataLoader {
       return SeriesData(
         name: distinct.joined(separator: ", "), x: series.x.selecting(selected),
         values: series.values.mapValues { values in selected.map { values[$0] } },
-        keys: Dictionary(zip(columns, key)) { first, _ in first })
+        keys: Dictionary(zip(columns, key)) { first, _ in first }, y: series.y?.selecting(selected))
     }
   }
 

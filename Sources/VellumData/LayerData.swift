@@ -27,12 +27,17 @@ public struct SeriesData: Equatable {
   public var values: [String: [Double]]
   /// The value of each splitting column, by column name.
   public var keys: [String: String]
+  /// Positions along y from a second position column (heatmap rows), when the layer has one.
+  public var y: XValues?
 
-  public init(name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:]) {
+  public init(
+    name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:], y: XValues? = nil
+  ) {
     self.name = name
     self.x = x
     self.values = values
     self.keys = keys
+    self.y = y
   }
 
   public subscript(_ role: String) -> [Double] { values[role] ?? [] }

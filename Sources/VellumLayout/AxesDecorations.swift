@@ -13,6 +13,8 @@ struct AxesDecorations {
   var panelLabel: SceneNode?
   /// Where an axes legend placed outside the plot goes.
   var outsideLegend: Rect?
+  /// The colorbar right of the plot, if a layer asked for one.
+  var colorbar: SceneNode?
   /// Every box the decorations occupy, for fitting the figure.
   var boxes: [Rect]
   var xScale: AxisScale
@@ -39,6 +41,8 @@ struct AxesDecorator {
   var panelLabel: SetText?
   /// An axes legend outside the plot: where, and how big.
   var outsideLegend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double)?
+  /// A colorbar for a layer's colour scale, right of the plot (before an outside-right legend).
+  var colorbar: ColorbarGuide?
 
   init(
     spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [PositionAxis: [String]],
@@ -97,6 +101,15 @@ struct AxesDecorator {
       labelNode = .group(Group(role: "panel-label", children: [placed.node]))
       boxes.append(placed.box)
     }
+    // The colorbar stands right of the plot (and of mirrored ticks); an outside-right legend goes beyond it.
+    var rightEdge = p.maxX + (ticks.mirror ? outward : 0)
+    var colorbarNode: SceneNode?
+    if let colorbar {
+      let built = try colorbar.build(plot: p, left: rightEdge + (colorbar.spec.pad ?? 0.05 * p.width))
+      colorbarNode = built.node
+      boxes += built.boxes
+      rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge
+    }
     var legendBox: Rect?
     if let legend = outsideLegend {
       let used = boxes.reduce(p) { $0.union($1) }
@@ -109,8 +122,7 @@ struct AxesDecorator {
         legendBox = Rect(
           x: p.midX - legend.width / 2, y: used.maxY + legend.pad, width: legend.width, height: legend.height)
       default:
-        legendBox = Rect(
-          x: p.maxX + (ticks.mirror ? outward : 0) + legend.pad, y: p.minY, width: legend.width, height: legend.height)
+        legendBox = Rect(x: rightEdge + legend.pad, y: p.minY, width: legend.width, height: legend.height)
       }
       boxes.append(legendBox!)
     }
@@ -118,7 +130,8 @@ struct AxesDecorator {
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
       xAxis: xAxis.node, yAxis: yAxis.node,
-      title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, boxes: boxes, xScale: xScale, yScale: yScale)
+      title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, colorbar: colorbarNode, boxes: boxes,
+      xScale: xScale, yScale: yScale)
   }
 
   /// Grid lines at major (and minor) ticks, drawn under the data.

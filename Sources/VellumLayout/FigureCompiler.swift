@@ -66,6 +66,10 @@ public enum FigureCompiler {
       decorator.showYTickLabels = !grid.shareY || column == 0
       decorator.showYLabel = !grid.shareY || column == 0
       decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: spec.font.size * 1.2) }
+      if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first {
+        decorator.colorbar = try ColorbarGuide(
+          scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks)
+      }
       if let legendSpec = panels[index].spec.legend {
         let legend = try LegendLayout(spec: legendSpec, layers: panels[index].layers, setter: setter)
         if legendSpec.location.isOutside && !legend.isEmpty {
@@ -158,8 +162,10 @@ public enum FigureCompiler {
     var children: [SceneNode] = [
       .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
     ]
-    children += [decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel]
-      .compactMap { $0 }
+    children += [
+      decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel,
+      decorations.colorbar,
+    ].compactMap { $0 }
     let overlay = compiled.flatMap(\.overlay).map(\.node)
     if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
     if let legend = panel.legend {

@@ -106,7 +106,7 @@ extension AxisSpec {
     }
     ticks = try map.optional("ticks") { try Self.placement($0) } ?? .auto
     minor = try map.optional("minor") { try $0.bool() } ?? false
-    format = try map.optional("format") { try Self.format($0) } ?? .auto
+    format = try map.optional("format") { try Self.tickFormat($0) } ?? .auto
     decimals = try map.optional("decimals") { node in
       let value = try node.int("a number of decimals")
       guard (0...12).contains(value) else { throw node.error("decimals must be between 0 and 12") }
@@ -114,7 +114,8 @@ extension AxisSpec {
     }
   }
 
-  private static func format(_ node: SpecNode) throws -> TickFormat {
+  /// `auto`, `plain`, `si`, `percent`, `scientific` or a printf pattern.
+  public static func tickFormat(_ node: SpecNode) throws -> TickFormat {
     let text = try node.string("a tick format")
     switch text {
     case "auto": return .auto

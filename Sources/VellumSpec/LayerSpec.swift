@@ -30,12 +30,16 @@ public struct DataRequest: Sendable {
   public var encodings: [(channel: EncodedChannel, column: Located<String>)]
   /// The `x` column lies along the y axis (horizontal bars), so that axis decides whether it is categorical.
   public var positionAlongY: Bool
+  /// A second position column along the y axis, read as categories when that axis is categorical (heatmap rows).
+  public var yPosition: Located<String>?
 
   /// `encodings` are the mark's own (dash, marker); the series' colour encoding is added here.
   public init(
     series: SeriesCommon, channels: [(name: String, column: Located<String>)],
-    encodings: [(channel: EncodedChannel, column: Located<String>)] = [], positionAlongY: Bool = false
+    encodings: [(channel: EncodedChannel, column: Located<String>)] = [], positionAlongY: Bool = false,
+    yPosition: Located<String>? = nil
   ) {
+    self.yPosition = yPosition
     self.series = series
     self.channels = channels
     self.encodings = (series.colorColumn.map { [(EncodedChannel.color, $0)] } ?? []) + encodings

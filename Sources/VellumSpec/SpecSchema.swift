@@ -323,6 +323,13 @@ public enum SpecSchema {
       })
   }
 
+  /// The keys of a colormap encoding (``ContinuousColorSpec``).
+  public static let continuousColor: [String: JSONValue] = [
+    "map": .object(["anyOf": .array([string, array(color)])]),
+    "norm": enumeration(["linear", "log", "symlog", "center"]), "linthresh": number, "center": number,
+    "limits": pair, "under": color, "over": color, "bad": color, "levels": integer,
+  ]
+
   /// The keys every data-reading mark shares (``SeriesCommon``).
   public static let seriesProperties: [String: JSONValue] = [
     "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,

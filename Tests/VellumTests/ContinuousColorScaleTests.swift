@@ -23,10 +23,13 @@ final class ContinuousColorScaleTests: XCTestCase {
       var colors: [String?]
     }
     enum MapName: Decodable {
-      case name(String), list([String])
+      case name(String)
+      case list([String])
       init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let name = try? container.decode(String.self) { self = .name(name) } else {
+        if let name = try? container.decode(String.self) {
+          self = .name(name)
+        } else {
           self = .list(try container.decode([String].self))
         }
       }

@@ -20,12 +20,15 @@ protocol MarkGeometry {
   func draw(on canvas: MarkCanvas) throws -> MarkDrawing
   /// The legend handle drawn in `handle`'s box.
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode]
+  /// The continuous colour scale this series wants a colorbar for, with the bar's options.
+  var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { get }
   /// Values along `axis` that automatic margins may not cross when the data reach them (matplotlib's sticky
   /// edges: 0 for bars, 0 and 1 for cumulative fractions).
   func stickyEdges(along axis: PositionAxis) -> [Double]
 }
 
 extension MarkGeometry {
+  var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { nil }
   func stickyEdges(along axis: PositionAxis) -> [Double] { [] }
 }
 

@@ -21,5 +21,6 @@ public enum MarkRegistry {
     BoxMark.layerKind,
     StripMark.layerKind,
     ViolinMark.layerKind,
+    HeatmapMark.layerKind,
   ])
 }

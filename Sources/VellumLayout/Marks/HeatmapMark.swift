@@ -1,0 +1,176 @@
+import Foundation
+import VellumData
+import VellumScene
+import VellumSpec
+import VellumTypesetting
+
+/// `heatmap`: one cell per (x, y) with its value's colour from a colormap (matplotlib's `imshow`/`pcolormesh`,
+/// seaborn's `heatmap`): categorical or evenly spaced numeric rows and columns, missing cells left blank (or in
+/// the `bad` colour), optional values written in each cell in black or white, whichever reads on the cell.
+struct HeatmapMark: Mark {
+  var common: SeriesCommon
+  var y: Located<String>
+  var value: Located<String>
+  var color: ContinuousColorSpec
+  /// A printf pattern for the value written in each cell; nil writes none.
+  var annotate: String?
+  var annotationSize: Double?
+  var edge: Color
+  var edgeWidth: Double
+  var colorbar: ColorbarSpec?
+
+  static let layerKind = LayerKind(
+    name: "heatmap",
+    keys: [
+      "id", "data", "transform", "x", "y", "value", "alpha", "annotate", "annotation_size", "edge", "edge_width",
+      "colorbar",
+    ]
+      + ContinuousColorSpec.keys,
+    properties: [
+      "id": SpecSchema.string, "data": SpecSchema.string, "transform": SpecSchema.seriesProperties["transform"]!,
+      "x": SpecSchema.string, "y": SpecSchema.string, "value": SpecSchema.string, "alpha": SpecSchema.number,
+      "annotate": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]),
+      "annotation_size": SpecSchema.number, "edge": SpecSchema.color, "edge_width": SpecSchema.number,
+      "colorbar": .object([
+        "anyOf": .array([
+          SpecSchema.boolean,
+          SpecSchema.object(
+            ColorbarSpec.keys,
+            [
+              "label": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number,
+              "format": SpecSchema.string,
+            ]),
+        ])
+      ]),
+    ].merging(SpecSchema.continuousColor) { $1 },
+    required: ["x", "y", "value"], decode: { try HeatmapMark(map: $0, context: $1) })
+
+  init(map: SpecMapping, context: LayerContext) throws {
+    common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    y = try map.required("y") { try $0.located("a column name") }
+    value = try map.required("value") { try $0.located("a column name") }
+    color = try ContinuousColorSpec(map: map)
+    annotate =
+      try map.optional("annotate") { node -> String? in
+        if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
+          return try node.bool() ? "%.2g" : nil
+        }
+        let pattern = try node.string("true or a printf pattern")
+        guard PrintfPattern.isValid(pattern) else {
+          throw node.error("annotate takes true or a printf pattern such as %.2f")
+        }
+        return pattern
+      } ?? nil
+    annotationSize = try map.optional("annotation_size") { try $0.fontSize() }
+    edge = try map.optional("edge") { try decodeColor($0) } ?? .white
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
+    // seaborn's heatmap shows its colorbar unless told not to.
+    colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
+  }
+
+  var request: DataRequest? { DataRequest(series: common, channels: [("value", value)], yPosition: y) }
+
+  func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    try data.series.map { series in
+      let xs = context.positions(series.x, along: .x)
+      let ys = context.positions(series.y ?? .numeric([]), along: .y)
+      let values = series["value"]
+      var seen: [[Double]: Int] = [:]
+      for (row, point) in zip(xs, ys).map({ [$0, $1] }).enumerated() {
+        if let first = seen.updateValue(row, forKey: point) {
+          throw VellumError(
+            .invalidData,
+            "heatmap cell (\(Self.label(series.x, first)), \(Self.label(series.y!, first))) appears twice; "
+              + "aggregate the table first (transform: aggregate)", at: value.location)
+        }
+      }
+      let scale = try located(at: value.location) { try ContinuousColorScale(spec: color, values: values) }
+      let (width, height) = (Self.spacing(xs), Self.spacing(ys))
+      let cells = zip(zip(xs, ys), values).compactMap { position, number -> Cell? in
+        guard position.0.isFinite, position.1.isFinite, let paint = scale(number) else { return nil }
+        return Cell(x: position.0, y: position.1, value: number, color: paint)
+      }
+      let geometry = Geometry(
+        cells: cells, width: width, height: height, alpha: common.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
+        annotate: annotate, annotationSize: annotationSize, colorbar: colorbar.map { (scale, $0) })
+      return ResolvedLayer(
+        geometry: geometry, role: "heatmap-" + (common.id ?? slug(value.value)), legendLabel: nil)
+    }
+  }
+
+  /// Cell size along an axis: the smallest gap between distinct positions (1 for categories or a single row).
+  static func spacing(_ positions: [Double]) -> Double {
+    let distinct = Array(Set(positions.filter(\.isFinite))).sorted()
+    return zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min() ?? 1
+  }
+
+  private static func label(_ values: XValues, _ row: Int) -> String {
+    switch values {
+    case .numeric(let numbers): return "\(numbers[row])"
+    case .categorical(let labels): return labels[row]
+    }
+  }
+
+  struct Cell {
+    var x: Double
+    var y: Double
+    var value: Double
+    var color: RGB
+  }
+
+  struct Geometry: MarkGeometry {
+    var cells: [Cell]
+    var width: Double
+    var height: Double
+    var alpha: Double
+    var edge: RGB
+    var edgeWidth: Double
+    var annotate: String?
+    var annotationSize: Double?
+    var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      VellumLayout.extent(stickyEdges(along: axis), transform)
+    }
+
+    /// Like imshow, the axes end at the outer cells' edges.
+    func stickyEdges(along axis: PositionAxis) -> [Double] {
+      let half = axis == .x ? width / 2 : height / 2
+      let positions = cells.map { axis == .x ? $0.x : $0.y }
+      guard let low = positions.min(), let high = positions.max() else { return [] }
+      return [low - half, high + half]
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      for cell in cells {
+        let a = FarPointClipping.clamped(canvas.page(cell.x - width / 2, cell.y - height / 2))
+        let b = FarPointClipping.clamped(canvas.page(cell.x + width / 2, cell.y + height / 2))
+        let rect = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+        let fill = FillStyle(
+          color: cell.color, alpha: alpha, edge: edgeWidth > 0 ? edge : nil, edgeWidth: edgeWidth)
+        drawing.nodes.append(canvas.patch(PathGeometry.rect(rect), fill))
+        guard let annotate else { continue }
+        let text = TickFormatter.minusSign(PrintfPattern.format(annotate, cell.value))
+        let set = try canvas.setter.set(literal: text, size: annotationSize ?? canvas.textSize)
+        var placed = PlacedText.horizontal(
+          set, x: rect.midX, baseline: rect.midY + set.ascent / 2 - set.descent / 2, anchor: .middle)
+        if case .text(var node) = placed.node {
+          node.paint = Paint(Self.contrasting(cell.color))
+          placed.node = .text(node)
+        }
+        drawing.nodes.append(placed.node)
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
+
+    /// seaborn's annotation colour: near-black on light cells, white on dark ones (relative luminance 0.408).
+    static func contrasting(_ color: RGB) -> RGB {
+      func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
+      let luminance = 0.2126 * linear(color.red) + 0.7152 * linear(color.green) + 0.0722 * linear(color.blue)
+      return luminance > 0.408 ? RGB(red: 0.15, green: 0.15, blue: 0.15) : .white
+    }
+  }
+}

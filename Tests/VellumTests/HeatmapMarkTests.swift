@@ -1,0 +1,72 @@
+import Foundation
+import Vellum
+import VellumScene
+import VellumTestSupport
+import XCTest
+
+@testable import VellumLayout
+@testable import VellumReview
+
+/// `heatmap` with its colorbar: cell colours from the colormap, contrasting annotations, duplicate cells refused.
+final class HeatmapMarkTests: XCTestCase {
+  private let csv = "r,c,v\na,x,0.1\na,y,0.9\nb,x,0.5\nb,y,\n"
+
+  private func svg(_ keys: String, csv: String? = nil) throws -> SVGElement {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv ?? self.csv)
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical}
+        y: {scale: categorical, reverse: true}
+        layers:
+          - heatmap: {x: c, y: r, value: v, \(keys)}
+
+      """
+    let text = try Figure(contentsOf: try fixture.write("f.yaml", spec)).svg()
+    return try SVGDocument.parse(Data(text.utf8), name: "f.svg")
+  }
+
+  private func elements(_ root: SVGElement, in group: String, named name: String) -> [SVGElement] {
+    var found: [SVGElement] = []
+    root.walk { element, owner in if owner == group && element.name == name { found.append(element) } }
+    return found
+  }
+
+  /// viridis over [0, 1] as matplotlib maps 0.1, 0.9 and 0.5; the missing cell is left out.
+  func testCellsTakeTheColormapsColours() throws {
+    let root = try svg("limits: [0, 1], colorbar: false")
+    let fills = elements(root, in: "heatmap-v", named: "path").compactMap { $0.attributes["fill"] }
+    XCTAssertEqual(fills, ["#482475", "#bddf26", "#21918c"], "to_hex(viridis(v)) in matplotlib")
+  }
+
+  /// Values written in each cell: white on dark cells, near-black on light ones.
+  func testAnnotationsContrastWithTheirCell() throws {
+    let root = try svg("limits: [0, 1], annotate: '%.1f', colorbar: false")
+    let texts = elements(root, in: "heatmap-v", named: "text")
+    XCTAssertEqual(texts.map(\.allText), ["0.1", "0.9", "0.5"])
+    XCTAssertEqual(texts.map { $0.attributes["fill"] }, ["#ffffff", "#262626", "#ffffff"])
+  }
+
+  /// The colorbar sits right of the plot with the limits' ticks, bottom to top.
+  func testColorbarTicksFollowTheNorm() throws {
+    let root = try svg("limits: [0, 1], map: Blues")
+    let labels = elements(root, in: "colorbar", named: "text").map(\.allText)
+    XCTAssertEqual(labels, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+    let logRoot = try svg("norm: log, limits: [0.01, 10]")
+    XCTAssertEqual(elements(logRoot, in: "colorbar", named: "text").count, 4, "decades 10^-2 … 10^1")
+  }
+
+  func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
+    XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
+      XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")
+    }
+    XCTAssertThrowsError(try svg("map: blus")) { error in
+      XCTAssertTrue("\(error)".contains("f.yaml:6:") && "\(error)".contains("did you mean 'Blues'"), "\(error)")
+    }
+    XCTAssertThrowsError(try svg("norm: center")) { error in
+      XCTAssertTrue("\(error)".contains("needs 'center'"), "\(error)")
+    }
+  }
+}
