@@ -128,6 +128,8 @@ public struct SeriesCommon: Sendable {
   public var label: Located<String>?
   /// A constant colour, or a column whose values the figure's colour scale maps.
   public var colorEncoding: Encoding<Color>?
+  /// A numeric column mapped through a colormap (`color: {column: loss, map: viridis}`), with its colorbar.
+  public var continuousColor: ContinuousColor?
   public var alpha: Double
   public var location: SourceLocation
 
@@ -139,7 +141,7 @@ public struct SeriesCommon: Sendable {
     switch colorEncoding {
     case .column(let column): return column
     case .constant: return nil
-    case nil: return group
+    case nil: return continuousColor == nil ? group : nil
     }
   }
 
@@ -153,7 +155,27 @@ public struct SeriesCommon: Sendable {
     x = try map.required("x") { try $0.located("a column name") }
     group = try map.optional("group") { try $0.located("a column name") }
     label = try map.optional("label") { try $0.located("a label") }
-    colorEncoding = try map.optional("color") { try Encoding.decode($0, constant: decodeColor) }
+    let colorNode = map["color"]
+    if let node = colorNode, node.isMapping, try node.mappingKeys().contains(where: { $0 != "column" }) {
+      // Colormap keys beside `column` make the column continuous: numbers through a colormap.
+      let mapping = try node.mapping(
+        "a colour mapping {column, map, norm, limits, …}", keys: ["column", "colorbar"] + ContinuousColorSpec.keys)
+      continuousColor = ContinuousColor(
+        column: try mapping.required("column") { try $0.located("a column name") },
+        spec: try ContinuousColorSpec(map: mapping),
+        colorbar: try mapping["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec())
+      colorEncoding = nil
+    } else {
+      colorEncoding = try map.optional("color") { try Encoding.decode($0, constant: decodeColor) }
+    }
     alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? defaultAlpha
   }
+}
+
+/// A numeric column whose values become colours through a colormap, and the colorbar that explains them.
+public struct ContinuousColor: Sendable {
+  public var column: Located<String>
+  public var spec: ContinuousColorSpec
+  /// nil: no colorbar (`colorbar: false`).
+  public var colorbar: ColorbarSpec?
 }

@@ -333,7 +333,14 @@ public enum SpecSchema {
   /// The keys every data-reading mark shares (``SeriesCommon``).
   public static let seriesProperties: [String: JSONValue] = [
     "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
-    "color": encoded(color), "alpha": number,
+    "color": .object([
+      "anyOf": .array([
+        color, columnEncoding,
+        object(
+          ["column", "colorbar"] + ContinuousColorSpec.keys,
+          continuousColor.merging(["column": string, "colorbar": .object([:])]) { $1 }, required: ["column"]),
+      ])
+    ]), "alpha": number,
   ]
 
   static func layer(_ layers: LayerKinds) -> JSONValue {

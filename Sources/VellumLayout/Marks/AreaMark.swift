@@ -26,8 +26,8 @@ struct AreaMark: Mark {
   var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    data.series.map { series in
-      let color = context.color(common, series: series, cycle: .fill)
+    try data.series.map { series in
+      let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
       return context.series(
         Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill), "area", common,

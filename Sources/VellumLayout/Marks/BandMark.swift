@@ -53,8 +53,8 @@ struct BandMark: Mark {
     case .lowerUpper(let lower, _): valueColumn = lower.value
     case .centerError(let center, _): valueColumn = center.value
     }
-    return data.series.map { series in
-      let color = context.color(common, series: series, cycle: .fill)
+    return try data.series.map { series in
+      let color = try context.color(common, series: series, cycle: .fill)
       let (lower, upper): ([Double], [Double])
       switch bounds {
       case .lowerUpper: (lower, upper) = (series["lower"], series["upper"])

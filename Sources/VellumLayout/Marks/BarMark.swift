@@ -66,8 +66,8 @@ struct BarMark: Mark {
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     var stackTops: [Double: (positive: Double, negative: Double)] = [:]
     let count = Double(data.series.count)
-    return data.series.enumerated().map { index, series in
-      let color = context.color(common, series: series, cycle: .fill)
+    return try data.series.enumerated().map { index, series in
+      let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth)
       let barWidth = stacked ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth

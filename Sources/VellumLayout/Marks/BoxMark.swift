@@ -71,7 +71,7 @@ struct BoxMark: Mark {
     let count = Double(data.series.count)
     let filled = fill ?? (data.series.count > 1 || common.group != nil)
     return try data.series.enumerated().map { index, series in
-      let color = context.color(common, series: series, cycle: .fill)
+      let color = try context.color(common, series: series, cycle: .fill)
       let boxWidth = total / count
       let offset = (Double(index) - (count - 1) / 2) * boxWidth
       var rows: [Double: [Double]] = [:]

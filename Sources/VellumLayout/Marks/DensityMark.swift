@@ -87,7 +87,7 @@ struct DensityMark: Mark {
       }
       let x = kde.grid(cut: cut, count: gridSize, clip: clip)
       let y = x.map { kde($0) * scale }
-      let color = context.color(common, series: series, cycle: .line)
+      let color = try context.color(common, series: series, cycle: .line)
       let line = LineMark.Geometry(
         x: x, y: y,
         style: LineStyle(

@@ -35,7 +35,7 @@ struct EcdfMark: Mark {
           .invalidSpec, "ecdf needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
       }
       let (x, y) = Self.steps(values, complementary: complementary)
-      let color = context.color(common, series: series, cycle: .line)
+      let color = try context.color(common, series: series, cycle: .line)
       let style = LineStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series))
       return context.series(

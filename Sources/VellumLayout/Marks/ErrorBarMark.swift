@@ -41,8 +41,8 @@ struct ErrorBarMark: Mark {
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    data.series.map { series in
-      let color = context.color(common, series: series, cycle: .line)
+    try data.series.map { series in
+      let color = try context.color(common, series: series, cycle: .line)
       let geometry = Geometry(
         x: context.positions(series.x), y: series["y"], yError: series.values["yerr"], xError: series.values["xerr"],
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),

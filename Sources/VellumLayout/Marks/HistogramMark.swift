@@ -89,7 +89,7 @@ struct HistogramMark: Mark {
     let fraction = relativeWidth ?? (dodged ? 0.8 : 1)
     var layers: [ResolvedLayer] = []
     for (index, series) in data.series.enumerated() {
-      let color = context.color(common, series: series, cycle: .fill)
+      let color = try context.color(common, series: series, cycle: .fill)
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
         edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1))

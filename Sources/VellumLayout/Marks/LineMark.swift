@@ -38,8 +38,8 @@ struct LineMark: Mark {
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    data.series.map { series in
-      let color = context.color(common, series: series, cycle: .line)
+    try data.series.map { series in
+      let color = try context.color(common, series: series, cycle: .line)
       let alpha = common.alpha * color.alpha
       let geometry = Geometry(
         x: context.positions(series.x), y: series["y"],

@@ -26,7 +26,13 @@ struct MarkResolution {
   }
 
   /// The series' colour: the one the spec names, its value's colour on the colour scale, or the next of `cycle`.
-  mutating func color(_ common: SeriesCommon, series: SeriesData, cycle: Cycle) -> Color {
+  mutating func color(_ common: SeriesCommon, series: SeriesData, cycle: Cycle) throws -> Color {
+    if let continuous = common.continuousColor {
+      throw VellumError(
+        .invalidSpec,
+        "colours through a colormap work on scatter and heatmap; here give a colour or a column ({column: …})",
+        at: continuous.column.location)
+    }
     if let color = common.color { return color }
     if let column = common.colorColumn, let value = series.keys[column.value], let color = scales.color(value) {
       return color

@@ -27,4 +27,7 @@ func merge(_ a: (Double, Double)?, _ b: (Double, Double)?) -> (Double, Double)? 
 
 extension Color {
   var rgb: RGB { RGB(red: red, green: green, blue: blue) }
+
+  /// An opaque colour from scene RGB.
+  init(rgb: RGB) { self.init(red: rgb.red, green: rgb.green, blue: rgb.blue) }
 }

@@ -23,16 +23,35 @@ struct ScatterMark: Mark {
   }
 
   var request: DataRequest? {
-    DataRequest(series: common, channels: [("y", y)], encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
+    DataRequest(
+      series: common, channels: [("y", y)] + (common.continuousColor.map { [("color", $0.column)] } ?? []),
+      encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    data.series.map { series in
+    // A colormap colours each point by its value, on one scale for every group of the layer.
+    let colormap = try common.continuousColor.map { continuous in
+      (
+        continuous,
+        try located(at: continuous.column.location) {
+          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
+        }
+      )
+    }
+    return try data.series.map { series in
       // matplotlib's scatter takes its colour from the patch cycle, not the line cycle.
-      let color = context.color(common, series: series, cycle: .fill)
-      let geometry = Geometry(
+      let color =
+        try colormap.map { Color(rgb: $0.1.colormap.colors[$0.1.colormap.colors.count / 2]) }
+        ?? context.color(common, series: series, cycle: .fill)
+      let resolved = context.marker(marker, series: series)
+      var geometry = Geometry(
         x: context.positions(series.x), y: series["y"],
-        marker: MarkerStyle(context.marker(marker, series: series), color: color, alpha: common.alpha))
+        marker: MarkerStyle(resolved, color: color, alpha: common.alpha))
+      if let (continuous, scale) = colormap {
+        geometry.pointColors = series["color"].map { scale($0) }
+        geometry.keepsEdge = resolved.edge != nil
+        geometry.colorbar = continuous.colorbar.map { (scale, $0) }
+      }
       return context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
     }
   }
@@ -41,6 +60,11 @@ struct ScatterMark: Mark {
     var x: [Double]
     var y: [Double]
     var marker: MarkerStyle
+    /// Each point's colour from a colormap (nil: not drawn, a missing value); nil: every point in `marker`'s.
+    var pointColors: [RGB?]?
+    /// The spec named an edge colour, which colormap colours leave alone.
+    var keepsEdge = false
+    var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       VellumLayout.extent(axis == .x ? x : y, transform)
@@ -48,7 +72,16 @@ struct ScatterMark: Mark {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       let points = zip(x, y).map { canvas.page($0, $1) }
-      return MarkDrawing(nodes: canvas.markers(points, marker), points: points)
+      guard let pointColors else { return MarkDrawing(nodes: canvas.markers(points, marker), points: points) }
+      var nodes: [SceneNode] = []
+      for (index, (point, color)) in zip(points, pointColors).enumerated() {
+        guard let color, index % marker.every == 0 else { continue }
+        var style = marker
+        style.face = color
+        if !keepsEdge { style.edge = color }
+        nodes += canvas.markers([point], style)
+      }
+      return MarkDrawing(nodes: nodes, points: points)
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [marker.node(at: handle.center)] }

@@ -56,8 +56,8 @@ struct StripMark: Mark {
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     let count = Double(data.series.count)
-    return data.series.enumerated().map { index, series in
-      let color = context.color(common, series: series, cycle: .fill)
+    return try data.series.enumerated().map { index, series in
+      let color = try context.color(common, series: series, cycle: .fill)
       let offset = dodge ? (Double(index) - (count - 1) / 2) * width / count : 0
       // One generator per series, so adding a group never moves another group's points.
       var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)

@@ -94,7 +94,7 @@ struct ViolinMark: Mark {
     let layerMax = bodies.joined().compactMap { $0.density.max() }.max() ?? 1
     var layers: [ResolvedLayer] = []
     for (index, series) in data.series.enumerated() {
-      let color = context.color(common, series: series, cycle: .fill)
+      let color = try context.color(common, series: series, cycle: .fill)
       let slotWidth = split ? width : width / count
       let offset = split ? 0 : (Double(index) - (count - 1) / 2) * slotWidth
       let side: Side = split ? (index == 0 ? .left : .right) : .both
