@@ -23,6 +23,7 @@ let package = Package(
     .systemLibrary(
       name: "CVellumPango", pkgConfig: "pangocairo",
       providers: [.apt(["libpango1.0-dev"])]),
+    .systemLibrary(name: "CVellumZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // The pipeline, one job per target, data flowing one way.
     .target(name: "VellumDiagnostics"),
@@ -36,8 +37,13 @@ let package = Package(
       name: "VellumLayout",
       dependencies: ["VellumSpec", "VellumData", "VellumFonts", "VellumScene", "VellumTypesetting"]
     ),
-    .target(name: "VellumSVG", dependencies: ["VellumScene"]),
-    .target(name: "VellumRaster", dependencies: ["VellumDiagnostics", "CVellumRsvg", "CVellumPango", "VellumFonts"]),
+    // The one PNG writer (figures, diff images, images embedded in SVG), on zlib.
+    .target(name: "VellumImage", dependencies: ["VellumDiagnostics", "CVellumZlib"]),
+    .target(name: "VellumSVG", dependencies: ["VellumScene", "VellumImage"]),
+    .target(
+      name: "VellumRaster",
+      dependencies: ["VellumDiagnostics", "CVellumRsvg", "CVellumPango", "VellumFonts", "VellumImage"]
+    ),
     .target(
       name: "Vellum",
       dependencies: [
@@ -59,7 +65,8 @@ let package = Package(
       name: "VellumTests",
       dependencies: [
         "VellumTestSupport",
-        "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumSVG", "VellumRaster", "VellumData",
+        "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
+        "VellumRaster", "VellumData",
         "VellumSpec",
         "VellumFonts",
       ]),

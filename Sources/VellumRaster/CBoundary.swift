@@ -1,7 +1,7 @@
 import CVellumRsvg
 import VellumDiagnostics
 
-/// The one place each C library the raster stage calls (librsvg, Cairo, zlib) reports failure: every status
+/// The one place each C library the raster stage calls (librsvg, Cairo) reports failure: every status
 /// and every missing object goes through its library's funnel into a ``VellumError`` with a typed cause.
 enum CBoundary {
   /// librsvg: throws if `error` is set, consuming the GError.
@@ -35,13 +35,6 @@ enum CBoundary {
       throw VellumError(.render, what, cause: .library(.cairo, status: nil, message: "no object"))
     }
     return object
-  }
-
-  /// zlib: throws unless `status` is one of `accepted` (Z_OK by default).
-  static func zlib(_ status: Int32, _ what: String, accepted: Set<Int32> = [Z_OK]) throws {
-    guard !accepted.contains(status) else { return }
-    let message = zError(status).map { String(cString: $0) } ?? "unknown error"
-    throw VellumError(.render, what, cause: .library(.zlib, status: status, message: message))
   }
 }
 

@@ -38,7 +38,7 @@ public enum Rasterizer {
   public static func png(svg: String, width: Double, height: Double, dpi: Double, fontFiles: [String]) throws -> [UInt8]
   {
     try rasterize(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles) { surface in
-      try PNGEncoder.encode(surface: surface, dpi: dpi)
+      try RasterPNG.encode(surface: surface, dpi: dpi)
     }
   }
 
@@ -120,7 +120,7 @@ public enum Rasterizer {
 
   /// Encodes pixels (e.g. a diff image) as PNG with a pHYs chunk for `dpi`, with the same writer as figures.
   public static func png(_ image: RasterImage, dpi: Double) throws -> [UInt8] {
-    try PNGEncoder.encode(image, dpi: dpi)
+    try RasterPNG.encode(image, dpi: dpi)
   }
 
   /// SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the Unix epoch, as ISO 8601 UTC.

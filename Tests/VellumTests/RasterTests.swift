@@ -1,6 +1,7 @@
-import CVellumRsvg
+import CVellumZlib
 import Foundation
 import Vellum
+import VellumImage
 import VellumSVG
 import VellumTestSupport
 import XCTest
@@ -116,12 +117,12 @@ final class RasterTests: XCTestCase {
 
   /// A zlib failure names zlib and its status.
   func testZlibStatusBecomesTypedError() {
-    XCTAssertThrowsError(try CBoundary.zlib(Z_STREAM_ERROR, "PNG compression failed")) { error in
+    XCTAssertThrowsError(try ZlibBoundary.check(Z_STREAM_ERROR, "PNG compression failed")) { error in
       guard let error = error as? VellumError, case .library(.zlib, Z_STREAM_ERROR?, _)? = error.cause else {
         return XCTFail("expected a zlib cause, found \(error)")
       }
     }
-    XCTAssertNoThrow(try CBoundary.zlib(Z_OK, "fine"))
+    XCTAssertNoThrow(try ZlibBoundary.check(Z_OK, "fine"))
   }
 }
 
