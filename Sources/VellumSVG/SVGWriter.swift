@@ -1,3 +1,4 @@
+import VellumImage
 import VellumScene
 
 /// Turns a scene into SVG text; the single place that decides formatting, attribute order and ids,
@@ -10,7 +11,8 @@ public enum SVGWriter {
 
     let size = "width=\"\(NumberFormat.format(scene.width))pt\" height=\"\(NumberFormat.format(scene.height))pt\""
     let viewBox = "viewBox=\"0 0 \(NumberFormat.format(scene.width)) \(NumberFormat.format(scene.height))\""
-    let xlink = state.usedGlyphs.isEmpty ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
+    let xlink =
+      state.usedGlyphs.isEmpty && !state.hasImages ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
     let labelledBy = scene.summary == nil ? "figure-title" : "figure-title figure-desc"
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
@@ -57,6 +59,8 @@ private struct WriterState {
   let textMode: TextMode
   /// Glyphs drawn as outlines, defined once in `<defs>`.
   private(set) var usedGlyphs: Set<GlyphRef> = []
+  /// Images need the xlink namespace for their `xlink:href`.
+  private(set) var hasImages = false
   private var usedIDs: [String: Int] = [:]
   private var groupIDs: [String] = []
 
@@ -116,6 +120,20 @@ private struct WriterState {
       lines.append(indent + pathElement(path))
     case .text(let text):
       lines += textElements(text).map { indent + $0 }
+    case .image(let image):
+      hasImages = true
+      let r = image.rect
+      // An embedded PNG without a resolution chunk, so its bytes depend only on the pixels. zlib fails only
+      // when memory runs out, where Swift's own allocations would trap first.
+      let png =
+        (try? PNGEncoder.encode(width: image.width, height: image.height, channels: .rgba, dpi: nil) { y, out in
+          let start = y * image.width * 4
+          for i in 0..<(image.width * 4) { out[i] = image.rgba[start + i] }
+        }) ?? []
+      lines.append(
+        "\(indent)<image x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\" "
+          + "preserveAspectRatio=\"none\" image-rendering=\"pixelated\" "
+          + "xlink:href=\"data:image/png;base64,\(Base64.encode(png))\"/>")
     }
   }
 

@@ -17,6 +17,10 @@ public enum SceneDump {
       for child in clip.children { dump(child, depth: depth + 1, into: &lines) }
     case .path(let path):
       lines.append("\(indent)path \(describe(path))")
+    case .image(let image):
+      // A checksum stands for the pixels, so a changed cell shows as a changed line.
+      let sum = image.rgba.enumerated().reduce(UInt64(0)) { $0 &* 31 &+ UInt64($1.element) &+ UInt64($1.offset & 0xff) }
+      lines.append("\(indent)image \(image.width)x\(image.height) px over \(rect(image.rect)) sum \(sum)")
     case .text(let text):
       var line = "\(indent)text at \(point(text.origin))"
       if text.rotation != 0 { line += " rotated \(number(text.rotation))" }

@@ -6,6 +6,25 @@ public indirect enum SceneNode: Sendable, Equatable {
   case text(TextNode)
   /// Children drawn only inside a rectangle.
   case clip(Clip)
+  /// A raster stretched over a rectangle (a dense heatmap).
+  case image(ImageNode)
+}
+
+/// Pixels stretched over `rect`, row by row from the top: RGBA, 8 bits a channel, straight alpha.
+public struct ImageNode: Sendable, Equatable {
+  public var rect: Rect
+  public var width: Int
+  public var height: Int
+  /// `width × height × 4` bytes.
+  public var rgba: [UInt8]
+
+  public init(rect: Rect, width: Int, height: Int, rgba: [UInt8]) {
+    precondition(rgba.count == width * height * 4, "an image needs width × height RGBA pixels")
+    self.rect = rect
+    self.width = width
+    self.height = height
+    self.rgba = rgba
+  }
 }
 
 /// A named bundle of nodes; its role becomes the SVG id and class.
@@ -198,7 +217,7 @@ extension Scene {
       switch node {
       case .group(let group): group.children.forEach(visit)
       case .clip(let clip): clip.children.forEach(visit)
-      case .path: break
+      case .path, .image: break
       case .text(let text): found.append(text)
       }
     }

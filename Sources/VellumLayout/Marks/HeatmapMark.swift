@@ -141,7 +141,11 @@ struct HeatmapMark: Mark {
       return [low - half, high + half]
     }
 
+    /// Above this many cells the matrix is drawn as one image (cell rectangles would make a huge SVG).
+    static let denseCells = 4096
+
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      if cells.count > Self.denseCells, let image = image(on: canvas) { return MarkDrawing(nodes: [.image(image)]) }
       var drawing = MarkDrawing()
       for cell in cells {
         let a = FarPointClipping.clamped(canvas.page(cell.x - width / 2, cell.y - height / 2))
@@ -165,6 +169,54 @@ struct HeatmapMark: Mark {
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
+
+    /// The cells as one raster on their lattice (columns and rows `width` and `height` apart), each cell repeated
+    /// so a pixel spans at most about two device pixels at 300 dpi (librsvg smooths scaled images). Values go
+    /// unwritten in this form. nil when the cells do not fit a lattice of at most 16 M cells.
+    private func image(on canvas: MarkCanvas) -> ImageNode? {
+      let xs = cells.map(\.x)
+      let ys = cells.map(\.y)
+      guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
+      let columns = Int(((x1 - x0) / width).rounded()) + 1
+      let rows = Int(((y1 - y0) / height).rounded()) + 1
+      guard columns > 0, rows > 0, columns * rows <= 16_000_000 else { return nil }
+      let a = canvas.page(x0 - width / 2, y0 - height / 2)
+      let b = canvas.page(x1 + width / 2, y1 + height / 2)
+      let rect = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+      guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return nil }
+      let devicePixels = 300.0 / 72
+      func repeats(_ cellPoints: Double, _ count: Int) -> Int {
+        max(1, min(Int((cellPoints * devicePixels / 2).rounded(.up)), 4096 / count))
+      }
+      let (kx, ky) = (repeats(rect.width / Double(columns), columns), repeats(rect.height / Double(rows), rows))
+      // Lattice index → pixel block, following the page: reversed axes flip the image.
+      let flipX = a.x > b.x
+      let flipY = a.y < b.y  // data y grows up the page unless the axis is reversed
+      var rgba = [UInt8](repeating: 0, count: columns * kx * rows * ky * 4)
+      let stride = columns * kx * 4
+      let opacity = UInt8((min(max(alpha, 0), 1) * 255).rounded())
+      for cell in cells {
+        var column = Int(((cell.x - x0) / width).rounded())
+        var row = Int(((cell.y - y0) / height).rounded())
+        if flipX { column = columns - 1 - column }
+        if !flipY { row = rows - 1 - row }
+        let (r, g, b) = (
+          UInt8((cell.color.red * 255).rounded()), UInt8((cell.color.green * 255).rounded()),
+          UInt8((cell.color.blue * 255).rounded())
+        )
+        for dy in 0..<ky {
+          var offset = (row * ky + dy) * stride + column * kx * 4
+          for _ in 0..<kx {
+            rgba[offset] = r
+            rgba[offset + 1] = g
+            rgba[offset + 2] = b
+            rgba[offset + 3] = opacity
+            offset += 4
+          }
+        }
+      }
+      return ImageNode(rect: rect, width: columns * kx, height: rows * ky, rgba: rgba)
+    }
 
     /// seaborn's annotation colour: near-black on light cells, white on dark ones (relative luminance 0.408).
     static func contrasting(_ color: RGB) -> RGB {
