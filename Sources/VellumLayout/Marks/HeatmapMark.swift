@@ -75,9 +75,10 @@ struct HeatmapMark: Mark {
       let xs = context.positions(series.x, along: .x)
       let ys = context.positions(series.y ?? .numeric([]), along: .y)
       let values = series["value"]
-      var seen: [[Double]: Int] = [:]
-      for (row, point) in zip(xs, ys).map({ [$0, $1] }).enumerated() {
-        if let first = seen.updateValue(row, forKey: point) {
+      var seen: [CellKey: Int] = [:]
+      seen.reserveCapacity(xs.count)
+      for row in xs.indices {
+        if let first = seen.updateValue(row, forKey: CellKey(x: xs[row], y: ys[row])) {
           throw VellumError(
             .invalidData,
             "heatmap cell (\(Self.label(series.x, first)), \(Self.label(series.y!, first))) appears twice; "
@@ -109,6 +110,12 @@ struct HeatmapMark: Mark {
     case .numeric(let numbers): return "\(numbers[row])"
     case .categorical(let labels): return labels[row]
     }
+  }
+
+  /// A cell's place, for finding repeated cells.
+  private struct CellKey: Hashable {
+    var x: Double
+    var y: Double
   }
 
   struct Cell {
