@@ -3,7 +3,7 @@ SWIFT ?= swift
 # System packages the build links against, the default fonts (CMU, Latin Modern Math), the venue styles'
 # fonts (TeX Gyre, Linux Libertine), and a second
 # family the font-pinning test uses.
-DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev \
+DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev \
         libfontconfig-dev fonts-cmu fonts-lmodern fonts-texgyre fonts-texgyre-math fonts-linuxlibertine \
         fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -50,9 +50,10 @@ bench: deps
 	@command -v rsvg-convert >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq librsvg2-bin
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 	@[ -x .build-bench/venv/bin/python ] || python3 -m venv .build-bench/venv
-	.build-bench/venv/bin/pip install -q matplotlib pillow numpy
+	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas
 	.build-bench/venv/bin/python bench/bench.py
 	bash bench/big-line.sh
+	bash bench/distributions.sh
 
 # Mutation fuzzing of the examples (not part of `make test`): RUNS=5000 SEED=7 make fuzz
 fuzz: deps
