@@ -31,7 +31,13 @@ struct ColorbarGuide {
   /// The bar's nodes and the boxes they occupy, with the bar's left edge at `left`, spanning the plot's height.
   func build(plot p: Rect, left: Double) throws -> (node: SceneNode, boxes: [Rect]) {
     let thickness = spec.size ?? p.height / 20
-    let bar = Rect(x: left, y: p.minY, width: thickness, height: p.height)
+    // Extension triangles take 5 % of the interior's length each (matplotlib's extendfrac), inside the plot's height.
+    let (extendsLow, extendsHigh) = (
+      spec.extend == .min || spec.extend == .both, spec.extend == .max || spec.extend == .both
+    )
+    let interior = p.height / (1 + 0.05 * Double((extendsLow ? 1 : 0) + (extendsHigh ? 1 : 0)))
+    let tip = 0.05 * interior
+    let bar = Rect(x: left, y: p.minY + (extendsHigh ? tip : 0), width: thickness, height: interior)
     func y(_ t: Double) -> Double { bar.maxY - t * bar.height }
     var nodes: [SceneNode] = []
     // Runs of equal colour as one slice each; every slice reaches half a point into the next, hiding seams.
@@ -47,8 +53,22 @@ struct ColorbarGuide {
             fill: Paint(colors[index]))))
       start = index + 1
     }
-    nodes.append(.path(PathNode(segments: PathGeometry.rect(bar), stroke: Stroke(Paint(.black), width: 0.8))))
-    var boxes = [bar]
+    var outline = [Point(bar.minX, bar.maxY)]
+    if extendsLow {
+      let triangle = [Point(bar.minX, bar.maxY), Point(bar.midX, bar.maxY + tip), Point(bar.maxX, bar.maxY)]
+      nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.under))))
+      outline.append(triangle[1])
+    }
+    outline += [Point(bar.maxX, bar.maxY), Point(bar.maxX, bar.minY)]
+    if extendsHigh {
+      let triangle = [Point(bar.maxX, bar.minY), Point(bar.midX, bar.minY - tip), Point(bar.minX, bar.minY)]
+      nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.over))))
+      outline.append(triangle[1])
+    }
+    outline.append(Point(bar.minX, bar.minY))
+    nodes.append(
+      .path(PathNode(segments: PathGeometry.polygon(outline), stroke: Stroke(Paint(.black), width: 0.8, join: .miter))))
+    var boxes = [bar, Rect(x: bar.minX, y: p.minY, width: bar.width, height: p.height)]
     // Ticks: the axis locator over the limits, placed through the norm so any norm lines up with the colours.
     let (low, high) = scale.limits
     let room = bar.height / (style.labelSize * 2)

@@ -6,10 +6,18 @@ public struct ColorbarSpec: Sendable {
   /// Gap between the plot and the bar in points; nil: 5 % of the plot's width (matplotlib's pad 0.05).
   public var pad: Double?
   public var format: AxisSpec.TickFormat
+  /// Triangles past the ends in the under/over colours, for values beyond the limits (matplotlib's `extend`).
+  public var extend: Extend
 
-  public static let keys = ["label", "size", "pad", "format"]
+  /// Which ends of the colorbar point on.
+  public enum Extend: String, Sendable, CaseIterable { case neither, min, max, both }
 
-  public init() { format = .auto }
+  public static let keys = ["label", "size", "pad", "format", "extend"]
+
+  public init() {
+    format = .auto
+    extend = .neither
+  }
 
   /// `true`, `false` (nil) or `{label, size, pad, format}`.
   public static func decode(_ node: SpecNode) throws -> ColorbarSpec? {
@@ -20,6 +28,7 @@ public struct ColorbarSpec: Sendable {
     spec.size = try map.optional("size") { try $0.measure("a bar thickness in points") }
     spec.pad = try map.optional("pad") { try $0.measure("a gap in points") }
     spec.format = try map.optional("format") { try AxisSpec.tickFormat($0) } ?? .auto
+    spec.extend = try map.optional("extend") { try decodeEnum($0, what: "colorbar extend") } ?? .neither
     return spec
   }
 }

@@ -323,6 +323,21 @@ public enum SpecSchema {
       })
   }
 
+  /// `true`, `false` or the colorbar's options (``ColorbarSpec``).
+  public static var colorbar: JSONValue {
+    .object([
+      "anyOf": .array([
+        boolean,
+        object(
+          ColorbarSpec.keys,
+          [
+            "label": string, "size": number, "pad": number, "format": string,
+            "extend": enumeration(ColorbarSpec.Extend.allCases.map(\.rawValue)),
+          ]),
+      ])
+    ])
+  }
+
   /// The keys of a colormap encoding (``ContinuousColorSpec``).
   public static let continuousColor: [String: JSONValue] = [
     "map": .object(["anyOf": .array([string, array(color)])]),
@@ -338,7 +353,7 @@ public enum SpecSchema {
         color, columnEncoding,
         object(
           ["column", "colorbar"] + ContinuousColorSpec.keys,
-          continuousColor.merging(["column": string, "colorbar": .object([:])]) { $1 }, required: ["column"]),
+          continuousColor.merging(["column": string, "colorbar": colorbar]) { $1 }, required: ["column"]),
       ])
     ]), "alpha": number,
   ]

@@ -58,6 +58,16 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertEqual(elements(logRoot, in: "colorbar", named: "text").count, 4, "decades 10^-2 … 10^1")
   }
 
+  /// `extend: both` adds triangles past the ends in the under and over colours.
+  func testColorbarExtensionsTakeTheUnderAndOverColours() throws {
+    let root = try svg("limits: [0.2, 0.8], under: '#000000', over: '#ff0000', colorbar: {extend: both}")
+    let fills = elements(root, in: "colorbar", named: "path").compactMap { $0.attributes["fill"] }
+    XCTAssertTrue(fills.contains("#000000") && fills.contains("#ff0000"), "\(fills)")
+    let plain = try svg("limits: [0.2, 0.8], under: '#000000', over: '#ff0000'")
+    let plainFills = elements(plain, in: "colorbar", named: "path").compactMap { $0.attributes["fill"] }
+    XCTAssertFalse(plainFills.contains("#ff0000"), "no triangles without extend")
+  }
+
   func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
     XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
       XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")

@@ -31,17 +31,7 @@ struct HeatmapMark: Mark {
       "x": SpecSchema.string, "y": SpecSchema.string, "value": SpecSchema.string, "alpha": SpecSchema.number,
       "annotate": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]),
       "annotation_size": SpecSchema.number, "edge": SpecSchema.color, "edge_width": SpecSchema.number,
-      "colorbar": .object([
-        "anyOf": .array([
-          SpecSchema.boolean,
-          SpecSchema.object(
-            ColorbarSpec.keys,
-            [
-              "label": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number,
-              "format": SpecSchema.string,
-            ]),
-        ])
-      ]),
+      "colorbar": SpecSchema.colorbar,
     ].merging(SpecSchema.continuousColor) { $1 },
     required: ["x", "y", "value"], decode: { try HeatmapMark(map: $0, context: $1) })
 
