@@ -27,6 +27,12 @@ public struct ContinuousColorSpec: Sendable {
   /// Discrete steps: the colormap resampled to this many colours.
   public var levels: Int?
 
+  /// Every colormap name `map:` accepts, each also reversed with `_r`.
+  public static var colormapNames: [String] {
+    let names = ColormapTables.tables.keys.sorted()
+    return names + names.map { $0 + "_r" }
+  }
+
   public static let keys = ["map", "norm", "linthresh", "center", "limits", "under", "over", "bad", "levels"]
 
   public init(map: Map) {
@@ -43,7 +49,12 @@ public struct ContinuousColorSpec: Sendable {
           guard colors.count >= 2 else { throw node.error("a colour list needs at least two colours") }
           return .list(colors)
         }
-        return .named(try node.located("a colormap name"))
+        let name = try node.located("a colormap name")
+        let base = name.value.hasSuffix("_r") ? String(name.value.dropLast(2)) : name.value
+        guard ColormapTables.tables[base] != nil else {
+          throw node.error(unknownNameMessage(name.value, kind: "colormap", candidates: Self.colormapNames))
+        }
+        return .named(name)
       } ?? .named(Located("viridis", at: nil))
     let linthresh = try mapping.optional("linthresh") { try $0.positive("a linear threshold") }
     let center = try mapping.optional("center") { try $0.double("a centre value") }

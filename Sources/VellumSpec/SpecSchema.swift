@@ -340,7 +340,7 @@ public enum SpecSchema {
 
   /// The keys of a colormap encoding (``ContinuousColorSpec``).
   public static let continuousColor: [String: JSONValue] = [
-    "map": .object(["anyOf": .array([string, array(color)])]),
+    "map": .object(["anyOf": .array([enumeration(ContinuousColorSpec.colormapNames), array(color)])]),
     "norm": enumeration(["linear", "log", "symlog", "center"]), "linthresh": number, "center": number,
     "limits": pair, "under": color, "over": color, "bad": color, "levels": integer,
   ]

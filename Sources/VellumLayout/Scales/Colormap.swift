@@ -5,9 +5,6 @@ import VellumSpec
 struct Colormap {
   var colors: [RGB]
 
-  /// Every name `map:` accepts without the `_r` suffix.
-  static var names: [String] { ColormapTables.tables.keys.sorted() }
-
   /// matplotlib's named map, reversed for a `_r` suffix; nil for an unknown name.
   static func named(_ name: String) -> Colormap? {
     let reversed = name.hasSuffix("_r")

@@ -20,9 +20,10 @@ struct ContinuousColorScale {
     switch spec.map {
     case .named(let name):
       guard let named = Colormap.named(name.value) else {
-        let candidates = Colormap.names + Colormap.names.map { $0 + "_r" }
         throw VellumError(
-          .invalidSpec, unknownNameMessage(name.value, kind: "colormap", candidates: candidates), at: name.location)
+          .invalidSpec,
+          unknownNameMessage(name.value, kind: "colormap", candidates: ContinuousColorSpec.colormapNames),
+          at: name.location)
       }
       map = named
     case .list(let colors): map = Colormap(blending: colors.map(\.rgb))
