@@ -58,17 +58,22 @@ public enum Binning {
     guard let low = edges.first, let high = edges.last, !sums.isEmpty else { return sums }
     for (index, value) in values.enumerated() where value >= low && value <= high {
       let weight = weights?[index] ?? 1
-      guard !weight.isNaN else { continue }
-      // The first edge above the value, minus one; the last edge belongs to the last bin.
-      var lower = 0
-      var upper = edges.count
-      while lower < upper {
-        let middle = (lower + upper) / 2
-        if edges[middle] <= value { lower = middle + 1 } else { upper = middle }
-      }
-      sums[min(lower - 1, sums.count - 1)] += weight
+      guard !weight.isNaN, let bin = bin(of: value, edges: edges) else { continue }
+      sums[bin] += weight
     }
     return sums
+  }
+
+  /// The bin `value` falls in: [eᵢ, eᵢ₊₁), the last bin closed; nil outside the edges or for NaN.
+  public static func bin(of value: Double, edges: [Double]) -> Int? {
+    guard let low = edges.first, let high = edges.last, value >= low, value <= high else { return nil }
+    var lower = 0
+    var upper = edges.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if edges[middle] <= value { lower = middle + 1 } else { upper = middle }
+    }
+    return min(lower - 1, edges.count - 2)
   }
 
   /// numpy's `linspace(first, last, count)`: `first + i · step`, the last value exactly `last`.

@@ -71,7 +71,52 @@ extension Table {
       self = try interpolate(x: x, by: by, columns: columns, step: step, points: points, from: from, to: to)
     case .aggregate(let by, let columns, let stats, let seed, let samples):
       self = try aggregate(by: by, columns: columns, stats: stats, seed: seed, samples: samples)
+    case .bin2d(let x, let y, let bins, let range, let weights, let stat, let name):
+      self = try binned2D(x: x, y: y, bins: bins, range: range, weights: weights, stat: stat, name: name)
     }
+  }
+
+  /// numpy's `histogram2d`: each axis binned as `numpy.histogram` bins it, a row falling in a bin when both
+  /// its values do; one output row per bin (x-major), with the bin centres under the input column names.
+  private func binned2D(
+    x: Located<String>, y: Located<String>, bins: (BinSpec, BinSpec), range: ((Double, Double)?, (Double, Double)?),
+    weights: Located<String>?, stat: HistogramStat, name: String
+  ) throws -> Table {
+    let (xs, ys) = (try numbers(x), try numbers(y))
+    let w = try weights.map { try numbers($0) }
+    let xEdges = try Binning.edges(xs, bins: bins.0, range: range.0, weighted: w != nil, location: x.location)
+    let yEdges = try Binning.edges(ys, bins: bins.1, range: range.1, weighted: w != nil, location: y.location)
+    let (nx, ny) = (xEdges.count - 1, yEdges.count - 1)
+    guard nx * ny <= Limits.bins else {
+      throw VellumError(
+        .invalidSpec, "bin2d gives \(nx) × \(ny) bins, more than the limit of \(Limits.bins)", at: x.location)
+    }
+    var counts = [Double](repeating: 0, count: nx * ny)
+    for row in 0..<rowCount {
+      guard let i = Binning.bin(of: xs[row], edges: xEdges), let j = Binning.bin(of: ys[row], edges: yEdges) else {
+        continue
+      }
+      let weight = w?[row] ?? 1
+      if !weight.isNaN { counts[i * ny + j] += weight }
+    }
+    // The stat over all bins at once: areas are bin widths times heights.
+    let total = counts.reduce(0, +)
+    let values = counts.enumerated().map { index, count -> Double in
+      let area = (xEdges[index / ny + 1] - xEdges[index / ny]) * (yEdges[index % ny + 1] - yEdges[index % ny])
+      switch stat {
+      case .count: return count
+      case .density: return total > 0 ? count / total / area : 0
+      case .probability: return total > 0 ? count / total : 0
+      case .percent: return total > 0 ? count / total * 100 : 0
+      }
+    }
+    let centers = { (edges: [Double]) in zip(edges, edges.dropFirst()).map { ($0 + $1) / 2 } }
+    let (cx, cy) = (centers(xEdges), centers(yEdges))
+    return Table(
+      origin: origin, order: [x.value, y.value, name], text: [:],
+      numbers: [
+        x.value: (0..<(nx * ny)).map { cx[$0 / ny] }, y.value: (0..<(nx * ny)).map { cy[$0 % ny] }, name: values,
+      ], rowCount: nx * ny)
   }
 
   private static func describe(_ condition: TransformSpec.Condition) -> String {

@@ -113,6 +113,36 @@ extension TransformSpec {
         columns: try columns(map), step: step, points: points,
         from: try map.optional("from") { try $0.double("a grid start") },
         to: try map.optional("to") { try $0.double("a grid end") })
+    case "bin2d":
+      let map = try body.mapping("bin2d", keys: ["x", "y", "bins", "range", "weights", "stat", "as"])
+      let bins: (BinSpec, BinSpec) =
+        try map.optional("bins") { node in
+          // As numpy's histogram2d: [x bins, y bins] when both items are counts, rules, edge lists or widths;
+          // anything else is one spec for both axes.
+          if node.isSequence {
+            let items = try node.list()
+            let perAxis =
+              items.count == 2
+              && items.allSatisfy { item in
+                item.isSequence || item.isMapping
+                  || (item.scalarText.map { Int($0) != nil || BinRule(rawValue: $0) != nil } ?? false)
+              }
+            if perAxis { return (try BinSpec.decode(items[0]), try BinSpec.decode(items[1])) }
+          }
+          let both = try BinSpec.decode(node)
+          return (both, both)
+        } ?? (.matplotlibDefault, .matplotlibDefault)
+      let range = try map.optional("range") { node -> ((Double, Double)?, (Double, Double)?) in
+        let items = try node.list("[[x low, x high], [y low, y high]]")
+        guard items.count == 2 else { throw node.error("expected [[x low, x high], [y low, y high]]") }
+        return try (Self.pair(items[0]), Self.pair(items[1]))
+      }
+      self = .bin2d(
+        x: try map.required("x") { try $0.located("a column name") },
+        y: try map.required("y") { try $0.located("a column name") }, bins: bins, range: range ?? (nil, nil),
+        weights: try map.optional("weights") { try $0.located("a column name") },
+        stat: try map.optional("stat") { try decodeEnum($0, what: "bin2d stat") } ?? .count,
+        name: try map.optional("as") { try $0.string("a column name") } ?? "count")
     default:
       let map = try body.mapping("aggregate", keys: ["by", "column", "columns", "stats", "seed", "samples"])
       let stats =
@@ -135,6 +165,15 @@ extension TransformSpec {
           return value
         } ?? 1000)
     }
+  }
+
+  private static func pair(_ node: SpecNode) throws -> (Double, Double)? {
+    if node.isNull { return nil }
+    let items = try node.list("[low, high]")
+    guard items.count == 2 else { throw node.error("expected [low, high], found \(items.count) values") }
+    let (low, high) = (try items[0].double(), try items[1].double())
+    guard low < high else { throw node.error("a range needs low < high, found [\(low), \(high)]") }
+    return (low, high)
   }
 
   private static func unitInterval(_ node: SpecNode, _ what: String) throws -> Double {

@@ -215,6 +215,12 @@ public enum SpecSchema {
         columns.merging([
           "x": string, "by": names, "step": number, "points": integer, "from": number, "to": number,
         ]) { $1 }, required: ["x"]),
+      "bin2d": object(
+        ["x", "y", "bins", "range", "weights", "stat", "as"],
+        [
+          "x": string, "y": string, "bins": .object([:]), "range": array(pair), "weights": string,
+          "stat": enumeration(HistogramStat.allCases.map(\.rawValue)), "as": string,
+        ], required: ["x", "y"]),
       "aggregate": object(
         ["by", "column", "columns", "stats", "seed", "samples"],
         columns.merging([

@@ -43,5 +43,11 @@ public enum TransformSpec: Sendable {
   /// One row per distinct `by` combination, with statistics of `columns` over its rows (NaN left out).
   case aggregate(by: [Located<String>], columns: [Located<String>], stats: [Statistic], seed: UInt64, samples: Int)
 
-  static let kinds = ["ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate"]
+  /// Counts rows in a grid of x and y bins (numpy's `histogram2d`): one row per bin with its centres and `count`
+  /// (or the stat), every bin present, ready for a heatmap.
+  case bin2d(
+    x: Located<String>, y: Located<String>, bins: (BinSpec, BinSpec), range: ((Double, Double)?, (Double, Double)?),
+    weights: Located<String>?, stat: HistogramStat, name: String)
+
+  static let kinds = ["ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate", "bin2d"]
 }

@@ -98,3 +98,36 @@ final class BinningTests: XCTestCase {
     }
   }
 }
+
+/// The bin2d transform against numpy.histogram2d (Tests/Reference/histogram2d.json).
+final class Binned2DTests: XCTestCase {
+  private struct Reference: Decodable {
+    var x, y, xedges, yedges: [Double]
+    var counts, density: [[Double]]
+  }
+
+  func testCountsAndDensityMatchHistogram2D() throws {
+    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/histogram2d.json")
+    let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    let table = Table(
+      origin: "test", order: ["a", "b"], text: [:], numbers: ["a": reference.x, "b": reference.y],
+      rowCount: reference.x.count)
+    for (stat, expected) in [(HistogramStat.count, reference.counts), (.density, reference.density)] {
+      var binned = table
+      try binned.apply(
+        .bin2d(
+          x: Located("a", at: nil), y: Located("b", at: nil), bins: (.count(8), .count(6)), range: (nil, nil),
+          weights: nil, stat: stat, name: "n"))
+      XCTAssertEqual(binned.rowCount, 48)
+      let values = try binned.numbers(Located("n", at: nil))
+      let xs = try binned.numbers(Located("a", at: nil))
+      for i in 0..<8 {
+        XCTAssertEqual(xs[i * 6], (reference.xedges[i] + reference.xedges[i + 1]) / 2, accuracy: 1e-12)
+        for j in 0..<6 {
+          XCTAssertEqual(
+            values[i * 6 + j], expected[i][j], accuracy: 1e-12 * max(1, expected[i][j]), "\(stat) \(i),\(j)")
+        }
+      }
+    }
+  }
+}

@@ -148,9 +148,13 @@ struct HeatmapMark: Mark {
         let a = FarPointClipping.clamped(canvas.page(cell.x - width / 2, cell.y - height / 2))
         let b = FarPointClipping.clamped(canvas.page(cell.x + width / 2, cell.y + height / 2))
         let rect = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+        // Opaque cells without borders reach 0.75 pt (a pixel at 96 dpi) into their neighbours: anti-aliased edges of
+        // abutting rectangles would otherwise show the background as faint grid lines.
+        let overlap = alpha >= 1 && edgeWidth == 0 ? 0.75 : 0
+        let drawn = Rect(x: rect.x, y: rect.y, width: rect.width + overlap, height: rect.height + overlap)
         let fill = FillStyle(
           color: cell.color, alpha: alpha, edge: edgeWidth > 0 ? edge : nil, edgeWidth: edgeWidth)
-        drawing.nodes.append(canvas.patch(PathGeometry.rect(rect), fill))
+        drawing.nodes.append(canvas.patch(PathGeometry.rect(drawn), fill))
         guard let annotate else { continue }
         let text = TickFormatter.minusSign(PrintfPattern.format(annotate, cell.value))
         let set = try canvas.setter.set(literal: text, size: annotationSize ?? canvas.textSize)
