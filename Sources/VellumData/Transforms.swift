@@ -65,8 +65,8 @@ extension Table {
         }
         setNumbers(column.value, values)
       }
-    case .unpivot(let listed, let pattern, let key, let value):
-      self = try unpivot(listed: listed, pattern: pattern, key: key, value: value)
+    case .unpivot(let listed, let pattern, let except, let key, let value):
+      self = try unpivot(listed: listed, pattern: pattern, except: except, key: key, value: value)
     case .interpolate(let x, let by, let columns, let step, let points, let from, let to):
       self = try interpolate(x: x, by: by, columns: columns, step: step, points: points, from: from, to: to)
     case .aggregate(let by, let columns, let stats, let seed, let samples):
@@ -139,9 +139,19 @@ extension Table {
     return order.map { rows[$0]! }
   }
 
-  private func unpivot(listed: [Located<String>], pattern: String?, key: String, value: String) throws -> Table {
+  private func unpivot(
+    listed: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String
+  ) throws -> Table {
     var wide = listed
     var labels = listed.map(\.value)
+    if let except {
+      for column in except { try require(column) }
+      let keep = Set(except.map(\.value))
+      for name in columnNames where !keep.contains(name) && !wide.contains(where: { $0.value == name }) {
+        wide.append(Located(name, at: nil))
+        labels.append(name)
+      }
+    }
     if let pattern {
       let regex = try Regex(pattern)
       for name in columnNames where !wide.contains(where: { $0.value == name }) {

@@ -86,16 +86,20 @@ extension TransformSpec {
       let map = try body.mapping("rename", keys: try body.mappingKeys())
       self = .rename(try map.entries.map { (try $0.key.located("a column name"), try $0.value.string("a new name")) })
     case "unpivot":
-      let map = try body.mapping("unpivot", keys: ["columns", "pattern", "key", "value"])
+      let map = try body.mapping("unpivot", keys: ["columns", "pattern", "except", "key", "value"])
       let listed = try map.optional("columns", names) ?? []
+      let kept = try map.optional("except", names)
       let pattern = try map.optional("pattern") { node -> String in
         let text = try node.string("a regular expression")
         guard (try? Regex(text)) != nil else { throw node.error("invalid regular expression '\(text)'") }
         return text
       }
-      guard !listed.isEmpty || pattern != nil else { throw body.error("unpivot needs 'columns' or 'pattern'") }
+      guard !listed.isEmpty || pattern != nil || kept != nil else {
+        throw body.error("unpivot needs 'columns', 'pattern' or 'except' (every other column)")
+      }
       self = .unpivot(
-        columns: listed, pattern: pattern, key: try map.optional("key") { try $0.string("a column name") } ?? "key",
+        columns: listed, pattern: pattern, except: kept,
+        key: try map.optional("key") { try $0.string("a column name") } ?? "key",
         value: try map.optional("value") { try $0.string("a column name") } ?? "value")
     case "interpolate":
       let map = try body.mapping("interpolate", keys: ["x", "by", "column", "columns", "step", "points", "from", "to"])

@@ -35,7 +35,8 @@ public enum TransformSpec: Sendable {
   case select([Located<String>])
   case rename([(from: Located<String>, to: String)])
   /// Turns wide columns into rows: each listed column's values go to `value`, its name to `key`.
-  case unpivot(columns: [Located<String>], pattern: String?, key: String, value: String)
+  /// `except` unpivots every column but those (a wide matrix's row labels), like pandas' `melt(id_vars=…)`.
+  case unpivot(columns: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String)
   /// Resamples each run (rows sharing `by`) linearly onto a common grid of `x`.
   case interpolate(
     x: Located<String>, by: [Located<String>], columns: [Located<String>], step: Double?, points: Int?, from: Double?,

@@ -108,6 +108,17 @@ final class TransformTests: XCTestCase {
     XCTAssertEqual(try column(long, "loss"), [0.5, 0.7, 0.4, 0.6])
   }
 
+  /// A wide matrix (row labels, then one column per class) becomes long data for a heatmap, as pandas'
+  /// `melt(id_vars=["true"])`.
+  func testUnpivotEveryColumnButTheRowLabels() throws {
+    let result = try apply(
+      "[{unpivot: {except: ['true'], key: predicted, value: share}}]", to: "true,cat,dog\ncat,0.9,0.1\ndog,0.2,0.8\n")
+    XCTAssertEqual(try result.strings(Located("true", at: nil)), ["cat", "cat", "dog", "dog"])
+    XCTAssertEqual(try result.strings(Located("predicted", at: nil)), ["cat", "dog", "cat", "dog"])
+    XCTAssertEqual(try column(result, "share"), [0.9, 0.1, 0.2, 0.8])
+    XCTAssertThrowsError(try apply("[{unpivot: {except: [label]}}]", to: "true,cat\ncat,1\n"))
+  }
+
   func testMissingValuesAreGapsAndLeftOutOfStatistics() throws {
     let result = try apply("[{aggregate: {column: v, stats: [mean, count]}}]", to: "v\n1\n\nnan\n3\n")
     XCTAssertEqual(try column(result, "v_mean"), [2])
