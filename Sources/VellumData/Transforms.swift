@@ -71,6 +71,22 @@ extension Table {
       self = try interpolate(x: x, by: by, columns: columns, step: step, points: points, from: from, to: to)
     case .aggregate(let by, let columns, let stats, let seed, let samples):
       self = try aggregate(by: by, columns: columns, stats: stats, seed: seed, samples: samples)
+    case .normalize(let columns, let by, let method):
+      let groups = try rowGroups(by)
+      for column in columns {
+        var values = try numbers(column)
+        for rows in groups {
+          let finite = rows.map { values[$0] }.filter { !$0.isNaN }
+          let scale = method == .sum ? finite.reduce(0, +) : finite.map(abs).max() ?? 0
+          guard scale != 0 else {
+            throw VellumError(
+              .invalidData, "normalize: a group of '\(column.value)' \(method == .sum ? "sums" : "peaks") to 0",
+              at: column.location)
+          }
+          for row in rows { values[row] /= scale }
+        }
+        setNumbers(column.value, values)
+      }
     case .bin2d(let x, let y, let bins, let range, let weights, let stat, let name):
       self = try binned2D(x: x, y: y, bins: bins, range: range, weights: weights, stat: stat, name: name)
     }

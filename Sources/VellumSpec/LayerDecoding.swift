@@ -117,6 +117,11 @@ extension TransformSpec {
         columns: try columns(map), step: step, points: points,
         from: try map.optional("from") { try $0.double("a grid start") },
         to: try map.optional("to") { try $0.double("a grid end") })
+    case "normalize":
+      let map = try body.mapping("normalize", keys: ["column", "columns", "by", "method"])
+      self = .normalize(
+        columns: try columns(map), by: try map.optional("by", names) ?? [],
+        method: try map.optional("method") { try decodeEnum($0, what: "normalization") } ?? .sum)
     case "bin2d":
       let map = try body.mapping("bin2d", keys: ["x", "y", "bins", "range", "weights", "stat", "as"])
       let bins: (BinSpec, BinSpec) =

@@ -216,6 +216,11 @@ public enum SpecSchema {
         columns.merging([
           "x": string, "by": names, "step": number, "points": integer, "from": number, "to": number,
         ]) { $1 }, required: ["x"]),
+      "normalize": object(
+        ["column", "columns", "by", "method"],
+        columns.merging([
+          "by": names, "method": enumeration(TransformSpec.Normalization.allCases.map(\.rawValue)),
+        ]) { $1 }),
       "bin2d": object(
         ["x", "y", "bins", "range", "weights", "stat", "as"],
         [

@@ -50,5 +50,18 @@ public enum TransformSpec: Sendable {
     x: Located<String>, y: Located<String>, bins: (BinSpec, BinSpec), range: ((Double, Double)?, (Double, Double)?),
     weights: Located<String>?, stat: HistogramStat, name: String)
 
-  static let kinds = ["ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate", "bin2d"]
+  /// How `normalize` scales a group's values.
+  public enum Normalization: String, Sendable, CaseIterable {
+    /// So the group's values add up to 1 (a row-normalised confusion matrix).
+    case sum
+    /// So the group's largest absolute value is 1.
+    case max
+  }
+
+  /// Divides `columns` by their sum (or largest magnitude) within each `by` group; missing values stay missing.
+  case normalize(columns: [Located<String>], by: [Located<String>], method: Normalization)
+
+  static let kinds = [
+    "ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate", "bin2d", "normalize",
+  ]
 }

@@ -119,6 +119,19 @@ final class TransformTests: XCTestCase {
     XCTAssertThrowsError(try apply("[{unpivot: {except: [label]}}]", to: "true,cat\ncat,1\n"))
   }
 
+  /// Row-normalising counts, as pandas' `df.v / df.groupby("r").v.transform("sum")`; a zero group is an error.
+  func testNormalizeWithinGroups() throws {
+    let result = try apply("[{normalize: {column: v, by: r}}]", to: "r,v\na,1\na,3\nb,2\nb,\nb,6\n")
+    let v = try column(result, "v")
+    XCTAssertEqual(Array(v[0..<3]), [0.25, 0.75, 0.25])
+    XCTAssertTrue(v[3].isNaN)
+    XCTAssertEqual(v[4], 0.75)
+    XCTAssertEqual(try column(try apply("[{normalize: {column: v, method: max}}]", to: "v\n-4\n2\n"), "v"), [-1, 0.5])
+    XCTAssertThrowsError(try apply("[{normalize: {column: v, by: r}}]", to: "r,v\na,0\n")) { error in
+      XCTAssertTrue("\(error)".contains("sums to 0"), "\(error)")
+    }
+  }
+
   func testMissingValuesAreGapsAndLeftOutOfStatistics() throws {
     let result = try apply("[{aggregate: {column: v, stats: [mean, count]}}]", to: "v\n1\n\nnan\n3\n")
     XCTAssertEqual(try column(result, "v_mean"), [2])
