@@ -23,7 +23,9 @@ public enum FigureCompiler {
     var panels = try resolvePanels(spec, data: data)
     try decorate(&panels, spec: spec, setter: setter)
     let (area, figureLegend) = try placeFigureLegend(spec, panels: panels, setter: setter)
-    let plots = try fitPanels(panels, spec: spec, area: area)
+    let plots = zip(panels, try fitPanels(panels, spec: spec, area: area)).map { panel, plot in
+      panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
+    }
     var nodes = background(spec).map { [$0] } ?? []
     for index in panels.indices {
       nodes.append(try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter))
@@ -127,6 +129,23 @@ public enum FigureCompiler {
         at: spec.sizeLocation)
     }
     return rects
+  }
+
+  /// The plot shrunk about its centre so one y unit is `aspect` times as long on the page as one x unit
+  /// (matplotlib's `set_aspect` with an adjustable box); the decorations measured for the larger box still fit.
+  private static func shrink(_ plot: Rect, to aspect: Double, panel: Panel) -> Rect {
+    let xTransform = ScaleTransform(panel.spec.x)
+    let yTransform = ScaleTransform(panel.spec.y)
+    let xSpan = abs(xTransform.forward(panel.xLimits.1) - xTransform.forward(panel.xLimits.0))
+    let ySpan = abs(yTransform.forward(panel.yLimits.1) - yTransform.forward(panel.yLimits.0))
+    guard xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite else { return plot }
+    let wanted = ySpan * aspect / xSpan  // height over width
+    if plot.height / plot.width > wanted {
+      let height = plot.width * wanted
+      return Rect(x: plot.x, y: plot.midY - height / 2, width: plot.width, height: height)
+    }
+    let width = plot.height / wanted
+    return Rect(x: plot.midX - width / 2, y: plot.y, width: width, height: plot.height)
   }
 
   /// The canvas filled with the background colour, unless it is transparent.

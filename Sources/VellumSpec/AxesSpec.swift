@@ -10,6 +10,9 @@ public struct AxesSpec: Sendable {
   /// True when the spec said nothing about this axes' legend (a figure legend then replaces it).
   public var legendIsDefault: Bool
   public var layers: [LayerSpec]
+  /// Page length of one y unit over one x unit (matplotlib's `set_aspect`, adjustable box): 1 (`equal`) draws
+  /// square heatmap cells; nil fills the space.
+  public var aspect: Double?
   /// Where the axes was declared, for errors about the whole panel.
   public var location: SourceLocation?
 }
@@ -61,7 +64,7 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = ["title", "x", "y", "frame", "grid", "ticks", "legend", "layers"]
+  static let keys = ["title", "x", "y", "frame", "grid", "ticks", "legend", "aspect", "layers"]
 
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds) throws {
     let map = try node.mapping("axes", keys: Self.keys)
@@ -89,6 +92,14 @@ extension AxesSpec {
         return try LegendSpec(node: node, baseFont: baseFont)
       } ?? LegendSpec(baseFont: baseFont)
     legendIsDefault = map["legend"] == nil
+    aspect =
+      try map.optional("aspect") { node -> Double? in
+        switch node.scalarText {
+        case "equal": return 1
+        case "auto": return nil
+        default: return try node.positive("equal, auto or a ratio")
+        }
+      } ?? nil
     layers = try map.required("layers") { node in
       let items = try node.list("a list of layers")
       guard items.count <= Limits.layers else { throw node.error("more than \(Limits.layers) layers in one panel") }

@@ -313,6 +313,7 @@ public enum SpecSchema {
             "label_size": number, "pad": number, "mirror": boolean, "color": color,
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
+        "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
         "layers": array(layer(layers)),
       ], required: ["layers"])
   }

@@ -224,4 +224,26 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertEqual(reaches[.bottom]!, reaches[.top]!, accuracy: 1e-9)
     XCTAssertEqual(reaches[.left]!, reaches[.right]!, accuracy: 1e-9)
   }
+
+  /// `aspect: equal` shrinks the plot about its centre so x and y units are equally long (square cells);
+  /// a ratio scales y units against x units.
+  func testAspectMakesUnitsEquallyLong() throws {
+    let csv = "step,loss\n0,0\n4,2\n"
+    for (aspect, ratio) in [("equal", 1.0), ("2", 2.0)] {
+      let spec = """
+        size: [6in, 3in]
+        data: {d: data.csv}
+        axes:
+          aspect: \(aspect)
+          x: {limits: [0, 4]}
+          y: {limits: [0, 2]}
+          layers: [{line: {x: step, y: loss}}]
+
+        """
+      let scene = try fixtureScene(spec, csv: csv)
+      let plot = try XCTUnwrap(clipRects(scene).first)
+      // 4 x units over 2 y units: height / width = 2 · ratio / 4.
+      XCTAssertEqual(plot.height / plot.width, 0.5 * ratio, accuracy: 1e-9, "aspect \(aspect)")
+    }
+  }
 }
