@@ -105,10 +105,17 @@ struct AxesDecorator {
     var rightEdge = p.maxX + (ticks.mirror ? outward : 0)
     var colorbarNode: SceneNode?
     if let colorbar {
-      let built = try colorbar.build(plot: p, left: rightEdge + (colorbar.spec.pad ?? 0.05 * p.width))
+      let built: (node: SceneNode, boxes: [Rect])
+      switch colorbar.spec.location {
+      case .right:
+        built = try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.05 * p.width))
+        rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge
+      case .bottom:
+        let below = boxes.reduce(p) { $0.union($1) }.maxY
+        built = try colorbar.build(plot: p, start: below + (colorbar.spec.pad ?? 0.5 * ticks.labelSize))
+      }
       colorbarNode = built.node
       boxes += built.boxes
-      rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge
     }
     var legendBox: Rect?
     if let legend = outsideLegend {

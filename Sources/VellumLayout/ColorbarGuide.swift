@@ -28,50 +28,60 @@ struct ColorbarGuide {
     }
   }
 
-  /// The bar's nodes and the boxes they occupy, with the bar's left edge at `left`, spanning the plot's height.
-  func build(plot p: Rect, left: Double) throws -> (node: SceneNode, boxes: [Rect]) {
-    let thickness = spec.size ?? p.height / 20
-    // Extension triangles take 5 % of the interior's length each (matplotlib's extendfrac), inside the plot's height.
+  /// The bar's nodes and the boxes they occupy. Right of the plot the bar stands upright with its inner edge at
+  /// `start` (an x); below, it lies along the plot's width with its top at `start` (a y).
+  func build(plot p: Rect, start: Double) throws -> (node: SceneNode, boxes: [Rect]) {
+    let vertical = spec.location == .right
+    let span = vertical ? p.height : p.width
+    let thickness = spec.size ?? span / 20
+    // Extension triangles take 5 % of the interior's length each (matplotlib's extendfrac), within the span.
     let (extendsLow, extendsHigh) = (
       spec.extend == .min || spec.extend == .both, spec.extend == .max || spec.extend == .both
     )
-    let interior = p.height / (1 + 0.05 * Double((extendsLow ? 1 : 0) + (extendsHigh ? 1 : 0)))
+    let interior = span / (1 + 0.05 * Double((extendsLow ? 1 : 0) + (extendsHigh ? 1 : 0)))
     let tip = 0.05 * interior
-    let bar = Rect(x: left, y: p.minY + (extendsHigh ? tip : 0), width: thickness, height: interior)
-    func y(_ t: Double) -> Double { bar.maxY - t * bar.height }
+    let lowEnd = extendsLow ? tip : 0
+    /// The page point `along` points from the low end of the interior and `across` points out from the plot side.
+    func point(_ along: Double, _ across: Double) -> Point {
+      vertical ? Point(start + across, p.maxY - lowEnd - along) : Point(p.minX + lowEnd + along, start + across)
+    }
+    func rect(_ a: Point, _ b: Point) -> Rect {
+      Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+    }
+    let bar = rect(point(0, 0), point(interior, thickness))
     var nodes: [SceneNode] = []
     // Runs of equal colour as one slice each; every slice reaches half a point into the next, hiding seams.
     let colors = scale.colormap.colors
-    var start = 0
+    var first = 0
     for index in colors.indices where index == colors.count - 1 || colors[index + 1] != colors[index] {
-      let (t0, t1) = (Double(start) / Double(colors.count), Double(index + 1) / Double(colors.count))
-      let top = index == colors.count - 1 ? y(t1) : y(t1) - 0.5
+      let (t0, t1) = (Double(first) / Double(colors.count), Double(index + 1) / Double(colors.count))
+      let end = t1 * interior + (index == colors.count - 1 ? 0 : 0.5)
       nodes.append(
         .path(
           PathNode(
-            segments: PathGeometry.rect(Rect(x: bar.minX, y: top, width: bar.width, height: y(t0) - top)),
+            segments: PathGeometry.rect(rect(point(t0 * interior, 0), point(end, thickness))),
             fill: Paint(colors[index]))))
-      start = index + 1
+      first = index + 1
     }
-    var outline = [Point(bar.minX, bar.maxY)]
+    var outline = [point(0, 0)]
     if extendsLow {
-      let triangle = [Point(bar.minX, bar.maxY), Point(bar.midX, bar.maxY + tip), Point(bar.maxX, bar.maxY)]
+      let triangle = [point(0, 0), point(-tip, thickness / 2), point(0, thickness)]
       nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.under))))
       outline.append(triangle[1])
     }
-    outline += [Point(bar.maxX, bar.maxY), Point(bar.maxX, bar.minY)]
+    outline += [point(0, thickness), point(interior, thickness)]
     if extendsHigh {
-      let triangle = [Point(bar.maxX, bar.minY), Point(bar.midX, bar.minY - tip), Point(bar.minX, bar.minY)]
+      let triangle = [point(interior, thickness), point(interior + tip, thickness / 2), point(interior, 0)]
       nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.over))))
       outline.append(triangle[1])
     }
-    outline.append(Point(bar.minX, bar.minY))
+    outline.append(point(interior, 0))
     nodes.append(
       .path(PathNode(segments: PathGeometry.polygon(outline), stroke: Stroke(Paint(.black), width: 0.8, join: .miter))))
-    var boxes = [bar, Rect(x: bar.minX, y: p.minY, width: bar.width, height: p.height)]
+    var boxes = [bar, rect(point(-lowEnd, 0), point(span - lowEnd, thickness))]
     // Ticks: the axis locator over the limits, placed through the norm so any norm lines up with the colours.
     let (low, high) = scale.limits
-    let room = bar.height / (style.labelSize * 2)
+    let room = interior / (style.labelSize * (vertical ? 2 : 3))
     let values = TickLocator.ticks(
       .auto, low: low, high: high, maxBins: Int(max(1, min(9, room))), transform: transform
     )
@@ -82,28 +92,40 @@ struct ColorbarGuide {
     let (texts, offset) = TickFormatter.labels(values, format: spec.format, decimals: nil, transform: transform)
     let length = style.length
     var marks: [PathSegment] = []
-    var right = bar.maxX + length
+    // How far the tick labels reach out from the bar's outer side; the label goes past them.
+    var reach = length
     for (value, text) in zip(values, texts) {
-      let position = y(scale.normalized(value))
-      marks += [.move(Point(bar.maxX, position)), .line(Point(bar.maxX + length, position))]
+      let along = scale.normalized(value) * interior
+      marks += [.move(point(along, thickness)), .line(point(along, thickness + length))]
       let set = try set(text)
-      let placed = PlacedText.horizontal(
-        set, x: bar.maxX + length + style.pad, baseline: position + set.ascent / 2, anchor: .start)
+      let at = point(along, thickness + length + style.pad)
+      let placed =
+        vertical
+        ? PlacedText.horizontal(set, x: at.x, baseline: at.y + set.ascent / 2, anchor: .start)
+        : PlacedText.horizontal(set, x: at.x, baseline: at.y + set.ascent, anchor: .middle)
       nodes.append(placed.node)
       boxes.append(placed.box)
-      right = max(right, placed.box.maxX)
+      reach = max(reach, vertical ? placed.box.maxX - bar.maxX : placed.box.maxY - bar.maxY)
     }
     if !marks.isEmpty {
       nodes.append(.path(PathNode(segments: marks, stroke: Stroke(Paint(.black), width: style.width))))
     }
     if let offset {
       let set = try set(offset)
-      let placed = PlacedText.horizontal(set, x: bar.minX, baseline: bar.minY - 3 - set.descent, anchor: .start)
+      let placed =
+        vertical
+        ? PlacedText.horizontal(
+          set, x: bar.minX, baseline: bar.minY - (extendsHigh ? tip : 0) - 3 - set.descent, anchor: .start)
+        : PlacedText.horizontal(set, x: bar.maxX, baseline: bar.maxY + reach + 2 + set.ascent, anchor: .end)
       nodes.append(placed.node)
       boxes.append(placed.box)
+      if !vertical { reach = placed.box.maxY - bar.maxY }
     }
     if let label {
-      let placed = PlacedText.vertical(label, right: right + 4 + label.height, centerY: bar.midY)
+      let placed =
+        vertical
+        ? PlacedText.vertical(label, right: bar.maxX + reach + 4 + label.height, centerY: bar.midY)
+        : PlacedText.horizontal(label, x: bar.midX, baseline: bar.maxY + reach + 4 + label.ascent, anchor: .middle)
       nodes.append(placed.node)
       boxes.append(placed.box)
     }

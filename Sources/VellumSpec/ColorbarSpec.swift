@@ -1,9 +1,10 @@
 /// A colorbar beside the axes for a layer's colour scale (matplotlib's `fig.colorbar(mappable, ax=ax)`).
 public struct ColorbarSpec: Sendable {
   public var label: Located<String>?
-  /// Bar thickness in points; nil: a twentieth of the plot's height (matplotlib's aspect 20).
+  /// Bar thickness in points; nil: a twentieth of the plot's length beside it (matplotlib's aspect 20).
   public var size: Double?
-  /// Gap between the plot and the bar in points; nil: 5 % of the plot's width (matplotlib's pad 0.05).
+  /// Gap in points between the plot (or, below, its axis labels) and the bar; nil: 5 % of the plot's width
+  /// right of it (matplotlib's pad 0.05), half the tick label size below.
   public var pad: Double?
   public var format: AxisSpec.TickFormat
   /// Triangles past the ends in the under/over colours, for values beyond the limits (matplotlib's `extend`).
@@ -12,11 +13,16 @@ public struct ColorbarSpec: Sendable {
   /// Which ends of the colorbar point on.
   public enum Extend: String, Sendable, CaseIterable { case neither, min, max, both }
 
-  public static let keys = ["label", "size", "pad", "format", "extend"]
+  /// Where the bar stands: upright right of the plot, or lying below its axis labels.
+  public enum Location: String, Sendable, CaseIterable { case right, bottom }
+  public var location: Location
+
+  public static let keys = ["label", "size", "pad", "format", "extend", "location"]
 
   public init() {
     format = .auto
     extend = .neither
+    location = .right
   }
 
   /// `true`, `false` (nil) or `{label, size, pad, format}`.
@@ -29,6 +35,7 @@ public struct ColorbarSpec: Sendable {
     spec.pad = try map.optional("pad") { try $0.measure("a gap in points") }
     spec.format = try map.optional("format") { try AxisSpec.tickFormat($0) } ?? .auto
     spec.extend = try map.optional("extend") { try decodeEnum($0, what: "colorbar extend") } ?? .neither
+    spec.location = try map.optional("location") { try decodeEnum($0, what: "colorbar location") } ?? .right
     return spec
   }
 }

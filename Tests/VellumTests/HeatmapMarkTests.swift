@@ -68,6 +68,18 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertFalse(plainFills.contains("#ff0000"), "no triangles without extend")
   }
 
+  /// `location: bottom` lays the bar below the axis labels, its tick labels under it, low values on the left.
+  func testColorbarBelowThePlot() throws {
+    let root = try svg("limits: [0, 1], colorbar: {location: bottom, label: Share}")
+    let labels = elements(root, in: "colorbar", named: "text")
+    XCTAssertEqual(labels.map(\.allText), ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0", "Share"])
+    let xs = labels.dropLast().compactMap { Double($0.attributes["x"] ?? "") }
+    XCTAssertEqual(xs, xs.sorted(), "values grow to the right")
+    let axisLabelY = elements(root, in: "axis-x", named: "text").compactMap { Double($0.attributes["y"] ?? "") }.max()!
+    let barLabelY = labels.compactMap { Double($0.attributes["y"] ?? "") }.min()!
+    XCTAssertGreaterThan(barLabelY, axisLabelY, "below the x axis' labels")
+  }
+
   func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
     XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
       XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")
