@@ -22,7 +22,8 @@ public enum FigureCompiler {
     let setter = try textSetter(spec.font)
     var panels = try resolvePanels(spec, data: data)
     try decorate(&panels, spec: spec, setter: setter)
-    let (area, figureLegend) = try placeFigureLegend(spec, panels: panels, setter: setter)
+    var (area, figureLegend) = try placeFigureLegend(spec, panels: panels, setter: setter)
+    let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
     let plots = zip(panels, try fitPanels(panels, spec: spec, area: area)).map { panel, plot in
       panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
     }
@@ -32,6 +33,12 @@ public enum FigureCompiler {
     }
     if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
+    }
+    if let (guide, start) = sharedColorbar {
+      // Spanning the panels from the top of the first plot row to the bottom of the last.
+      let span = plots.reduce(plots[0]) { $0.union($1) }
+      let built = try guide.build(plot: Rect(x: span.minX, y: span.minY, width: 0, height: span.height), start: start)
+      nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
     return try scene(spec, nodes: nodes, setter: setter)
   }
@@ -68,7 +75,7 @@ public enum FigureCompiler {
       decorator.showYTickLabels = !grid.shareY || column == 0
       decorator.showYLabel = !grid.shareY || column == 0
       decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: spec.font.size * 1.2) }
-      if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first {
+      if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first, !colorbar.spec.shared {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks)
       }
@@ -84,6 +91,32 @@ public enum FigureCompiler {
       }
       panels[index].decorator = decorator
     }
+  }
+
+  /// The colorbar shared by every panel, if a layer asks for one, and its inner edge; it takes a strip on the right
+  /// of the panel area. Layers sharing it must agree on colormap, norm and limits, so every panel's colours match.
+  private static func sharedColorbar(_ panels: [Panel], spec: FigureSpec, setter: TextSetter, area: inout Rect) throws
+    -> (ColorbarGuide, Double)?
+  {
+    let shared = panels.flatMap { $0.layers.compactMap(\.geometry.colorbar) }.filter(\.spec.shared)
+    guard let first = shared.first else { return nil }
+    for other in shared.dropFirst() {
+      guard other.scale.limits == first.scale.limits, other.scale.norm == first.scale.norm,
+        other.scale.colormap.colors == first.scale.colormap.colors
+      else {
+        throw VellumError(
+          .invalidSpec,
+          "layers sharing a colorbar need the same colormap, norm and limits; give each the same colour limits",
+          at: spec.sizeLocation)
+      }
+    }
+    let guide = try ColorbarGuide(scale: first.scale, spec: first.spec, setter: setter, style: panels[0].spec.ticks)
+    // Measured once over the whole area's height: its width does not depend on the panels' final size.
+    let probe = try guide.build(plot: Rect(x: 0, y: area.minY, width: 0, height: area.height), start: 0)
+    let width = probe.boxes.map(\.maxX).max() ?? 0
+    let pad = first.spec.pad ?? spec.pad * spec.font.size
+    area.width -= width + pad
+    return (guide, area.maxX + pad)
   }
 
   /// The area left for panels inside the padding, after a figure legend takes a strip above, below or right.

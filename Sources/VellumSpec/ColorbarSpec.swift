@@ -17,7 +17,11 @@ public struct ColorbarSpec: Sendable {
   public enum Location: String, Sendable, CaseIterable { case right, bottom }
   public var location: Location
 
-  public static let keys = ["label", "size", "pad", "format", "extend", "location"]
+  /// One colorbar right of all panels instead of one per panel (matplotlib's `fig.colorbar(im, ax=axs)`); every
+  /// layer sharing it needs the same colormap, norm and explicit `limits`.
+  public var shared: Bool = false
+
+  public static let keys = ["label", "size", "pad", "format", "extend", "location", "shared"]
 
   public init() {
     format = .auto
@@ -36,6 +40,10 @@ public struct ColorbarSpec: Sendable {
     spec.format = try map.optional("format") { try AxisSpec.tickFormat($0) } ?? .auto
     spec.extend = try map.optional("extend") { try decodeEnum($0, what: "colorbar extend") } ?? .neither
     spec.location = try map.optional("location") { try decodeEnum($0, what: "colorbar location") } ?? .right
+    spec.shared = try map.optional("shared") { try $0.bool() } ?? false
+    if spec.shared && spec.location != .right {
+      throw node.error("a shared colorbar stands right of the panels; drop 'location' or 'shared'")
+    }
     return spec
   }
 }

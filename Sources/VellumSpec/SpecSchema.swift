@@ -346,7 +346,7 @@ public enum SpecSchema {
           [
             "label": string, "size": number, "pad": number, "format": string,
             "extend": enumeration(ColorbarSpec.Extend.allCases.map(\.rawValue)),
-            "location": enumeration(ColorbarSpec.Location.allCases.map(\.rawValue)),
+            "location": enumeration(ColorbarSpec.Location.allCases.map(\.rawValue)), "shared": boolean,
           ]),
       ])
     ])

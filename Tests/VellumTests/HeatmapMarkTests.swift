@@ -80,6 +80,30 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertGreaterThan(barLabelY, axisLabelY, "below the x axis' labels")
   }
 
+  /// `shared: true`: one colorbar right of every panel, spanning their height; layers must agree on the scale.
+  func testSharedColorbarSpansThePanels() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    func spec(_ second: String) -> String {
+      let panel = { (limits: String) in
+        "  - {x: {scale: categorical}, y: {scale: categorical}, layers: [{heatmap: {x: c, y: r, value: v, "
+          + "limits: \(limits), colorbar: {shared: true}}}]}\n"
+      }
+      return "size: [6in, 3in]\ndata: {d: data.csv}\npanels: {columns: 2}\naxes:\n" + panel("[0, 1]") + panel(second)
+    }
+    let text = try Figure(contentsOf: try fixture.write("f.yaml", spec("[0, 1]"))).svg()
+    let root = try SVGDocument.parse(Data(text.utf8), name: "f.svg")
+    var groups: [String] = []
+    root.walk { element, _ in if element.name == "g", let id = element.attributes["id"] { groups.append(id) } }
+    XCTAssertEqual(groups.filter { $0.hasPrefix("figure-colorbar") }.count, 1)
+    XCTAssertEqual(
+      groups.filter { $0 == "colorbar" || $0.hasPrefix("colorbar-") }.count, 1, "inside the figure group only")
+    XCTAssertThrowsError(try Figure(contentsOf: try fixture.write("g.yaml", spec("[0, 2]"))).svg()) { error in
+      XCTAssertTrue("\(error)".contains("same colormap, norm and limits"), "\(error)")
+    }
+  }
+
   func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
     XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
       XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")
