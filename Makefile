@@ -50,7 +50,7 @@ bench: deps
 	@command -v rsvg-convert >/dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq librsvg2-bin
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 	@[ -x .build-bench/venv/bin/python ] || python3 -m venv .build-bench/venv
-	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas
+	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas scipy
 	.build-bench/venv/bin/python bench/bench.py
 	bash bench/big-line.sh
 	bash bench/distributions.sh

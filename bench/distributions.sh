@@ -38,11 +38,12 @@ data: {d: samples.csv}
 axes:
   layers:
     - histogram: {x: x, bins: 100, stat: density, alpha: 0.6}
+    - density: {x: x}
 YAML
 cat > "$work/mpl_heat.py" <<'PY'
 import matplotlib
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt, pandas as pd, sys
+import matplotlib.pyplot as plt, pandas as pd, numpy as np, sys
 from matplotlib.colors import TwoSlopeNorm
 d = pd.read_csv(sys.argv[1] + "/heat.csv")
 fig, ax = plt.subplots(figsize=(5, 4))
@@ -55,9 +56,14 @@ PY
 cat > "$work/mpl_hist.py" <<'PY'
 import matplotlib
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt, pandas as pd, sys
+import matplotlib.pyplot as plt, pandas as pd, numpy as np, sys
 fig, ax = plt.subplots(figsize=(5, 3.5))
-ax.hist(pd.read_csv(sys.argv[1] + "/samples.csv").x.values, bins=100, density=True, alpha=0.6)
+x = pd.read_csv(sys.argv[1] + "/samples.csv").x.values
+ax.hist(x, bins=100, density=True, alpha=0.6)
+from scipy.stats import gaussian_kde
+kde = gaussian_kde(x)
+grid = np.linspace(x.min(), x.max(), 200)
+ax.plot(grid, kde(grid))
 fig.savefig(sys.argv[1] + "/mpl_hist.svg")
 PY
 printf '%-44s %8s %12s\n' run wall "peak RSS"
@@ -70,7 +76,7 @@ measure() {
 for run in 1 2; do
   measure "vellum: 1000×1000 heatmap → SVG+PDF+PNG" "$vellum" render "$work/heat.yaml" --out "$work"
   measure "matplotlib+pandas: same heatmap" "$py" "$work/mpl_heat.py" "$work"
-  measure "vellum: histogram of 10 M samples → SVG" "$vellum" render "$work/hist.yaml" --out "$work" --format svg
-  measure "matplotlib+pandas: same histogram" "$py" "$work/mpl_hist.py" "$work"
+  measure "vellum: histogram + KDE of 10 M samples → SVG" "$vellum" render "$work/hist.yaml" --out "$work" --format svg
+  measure "matplotlib+pandas+scipy: same figure" "$py" "$work/mpl_hist.py" "$work"
 done
 echo "heatmap SVG size: $(stat -c %s "$work/heat.svg") bytes"

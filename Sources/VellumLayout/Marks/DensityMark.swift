@@ -86,7 +86,7 @@ struct DensityMark: Mark {
       case .percent: scale = binWidth * 100
       }
       let x = kde.grid(cut: cut, count: gridSize, clip: clip)
-      let y = x.map { kde($0) * scale }
+      let y = kde.density(at: x).map { $0 * scale }
       let color = try context.color(common, series: series, cycle: .line)
       let line = LineMark.Geometry(
         x: x, y: y,

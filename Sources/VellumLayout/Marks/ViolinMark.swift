@@ -86,7 +86,7 @@ struct ViolinMark: Mark {
           let kde = try? KernelDensity(values, bandwidth: bandwidth)
           let grid = kde?.grid(cut: cut, count: gridSize) ?? []
           return Body(
-            slot: position, position: position, grid: grid, density: grid.map { kde!($0) }, samples: values,
+            slot: position, position: position, grid: grid, density: kde?.density(at: grid) ?? [], samples: values,
             stats: BoxStatistics(values)!)
         })
     }
