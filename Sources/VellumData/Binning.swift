@@ -56,10 +56,20 @@ public enum Binning {
   public static func counts(_ values: [Double], weights: [Double]? = nil, edges: [Double]) -> [Double] {
     var sums = [Double](repeating: 0, count: max(0, edges.count - 1))
     guard let low = edges.first, let high = edges.last, !sums.isEmpty else { return sums }
+    // Equal bins (every rule and count): numpy's arithmetic guess, corrected by a step when rounding misplaces it.
+    let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
+    let uniform = (widths.max()! - widths.min()!) <= 1e-9 * abs(widths[0])
+    let scale = Double(sums.count) / (high - low)
     for (index, value) in values.enumerated() where value >= low && value <= high {
       let weight = weights?[index] ?? 1
-      guard !weight.isNaN, let bin = bin(of: value, edges: edges) else { continue }
-      sums[bin] += weight
+      guard !weight.isNaN else { continue }
+      if uniform {
+        var bin = min(Int((value - low) * scale), sums.count - 1)
+        if value < edges[bin] { bin -= 1 } else if bin < sums.count - 1 && value >= edges[bin + 1] { bin += 1 }
+        sums[bin] += weight
+      } else if let bin = bin(of: value, edges: edges) {
+        sums[bin] += weight
+      }
     }
     return sums
   }
