@@ -59,7 +59,11 @@ public struct Table {
     let index = columnNames.firstIndex(of: name.value) ?? 0
     var values = [Double](repeating: .nan, count: cells.count)
     for (row, cell) in cells.enumerated() {
-      // Fast path: most cells are plain numbers; only odd ones pay for trimming.
+      // Fast paths: most cells are plain decimals; only odd ones pay for strtod, and for trimming.
+      if let value = DecimalParser.parse(cell) {
+        values[row] = value
+        continue
+      }
       if let value = Double(cell), value.isFinite {
         values[row] = value
         continue

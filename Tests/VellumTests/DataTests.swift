@@ -36,3 +36,29 @@ final class DataTests: XCTestCase {
     XCTAssertEqual(band["error"][0], 0.019, accuracy: 1e-12)
   }
 }
+
+/// The decimal fast path gives exactly what strtod gives, and declines what it cannot do exactly.
+final class DecimalParserTests: XCTestCase {
+  func testAgreesWithStrtodBitForBit() {
+    var random = SplitMix64(seed: 9)
+    var texts = ["0", "-0", "+5", ".5", "5.", "1e5", "1E-5", "-12.500", "0.000123", "123456789012345", "3.14159e+2"]
+    for _ in 0..<20_000 {
+      let digits = Int(random.next() % 15) + 1
+      var mantissa = String(String(random.next() % 1_000_000_000_000_000).prefix(digits))
+      let point = Int(random.next() % UInt64(mantissa.count + 1))
+      mantissa.insert(".", at: mantissa.index(mantissa.startIndex, offsetBy: point))
+      let exponent = random.next() % 3 == 0 ? "e\(Int(random.next() % 45) - 22)" : ""
+      texts.append((random.next() % 2 == 0 ? "-" : "") + mantissa + exponent)
+    }
+    var compared = 0
+    for text in texts {
+      guard let fast = DecimalParser.parse(text) else { continue }
+      XCTAssertEqual(fast.bitPattern, Double(text)!.bitPattern, text)
+      compared += 1
+    }
+    XCTAssertGreaterThan(compared, 19_000, "the fast path takes plain decimals")
+    for declined in ["1e", "--1", "1.2.3", " 1", "inf", "nan", "0x10", "1234567890123456", "1e23", "", "-", "."] {
+      XCTAssertNil(DecimalParser.parse(declined), declined)
+    }
+  }
+}

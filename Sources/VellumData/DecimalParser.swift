@@ -1,0 +1,68 @@
+/// Reads plain decimal numbers (`-12.5`, `3e-4`) straight from UTF-8 bytes, exactly rounded: Clinger's fast path
+/// (at most 15 significant digits and a power of ten within ±22, so one correctly rounded multiply or divide
+/// gives the nearest Double). Anything else — more digits, hex, `inf`, spaces — returns nil for `strtod`.
+enum DecimalParser {
+  private static let powers: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+
+  static func parse(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8 { parse($0) }
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    let count = bytes.count
+    guard count > 0, count < 40 else { return nil }
+    var negative = false
+    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+      negative = bytes[0] == UInt8(ascii: "-")
+      index = 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var exponent = 0
+    var sawDigit = false
+    while index < count, bytes[index] &- 48 < 10 {
+      if mantissa != 0 || bytes[index] != 48 { digits += 1 }
+      mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- 48)
+      sawDigit = true
+      index += 1
+    }
+    if index < count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      while index < count, bytes[index] &- 48 < 10 {
+        if mantissa != 0 || bytes[index] != 48 { digits += 1 }
+        mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- 48)
+        exponent -= 1
+        sawDigit = true
+        index += 1
+      }
+    }
+    guard sawDigit, digits <= 15 else { return nil }
+    if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      var exponentNegative = false
+      if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+        exponentNegative = bytes[index] == UInt8(ascii: "-")
+        index += 1
+      }
+      var written = 0
+      var sawExponentDigit = false
+      while index < count, bytes[index] &- 48 < 10 {
+        written = written * 10 + Int(bytes[index] &- 48)
+        guard written < 10_000 else { return nil }
+        sawExponentDigit = true
+        index += 1
+      }
+      guard sawExponentDigit else { return nil }
+      exponent += exponentNegative ? -written : written
+    }
+    guard index == count, abs(exponent) <= 22 else { return nil }
+    let value = exponent >= 0 ? Double(mantissa) * powers[exponent] : Double(mantissa) / powers[-exponent]
+    return negative ? -value : value
+  }
+}
