@@ -104,6 +104,17 @@ final class HeatmapMarkTests: XCTestCase {
     }
   }
 
+  /// `sort: true` orders rows and columns (numbers by value, text alphabetically) instead of as they appear.
+  func testSortedCategories() throws {
+    let rows = "r,c,v\nb,10,1\na,9,2\nb,9,3\na,10,4\n"
+    let root = try svg("colorbar: false, sort: true", csv: rows)
+    let xLabels = elements(root, in: "axis-x", named: "text").map(\.allText)
+    let yLabels = elements(root, in: "axis-y", named: "text").map(\.allText)
+    XCTAssertEqual(xLabels, ["9", "10"])
+    XCTAssertEqual(yLabels, ["a", "b"])
+    XCTAssertEqual(HeatmapMark.naturalOrder(["x", "2", "10", "b"]), ["2", "10", "b", "x"])
+  }
+
   func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
     XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
       XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")

@@ -18,12 +18,14 @@ struct HeatmapMark: Mark {
   var edge: Color
   var edgeWidth: Double
   var colorbar: ColorbarSpec?
+  /// Categories in sorted order (numbers by value, text alphabetically) instead of order of first appearance.
+  var sorted: Bool
 
   static let layerKind = LayerKind(
     name: "heatmap",
     keys: [
       "id", "data", "transform", "x", "y", "value", "alpha", "annotate", "annotation_size", "edge", "edge_width",
-      "colorbar",
+      "colorbar", "sort",
     ]
       + ContinuousColorSpec.keys,
     properties: [
@@ -31,7 +33,7 @@ struct HeatmapMark: Mark {
       "x": SpecSchema.string, "y": SpecSchema.string, "value": SpecSchema.string, "alpha": SpecSchema.number,
       "annotate": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]),
       "annotation_size": SpecSchema.number, "edge": SpecSchema.color, "edge_width": SpecSchema.number,
-      "colorbar": SpecSchema.colorbar,
+      "colorbar": SpecSchema.colorbar, "sort": SpecSchema.boolean,
     ].merging(SpecSchema.continuousColor) { $1 },
     required: ["x", "y", "value"], decode: { try HeatmapMark(map: $0, context: $1) })
 
@@ -54,6 +56,7 @@ struct HeatmapMark: Mark {
     annotationSize = try map.optional("annotation_size") { try $0.fontSize() }
     edge = try map.optional("edge") { try decodeColor($0) } ?? .white
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
+    sorted = try map.optional("sort") { try $0.bool() } ?? false
     // seaborn's heatmap shows its colorbar unless told not to.
     colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
   }
@@ -62,6 +65,13 @@ struct HeatmapMark: Mark {
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     try data.series.map { series in
+      if sorted {
+        // Registering the categories sorted first fixes their positions before the cells ask for them.
+        for (values, axis) in [(series.x, PositionAxis.x), (series.y ?? .numeric([]), .y)] {
+          guard case .categorical(let labels) = values else { continue }
+          _ = context.positions(.categorical(Self.naturalOrder(Set(labels))), along: axis)
+        }
+      }
       let xs = context.positions(series.x, along: .x)
       let ys = context.positions(series.y ?? .numeric([]), along: .y)
       let values = series["value"]
@@ -86,6 +96,18 @@ struct HeatmapMark: Mark {
         annotate: annotate, annotationSize: annotationSize, colorbar: colorbar.map { (scale, $0) })
       return ResolvedLayer(
         geometry: geometry, role: "heatmap-" + (common.id ?? slug(value.value)), legendLabel: nil)
+    }
+  }
+
+  /// Numbers by value, then text alphabetically.
+  static func naturalOrder(_ labels: Set<String>) -> [String] {
+    labels.sorted { a, b in
+      switch (Double(a), Double(b)) {
+      case (let x?, let y?): return x < y
+      case (_?, nil): return true
+      case (nil, _?): return false
+      case (nil, nil): return a < b
+      }
     }
   }
 
