@@ -37,11 +37,24 @@ final class ColormappedScatterTests: XCTestCase {
       groups.insert(group)
     }
     XCTAssertFalse(groups.contains("colorbar"))
-    XCTAssertThrowsError(try render("line: {x: x, y: y, color: {column: c, map: viridis}}")) { error in
-      XCTAssertTrue("\(error)".contains("f.yaml:4:") && "\(error)".contains("scatter and heatmap"), "\(error)")
+    XCTAssertThrowsError(try render("area: {x: x, y: y, color: {column: c, map: viridis}}")) { error in
+      XCTAssertTrue("\(error)".contains("f.yaml:4:") && "\(error)".contains("line, scatter and heatmap"), "\(error)")
     }
     XCTAssertThrowsError(try render("scatter: {x: x, y: y, color: {column: c, mapp: viridis}}")) { error in
       XCTAssertTrue("\(error)".contains("did you mean 'map'"), "\(error)")
     }
+  }
+
+  /// On a line, each segment takes the colour of the value at its start (matplotlib's LineCollection); a
+  /// segment starting at a missing value is not drawn.
+  func testLineSegmentsTakeTheirStartsColour() throws {
+    let root = try render("line: {x: x, y: y, color: {column: c, map: viridis, norm: log}}")
+    var strokes: [String] = []
+    root.walk { element, group in
+      if group == "series-y", element.name == "path", let stroke = element.attributes["stroke"] {
+        strokes.append(stroke)
+      }
+    }
+    XCTAssertEqual(strokes, ["#440154", "#21918c", "#fde725"])
   }
 }

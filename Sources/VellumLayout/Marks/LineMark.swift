@@ -33,19 +33,34 @@ struct LineMark: Mark {
 
   var request: DataRequest? {
     DataRequest(
-      series: common, channels: [("y", y)],
+      series: common, channels: [("y", y)] + (common.continuousColor.map { [("color", $0.column)] } ?? []),
       encodings: (dash.column.map { [(.dash, $0)] } ?? []) + (marker?.shapeColumn.map { [(.marker, $0)] } ?? []))
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    try data.series.map { series in
-      let color = try context.color(common, series: series, cycle: .line)
+    // A colormap colours each segment by the value at its start (matplotlib's LineCollection), one scale per layer.
+    let colormap = try common.continuousColor.map { continuous in
+      (
+        continuous,
+        try located(at: continuous.column.location) {
+          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
+        }
+      )
+    }
+    return try data.series.map { series in
+      let color =
+        try colormap.map { Color(rgb: $0.1.colormap.colors[$0.1.colormap.colors.count / 2]) }
+        ?? context.color(common, series: series, cycle: .line)
       let alpha = common.alpha * color.alpha
-      let geometry = Geometry(
+      var geometry = Geometry(
         x: context.positions(series.x), y: series["y"],
         style: LineStyle(color: color.rgb, alpha: alpha, width: width, dash: context.dash(dash, series: series)),
         step: step,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
+      if let (continuous, scale) = colormap {
+        geometry.segmentColors = series["color"].map { scale($0) }
+        geometry.colorbar = continuous.colorbar.map { (scale, $0) }
+      }
       return context.series(geometry, "series", common, valueColumn: y.value, series: series)
     }
   }
@@ -56,6 +71,9 @@ struct LineMark: Mark {
     var style: LineStyle
     var step: Step?
     var marker: MarkerStyle?
+    /// Each point's colour from a colormap; the segment from a point to the next takes it (nil: not drawn).
+    var segmentColors: [RGB?]?
+    var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       VellumLayout.extent(axis == .x ? x : y, transform)
@@ -64,6 +82,19 @@ struct LineMark: Mark {
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
       drawing.points = zip(x, y).map { canvas.page($0, $1) }
+      if let segmentColors, style.width > 0 {
+        // One path per segment in its colour; steps and decimation do not apply to a coloured line.
+        for index in drawing.points.indices.dropLast() {
+          guard let color = segmentColors[index] else { continue }
+          let ends = PathGeometry.polyline([drawing.points[index], drawing.points[index + 1]])
+          guard !ends.isEmpty else { continue }
+          var segmentStyle = style
+          segmentStyle.color = color
+          drawing.nodes.append(.path(PathNode(segments: ends, stroke: segmentStyle.stroke)))
+        }
+        if let marker { drawing.nodes += canvas.markers(drawing.points, marker) }
+        return drawing
+      }
       var drawn = step.map { stepped(drawing.points, $0) } ?? drawing.points
       if canvas.decimate && Decimation.shouldDecimate(drawn.count, plotWidth: canvas.plot.width) {
         drawn = Decimation.minMax(drawn)
