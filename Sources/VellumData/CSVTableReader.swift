@@ -48,22 +48,16 @@ enum CSVTableReader {
     } catch {
       throw VellumError(.invalidData, "malformed CSV: \(error)", at: start)
     }
-    guard let header = reader.headerRow, !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
-      throw VellumError(.invalidData, "the file has no header row", at: start)
-    }
-    let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-    if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-      throw VellumError(.invalidData, "column '\(duplicate)' appears twice in the header", at: start)
-    }
-    var columns = [[String]](repeating: [], count: header.count)
+    let names = try columnNames(reader.headerRow, displayPath: displayPath)
+    var columns = [[String]](repeating: [], count: names.count)
     var rowLines: [Int] = []
     var line = 1
     while let row = reader.next() {
       line += 1
       if row.count == 1 && row[0].isEmpty { continue }  // blank line
-      guard row.count == header.count else {
+      guard row.count == names.count else {
         throw VellumError(
-          .invalidData, "expected \(header.count) fields as in the header, found \(row.count)",
+          .invalidData, "expected \(names.count) fields as in the header, found \(row.count)",
           at: SourceLocation(file: displayPath, line: line, column: 1))
       }
       for (index, cell) in row.enumerated() { columns[index].append(cell) }
@@ -83,6 +77,19 @@ enum CSVTableReader {
 }
 
 extension CSVTableReader {
+  /// The header's column names, trimmed; a missing header or a repeated name is an error at the file's start.
+  fileprivate static func columnNames(_ header: [String]?, displayPath: String) throws -> [String] {
+    let start = SourceLocation(file: displayPath, line: 1, column: 1)
+    guard let header, !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
+      throw VellumError(.invalidData, "the file has no header row", at: start)
+    }
+    let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+    if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+      throw VellumError(.invalidData, "column '\(duplicate)' appears twice in the header", at: start)
+    }
+    return names
+  }
+
   /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text.
   fileprivate static func plainTable(_ text: String, displayPath: String, delimiter: UnicodeScalar) throws -> Table? {
     guard delimiter.isASCII else { return nil }
@@ -115,9 +122,8 @@ extension CSVTableReader {
         if range.isEmpty && header != nil { continue }  // a blank line between rows; a blank first line is no header
         let cells = fields(range)
         guard let names = header else {
-          header = cells
+          header = try columnNames(cells, displayPath: displayPath)
           columns = [[String]](repeating: [], count: cells.count)
-          for column in columns.indices { columns[column].reserveCapacity(bytes.count / max(1, range.count)) }
           continue
         }
         guard cells.count == names.count else {
@@ -133,14 +139,7 @@ extension CSVTableReader {
             at: SourceLocation(file: displayPath, line: line, column: 1))
         }
       }
-      let start = SourceLocation(file: displayPath, line: 1, column: 1)
-      guard let header, !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
-        throw VellumError(.invalidData, "the file has no header row", at: start)
-      }
-      let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-      if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-        throw VellumError(.invalidData, "column '\(duplicate)' appears twice in the header", at: start)
-      }
+      let names = try header ?? columnNames(nil, displayPath: displayPath)
       return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
     }
   }

@@ -39,14 +39,7 @@ struct LineMark: Mark {
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     // A colormap colours each segment by the value at its start (matplotlib's LineCollection), one scale per layer.
-    let colormap = try common.continuousColor.map { continuous in
-      (
-        continuous,
-        try located(at: continuous.column.location) {
-          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
-        }
-      )
-    }
+    let colormap = try context.colormap(common, data: data)
     return try data.series.map { series in
       let color =
         try colormap.map { Color(rgb: $0.1.colormap.colors[$0.1.colormap.colors.count / 2]) }

@@ -42,6 +42,19 @@ struct MarkResolution {
     return cyclePalette[index % cyclePalette.count]
   }
 
+  /// The layer's colormap scale when `color` maps a numeric column through one, over every series' values, so
+  /// all its groups share the colours (and one colorbar).
+  func colormap(_ common: SeriesCommon, data: LayerData) throws -> (ContinuousColor, ContinuousColorScale)? {
+    try common.continuousColor.map { continuous in
+      (
+        continuous,
+        try located(at: continuous.column.location) {
+          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
+        }
+      )
+    }
+  }
+
   /// The series' dash: the constant, or its value's dash on the dash scale.
   func dash(_ encoding: Encoding<DashPattern>, series: SeriesData) -> DashPattern {
     switch encoding {

@@ -30,14 +30,7 @@ struct ScatterMark: Mark {
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     // A colormap colours each point by its value, on one scale for every group of the layer.
-    let colormap = try common.continuousColor.map { continuous in
-      (
-        continuous,
-        try located(at: continuous.column.location) {
-          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
-        }
-      )
-    }
+    let colormap = try context.colormap(common, data: data)
     return try data.series.map { series in
       // matplotlib's scatter takes its colour from the patch cycle, not the line cycle.
       let color =
