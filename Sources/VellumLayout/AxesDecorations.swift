@@ -74,6 +74,7 @@ struct AxesDecorator {
     var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
     var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
     bottom.mirrored = spec.ticks.mirror
+    bottom.rotation = spec.x.rotation
     left.mirrored = spec.ticks.mirror
     bottom.showTickLabels = showXTickLabels
     left.showTickLabels = showYTickLabels

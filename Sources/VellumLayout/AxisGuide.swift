@@ -52,6 +52,8 @@ struct AxisGuide {
   var showTickLabels = true
   /// The axis label and its gap from the tick labels; nil draws none.
   var label: (text: SetText, pad: Double)?
+  /// Tick labels turned this many degrees counter-clockwise (bottom and top axes).
+  var rotation = 0.0
 
   /// How far ticks reach outside and inside the spine.
   var tickReach: (outward: Double, inward: Double) {
@@ -140,6 +142,9 @@ struct AxisGuide {
   /// the spine, with the tick pointing at the middle of the part above the baseline (matplotlib's
   /// 'center_baseline').
   private func tickLabel(_ text: SetText, at position: Double, offset: Double, plot p: Rect) -> PlacedText {
+    if rotation != 0 && side == .bottom {
+      return .rotated(text, degrees: rotation, x: position, top: p.maxY + offset, alignRight: rotation > 0)
+    }
     switch side {
     case .bottom: return .horizontal(text, x: position, baseline: p.maxY + offset + text.ascent, anchor: .middle)
     case .top: return .horizontal(text, x: position, baseline: p.minY - offset - text.descent, anchor: .middle)

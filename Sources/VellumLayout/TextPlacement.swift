@@ -1,3 +1,4 @@
+import Foundation
 import VellumScene
 import VellumTypesetting
 
@@ -19,6 +20,22 @@ struct PlacedText {
     return PlacedText(
       node: .text(TextNode(origin: Point(left, baseline), runs: text.runs, rules: text.rules)),
       box: Rect(x: left, y: baseline - text.ascent, width: text.width, height: text.height))
+  }
+
+  /// Places text turned `degrees` counter-clockwise so its turned bounding box hangs from `top`, its right edge
+  /// at `x` (or its left edge, `alignRight` false): matplotlib's rotated tick labels with `ha='right'`, `va='top'`.
+  static func rotated(_ text: SetText, degrees: Double, x: Double, top: Double, alignRight: Bool) -> PlacedText {
+    let angle = degrees * Double.pi / 180
+    let (c, s) = (cos(angle), sin(angle))
+    // Corners relative to the baseline's start (y down), turned counter-clockwise on the page.
+    let corners = [(0.0, -text.ascent), (text.width, -text.ascent), (0, text.descent), (text.width, text.descent)]
+      .map { x, y in (x * c + y * s, -x * s + y * c) }
+    let (minX, maxX) = (corners.map(\.0).min()!, corners.map(\.0).max()!)
+    let (minY, maxY) = (corners.map(\.1).min()!, corners.map(\.1).max()!)
+    let origin = Point(alignRight ? x - maxX : x - minX, top - minY)
+    return PlacedText(
+      node: .text(TextNode(origin: origin, rotation: degrees, runs: text.runs, rules: text.rules)),
+      box: Rect(x: origin.x + minX, y: origin.y + minY, width: maxX - minX, height: maxY - minY))
   }
 
   /// Places text turned 90° counter-clockwise, centred on `centerY`, its descent side touching `right`.

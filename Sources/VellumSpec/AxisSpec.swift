@@ -59,6 +59,9 @@ public struct AxisSpec: Sendable {
   public var decimals: Int?
   /// Where the spec declared this axis (for errors about its data).
   public var location: SourceLocation?
+  /// Tick labels turned this many degrees counter-clockwise (x axes), anchored at their end like matplotlib's
+  /// `rotation=45, ha='right'` (or their start for negative angles).
+  public var rotation: Double = 0
 
   init(name: String, baseFont: FontSpec) {
     self.name = name
@@ -74,7 +77,7 @@ public struct AxisSpec: Sendable {
 
 extension AxisSpec {
   static let keys = [
-    "label", "limits", "scale", "base", "linthresh", "reverse", "ticks", "minor", "format", "decimals",
+    "label", "limits", "scale", "base", "linthresh", "reverse", "ticks", "minor", "format", "decimals", "rotation",
   ]
 
   init(node: SpecNode, name: String, baseFont: FontSpec) throws {
@@ -107,6 +110,15 @@ extension AxisSpec {
     ticks = try map.optional("ticks") { try Self.placement($0) } ?? .auto
     minor = try map.optional("minor") { try $0.bool() } ?? false
     format = try map.optional("format") { try Self.tickFormat($0) } ?? .auto
+    rotation =
+      try map.optional("rotation") { node in
+        guard name == "x" else { throw node.error("rotation turns the x axis' tick labels; y labels stay level") }
+        let value = try node.double("an angle in degrees")
+        guard (-90...90).contains(value) else {
+          throw node.error("tick label rotation must be between -90 and 90 degrees, found \(value)")
+        }
+        return value
+      } ?? 0
     decimals = try map.optional("decimals") { node in
       let value = try node.int("a number of decimals")
       guard (0...12).contains(value) else { throw node.error("decimals must be between 0 and 12") }

@@ -262,7 +262,7 @@ public enum SpecSchema {
           "type": .string("string"),
           "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),
         ]),
-        "decimals": integer,
+        "decimals": integer, "rotation": number,
       ])
   }
 

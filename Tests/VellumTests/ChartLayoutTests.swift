@@ -246,4 +246,36 @@ final class ChartLayoutTests: XCTestCase {
       XCTAssertEqual(plot.height / plot.width, 0.5 * ratio, accuracy: 1e-9, "aspect \(aspect)")
     }
   }
+
+  /// `x: {rotation: 45}` turns tick labels about their right end (matplotlib's `ha='right'`): long category
+  /// names that would collide level stand clear of each other, below the plot; out-of-range angles are errors.
+  func testRotatedTickLabelsDoNotCollide() throws {
+    let csv = "task,score\nMathematical reasoning,1\nCode generation,2\nScientific question answering,3\n"
+    let spec = """
+      size: [3in, 3in]
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical, rotation: 45}
+        layers: [{bar: {x: task, y: score}}]
+
+      """
+    let scene = try fixtureScene(spec, csv: csv)
+    let axis = try XCTUnwrap(groups(scene, prefix: "axis-x").first)
+    let labels = axis.children.compactMap { node -> TextNode? in
+      if case .text(let text) = node { return text } else { return nil }
+    }
+    XCTAssertEqual(labels.count, 3)
+    XCTAssertTrue(labels.allSatisfy { $0.rotation == 45 })
+    // Each label's end sits left of and below its start: the next label starts further right.
+    let origins = labels.map(\.origin.x)
+    XCTAssertEqual(origins, origins.sorted())
+    XCTAssertGreaterThan(labels[0].origin.y, try XCTUnwrap(clipRects(scene).first).maxY)
+    for (rotation, axis) in [("120", "x"), ("30", "y")] {
+      let bad = spec.replacingOccurrences(
+        of: "x: {scale: categorical, rotation: 45}", with: "\(axis): {rotation: \(rotation)}")
+      XCTAssertThrowsError(try fixtureScene(bad, csv: csv)) { error in
+        XCTAssertTrue("\(error)".contains("figure.yaml:4:"), "\(error)")
+      }
+    }
+  }
 }
