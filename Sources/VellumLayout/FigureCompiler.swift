@@ -22,7 +22,10 @@ public enum FigureCompiler {
     let setter = try textSetter(spec.font)
     var panels = try resolvePanels(spec, data: data)
     try decorate(&panels, spec: spec, setter: setter)
-    var (area, figureLegend) = try placeFigureLegend(spec, panels: panels, setter: setter)
+    let pad = spec.pad * spec.font.size
+    var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
+    let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area)
+    let figureLegend = try placeFigureLegend(spec, panels: panels, setter: setter, area: &area)
     let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
     let plots = zip(panels, try fitPanels(panels, spec: spec, area: area)).map { panel, plot in
       panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
@@ -31,6 +34,7 @@ public enum FigureCompiler {
     for index in panels.indices {
       nodes.append(try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter))
     }
+    if let figureTitle { nodes.append(.group(Group(role: "figure-title", children: [figureTitle]))) }
     if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
     }
@@ -93,6 +97,19 @@ public enum FigureCompiler {
     }
   }
 
+  /// The figure's title centred at the top of the padded canvas; what follows (a top legend, the panels) starts
+  /// below it.
+  private static func placeFigureTitle(_ spec: FigureSpec, setter: TextSetter, area: inout Rect) throws -> SceneNode? {
+    guard let title = spec.title else { return nil }
+    let set = try setter.set(label: title.text, size: title.size)
+    let top = area.minY
+    let placed = PlacedText.horizontal(set, x: spec.width / 2, baseline: top + set.ascent, anchor: .middle)
+    let taken = set.height + title.pad
+    area.y += taken
+    area.height -= taken
+    return placed.node
+  }
+
   /// The colorbar shared by every panel, if a layer asks for one, and its inner edge; it takes a strip on the right
   /// of the panel area. Layers sharing it must agree on colormap, norm and limits, so every panel's colours match.
   private static func sharedColorbar(_ panels: [Panel], spec: FigureSpec, setter: TextSetter, area: inout Rect) throws
@@ -119,15 +136,13 @@ public enum FigureCompiler {
     return (guide, area.maxX + pad)
   }
 
-  /// The area left for panels inside the padding, after a figure legend takes a strip above, below or right.
-  private static func placeFigureLegend(_ spec: FigureSpec, panels: [Panel], setter: TextSetter) throws
-    -> (area: Rect, legend: (layout: LegendLayout, box: Rect)?)
+  /// A figure legend's box in a strip of `area` above, below or right; `area` keeps what is left for the panels.
+  private static func placeFigureLegend(_ spec: FigureSpec, panels: [Panel], setter: TextSetter, area: inout Rect)
+    throws -> (layout: LegendLayout, box: Rect)?
   {
-    let pad = spec.pad * spec.font.size
-    var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
-    guard let legendSpec = spec.legend else { return (area, nil) }
+    guard let legendSpec = spec.legend else { return nil }
     let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
-    guard !layout.isEmpty else { return (area, nil) }
+    guard !layout.isEmpty else { return nil }
     let (width, height) = layout.size
     let gap = legendSpec.borderAxesPad * legendSpec.fontSize
     let box: Rect
@@ -143,7 +158,7 @@ public enum FigureCompiler {
       area.y += height + gap
       area.height -= height + gap
     }
-    return (area, (layout, box))
+    return (layout, box)
   }
 
   /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
@@ -237,7 +252,9 @@ public enum FigureCompiler {
       width: spec.width, height: spec.height, nodes: nodes, fontFiles: setter.fontFiles.sorted(),
       glyphOutlines: setter.outlines)
     if spec.font.embed { scene.embeddedFonts = try setter.embeddedFonts() }
-    let titles = spec.axes.compactMap { $0.title.map { TeXParser.plainText($0.text) } }
+    let titles =
+      spec.title.map { [TeXParser.plainText($0.text)] }
+      ?? spec.axes.compactMap { $0.title.map { TeXParser.plainText($0.text) } }
     scene.title =
       titles.isEmpty
       ? URL(fileURLWithPath: spec.file).deletingPathExtension().lastPathComponent : titles.joined(separator: " · ")

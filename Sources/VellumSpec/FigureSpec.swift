@@ -33,6 +33,8 @@ public struct FigureSpec: Sendable {
   public var panels: PanelsSpec
   /// A legend for the whole figure, gathering every panel's entries.
   public var legend: LegendSpec?
+  /// A title over every panel (matplotlib's `suptitle`).
+  public var title: LabelSpec?
 }
 
 /// The base font every text element inherits.
@@ -84,7 +86,7 @@ public struct DataSourceSpec: Sendable {
 extension FigureSpec {
   static let keys = [
     "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "alt", "data", "panels",
-    "legend", "axes", "scales", "colors",
+    "legend", "axes", "scales", "colors", "title",
   ]
 
   init(root: SpecNode, directory: URL, layers: LayerKinds) throws {
@@ -154,6 +156,9 @@ extension FigureSpec {
     }
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
+    title = try map.optional("title") {
+      try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: 6)
+    }
     legend =
       try map.optional("legend") { (node: SpecNode) -> LegendSpec? in
         var legend = LegendSpec(baseFont: font)

@@ -84,7 +84,7 @@ public enum SpecSchema {
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
         "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),
-        "scales": scales, "colors": pins(color),
+        "scales": scales, "colors": pins(color), "title": label,
       ], required: ["axes"])
     if case .object(var fields) = root, case .object(var properties)? = fields["properties"] {
       // Resolved before decoding (StyleResolver), so not among the decoder's keys.

@@ -278,4 +278,22 @@ final class ChartLayoutTests: XCTestCase {
       }
     }
   }
+
+  /// A figure title (suptitle) sits at the top, over a top figure legend, over the panels.
+  func testFigureTitleStandsAboveTheLegendAndPanels() throws {
+    let spec = PackagePaths.examples.appendingPathComponent("panels.yaml").path
+    let text = try String(contentsOfFile: spec, encoding: .utf8).replacingOccurrences(
+      of: "size: [7in, 2.6in]", with: "size: [7in, 2.6in]\ntitle: Three benchmarks")
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write(
+      "panels.csv", try String(contentsOf: PackagePaths.examples.appendingPathComponent("panels.csv"), encoding: .utf8))
+    let scene = try FigureRenderer().scene(specPath: try fixture.write("panels.yaml", text))
+    let title = try XCTUnwrap(groups(scene, prefix: "figure-title").first)
+    guard case .text(let node) = title.children.first else { return XCTFail("no title text") }
+    let legend = try XCTUnwrap(groups(scene, prefix: "legend").first { $0.role == "legend" })
+    XCTAssertLessThan(node.origin.y, try XCTUnwrap(legend.translation).y, "title baseline above the legend's top")
+    XCTAssertLessThan(try XCTUnwrap(legend.translation).y, clipRects(scene).map(\.minY).min()!)
+    XCTAssertEqual(scene.title, "Three benchmarks")
+  }
 }
