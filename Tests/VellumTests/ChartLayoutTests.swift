@@ -296,4 +296,23 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertLessThan(try XCTUnwrap(legend.translation).y, clipRects(scene).map(\.minY).min()!)
     XCTAssertEqual(scene.title, "Three benchmarks")
   }
+
+  /// Bars on a log axis rise from the axis' bottom (matplotlib clips their zero base), not vanish.
+  func testBarsOnALogAxisStartAtTheBottom() throws {
+    let scene = try fixtureScene(
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  y: {scale: log}\n  layers:\n    - bar: {x: step, y: loss}\n")
+    let bars = try XCTUnwrap(groups(scene, prefix: "bars-").first)
+    let plot = try XCTUnwrap(clipRects(scene).first)
+    XCTAssertEqual(bars.children.count, 3)
+    for case .path(let path) in bars.children {
+      let ys = path.segments.compactMap { segment -> Double? in
+        switch segment {
+        case .move(let p), .line(let p): return p.y
+        default: return nil
+        }
+      }
+      XCTAssertEqual(ys.max()!, plot.maxY, accuracy: 1e-6)
+      XCTAssertLessThan(ys.min()!, plot.maxY - 1)
+    }
+  }
 }

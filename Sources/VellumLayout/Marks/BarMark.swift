@@ -124,10 +124,12 @@ struct BarMark: Mark {
       for bar in bars where bar.value.isFinite && bar.position.isFinite {
         let (a, b) = (bar.position - bar.width / 2, bar.position + bar.width / 2)
         // Clamped before the width is taken: Rect's origin + size would lose a far corner's precision.
-        let corners =
-          (horizontal
-          ? [canvas.page(bar.base, a), canvas.page(bar.value, b)]
-          : [canvas.page(a, bar.base), canvas.page(b, bar.value)])
+        var base = horizontal ? canvas.page(bar.base, a) : canvas.page(a, bar.base)
+        // On a log axis a base of 0 lies at minus infinity: the bar starts at the axis' low edge, as matplotlib's
+        // clipped log scale draws it.
+        if horizontal && !base.x.isFinite { base.x = canvas.xScale.start }
+        if !horizontal && !base.y.isFinite { base.y = canvas.yScale.start }
+        let corners = [base, horizontal ? canvas.page(bar.value, b) : canvas.page(b, bar.value)]
           .map(FarPointClipping.clamped)
         let rect = Rect(
           x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
