@@ -164,7 +164,9 @@ public enum FigureCompiler {
   /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
   private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect) throws -> [Rect] {
     let grid = spec.panels
-    let layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
+    var layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
+    layout.widthRatios = grid.widthRatios
+    layout.heightRatios = grid.heightRatios
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
         try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }

@@ -1,13 +1,16 @@
 import VellumScene
 
-/// Sizes a grid of plot areas so every panel's decorations fit the canvas, all plot areas equal
-/// (matplotlib's tight_layout for subplots): columns take the widest left and right decorations of
+/// Sizes a grid of plot areas so every panel's decorations fit the canvas, plot areas equal or in the given
+/// ratios (matplotlib's tight_layout for subplots): columns take the widest left and right decorations of
 /// their panels, rows the tallest top and bottom ones.
 struct PanelGrid {
   let rows: Int
   let columns: Int
   /// Gap between one panel's decorations and the next one's.
   let spacing: Double
+  /// Relative plot widths of the columns and heights of the rows; nil: equal.
+  var widthRatios: [Double]? = nil
+  var heightRatios: [Double]? = nil
 
   /// The plot rectangle of every panel (index = row × columns + column) inside `area`.
   func fit(area: Rect, panelCount: Int, extents: (Int, Rect) throws -> Rect) throws -> [Rect] {
@@ -48,25 +51,34 @@ struct PanelGrid {
   }
 
   private func cells(area: Rect, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {
-    let plotWidth =
-      (area.width - left.reduce(0, +) - right.reduce(0, +) - Double(columns - 1) * spacing) / Double(columns)
-    let plotHeight = (area.height - top.reduce(0, +) - bottom.reduce(0, +) - Double(rows - 1) * spacing) / Double(rows)
+    let totalWidth = area.width - left.reduce(0, +) - right.reduce(0, +) - Double(columns - 1) * spacing
+    let totalHeight = area.height - top.reduce(0, +) - bottom.reduce(0, +) - Double(rows - 1) * spacing
+    // Each column (row) gets its share of the plot room: equal, or by its ratio.
+    func shares(_ ratios: [Double]?, count: Int, total: Double) -> [Double] {
+      let weights = ratios ?? [Double](repeating: 1, count: count)
+      let sum = weights.reduce(0, +)
+      return weights.map { total * $0 / sum }
+    }
+    let widths = shares(widthRatios, count: columns, total: totalWidth)
+    let heights = shares(heightRatios, count: rows, total: totalHeight)
     var xs: [Double] = []
     var x = area.minX
     for column in 0..<columns {
       x += left[column]
       xs.append(x)
-      x += plotWidth + right[column] + spacing
+      x += widths[column] + right[column] + spacing
     }
     var ys: [Double] = []
     var y = area.minY
     for row in 0..<rows {
       y += top[row]
       ys.append(y)
-      y += plotHeight + bottom[row] + spacing
+      y += heights[row] + bottom[row] + spacing
     }
     return (0..<rows * columns).map { index in
-      Rect(x: xs[index % columns], y: ys[index / columns], width: plotWidth, height: plotHeight)
+      Rect(
+        x: xs[index % columns], y: ys[index / columns], width: widths[index % columns], height: heights[index / columns]
+      )
     }
   }
 }

@@ -10,6 +10,9 @@ public struct PanelsSpec: Sendable {
   public var labels: [Located<String>]?
   /// Gap between neighbouring panels' decorations, in points; nil uses the figure pad.
   public var spacing: Double?
+  /// Relative plot widths of the columns and heights of the rows (matplotlib's `width_ratios`/`height_ratios`).
+  public var widthRatios: [Double]?
+  public var heightRatios: [Double]?
 
   init(count: Int) {
     rows = 1
@@ -20,7 +23,7 @@ public struct PanelsSpec: Sendable {
 }
 
 extension PanelsSpec {
-  static let keys = ["rows", "columns", "share_x", "share_y", "labels", "spacing"]
+  static let keys = ["rows", "columns", "share_x", "share_y", "labels", "spacing", "width_ratios", "height_ratios"]
 
   init(node: SpecNode, count: Int) throws {
     self.init(count: count)
@@ -59,5 +62,13 @@ extension PanelsSpec {
         return labels
       } ?? nil
     spacing = try map.optional("spacing") { try $0.measure("a spacing in points") }
+    func ratios(_ node: SpecNode, count: Int, what: String) throws -> [Double] {
+      let values = try node.list("a list of ratios").map { try $0.positive("a ratio") }
+      guard values.count == count else { throw node.error("expected \(count) \(what) ratios, found \(values.count)") }
+      return values
+    }
+    let (rowCount, columnCount) = (self.rows, self.columns)
+    widthRatios = try map.optional("width_ratios") { try ratios($0, count: columnCount, what: "column") }
+    heightRatios = try map.optional("height_ratios") { try ratios($0, count: rowCount, what: "row") }
   }
 }

@@ -81,6 +81,7 @@ public enum SpecSchema {
           [
             "rows": integer, "columns": integer, "share_x": boolean, "share_y": boolean,
             "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number,
+            "width_ratios": array(number), "height_ratios": array(number),
           ]),
         "legend": .object(["anyOf": .array([boolean, legend])]),
         "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),

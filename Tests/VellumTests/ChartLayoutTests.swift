@@ -315,4 +315,18 @@ final class ChartLayoutTests: XCTestCase {
       XCTAssertLessThan(ys.min()!, plot.maxY - 1)
     }
   }
+
+  /// `width_ratios` / `height_ratios` share the plot room as matplotlib's gridspec does; counts must match.
+  func testPanelRatios() throws {
+    let panel = "  - {x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}\n"
+    let spec =
+      "size: [6in, 5in]\ndata: {runs: data.csv}\npanels: {rows: 2, columns: 2, width_ratios: [2, 1], "
+      + "height_ratios: [1, 3], share_x: true, share_y: true}\naxes:\n" + String(repeating: panel, count: 4)
+    let rects = clipRects(try fixtureScene(spec))
+    XCTAssertEqual(rects[0].width / rects[1].width, 2, accuracy: 1e-9)
+    XCTAssertEqual(rects[2].height / rects[0].height, 3, accuracy: 1e-9)
+    XCTAssertThrowsError(
+      try fixtureScene(spec.replacingOccurrences(of: "width_ratios: [2, 1]", with: "width_ratios: [2]"))
+    ) { error in XCTAssertTrue("\(error)".contains("expected 2 column ratios"), "\(error)") }
+  }
 }
