@@ -349,6 +349,7 @@ public enum FigureCompiler {
       axis.scale = from.scale
       axis.base = from.base
       axis.linthresh = from.linthresh
+      axis.linscale = from.linscale
       axis.ticks = from.ticks
       axis.minor = from.minor
       axis.format = from.format

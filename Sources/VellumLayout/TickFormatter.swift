@@ -19,7 +19,7 @@ enum TickFormatter {
     case .auto:
       // Log axes label whole powers as base^k; ticks that fell back to linear steps print plainly.
       switch transform {
-      case .log(let base), .symlog(let base, _):
+      case .log(let base), .symlog(let base, _, _):
         if values.allSatisfy({ isPower($0, base: base) }) {
           return (values.map { power($0, base: base, decimals: decimals) }, nil)
         }

@@ -22,7 +22,7 @@ enum TickLocator {
         let decades = powers(of: base, from: lo, to: hi, maxBins: maxBins)
         return decades.count >= 2
           ? decades : multiples(of: niceStep(low: lo, high: hi, maxBins: maxBins), from: lo, to: hi)
-      case .symlog(let base, let threshold):
+      case .symlog(let base, let threshold, _):
         return symlogTicks(base: base, threshold: threshold, low: lo, high: hi, maxBins: maxBins)
       }
     }

@@ -1,7 +1,7 @@
 import VellumScene
 
 /// The `data-x` / `data-y` text of an axes group: `KIND LOW HIGH START END`, where KIND is `linear`,
-/// `log:BASE` or `symlog:BASE:LINTHRESH`. Written by the SVG writer and read back by `vellum diff` with the
+/// `log:BASE` or `symlog:BASE:LINTHRESH:LINSCALE`. Written by the SVG writer and read back by `vellum diff` with the
 /// same code, so the two cannot disagree.
 public enum AxisMappingText {
   public static func encode(_ mapping: AxisMapping) -> String {
@@ -9,7 +9,8 @@ public enum AxisMappingText {
     switch mapping.transform {
     case .linear: kind = "linear"
     case .log(let base): kind = "log:" + NumberFormat.exact(base)
-    case .symlog(let base, let linthresh): kind = "symlog:\(NumberFormat.exact(base)):\(NumberFormat.exact(linthresh))"
+    case .symlog(let base, let linthresh, let linscale):
+      kind = "symlog:" + [base, linthresh, linscale].map(NumberFormat.exact).joined(separator: ":")
     }
     return [kind, NumberFormat.exact(mapping.low), NumberFormat.exact(mapping.high)]
       .joined(separator: " ") + " " + [mapping.start, mapping.end].map(NumberFormat.format).joined(separator: " ")
@@ -27,8 +28,8 @@ public enum AxisMappingText {
     switch (kind.first, parameters.count, kind.count) {
     case ("linear", 0, 1): transform = .linear
     case ("log", 1, 2) where parameters[0] > 0 && parameters[0] != 1: transform = .log(base: parameters[0])
-    case ("symlog", 2, 3) where parameters[0] > 1 && parameters[1] > 0:
-      transform = .symlog(base: parameters[0], linthresh: parameters[1])
+    case ("symlog", 3, 4) where parameters[0] > 1 && parameters[1] > 0 && parameters[2] > 0:
+      transform = .symlog(base: parameters[0], linthresh: parameters[1], linscale: parameters[2])
     default: return nil
     }
     return AxisMapping(low: numbers[0], high: numbers[1], start: numbers[2], end: numbers[3], transform: transform)

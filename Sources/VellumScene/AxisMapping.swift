@@ -7,19 +7,21 @@ public struct AxisMapping: Sendable, Equatable {
   public enum Transform: Sendable, Equatable {
     case linear
     case log(base: Double)
-    /// matplotlib's symlog: linear within ±linthresh, logarithmic beyond.
-    case symlog(base: Double, linthresh: Double)
+    /// matplotlib's symlog (SymmetricalLogTransform), in units of `linthresh`: linear within ±linthresh, stretched
+    /// by linscale / (1 − 1/base), logarithmic beyond.
+    case symlog(base: Double, linthresh: Double, linscale: Double = 1)
 
     /// NaN for values a log transform cannot show.
     public func forward(_ value: Double) -> Double {
       switch self {
       case .linear: return value
       case .log(let base): return value > 0 ? Foundation.log(value) / Foundation.log(base) : .nan
-      case .symlog(let base, let threshold):
+      case .symlog(let base, let threshold, let linscale):
+        let stretch = linscale / (1 - 1 / base)
         let magnitude = abs(value)
         let transformed =
           magnitude <= threshold
-          ? magnitude / threshold : 1 + Foundation.log(magnitude / threshold) / Foundation.log(base)
+          ? magnitude / threshold * stretch : stretch + Foundation.log(magnitude / threshold) / Foundation.log(base)
         return value < 0 ? -transformed : transformed
       }
     }
@@ -28,9 +30,11 @@ public struct AxisMapping: Sendable, Equatable {
       switch self {
       case .linear: return value
       case .log(let base): return pow(base, value)
-      case .symlog(let base, let threshold):
+      case .symlog(let base, let threshold, let linscale):
+        let stretch = linscale / (1 - 1 / base)
         let magnitude = abs(value)
-        let original = magnitude <= 1 ? magnitude * threshold : threshold * pow(base, magnitude - 1)
+        let original =
+          magnitude <= stretch ? magnitude / stretch * threshold : threshold * pow(base, magnitude - stretch)
         return value < 0 ? -original : original
       }
     }

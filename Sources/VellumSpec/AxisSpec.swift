@@ -49,6 +49,8 @@ public struct AxisSpec: Sendable {
   public var base: Double
   /// Half-width of the linear region of `symlog`.
   public var linthresh: Double
+  /// Length of the linear region of a symlog axis in decades (matplotlib's `linscale`).
+  public var linscale: Double = 1
   /// Draw the axis from high to low.
   public var reverse: Bool
   public var ticks: TickPlacement
@@ -77,7 +79,8 @@ public struct AxisSpec: Sendable {
 
 extension AxisSpec {
   static let keys = [
-    "label", "limits", "scale", "base", "linthresh", "reverse", "ticks", "minor", "format", "decimals", "rotation",
+    "label", "limits", "scale", "base", "linthresh", "linscale", "reverse", "ticks", "minor", "format", "decimals",
+    "rotation",
   ]
 
   init(node: SpecNode, name: String, baseFont: FontSpec) throws {
@@ -95,6 +98,7 @@ extension AxisSpec {
         return value
       } ?? 10
     linthresh = try map.optional("linthresh") { try $0.positive("a linear threshold") } ?? 1
+    linscale = try map.optional("linscale") { try $0.positive("a linear scale in decades") } ?? 1
     reverse = try map.optional("reverse") { try $0.bool() } ?? false
     limits = try map.optional("limits") { node in
       let items = try node.list("limits [low, high]")

@@ -258,7 +258,7 @@ public enum SpecSchema {
       AxisSpec.keys,
       [
         "label": label, "limits": pair, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)), "base": number,
-        "linthresh": number, "reverse": boolean, "ticks": ticks, "minor": boolean,
+        "linthresh": number, "linscale": number, "reverse": boolean, "ticks": ticks, "minor": boolean,
         "format": .object([
           "type": .string("string"),
           "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),

@@ -104,7 +104,7 @@ final class ReviewTests: XCTestCase {
     let mapping = AxisMapping(
       low: 0.1 + 0.2, high: 1e-5, start: 189.32000000000002, end: 24, transform: .symlog(base: 10, linthresh: 0.5))
     let text = AxisMappingText.encode(mapping)
-    XCTAssertEqual(text, "symlog:10:0.5 0.30000000000000004 1e-05 189.32 24")
+    XCTAssertEqual(text, "symlog:10:0.5:1 0.30000000000000004 1e-05 189.32 24")
     let read = try XCTUnwrap(AxisMappingText.decode(text))
     XCTAssertEqual(read.low, mapping.low)
     XCTAssertEqual(read.high, mapping.high)

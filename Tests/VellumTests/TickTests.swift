@@ -98,12 +98,23 @@ final class TickTests: XCTestCase {
   }
 
   func testScaleTransformsRoundTrip() {
-    for transform in [ScaleTransform.log(base: 10), .log(base: 2), .symlog(base: 10, linthresh: 1)] {
+    for transform in [
+      ScaleTransform.log(base: 10), .log(base: 2), .symlog(base: 10, linthresh: 1),
+      .symlog(base: 10, linthresh: 0.5, linscale: 2),
+    ] {
       for value in [0.5, 3.0, 250.0] {
         XCTAssertEqual(transform.inverse(transform.forward(value)), value, accuracy: value * 1e-12)
       }
     }
     XCTAssertTrue(ScaleTransform.log(base: 10).forward(-1).isNaN)
-    XCTAssertEqual(ScaleTransform.symlog(base: 10, linthresh: 1).forward(-100), -3, accuracy: 1e-12)
+    // matplotlib's SymmetricalLogTransform(10, 1, 1).transform([-100, 0.5, 3]) = [-3.1111, 0.5556, 1.5882] (in units
+    // of linthresh), and (10, 0.5, 2) at [0.25, 40] = [1.1111, 4.1253] × 0.5.
+    let symlog = ScaleTransform.symlog(base: 10, linthresh: 1)
+    XCTAssertEqual(symlog.forward(-100), -3.111111111111111, accuracy: 1e-12)
+    XCTAssertEqual(symlog.forward(0.5), 0.5555555555555556, accuracy: 1e-12)
+    XCTAssertEqual(symlog.forward(3), 1.58823237, accuracy: 1e-8)
+    let wide = ScaleTransform.symlog(base: 10, linthresh: 0.5, linscale: 2)
+    XCTAssertEqual(wide.forward(0.25), 1.11111111, accuracy: 1e-8)
+    XCTAssertEqual(wide.forward(40), 4.12531221, accuracy: 1e-8)
   }
 }

@@ -9,7 +9,7 @@ extension AxisMapping.Transform {
   init(_ axis: AxisSpec) {
     switch axis.scale {
     case .log: self = .log(base: axis.base)
-    case .symlog: self = .symlog(base: axis.base, linthresh: axis.linthresh)
+    case .symlog: self = .symlog(base: axis.base, linthresh: axis.linthresh, linscale: axis.linscale)
     case .linear, .categorical: self = .linear
     }
   }

@@ -57,12 +57,9 @@ struct ContinuousColorScale {
       guard value > 0 else { return .nan }
       return (log10(value) - log10(low)) / (log10(high) - log10(low))
     case .symlog(let linthresh):
-      // matplotlib's SymLogNorm (base 10, linscale 1): linear within ±linthresh, stretched by 1 / (1 − 1/10).
-      let stretch = 1 / (1 - 0.1)
-      func forward(_ v: Double) -> Double {
-        abs(v) <= linthresh ? v / linthresh * stretch : (v < 0 ? -1 : 1) * (stretch + log10(abs(v) / linthresh))
-      }
-      return (forward(value) - forward(low)) / (forward(high) - forward(low))
+      // matplotlib's SymLogNorm (base 10, linscale 1): the axis transform's own formula.
+      let transform = AxisMapping.Transform.symlog(base: 10, linthresh: linthresh)
+      return (transform.forward(value) - transform.forward(low)) / (transform.forward(high) - transform.forward(low))
     case .centered(let center):
       // matplotlib's TwoSlopeNorm: [vmin, center] → [0, 0.5], [center, vmax] → [0.5, 1].
       return value < center ? 0.5 * (value - low) / (center - low) : 0.5 + 0.5 * (value - center) / (high - center)
