@@ -48,31 +48,52 @@ enum CSVTableReader {
     } catch {
       throw VellumError(.invalidData, "malformed CSV: \(error)", at: start)
     }
-    let names = try columnNames(reader.headerRow, displayPath: displayPath)
-    var columns = [[String]](repeating: [], count: names.count)
-    var rowLines: [Int] = []
+    var rows = Rows(names: try columnNames(reader.headerRow, displayPath: displayPath), displayPath: displayPath)
     var line = 1
     while let row = reader.next() {
       line += 1
       if row.count == 1 && row[0].isEmpty { continue }  // blank line
-      guard row.count == names.count else {
-        throw VellumError(
-          .invalidData, "expected \(names.count) fields as in the header, found \(row.count)",
-          at: SourceLocation(file: displayPath, line: line, column: 1))
-      }
-      for (index, cell) in row.enumerated() { columns[index].append(cell) }
-      rowLines.append(line)
-      guard rowLines.count <= Limits.rows else {
-        throw VellumError(
-          .invalidData, "the file has more than \(Limits.rows) rows",
-          at: SourceLocation(file: displayPath, line: line, column: 1))
-      }
+      try rows.append(row, line: line)
     }
     if let error = reader.error {
       throw VellumError(
         .invalidData, "malformed CSV: \(error)", at: SourceLocation(file: displayPath, line: line + 1, column: 1))
     }
-    return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
+    return rows.table
+  }
+
+  /// Rows accepted into columns as both readers accept them: as many fields as the header, at most
+  /// ``Limits/rows`` rows, each remembering its file line for errors.
+  private struct Rows {
+    let names: [String]
+    let displayPath: String
+    private var columns: [[String]]
+    private var lines: [Int] = []
+
+    init(names: [String], displayPath: String) {
+      self.names = names
+      self.displayPath = displayPath
+      columns = [[String]](repeating: [], count: names.count)
+    }
+
+    mutating func append(_ cells: [String], line: Int) throws {
+      guard cells.count == names.count else {
+        throw VellumError(
+          .invalidData, "expected \(names.count) fields as in the header, found \(cells.count)",
+          at: SourceLocation(file: displayPath, line: line, column: 1))
+      }
+      for (index, cell) in cells.enumerated() { columns[index].append(cell) }
+      lines.append(line)
+      guard lines.count <= Limits.rows else {
+        throw VellumError(
+          .invalidData, "the file has more than \(Limits.rows) rows",
+          at: SourceLocation(file: displayPath, line: line, column: 1))
+      }
+    }
+
+    var table: Table {
+      Table(origin: displayPath, columnNames: names, cells: columns, rowLines: lines, inlineLocation: nil)
+    }
   }
 }
 
@@ -97,9 +118,7 @@ extension CSVTableReader {
     var text = text
     return try text.withUTF8 { bytes -> Table? in
       guard !bytes.contains(UInt8(ascii: "\"")), !bytes.contains(UInt8(ascii: "\r")) else { return nil }
-      var header: [String]?
-      var columns: [[String]] = []
-      var rowLines: [Int] = []
+      var rows: Rows?
       var line = 0
       var lineStart = 0
       func fields(_ range: Range<Int>) -> [String] {
@@ -119,28 +138,15 @@ extension CSVTableReader {
         line += 1
         let range = lineStart..<index
         lineStart = index + 1
-        if range.isEmpty && header != nil { continue }  // a blank line between rows; a blank first line is no header
+        if range.isEmpty && rows != nil { continue }  // a blank line between rows; a blank first line is no header
         let cells = fields(range)
-        guard let names = header else {
-          header = try columnNames(cells, displayPath: displayPath)
-          columns = [[String]](repeating: [], count: cells.count)
-          continue
-        }
-        guard cells.count == names.count else {
-          throw VellumError(
-            .invalidData, "expected \(names.count) fields as in the header, found \(cells.count)",
-            at: SourceLocation(file: displayPath, line: line, column: 1))
-        }
-        for (column, cell) in cells.enumerated() { columns[column].append(cell) }
-        rowLines.append(line)
-        guard rowLines.count <= Limits.rows else {
-          throw VellumError(
-            .invalidData, "the file has more than \(Limits.rows) rows",
-            at: SourceLocation(file: displayPath, line: line, column: 1))
+        if rows == nil {
+          rows = Rows(names: try columnNames(cells, displayPath: displayPath), displayPath: displayPath)
+        } else {
+          try rows!.append(cells, line: line)
         }
       }
-      let names = try header ?? columnNames(nil, displayPath: displayPath)
-      return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
+      return try (rows ?? Rows(names: columnNames(nil, displayPath: displayPath), displayPath: displayPath)).table
     }
   }
 }

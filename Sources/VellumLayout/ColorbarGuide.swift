@@ -78,7 +78,8 @@ struct ColorbarGuide {
     outline.append(point(interior, 0))
     nodes.append(
       .path(PathNode(segments: PathGeometry.polygon(outline), stroke: Stroke(Paint(.black), width: 0.8, join: .miter))))
-    var boxes = [bar, rect(point(-lowEnd, 0), point(span - lowEnd, thickness))]
+    // The bar with its extension triangles: the whole span beside the plot.
+    var boxes = [rect(point(-lowEnd, 0), point(span - lowEnd, thickness))]
     // Ticks: the axis locator over the limits, placed through the norm so any norm lines up with the colours.
     let (low, high) = scale.limits
     let room = interior / (style.labelSize * (vertical ? 2 : 3))

@@ -71,13 +71,7 @@ public struct ContinuousColorSpec: Sendable {
           throw node.error(unknownNameMessage(other, kind: "norm", candidates: ["linear", "log", "symlog", "center"]))
         }
       } ?? (center.map { Norm.centered($0) } ?? .linear)
-    limits = try mapping.optional("limits") { node in
-      let items = try node.list("[vmin, vmax]")
-      guard items.count == 2 else { throw node.error("expected [vmin, vmax], found \(items.count) values") }
-      let (low, high) = (try items[0].double(), try items[1].double())
-      guard low < high else { throw node.error("colour limits need vmin < vmax, found [\(low), \(high)]") }
-      return (low, high)
-    }
+    limits = try mapping.optional("limits") { try $0.interval("colour limits (vmin, vmax)") }
     if case .centered(let c) = norm, let limits, !(limits.0 < c && c < limits.1) {
       throw (mapping["center"] ?? mapping.owner).error("the centre \(c) must lie inside the colour limits \(limits)")
     }

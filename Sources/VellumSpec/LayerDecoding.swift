@@ -177,12 +177,7 @@ extension TransformSpec {
   }
 
   private static func pair(_ node: SpecNode) throws -> (Double, Double)? {
-    if node.isNull { return nil }
-    let items = try node.list("[low, high]")
-    guard items.count == 2 else { throw node.error("expected [low, high], found \(items.count) values") }
-    let (low, high) = (try items[0].double(), try items[1].double())
-    guard low < high else { throw node.error("a range needs low < high, found [\(low), \(high)]") }
-    return (low, high)
+    node.isNull ? nil : try node.interval("a bin range")
   }
 
   private static func unitInterval(_ node: SpecNode, _ what: String) throws -> Double {

@@ -82,6 +82,15 @@ public struct SpecNode {
     return value
   }
 
+  /// An increasing pair `[low, high]` (a histogram range, a clip range, colour limits); `what` names it in errors.
+  public func interval(_ what: String) throws -> (Double, Double) {
+    let items = try list("\(what) [low, high]")
+    guard items.count == 2 else { throw error("expected \(what) [low, high], found \(items.count) values") }
+    let (low, high) = (try items[0].double(), try items[1].double())
+    guard low < high else { throw error("\(what) needs low < high, found [\(low), \(high)]") }
+    return (low, high)
+  }
+
   /// A width in category (or bin) spacings: greater than 0, at most 1.
   public func fraction(_ what: String, of whole: String = "the category spacing") throws -> Double {
     let value = try positive(what)

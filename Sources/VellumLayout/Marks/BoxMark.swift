@@ -74,16 +74,8 @@ struct BoxMark: Mark {
       let color = try context.color(common, series: series, cycle: .fill)
       let boxWidth = total / count
       let offset = (Double(index) - (count - 1) / 2) * boxWidth
-      var rows: [Double: [Double]] = [:]
-      var order: [Double] = []
-      for (position, value) in zip(positions[index], series["y"]) where position.isFinite {
-        if rows[position] == nil { order.append(position) }
-        rows[position, default: []].append(value)
-      }
-      let boxes = order.compactMap { position in
-        BoxStatistics(rows[position]!, whiskers: whiskers).map {
-          Box(slot: position, position: position + offset, stats: $0)
-        }
+      let boxes = samplesByPosition(positions[index], series["y"]).compactMap { position, samples in
+        BoxStatistics(samples, whiskers: whiskers).map { Box(slot: position, position: position + offset, stats: $0) }
       }
       guard !boxes.isEmpty else {
         throw VellumError(.invalidData, "box has no numbers in '\(y.value)' to summarise", at: y.location)

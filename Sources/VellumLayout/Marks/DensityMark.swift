@@ -45,22 +45,14 @@ struct DensityMark: Mark {
         guard (2...100_000).contains(value) else { throw node.error("gridsize must be between 2 and 100000") }
         return value
       } ?? 200
-    clip = try map.optional("clip") { try Self.pair($0, "a clip range [low, high]") }
+    clip = try map.optional("clip") { try $0.interval("a clip range") }
     fill = try map.optional("fill") { try $0.bool() } ?? false
     fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.25
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
     stat = try map.optional("stat") { try decodeEnum($0, what: "density scale") } ?? .density
     bins = try map.optional("bins") { try BinSpec.decode($0) } ?? .matplotlibDefault
-    range = try map.optional("range") { try Self.pair($0, "a range [low, high]") }
-  }
-
-  private static func pair(_ node: SpecNode, _ what: String) throws -> (Double, Double) {
-    let items = try node.list(what)
-    guard items.count == 2 else { throw node.error("expected \(what), found \(items.count) values") }
-    let (low, high) = (try items[0].double(), try items[1].double())
-    guard low < high else { throw node.error("expected \(what) with low < high, found [\(low), \(high)]") }
-    return (low, high)
+    range = try map.optional("range") { try $0.interval("a histogram range") }
   }
 
   var request: DataRequest? {

@@ -47,13 +47,7 @@ struct HistogramMark: Mark {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     weights = try map.optional("weights") { try $0.located("a column name") }
     bins = try map.optional("bins") { try BinSpec.decode($0) } ?? .matplotlibDefault
-    range = try map.optional("range") { node in
-      let items = try node.list("a range [low, high]")
-      guard items.count == 2 else { throw node.error("expected a range [low, high], found \(items.count) values") }
-      let (low, high) = (try items[0].double(), try items[1].double())
-      guard low < high else { throw node.error("a histogram range needs low < high, found [\(low), \(high)]") }
-      return (low, high)
-    }
+    range = try map.optional("range") { try $0.interval("a histogram range") }
     stat = try map.optional("stat") { try decodeEnum($0, what: "histogram stat") } ?? .count
     cumulative = try map.optional("cumulative") { try $0.bool() } ?? false
     style = try map.optional("style") { try decodeEnum($0, what: "histogram style") } ?? .bar

@@ -42,7 +42,7 @@ struct LineMark: Mark {
     let colormap = try context.colormap(common, data: data)
     return try data.series.map { series in
       let color =
-        try colormap.map { Color(rgb: $0.1.colormap.colors[$0.1.colormap.colors.count / 2]) }
+        try colormap.map { $0.1.middle }
         ?? context.color(common, series: series, cycle: .line)
       let alpha = common.alpha * color.alpha
       var geometry = Geometry(

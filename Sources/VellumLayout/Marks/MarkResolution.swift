@@ -9,7 +9,6 @@ struct MarkResolution {
   /// for filled patches, so a band and its line get the same colour without naming one.
   enum Cycle { case line, fill }
 
-  let palette: [Color]
   let scales: PanelScales
   /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
   private let cyclePalette: [Color]
@@ -18,11 +17,11 @@ struct MarkResolution {
   private(set) var categories: [PositionAxis: [String]] = [:]
 
   init(palette: [Color], scales: PanelScales) {
-    self.palette = palette.isEmpty ? Color.tab10 : palette
+    let palette = palette.isEmpty ? Color.tab10 : palette
     self.scales = scales
     let used = scales.color.usedValues
-    let free = self.palette.filter { !used.contains($0) }
-    cyclePalette = free.isEmpty ? self.palette : free
+    let free = palette.filter { !used.contains($0) }
+    cyclePalette = free.isEmpty ? palette : free
   }
 
   /// The series' colour: the one the spec names, its value's colour on the colour scale, or the next of `cycle`.

@@ -34,7 +34,7 @@ struct ScatterMark: Mark {
     return try data.series.map { series in
       // matplotlib's scatter takes its colour from the patch cycle, not the line cycle.
       let color =
-        try colormap.map { Color(rgb: $0.1.colormap.colors[$0.1.colormap.colors.count / 2]) }
+        try colormap.map { $0.1.middle }
         ?? context.color(common, series: series, cycle: .fill)
       let resolved = context.marker(marker, series: series)
       var geometry = Geometry(

@@ -72,16 +72,9 @@ struct ViolinMark: Mark {
     let count = Double(data.series.count)
     var bodies: [[Body]] = []
     for series in data.series {
-      var rows: [Double: [Double]] = [:]
-      var order: [Double] = []
-      for (position, value) in zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"])
-      where position.isFinite && !value.isNaN {
-        if rows[position] == nil { order.append(position) }
-        rows[position, default: []].append(value)
-      }
+      let groups = samplesByPosition(context.positions(series.x, along: horizontal ? .y : .x), series["y"])
       bodies.append(
-        order.map { position in
-          let values = rows[position]!
+        groups.map { position, values in
           // One sample or identical ones have no spread to estimate: the body is left out, the inner marks stay.
           let kde = try? KernelDensity(values, bandwidth: bandwidth)
           let grid = kde?.grid(cut: cut, count: gridSize) ?? []

@@ -48,6 +48,10 @@ struct ContinuousColorScale {
     bad = spec.bad?.rgb
   }
 
+  /// The colormap's middle colour: what a colour-mapped series shows where one colour must stand for all
+  /// (its legend handle).
+  var middle: Color { Color(rgb: colormap.colors[colormap.colors.count / 2]) }
+
   /// The norm's value in [0, 1] for `value` (outside for values beyond the limits; NaN for missing ones).
   func normalized(_ value: Double) -> Double {
     let (low, high) = limits

@@ -1,0 +1,11 @@
+/// The samples standing at each position of the category axis, positions in order of first appearance; missing
+/// values and non-finite positions left out. Box and violin summarise each such group.
+func samplesByPosition(_ positions: [Double], _ values: [Double]) -> [(position: Double, samples: [Double])] {
+  var samples: [Double: [Double]] = [:]
+  var order: [Double] = []
+  for (position, value) in zip(positions, values) where position.isFinite && !value.isNaN {
+    if samples[position] == nil { order.append(position) }
+    samples[position, default: []].append(value)
+  }
+  return order.map { ($0, samples[$0]!) }
+}
