@@ -35,7 +35,12 @@ final class BinningTests: XCTestCase {
     var samples: [String: [Double]]
     var weights: [Double]
     var cases: [Case]
-    var cumulative_density_12: [Double]
+    var cumulativeDensity12: [Double]
+
+    enum CodingKeys: String, CodingKey {
+      case samples, weights, cases
+      case cumulativeDensity12 = "cumulative_density_12"
+    }
   }
 
   private func reference() throws -> Reference {
@@ -80,7 +85,7 @@ final class BinningTests: XCTestCase {
     let edges = try Binning.edges(x, bins: .count(12))
     let counts = Binning.counts(x, edges: edges)
     let cumulative = HistogramStat.density.apply(counts, edges: edges, cumulative: true)
-    assertClose(cumulative, reference.cumulative_density_12, "cumulative density")
+    assertClose(cumulative, reference.cumulativeDensity12, "cumulative density")
     XCTAssertEqual(try XCTUnwrap(cumulative.last), 1, accuracy: 1e-12)
   }
 
