@@ -34,11 +34,13 @@ public enum DataLoader {
       guard let request = layer.body.request else { return .none }
       let common = request.series
       let table = try prepare(common.source, tables: tables)
-      let positionAxis = request.positionAlongY ? axes.y : axes.x
+      let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
       let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
       var values: [String: [Double]] = [:]
       for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
-      let y = try request.yPosition.map { try xValues(table, $0, categorical: axes.y.scale == .categorical) }
+      let y = try request.yPosition.map {
+        try xValues(table, $0, categorical: axes.yAxis(of: layer).scale == .categorical)
+      }
       let whole = SeriesData(name: nil, x: x, values: values, y: y)
       let splits = request.splitColumns
       guard !splits.isEmpty else { return .series([whole]) }

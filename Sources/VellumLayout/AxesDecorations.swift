@@ -9,6 +9,9 @@ struct AxesDecorations {
   var grid: SceneNode?
   var xAxis: SceneNode
   var yAxis: SceneNode
+  /// The top (x2) and right (y2) axes, when the panel declares them.
+  var x2Axis: SceneNode?
+  var y2Axis: SceneNode?
   var title: SceneNode?
   var panelLabel: SceneNode?
   /// Where an axes legend placed outside the plot goes.
@@ -19,19 +22,31 @@ struct AxesDecorations {
   var boxes: [Rect]
   var xScale: AxisScale
   var yScale: AxisScale
+  /// Scales of twin axes (nil for none, or for an axis computed by a function, which draws no layers).
+  var x2Scale: AxisScale?
+  var y2Scale: AxisScale?
+}
+
+/// A panel's axis limits: primary x and y, and the secondary axes' when declared.
+struct PanelLimits {
+  var x: (Double, Double)
+  var y: (Double, Double)
+  var x2: (Double, Double)?
+  var y2: (Double, Double)?
 }
 
 /// Measured inputs for ``AxesDecorations``: everything that does not depend on where the plot area ends up.
 struct AxesDecorator {
   let spec: AxesSpec
-  let xLimits: (Double, Double)
-  let yLimits: (Double, Double)
+  let limits: PanelLimits
   /// Category labels of each categorical axis.
   let categories: [PositionAxis: [String]]
   let setter: TextSetter
   let title: SetText?
   let xLabel: SetText?
   let yLabel: SetText?
+  let x2Label: SetText?
+  let y2Label: SetText?
   /// Inner panels of a grid with shared axes hide these.
   var showXTickLabels = true
   var showYTickLabels = true
@@ -44,23 +59,57 @@ struct AxesDecorator {
   /// A colorbar for a layer's colour scale, right of the plot (before an outside-right legend).
   var colorbar: ColorbarGuide?
 
-  init(
-    spec: AxesSpec, xLimits: (Double, Double), yLimits: (Double, Double), categories: [PositionAxis: [String]],
-    setter: TextSetter
-  )
-    throws
-  {
+  init(spec: AxesSpec, limits: PanelLimits, categories: [PositionAxis: [String]], setter: TextSetter) throws {
     self.spec = spec
-    self.xLimits = xLimits
-    self.yLimits = yLimits
+    self.limits = limits
     self.categories = categories
     self.setter = setter
     title = try spec.title.map { try setter.set(label: $0.text, size: $0.size) }
     xLabel = try spec.x.label.map { try setter.set(label: $0.text, size: $0.size) }
     yLabel = try spec.y.label.map { try setter.set(label: $0.text, size: $0.size) }
+    x2Label = try spec.x2?.label.map { try setter.set(label: $0.text, size: $0.size) }
+    y2Label = try spec.y2?.label.map { try setter.set(label: $0.text, size: $0.size) }
+  }
+
+  /// The guide of a secondary axis on `side`, with its scale when layers may be drawn against it.
+  private func secondaryGuide(
+    _ axis: AxisSpec, side: AxisSide, primary: AxisScale, primaryLimits: (Double, Double), limits: (Double, Double)?,
+    label: SetText?, plot p: Rect
+  ) throws -> (guide: AxisGuide, scale: AxisScale?) {
+    let transform = ScaleTransform(axis)
+    var low: Double
+    var high: Double
+    var scale: AxisScale?
+    if let function = axis.function {
+      // Recomputed from the primary's final limits, which shared axes may have widened.
+      (low, high) = (
+        function.forward.evaluate(["x": primaryLimits.0]), function.forward.evaluate(["x": primaryLimits.1])
+      )
+    } else {
+      (low, high) = limits ?? primaryLimits
+      scale = AxisScale(low: low, high: high, start: primary.start, end: primary.end, transform: transform)
+    }
+    if !(low.isFinite && high.isFinite) || low == high {
+      throw VellumError(
+        .invalidSpec,
+        "the \(axis.name) axis's function gives \(low)…\(high) over the \(axis.name.dropLast()) axis' limits; "
+          + "it needs two different finite values", at: axis.function?.location ?? axis.location)
+    }
+    let ticks = try AxisTicks.make(
+      axis, low: low, high: high, length: side.runsAlongX ? p.width : p.height, labelSize: spec.ticks.labelSize,
+      isX: side.runsAlongX, categories: [], setter: setter)
+    var guide = AxisGuide(side: side, scale: scale ?? primary, ticks: ticks, style: spec.ticks)
+    if let function = axis.function {
+      guide.primaryValue = { function.inverse.evaluate(["x": $0]) }
+    }
+    guide.color = axis.color?.rgb
+    guide.rotation = axis.rotation
+    if let label, let labelSpec = axis.label { guide.label = (label, labelSpec.pad) }
+    return (guide, scale)
   }
 
   func decorate(plot p: Rect) throws -> AxesDecorations {
+    let (xLimits, yLimits) = (limits.x, limits.y)
     let xScale = AxisScale(
       low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: ScaleTransform(spec.x))
     let yScale = AxisScale(
@@ -73,19 +122,33 @@ struct AxesDecorator {
       categories: spec.y.scale == .categorical ? categories[.y] ?? [] : [], setter: setter)
     var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
     var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
-    bottom.mirrored = spec.ticks.mirror
+    // A secondary axis takes the mirrored ticks' place on its side.
+    bottom.mirrored = spec.ticks.mirror && spec.x2 == nil
     bottom.rotation = spec.x.rotation
-    left.mirrored = spec.ticks.mirror
+    bottom.color = spec.x.color?.rgb
+    left.mirrored = spec.ticks.mirror && spec.y2 == nil
+    left.color = spec.y.color?.rgb
+    let top = try spec.x2.map {
+      try secondaryGuide(
+        $0, side: .top, primary: xScale, primaryLimits: xLimits, limits: limits.x2, label: x2Label, plot: p)
+    }
+    let right = try spec.y2.map {
+      try secondaryGuide(
+        $0, side: .right, primary: yScale, primaryLimits: yLimits, limits: limits.y2, label: y2Label, plot: p)
+    }
     bottom.showTickLabels = showXTickLabels
     left.showTickLabels = showYTickLabels
     if showXLabel, let xLabel, let labelSpec = spec.x.label { bottom.label = (xLabel, labelSpec.pad) }
     if showYLabel, let yLabel, let labelSpec = spec.y.label { left.label = (yLabel, labelSpec.pad) }
     let outward = bottom.tickReach.outward
-    // The title sits above the plot, mirrored ticks and the y axis's offset text.
+    // The title sits above the plot, mirrored ticks, a top axis and the y axes' offset texts.
     var titleTop = p.minY - (spec.ticks.mirror ? outward : 0)
     let xAxis = bottom.build(plot: p, top: &titleTop)
     let yAxis = left.build(plot: p, top: &titleTop)
-    var boxes = [p] + xAxis.boxes + yAxis.boxes
+    let x2Axis = top.map { $0.guide.build(plot: p, top: &titleTop) }
+    let y2Axis = right.map { $0.guide.build(plot: p, top: &titleTop) }
+    if let x2Axis { titleTop = min(titleTop, x2Axis.boxes.map(\.minY).min() ?? titleTop) }
+    var boxes = [p] + xAxis.boxes + yAxis.boxes + (x2Axis?.boxes ?? []) + (y2Axis?.boxes ?? [])
     let ticks = spec.ticks
 
     var titleNode: SceneNode?
@@ -103,7 +166,7 @@ struct AxesDecorator {
       boxes.append(placed.box)
     }
     // The colorbar stands right of the plot (and of mirrored ticks); an outside-right legend goes beyond it.
-    var rightEdge = p.maxX + (ticks.mirror ? outward : 0)
+    var rightEdge = max(p.maxX + (ticks.mirror ? outward : 0), y2Axis?.boxes.map(\.maxX).max() ?? p.maxX)
     var colorbarNode: SceneNode?
     if let colorbar {
       let built: (node: SceneNode, boxes: [Rect])
@@ -137,9 +200,9 @@ struct AxesDecorator {
 
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
-      xAxis: xAxis.node, yAxis: yAxis.node,
+      xAxis: xAxis.node, yAxis: yAxis.node, x2Axis: x2Axis?.node, y2Axis: y2Axis?.node,
       title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, colorbar: colorbarNode, boxes: boxes,
-      xScale: xScale, yScale: yScale)
+      xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale)
   }
 
   /// Grid lines at major (and minor) ticks, drawn under the data.
@@ -167,6 +230,24 @@ struct AxesDecorator {
     let frame = spec.frame
     guard frame.width > 0 else { return nil }
     let paint = Paint(frame.color.rgb, opacity: frame.color.alpha)
+    let sideColors: [(AxisSide, Color?)] = [
+      (.bottom, spec.x.color), (.left, spec.y.color), (.top, spec.x2?.color), (.right, spec.y2?.color),
+    ]
+    if frame.style != .none, sideColors.contains(where: { $0.1 != nil }) {
+      // A coloured axis colours its spine: one stroke per side.
+      let shown: [AxisSide] = frame.style == .box ? [.bottom, .left, .top, .right] : [.bottom, .left]
+      let corners: [AxisSide: (Point, Point)] = [
+        .bottom: (Point(p.minX, p.maxY), Point(p.maxX, p.maxY)), .left: (Point(p.minX, p.minY), Point(p.minX, p.maxY)),
+        .top: (Point(p.minX, p.minY), Point(p.maxX, p.minY)), .right: (Point(p.maxX, p.minY), Point(p.maxX, p.maxY)),
+      ]
+      let spines = sideColors.filter { shown.contains($0.0) }.map { side, color -> SceneNode in
+        let (a, b) = corners[side]!
+        let sidePaint = color.map { Paint($0.rgb, opacity: $0.alpha) } ?? paint
+        return .path(
+          PathNode(segments: [.move(a), .line(b)], stroke: Stroke(sidePaint, width: frame.width, cap: .square)))
+      }
+      return .group(Group(role: "frame", children: spines))
+    }
     let path: PathNode
     switch frame.style {
     case .none: return nil

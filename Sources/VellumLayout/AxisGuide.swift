@@ -54,6 +54,14 @@ struct AxisGuide {
   var label: (text: SetText, pad: Double)?
   /// Tick labels turned this many degrees counter-clockwise (bottom and top axes).
   var rotation = 0.0
+  /// Paints ticks, tick labels, offset text and label in one colour (a twin axis in its line's colour).
+  var color: RGB?
+  /// For an axis computed from another (a secondary axis by function): the primary value at a value of this
+  /// axis, which `scale` then maps to the page.
+  var primaryValue: ((Double) -> Double)?
+
+  /// The page position of a value of this axis.
+  func position(_ value: Double) -> Double { scale.map(primaryValue?(value) ?? value) }
 
   /// How far ticks reach outside and inside the spine.
   var tickReach: (outward: Double, inward: Double) {
@@ -72,7 +80,7 @@ struct AxisGuide {
     // matplotlib's minor ticks: 2 pt long and 0.6 pt wide beside 3.5 and 0.8.
     let (minorOutward, minorInward) = (outward * 0.57, inward * 0.57)
     func marks(_ values: [Double], outward: Double, inward: Double) -> [PathSegment] {
-      values.map(scale.map).flatMap { position -> [PathSegment] in
+      values.map(position).flatMap { position -> [PathSegment] in
         let sides = mirrored ? [side, side.opposite] : [side]
         return sides.flatMap { side -> [PathSegment] in
           [
@@ -85,25 +93,26 @@ struct AxisGuide {
     var nodes: [SceneNode] = []
     var boxes: [Rect] = []
     func place(_ placed: PlacedText) {
-      nodes.append(placed.node)
+      nodes.append(color.map { placed.painted($0).node } ?? placed.node)
       boxes.append(placed.box)
     }
     if style.width > 0 && style.length > 0 {
       let major = marks(ticks.values, outward: outward, inward: inward)
       let minor = marks(ticks.minors, outward: minorOutward, inward: minorInward)
       if !major.isEmpty {
-        nodes.append(.path(PathNode(segments: major, stroke: Stroke(Paint(style.color.rgb), width: style.width))))
+        nodes.append(
+          .path(PathNode(segments: major, stroke: Stroke(Paint(color ?? style.color.rgb), width: style.width))))
       }
       if !minor.isEmpty {
         nodes.append(
-          .path(PathNode(segments: minor, stroke: Stroke(Paint(style.color.rgb), width: style.width * 0.75))))
+          .path(PathNode(segments: minor, stroke: Stroke(Paint(color ?? style.color.rgb), width: style.width * 0.75))))
       }
     }
     // How far the tick labels reach beyond the spine; the axis label goes past them.
     var reach = outward
     let labelOffset = style.pad + outward
     for (value, text) in zip(ticks.values, ticks.labels) where showTickLabels && !text.isEmpty {
-      let placed = tickLabel(text, at: scale.map(value), offset: labelOffset, plot: p)
+      let placed = tickLabel(text, at: position(value), offset: labelOffset, plot: p)
       place(placed)
       reach = max(reach, side.reach(of: placed.box, plot: p))
     }
@@ -144,6 +153,9 @@ struct AxisGuide {
   private func tickLabel(_ text: SetText, at position: Double, offset: Double, plot p: Rect) -> PlacedText {
     if rotation != 0 && side == .bottom {
       return .rotated(text, degrees: rotation, x: position, top: p.maxY + offset, alignRight: rotation > 0)
+    }
+    if rotation != 0 && side == .top {
+      return .rotated(text, degrees: rotation, x: position, bottom: p.minY - offset, alignLeft: rotation > 0)
     }
     switch side {
     case .bottom: return .horizontal(text, x: position, baseline: p.maxY + offset + text.ascent, anchor: .middle)

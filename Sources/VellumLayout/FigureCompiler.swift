@@ -13,8 +13,13 @@ public enum FigureCompiler {
     var categories: [PositionAxis: [String]]
     var xLimits: (Double, Double)
     var yLimits: (Double, Double)
+    /// Limits of the secondary axes the panel declares.
+    var x2Limits: (Double, Double)?
+    var y2Limits: (Double, Double)?
     var decorator: AxesDecorator?
     var legend: LegendLayout?
+
+    var limits: PanelLimits { PanelLimits(x: xLimits, y: yLimits, x2: x2Limits, y2: y2Limits) }
   }
 
   /// `data` holds, per panel, one entry per layer (as ``DataLoader/load(_:)`` returns).
@@ -72,8 +77,8 @@ public enum FigureCompiler {
       let column = index % grid.columns
       let isBottom = index + grid.columns >= panels.count
       var decorator = try AxesDecorator(
-        spec: panels[index].spec, xLimits: panels[index].xLimits, yLimits: panels[index].yLimits,
-        categories: panels[index].categories, setter: setter)
+        spec: panels[index].spec, limits: panels[index].limits, categories: panels[index].categories,
+        setter: setter)
       decorator.showXTickLabels = !grid.shareX || isBottom
       decorator.showXLabel = !grid.shareX || isBottom
       decorator.showYTickLabels = !grid.shareY || column == 0
@@ -222,17 +227,21 @@ public enum FigureCompiler {
         .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
         at: spec.sizeLocation)
     }
-    var marks = MarkCanvas(
-      xScale: decorations.xScale, yScale: decorations.yScale, plot: plot,
-      canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
-      textSize: panel.spec.ticks.labelSize)
-    marks.decimate = spec.decimate
-    let compiled = try panel.layers.map(marks.draw)
+    let compiled = try panel.layers.map { layer in
+      var marks = MarkCanvas(
+        xScale: layer.axes.x2 ? decorations.x2Scale ?? decorations.xScale : decorations.xScale,
+        yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
+        canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
+        textSize: panel.spec.ticks.labelSize)
+      marks.decimate = spec.decimate
+      return try marks.draw(layer)
+    }
     var children: [SceneNode] = [
       .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
     ]
     children += [
-      decorations.frame, decorations.xAxis, decorations.yAxis, decorations.title, decorations.panelLabel,
+      decorations.frame, decorations.xAxis, decorations.yAxis, decorations.x2Axis, decorations.y2Axis,
+      decorations.title, decorations.panelLabel,
       decorations.colorbar,
     ].compactMap { $0 }
     let overlay = compiled.flatMap(\.overlay).map(\.node)
@@ -270,34 +279,53 @@ public enum FigureCompiler {
     var resolution = MarkResolution(palette: palette, scales: scales)
     var layers: [ResolvedLayer] = []
     for (layer, layerData) in zip(axes.layers, data) {
-      layers += try layer.mark.resolve(layerData, in: &resolution)
+      var resolved = try layer.mark.resolve(layerData, in: &resolution)
+      for index in resolved.indices { resolved[index].axes = layer.axes }
+      layers += resolved
     }
-    let xTransform = ScaleTransform(axes.x)
-    let yTransform = ScaleTransform(axes.y)
-    var xExtent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .x, xTransform)) }
-    var yExtent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, yTransform)) }
-    try checkLogData(axes.x, extent: xExtent, layers: layers, location: axes.x.location ?? axes.location)
-    try checkLogData(axes.y, extent: yExtent, layers: layers, location: axes.y.location ?? axes.location)
-    if axes.x.scale == .categorical, let categories = resolution.categories[.x], !categories.isEmpty {
-      xExtent = merge(xExtent, (0, Double(categories.count - 1)))
+    let xLimits = try limits(
+      axes.x, along: .x, layers: layers.filter { !$0.axes.x2 }, categories: resolution.categories[.x], panel: axes)
+    let yLimits = try limits(
+      axes.y, along: .y, layers: layers.filter { !$0.axes.y2 }, categories: resolution.categories[.y], panel: axes)
+    /// A twin axis takes its own layers' limits (the primary's when it has none); a function axis follows the
+    /// primary through `forward`.
+    func secondary(_ axis: AxisSpec?, along: PositionAxis, primary: (Double, Double), on: [ResolvedLayer]) throws
+      -> (Double, Double)?
+    {
+      guard let axis else { return nil }
+      if let function = axis.function {
+        return (function.forward.evaluate(["x": primary.0]), function.forward.evaluate(["x": primary.1]))
+      }
+      if on.isEmpty && axis.limits == nil { return primary }
+      return try limits(axis, along: along, layers: on, categories: nil, panel: axes)
     }
-    if axes.y.scale == .categorical, let categories = resolution.categories[.y], !categories.isEmpty {
-      yExtent = merge(yExtent, (0, Double(categories.count - 1)))
+    let x2Limits = try secondary(axes.x2, along: .x, primary: xLimits, on: layers.filter(\.axes.x2))
+    let y2Limits = try secondary(axes.y2, along: .y, primary: yLimits, on: layers.filter(\.axes.y2))
+    return Panel(
+      spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits,
+      x2Limits: x2Limits, y2Limits: y2Limits)
+  }
+
+  /// One axis's limits from the layers drawn against it: explicit, or padded from their extent (a categorical
+  /// axis spans its categories) and pulled back to sticky edges.
+  private static func limits(
+    _ axis: AxisSpec, along position: PositionAxis, layers: [ResolvedLayer], categories: [String]?, panel: AxesSpec
+  ) throws -> (Double, Double) {
+    let transform = ScaleTransform(axis)
+    let location = axis.location ?? panel.location
+    var extent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: position, transform)) }
+    try checkLogData(axis, extent: extent, layers: layers, location: location)
+    if axis.scale == .categorical, let categories, !categories.isEmpty {
+      extent = merge(extent, (0, Double(categories.count - 1)))
     }
-    var xLimits = AxisLimits.resolve(
-      explicit: axes.x.limits, dataExtent: xExtent, transform: xTransform, reverse: axes.x.reverse)
-    var yLimits = AxisLimits.resolve(
-      explicit: axes.y.limits, dataExtent: yExtent, transform: yTransform, reverse: axes.y.reverse)
-    try checkDrawable(axes.x, xLimits, transform: xTransform, location: axes.x.location ?? axes.location)
-    try checkDrawable(axes.y, yLimits, transform: yTransform, location: axes.y.location ?? axes.location)
+    var limits = AxisLimits.resolve(
+      explicit: axis.limits, dataExtent: extent, transform: transform, reverse: axis.reverse)
+    try checkDrawable(axis, limits, transform: transform, location: location)
     // matplotlib's sticky edges: e.g. bars rising from zero get no margin below zero.
-    if axes.x.limits == nil {
-      xLimits = stick(xLimits, extent: xExtent, edges: layers.flatMap { $0.geometry.stickyEdges(along: .x) })
+    if axis.limits == nil {
+      limits = stick(limits, extent: extent, edges: layers.flatMap { $0.geometry.stickyEdges(along: position) })
     }
-    if axes.y.limits == nil {
-      yLimits = stick(yLimits, extent: yExtent, edges: layers.flatMap { $0.geometry.stickyEdges(along: .y) })
-    }
-    return Panel(spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits)
+    return limits
   }
 
   /// Pulls a padded limit back to the nearest sticky edge the data reach: the largest edge at or below the

@@ -38,6 +38,25 @@ struct PlacedText {
       box: Rect(x: origin.x + minX, y: origin.y + minY, width: maxX - minX, height: maxY - minY))
   }
 
+  /// Places text turned `degrees` counter-clockwise so its turned bounding box stands on `bottom`, its left edge at
+  /// `x` (or its right edge, `alignLeft` false): rotated labels of a top axis, anchored at their start.
+  static func rotated(_ text: SetText, degrees: Double, x: Double, bottom: Double, alignLeft: Bool) -> PlacedText {
+    let hanging = rotated(text, degrees: degrees, x: x, top: 0, alignRight: !alignLeft)
+    let shift = bottom - hanging.box.maxY
+    guard case .text(var node) = hanging.node else { return hanging }
+    node.origin.y += shift
+    var box = hanging.box
+    box.y += shift
+    return PlacedText(node: .text(node), box: box)
+  }
+
+  /// The same text painted in `color`.
+  func painted(_ color: RGB) -> PlacedText {
+    guard case .text(var text) = node else { return self }
+    text.paint = Paint(color)
+    return PlacedText(node: .text(text), box: box)
+  }
+
   /// Places text turned 90° counter-clockwise, centred on `centerY`, its descent side touching `right`.
   static func vertical(_ text: SetText, right: Double, centerY: Double) -> PlacedText {
     let baselineX = right - text.descent

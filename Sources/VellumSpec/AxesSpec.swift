@@ -3,6 +3,10 @@ public struct AxesSpec: Sendable {
   public var title: LabelSpec?
   public var x: AxisSpec
   public var y: AxisSpec
+  /// A secondary x axis along the top (matplotlib's `twiny`, or `secondary_xaxis` when it has a `function`).
+  public var x2: AxisSpec?
+  /// A secondary y axis along the right (matplotlib's `twinx`, or `secondary_yaxis`).
+  public var y2: AxisSpec?
   public var frame: FrameSpec
   public var grid: GridSpec?
   public var ticks: TickStyleSpec
@@ -64,7 +68,7 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = ["title", "x", "y", "frame", "grid", "ticks", "legend", "aspect", "layers"]
+  static let keys = ["title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers"]
 
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds) throws {
     let map = try node.mapping("axes", keys: Self.keys)
@@ -78,6 +82,8 @@ extension AxesSpec {
     y =
       try map.optional("y") { try AxisSpec(node: $0, name: "y", baseFont: baseFont) }
       ?? AxisSpec(name: "y", baseFont: baseFont)
+    x2 = try map.optional("x2") { try Self.secondary($0, name: "x2", baseFont: baseFont) }
+    y2 = try map.optional("y2") { try Self.secondary($0, name: "y2", baseFont: baseFont) }
     frame = try map.optional("frame") { try FrameSpec(node: $0) } ?? FrameSpec(style: .box, width: 0.8, color: .black)
     grid = try map.optional("grid") { try GridSpec(node: $0) }
     ticks =
@@ -104,6 +110,41 @@ extension AxesSpec {
       let items = try node.list("a list of layers")
       guard items.count <= Limits.layers else { throw node.error("more than \(Limits.layers) layers in one panel") }
       return try items.map { try kinds.decode($0, dataNames: dataNames) }
+    }
+    for layer in layers { try checkAxes(of: layer) }
+  }
+
+  /// The x axis a layer's x values lie along.
+  public func xAxis(of layer: LayerSpec) -> AxisSpec { layer.axes.x2 ? x2 ?? x : x }
+  /// The y axis a layer's y values lie along.
+  public func yAxis(of layer: LayerSpec) -> AxisSpec { layer.axes.y2 ? y2 ?? y : y }
+
+  private static func secondary(_ node: SpecNode, name: String, baseFont: FontSpec) throws -> AxisSpec {
+    let axis = try AxisSpec(node: node, name: name, baseFont: baseFont)
+    if axis.scale == .categorical {
+      throw node.error("a secondary axis cannot be categorical; draw categories along \(name.dropLast())")
+    }
+    if axis.function != nil, axis.limits != nil {
+      throw node.error("\(name) follows its function of the \(name.dropLast()) axis; give limits there, not here")
+    }
+    return axis
+  }
+
+  /// A layer may name only a secondary axis the panel declares, and not one computed by a function.
+  private func checkAxes(of layer: LayerSpec) throws {
+    for (wanted, axis, name) in [(layer.axes.x2, x2, "x2"), (layer.axes.y2, y2, "y2")] where wanted {
+      guard let axis else {
+        throw VellumError(
+          .invalidSpec,
+          "this layer is drawn against '\(name)', but the panel has no \(name) axis; add '\(name): {…}' "
+            + "beside x and y", at: layer.axes.location)
+      }
+      if axis.function != nil {
+        throw VellumError(
+          .invalidSpec,
+          "'\(name)' is a function of the \(name.dropLast()) axis; draw the layer against "
+            + "\(name.dropLast()) instead", at: layer.axes.location)
+      }
     }
   }
 }

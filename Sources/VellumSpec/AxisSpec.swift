@@ -64,6 +64,12 @@ public struct AxisSpec: Sendable {
   /// Tick labels turned this many degrees counter-clockwise (x axes), anchored at their end like matplotlib's
   /// `rotation=45, ha='right'` (or their start for negative angles).
   public var rotation: Double = 0
+  /// Colours the axis's spine, ticks, tick labels and label (a twin axis in its line's colour); nil: the frame's
+  /// and ticks' own colours.
+  public var color: Color?
+  /// A secondary axis computed from the primary one (matplotlib's `secondary_xaxis`): its ticks show
+  /// `forward(value)`; no layer is drawn against it.
+  public var function: AxisFunction?
 
   init(name: String, baseFont: FontSpec) {
     self.name = name
@@ -80,7 +86,7 @@ public struct AxisSpec: Sendable {
 extension AxisSpec {
   static let keys = [
     "label", "limits", "scale", "base", "linthresh", "linscale", "reverse", "ticks", "minor", "format", "decimals",
-    "rotation",
+    "rotation", "color", "function",
   ]
 
   init(node: SpecNode, name: String, baseFont: FontSpec) throws {
@@ -116,13 +122,22 @@ extension AxisSpec {
     format = try map.optional("format") { try Self.tickFormat($0) } ?? .auto
     rotation =
       try map.optional("rotation") { node in
-        guard name == "x" else { throw node.error("rotation turns the x axis' tick labels; y labels stay level") }
+        guard name.hasPrefix("x") else {
+          throw node.error("rotation turns the x axis' tick labels; y labels stay level")
+        }
         let value = try node.double("an angle in degrees")
         guard (-90...90).contains(value) else {
           throw node.error("tick label rotation must be between -90 and 90 degrees, found \(value)")
         }
         return value
       } ?? 0
+    color = try map.optional("color") { try decodeColor($0) }
+    function = try map.optional("function") { node in
+      guard name.hasSuffix("2") else {
+        throw node.error("only a secondary axis (\(name)2) can be a function of another axis")
+      }
+      return try AxisFunction(node: node)
+    }
     decimals = try map.optional("decimals") { node in
       let value = try node.int("a number of decimals")
       guard (0...12).contains(value) else { throw node.error("decimals must be between 0 and 12") }
@@ -170,6 +185,39 @@ extension AxisSpec {
       throw labelNode.error("expected \(values.count) tick labels (one per value), found \(labels.count)")
     }
     return .values(values, labels: labels)
+  }
+}
+
+/// A secondary axis's values as a function of its primary axis's: `forward` maps a primary value to the
+/// secondary one, `inverse` maps back (both formulas in `x`).
+public struct AxisFunction: Sendable {
+  public var forward: Expression
+  public var inverse: Expression
+  public var location: SourceLocation?
+
+  static let keys = ["forward", "inverse"]
+
+  init(node: SpecNode) throws {
+    let map = try node.mapping("an axis function {forward, inverse}", keys: Self.keys)
+    location = node.location
+    func formula(_ key: String) throws -> Expression {
+      try map.required(key) { node in
+        try Expression(node.string("a formula in x, e.g. x / 1000"), variables: ["x"], location: node.location)
+      }
+    }
+    forward = try formula("forward")
+    inverse = try formula("inverse")
+    // Checked at a few points, so a forward that is not increasing or decreasing, or an inverse that does not
+    // undo it, is found before ticks are placed by it.
+    for probe in [0.5, 1, 2, 10, 100] {
+      let there = forward.evaluate(["x": probe])
+      guard there.isFinite else { continue }
+      let back = inverse.evaluate(["x": there])
+      if back.isFinite, abs(back - probe) > 1e-6 * max(1, abs(probe)) {
+        throw node.error(
+          "the inverse does not undo forward: forward(\(probe)) = \(there), inverse of that = \(back)")
+      }
+    }
   }
 }
 

@@ -10,6 +10,8 @@ public struct LayerSpec: Sendable {
   public var kind: String
   public var body: any LayerBody
   public var location: SourceLocation
+  /// The axes the layer is drawn against: the primary x and y unless `axis` names a secondary one.
+  public var axes = LayerAxes()
 
   public init(kind: String, body: any LayerBody, location: SourceLocation) {
     self.kind = kind
@@ -104,9 +106,40 @@ public struct LayerKinds: Sendable {
   func decode(_ node: SpecNode, dataNames: [String]) throws -> LayerSpec {
     let (name, body) = try node.tagged("layer", kinds: names)
     let kind = kinds.first { $0.name == name }!
-    let map = try body.mapping(name, keys: kind.keys)
-    return LayerSpec(
+    let map = try body.mapping(name, keys: kind.keys + [LayerAxes.key])
+    var layer = LayerSpec(
       kind: name, body: try kind.decode(map, LayerContext(node: body, dataNames: dataNames)), location: body.location)
+    layer.axes = try map.optional(LayerAxes.key) { try LayerAxes(node: $0) } ?? LayerAxes()
+    return layer
+  }
+}
+
+/// Which of a panel's axes a layer is drawn against (`axis: y2`, `axis: x2` or `axis: [x2, y2]`), as
+/// matplotlib's `twinx`/`twiny` axes share the other coordinate with the primary axes.
+public struct LayerAxes: Sendable {
+  /// The layer's x values lie along the top axis `x2`.
+  public var x2 = false
+  /// The layer's y values lie along the right axis `y2`.
+  public var y2 = false
+  public var location: SourceLocation?
+
+  static let key = "axis"
+  static let names = ["x", "y", "x2", "y2"]
+
+  public init() {}
+
+  init(node: SpecNode) throws {
+    location = node.location
+    let items = node.isSequence ? try node.list("axis names") : [node]
+    for item in items {
+      switch try item.string("an axis name (x2 or y2)") {
+      case "x": break
+      case "y": break
+      case "x2": x2 = true
+      case "y2": y2 = true
+      case let other: throw item.error(unknownNameMessage(other, kind: "axis", candidates: Self.names))
+      }
+    }
   }
 }
 

@@ -263,7 +263,9 @@ public enum SpecSchema {
           "type": .string("string"),
           "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),
         ]),
-        "decimals": integer, "rotation": number,
+        "decimals": integer, "rotation": number, "color": color,
+        "function": object(
+          AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
       ])
   }
 
@@ -283,7 +285,7 @@ public enum SpecSchema {
     object(
       AxesSpec.keys,
       [
-        "title": label, "x": axis, "y": axis,
+        "title": label, "x": axis, "y": axis, "x2": axis, "y2": axis,
         "frame": .object([
           "anyOf": .array([
             enumeration(FrameSpec.Style.allCases.map(\.rawValue)),
@@ -373,13 +375,21 @@ public enum SpecSchema {
     ]), "alpha": number,
   ]
 
+  /// A layer's `axis`: a secondary axis name or a list of them.
+  static let layerAxis = JSONValue.object([
+    "anyOf": .array([enumeration(["x", "y", "x2", "y2"]), array(enumeration(["x", "y", "x2", "y2"]))])
+  ])
+
   static func layer(_ layers: LayerKinds) -> JSONValue {
     .object([
       "oneOf": .array(
         layers.kinds.map { kind in
           object(
-            [kind.name], [kind.name: object(kind.keys, kind.properties, required: kind.required)], required: [kind.name]
-          )
+            [kind.name],
+            [
+              kind.name: object(
+                kind.keys + ["axis"], kind.properties.merging(["axis": layerAxis]) { $1 }, required: kind.required)
+            ], required: [kind.name])
         })
     ])
   }

@@ -8,6 +8,8 @@ struct ResolvedLayer {
   var role: String
   /// The legend entry's label as written in the spec (or the group value).
   var legendLabel: Located<String>?
+  /// The panel axes the series is drawn against (primary, or a secondary x2/y2).
+  var axes = LayerAxes()
 
   /// The mark kind's part of the role (`series`, `band`…): a legend entry joins one handle per kind.
   var roleKind: Substring { role.prefix { $0 != "-" } }
