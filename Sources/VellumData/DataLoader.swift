@@ -29,7 +29,12 @@ public enum DataLoader {
     return try spec.axes.map { axes in try load(axes, tables: tables) }
   }
 
+  /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
   private static func load(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
+    try loadLayers(axes, tables: tables) + axes.insets.flatMap { try loadLayers($0.axes, tables: tables) }
+  }
+
+  private static func loadLayers(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
     try axes.layers.map { layer in
       guard let request = layer.body.request else { return .none }
       let common = request.series

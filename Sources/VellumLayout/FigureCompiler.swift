@@ -18,6 +18,8 @@ public enum FigureCompiler {
     var y2Limits: (Double, Double)?
     var decorator: AxesDecorator?
     var legend: LegendLayout?
+    /// Axes drawn inside this one, each with where it goes.
+    var insets: [(spec: InsetSpec, panel: Panel)] = []
 
     var limits: PanelLimits { PanelLimits(x: xLimits, y: yLimits, x2: x2Limits, y2: y2Limits) }
   }
@@ -99,6 +101,18 @@ public enum FigureCompiler {
         panels[index].legend = legend
       }
       panels[index].decorator = decorator
+      for inset in panels[index].insets.indices {
+        try decorateInset(&panels[index].insets[inset].panel, setter: setter)
+      }
+    }
+  }
+
+  /// An inset's decorations: its own ticks, labels and (when asked) legend, never shared with the grid.
+  private static func decorateInset(_ panel: inout Panel, setter: TextSetter) throws {
+    panel.decorator = try AxesDecorator(
+      spec: panel.spec, limits: panel.limits, categories: panel.categories, setter: setter)
+    if let legendSpec = panel.spec.legend {
+      panel.legend = try LegendLayout(spec: legendSpec, layers: panel.layers, setter: setter)
     }
   }
 
@@ -219,6 +233,13 @@ public enum FigureCompiler {
   private static func draw(_ panel: Panel, index: Int, plot: Rect, spec: FigureSpec, setter: TextSetter) throws
     -> SceneNode
   {
+    try draw(panel, role: "axes-\(index)", plot: plot, spec: spec, setter: setter, background: false)
+  }
+
+  /// `background` fills the plot white first, so an inset hides the parent's data beneath it.
+  private static func draw(
+    _ panel: Panel, role: String, plot: Rect, spec: FigureSpec, setter: TextSetter, background: Bool
+  ) throws -> SceneNode {
     let decorations = try panel.decorator!.decorate(plot: plot)
     let used = decorations.boxes.reduce(plot) { $0.union($1) }
     guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
@@ -236,25 +257,82 @@ public enum FigureCompiler {
       marks.decimate = spec.decimate
       return try marks.draw(layer)
     }
-    var children: [SceneNode] = [
-      .clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node)))
-    ]
+    var children: [SceneNode] =
+      background ? [.path(PathNode(segments: PathGeometry.rect(plot), fill: Paint(.white)))] : []
+    children.append(.clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node))))
     children += [
       decorations.frame, decorations.xAxis, decorations.yAxis, decorations.x2Axis, decorations.y2Axis,
       decorations.title, decorations.panelLabel,
       decorations.colorbar,
     ].compactMap { $0 }
+    var insetBoxes: [Rect] = []
+    for (number, inset) in panel.insets.enumerated() {
+      let box = insetPlot(inset.spec, in: plot)
+      insetBoxes.append(box)
+      if let zoom = inset.spec.zoom {
+        children.append(
+          zoomIndicator(zoom, limits: inset.panel.limits, inset: box, scales: (decorations.xScale, decorations.yScale)))
+      }
+      children.append(
+        try draw(inset.panel, role: "inset-\(number)", plot: box, spec: spec, setter: setter, background: true))
+    }
     let overlay = compiled.flatMap(\.overlay).map(\.node)
     if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
     if let legend = panel.legend {
       let node =
         decorations.outsideLegend.map { legend.compile(in: $0) }
-        ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points))
+        ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points) + insetBoxes.flatMap(samplePoints))
       if let node { children.append(node) }
     }
     return .group(
       Group(
-        role: "axes-\(index)", children: children, mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale)))
+        role: role, children: children, mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale)))
+  }
+
+  /// A grid of points over `box`, so a `best` legend counts an inset as covered like data.
+  private static func samplePoints(_ box: Rect) -> [Point] {
+    (0...10).flatMap { i in
+      (0...10).map { j in Point(box.minX + Double(i) * box.width / 10, box.minY + Double(j) * box.height / 10) }
+    }
+  }
+
+  /// The inset's plot rectangle: its position in fractions of the parent's plot, measured from the lower left.
+  private static func insetPlot(_ inset: InsetSpec, in plot: Rect) -> Rect {
+    let position = inset.position
+    return Rect(
+      x: plot.minX + position.x * plot.width, y: plot.maxY - (position.y + position.height) * plot.height,
+      width: position.width * plot.width, height: position.height * plot.height)
+  }
+
+  /// matplotlib's `indicate_inset_zoom`: a rectangle at the inset's limits in the parent's data, and lines from
+  /// two of its corners to the inset's, chosen by the same rule so they do not cross either box.
+  private static func zoomIndicator(
+    _ zoom: InsetSpec.ZoomIndicator, limits: PanelLimits, inset: Rect, scales: (x: AxisScale, y: AxisScale)
+  ) -> SceneNode {
+    let xs = [scales.x.map(limits.x.0), scales.x.map(limits.x.1)]
+    let ys = [scales.y.map(limits.y.0), scales.y.map(limits.y.1)]
+    let rect = Rect(x: xs.min()!, y: ys.min()!, width: abs(xs[1] - xs[0]), height: abs(ys[1] - ys[0]))
+    let stroke = Stroke(Paint(zoom.color.rgb, opacity: zoom.alpha * zoom.color.alpha), width: zoom.width)
+    var children: [SceneNode] = [.path(PathNode(segments: PathGeometry.rect(rect), stroke: stroke))]
+    // matplotlib compares in display space (y up): left, right, bottom and top edges of the two boxes.
+    let x0 = rect.minX < inset.minX
+    let x1 = rect.maxX < inset.maxX
+    let y0 = -rect.maxY < -inset.maxY
+    let y1 = -rect.minY < -inset.minY
+    // Corners (0,0), (0,1), (1,0), (1,1) in axes fractions, y up, each with its visibility rule.
+    let corners: [(ex: Double, ey: Double, visible: Bool)] = [
+      (0, 0, x0 != y0), (0, 1, x0 == y1), (1, 0, x1 == y0), (1, 1, x1 != y1),
+    ]
+    var segments: [PathSegment] = []
+    for corner in corners where corner.visible {
+      // The same corner of the rectangle on the page (matplotlib flips the data corner on a reversed axis, which
+      // comes to the same).
+      let insetCorner = Point(inset.minX + corner.ex * inset.width, inset.maxY - corner.ey * inset.height)
+      let rectCorner = Point(rect.minX + corner.ex * rect.width, rect.maxY - corner.ey * rect.height)
+      segments += [.move(insetCorner), .line(rectCorner)]
+    }
+    if !segments.isEmpty { children.append(.path(PathNode(segments: segments, stroke: stroke))) }
+    return .group(Group(role: "inset-zoom", children: children))
   }
 
   /// The scene with its fonts, title and description.
@@ -278,6 +356,14 @@ public enum FigureCompiler {
   {
     var resolution = MarkResolution(palette: palette, scales: scales)
     var layers: [ResolvedLayer] = []
+    // The data list holds this axes' layers first, then each inset's in turn.
+    var rest = data.dropFirst(axes.layers.count)
+    var insets: [(spec: InsetSpec, panel: Panel)] = []
+    for inset in axes.insets {
+      let own = Array(rest.prefix(inset.axes.layers.count))
+      rest = rest.dropFirst(inset.axes.layers.count)
+      insets.append((inset, try panel(inset.axes, data: own, palette: palette, scales: scales)))
+    }
     for (layer, layerData) in zip(axes.layers, data) {
       var resolved = try layer.mark.resolve(layerData, in: &resolution)
       for index in resolved.indices { resolved[index].axes = layer.axes }
@@ -303,7 +389,7 @@ public enum FigureCompiler {
     let y2Limits = try secondary(axes.y2, along: .y, primary: yLimits, on: layers.filter(\.axes.y2))
     return Panel(
       spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits,
-      x2Limits: x2Limits, y2Limits: y2Limits)
+      x2Limits: x2Limits, y2Limits: y2Limits, insets: insets)
   }
 
   /// One axis's limits from the layers drawn against it: explicit, or padded from their extent (a categorical

@@ -17,11 +17,10 @@ enum TickLocator {
     case .auto:
       switch transform {
       case .linear:
-        return multiples(of: niceStep(low: lo, high: hi, maxBins: maxBins), from: lo, to: hi)
+        return maxN(low: lo, high: hi, bins: maxBins)
       case .log(let base):
         let decades = powers(of: base, from: lo, to: hi, maxBins: maxBins)
-        return decades.count >= 2
-          ? decades : multiples(of: niceStep(low: lo, high: hi, maxBins: maxBins), from: lo, to: hi)
+        return decades.count >= 2 ? decades : maxN(low: lo, high: hi, bins: maxBins)
       case .symlog(let base, let threshold, _):
         return symlogTicks(base: base, threshold: threshold, low: lo, high: hi, maxBins: maxBins)
       }
@@ -65,18 +64,85 @@ enum TickLocator {
     return stride(from: first, through: last, by: 1).map { clean($0 * step) }
   }
 
-  /// The smallest of matplotlib's MaxNLocator steps (1, 2, 2.5, 5, 10 × 10ⁿ) giving at most `maxBins` intervals.
-  static func niceStep(low: Double, high: Double, maxBins: Int) -> Double {
-    let bins = Double(max(1, maxBins))
-    let raw = (high - low) / bins
-    guard raw > 0, raw.isFinite else { return 1 }
-    let magnitude = pow(10, (log10(raw)).rounded(.down))
-    for factor in [1, 2, 2.5, 5, 10] {
-      let step = factor * magnitude
-      let intervals = ((high / step) + 1e-9).rounded(.down) - ((low / step) - 1e-9).rounded(.up)
-      if intervals <= bins && step >= raw * (1 - 1e-9) { return step }
+  /// matplotlib's MaxNLocator (steps 1, 2, 2.5, 5, 10, at least two ticks) as its `_raw_ticks` computes it,
+  /// floating-point comparisons included, so an axis gets the same ticks as in matplotlib: e.g. 0.88…0.93 in 5
+  /// bins steps by 0.02 because 0.93 − 0.88 is a hair above 0.05. Only ticks within [lo, hi] are kept.
+  static func maxN(low lo: Double, high hi: Double, bins: Int) -> [Double] {
+    let nbins = Double(max(1, min(9, bins)))
+    guard hi > lo, (hi - lo).isFinite else { return lo.isFinite ? [clean(lo)] : [] }
+    // scale_range: an offset for data far from zero, and the power of ten of a bin.
+    let span = hi - lo
+    let mean = (hi + lo) / 2
+    let offset = abs(mean) / span < 100 ? 0 : copysign(pow(10, floorDivision(log10(abs(mean)), 1)), mean)
+    let scale = pow(10, floorDivision(log10(span / nbins), 1))
+    let (vmin, vmax) = (lo - offset, hi - offset)
+    let steps = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20].map { $0 * scale }
+    let rawStep = (vmax - vmin) / nbins
+    let firstLarge = steps.firstIndex { $0 >= rawStep } ?? steps.count - 1
+    var ticks: [Double] = []
+    for step in steps[...firstLarge].reversed() {
+      let best = floorDivision(vmin, step) * step
+      let edge = EdgeInteger(step: step, offset: offset)
+      let low = edge.le(vmin - best)
+      let high = edge.ge(vmax - best)
+      guard high - low < 10_000 else { continue }
+      ticks = stride(from: low, through: high, by: 1).map { $0 * step + best }
+      if ticks.filter({ $0 <= vmax && $0 >= vmin }).count >= 2 { break }
     }
-    return 10 * magnitude
+    // matplotlib draws the ticks inside the view interval, compared with a relative tolerance.
+    let tolerance = span * 1e-10
+    return ticks.map { $0 + offset }.filter { $0 >= lo - tolerance && $0 <= hi + tolerance }.map(clean)
+  }
+
+  /// Python's `//` on floats.
+  private static func floorDivision(_ a: Double, _ b: Double) -> Double { pythonDivmod(a, b).quotient }
+
+  /// CPython's float `divmod`: the remainder from `fmod` moved to the divisor's sign, the quotient rounded from
+  /// the exact difference, so `//` and `%` agree with matplotlib's arithmetic to the last bit.
+  static func pythonDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+    var remainder = fmod(x, y)
+    if remainder != 0 {
+      if (y < 0) != (remainder < 0) { remainder += y }
+    } else {
+      remainder = copysign(0, y)
+    }
+    let division = (x - remainder) / y
+    guard division != 0 else { return (copysign(0, x / y), remainder) }
+    var quotient = division.rounded(.down)
+    if division - quotient > 0.5 { quotient += 1 }
+    return (quotient, remainder)
+  }
+
+  /// matplotlib's `_Edge_integer`: tick indices at the ends of the range, forgiving rounding near whole steps.
+  private struct EdgeInteger {
+    let step: Double
+    let offset: Double
+
+    private func close(_ ms: Double, _ edge: Double) -> Bool {
+      var tolerance = 1e-10
+      if offset != 0 {
+        let digits = log10(abs(offset) / step)
+        tolerance = min(0.4999, max(1e-10, pow(10, digits - 12)))
+      }
+      return abs(ms - edge) < tolerance
+    }
+
+    /// The largest n with n × step ≤ x.
+    func le(_ x: Double) -> Double {
+      let (d, m) = divmod(x)
+      return close(m / step, 1) ? d + 1 : d
+    }
+
+    /// The smallest n with n × step ≥ x.
+    func ge(_ x: Double) -> Double {
+      let (d, m) = divmod(x)
+      return close(m / step, 0) ? d : d + 1
+    }
+
+    private func divmod(_ x: Double) -> (Double, Double) {
+      let result = TickLocator.pythonDivmod(x, step)
+      return (result.quotient, result.remainder)
+    }
   }
 
   /// Whole powers of `base` inside [lo, hi], every n-th one when there are more than `maxBins`.

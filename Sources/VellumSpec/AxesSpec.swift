@@ -19,6 +19,11 @@ public struct AxesSpec: Sendable {
   public var aspect: Double?
   /// Where the axes was declared, for errors about the whole panel.
   public var location: SourceLocation?
+  /// Axes drawn inside this one.
+  public var insets: [InsetSpec] = []
+
+  /// This axes' layers, then each inset's: the order the data stage loads them in.
+  public var allLayers: [LayerSpec] { layers + insets.flatMap(\.axes.layers) }
 }
 
 /// A piece of text with its own size and distance from what it labels.
@@ -68,10 +73,15 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = ["title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers"]
+  static let keys = ["title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers", "insets"]
 
-  init(node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds) throws {
-    let map = try node.mapping("axes", keys: Self.keys)
+  /// `extraKeys` are read by an enclosing spec (an inset's position); insets cannot hold insets.
+  init(
+    node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds, extraKeys: [String] = [],
+    allowsInsets: Bool = true
+  ) throws {
+    let map = try node.mapping(
+      allowsInsets ? "axes" : "inset", keys: Self.keys.filter { allowsInsets || $0 != "insets" } + extraKeys)
     location = node.location
     title = try map.optional("title") {
       try LabelSpec(node: $0, what: "title", defaultSize: baseFont.size * 1.2, defaultPad: 6)
@@ -112,6 +122,14 @@ extension AxesSpec {
       return try items.map { try kinds.decode($0, dataNames: dataNames) }
     }
     for layer in layers { try checkAxes(of: layer) }
+    insets =
+      try map.optional("insets") { node in
+        let items = try node.list("a list of insets")
+        guard items.count <= 16 else { throw node.error("more than 16 insets in one panel") }
+        return try items.map {
+          try InsetSpec(node: $0, baseFont: baseFont, dataNames: dataNames, layers: kinds)
+        }
+      } ?? []
   }
 
   /// The x axis a layer's x values lie along.

@@ -282,43 +282,63 @@ public enum SpecSchema {
   }
 
   static func axes(_ layers: LayerKinds) -> JSONValue {
+    object(AxesSpec.keys, axesProperties(layers).merging(["insets": array(inset(layers))]) { $1 }, required: ["layers"])
+  }
+
+  /// An inset: an axes' keys (no nested insets) with its position and zoom indicator.
+  static func inset(_ layers: LayerKinds) -> JSONValue {
     object(
-      AxesSpec.keys,
-      [
-        "title": label, "x": axis, "y": axis, "x2": axis, "y2": axis,
-        "frame": .object([
-          "anyOf": .array([
-            enumeration(FrameSpec.Style.allCases.map(\.rawValue)),
-            object(
-              ["style", "width", "color"],
-              ["style": enumeration(FrameSpec.Style.allCases.map(\.rawValue)), "width": number, "color": color]),
-          ])
+      AxesSpec.keys.filter { $0 != "insets" } + InsetSpec.keys,
+      axesProperties(layers).merging([
+        "position": .object([
+          "type": .string("array"), "items": number, "minItems": .number(4), "maxItems": .number(4),
+          "description": .string("[x0, y0, width, height] in fractions of the parent axes, from its lower left"),
         ]),
-        "grid": .object([
+        "zoom": .object([
           "anyOf": .array([
             boolean,
-            object(
-              GridSpec.keys,
-              [
-                "axis": enumeration(["x", "y", "both"]), "which": enumeration(["major", "minor", "both"]),
-                "color": color,
-                "width": number, "dash": dash, "alpha": number,
-                "minor": object(
-                  ["color", "width", "dash", "alpha"], ["color": color, "width": number, "dash": dash, "alpha": number]),
-              ]),
+            object(InsetSpec.zoomKeys, ["color": color, "width": number, "alpha": number]),
           ])
         ]),
-        "ticks": object(
-          ["direction", "length", "width", "label_size", "pad", "mirror", "color"],
-          [
-            "direction": enumeration(TickStyleSpec.Direction.allCases.map(\.rawValue)), "length": number,
-            "width": number,
-            "label_size": number, "pad": number, "mirror": boolean, "color": color,
-          ]),
-        "legend": .object(["anyOf": .array([boolean, legend])]),
-        "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
-        "layers": array(layer(layers)),
-      ], required: ["layers"])
+      ]) { $1 }, required: ["position", "layers"])
+  }
+
+  static func axesProperties(_ layers: LayerKinds) -> [String: JSONValue] {
+    [
+      "title": label, "x": axis, "y": axis, "x2": axis, "y2": axis,
+      "frame": .object([
+        "anyOf": .array([
+          enumeration(FrameSpec.Style.allCases.map(\.rawValue)),
+          object(
+            ["style", "width", "color"],
+            ["style": enumeration(FrameSpec.Style.allCases.map(\.rawValue)), "width": number, "color": color]),
+        ])
+      ]),
+      "grid": .object([
+        "anyOf": .array([
+          boolean,
+          object(
+            GridSpec.keys,
+            [
+              "axis": enumeration(["x", "y", "both"]), "which": enumeration(["major", "minor", "both"]),
+              "color": color,
+              "width": number, "dash": dash, "alpha": number,
+              "minor": object(
+                ["color", "width", "dash", "alpha"], ["color": color, "width": number, "dash": dash, "alpha": number]),
+            ]),
+        ])
+      ]),
+      "ticks": object(
+        ["direction", "length", "width", "label_size", "pad", "mirror", "color"],
+        [
+          "direction": enumeration(TickStyleSpec.Direction.allCases.map(\.rawValue)), "length": number,
+          "width": number,
+          "label_size": number, "pad": number, "mirror": boolean, "color": color,
+        ]),
+      "legend": .object(["anyOf": .array([boolean, legend])]),
+      "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
+      "layers": array(layer(layers)),
+    ]
   }
 
   /// `{value: channel value, …}`.

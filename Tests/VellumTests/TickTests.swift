@@ -1,4 +1,6 @@
+import Foundation
 import VellumSpec
+import VellumTestSupport
 import XCTest
 
 @testable import VellumLayout
@@ -116,5 +118,35 @@ final class TickTests: XCTestCase {
     let wide = ScaleTransform.symlog(base: 10, linthresh: 0.5, linscale: 2)
     XCTAssertEqual(wide.forward(0.25), 1.11111111, accuracy: 1e-8)
     XCTAssertEqual(wide.forward(40), 4.12531221, accuracy: 1e-8)
+  }
+}
+
+/// The automatic locator against matplotlib's MaxNLocator (Tests/Reference/ticks.json, from
+/// scripts/reference_ticks.py).
+final class MaxNLocatorReferenceTests: XCTestCase {
+  private struct Reference: Decodable {
+    struct Case: Decodable {
+      var low: Double
+      var high: Double
+      var bins: Int
+      var ticks: [Double]
+    }
+    var cases: [Case]
+  }
+
+  func testTicksMatchMatplotlib() throws {
+    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/ticks.json")
+    let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    XCTAssertGreaterThan(reference.cases.count, 500)
+    var mismatches: [String] = []
+    for item in reference.cases {
+      let ours = TickLocator.maxN(low: item.low, high: item.high, bins: item.bins)
+      // Equal to a millionth of the span: ticks far from zero differ only by rounding to 12 digits.
+      let same =
+        ours.count == item.ticks.count
+        && zip(ours, item.ticks).allSatisfy { abs($0 - $1) <= 1e-6 * abs(item.high - item.low) }
+      if !same { mismatches.append("\(item.low)…\(item.high) in \(item.bins): \(ours) vs \(item.ticks)") }
+    }
+    XCTAssertTrue(mismatches.isEmpty, "\(mismatches.count) mismatches, e.g. \(mismatches.prefix(3))")
   }
 }

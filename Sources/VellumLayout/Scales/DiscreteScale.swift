@@ -57,7 +57,7 @@ struct PanelScales {
   /// One set of scales per panel: shared ones see every panel's values in order of first appearance,
   /// independent ones only their own panel's.
   static func resolve(_ spec: FigureSpec, data: [[LayerData]]) -> [PanelScales] {
-    let perPanel = zip(spec.axes, data).map { values(layers: $0.layers, data: $1) }
+    let perPanel = zip(spec.axes, data).map { values(layers: $0.allLayers, data: $1) }
     func scales<Value>(_ channel: EncodedChannel, _ scale: DiscreteScaleSpec<Value>, range: [Value])
       -> [DiscreteScale<Value>]
     {
