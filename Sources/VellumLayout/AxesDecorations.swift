@@ -10,21 +10,23 @@ struct AxesDecorations {
   var xAxis: SceneNode
   var yAxis: SceneNode
   /// The top (x2) and right (y2) axes, when the panel declares them.
-  var x2Axis: SceneNode?
-  var y2Axis: SceneNode?
+  var x2Axis: SceneNode? = nil
+  var y2Axis: SceneNode? = nil
   var title: SceneNode?
-  var panelLabel: SceneNode?
+  var panelLabel: SceneNode? = nil
   /// Where an axes legend placed outside the plot goes.
-  var outsideLegend: Rect?
+  var outsideLegend: Rect? = nil
   /// The colorbar right of the plot, if a layer asked for one.
-  var colorbar: SceneNode?
+  var colorbar: SceneNode? = nil
   /// Every box the decorations occupy, for fitting the figure.
   var boxes: [Rect]
   var xScale: AxisScale
   var yScale: AxisScale
   /// Scales of twin axes (nil for none, or for an axis computed by a function, which draws no layers).
-  var x2Scale: AxisScale?
-  var y2Scale: AxisScale?
+  var x2Scale: AxisScale? = nil
+  var y2Scale: AxisScale? = nil
+  /// Polar axes: the page centre the x (angle) and y (radius) scales are measured from.
+  var polarCenter: Point? = nil
 }
 
 /// A panel's axis limits: primary x and y, and the secondary axes' when declared.
@@ -109,6 +111,22 @@ struct AxesDecorator {
   }
 
   func decorate(plot p: Rect) throws -> AxesDecorations {
+    if let polar = spec.polar {
+      var guide = PolarGuide(
+        spec: spec, polar: polar, limits: limits, categories: categories[.x] ?? [], setter: setter)
+      guide.showTickLabels = showXTickLabels && showYTickLabels
+      var decorations = try guide.decorate(plot: p)
+      if let legend = outsideLegend {
+        // Aligned with the circle's square, not the wider (or taller) plot cell around it.
+        let (center, radius) = guide.circle(in: p)
+        let square = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+        let used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
+        let box = outsideLegendBox(legend, used: used, plot: square, rightEdge: nil)
+        decorations.outsideLegend = box
+        decorations.boxes.append(box)
+      }
+      return decorations
+    }
     let (xLimits, yLimits) = (limits.x, limits.y)
     let xScale = AxisScale(
       low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: ScaleTransform(spec.x))
@@ -183,18 +201,7 @@ struct AxesDecorator {
     }
     var legendBox: Rect?
     if let legend = outsideLegend {
-      let used = boxes.reduce(p) { $0.union($1) }
-      switch legend.location {
-      case .outsideTop:
-        legendBox = Rect(
-          x: p.midX - legend.width / 2, y: used.minY - legend.pad - legend.height, width: legend.width,
-          height: legend.height)
-      case .outsideBottom:
-        legendBox = Rect(
-          x: p.midX - legend.width / 2, y: used.maxY + legend.pad, width: legend.width, height: legend.height)
-      default:
-        legendBox = Rect(x: rightEdge + legend.pad, y: p.minY, width: legend.width, height: legend.height)
-      }
+      legendBox = outsideLegendBox(legend, used: boxes.reduce(p) { $0.union($1) }, plot: p, rightEdge: rightEdge)
       boxes.append(legendBox!)
     }
 
@@ -203,6 +210,23 @@ struct AxesDecorator {
       xAxis: xAxis.node, yAxis: yAxis.node, x2Axis: x2Axis?.node, y2Axis: y2Axis?.node,
       title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, colorbar: colorbarNode, boxes: boxes,
       xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale)
+  }
+
+  /// An outside legend's box beyond everything else on its side (on the right, past `rightEdge` when given).
+  private func outsideLegendBox(
+    _ legend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double), used: Rect, plot p: Rect,
+    rightEdge: Double?
+  ) -> Rect {
+    switch legend.location {
+    case .outsideTop:
+      return Rect(
+        x: p.midX - legend.width / 2, y: used.minY - legend.pad - legend.height, width: legend.width,
+        height: legend.height)
+    case .outsideBottom:
+      return Rect(x: p.midX - legend.width / 2, y: used.maxY + legend.pad, width: legend.width, height: legend.height)
+    default:
+      return Rect(x: (rightEdge ?? used.maxX) + legend.pad, y: p.minY, width: legend.width, height: legend.height)
+    }
   }
 
   /// Grid lines at major (and minor) ticks, drawn under the data.

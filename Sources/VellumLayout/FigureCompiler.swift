@@ -254,7 +254,10 @@ public enum FigureCompiler {
         yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
         canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
         textSize: panel.spec.ticks.labelSize)
-      marks.decimate = spec.decimate
+      // Decimation thins by page x, which polar axes do not run along.
+      marks.decimate = spec.decimate && decorations.polarCenter == nil
+      marks.polarCenter = decorations.polarCenter
+      marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale == .categorical
       return try marks.draw(layer)
     }
     var children: [SceneNode] =
@@ -369,10 +372,20 @@ public enum FigureCompiler {
       for index in resolved.indices { resolved[index].axes = layer.axes }
       layers += resolved
     }
-    let xLimits = try limits(
+    var xLimits = try limits(
       axes.x, along: .x, layers: layers.filter { !$0.axes.x2 }, categories: resolution.categories[.x], panel: axes)
-    let yLimits = try limits(
+    var yLimits = try limits(
       axes.y, along: .y, layers: layers.filter { !$0.axes.y2 }, categories: resolution.categories[.y], panel: axes)
+    if let polar = axes.polar {
+      // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it
+      // (matplotlib's RadialLocator view limits).
+      if axes.x.scale == .categorical {
+        xLimits = (0, Double(max(1, resolution.categories[.x]?.count ?? 1)))
+      } else {
+        xLimits = (0, polar.unit == .degrees ? 360 : 2 * .pi)
+      }
+      if axes.y.limits == nil { yLimits = (min(0, yLimits.0), yLimits.1) }
+    }
     /// A twin axis takes its own layers' limits (the primary's when it has none); a function axis follows the
     /// primary through `forward`.
     func secondary(_ axis: AxisSpec?, along: PositionAxis, primary: (Double, Double), on: [ResolvedLayer]) throws

@@ -21,6 +21,8 @@ public struct AxesSpec: Sendable {
   public var location: SourceLocation?
   /// Axes drawn inside this one.
   public var insets: [InsetSpec] = []
+  /// Polar axes: x is the angle, y the radius.
+  public var polar: PolarSpec?
 
   /// This axes' layers, then each inset's: the order the data stage loads them in.
   public var allLayers: [LayerSpec] { layers + insets.flatMap(\.axes.layers) }
@@ -73,7 +75,9 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = ["title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers", "insets"]
+  static let keys = [
+    "title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers", "insets", "polar",
+  ]
 
   /// `extraKeys` are read by an enclosing spec (an inset's position); insets cannot hold insets.
   init(
@@ -130,6 +134,12 @@ extension AxesSpec {
           try InsetSpec(node: $0, baseFont: baseFont, dataNames: dataNames, layers: kinds)
         }
       } ?? []
+    polar =
+      try map.optional("polar") { node -> PolarSpec? in
+        if node.scalarText != nil { return try node.bool() ? PolarSpec(location: node.location) : nil }
+        return try PolarSpec(node: node)
+      } ?? nil
+    try polar?.check(x: x, y: y, panel: node, hasSecondary: x2 != nil || y2 != nil, hasInsets: !insets.isEmpty)
   }
 
   /// The x axis a layer's x values lie along.

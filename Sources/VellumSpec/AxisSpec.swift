@@ -202,7 +202,7 @@ public struct AxisFunction: Sendable {
     location = node.location
     func formula(_ key: String) throws -> Expression {
       try map.required(key) { node in
-        try Expression(node.string("a formula in x, e.g. x / 1000"), variables: ["x"], location: node.location)
+        try Expression(node.string("a formula in x, e.g. x / 1000"), variables: ["x"], location: node.textLocation)
       }
     }
     forward = try formula("forward")

@@ -14,7 +14,7 @@ public struct GridSpec: Sendable {
   public var minor: Lines?
 
   /// matplotlib's grid defaults: #b0b0b0, 0.8 pt, solid; minor lines thinner.
-  static let defaultMajor = Lines(color: Color(hex: "#b0b0b0")!, width: 0.8, dash: .solid, alpha: 1)
+  public static let defaultMajor = Lines(color: Color(hex: "#b0b0b0")!, width: 0.8, dash: .solid, alpha: 1)
   static let defaultMinor = Lines(color: Color(hex: "#b0b0b0")!, width: 0.5, dash: .solid, alpha: 0.5)
 }
 

@@ -17,6 +17,16 @@ public struct SpecNode {
     return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
   }
 
+  /// Where a scalar's characters start: past the opening quote of a quoted scalar, so an error can point at a
+  /// character inside a one-line value (a formula's).
+  public var textLocation: SourceLocation {
+    var start = location
+    if case .scalar(let scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+      start.column += 1
+    }
+    return start
+  }
+
   public func error(_ message: String) -> VellumError {
     VellumError(.invalidSpec, message, at: location)
   }

@@ -338,6 +338,19 @@ public enum SpecSchema {
       "legend": .object(["anyOf": .array([boolean, legend])]),
       "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
       "layers": array(layer(layers)),
+      "polar": .object([
+        "anyOf": .array([
+          boolean,
+          object(
+            PolarSpec.keys,
+            [
+              "start": .object(["anyOf": .array([number, enumeration(["N", "E", "S", "W"])])]),
+              "direction": enumeration(PolarSpec.Direction.allCases.map(\.rawValue)),
+              "unit": enumeration(PolarSpec.Unit.allCases.map(\.rawValue)),
+              "grid": enumeration(PolarSpec.GridShape.allCases.map(\.rawValue)), "label_angle": number,
+            ]),
+        ])
+      ]),
     ]
   }
 

@@ -154,6 +154,60 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertEqual(upper.map(\.value), [3, 7])
   }
 
+  func testBarWidthIsInXUnitsAndBarWidthIsPerBar() throws {
+    let base = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n"
+    let data: [LayerData] = [
+      .series([
+        SeriesData(name: "m1", x: .numeric([0, 30]), values: ["y": [1, 3]], keys: ["method": "m1"]),
+        SeriesData(name: "m2", x: .numeric([0, 30]), values: ["y": [2, 4]], keys: ["method": "m2"]),
+      ])
+    ]
+    // matplotlib's meaning: bar(x ± width / 2, width=w) for each group, offsets of one bar width.
+    let perBar = try Figure(
+      text: base + "    - bar: {x: cat, y: value, group: method, bar_width: 10}\n", name: "t.yaml"
+    ).spec
+    let bars = try resolve(perBar.axes[0].layers, data: data).map { ($0.geometry as! BarMark.Geometry).bars }
+    XCTAssertEqual(bars[0].map(\.position), [-5, 25])
+    XCTAssertEqual(bars[1].map(\.position), [5, 35])
+    XCTAssertEqual(bars[0][0].width, 10)
+    // `width` spans a group's bars together, in x units (more than 1 on a numeric axis).
+    let group = try Figure(text: base + "    - bar: {x: cat, y: value, group: method, width: 20}\n", name: "t.yaml")
+      .spec
+    let grouped = try resolve(group.axes[0].layers, data: data).map { ($0.geometry as! BarMark.Geometry).bars }
+    XCTAssertEqual(grouped[0][0].width, 10)
+    XCTAssertEqual(grouped[1].map(\.position), [5, 35])
+    XCTAssertThrowsError(
+      try Figure(text: base + "    - bar: {x: cat, y: value, width: 0.5, bar_width: 0.2}\n", name: "t.yaml")
+    ) { error in
+      XCTAssertTrue("\(error)".contains("not both"), "\(error)")
+    }
+  }
+
+  func testValueLabelsHaveTheirOwnFormatSizeAndPadAndErrorsTheirWidth() throws {
+    let scene = try fixtureScene(
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss, error: loss, "
+        + "error_width: 2.5, value_labels: {format: '%.2f', size: 7, pad: 6}}\n")
+    let annotations = groups(scene, prefix: "annotations")[0].children.compactMap { node -> TextNode? in
+      if case .text(let text) = node { return text } else { return nil }
+    }
+    XCTAssertEqual(annotations.map(\.plainText), ["1.00", "0.50", "0.25"])
+    XCTAssertEqual(annotations[0].runs[0].font.size, 7)
+    let bars = groups(scene, prefix: "bars-")[0]
+    let whiskers = bars.children.compactMap { node -> PathNode? in
+      if case .path(let path) = node, path.fill == nil { return path } else { return nil }
+    }
+    XCTAssertEqual(whiskers.count, 3)
+    XCTAssertTrue(whiskers.allSatisfy { $0.stroke?.width == 2.5 })
+    // The pad moves the label off the whisker's end: 6 pt instead of the default 2.
+    let defaultPad = try fixtureScene(
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss, error: loss, "
+        + "error_width: 2.5, value_labels: {format: '%.2f', size: 7}}\n")
+    let near = groups(defaultPad, prefix: "annotations")[0].children.compactMap { node -> TextNode? in
+      if case .text(let text) = node { return text } else { return nil }
+    }
+    XCTAssertEqual(near[0].origin.y - annotations[0].origin.y, 4, accuracy: 1e-9)
+  }
+
   /// Resolves one panel's layers the way the figure compiler does, with a colour scale over their data.
   private func resolve(_ layers: [LayerSpec], data: [LayerData]) throws -> [ResolvedLayer] {
     let values = PanelScales.values(layers: layers, data: data)

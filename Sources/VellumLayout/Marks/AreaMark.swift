@@ -47,7 +47,7 @@ struct AreaMark: Mark {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
-      for run in canvas.finiteRuns(x.indices.filter { x[$0].isFinite && y[$0].isFinite }) {
+      for run in canvas.finiteRuns(x.indices.filter { x[$0].isFinite && y[$0].isFinite }).map(canvas.loop) {
         let top = run.map { canvas.page(x[$0], y[$0]) }
         let bottom = run.reversed().map { canvas.page(x[$0], baseline) }
         drawing.points += top

@@ -9,26 +9,38 @@ struct BarMark: Mark {
   var y: Located<String>
   /// Symmetric error per bar, drawn as a capped whisker.
   var error: Located<String>?
-  /// Width of one category's bars together, in category units.
+  /// Width of one category's bars together, in x units (categories are 1 apart); with `perBar`, each bar's width.
   var width: Double
+  /// `bar_width`: `width` is each bar's own, as matplotlib's `bar(width=…)` in the grouped-bar recipe.
+  var perBar = false
+  /// Line width of the error whiskers.
+  var errorWidth: Double = 1
   var horizontal: Bool
   var stacked: Bool
   var edge: Color?
   var edgeWidth: Double
-  /// Show each bar's value; nil hides them. The string is a printf pattern or `auto`.
-  var valueLabels: String?
+  /// Show each bar's value; nil hides them.
+  var valueLabels: ValueLabels?
   var capSize: Double
 
   static let layerKind = LayerKind(
     name: "bar",
     keys: SeriesCommon.keys + [
-      "y", "error", "width", "horizontal", "stacked", "edge", "edge_width", "value_labels", "cap",
+      "y", "error", "width", "bar_width", "horizontal", "stacked", "edge", "edge_width", "value_labels", "cap",
+      "error_width",
     ],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.number,
+      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.number, "bar_width": SpecSchema.number,
+      "error_width": SpecSchema.number,
       "horizontal": SpecSchema.boolean, "stacked": SpecSchema.boolean, "edge": SpecSchema.color,
       "edge_width": SpecSchema.number,
-      "value_labels": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]), "cap": SpecSchema.number,
+      "value_labels": .object([
+        "anyOf": .array([
+          SpecSchema.boolean, SpecSchema.string,
+          SpecSchema.object(
+            ValueLabels.keys, ["format": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number]),
+        ])
+      ]), "cap": SpecSchema.number,
     ]) { $1 },
     required: ["x", "y"], decode: { try BarMark(map: $0, context: $1) })
 
@@ -37,24 +49,58 @@ struct BarMark: Mark {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     y = try map.required("y", column)
     error = try map.optional("error", column)
-    width =
-      try map.optional("width") { try $0.fraction("a bar width") } ?? 0.8
+    // In x units, as matplotlib's: on a categorical axis (categories 1 apart) 0.8 leaves a fifth free.
+    width = try map.optional("width") { try $0.positive("a bar width in x units") } ?? 0.8
+    if let barWidth = try map.optional("bar_width", { try $0.positive("a bar width in x units") }) {
+      if map["width"] != nil {
+        throw map["bar_width"]!.error(
+          "give 'width' (all of a group's bars together) or 'bar_width' (each bar), not both")
+      }
+      width = barWidth
+      perBar = true
+    }
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     stacked = try map.optional("stacked") { try $0.bool() } ?? false
     edge = try map.optional("edge") { try decodeColor($0) }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
-    valueLabels =
-      try map.optional("value_labels") { node -> String? in
-        if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
-          return try node.bool() ? "auto" : nil
-        }
-        let pattern = try node.string("true or a printf pattern")
-        guard pattern == "auto" || PrintfPattern.isValid(pattern) else {
-          throw node.error("value_labels takes true or a printf pattern such as %.1f")
-        }
-        return pattern
-      } ?? nil
+    valueLabels = try map.optional("value_labels") { try ValueLabels.decode($0) } ?? nil
     capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 3
+    errorWidth = try map.optional("error_width") { try $0.measure("a line width") } ?? 1
+  }
+
+  /// What `value_labels` asks for: `true`, a printf pattern, or `{format, size, pad}`.
+  struct ValueLabels {
+    /// A printf pattern, or `auto` (as few decimals as the value needs, at most 3).
+    var format = "auto"
+    /// Size in points; nil: the tick labels' size.
+    var size: Double?
+    /// Gap in points between the bar's end (or its error whisker) and the label.
+    var pad = 2.0
+
+    static let keys = ["format", "size", "pad"]
+
+    static func decode(_ node: SpecNode) throws -> ValueLabels? {
+      if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
+        return try node.bool() ? ValueLabels() : nil
+      }
+      if node.isMapping {
+        let map = try node.mapping("value labels {format, size, pad}", keys: keys)
+        var labels = ValueLabels()
+        if let format = try map.optional("format", { try pattern($0) }) { labels.format = format }
+        labels.size = try map.optional("size") { try $0.fontSize() }
+        if let pad = try map.optional("pad", { try $0.nonNegative("a pad in points") }) { labels.pad = pad }
+        return labels
+      }
+      return ValueLabels(format: try pattern(node))
+    }
+
+    private static func pattern(_ node: SpecNode) throws -> String {
+      let pattern = try node.string("true or a printf pattern")
+      guard pattern == "auto" || PrintfPattern.isValid(pattern) else {
+        throw node.error("value_labels takes true, a printf pattern such as %.1f, or {format, size, pad}")
+      }
+      return pattern
+    }
   }
 
   var request: DataRequest? {
@@ -69,7 +115,7 @@ struct BarMark: Mark {
     return try data.series.enumerated().map { index, series in
       let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth)
-      let barWidth = stacked ? width : width / count
+      let barWidth = stacked || perBar ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]
       let bars = zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"]).enumerated().map {
@@ -85,7 +131,9 @@ struct BarMark: Mark {
         return Bar(position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row])
       }
       return context.series(
-        Geometry(bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize), "bars",
+        Geometry(
+          bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize,
+          errorWidth: errorWidth), "bars",
         common, valueColumn: y.value, series: series)
     }
   }
@@ -103,8 +151,9 @@ struct BarMark: Mark {
     var bars: [Bar]
     var fill: FillStyle
     var horizontal: Bool
-    var valueLabels: String?
+    var valueLabels: ValueLabels?
     var capSize: Double
+    var errorWidth: Double
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       let values = bars.flatMap { bar in
@@ -123,19 +172,19 @@ struct BarMark: Mark {
       var drawing = MarkDrawing()
       for bar in bars where bar.value.isFinite && bar.position.isFinite {
         let (a, b) = (bar.position - bar.width / 2, bar.position + bar.width / 2)
-        // Clamped before the width is taken: Rect's origin + size would lose a far corner's precision.
-        var base = horizontal ? canvas.page(bar.base, a) : canvas.page(a, bar.base)
-        // On a log axis a base of 0 lies at minus infinity: the bar starts at the axis' low edge, as matplotlib's
-        // clipped log scale draws it.
-        if horizontal && !base.x.isFinite { base.x = canvas.xScale.start }
-        if !horizontal && !base.y.isFinite { base.y = canvas.yScale.start }
-        let corners = [base, horizontal ? canvas.page(bar.value, b) : canvas.page(b, bar.value)]
-          .map(FarPointClipping.clamped)
-        let rect = Rect(
-          x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
-          width: abs(corners[1].x - corners[0].x), height: abs(corners[1].y - corners[0].y))
-        drawing.points += [Point(rect.minX, rect.minY), Point(rect.maxX, rect.maxY), Point(rect.midX, rect.midY)]
-        drawing.nodes.append(canvas.patch(PathGeometry.rect(rect), fill))
+        let outline = canvas.outline(
+          x: horizontal ? (bar.base, bar.value) : (a, b), y: horizontal ? (a, b) : (bar.base, bar.value))
+        let vertices = outline.compactMap { segment -> Point? in
+          if case .move(let p) = segment { return p }
+          if case .line(let p) = segment { return p }
+          return nil
+        }
+        if let minX = vertices.map(\.x).min(), let maxX = vertices.map(\.x).max(),
+          let minY = vertices.map(\.y).min(), let maxY = vertices.map(\.y).max()
+        {
+          drawing.points += [Point(minX, minY), Point(maxX, maxY), Point((minX + maxX) / 2, (minY + maxY) / 2)]
+        }
+        drawing.nodes.append(canvas.patch(outline, fill))
         var tip = horizontal ? canvas.page(bar.value, bar.position) : canvas.page(bar.position, bar.value)
         if let error = bar.error, error.isFinite, error > 0 {
           let ends =
@@ -143,7 +192,8 @@ struct BarMark: Mark {
             ? (canvas.page(bar.value - error, bar.position), canvas.page(bar.value + error, bar.position))
             : (canvas.page(bar.position, bar.value - error), canvas.page(bar.position, bar.value + error))
           drawing.nodes.append(
-            canvas.whisker(from: ends.0, to: ends.1, cap: capSize, across: horizontal, width: 1, color: .black))
+            canvas.whisker(
+              from: ends.0, to: ends.1, cap: capSize, across: horizontal, width: errorWidth, color: .black))
           tip = bar.value >= bar.base ? ends.1 : ends.0
         }
         // Labels of bars that end far off the canvas would be invisible, and unprintable.
@@ -156,14 +206,16 @@ struct BarMark: Mark {
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [handle.patch(fill)] }
 
-    private func valueLabel(_ bar: Bar, pattern: String, tip: Point, canvas: MarkCanvas) throws -> PlacedText {
+    private func valueLabel(_ bar: Bar, pattern labels: ValueLabels, tip: Point, canvas: MarkCanvas) throws
+      -> PlacedText
+    {
       let value = bar.value - bar.base
       let text =
-        pattern == "auto"
+        labels.format == "auto"
         ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
-        : TickFormatter.minusSign(PrintfPattern.format(pattern, value))
-      let label = try canvas.setter.set(literal: text, size: canvas.textSize)
-      let gap = 2.0
+        : TickFormatter.minusSign(PrintfPattern.format(labels.format, value))
+      let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)
+      let gap = labels.pad
       let ahead = value >= 0
       if horizontal {
         let x = ahead ? tip.x + gap : tip.x - gap

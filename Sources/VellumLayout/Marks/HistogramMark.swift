@@ -103,7 +103,8 @@ struct HistogramMark: Mark {
           return BarMark.Bar(
             position: edges[bin] + width / 2 + offset, width: barWidth, base: base[bin], value: top[bin], error: nil)
         }
-        geometry = BarMark.Geometry(bars: bars, fill: paint, horizontal: false, valueLabels: nil, capSize: 0)
+        geometry = BarMark.Geometry(
+          bars: bars, fill: paint, horizontal: false, valueLabels: nil, capSize: 0, errorWidth: 0)
       case .step, .stepfilled:
         geometry = StepGeometry(
           edges: edges, bottom: base, top: top, paint: paint, filled: style == .stepfilled, lineWidth: edgeWidth ?? 1)

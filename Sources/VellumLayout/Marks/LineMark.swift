@@ -92,7 +92,11 @@ struct LineMark: Mark {
       if canvas.decimate && Decimation.shouldDecimate(drawn.count, plotWidth: canvas.plot.width) {
         drawn = Decimation.minMax(drawn)
       }
-      let segments = PathGeometry.polyline(drawn)
+      var segments = PathGeometry.polyline(drawn)
+      // A radar series closes into a polygon when it has no gap.
+      if canvas.closesLoops, drawn.count > 2, segments.count == drawn.count, step == nil {
+        segments.append(.close)
+      }
       if !segments.isEmpty && style.width > 0 {
         drawing.nodes.append(.path(PathNode(segments: segments, stroke: style.stroke)))
       }

@@ -1,3 +1,4 @@
+import Foundation
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -15,6 +16,11 @@ struct MarkCanvas {
   var decimate = true
   /// Size of value labels and annotations.
   let textSize: Double
+  /// Polar axes: the page centre; `xScale` then maps angles to page radians (counter-clockwise from east) and
+  /// `yScale` radii to points from the centre.
+  var polarCenter: Point?
+  /// Lines and areas join their last point back to their first: the closed polygons of a radar chart.
+  var closesLoops = false
 
   /// The layer's group, the page points it covers (for choosing a legend spot), and nodes drawn
   /// unclipped above the plot (annotations, value labels).
@@ -24,7 +30,38 @@ struct MarkCanvas {
   }
 
   /// The page point of data (x, y).
-  func page(_ x: Double, _ y: Double) -> Point { Point(xScale.map(x), yScale.map(y)) }
+  func page(_ x: Double, _ y: Double) -> Point {
+    guard let center = polarCenter else { return Point(xScale.map(x), yScale.map(y)) }
+    let (angle, radius) = (xScale.map(x), yScale.map(y))
+    return Point(center.x + radius * cos(angle), center.y - radius * sin(angle))
+  }
+
+  /// Indices of a run, with the first again at the end when series close into loops.
+  func loop(_ run: [Int]) -> [Int] { closesLoops && run.count > 2 ? run + [run[0]] : run }
+
+  /// The outline of the data rectangle x.0…x.1 × y.0…y.1. On cartesian axes a page rectangle (an end at minus
+  /// infinity, a bar's zero base on a log axis, starts at the axis' low edge as matplotlib's clipped log scale
+  /// draws it); on polar axes an annular sector whose arcs follow the angle, as matplotlib interpolates a polar
+  /// bar's edges in 100 steps.
+  func outline(x: (Double, Double), y: (Double, Double)) -> [PathSegment] {
+    if polarCenter != nil {
+      let steps = 100
+      let along = (0...steps).map { x.0 + (x.1 - x.0) * Double($0) / Double(steps) }
+      return PathGeometry.polygon(along.map { page($0, y.0) } + along.reversed().map { page($0, y.1) })
+    }
+    func position(_ scale: AxisScale, _ value: Double) -> Double {
+      let mapped = scale.map(value)
+      return mapped.isFinite ? mapped : scale.start
+    }
+    let corners = [
+      Point(position(xScale, x.0), position(yScale, y.0)), Point(position(xScale, x.1), position(yScale, y.1)),
+    ]
+    .map(FarPointClipping.clamped)
+    return PathGeometry.rect(
+      Rect(
+        x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),
+        width: abs(corners[1].x - corners[0].x), height: abs(corners[1].y - corners[0].y)))
+  }
 
   /// The page point of a value at a position along the category axis (x, or y for horizontal marks), kept near
   /// the canvas.

@@ -1,0 +1,173 @@
+import Foundation
+import VellumScene
+import VellumSpec
+import VellumTypesetting
+
+/// The decorations of polar axes, as matplotlib draws them: a circular (or, for categories, polygonal) frame,
+/// radial grid rings at the radius ticks and spokes at the angle ticks, angle labels outside the frame and radius
+/// labels beside one spoke. The scales it makes map x to page angles and y to distances from the centre.
+struct PolarGuide {
+  let spec: AxesSpec
+  let polar: PolarSpec
+  let limits: PanelLimits
+  /// Category names when the angle is categorical.
+  let categories: [String]
+  let setter: TextSetter
+  var showTickLabels = true
+
+  /// Gap between the frame and the angle labels: matplotlib's tick pad.
+  private var pad: Double { spec.ticks.pad }
+
+  /// Page angle (radians, counter-clockwise from east) at angle value 0, and +1 or −1 for the direction.
+  private var orientation: (offset: Double, sign: Double) {
+    let start = polar.start ?? (spec.x.scale == .categorical ? 90 : 0)
+    return (start * .pi / 180, polar.direction == .counterclockwise ? 1 : -1)
+  }
+
+  /// The circle's centre and radius inside `p`: the largest circle the plot holds.
+  func circle(in p: Rect) -> (center: Point, radius: Double) {
+    (Point(p.midX, p.midY), max(0, min(p.width, p.height) / 2))
+  }
+
+  /// The angle scale: the x limits once round the circle from the start angle, in the chosen direction.
+  func angleScale() -> AxisScale {
+    let (offset, sign) = orientation
+    return AxisScale(low: limits.x.0, high: limits.x.1, start: offset, end: offset + sign * 2 * .pi)
+  }
+
+  func decorate(plot p: Rect) throws -> AxesDecorations {
+    let (center, radius) = circle(in: p)
+    let theta = angleScale()
+    let r = AxisScale(low: limits.y.0, high: limits.y.1, start: 0, end: radius)
+    func page(_ angle: Double, _ distance: Double) -> Point {
+      Point(center.x + distance * cos(angle), center.y - distance * sin(angle))
+    }
+    // Angle ticks: every category, or matplotlib's eight multiples of 45° on a numeric angle.
+    let angleValues: [Double]
+    let angleTexts: [String]
+    if spec.x.scale == .categorical {
+      angleValues = categories.indices.map(Double.init)
+      angleTexts = categories
+    } else {
+      let perTurn = limits.x.1 - limits.x.0
+      switch spec.x.ticks {
+      case .values(let values, _): angleValues = values
+      case .step(let step): angleValues = TickLocator.multiples(of: step, from: limits.x.0, to: limits.x.1 - step / 2)
+      case .auto: angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
+      }
+      angleTexts = angleValues.map { value in
+        let degrees = (value - limits.x.0) / perTurn * 360
+        return TickFormatter.minusSign(TickFormatter.fixed(degrees, degrees == degrees.rounded() ? 0 : 1)) + "°"
+      }
+    }
+    // Radius ticks: matplotlib's locator over the radius, leaving out the centre.
+    let length = 2 * radius
+    let room = length / (spec.ticks.labelSize * 2)
+    let radiusValues = TickLocator.ticks(
+      spec.y.ticks, low: limits.y.0, high: limits.y.1, maxBins: room.isFinite ? Int(max(1, min(9, room))) : 1
+    ).filter { r.map($0) > 1e-9 && r.map($0) <= radius + 1e-9 }
+    let (radiusTexts, _) = TickFormatter.labels(
+      radiusValues, format: spec.y.format, decimals: spec.y.decimals, transform: .linear)
+
+    var boxes = [p]
+    // Grid: rings (or polygons) at the radius ticks, spokes at the angle ticks.
+    var gridNode: SceneNode?
+    // matplotlib turns the grid on for polar axes; `grid: false` turns it off.
+    let showRings = spec.grid?.y ?? true
+    let showSpokes = spec.grid?.x ?? true
+    if let lines = spec.grid == nil ? GridSpec.defaultMajor : spec.grid?.major, lines.width > 0 {
+      var segments: [PathSegment] = []
+      if showRings {
+        for value in radiusValues { segments += ring(center: center, radius: r.map(value), spokes: angleValues) }
+      }
+      if showSpokes {
+        for value in angleValues { segments += [.move(center), .line(page(theta.map(value), radius))] }
+      }
+      var stroke = LineStyle(
+        color: lines.color.rgb, alpha: lines.alpha * lines.color.alpha, width: lines.width, dash: lines.dash
+      ).stroke
+      stroke.cap = .butt
+      if !segments.isEmpty {
+        gridNode = .group(Group(role: "grid", children: [.path(PathNode(segments: segments, stroke: stroke))]))
+      }
+    }
+    var frameNode: SceneNode?
+    if spec.frame.style != .none, spec.frame.width > 0 {
+      let paint = Paint(spec.frame.color.rgb, opacity: spec.frame.color.alpha)
+      frameNode = .group(
+        Group(
+          role: "frame",
+          children: [
+            .path(
+              PathNode(
+                segments: ring(center: center, radius: radius, spokes: angleValues),
+                stroke: Stroke(paint, width: spec.frame.width, join: .miter)))
+          ]))
+    }
+    // Angle labels just outside the frame, their boxes' centres pushed out by half their extent along the spoke,
+    // so a long label at 3 o'clock starts after the frame instead of straddling it.
+    var angleNodes: [SceneNode] = []
+    if showTickLabels {
+      for (value, text) in zip(angleValues, angleTexts) {
+        let set = try setter.set(literal: text, size: spec.ticks.labelSize)
+        let angle = theta.map(value)
+        let (c, s) = (cos(angle), sin(angle))
+        let reach = radius + pad + abs(c) * set.width / 2 + abs(s) * set.height / 2
+        let middle = page(angle, reach)
+        let placed = PlacedText.horizontal(
+          set, x: middle.x, baseline: middle.y + set.height / 2 - set.descent, anchor: .middle)
+        angleNodes.append(placed.node)
+        boxes.append(placed.box)
+      }
+    }
+    var radiusNodes: [SceneNode] = []
+    if showTickLabels {
+      let (offset, sign) = orientation
+      let spoke = offset + sign * polar.labelAngle * .pi / 180
+      for (value, text) in zip(radiusValues, radiusTexts) {
+        let set = try setter.set(literal: text.text, size: spec.ticks.labelSize)
+        let at = page(spoke, r.map(value))
+        let placed = PlacedText.horizontal(set, x: at.x, baseline: at.y + set.ascent / 2, anchor: .start)
+        radiusNodes.append(placed.node)
+        boxes.append(placed.box)
+      }
+    }
+    // Axis labels: the y label left of the circle as matplotlib's, the x label below.
+    if let label = spec.x.label {
+      let set = try setter.set(label: label.text, size: label.size)
+      let bottom = boxes.map(\.maxY).max() ?? p.maxY
+      let placed = PlacedText.horizontal(set, x: center.x, baseline: bottom + label.pad + set.ascent, anchor: .middle)
+      angleNodes.append(placed.node)
+      boxes.append(placed.box)
+    }
+    if let label = spec.y.label {
+      let set = try setter.set(label: label.text, size: label.size)
+      let left = boxes.map(\.minX).min() ?? p.minX
+      let placed = PlacedText.vertical(set, right: left - label.pad, centerY: center.y)
+      radiusNodes.append(placed.node)
+      boxes.append(placed.box)
+    }
+    var titleNode: SceneNode?
+    if let title = spec.title {
+      let set = try setter.set(label: title.text, size: title.size)
+      let top = boxes.map(\.minY).min() ?? p.minY
+      let placed = PlacedText.horizontal(set, x: center.x, baseline: top - title.pad - set.descent, anchor: .middle)
+      titleNode = .group(Group(role: "title", children: [placed.node]))
+      boxes.append(placed.box)
+    }
+    var decorations = AxesDecorations(
+      frame: frameNode, grid: gridNode, xAxis: .group(Group(role: "axis-x", children: angleNodes)),
+      yAxis: .group(Group(role: "axis-y", children: radiusNodes)), title: titleNode, boxes: boxes, xScale: theta,
+      yScale: r)
+    decorations.polarCenter = center
+    return decorations
+  }
+
+  /// A circle, or for a polygon grid the polygon through the spokes at `radius`.
+  private func ring(center: Point, radius: Double, spokes: [Double]) -> [PathSegment] {
+    guard polar.grid == .polygon, spokes.count >= 3 else { return PathGeometry.circle(center: center, radius: radius) }
+    let theta = angleScale()
+    return PathGeometry.polygon(
+      spokes.map { Point(center.x + radius * cos(theta.map($0)), center.y - radius * sin(theta.map($0))) })
+  }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Vellum
+import VellumScene
+import VellumTestSupport
+import XCTest
+
+/// Polar axes: radar charts on a categorical angle, numeric angles in degrees, rose (wedge) bars, and bad input.
+final class PolarAxesTests: XCTestCase {
+  private let radarCSV = "model,skill,score\nA,s1,80\nA,s2,60\nA,s3,40\nA,s4,60\nB,s1,50\nB,s2,90\nB,s3,70\nB,s4,30\n"
+
+  private static let radar = """
+    size: [4in, 4in]
+    data:
+      runs: data.csv
+    axes:
+      polar: {start: N, direction: clockwise, grid: polygon}
+      x: {scale: categorical}
+      y: {limits: [0, 100]}
+      legend: false
+      layers:
+        - area: {x: skill, y: score, group: model, alpha: 0.25}
+        - line: {x: skill, y: score, group: model}
+    """
+
+  private func scene(_ spec: String, csv: String) throws -> Scene {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    return try FigureRenderer().scene(specPath: try fixture.write("figure.yaml", spec))
+  }
+
+  private func error(_ spec: String, csv: String) throws -> VellumError {
+    do { _ = try scene(spec, csv: csv) } catch let error as VellumError { return error }
+    XCTFail("expected an error")
+    return VellumError(.io, "none")
+  }
+
+  private func group(_ nodes: [SceneNode], role: String) -> Group? {
+    for node in nodes {
+      switch node {
+      case .group(let group):
+        if group.role == role { return group }
+        if let found = self.group(group.children, role: role) { return found }
+      case .clip(let clip):
+        if let found = self.group(clip.children, role: role) { return found }
+      default: break
+      }
+    }
+    return nil
+  }
+
+  private func firstPath(_ group: Group) -> PathNode? {
+    group.children.lazy.compactMap { if case .path(let path) = $0 { return path } else { return nil } }.first
+  }
+
+  private func points(_ path: PathNode) -> [Point] {
+    path.segments.compactMap {
+      switch $0 {
+      case .move(let p), .line(let p): return p
+      default: return nil
+      }
+    }
+  }
+
+  private func plot(_ scene: Scene) -> Rect {
+    let axes = group(scene.nodes, role: "axes-0")!
+    return axes.children.compactMap { if case .clip(let clip) = $0 { return clip.rect } else { return nil } }[0]
+  }
+
+  func testRadarSeriesAreClosedPolygonsStartingAtTheTopClockwise() throws {
+    let scene = try scene(Self.radar, csv: radarCSV)
+    let p = plot(scene)
+    let center = Point(p.x + p.width / 2, p.y + p.height / 2)
+    let radius = min(p.width, p.height) / 2
+    let line = firstPath(group(scene.nodes, role: "series-score-a")!)!
+    XCTAssertEqual(line.segments.last, .close)
+    let vertices = points(line)
+    XCTAssertEqual(vertices.count, 4)
+    // s1 = 80 straight up; s2 = 60 a quarter turn clockwise (to the right); s3 = 40 straight down.
+    XCTAssertEqual(vertices[0].x, center.x, accuracy: 1e-9)
+    XCTAssertEqual(vertices[0].y, center.y - 0.8 * radius, accuracy: 1e-9)
+    XCTAssertEqual(vertices[1].x, center.x + 0.6 * radius, accuracy: 1e-9)
+    XCTAssertEqual(vertices[1].y, center.y, accuracy: 1e-9)
+    XCTAssertEqual(vertices[2].y, center.y + 0.4 * radius, accuracy: 1e-9)
+    // The filled area is the polygon through the same points.
+    let area = firstPath(group(scene.nodes, role: "area-score-a")!)!
+    XCTAssertEqual(area.fill?.opacity, 0.25)
+    let s2 = Point(center.x + 0.6 * radius, center.y)
+    let onArea = points(area).contains { (point: Point) -> Bool in
+      abs(point.x - s2.x) < 1e-9 && abs(point.y - s2.y) < 1e-9
+    }
+    XCTAssertTrue(onArea)
+    // A polygon frame through the four spokes, the category labels outside it.
+    let frame = firstPath(group(scene.nodes, role: "frame")!)!
+    XCTAssertEqual(points(frame).count, 4)
+    let labels = group(scene.nodes, role: "axis-x")!.children.compactMap {
+      if case .text(let text) = $0 { return text } else { return nil }
+    }
+    XCTAssertEqual(labels.map(\.plainText), ["s1", "s2", "s3", "s4"])
+    XCTAssertLessThan(labels[0].origin.y, center.y - radius)
+    XCTAssertGreaterThan(labels[1].origin.x, center.x + radius)
+  }
+
+  func testNumericAnglesInDegreesAndRoseBars() throws {
+    let spec = """
+      size: [4in, 4in]
+      data:
+        d: data.csv
+      axes:
+        polar: {unit: degrees}
+        layers:
+          - bar: {x: angle, y: r, width: 30}
+          - scatter: {x: angle, y: r, color: black}
+      """
+    let scene = try scene(spec, csv: "angle,r\n0,4\n90,8\n180,2\n270,6\n")
+    let p = plot(scene)
+    let center = Point(p.x + p.width / 2, p.y + p.height / 2)
+    let radius = min(p.width, p.height) / 2
+    // Radius 0 … 8.4 (5 % margin over 0…8): the point at 90° sits straight above the centre.
+    let bars = group(scene.nodes, role: "bars-r")!
+    let wedges = bars.children.compactMap { if case .path(let path) = $0 { return path } else { return nil } }
+    XCTAssertEqual(wedges.count, 4)
+    // A wedge's outer edge is an arc: 101 points at the same distance from the centre.
+    let top = points(wedges[1])
+    XCTAssertEqual(top.count, 202)
+    let distances = top.map { hypot($0.x - center.x, $0.y - center.y) }
+    XCTAssertEqual(distances.max()!, 8 / 8.4 * radius, accuracy: 1e-6)
+    XCTAssertEqual(distances.filter { abs($0 - 8 / 8.4 * radius) < 1e-6 }.count, 101)
+    // It spans 75°…105°, centred straight up.
+    XCTAssertEqual(top.map(\.x).reduce(0, +) / Double(top.count), center.x, accuracy: 1e-6)
+    XCTAssertLessThan(top.map(\.y).max()!, center.y + 1e-9)
+    // Angle labels: matplotlib's eight multiples of 45°, in degrees.
+    let labels = group(scene.nodes, role: "axis-x")!.children.compactMap {
+      if case .text(let text) = $0 { return text.plainText } else { return nil }
+    }
+    XCTAssertEqual(labels, ["0°", "45°", "90°", "135°", "180°", "225°", "270°", "315°"])
+    // Radius labels leave out the centre.
+    let radii = group(scene.nodes, role: "axis-y")!.children.compactMap {
+      if case .text(let text) = $0 { return text.plainText } else { return nil }
+    }
+    XCTAssertEqual(radii.first, "1")
+    XCTAssertEqual(radii.last, "8")
+  }
+
+  func testBadPolarAxesAreLocatedErrors() throws {
+    let logAngle = try error(
+      Self.radar.replacingOccurrences(of: "x: {scale: categorical}", with: "x: {scale: log}"), csv: radarCSV)
+    XCTAssertTrue(logAngle.message.contains("the angle of polar axes cannot be log"), logAngle.message)
+    XCTAssertEqual(logAngle.location?.line, 6)
+    let logRadius = try error(
+      Self.radar.replacingOccurrences(of: "y: {limits: [0, 100]}", with: "y: {scale: log}"), csv: radarCSV)
+    XCTAssertTrue(logRadius.message.contains("radius of polar axes must be linear"), logRadius.message)
+    let polygon = try error(
+      Self.radar.replacingOccurrences(of: "x: {scale: categorical}", with: "x: {scale: linear}"), csv: radarCSV)
+    XCTAssertTrue(polygon.message.contains("a polygon grid joins category spokes"), polygon.message)
+    let twin = try error(
+      Self.radar.replacingOccurrences(of: "legend: false", with: "legend: false\n  y2: {label: b}"), csv: radarCSV)
+    XCTAssertTrue(twin.message.contains("polar axes have no secondary axes"), twin.message)
+    let direction = try error(
+      Self.radar.replacingOccurrences(of: "direction: clockwise", with: "direction: clockwize"), csv: radarCSV)
+    XCTAssertTrue(direction.message.contains("did you mean 'clockwise'"), direction.message)
+  }
+}
