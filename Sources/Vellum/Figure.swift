@@ -46,9 +46,14 @@ public struct Figure: Sendable {
 
   /// The figure's scene: primitive nodes in points, before any output format.
   public func scene(embedFonts: Bool = false) throws -> Scene {
+    try sceneReporting(embedFonts: embedFonts).scene
+  }
+
+  /// The scene and the warnings layout found (suspicious but valid input, such as a legend off the canvas).
+  public func sceneReporting(embedFonts: Bool = false) throws -> (scene: Scene, warnings: [VellumWarning]) {
     var spec = spec
     if embedFonts { spec.font.embed = true }
-    return try FigureCompiler.compile(spec, data: try DataLoader.load(spec))
+    return try FigureCompiler.compileReporting(spec, data: try DataLoader.load(spec))
   }
 
   /// The figure as SVG text; `textMode` overrides the spec's `text` choice.

@@ -39,7 +39,21 @@ public struct FigureRenderer: Sendable {
 
   /// Renders `figure` to every requested format, entirely in memory.
   public func render(_ figure: Figure, formats: [OutputFormat]) throws -> [OutputFormat: [UInt8]] {
-    let scene = try figure.scene(embedFonts: embedFonts)
+    try renderReporting(figure, formats: formats).outputs
+  }
+
+  /// Renders the spec at `path` and returns the warnings layout found beside the outputs.
+  public func renderReporting(specPath path: String, formats: [OutputFormat]) throws
+    -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
+  {
+    try renderReporting(Figure(contentsOf: path, style: style), formats: formats)
+  }
+
+  /// Renders `figure` and returns the warnings layout found beside the outputs.
+  public func renderReporting(_ figure: Figure, formats: [OutputFormat]) throws
+    -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
+  {
+    let (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
     let svg = SVGWriter.write(scene, textMode: textMode ?? figure.spec.text)
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     let jobs = formats.filter { $0 != .svg }
@@ -62,6 +76,6 @@ public struct FigureRenderer: Sendable {
     var (outputs, failure) = results.withLock { $0 }
     if let failure { throw failure }
     if formats.contains(.svg) { outputs[.svg] = Array(svg.utf8) }
-    return outputs
+    return (outputs, warnings)
   }
 }

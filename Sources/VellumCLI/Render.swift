@@ -28,6 +28,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Keep running and render again whenever a spec or its data changes.")
   var watch = false
 
+  @Flag(help: "Treat warnings as errors: print them as errors, write nothing, exit 1.")
+  var strict = false
+
   @Option(help: "Specs rendered at once (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -60,7 +63,12 @@ struct Render: ParsableCommand {
   /// Renders one spec and writes its outputs; on failure prints the error and returns the exit code.
   private func renderOne(_ spec: String, renderer: FigureRenderer, formats: [OutputFormat]) -> Int32? {
     do {
-      let outputs = try renderer.render(specPath: spec, formats: formats)
+      let (outputs, warnings) = try renderer.renderReporting(specPath: spec, formats: formats)
+      if strict, let first = warnings.first {
+        for warning in warnings.dropFirst() { FileHandle.standardError.write(Data("\(warning.asError)\n".utf8)) }
+        throw first.asError
+      }
+      for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
       let specURL = URL(fileURLWithPath: spec)
       let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
       let base = specURL.deletingPathExtension().lastPathComponent

@@ -14,8 +14,8 @@ struct AxesDecorations {
   var y2Axis: SceneNode? = nil
   var title: SceneNode?
   var panelLabel: SceneNode? = nil
-  /// Where an axes legend placed outside the plot goes.
-  var outsideLegend: Rect? = nil
+  /// Each legend's box when layout fixes it (outside the plot, or at an anchor); nil: placed in the plot later.
+  var legendBoxes: [Rect?] = []
   /// The colorbar right of the plot, if a layer asked for one.
   var colorbar: SceneNode? = nil
   /// Every box the decorations occupy, for fitting the figure.
@@ -57,7 +57,8 @@ struct AxesDecorator {
   /// A label such as `(a)` at the panel's top left.
   var panelLabel: SetText?
   /// An axes legend outside the plot: where, and how big.
-  var outsideLegend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double)?
+  /// The axes' legends: outside and anchored ones take room here, so none falls off the canvas.
+  var legends: [LegendLayout] = []
   /// A colorbar for a layer's colour scale, right of the plot (before an outside-right legend).
   var colorbar: ColorbarGuide?
 
@@ -116,15 +117,12 @@ struct AxesDecorator {
         spec: spec, polar: polar, limits: limits, categories: categories[.x] ?? [], setter: setter)
       guide.showTickLabels = showXTickLabels && showYTickLabels
       var decorations = try guide.decorate(plot: p)
-      if let legend = outsideLegend {
-        // Aligned with the circle's square, not the wider (or taller) plot cell around it.
-        let (center, radius) = guide.circle(in: p)
-        let square = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
-        let used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
-        let box = outsideLegendBox(legend, used: used, plot: square, rightEdge: nil)
-        decorations.outsideLegend = box
-        decorations.boxes.append(box)
-      }
+      // Aligned with the circle's square, not the wider (or taller) plot cell around it.
+      let (center, radius) = guide.circle(in: p)
+      let square = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+      var used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
+      decorations.legendBoxes = legendBoxes(plot: square, used: &used, rightEdge: used.maxX)
+      decorations.boxes += decorations.legendBoxes.compactMap { $0 }
       return decorations
     }
     let (xLimits, yLimits) = (limits.x, limits.y)
@@ -199,33 +197,58 @@ struct AxesDecorator {
       colorbarNode = built.node
       boxes += built.boxes
     }
-    var legendBox: Rect?
-    if let legend = outsideLegend {
-      legendBox = outsideLegendBox(legend, used: boxes.reduce(p) { $0.union($1) }, plot: p, rightEdge: rightEdge)
-      boxes.append(legendBox!)
-    }
+    var used = boxes.reduce(p) { $0.union($1) }
+    let fixedLegends = legendBoxes(plot: p, used: &used, rightEdge: rightEdge)
+    boxes += fixedLegends.compactMap { $0 }
 
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
       xAxis: xAxis.node, yAxis: yAxis.node, x2Axis: x2Axis?.node, y2Axis: y2Axis?.node,
-      title: titleNode, panelLabel: labelNode, outsideLegend: legendBox, colorbar: colorbarNode, boxes: boxes,
+      title: titleNode, panelLabel: labelNode, legendBoxes: fixedLegends, colorbar: colorbarNode,
+      boxes: boxes,
       xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale)
   }
 
-  /// An outside legend's box beyond everything else on its side (on the right, past `rightEdge` when given).
-  private func outsideLegendBox(
-    _ legend: (location: LegendSpec.Location, width: Double, height: Double, pad: Double), used: Rect, plot p: Rect,
-    rightEdge: Double?
-  ) -> Rect {
-    switch legend.location {
-    case .outsideTop:
-      return Rect(
-        x: p.midX - legend.width / 2, y: used.minY - legend.pad - legend.height, width: legend.width,
-        height: legend.height)
-    case .outsideBottom:
-      return Rect(x: p.midX - legend.width / 2, y: used.maxY + legend.pad, width: legend.width, height: legend.height)
-    default:
-      return Rect(x: (rightEdge ?? used.maxX) + legend.pad, y: p.minY, width: legend.width, height: legend.height)
+  /// Boxes of the legends whose place layout decides: `outside` ones beyond everything on their side (several on
+  /// one side stack outward; on the right past `rightEdge`), and anchored ones at their anchor (matplotlib's
+  /// `bbox_to_anchor` in axes fractions), which may lie outside the plot and then take room like any label.
+  private func legendBoxes(plot p: Rect, used: inout Rect, rightEdge: Double) -> [Rect?] {
+    var right = rightEdge
+    var rightTop = p.minY
+    var leftEdge = used.minX
+    var leftTop = p.minY
+    return legends.map { legend -> Rect? in
+      guard !legend.isEmpty else { return nil }
+      let spec = legend.spec
+      let (width, height) = legend.size
+      let pad = spec.borderAxesPad * spec.fontSize
+      let box: Rect
+      switch spec.location {
+      case .outsideTop:
+        box = Rect(x: p.midX - width / 2, y: used.minY - pad - height, width: width, height: height)
+      case .outsideBottom:
+        box = Rect(x: p.midX - width / 2, y: used.maxY + pad, width: width, height: height)
+      case .outsideRight:
+        // Stacked downward beside the plot, each a pad below the previous.
+        box = Rect(x: right + pad, y: rightTop, width: width, height: height)
+        rightTop = box.maxY + pad
+        if rightTop > p.maxY {
+          right = box.maxX
+          rightTop = p.minY
+        }
+      case .outsideLeft:
+        box = Rect(x: leftEdge - pad - width, y: leftTop, width: width, height: height)
+        leftTop = box.maxY + pad
+        if leftTop > p.maxY {
+          leftEdge = box.minX
+          leftTop = p.minY
+        }
+      default:
+        guard spec.anchor != nil, spec.location != .best else { return nil }
+        box = legend.placement(plot: p, covered: [])
+      }
+      used = used.union(box)
+      return box
     }
   }
 

@@ -17,7 +17,7 @@ public enum FigureCompiler {
     var x2Limits: (Double, Double)?
     var y2Limits: (Double, Double)?
     var decorator: AxesDecorator?
-    var legend: LegendLayout?
+    var legends: [LegendLayout] = []
     /// Axes drawn inside this one, each with where it goes.
     var insets: [(spec: InsetSpec, panel: Panel)] = []
 
@@ -26,24 +26,35 @@ public enum FigureCompiler {
 
   /// `data` holds, per panel, one entry per layer (as ``DataLoader/load(_:)`` returns).
   public static func compile(_ spec: FigureSpec, data: [[LayerData]]) throws -> Scene {
+    try compileReporting(spec, data: data).scene
+  }
+
+  /// The scene and the warnings found while laying it out (a legend off the canvas, colliding tick labels).
+  public static func compileReporting(_ spec: FigureSpec, data: [[LayerData]]) throws
+    -> (scene: Scene, warnings: [VellumWarning])
+  {
+    var warnings: [VellumWarning] = []
     let setter = try textSetter(spec.font)
     var panels = try resolvePanels(spec, data: data)
     try decorate(&panels, spec: spec, setter: setter)
     let pad = spec.pad * spec.font.size
     var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
     let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area)
-    let figureLegend = try placeFigureLegend(spec, panels: panels, setter: setter, area: &area)
+    let figureLegends = try placeFigureLegends(spec, panels: panels, setter: setter, area: &area)
     let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
     let plots = zip(panels, try fitPanels(panels, spec: spec, area: area)).map { panel, plot in
       panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
     }
     var nodes = background(spec).map { [$0] } ?? []
     for index in panels.indices {
-      nodes.append(try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter))
+      nodes.append(
+        try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter, warnings: &warnings))
     }
     if let figureTitle { nodes.append(.group(Group(role: "figure-title", children: [figureTitle]))) }
-    if let figureLegend, let node = figureLegend.layout.compile(in: figureLegend.box) {
+    for (layout, box) in figureLegends {
+      guard let node = layout.compile(in: box) else { continue }
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
+      checkOnCanvas(box, legend: layout.spec, spec: spec, warnings: &warnings)
     }
     if let (guide, start) = sharedColorbar {
       // Spanning the panels from the top of the first plot row to the bottom of the last.
@@ -51,7 +62,21 @@ public enum FigureCompiler {
       let built = try guide.build(plot: Rect(x: span.minX, y: span.minY, width: 0, height: span.height), start: start)
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
-    return try scene(spec, nodes: nodes, setter: setter)
+    return (try scene(spec, nodes: nodes, setter: setter), warnings)
+  }
+
+  /// A legend that reaches past the canvas would be cut off in print: say so, naming the legend.
+  private static func checkOnCanvas(
+    _ box: Rect, legend: LegendSpec, spec: FigureSpec, warnings: inout [VellumWarning]
+  ) {
+    let slack = 0.5
+    guard box.minX < -slack || box.minY < -slack || box.maxX > spec.width + slack || box.maxY > spec.height + slack
+    else { return }
+    warnings.append(
+      VellumWarning(
+        "the legend reaches outside the \(Int(spec.width))×\(Int(spec.height)) pt canvas and will be cut off; "
+          + "move its anchor or location, or use an 'outside' location, which makes room",
+        at: legend.declaredAt ?? spec.sizeLocation))
   }
 
   /// The figure's text setter, after checking that its font family can set a digit.
@@ -90,16 +115,10 @@ public enum FigureCompiler {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks)
       }
-      if let legendSpec = panels[index].spec.legend {
-        let legend = try LegendLayout(spec: legendSpec, layers: panels[index].layers, setter: setter)
-        if legendSpec.location.isOutside && !legend.isEmpty {
-          let size = legend.size
-          decorator.outsideLegend = (
-            legendSpec.location, size.width, size.height, legendSpec.borderAxesPad * legendSpec.fontSize
-          )
-        }
-        panels[index].legend = legend
+      panels[index].legends = try panels[index].spec.legends.map {
+        try LegendLayout(spec: $0, layers: panels[index].layers, setter: setter)
       }
+      decorator.legends = panels[index].legends
       panels[index].decorator = decorator
       for inset in panels[index].insets.indices {
         try decorateInset(&panels[index].insets[inset].panel, setter: setter)
@@ -111,9 +130,8 @@ public enum FigureCompiler {
   private static func decorateInset(_ panel: inout Panel, setter: TextSetter) throws {
     panel.decorator = try AxesDecorator(
       spec: panel.spec, limits: panel.limits, categories: panel.categories, setter: setter)
-    if let legendSpec = panel.spec.legend {
-      panel.legend = try LegendLayout(spec: legendSpec, layers: panel.layers, setter: setter)
-    }
+    panel.legends = try panel.spec.legends.map { try LegendLayout(spec: $0, layers: panel.layers, setter: setter) }
+    panel.decorator?.legends = panel.legends
   }
 
   /// The figure's title centred at the top of the padded canvas; what follows (a top legend, the panels) starts
@@ -155,29 +173,41 @@ public enum FigureCompiler {
     return (guide, area.maxX + pad)
   }
 
-  /// A figure legend's box in a strip of `area` above, below or right; `area` keeps what is left for the panels.
-  private static func placeFigureLegend(_ spec: FigureSpec, panels: [Panel], setter: TextSetter, area: inout Rect)
-    throws -> (layout: LegendLayout, box: Rect)?
+  /// Each figure legend's box: an `outside` legend takes a strip of `area` (above, below, left or right; several
+  /// on one side stack outward), which keeps what is left for the panels; any other location places the legend
+  /// over the padded canvas as matplotlib's `fig.legend(loc=…)`, its anchor in figure fractions.
+  private static func placeFigureLegends(_ spec: FigureSpec, panels: [Panel], setter: TextSetter, area: inout Rect)
+    throws -> [(layout: LegendLayout, box: Rect)]
   {
-    guard let legendSpec = spec.legend else { return nil }
-    let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
-    guard !layout.isEmpty else { return nil }
-    let (width, height) = layout.size
-    let gap = legendSpec.borderAxesPad * legendSpec.fontSize
-    let box: Rect
-    switch legendSpec.location {
-    case .outsideBottom:
-      box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
-      area.height -= height + gap
-    case .outsideRight:
-      box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
-      area.width -= width + gap
-    default:
-      box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
-      area.y += height + gap
-      area.height -= height + gap
+    let canvas = area
+    var placed: [(layout: LegendLayout, box: Rect)] = []
+    for legendSpec in spec.legends {
+      let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
+      guard !layout.isEmpty else { continue }
+      let (width, height) = layout.size
+      let gap = legendSpec.borderAxesPad * legendSpec.fontSize
+      let box: Rect
+      switch legendSpec.location {
+      case .outsideTop:
+        box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
+        area.y += height + gap
+        area.height -= height + gap
+      case .outsideBottom:
+        box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
+        area.height -= height + gap
+      case .outsideRight:
+        box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
+        area.width -= width + gap
+      case .outsideLeft:
+        box = Rect(x: area.minX, y: area.midY - height / 2, width: width, height: height)
+        area.x += width + gap
+        area.width -= width + gap
+      default:
+        box = layout.placement(plot: canvas, covered: [])
+      }
+      placed.append((layout, box))
     }
-    return (layout, box)
+    return placed
   }
 
   /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
@@ -230,15 +260,17 @@ public enum FigureCompiler {
   }
 
   /// One panel's group: clipped grid and marks, frame, axes, title, annotations and legend.
-  private static func draw(_ panel: Panel, index: Int, plot: Rect, spec: FigureSpec, setter: TextSetter) throws
-    -> SceneNode
-  {
-    try draw(panel, role: "axes-\(index)", plot: plot, spec: spec, setter: setter, background: false)
+  private static func draw(
+    _ panel: Panel, index: Int, plot: Rect, spec: FigureSpec, setter: TextSetter, warnings: inout [VellumWarning]
+  ) throws -> SceneNode {
+    try draw(
+      panel, role: "axes-\(index)", plot: plot, spec: spec, setter: setter, background: false, warnings: &warnings)
   }
 
   /// `background` fills the plot white first, so an inset hides the parent's data beneath it.
   private static func draw(
-    _ panel: Panel, role: String, plot: Rect, spec: FigureSpec, setter: TextSetter, background: Bool
+    _ panel: Panel, role: String, plot: Rect, spec: FigureSpec, setter: TextSetter, background: Bool,
+    warnings: inout [VellumWarning]
   ) throws -> SceneNode {
     let decorations = try panel.decorator!.decorate(plot: plot)
     let used = decorations.boxes.reduce(plot) { $0.union($1) }
@@ -277,15 +309,21 @@ public enum FigureCompiler {
           zoomIndicator(zoom, limits: inset.panel.limits, inset: box, scales: (decorations.xScale, decorations.yScale)))
       }
       children.append(
-        try draw(inset.panel, role: "inset-\(number)", plot: box, spec: spec, setter: setter, background: true))
+        try draw(
+          inset.panel, role: "inset-\(number)", plot: box, spec: spec, setter: setter, background: true,
+          warnings: &warnings))
     }
     let overlay = compiled.flatMap(\.overlay).map(\.node)
     if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
-    if let legend = panel.legend {
-      let node =
-        decorations.outsideLegend.map { legend.compile(in: $0) }
-        ?? legend.compile(plot: plot, covered: compiled.flatMap(\.points) + insetBoxes.flatMap(samplePoints))
-      if let node { children.append(node) }
+    // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
+    // the data, the insets and the legends placed before it.
+    var covered = compiled.flatMap(\.points) + insetBoxes.flatMap(samplePoints)
+    for (number, legend) in panel.legends.enumerated() {
+      let box = decorations.legendBoxes[number] ?? legend.placement(plot: plot, covered: covered)
+      guard !legend.isEmpty, let node = legend.compile(in: box) else { continue }
+      children.append(node)
+      covered += samplePoints(box)
+      checkOnCanvas(box, legend: legend.spec, spec: spec, warnings: &warnings)
     }
     return .group(
       Group(
@@ -369,7 +407,15 @@ public enum FigureCompiler {
     }
     for (layer, layerData) in zip(axes.layers, data) {
       var resolved = try layer.mark.resolve(layerData, in: &resolution)
-      for index in resolved.indices { resolved[index].axes = layer.axes }
+      let encodings = layer.body.request?.encodings ?? []
+      for index in resolved.indices {
+        resolved[index].axes = layer.axes
+        for encoding in encodings {
+          if let value = resolved[index].keys[encoding.column.value] {
+            resolved[index].channels[encoding.channel] = value
+          }
+        }
+      }
       layers += resolved
     }
     var xLimits = try limits(

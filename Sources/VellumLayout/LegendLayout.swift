@@ -8,33 +8,76 @@ struct LegendLayout {
     /// Layers sharing this label (a band and its line); their handles are drawn over each other.
     var layers: [ResolvedLayer]
     var label: SetText
+    /// For a legend of one scale: the channel whose look the handle keeps (the others are neutralised).
+    var keeping: EncodedChannel?
   }
 
   let spec: LegendSpec
   let entries: [Entry]
+  /// The heading over the entries.
+  let title: SetText?
+  /// The title line's ascent and descent: at least those of "lp", as matplotlib sizes a line of text.
+  private let titleLine: (ascent: Double, descent: Double)
 
-  /// One entry per distinct label, in order of first appearance. Layers repeating a label join its
-  /// entry (a band and its line draw one combined handle); a figure legend repeats no panel's series.
-  init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter, combineAcrossPanels: Bool = false) throws {
+  /// Entries per ``LegendSpec/Selection``. For all series: one entry per distinct label, in order of first
+  /// appearance, layers repeating a label joining its entry (a band and its line draw one combined handle), and
+  /// no panel's copy of a series repeated in a figure legend.
+  init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter) throws {
     self.spec = spec
-    var order: [String] = []
-    var grouped: [String: (label: Located<String>, layers: [ResolvedLayer], kinds: Set<String>)] = [:]
-    for layer in layers {
-      guard let label = layer.legendLabel else { continue }
-      let kind = String(layer.roleKind)
-      if var entry = grouped[label.value] {
-        // Another panel's copy of the same series adds nothing; a different mark joins the handle.
-        if entry.kinds.insert(kind).inserted { entry.layers.append(layer) }
-        grouped[label.value] = entry
-      } else {
-        order.append(label.value)
-        grouped[label.value] = (label, [layer], [kind])
+    title = try spec.title.map { try setter.set(label: $0, size: spec.fontSize) }
+    let probe = try setter.set(literal: "lp", size: spec.fontSize)
+    titleLine = (max(title?.ascent ?? 0, probe.ascent), max(title?.descent ?? 0, probe.descent))
+    switch spec.selection {
+    case .all, .entries:
+      var order: [String] = []
+      var grouped: [String: (label: Located<String>, layers: [ResolvedLayer], kinds: Set<String>)] = [:]
+      for layer in layers {
+        guard let label = layer.legendLabel else { continue }
+        let kind = String(layer.roleKind)
+        if var entry = grouped[label.value] {
+          // Another panel's copy of the same series adds nothing; a different mark joins the handle.
+          if entry.kinds.insert(kind).inserted { entry.layers.append(layer) }
+          grouped[label.value] = entry
+        } else {
+          order.append(label.value)
+          grouped[label.value] = (label, [layer], [kind])
+        }
       }
-    }
-    entries = try order.compactMap { key in
-      let entry = grouped[key]!
-      let set = try setter.set(label: entry.label, size: spec.fontSize)
-      return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
+      if case .entries(let wanted) = spec.selection {
+        for label in wanted where grouped[label.value] == nil {
+          throw VellumError(
+            .invalidSpec,
+            unknownNameMessage(label.value, kind: "legend entry", candidates: order) + " (entries name series labels)",
+            at: label.location)
+        }
+        order = wanted.map(\.value)
+      }
+      entries = try order.compactMap { key in
+        let entry = grouped[key]!
+        let set = try setter.set(label: entry.label, size: spec.fontSize)
+        return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
+      }
+    case .scale(let channel):
+      // One entry per value the channel shows, each drawn by the first series showing it (one per mark kind).
+      var order: [String] = []
+      var grouped: [String: [ResolvedLayer]] = [:]
+      for layer in layers {
+        guard let value = layer.channels[channel] else { continue }
+        if grouped[value] == nil { order.append(value) }
+        if !(grouped[value] ?? []).contains(where: { $0.roleKind == layer.roleKind }) {
+          grouped[value, default: []].append(layer)
+        }
+      }
+      if order.isEmpty {
+        throw VellumError(
+          .invalidSpec,
+          "this legend lists the \(channel.rawValue) scale, but no series here takes its \(channel.rawValue) "
+            + "from a column; write '\(channel.rawValue): {column: …}' on a layer", at: spec.declaredAt)
+      }
+      entries = try order.map { value in
+        Entry(
+          layers: grouped[value]!, label: try setter.set(literal: value, size: spec.fontSize), keeping: channel)
+      }
     }
   }
 
@@ -65,8 +108,10 @@ struct LegendLayout {
     let width =
       2 * spec.borderPad * fs + columns.map(columnWidth).reduce(0, +)
       + Double(max(0, columns.count - 1)) * spec.columnSpacing * fs
-    let height = 2 * spec.borderPad * fs + (columns.map(columnHeight).max() ?? 0)
-    return (width, height)
+    var height = 2 * spec.borderPad * fs + (columns.map(columnHeight).max() ?? 0)
+    // matplotlib stacks the title over the entries, a label spacing apart, and widens the box to fit it.
+    if title != nil { height += titleLine.ascent + titleLine.descent + spec.labelSpacing * fs }
+    return (max(width, (title?.width ?? 0) + 2 * spec.borderPad * fs), height)
   }
 
   var isEmpty: Bool { entries.isEmpty }
@@ -92,7 +137,8 @@ struct LegendLayout {
       children.append(
         .path(
           PathNode(
-            segments: PathGeometry.roundedRect(box, radius: 0.2 * fs), fill: Paint(.white, opacity: spec.frameAlpha),
+            segments: spec.fancybox ? PathGeometry.roundedRect(box, radius: 0.2 * fs) : PathGeometry.rect(box),
+            fill: Paint(.white, opacity: spec.frameAlpha),
             stroke: spec.frameWidth > 0
               ? Stroke(
                 Paint(spec.frameColor.rgb, opacity: spec.frameAlpha * spec.frameColor.alpha), width: spec.frameWidth)
@@ -101,12 +147,20 @@ struct LegendLayout {
     let handleLength = spec.handleLength * fs
     let handleHeight = spec.handleHeight * fs
     var left = box.minX + spec.borderPad * fs
+    var entriesTop = box.minY + spec.borderPad * fs
+    if let title {
+      let placed = PlacedText.horizontal(
+        title, x: box.midX, baseline: entriesTop + titleLine.ascent, anchor: .middle)
+      children.append(.group(Group(role: "legend-title", children: [placed.node])))
+      entriesTop += titleLine.ascent + titleLine.descent + spec.labelSpacing * fs
+    }
     for column in columns {
-      var top = box.minY + spec.borderPad * fs
+      var top = entriesTop
       for entry in column {
         let baseline = top + max(entry.label.ascent, handleHeight)
         let handle = LegendHandle(x: left, length: handleLength, baseline: baseline, height: handleHeight)
         var parts = entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
+        if let keeping = entry.keeping { parts = parts.map { Self.neutral($0, keeping: keeping) } }
         let text = PlacedText.horizontal(
           entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
         parts.append(text.node)
@@ -116,6 +170,25 @@ struct LegendLayout {
       left += columnWidth(column) + spec.columnSpacing * fs
     }
     return .group(Group(role: "legend", children: children, translation: Point(placement.minX, placement.minY)))
+  }
+
+  /// A handle of a one-scale legend shows only that channel: a colour legend draws solid lines, a dash or marker
+  /// legend draws in black, so the other channels' values do not seem to belong to the entry.
+  static func neutral(_ node: SceneNode, keeping channel: EncodedChannel) -> SceneNode {
+    switch node {
+    case .group(var group):
+      group.children = group.children.map { neutral($0, keeping: channel) }
+      return .group(group)
+    case .path(var path):
+      if channel != .dash { path.stroke?.dashes = [] }
+      if channel != .color {
+        path.stroke?.paint.color = .black
+        if path.fill != nil { path.fill?.color = .black }
+      }
+      return .path(path)
+    default:
+      return node
+    }
   }
 
   /// matplotlib's order of candidate spots for `best`.
@@ -163,7 +236,7 @@ struct LegendLayout {
     case .centerLeft: (x, y) = (left, centerY)
     case .lowerCenter: (x, y) = (centerX, bottom)
     case .upperCenter: (x, y) = (centerX, top)
-    case .center, .outsideRight, .outsideTop, .outsideBottom: (x, y) = (centerX, centerY)
+    case .center, .outsideRight, .outsideTop, .outsideBottom, .outsideLeft: (x, y) = (centerX, centerY)
     }
     return Rect(x: x, y: y, width: width, height: height)
   }

@@ -10,7 +10,8 @@ public struct AxesSpec: Sendable {
   public var frame: FrameSpec
   public var grid: GridSpec?
   public var ticks: TickStyleSpec
-  public var legend: LegendSpec?
+  /// The axes' legends: one by default, none with `legend: false`, several from a list.
+  public var legends: [LegendSpec]
   /// True when the spec said nothing about this axes' legend (a figure legend then replaces it).
   public var legendIsDefault: Bool
   public var layers: [LayerSpec]
@@ -104,13 +105,10 @@ extension AxesSpec {
       try map.optional("ticks") { try TickStyleSpec(node: $0, baseFont: baseFont) }
       ?? TickStyleSpec(
         direction: .out, length: 3.5, width: 0.8, labelSize: baseFont.size, pad: 3.5, mirror: false, color: .black)
-    legend =
-      try map.optional("legend") { node -> LegendSpec? in
-        if node.scalarText != nil {
-          return try node.bool() ? LegendSpec(baseFont: baseFont) : nil
-        }
-        return try LegendSpec(node: node, baseFont: baseFont)
-      } ?? LegendSpec(baseFont: baseFont)
+    legends =
+      try map.optional("legend") {
+        try LegendSpec.list($0, baseFont: baseFont, defaults: LegendSpec(baseFont: baseFont))
+      } ?? [LegendSpec(baseFont: baseFont)]
     legendIsDefault = map["legend"] == nil
     aspect =
       try map.optional("aspect") { node -> Double? in

@@ -31,8 +31,8 @@ public struct FigureSpec: Sendable {
   /// One or more panels, in reading order (row by row).
   public var axes: [AxesSpec]
   public var panels: PanelsSpec
-  /// A legend for the whole figure, gathering every panel's entries.
-  public var legend: LegendSpec?
+  /// Legends for the whole figure, gathering every panel's entries.
+  public var legends: [LegendSpec] = []
   /// A title over every panel (matplotlib's `suptitle`).
   public var title: LabelSpec?
 }
@@ -159,16 +159,12 @@ extension FigureSpec {
     title = try map.optional("title") {
       try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: 6)
     }
-    legend =
-      try map.optional("legend") { (node: SpecNode) -> LegendSpec? in
-        var legend = LegendSpec(baseFont: font)
-        legend.location = .outsideTop
-        if node.scalarText != nil { return try node.bool() ? legend : nil }
-        return try LegendSpec(node: node, baseFont: font, defaults: legend)
-      } ?? nil
+    var figureDefault = LegendSpec(baseFont: font)
+    figureDefault.location = .outsideTop
+    legends = try map.optional("legend") { try LegendSpec.list($0, baseFont: font, defaults: figureDefault) } ?? []
     // A figure legend replaces the panels' own legends unless a panel asks for one.
-    if legend != nil {
-      for i in axes.indices where axes[i].legendIsDefault { axes[i].legend = nil }
+    if !legends.isEmpty {
+      for i in axes.indices where axes[i].legendIsDefault { axes[i].legends = [] }
     }
   }
 

@@ -22,7 +22,7 @@ public struct InsetSpec: Sendable {
     axes = try AxesSpec(
       node: node, baseFont: baseFont, dataNames: dataNames, layers: kinds, extraKeys: Self.keys, allowsInsets: false)
     // An inset shows a legend only when asked (matplotlib's inset axes start without one).
-    if axes.legendIsDefault { axes.legend = nil }
+    if axes.legendIsDefault { axes.legends = [] }
     position = try map.required("position") { node in
       let items = try node.list("a position [x0, y0, width, height] in axes fractions")
       guard items.count == 4 else {

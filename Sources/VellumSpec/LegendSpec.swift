@@ -15,8 +15,20 @@ public struct LegendSpec: Sendable {
     case outsideRight = "outside right"
     case outsideTop = "outside top"
     case outsideBottom = "outside bottom"
+    case outsideLeft = "outside left"
 
-    public var isOutside: Bool { [.outsideRight, .outsideTop, .outsideBottom].contains(self) }
+    public var isOutside: Bool { [.outsideRight, .outsideTop, .outsideBottom, .outsideLeft].contains(self) }
+  }
+
+  /// Which entries a legend lists.
+  public enum Selection: Sendable {
+    /// Every labelled series (a band and its line merged), as today.
+    case all
+    /// One entry per value of a figure-wide scale, its handle showing only that channel: `scale: dash` lists the
+    /// settings in black with their dashes while colours have a legend of their own.
+    case scale(EncodedChannel)
+    /// The series with these labels, in this order.
+    case entries([Located<String>])
   }
   public var location: Location
   /// A point in axes fractions the legend's `location` corner is pinned to (matplotlib's bbox_to_anchor).
@@ -36,6 +48,13 @@ public struct LegendSpec: Sendable {
   public var labelSpacing: Double
   public var borderPad: Double
   public var borderAxesPad: Double
+  /// A heading over the entries (matplotlib's `title`), at the legend's font size.
+  public var title: Located<String>?
+  /// Rounded frame corners (matplotlib's `fancybox`, on by default); false draws a square frame.
+  public var fancybox = true
+  public var selection: Selection = .all
+  /// Where the spec declared this legend, for warnings about it.
+  public var declaredAt: SourceLocation?
 
   init(baseFont: FontSpec) {
     location = .best
@@ -58,8 +77,19 @@ extension LegendSpec {
   static let keys = [
     "location", "anchor", "frame", "frame_color", "frame_width", "frame_alpha", "columns", "column_spacing",
     "font_size", "handle_length", "handle_height", "handle_text_pad",
-    "label_spacing", "border_pad", "border_axes_pad",
+    "label_spacing", "border_pad", "border_axes_pad", "title", "fancybox", "scale", "entries",
   ]
+
+  /// `legend:` as a panel or the figure writes it: `true`/`false`, one legend's options, or a list of legends.
+  static func list(_ node: SpecNode, baseFont: FontSpec, defaults: LegendSpec) throws -> [LegendSpec] {
+    if node.scalarText != nil { return try node.bool() ? [defaults] : [] }
+    if node.isSequence {
+      let items = try node.list("a list of legends")
+      guard items.count <= 8 else { throw node.error("more than 8 legends in one place") }
+      return try items.map { try LegendSpec(node: $0, baseFont: baseFont, defaults: defaults) }
+    }
+    return [try LegendSpec(node: node, baseFont: baseFont, defaults: defaults)]
+  }
 
   init(node: SpecNode, baseFont: FontSpec, defaults: LegendSpec? = nil) throws {
     self = defaults ?? LegendSpec(baseFont: baseFont)
@@ -88,5 +118,18 @@ extension LegendSpec {
     labelSpacing = try map.optional("label_spacing") { try $0.measure("a label spacing") } ?? labelSpacing
     borderPad = try map.optional("border_pad") { try $0.measure("a pad") } ?? borderPad
     borderAxesPad = try map.optional("border_axes_pad") { try $0.double("a pad") } ?? borderAxesPad
+    title = try map.optional("title") { try $0.located("a legend title") }
+    fancybox = try map.optional("fancybox") { try $0.bool() } ?? fancybox
+    declaredAt = node.location
+    if let scaleNode = map["scale"] {
+      if map["entries"] != nil {
+        throw scaleNode.error("a legend lists one scale's values or chosen entries, not both")
+      }
+      selection = .scale(try decodeEnum(scaleNode, what: "legend scale"))
+    }
+    if let entries = try map.optional("entries", { try $0.list("series labels").map { try $0.located("a label") } }) {
+      guard !entries.isEmpty else { throw map["entries"]!.error("a legend needs at least one entry") }
+      selection = .entries(entries)
+    }
   }
 }

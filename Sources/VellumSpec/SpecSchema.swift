@@ -83,7 +83,7 @@ public enum SpecSchema {
             "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number,
             "width_ratios": array(number), "height_ratios": array(number),
           ]),
-        "legend": .object(["anyOf": .array([boolean, legend])]),
+        "legend": legends,
         "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),
         "scales": scales, "colors": pins(color), "title": label,
       ], required: ["axes"])
@@ -277,9 +277,13 @@ public enum SpecSchema {
         "frame_color": color, "frame_width": number, "frame_alpha": number, "columns": integer,
         "column_spacing": number,
         "font_size": number, "handle_length": number, "handle_height": number, "handle_text_pad": number,
-        "label_spacing": number, "border_pad": number, "border_axes_pad": number,
+        "label_spacing": number, "border_pad": number, "border_axes_pad": number, "title": string,
+        "fancybox": boolean, "scale": enumeration(EncodedChannel.allCases.map(\.rawValue)), "entries": array(string),
       ])
   }
+
+  /// `true`/`false`, one legend, or a list of legends.
+  static var legends: JSONValue { .object(["anyOf": .array([boolean, legend, array(legend)])]) }
 
   static func axes(_ layers: LayerKinds) -> JSONValue {
     object(AxesSpec.keys, axesProperties(layers).merging(["insets": array(inset(layers))]) { $1 }, required: ["layers"])
@@ -335,7 +339,7 @@ public enum SpecSchema {
           "width": number,
           "label_size": number, "pad": number, "mirror": boolean, "color": color,
         ]),
-      "legend": .object(["anyOf": .array([boolean, legend])]),
+      "legend": legends,
       "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
       "layers": array(layer(layers)),
       "polar": .object([

@@ -90,7 +90,7 @@ struct MarkResolution {
   ) -> ResolvedLayer {
     ResolvedLayer(
       geometry: geometry, role: role(prefix, common, valueColumn: valueColumn, series: series),
-      legendLabel: legendLabel(common, series: series))
+      legendLabel: legendLabel(common, series: series), keys: series.keys)
   }
 
   /// Positions along `axis`: numbers as they are, categories as 0, 1, 2… in order of first appearance on that axis.

@@ -10,6 +10,10 @@ struct ResolvedLayer {
   var legendLabel: Located<String>?
   /// The panel axes the series is drawn against (primary, or a secondary x2/y2).
   var axes = LayerAxes()
+  /// The series' value of each splitting column (`method: SDPO`).
+  var keys: [String: String] = [:]
+  /// The value each encoded channel shows for this series (`dash: long`), for legends of one scale.
+  var channels: [EncodedChannel: String] = [:]
 
   /// The mark kind's part of the role (`series`, `band`…): a legend entry joins one handle per kind.
   var roleKind: Substring { role.prefix { $0 != "-" } }

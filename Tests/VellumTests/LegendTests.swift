@@ -1,0 +1,183 @@
+import Foundation
+import Vellum
+import VellumScene
+import VellumTestSupport
+import XCTest
+
+/// Several legends (one per scale, or chosen entries), titles, frames, anchors that take room, figure legends at
+/// any location, and the warning for a legend off the canvas.
+final class LegendTests: XCTestCase {
+  private let csv = """
+    step,method,setting,value
+    0,A,short,1
+    1,A,short,2
+    0,A,long,1.5
+    1,A,long,2.5
+    0,B,short,3
+    1,B,short,4
+    0,B,long,3.5
+    1,B,long,4.5
+
+    """
+
+  private static let base = """
+    size: [4in, 3in]
+    data:
+      runs: data.csv
+    axes:
+      layers:
+        - line: {x: step, y: value, color: {column: method}, dash: {column: setting}}
+
+    """
+
+  private func scene(_ spec: String) throws -> (Scene, [VellumWarning]) {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let figure = try Figure(contentsOf: try fixture.write("figure.yaml", spec))
+    return try figure.sceneReporting()
+  }
+
+  private func groups(_ nodes: [SceneNode], role: String) -> [Group] {
+    nodes.flatMap { node -> [Group] in
+      switch node {
+      case .group(let group): return (group.role == role ? [group] : []) + groups(group.children, role: role)
+      case .clip(let clip): return groups(clip.children, role: role)
+      default: return []
+      }
+    }
+  }
+
+  private func texts(_ group: Group) -> [String] {
+    group.children.flatMap { node -> [String] in
+      switch node {
+      case .text(let text): return [text.plainText]
+      case .group(let inner): return texts(inner)
+      default: return []
+      }
+    }
+  }
+
+  private func paths(_ group: Group) -> [PathNode] {
+    group.children.flatMap { node -> [PathNode] in
+      switch node {
+      case .path(let path): return [path]
+      case .group(let inner): return paths(inner)
+      default: return []
+      }
+    }
+  }
+
+  func testOneLegendPerScaleWithTitles() throws {
+    let spec = Self.base.replacingOccurrences(
+      of: "  layers:",
+      with:
+        "  legend:\n    - {scale: color, title: Method}\n    - {scale: dash, title: Setting, fancybox: false}\n  layers:"
+    )
+    let (drawn, warnings) = try scene(spec)
+    XCTAssertEqual(warnings, [])
+    let legends = groups(drawn.nodes, role: "legend")
+    XCTAssertEqual(legends.count, 2)
+    XCTAssertEqual(texts(legends[0]), ["Method", "A", "B"])
+    XCTAssertEqual(texts(legends[1]), ["Setting", "short", "long"])
+    // The colour legend draws solid lines in each method's colour; the dash legend black lines with the dashes.
+    let colorHandles = paths(legends[0]).dropFirst().compactMap(\.stroke)
+    XCTAssertEqual(colorHandles.map(\.paint.color.hex), ["#1f77b4", "#ff7f0e"])
+    XCTAssertTrue(colorHandles.allSatisfy { $0.dashes.isEmpty })
+    let dashHandles = paths(legends[1]).dropFirst().compactMap(\.stroke)
+    XCTAssertEqual(dashHandles.map(\.paint.color.hex), ["#000000", "#000000"])
+    XCTAssertTrue(dashHandles[0].dashes.isEmpty)
+    XCTAssertFalse(dashHandles[1].dashes.isEmpty)
+    // fancybox: rounded corners (cubic segments) by default, a square frame when false.
+    XCTAssertTrue(paths(legends[0])[0].segments.contains { if case .cubic = $0 { true } else { false } })
+    XCTAssertFalse(paths(legends[1])[0].segments.contains { if case .cubic = $0 { true } else { false } })
+    // The second legend avoids the first: their boxes do not overlap.
+    XCTAssertNotEqual(legends[0].translation, legends[1].translation)
+  }
+
+  func testChosenEntriesInTheirOrderAndUnknownOnesAreErrors() throws {
+    let spec = Self.base.replacingOccurrences(
+      of: "  layers:", with: "  legend: {entries: ['B, long', 'A, short']}\n  layers:")
+    let (found, _) = try scene(spec)
+    XCTAssertEqual(texts(groups(found.nodes, role: "legend")[0]), ["B, long", "A, short"])
+    let bad = Self.base.replacingOccurrences(of: "  layers:", with: "  legend: {entries: ['B, lng']}\n  layers:")
+    XCTAssertThrowsError(try scene(bad)) { error in
+      let error = error as! VellumError
+      XCTAssertTrue(error.message.contains("unknown legend entry 'B, lng' (did you mean 'B, long'?)"), error.message)
+      XCTAssertEqual(error.location?.line, 5)
+    }
+    let noScale = Self.base.replacingOccurrences(of: "  layers:", with: "  legend: {scale: marker}\n  layers:")
+    XCTAssertThrowsError(try scene(noScale)) { error in
+      XCTAssertTrue("\(error)".contains("no series here takes its marker from a column"), "\(error)")
+    }
+  }
+
+  func testAnchoredLegendOutsideThePlotTakesRoom() throws {
+    let inside = try scene(
+      Self.base.replacingOccurrences(of: "  layers:", with: "  legend: {location: upper right}\n  layers:")
+    ).0
+    let outside = try scene(
+      Self.base.replacingOccurrences(
+        of: "  layers:", with: "  legend: {location: upper left, anchor: [1.02, 1]}\n  layers:")
+    )
+    XCTAssertEqual(outside.1, [], "nothing falls off the canvas")
+    func plot(_ scene: Scene) -> Rect {
+      groups(scene.nodes, role: "axes-0")[0].children.compactMap {
+        if case .clip(let clip) = $0 { clip.rect } else { nil }
+      }[0]
+    }
+    let narrow = plot(outside.0)
+    XCTAssertLessThan(narrow.width, plot(inside).width - 40)
+    // matplotlib's bbox_to_anchor: the legend's upper-left corner at (1.02, 1) in axes fractions, padded.
+    let legend = groups(outside.0.nodes, role: "legend")[0]
+    let corner = legend.translation!
+    XCTAssertGreaterThan(corner.x, narrow.maxX + 0.02 * narrow.width)
+    XCTAssertLessThanOrEqual(corner.x, 4 * 72)
+  }
+
+  func testFigureLegendHonoursInsideLocationsAndWarnsOffCanvas() throws {
+    let spec = Self.base + "legend: {location: lower left}\n"
+    let (drawn, warnings) = try scene(spec)
+    XCTAssertEqual(warnings, [])
+    let legend = groups(drawn.nodes, role: "figure-legend")[0].children.compactMap {
+      if case .group(let group) = $0 { group } else { nil }
+    }[0]
+    // Lower left of the padded canvas (pad 1.08 × 10 pt, then the border-axes pad of 5 pt).
+    XCTAssertEqual(legend.translation!.x, 10.8 + 5, accuracy: 1e-9)
+    let offCanvas = Self.base + "legend: {location: upper left, anchor: [0.9, 0.5]}\n"
+    let (_, found) = try scene(offCanvas)
+    XCTAssertEqual(found.count, 1)
+    XCTAssertTrue(
+      found[0].description.contains(":7:9: warning: the legend reaches outside the 288×216 pt canvas"),
+      found[0].description)
+  }
+
+  func testStrictTurnsWarningsIntoErrorsAndWritesNothing() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    let path = try fixture.write("figure.yaml", Self.base + "legend: {location: upper left, anchor: [0.9, 0.5]}\n")
+    let vellum = PackagePaths.root.appendingPathComponent(".build/debug/vellum").path
+    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: vellum)
+      process.arguments = arguments
+      let pipe = Pipe()
+      process.standardError = pipe
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      let data = pipe.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+    let strict = try run(["render", path, "--format", "svg", "--strict"])
+    XCTAssertEqual(strict.status, 1)
+    XCTAssertTrue(strict.stderr.contains("error: the legend reaches outside"), strict.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("figure.svg").path))
+    let lenient = try run(["render", path, "--format", "svg"])
+    XCTAssertEqual(lenient.status, 0)
+    XCTAssertEqual(lenient.stderr.split(separator: "\n").count, 1)
+    XCTAssertTrue(lenient.stderr.contains("warning: the legend reaches outside"), lenient.stderr)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("figure.svg").path))
+  }
+}
