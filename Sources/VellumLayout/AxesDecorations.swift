@@ -27,6 +27,8 @@ struct AxesDecorations {
   var y2Scale: AxisScale? = nil
   /// Polar axes: the page centre the x (angle) and y (radius) scales are measured from.
   var polarCenter: Point? = nil
+  /// What layout found suspicious, such as tick labels running into each other.
+  var warnings: [VellumWarning] = []
 }
 
 /// A panel's axis limits: primary x and y, and the secondary axes' when declared.
@@ -153,6 +155,7 @@ struct AxesDecorator {
         $0, side: .right, primary: yScale, primaryLimits: yLimits, limits: limits.y2, label: y2Label, plot: p)
     }
     bottom.showTickLabels = showXTickLabels
+    if spec.x.autoRotation { bottom.fitLabels() }
     left.showTickLabels = showYTickLabels
     if showXLabel, let xLabel, let labelSpec = spec.x.label { bottom.label = (xLabel, labelSpec.pad) }
     if showYLabel, let yLabel, let labelSpec = spec.y.label { left.label = (yLabel, labelSpec.pad) }
@@ -161,7 +164,9 @@ struct AxesDecorator {
     var titleTop = p.minY - (spec.ticks.mirror ? outward : 0)
     let xAxis = bottom.build(plot: p, top: &titleTop)
     let yAxis = left.build(plot: p, top: &titleTop)
-    let x2Axis = top.map { $0.guide.build(plot: p, top: &titleTop) }
+    var topGuide = top?.guide
+    if spec.x2?.autoRotation == true { topGuide?.fitLabels() }
+    let x2Axis = topGuide.map { $0.build(plot: p, top: &titleTop) }
     let y2Axis = right.map { $0.guide.build(plot: p, top: &titleTop) }
     if let x2Axis { titleTop = min(titleTop, x2Axis.boxes.map(\.minY).min() ?? titleTop) }
     var boxes = [p] + xAxis.boxes + yAxis.boxes + (x2Axis?.boxes ?? []) + (y2Axis?.boxes ?? [])
@@ -201,12 +206,26 @@ struct AxesDecorator {
     let fixedLegends = legendBoxes(plot: p, used: &used, rightEdge: rightEdge)
     boxes += fixedLegends.compactMap { $0 }
 
+    var warnings: [VellumWarning] = []
+    for (guide, axis) in [(bottom, spec.x), (left, spec.y), (topGuide, spec.x2), (right?.guide, spec.y2)] {
+      guard let guide, let axis else { continue }
+      let pairs = guide.collisions(at: guide.rotation, stride: guide.labelStride)
+      guard let first = pairs.first else { continue }
+      let more = pairs.count > 1 ? " (and \(pairs.count - 1) more pair\(pairs.count > 2 ? "s" : ""))" : ""
+      let remedy =
+        guide.side.runsAlongX
+        ? "set \(axis.name).rotation (45, 90 or auto) or shorten them" : "enlarge the figure or thin the ticks"
+      warnings.append(
+        VellumWarning(
+          "\(axis.name) tick labels '\(first.0)' and '\(first.1)' overlap\(more); \(remedy)",
+          at: axis.location ?? spec.location))
+    }
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
       xAxis: xAxis.node, yAxis: yAxis.node, x2Axis: x2Axis?.node, y2Axis: y2Axis?.node,
       title: titleNode, panelLabel: labelNode, legendBoxes: fixedLegends, colorbar: colorbarNode,
       boxes: boxes,
-      xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale)
+      xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale, warnings: warnings)
   }
 
   /// Boxes of the legends whose place layout decides: `outside` ones beyond everything on their side (several on

@@ -1,3 +1,4 @@
+import Foundation
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -60,6 +61,46 @@ struct AxisGuide {
   /// axis, which `scale` then maps to the page.
   var primaryValue: ((Double) -> Double)?
 
+  /// Show every n-th tick label (ticks stay): how `rotation: auto` thins labels that cannot fit.
+  var labelStride = 1
+
+  /// Neighbouring tick labels (their texts) that would overlap at `rotation`: side by side along a horizontal
+  /// axis they overlap when closer than half their widths; turned labels are parallel strips one text height
+  /// thick, overlapping when the tick spacing across them is less than that; on a vertical axis, closer than half
+  /// their heights.
+  func collisions(at rotation: Double, stride: Int = 1) -> [(String, String)] {
+    guard showTickLabels else { return [] }
+    let shown = zip(ticks.values, ticks.labels).enumerated().filter { $0.offset % stride == 0 && !$0.element.1.isEmpty }
+      .map { (position: position($0.element.0), text: $0.element.1) }
+      .sorted { $0.position < $1.position }
+    var found: [(String, String)] = []
+    for (a, b) in zip(shown, shown.dropFirst()) {
+      let gap = abs(b.position - a.position)
+      let overlaps: Bool
+      if !side.runsAlongX {
+        overlaps = gap < (a.text.height + b.text.height) / 2
+      } else if rotation == 0 {
+        overlaps = gap < (a.text.width + b.text.width) / 2
+      } else {
+        overlaps = gap * sin(abs(rotation) * .pi / 180) < max(a.text.height, b.text.height)
+      }
+      if overlaps { found.append((a.text.plainText, b.text.plainText)) }
+    }
+    return found
+  }
+
+  /// For `rotation: auto`: the first of level, 45° and 90° at which no labels collide, else 90° with every n-th
+  /// label shown (the smallest n that fits).
+  mutating func fitLabels() {
+    for angle in [0.0, 45, 90] where collisions(at: angle).isEmpty {
+      rotation = angle
+      return
+    }
+    rotation = 90
+    labelStride =
+      (2...max(2, ticks.values.count)).first { collisions(at: 90, stride: $0).isEmpty } ?? ticks.values.count
+  }
+
   /// The page position of a value of this axis.
   func position(_ value: Double) -> Double { scale.map(primaryValue?(value) ?? value) }
 
@@ -111,7 +152,8 @@ struct AxisGuide {
     // How far the tick labels reach beyond the spine; the axis label goes past them.
     var reach = outward
     let labelOffset = style.pad + outward
-    for (value, text) in zip(ticks.values, ticks.labels) where showTickLabels && !text.isEmpty {
+    for (index, (value, text)) in zip(ticks.values, ticks.labels).enumerated()
+    where showTickLabels && !text.isEmpty && index % labelStride == 0 {
       let placed = tickLabel(text, at: position(value), offset: labelOffset, plot: p)
       place(placed)
       reach = max(reach, side.reach(of: placed.box, plot: p))
@@ -120,7 +162,8 @@ struct AxisGuide {
       let placed: PlacedText
       switch side {
       case .bottom:
-        placed = .horizontal(offset, x: p.maxX, baseline: p.maxY + reach + 2 + offset.ascent, anchor: .end)
+        // matplotlib: 3 pt below the tick labels, right-aligned at the axis end, on the axis label's row.
+        placed = .horizontal(offset, x: p.maxX, baseline: p.maxY + reach + 3 + offset.ascent, anchor: .end)
       case .top:
         placed = .horizontal(offset, x: p.maxX, baseline: p.minY - reach - 2 - offset.descent, anchor: .end)
       case .left:
@@ -129,7 +172,9 @@ struct AxisGuide {
         placed = .horizontal(offset, x: p.maxX, baseline: top - 3 - offset.descent, anchor: .end)
       }
       place(placed)
-      if side.runsAlongX { reach = side.reach(of: placed.box, plot: p) } else { top = placed.box.minY }
+      // The axis label keeps its row beside a bottom axis's offset text (matplotlib places it from the tick
+      // labels alone); a top axis's offset text is pushed past by its label.
+      if side == .top { reach = side.reach(of: placed.box, plot: p) } else if !side.runsAlongX { top = placed.box.minY }
     }
     if let label {
       let text = label.text

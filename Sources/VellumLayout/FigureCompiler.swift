@@ -180,28 +180,39 @@ public enum FigureCompiler {
     throws -> [(layout: LegendLayout, box: Rect)]
   {
     let canvas = area
+    // How far legends already reach in from each canvas edge (below the figure title, if any).
+    var strips = (top: spec.title == nil ? 0 : area.minY, bottom: spec.height, left: 0.0, right: spec.width)
     var placed: [(layout: LegendLayout, box: Rect)] = []
     for legendSpec in spec.legends {
       let layout = try LegendLayout(spec: legendSpec, layers: panels.flatMap(\.layers), setter: setter)
       guard !layout.isEmpty else { continue }
       let (width, height) = layout.size
-      let gap = legendSpec.borderAxesPad * legendSpec.fontSize
+      // The panels keep the figure's pad from the legend's strip, as matplotlib's tight_layout(rect=…) keeps it
+      // from the rectangle left below a figure legend.
+      let gap = spec.pad * spec.font.size
       let box: Rect
+      // Like matplotlib's fig.legend, an outside legend stands its border-axes pad from the canvas edge (or from the
+      // legend before it on that side); the panels start the figure's pad beyond it.
+      let edge = legendSpec.borderAxesPad * legendSpec.fontSize
       switch legendSpec.location {
       case .outsideTop:
-        box = Rect(x: area.midX - width / 2, y: area.minY, width: width, height: height)
-        area.y += height + gap
-        area.height -= height + gap
+        box = Rect(x: area.midX - width / 2, y: strips.top + edge, width: width, height: height)
+        strips.top = box.maxY
+        area.height -= max(0, box.maxY + gap - area.minY)
+        area.y = max(area.y, box.maxY + gap)
       case .outsideBottom:
-        box = Rect(x: area.midX - width / 2, y: area.maxY - height, width: width, height: height)
-        area.height -= height + gap
+        box = Rect(x: area.midX - width / 2, y: strips.bottom - edge - height, width: width, height: height)
+        strips.bottom = box.minY
+        area.height = min(area.height, box.minY - gap - area.minY)
       case .outsideRight:
-        box = Rect(x: area.maxX - width, y: area.midY - height / 2, width: width, height: height)
-        area.width -= width + gap
+        box = Rect(x: strips.right - edge - width, y: area.midY - height / 2, width: width, height: height)
+        strips.right = box.minX
+        area.width = min(area.width, box.minX - gap - area.minX)
       case .outsideLeft:
-        box = Rect(x: area.minX, y: area.midY - height / 2, width: width, height: height)
-        area.x += width + gap
-        area.width -= width + gap
+        box = Rect(x: strips.left + edge, y: area.midY - height / 2, width: width, height: height)
+        strips.left = box.maxX
+        area.width -= max(0, box.maxX + gap - area.minX)
+        area.x = max(area.x, box.maxX + gap)
       default:
         box = layout.placement(plot: canvas, covered: [])
       }
@@ -273,6 +284,7 @@ public enum FigureCompiler {
     warnings: inout [VellumWarning]
   ) throws -> SceneNode {
     let decorations = try panel.decorator!.decorate(plot: plot)
+    warnings += decorations.warnings
     let used = decorations.boxes.reduce(plot) { $0.union($1) }
     guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
     else {

@@ -64,6 +64,8 @@ public struct AxisSpec: Sendable {
   /// Tick labels turned this many degrees counter-clockwise (x axes), anchored at their end like matplotlib's
   /// `rotation=45, ha='right'` (or their start for negative angles).
   public var rotation: Double = 0
+  /// `rotation: auto`: turn tick labels 45° (then 90°) only when they would collide, then show every n-th.
+  public var autoRotation = false
   /// Colours the axis's spine, ticks, tick labels and label (a twin axis in its line's colour); nil: the frame's
   /// and ticks' own colours.
   public var color: Color?
@@ -125,7 +127,11 @@ extension AxisSpec {
         guard name.hasPrefix("x") else {
           throw node.error("rotation turns the x axis' tick labels; y labels stay level")
         }
-        let value = try node.double("an angle in degrees")
+        if node.scalarText == "auto" {
+          autoRotation = true
+          return 0
+        }
+        let value = try node.double("an angle in degrees, or auto")
         guard (-90...90).contains(value) else {
           throw node.error("tick label rotation must be between -90 and 90 degrees, found \(value)")
         }

@@ -263,7 +263,7 @@ public enum SpecSchema {
           "type": .string("string"),
           "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),
         ]),
-        "decimals": integer, "rotation": number, "color": color,
+        "decimals": integer, "rotation": .object(["anyOf": .array([number, enumeration(["auto"])])]), "color": color,
         "function": object(
           AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
       ])

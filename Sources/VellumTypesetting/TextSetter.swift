@@ -17,6 +17,8 @@ public struct SetText: Sendable {
 
   public var height: Double { ascent + descent }
   public var isEmpty: Bool { runs.isEmpty && rules.isEmpty }
+  /// The characters set, in order (for messages naming the text).
+  public var plainText: String { runs.compactMap(\.text).joined() }
 }
 
 /// Typesets labels (TeX subset) and data text (literal), caching results, and collects the fonts
