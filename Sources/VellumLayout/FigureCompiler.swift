@@ -37,8 +37,10 @@ public enum FigureCompiler {
     let setter = try textSetter(spec.font)
     var panels = try resolvePanels(spec, data: data)
     try decorate(&panels, spec: spec, setter: setter)
-    let pad = spec.pad * spec.font.size
-    var area = Rect(x: pad, y: pad, width: spec.width - 2 * pad, height: spec.height - 2 * pad)
+    let insets = spec.insets
+    var area = Rect(
+      x: insets.left, y: insets.top, width: spec.width - insets.left - insets.right,
+      height: spec.height - insets.top - insets.bottom)
     let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area)
     let figureLegends = try placeFigureLegends(spec, panels: panels, setter: setter, area: &area)
     let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
@@ -227,6 +229,8 @@ public enum FigureCompiler {
     var layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
     layout.widthRatios = grid.widthRatios
     layout.heightRatios = grid.heightRatios
+    layout.wspace = grid.wspace
+    layout.hspace = grid.hspace
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
         try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
@@ -325,11 +329,12 @@ public enum FigureCompiler {
           inset.panel, role: "inset-\(number)", plot: box, spec: spec, setter: setter, background: true,
           warnings: &warnings))
     }
-    let overlay = compiled.flatMap(\.overlay).map(\.node)
+    let overlay = compiled.flatMap(\.drawing.overlay)
+    warnings += compiled.flatMap(\.drawing.warnings)
     if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
     // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
     // the data, the insets and the legends placed before it.
-    var covered = compiled.flatMap(\.points) + insetBoxes.flatMap(samplePoints)
+    var covered = compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
     for (number, legend) in panel.legends.enumerated() {
       let box = decorations.legendBoxes[number] ?? legend.placement(plot: plot, covered: covered)
       guard !legend.isEmpty, let node = legend.compile(in: box) else { continue }

@@ -11,6 +11,9 @@ struct PanelGrid {
   /// Relative plot widths of the columns and heights of the rows; nil: equal.
   var widthRatios: [Double]? = nil
   var heightRatios: [Double]? = nil
+  /// Least gap between plot areas as a fraction of the mean plot width and height (matplotlib's wspace, hspace).
+  var wspace: Double? = nil
+  var hspace: Double? = nil
 
   /// The plot rectangle of every panel (index = row × columns + column) inside `area`.
   func fit(area: Rect, panelCount: Int, extents: (Int, Rect) throws -> Rect) throws -> [Rect] {
@@ -51,8 +54,22 @@ struct PanelGrid {
   }
 
   private func cells(area: Rect, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {
-    let totalWidth = area.width - left.reduce(0, +) - right.reduce(0, +) - Double(columns - 1) * spacing
-    let totalHeight = area.height - top.reduce(0, +) - bottom.reduce(0, +) - Double(rows - 1) * spacing
+    // The gap after each column (row): decorations plus spacing, or the fraction of the mean plot size if larger.
+    func gaps(_ before: [Double], _ after: [Double], fraction: Double?, room: Double) -> [Double] {
+      let needed = (0..<max(0, before.count - 1)).map { after[$0] + spacing + before[$0 + 1] }
+      guard let fraction, !needed.isEmpty else { return needed }
+      var result = needed
+      // Fixed point of gap = max(needed, fraction × mean plot size), the plot size shrinking as gaps grow.
+      for _ in 0..<20 {
+        let mean = (room - before[0] - after[after.count - 1] - result.reduce(0, +)) / Double(before.count)
+        result = needed.map { max($0, fraction * max(0, mean)) }
+      }
+      return result
+    }
+    let columnGaps = gaps(left, right, fraction: wspace, room: area.width)
+    let rowGaps = gaps(top, bottom, fraction: hspace, room: area.height)
+    let totalWidth = area.width - left[0] - right[columns - 1] - columnGaps.reduce(0, +)
+    let totalHeight = area.height - top[0] - bottom[rows - 1] - rowGaps.reduce(0, +)
     // Each column (row) gets its share of the plot room: equal, or by its ratio.
     func shares(_ ratios: [Double]?, count: Int, total: Double) -> [Double] {
       let weights = ratios ?? [Double](repeating: 1, count: count)
@@ -62,18 +79,16 @@ struct PanelGrid {
     let widths = shares(widthRatios, count: columns, total: totalWidth)
     let heights = shares(heightRatios, count: rows, total: totalHeight)
     var xs: [Double] = []
-    var x = area.minX
+    var x = area.minX + left[0]
     for column in 0..<columns {
-      x += left[column]
       xs.append(x)
-      x += widths[column] + right[column] + spacing
+      x += widths[column] + (column < columnGaps.count ? columnGaps[column] : 0)
     }
     var ys: [Double] = []
-    var y = area.minY
+    var y = area.minY + top[0]
     for row in 0..<rows {
-      y += top[row]
       ys.append(y)
-      y += heights[row] + bottom[row] + spacing
+      y += heights[row] + (row < rowGaps.count ? rowGaps[row] : 0)
     }
     return (0..<rows * columns).map { index in
       Rect(

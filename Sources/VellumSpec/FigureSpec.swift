@@ -14,6 +14,14 @@ public struct FigureSpec: Sendable {
   public var sizeLocation: SourceLocation
   /// Padding around the figure's content, in multiples of the base font size (matplotlib's tight_layout pad).
   public var pad: Double
+  /// Per-side overrides of the padding, in points (`margins: {left: 0.5in}`); nil sides use `pad`.
+  public var margins: (left: Double?, right: Double?, top: Double?, bottom: Double?) = (nil, nil, nil, nil)
+
+  /// The padding on each side in points: the side's margin if given, else `pad` font sizes.
+  public var insets: (left: Double, right: Double, top: Double, bottom: Double) {
+    let uniform = pad * font.size
+    return (margins.left ?? uniform, margins.right ?? uniform, margins.top ?? uniform, margins.bottom ?? uniform)
+  }
   /// Canvas color; nil leaves the SVG transparent.
   public var background: Color?
   public var font: FontSpec
@@ -85,7 +93,8 @@ public struct DataSourceSpec: Sendable {
 
 extension FigureSpec {
   static let keys = [
-    "size", "width", "height", "pad", "background", "font", "palette", "text", "decimate", "alt", "data", "panels",
+    "size", "width", "height", "pad", "margins", "background", "font", "palette", "text", "decimate", "alt", "data",
+    "panels",
     "legend", "axes", "scales", "colors", "title",
   ]
 
@@ -109,6 +118,20 @@ extension FigureSpec {
     self.width = width
     self.height = height
     pad = try map.optional("pad") { try $0.measure("a pad") } ?? 1.08
+    if let node = map["margins"] {
+      let sides = try node.mapping("margins {left, right, top, bottom}", keys: ["left", "right", "top", "bottom"])
+      func side(_ key: String) throws -> Double? {
+        try sides.optional(key) { node in
+          guard let text = node.scalarText, let points = Length.points(text, bareUnit: 1), points >= 0,
+            points <= Limits.figurePoints
+          else {
+            throw node.error("expected a margin such as 0.3in, 6mm or 12pt (bare numbers are points)")
+          }
+          return points
+        }
+      }
+      margins = (try side("left"), try side("right"), try side("top"), try side("bottom"))
+    }
     background =
       try map.optional("background") { node in
         if node.scalarText == "none" { return Color?.none }

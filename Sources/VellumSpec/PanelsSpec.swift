@@ -10,6 +10,10 @@ public struct PanelsSpec: Sendable {
   public var labels: [Located<String>]?
   /// Gap between neighbouring panels' decorations, in points; nil uses the figure pad.
   public var spacing: Double?
+  /// Least gap between neighbouring plot areas as a fraction of the mean plot width (height), as matplotlib's
+  /// `subplots_adjust(wspace=…, hspace=…)`; decorations still get the room they need.
+  public var wspace: Double?
+  public var hspace: Double?
   /// Relative plot widths of the columns and heights of the rows (matplotlib's `width_ratios`/`height_ratios`).
   public var widthRatios: [Double]?
   public var heightRatios: [Double]?
@@ -23,7 +27,9 @@ public struct PanelsSpec: Sendable {
 }
 
 extension PanelsSpec {
-  static let keys = ["rows", "columns", "share_x", "share_y", "labels", "spacing", "width_ratios", "height_ratios"]
+  static let keys = [
+    "rows", "columns", "share_x", "share_y", "labels", "spacing", "wspace", "hspace", "width_ratios", "height_ratios",
+  ]
 
   init(node: SpecNode, count: Int) throws {
     self.init(count: count)
@@ -62,6 +68,13 @@ extension PanelsSpec {
         return labels
       } ?? nil
     spacing = try map.optional("spacing") { try $0.measure("a spacing in points") }
+    func fraction(_ node: SpecNode) throws -> Double {
+      let value = try node.nonNegative("a fraction of the mean panel size")
+      guard value <= 10 else { throw node.error("a panel gap of \(value) panel sizes leaves no room; use at most 10") }
+      return value
+    }
+    wspace = try map.optional("wspace") { try fraction($0) }
+    hspace = try map.optional("hspace") { try fraction($0) }
     func ratios(_ node: SpecNode, count: Int, what: String) throws -> [Double] {
       let values = try node.list("a list of ratios").map { try $0.positive("a ratio") }
       guard values.count == count else { throw node.error("expected \(count) \(what) ratios, found \(values.count)") }

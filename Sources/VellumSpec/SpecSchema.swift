@@ -67,7 +67,10 @@ public enum SpecSchema {
       FigureSpec.keys,
       [
         "size": .object(["type": .string("array"), "items": length, "minItems": .number(2), "maxItems": .number(2)]),
-        "width": length, "height": length, "pad": number, "background": color,
+        "width": length, "height": length, "pad": number,
+        "margins": object(
+          ["left", "right", "top", "bottom"], ["left": length, "right": length, "top": length, "bottom": length]),
+        "background": color,
         "font": object(
           ["family", "size", "sans", "mono", "math", "embed"],
           [
@@ -80,7 +83,8 @@ public enum SpecSchema {
           PanelsSpec.keys,
           [
             "rows": integer, "columns": integer, "share_x": boolean, "share_y": boolean,
-            "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number,
+            "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number, "wspace": number,
+            "hspace": number,
             "width_ratios": array(number), "height_ratios": array(number),
           ]),
         "legend": legends,
@@ -113,7 +117,7 @@ public enum SpecSchema {
   ])
   public static let length = JSONValue.object([
     "anyOf": .array([
-      number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt)?\\s*$")]),
+      number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt|bp)?\\s*$")]),
     ])
   ])
   public static let dash = JSONValue.object(["anyOf": .array([string, .object(["type": .string("array")])])])

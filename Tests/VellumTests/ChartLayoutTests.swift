@@ -208,6 +208,65 @@ final class ChartLayoutTests: XCTestCase {
     XCTAssertEqual(near[0].origin.y - annotations[0].origin.y, 4, accuracy: 1e-9)
   }
 
+  func testMarginsOverridePadPerSide() throws {
+    let base =
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  frame: none\n  layers:\n    - line: {x: step, y: loss}\n"
+    let plain = clipRects(try fixtureScene(base))[0]
+    let wide = clipRects(try fixtureScene("margins: {left: 1in, top: 30pt}\n" + base))[0]
+    // The left side gains 72 − 10.8 pt of padding, the top 30 − 10.8; right and bottom keep the pad.
+    XCTAssertEqual(wide.minX - plain.minX, 72 - 10.8, accuracy: 1e-6)
+    XCTAssertEqual(wide.minY - plain.minY, 30 - 10.8, accuracy: 1e-6)
+    XCTAssertEqual(wide.maxX, plain.maxX, accuracy: 1e-6)
+    XCTAssertEqual(wide.maxY, plain.maxY, accuracy: 1e-6)
+    XCTAssertThrowsError(try fixtureScene("margins: {left: wide}\n" + base)) { error in
+      XCTAssertTrue("\(error)".contains("1:17: error: expected a margin such as 0.3in"), "\(error)")
+    }
+  }
+
+  func testWspaceIsAFractionOfTheMeanPlotWidth() throws {
+    let panel = "  - layers:\n      - line: {x: step, y: loss}\n"
+    let spec =
+      "size: [6in, 3in]\ndata: {d: data.csv}\npanels: {columns: 3, wspace: 0.5, hspace: 0.2}\naxes:\n"
+      + String(repeating: panel, count: 3)
+    let rects = clipRects(try fixtureScene(spec))
+    XCTAssertEqual(rects.count, 3)
+    // matplotlib's subplots_adjust(wspace=0.5): the gap between plots is half the mean plot width.
+    XCTAssertEqual(rects[1].minX - rects[0].maxX, 0.5 * rects[0].width, accuracy: 1e-6)
+    XCTAssertEqual(rects[2].minX - rects[1].maxX, 0.5 * rects[0].width, accuracy: 1e-6)
+    XCTAssertEqual(rects[0].width, rects[2].width, accuracy: 1e-9)
+  }
+
+  func testTextInAxesAndFigureFractionsDoesNotMoveTheLimits() throws {
+    let base = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - line: {x: step, y: loss}\n"
+    let plainScene = try fixtureScene(base)
+    let scene = try fixtureScene(
+      base + "    - text: {text: corner, x: 0, y: 1, coordinates: axes, anchor: start}\n"
+        + "    - text: {text: far, x: 100, y: 100}\n"
+        + "    - text: {text: fig, x: 0.5, y: 0.02, coordinates: figure, anchor: middle}\n")
+    // Text leaves the limits alone (the point at x = 100 is far outside them).
+    XCTAssertEqual(clipRects(scene), clipRects(plainScene))
+    let plot = clipRects(scene)[0]
+    let texts = groups(scene, prefix: "annotations")[0].children.compactMap { node -> TextNode? in
+      if case .text(let text) = node { return text } else { return nil }
+    }
+    let corner = texts.first { $0.plainText == "corner" }!
+    XCTAssertEqual(corner.origin.x, plot.minX, accuracy: 1e-9)
+    let figure = texts.first { $0.plainText == "fig" }!
+    XCTAssertLessThan(figure.origin.y, 216)
+    XCTAssertGreaterThan(figure.origin.y, 216 - 10)
+    // The far point is off the canvas: nothing moves it back; a warning says so.
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let (_, warnings) = try Figure(
+      contentsOf: try fixture.write("figure.yaml", base + "    - text: {text: far, x: 100, y: 100}\n")
+    ).sceneReporting()
+    XCTAssertEqual(warnings.count, 1)
+    XCTAssertTrue(
+      warnings[0].description.contains(":6:13: warning: the text 'far' at (100.0, 100.0) in data coordinates reaches"),
+      warnings[0].description)
+  }
+
   /// Resolves one panel's layers the way the figure compiler does, with a colour scale over their data.
   private func resolve(_ layers: [LayerSpec], data: [LayerData]) throws -> [ResolvedLayer] {
     let values = PanelScales.values(layers: layers, data: data)

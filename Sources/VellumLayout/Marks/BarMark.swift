@@ -198,7 +198,7 @@ struct BarMark: Mark {
         }
         // Labels of bars that end far off the canvas would be invisible, and unprintable.
         if let valueLabels, FarPointClipping.isNear(tip) {
-          drawing.overlay.append(try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas))
+          drawing.overlay.append(try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas).node)
         }
       }
       return drawing

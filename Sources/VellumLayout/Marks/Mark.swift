@@ -37,7 +37,9 @@ extension MarkGeometry {
 struct MarkDrawing {
   var nodes: [SceneNode] = []
   var points: [Point] = []
-  var overlay: [PlacedText] = []
+  var overlay: [SceneNode] = []
+  /// Suspicious but valid: an annotation placed off the canvas.
+  var warnings: [VellumWarning] = []
 }
 
 extension LayerSpec {

@@ -24,9 +24,9 @@ struct MarkCanvas {
 
   /// The layer's group, the page points it covers (for choosing a legend spot), and nodes drawn
   /// unclipped above the plot (annotations, value labels).
-  func draw(_ layer: ResolvedLayer) throws -> (node: SceneNode, points: [Point], overlay: [PlacedText]) {
+  func draw(_ layer: ResolvedLayer) throws -> (node: SceneNode, drawing: MarkDrawing) {
     let drawing = try layer.geometry.draw(on: self)
-    return (.group(Group(role: layer.role, children: drawing.nodes)), drawing.points, drawing.overlay)
+    return (.group(Group(role: layer.role, children: drawing.nodes)), drawing)
   }
 
   /// The page point of data (x, y).

@@ -3,9 +3,12 @@ import VellumScene
 import VellumSpec
 import VellumTypesetting
 
-/// `text`: text placed at a data point, optionally offset and with an arrow pointing at the point.
+/// `text`: text placed at a point, optionally offset and with an arrow pointing at the point. The point is in data
+/// coordinates, or in fractions of the axes or of the figure (matplotlib's `transAxes`, `transFigure`). As in
+/// matplotlib, text does not widen the axis limits and is drawn where asked, over the plot's edge if need be.
 struct TextMark: Mark {
   enum Anchor: String, Sendable, CaseIterable { case start, middle, end }
+  enum Coordinates: String, Sendable, CaseIterable { case data, axes, figure }
 
   var id: String?
   var text: Located<String>
@@ -18,17 +21,23 @@ struct TextMark: Mark {
   var color: Color
   var arrow: Bool
   var arrowWidth: Double
+  var coordinates: Coordinates
+  var location: SourceLocation
 
   static let layerKind = LayerKind(
-    name: "text", keys: ["id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width"],
+    name: "text",
+    keys: ["id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width", "coordinates"],
     properties: [
       "id": SpecSchema.string, "text": SpecSchema.string, "x": SpecSchema.number, "y": SpecSchema.number,
       "offset": SpecSchema.pair, "anchor": SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
       "size": SpecSchema.number, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
       "arrow_width": SpecSchema.number,
-    ], required: ["text", "x", "y"], decode: { map, _ in try TextMark(map: map) })
+      "coordinates": SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
+    ], required: ["text", "x", "y"], decode: { map, context in try TextMark(map: map, context: context) })
 
-  init(map: SpecMapping) throws {
+  init(map: SpecMapping, context: LayerContext) throws {
+    location = context.node.location
+    coordinates = try map.optional("coordinates") { try decodeEnum($0, what: "text coordinates") } ?? .data
     id = try map.optional("id") { try $0.string("an id") }
     text = try map.required("text") { try $0.located("the annotation text") }
     x = try map.required("x") { try $0.double("an x value") }
@@ -54,32 +63,45 @@ struct TextMark: Mark {
 }
 
 extension TextMark: MarkGeometry {
-  func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
-    VellumLayout.extent([axis == .x ? x : y], transform)
-  }
+  /// Text leaves the limits to the data, as matplotlib's `text` and `annotate` do.
+  func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? { nil }
 
   func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
-    let target = canvas.page(x, y)
-    guard FarPointClipping.isNear(target) else { return MarkDrawing() }
+    let target: Point
+    switch coordinates {
+    case .data: target = canvas.page(x, y)
+    case .axes: target = Point(canvas.plot.minX + x * canvas.plot.width, canvas.plot.maxY - y * canvas.plot.height)
+    case .figure:
+      target = Point(canvas.canvas.minX + x * canvas.canvas.width, canvas.canvas.maxY - y * canvas.canvas.height)
+    }
+    guard FarPointClipping.isNear(target) else {
+      return MarkDrawing(warnings: [offCanvas])
+    }
     let (placed, arrowNodes) = try annotation(target: target, canvas: canvas)
-    return MarkDrawing(nodes: arrowNodes ?? [], points: [target], overlay: [placed])
+    let bounds = canvas.canvas
+    let slack = 0.5
+    let outside =
+      placed.box.minX < bounds.minX - slack || placed.box.maxX > bounds.maxX + slack
+      || placed.box.minY < bounds.minY - slack || placed.box.maxY > bounds.maxY + slack
+    // Drawn over the plot's edge like the text, not clipped with the data.
+    return MarkDrawing(
+      points: [target], overlay: (arrowNodes ?? []) + [placed.node], warnings: outside ? [offCanvas] : [])
+  }
+
+  private var offCanvas: VellumWarning {
+    VellumWarning(
+      "the text '\(TeXParser.plainText(text))' at (\(x), \(y)) in \(coordinates.rawValue) coordinates reaches past the "
+        + "canvas and will be cut off", at: location)
   }
 
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
 
-  /// The text at its offset from `target`, kept on the canvas, and an arrow from the text to the target.
+  /// The text at its offset from `target`, and an arrow from the text to the target.
   private func annotation(target: Point, canvas: MarkCanvas) throws -> (PlacedText, [SceneNode]?) {
     let label = try canvas.setter.set(label: text, size: size ?? canvas.textSize)
     let origin = Point(target.x + offset.x, target.y - offset.y)
     let anchor: PlacedText.Anchor = self.anchor == .start ? .start : self.anchor == .middle ? .middle : .end
     var placed = PlacedText.horizontal(label, x: origin.x, baseline: origin.y + label.ascent / 2, anchor: anchor)
-    let bounds = canvas.canvas
-    let shiftX = max(0, bounds.minX + 1 - placed.box.minX) - max(0, placed.box.maxX - (bounds.maxX - 1))
-    let shiftY = max(0, bounds.minY + 1 - placed.box.minY) - max(0, placed.box.maxY - (bounds.maxY - 1))
-    if shiftX != 0 || shiftY != 0 {
-      placed = PlacedText.horizontal(
-        label, x: origin.x + shiftX, baseline: origin.y + label.ascent / 2 + shiftY, anchor: anchor)
-    }
     if case .text(var node) = placed.node {
       node.paint = Paint(color.rgb, opacity: color.alpha)
       placed.node = .text(node)
