@@ -440,14 +440,17 @@ public enum FigureCompiler {
     var yLimits = try limits(
       axes.y, along: .y, layers: layers.filter { !$0.axes.y2 }, categories: resolution.categories[.y], panel: axes)
     if let polar = axes.polar {
-      // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it
-      // (matplotlib's RadialLocator view limits).
+      // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it,
+      // its top padded over the data's range (matplotlib's polar autoscaling).
       if axes.x.scale == .categorical {
         xLimits = (0, Double(max(1, resolution.categories[.x]?.count ?? 1)))
       } else {
         xLimits = (0, polar.unit == .degrees ? 360 : 2 * .pi)
       }
-      if axes.y.limits == nil { yLimits = (min(0, yLimits.0), yLimits.1) }
+      if axes.y.limits == nil {
+        let radii = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, .linear)) }
+        if let radii, radii.0 >= 0 { yLimits.0 = 0 }
+      }
     }
     /// A twin axis takes its own layers' limits (the primary's when it has none); a function axis follows the
     /// primary through `forward`.

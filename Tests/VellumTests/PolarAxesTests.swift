@@ -142,6 +142,24 @@ final class PolarAxesTests: XCTestCase {
     XCTAssertEqual(radii.last, "8")
   }
 
+  func testRadiusLimitsFollowMatplotlibsPolarAutoscaling() throws {
+    // matplotlib: r in [5, 7] → (0, 7.1); r in [−2, 5] → (−2.35, 5.35) (values from matplotlib 3.10).
+    func limits(_ rs: [Double]) throws -> (Double, Double) {
+      let csv =
+        "t,r\n" + rs.enumerated().map { "\(Double($0.offset) * 0.5),\($0.element)" }.joined(separator: "\n") + "\n"
+      let spec = "size: [3in, 3in]\ndata: {d: data.csv}\naxes:\n  polar: true\n  layers:\n    - line: {x: t, y: r}\n"
+      let scene = try scene(spec, csv: csv)
+      let mapping = group(scene.nodes, role: "axes-0")!.mapping!.y
+      return (mapping.low, mapping.high)
+    }
+    let positive = try limits([5, 6, 7])
+    XCTAssertEqual(positive.0, 0)
+    XCTAssertEqual(positive.1, 7.1, accuracy: 1e-12)
+    let mixed = try limits([-2, 3, 5])
+    XCTAssertEqual(mixed.0, -2.35, accuracy: 1e-12)
+    XCTAssertEqual(mixed.1, 5.35, accuracy: 1e-12)
+  }
+
   func testBadPolarAxesAreLocatedErrors() throws {
     let logAngle = try error(
       Self.radar.replacingOccurrences(of: "x: {scale: categorical}", with: "x: {scale: log}"), csv: radarCSV)
