@@ -165,7 +165,7 @@ struct AxisGuide {
         // matplotlib: 3 pt below the tick labels, right-aligned at the axis end, on the axis label's row.
         placed = .horizontal(offset, x: p.maxX, baseline: p.maxY + reach + 3 + offset.ascent, anchor: .end)
       case .top:
-        placed = .horizontal(offset, x: p.maxX, baseline: p.minY - reach - 2 - offset.descent, anchor: .end)
+        placed = .horizontal(offset, x: p.maxX, baseline: p.minY - reach - 3 - offset.descent, anchor: .end)
       case .left:
         placed = .horizontal(offset, x: p.minX, baseline: top - 3 - offset.descent, anchor: .start)
       case .right:
@@ -182,7 +182,8 @@ struct AxisGuide {
       case .bottom:
         place(.horizontal(text, x: p.midX, baseline: p.maxY + reach + label.pad + text.ascent, anchor: .middle))
       case .top:
-        place(.horizontal(text, x: p.midX, baseline: p.minY - reach - label.pad - text.descent, anchor: .middle))
+        // matplotlib aligns a top axis's label on its baseline, `pad` above the tick labels.
+        place(.horizontal(text, x: p.midX, baseline: p.minY - reach - label.pad, anchor: .middle))
       case .left:
         place(.vertical(text, right: p.minX - reach - label.pad, centerY: p.midY))
       case .right:
@@ -204,6 +205,8 @@ struct AxisGuide {
     }
     switch side {
     case .bottom: return .horizontal(text, x: position, baseline: p.maxY + offset + text.ascent, anchor: .middle)
+    // matplotlib stands a top axis's tick labels on their box's bottom (va='bottom', the box including a "p"'s
+    // descent), `offset` above the spine.
     case .top: return .horizontal(text, x: position, baseline: p.minY - offset - text.descent, anchor: .middle)
     case .left: return .horizontal(text, x: p.minX - offset, baseline: position + text.ascent / 2, anchor: .end)
     case .right: return .horizontal(text, x: p.maxX + offset, baseline: position + text.ascent / 2, anchor: .start)
