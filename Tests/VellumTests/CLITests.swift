@@ -6,18 +6,7 @@ import XCTest
 final class CLITests: XCTestCase {
   private var binary: URL { PackagePaths.binary }
 
-  private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
+  private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) { try runVellum(arguments) }
 
   override func setUpWithError() throws {
     try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: binary.path), "vellum binary not built")

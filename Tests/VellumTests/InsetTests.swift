@@ -26,49 +26,18 @@ final class InsetTests: XCTestCase {
             - line: {x: step, y: value, group: run}
     """
 
-  private func scene(_ spec: String) throws -> Scene {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    return try FigureRenderer().scene(specPath: try fixture.write("figure.yaml", spec))
-  }
+  private func scene(_ spec: String) throws -> Scene { try SpecFixture.scene(spec, csv: csv).scene }
 
   private func error(_ spec: String) throws -> VellumError {
-    do { _ = try scene(spec) } catch let error as VellumError { return error }
-    XCTFail("expected an error")
-    return VellumError(.io, "none")
-  }
-
-  private func group(_ node: SceneNode, role: String) -> Group? {
-    switch node {
-    case .group(let group):
-      if group.role == role { return group }
-      return group.children.lazy.compactMap { self.group($0, role: role) }.first
-    case .clip(let clip): return clip.children.lazy.compactMap { self.group($0, role: role) }.first
-    default: return nil
-    }
-  }
-
-  private func clip(_ group: Group) -> Rect? {
-    group.children.lazy.compactMap { if case .clip(let clip) = $0 { return clip.rect } else { return nil } }.first
-  }
-
-  private func points(_ path: PathNode) -> [Point] {
-    path.segments.compactMap {
-      switch $0 {
-      case .move(let p), .line(let p): return p
-      default: return nil
-      }
-    }
+    try XCTUnwrap(SpecFixture.error(spec, csv: csv), "expected an error")
   }
 
   func testInsetSitsAtItsFractionsWithItsOwnLimits() throws {
     let scene = try scene(Self.spec)
-    let axes = group(
-      scene.nodes.last { if case .group(let g) = $0 { g.role == "axes-0" } else { false } }!, role: "axes-0")!
-    let inset = group(.group(axes), role: "inset-0")!
-    let parent = clip(axes)!
-    let box = clip(inset)!
+    let axes = scene.groups(role: "axes-0")[0]
+    let inset = axes.groups(role: "inset-0")[0]
+    let parent = try XCTUnwrap(axes.clipRect)
+    let box = try XCTUnwrap(inset.clipRect)
     XCTAssertEqual(box.minX, parent.minX + 0.1 * parent.width, accuracy: 1e-9)
     XCTAssertEqual(box.maxY, parent.maxY - 0.1 * parent.height, accuracy: 1e-9)
     XCTAssertEqual(box.width, 0.4 * parent.width, accuracy: 1e-9)
@@ -81,36 +50,30 @@ final class InsetTests: XCTestCase {
     XCTAssertEqual(inset.mapping?.x.high, 10)
     // Group colours follow the figure's scale: run b is C1 in both.
     func color(_ container: Group, _ role: String) -> String? {
-      guard let series = group(.group(container), role: role), case .path(let path) = series.children[0] else {
-        return nil
-      }
-      return path.stroke?.paint.color.hex
+      container.groups(role: role).first?.paths.first?.stroke?.paint.color.hex
     }
     XCTAssertEqual(color(inset, "series-value-b"), "#ff7f0e")
     XCTAssertEqual(color(axes, "series-value-b"), "#ff7f0e")
     // No legend in the inset unless asked.
-    XCTAssertNil(group(.group(inset), role: "legend"))
+    XCTAssertEqual(inset.groups(role: "legend").count, 0)
   }
 
   func testZoomIndicatorJoinsTheCornersThatDoNotCross() throws {
     let scene = try scene(Self.spec)
-    let axes = scene.nodes.compactMap { node -> Group? in
-      if case .group(let g) = node, g.role == "axes-0" { return g } else { return nil }
-    }[0]
-    let parent = clip(axes)!
-    let inset = clip(group(.group(axes), role: "inset-0")!)!
-    let zoom = group(.group(axes), role: "inset-zoom")!
-    guard case .path(let rect) = zoom.children[0], case .path(let lines) = zoom.children[1] else {
-      return XCTFail("expected a rectangle and connectors")
-    }
+    let axes = scene.groups(role: "axes-0")[0]
+    let parent = try XCTUnwrap(axes.clipRect)
+    let inset = try XCTUnwrap(axes.groups(role: "inset-0")[0].clipRect)
+    let zoom = axes.groups(role: "inset-zoom")[0]
+    XCTAssertEqual(zoom.paths.count, 2, "a rectangle and the connectors")
+    let (rect, lines) = (zoom.paths[0], zoom.paths[1])
     // The rectangle covers x, y in 8…10: the parent's upper-right fifth.
-    let corners = points(rect)
+    let corners = rect.points
     XCTAssertEqual(corners.map(\.x).min()!, parent.minX + 0.8 * parent.width, accuracy: 1e-9)
     XCTAssertEqual(corners.map(\.y).min()!, parent.minY, accuracy: 1e-9)
     XCTAssertEqual(rect.stroke?.paint.opacity, 0.5)
     XCTAssertEqual(rect.stroke?.paint.color.hex, "#808080")
     // The inset is lower left of the rectangle: matplotlib keeps the upper-left and lower-right connectors.
-    let ends = points(lines)
+    let ends = lines.points
     XCTAssertEqual(ends.count, 4)
     XCTAssertEqual(ends[0].x, inset.minX, accuracy: 1e-9)
     XCTAssertEqual(ends[0].y, inset.minY, accuracy: 1e-9)

@@ -30,42 +30,22 @@ final class LegendTests: XCTestCase {
 
     """
 
-  private func scene(_ spec: String) throws -> (Scene, [VellumWarning]) {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    let figure = try Figure(contentsOf: try fixture.write("figure.yaml", spec))
-    return try figure.sceneReporting()
-  }
+  private func scene(_ spec: String) throws -> (Scene, [VellumWarning]) { try SpecFixture.scene(spec, csv: csv) }
 
-  private func groups(_ nodes: [SceneNode], role: String) -> [Group] {
-    nodes.flatMap { node -> [Group] in
-      switch node {
-      case .group(let group): return (group.role == role ? [group] : []) + groups(group.children, role: role)
-      case .clip(let clip): return groups(clip.children, role: role)
-      default: return []
-      }
+  /// The texts of a legend's entries and title, in order.
+  private func texts(_ legend: Group) -> [String] {
+    legend.children.flatMap { node -> [String] in
+      guard case .group(let entry) = node else { return [] }
+      return entry.texts.map(\.plainText)
     }
   }
 
-  private func texts(_ group: Group) -> [String] {
-    group.children.flatMap { node -> [String] in
-      switch node {
-      case .text(let text): return [text.plainText]
-      case .group(let inner): return texts(inner)
-      default: return []
+  /// The legend's frame, then each entry's handle paths.
+  private func paths(_ legend: Group) -> [PathNode] {
+    legend.paths
+      + legend.children.flatMap { node -> [PathNode] in
+        if case .group(let entry) = node { return entry.paths } else { return [] }
       }
-    }
-  }
-
-  private func paths(_ group: Group) -> [PathNode] {
-    group.children.flatMap { node -> [PathNode] in
-      switch node {
-      case .path(let path): return [path]
-      case .group(let inner): return paths(inner)
-      default: return []
-      }
-    }
   }
 
   func testOneLegendPerScaleWithTitles() throws {
@@ -76,7 +56,7 @@ final class LegendTests: XCTestCase {
     )
     let (drawn, warnings) = try scene(spec)
     XCTAssertEqual(warnings, [])
-    let legends = groups(drawn.nodes, role: "legend")
+    let legends = drawn.groups(role: "legend")
     XCTAssertEqual(legends.count, 2)
     XCTAssertEqual(texts(legends[0]), ["Method", "A", "B"])
     XCTAssertEqual(texts(legends[1]), ["Setting", "short", "long"])
@@ -99,7 +79,7 @@ final class LegendTests: XCTestCase {
     let spec = Self.base.replacingOccurrences(
       of: "  layers:", with: "  legend: {entries: ['B, long', 'A, short']}\n  layers:")
     let (found, _) = try scene(spec)
-    XCTAssertEqual(texts(groups(found.nodes, role: "legend")[0]), ["B, long", "A, short"])
+    XCTAssertEqual(texts(found.groups(role: "legend")[0]), ["B, long", "A, short"])
     let bad = Self.base.replacingOccurrences(of: "  layers:", with: "  legend: {entries: ['B, lng']}\n  layers:")
     XCTAssertThrowsError(try scene(bad)) { error in
       let error = error as! VellumError
@@ -122,14 +102,14 @@ final class LegendTests: XCTestCase {
     )
     XCTAssertEqual(outside.1, [], "nothing falls off the canvas")
     func plot(_ scene: Scene) -> Rect {
-      groups(scene.nodes, role: "axes-0")[0].children.compactMap {
+      scene.groups(role: "axes-0")[0].children.compactMap {
         if case .clip(let clip) = $0 { clip.rect } else { nil }
       }[0]
     }
     let narrow = plot(outside.0)
     XCTAssertLessThan(narrow.width, plot(inside).width - 40)
     // matplotlib's bbox_to_anchor: the legend's upper-left corner at (1.02, 1) in axes fractions, padded.
-    let legend = groups(outside.0.nodes, role: "legend")[0]
+    let legend = outside.0.groups(role: "legend")[0]
     let corner = legend.translation!
     XCTAssertGreaterThan(corner.x, narrow.maxX + 0.02 * narrow.width)
     XCTAssertLessThanOrEqual(corner.x, 4 * 72)
@@ -139,7 +119,7 @@ final class LegendTests: XCTestCase {
     let spec = Self.base + "legend: {location: lower left}\n"
     let (drawn, warnings) = try scene(spec)
     XCTAssertEqual(warnings, [])
-    let legend = groups(drawn.nodes, role: "figure-legend")[0].children.compactMap {
+    let legend = drawn.groups(role: "figure-legend")[0].children.compactMap {
       if case .group(let group) = $0 { group } else { nil }
     }[0]
     // Lower left of the padded canvas (pad 1.08 × 10 pt, then the border-axes pad of 5 pt).
@@ -157,24 +137,11 @@ final class LegendTests: XCTestCase {
     defer { fixture.remove() }
     try fixture.write("data.csv", csv)
     let path = try fixture.write("figure.yaml", Self.base + "legend: {location: upper left, anchor: [0.9, 0.5]}\n")
-    let vellum = PackagePaths.root.appendingPathComponent(".build/debug/vellum").path
-    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: vellum)
-      process.arguments = arguments
-      let pipe = Pipe()
-      process.standardError = pipe
-      process.standardOutput = FileHandle.nullDevice
-      try process.run()
-      let data = pipe.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-    let strict = try run(["render", path, "--format", "svg", "--strict"])
+    let strict = try runVellum(["render", path, "--format", "svg", "--strict"])
     XCTAssertEqual(strict.status, 1)
     XCTAssertTrue(strict.stderr.contains("error: the legend reaches outside"), strict.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("figure.svg").path))
-    let lenient = try run(["render", path, "--format", "svg"])
+    let lenient = try runVellum(["render", path, "--format", "svg"])
     XCTAssertEqual(lenient.status, 0)
     XCTAssertEqual(lenient.stderr.split(separator: "\n").count, 1)
     XCTAssertTrue(lenient.stderr.contains("warning: the legend reaches outside"), lenient.stderr)

@@ -22,59 +22,22 @@ final class PolarAxesTests: XCTestCase {
         - line: {x: skill, y: score, group: model}
     """
 
-  private func scene(_ spec: String, csv: String) throws -> Scene {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    return try FigureRenderer().scene(specPath: try fixture.write("figure.yaml", spec))
-  }
+  private func scene(_ spec: String, csv: String) throws -> Scene { try SpecFixture.scene(spec, csv: csv).scene }
 
   private func error(_ spec: String, csv: String) throws -> VellumError {
-    do { _ = try scene(spec, csv: csv) } catch let error as VellumError { return error }
-    XCTFail("expected an error")
-    return VellumError(.io, "none")
+    try XCTUnwrap(SpecFixture.error(spec, csv: csv), "expected an error")
   }
 
-  private func group(_ nodes: [SceneNode], role: String) -> Group? {
-    for node in nodes {
-      switch node {
-      case .group(let group):
-        if group.role == role { return group }
-        if let found = self.group(group.children, role: role) { return found }
-      case .clip(let clip):
-        if let found = self.group(clip.children, role: role) { return found }
-      default: break
-      }
-    }
-    return nil
-  }
-
-  private func firstPath(_ group: Group) -> PathNode? {
-    group.children.lazy.compactMap { if case .path(let path) = $0 { return path } else { return nil } }.first
-  }
-
-  private func points(_ path: PathNode) -> [Point] {
-    path.segments.compactMap {
-      switch $0 {
-      case .move(let p), .line(let p): return p
-      default: return nil
-      }
-    }
-  }
-
-  private func plot(_ scene: Scene) -> Rect {
-    let axes = group(scene.nodes, role: "axes-0")!
-    return axes.children.compactMap { if case .clip(let clip) = $0 { return clip.rect } else { return nil } }[0]
-  }
+  private func plot(_ scene: Scene) throws -> Rect { try XCTUnwrap(scene.groups(role: "axes-0")[0].clipRect) }
 
   func testRadarSeriesAreClosedPolygonsStartingAtTheTopClockwise() throws {
     let scene = try scene(Self.radar, csv: radarCSV)
-    let p = plot(scene)
+    let p = try plot(scene)
     let center = Point(p.x + p.width / 2, p.y + p.height / 2)
     let radius = min(p.width, p.height) / 2
-    let line = firstPath(group(scene.nodes, role: "series-score-a")!)!
+    let line = scene.groups(role: "series-score-a")[0].paths[0]
     XCTAssertEqual(line.segments.last, .close)
-    let vertices = points(line)
+    let vertices = line.points
     XCTAssertEqual(vertices.count, 4)
     // s1 = 80 straight up; s2 = 60 a quarter turn clockwise (to the right); s3 = 40 straight down.
     XCTAssertEqual(vertices[0].x, center.x, accuracy: 1e-9)
@@ -83,19 +46,17 @@ final class PolarAxesTests: XCTestCase {
     XCTAssertEqual(vertices[1].y, center.y, accuracy: 1e-9)
     XCTAssertEqual(vertices[2].y, center.y + 0.4 * radius, accuracy: 1e-9)
     // The filled area is the polygon through the same points.
-    let area = firstPath(group(scene.nodes, role: "area-score-a")!)!
+    let area = scene.groups(role: "area-score-a")[0].paths[0]
     XCTAssertEqual(area.fill?.opacity, 0.25)
     let s2 = Point(center.x + 0.6 * radius, center.y)
-    let onArea = points(area).contains { (point: Point) -> Bool in
+    let onArea = area.points.contains { (point: Point) -> Bool in
       abs(point.x - s2.x) < 1e-9 && abs(point.y - s2.y) < 1e-9
     }
     XCTAssertTrue(onArea)
     // A polygon frame through the four spokes, the category labels outside it.
-    let frame = firstPath(group(scene.nodes, role: "frame")!)!
-    XCTAssertEqual(points(frame).count, 4)
-    let labels = group(scene.nodes, role: "axis-x")!.children.compactMap {
-      if case .text(let text) = $0 { return text } else { return nil }
-    }
+    let frame = scene.groups(role: "frame")[0].paths[0]
+    XCTAssertEqual(frame.points.count, 4)
+    let labels = scene.groups(role: "axis-x")[0].texts
     XCTAssertEqual(labels.map(\.plainText), ["s1", "s2", "s3", "s4"])
     XCTAssertLessThan(labels[0].origin.y, center.y - radius)
     XCTAssertGreaterThan(labels[1].origin.x, center.x + radius)
@@ -113,15 +74,15 @@ final class PolarAxesTests: XCTestCase {
           - scatter: {x: angle, y: r, color: black}
       """
     let scene = try scene(spec, csv: "angle,r\n0,4\n90,8\n180,2\n270,6\n")
-    let p = plot(scene)
+    let p = try plot(scene)
     let center = Point(p.x + p.width / 2, p.y + p.height / 2)
     let radius = min(p.width, p.height) / 2
     // Radius 0 … 8.4 (5 % margin over 0…8): the point at 90° sits straight above the centre.
-    let bars = group(scene.nodes, role: "bars-r")!
-    let wedges = bars.children.compactMap { if case .path(let path) = $0 { return path } else { return nil } }
+    let bars = scene.groups(role: "bars-r")[0]
+    let wedges = bars.paths
     XCTAssertEqual(wedges.count, 4)
     // A wedge's outer edge is an arc: 101 points at the same distance from the centre.
-    let top = points(wedges[1])
+    let top = wedges[1].points
     XCTAssertEqual(top.count, 202)
     let distances = top.map { hypot($0.x - center.x, $0.y - center.y) }
     XCTAssertEqual(distances.max()!, 8 / 8.4 * radius, accuracy: 1e-6)
@@ -130,14 +91,10 @@ final class PolarAxesTests: XCTestCase {
     XCTAssertEqual(top.map(\.x).reduce(0, +) / Double(top.count), center.x, accuracy: 1e-6)
     XCTAssertLessThan(top.map(\.y).max()!, center.y + 1e-9)
     // Angle labels: matplotlib's eight multiples of 45°, in degrees.
-    let labels = group(scene.nodes, role: "axis-x")!.children.compactMap {
-      if case .text(let text) = $0 { return text.plainText } else { return nil }
-    }
+    let labels = scene.groups(role: "axis-x")[0].texts.map(\.plainText)
     XCTAssertEqual(labels, ["0°", "45°", "90°", "135°", "180°", "225°", "270°", "315°"])
     // Radius labels leave out the centre.
-    let radii = group(scene.nodes, role: "axis-y")!.children.compactMap {
-      if case .text(let text) = $0 { return text.plainText } else { return nil }
-    }
+    let radii = scene.groups(role: "axis-y")[0].texts.map(\.plainText)
     XCTAssertEqual(radii.first, "1")
     XCTAssertEqual(radii.last, "8")
   }
@@ -149,7 +106,7 @@ final class PolarAxesTests: XCTestCase {
         "t,r\n" + rs.enumerated().map { "\(Double($0.offset) * 0.5),\($0.element)" }.joined(separator: "\n") + "\n"
       let spec = "size: [3in, 3in]\ndata: {d: data.csv}\naxes:\n  polar: true\n  layers:\n    - line: {x: t, y: r}\n"
       let scene = try scene(spec, csv: csv)
-      let mapping = group(scene.nodes, role: "axes-0")!.mapping!.y
+      let mapping = scene.groups(role: "axes-0")[0].mapping!.y
       return (mapping.low, mapping.high)
     }
     let positive = try limits([5, 6, 7])

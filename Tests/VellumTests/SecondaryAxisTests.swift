@@ -10,41 +10,10 @@ import XCTest
 final class SecondaryAxisTests: XCTestCase {
   private let csv = "step,loss,lr\n0,4.0,0\n100,3.0,0.0003\n200,2.5,0.0002\n300,2.2,0.0001\n"
 
-  private func scene(_ spec: String) throws -> Scene {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
-    return try FigureRenderer().scene(specPath: try fixture.write("figure.yaml", spec))
-  }
+  private func scene(_ spec: String) throws -> Scene { try SpecFixture.scene(spec, csv: csv).scene }
 
   private func error(_ spec: String) throws -> VellumError {
-    do {
-      _ = try scene(spec)
-    } catch let error as VellumError {
-      return error
-    }
-    XCTFail("expected an error")
-    return VellumError(.io, "none")
-  }
-
-  /// Groups with `role`, depth first.
-  private func groups(_ scene: Scene, role: String) -> [Group] {
-    var found: [Group] = []
-    func visit(_ node: SceneNode) {
-      switch node {
-      case .group(let group):
-        if group.role == role { found.append(group) }
-        group.children.forEach(visit)
-      case .clip(let clip): clip.children.forEach(visit)
-      default: break
-      }
-    }
-    scene.nodes.forEach(visit)
-    return found
-  }
-
-  private func texts(_ group: Group) -> [TextNode] {
-    group.children.compactMap { if case .text(let text) = $0 { return text } else { return nil } }
+    try XCTUnwrap(SpecFixture.error(spec, csv: csv), "expected an error")
   }
 
   private static let twin = """
@@ -63,47 +32,38 @@ final class SecondaryAxisTests: XCTestCase {
 
   func testTwinAxisTakesItsOwnLayersLimitsAndColour() throws {
     let scene = try scene(Self.twin)
-    let yAxes = groups(scene, role: "axis-y")
+    let yAxes = scene.groups(role: "axis-y")
     XCTAssertEqual(yAxes.count, 2)
-    let left = texts(yAxes[0]).map(\.plainText)
-    let right = texts(yAxes[1]).map(\.plainText)
+    let left = yAxes[0].texts.map(\.plainText)
+    let right = yAxes[1].texts.map(\.plainText)
     XCTAssertTrue(left.contains("3.0"), "\(left)")
     XCTAssertFalse(left.contains { $0.hasPrefix("0.000") }, "the loss axis must not take the lr data: \(left)")
     XCTAssertEqual(right, ["0.0000", "0.0001", "0.0002", "0.0003", "Learning rate"])
     XCTAssertFalse(right.contains("3.0"), "\(right)")
     // Tick labels, label and tick marks of the right axis in its colour.
     let red = "#d62728"
-    XCTAssertTrue(texts(yAxes[1]).allSatisfy { $0.paint.color.hex == red })
-    XCTAssertTrue(texts(yAxes[0]).allSatisfy { $0.paint.color.hex == "#1f77b4" })
+    XCTAssertTrue(yAxes[1].texts.allSatisfy { $0.paint.color.hex == red })
+    XCTAssertTrue(yAxes[0].texts.allSatisfy { $0.paint.color.hex == "#1f77b4" })
     let strokes = yAxes[1].children.compactMap {
       if case .path(let path) = $0 { return path.stroke } else { return nil }
     }
     XCTAssertFalse(strokes.isEmpty)
     XCTAssertTrue(strokes.allSatisfy { $0.paint.color.hex == red })
     // The frame's right spine is red, the bottom stays black.
-    let frame = groups(scene, role: "frame")[0]
+    let frame = scene.groups(role: "frame")[0]
     let spineColors = frame.children.compactMap { node -> String? in
       if case .path(let path) = node { return path.stroke?.paint.color.hex } else { return nil }
     }
     XCTAssertEqual(spineColors, ["#000000", "#1f77b4", "#000000", red])
     // Both series in the legend.
-    let legend = groups(scene, role: "legend")
+    let legend = scene.groups(role: "legend")
     XCTAssertEqual(legend.count, 1)
   }
 
   func testTwinLineSpansThePlotHeightOfItsOwnAxis() throws {
     let scene = try scene(Self.twin)
-    let plot = groups(scene, role: "axes-0")[0].children.compactMap { node -> Rect? in
-      if case .clip(let clip) = node { return clip.rect } else { return nil }
-    }[0]
-    let lr = groups(scene, role: "series-lr")[0]
-    guard case .path(let path) = lr.children[0] else { return XCTFail("no path") }
-    let ys = path.segments.compactMap { segment -> Double? in
-      switch segment {
-      case .move(let p), .line(let p): return p.y
-      default: return nil
-      }
-    }
+    let plot = try XCTUnwrap(scene.groups(role: "axes-0")[0].clipRect)
+    let ys = try XCTUnwrap(scene.groups(role: "series-lr")[0].paths.first).points.map(\.y)
     // 0…0.0003 padded by 5 % on each side: the highest point sits 1/22 of the height below the top.
     XCTAssertEqual(ys.min()!, plot.minY + plot.height / 22, accuracy: 0.01)
     XCTAssertEqual(ys.max()!, plot.maxY - plot.height / 22, accuracy: 0.01)
@@ -111,14 +71,14 @@ final class SecondaryAxisTests: XCTestCase {
 
   func testFunctionAxisLabelsTheForwardValues() throws {
     let scene = try scene(Self.twin)
-    let top = groups(scene, role: "axis-x")[1]
-    let labels = texts(top).map(\.plainText)
+    let top = scene.groups(role: "axis-x")[1]
+    let labels = top.texts.map(\.plainText)
     XCTAssertTrue(labels.contains("Epoch"))
     // Limits 0…300 padded to −15…315 → epochs −0.15…3.15, with as many ticks as the bottom axis.
     XCTAssertEqual(labels.filter { $0 != "Epoch" }, ["0", "1", "2", "3"])
     // Each epoch tick stands over the step tick of the same value (1 epoch = 100 steps).
-    let bottom = groups(scene, role: "axis-x")[0]
-    XCTAssertEqual(texts(bottom).map(\.plainText).prefix(4), ["0", "100", "200", "300"])
+    let bottom = scene.groups(role: "axis-x")[0]
+    XCTAssertEqual(bottom.texts.map(\.plainText).prefix(4), ["0", "100", "200", "300"])
     func tickXs(_ group: Group) -> [Double] {
       guard case .path(let path) = group.children[0] else { return [] }
       return path.segments.compactMap {

@@ -17,9 +17,6 @@ final class TickLabelCollisionTests: XCTestCase {
     """
 
   private func render(_ rotation: String?) throws -> (Scene, [VellumWarning]) {
-    let fixture = try SpecFixture()
-    defer { fixture.remove() }
-    try fixture.write("data.csv", csv)
     let spec = """
       size: [3in, 3in]
       data:
@@ -29,21 +26,10 @@ final class TickLabelCollisionTests: XCTestCase {
         layers:
           - bar: {x: name, y: value}
       """
-    return try Figure(contentsOf: try fixture.write("figure.yaml", spec)).sceneReporting()
+    return try SpecFixture.scene(spec, csv: csv)
   }
 
-  private func xLabels(_ scene: Scene) -> [TextNode] {
-    func find(_ nodes: [SceneNode]) -> [TextNode] {
-      nodes.flatMap { node -> [TextNode] in
-        guard case .group(let group) = node else { return [] }
-        if group.role == "axis-x" {
-          return group.children.compactMap { if case .text(let text) = $0 { text } else { nil } }
-        }
-        return find(group.children)
-      }
-    }
-    return find(scene.nodes)
-  }
+  private func xLabels(_ scene: Scene) -> [TextNode] { scene.groups(role: "axis-x").flatMap(\.texts) }
 
   func testCollidingCategoryLabelsAreAWarningNamingThem() throws {
     let (_, warnings) = try render(nil)

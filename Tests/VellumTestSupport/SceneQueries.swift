@@ -1,0 +1,87 @@
+import Foundation
+import Vellum
+import VellumScene
+
+extension SpecFixture {
+  /// Lays out `spec` with `csv` as its `data.csv` in a throwaway folder: the scene and the warnings layout found.
+  public static func scene(_ spec: String, csv: String = SpecFixture.csv) throws -> (
+    scene: Scene, warnings: [VellumWarning]
+  ) {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    return try Figure(contentsOf: try fixture.write("figure.yaml", spec)).sceneReporting()
+  }
+
+  /// The error laying out `spec` throws, or nil when it lays out.
+  public static func error(_ spec: String, csv: String = SpecFixture.csv) -> VellumError? {
+    do {
+      _ = try scene(spec, csv: csv)
+      return nil
+    } catch {
+      return error as? VellumError ?? VellumError(.io, "\(error)")
+    }
+  }
+}
+
+/// Runs the built `vellum` executable: its exit status and what it wrote to stderr.
+public func runVellum(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+  let process = Process()
+  process.executableURL = PackagePaths.binary
+  process.arguments = arguments
+  let pipe = Pipe()
+  process.standardError = pipe
+  process.standardOutput = FileHandle.nullDevice
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+extension Scene {
+  /// Every group with `role`, depth first (inside clips too).
+  public func groups(role: String) -> [Group] { nodes.groups { $0.role == role } }
+
+  /// Every group whose role starts with `prefix`, depth first.
+  public func groups(prefix: String) -> [Group] { nodes.groups { $0.role.hasPrefix(prefix) } }
+}
+
+extension Group {
+  /// Groups below this one with `role`, depth first.
+  public func groups(role: String) -> [Group] { children.groups { $0.role == role } }
+
+  /// The text nodes directly in this group.
+  public var texts: [TextNode] { children.compactMap { if case .text(let text) = $0 { text } else { nil } } }
+
+  /// The paths directly in this group.
+  public var paths: [PathNode] { children.compactMap { if case .path(let path) = $0 { path } else { nil } } }
+
+  /// The rectangle of the first clip in this group: an axes group's plot area.
+  public var clipRect: Rect? {
+    children.lazy.compactMap { if case .clip(let clip) = $0 { clip.rect } else { nil } }.first
+  }
+}
+
+extension PathNode {
+  /// The points the path moves and draws lines to, in order.
+  public var points: [Point] {
+    segments.compactMap {
+      switch $0 {
+      case .move(let point), .line(let point): return point
+      default: return nil
+      }
+    }
+  }
+}
+
+extension [SceneNode] {
+  fileprivate func groups(where matches: (Group) -> Bool) -> [Group] {
+    flatMap { node -> [Group] in
+      switch node {
+      case .group(let group): return (matches(group) ? [group] : []) + group.children.groups(where: matches)
+      case .clip(let clip): return clip.children.groups(where: matches)
+      default: return []
+      }
+    }
+  }
+}
