@@ -78,7 +78,18 @@ public enum DataLoader {
       throw VellumError(.invalidSpec, "unknown data source '\(source.data.value)'", at: source.data.location)
     }
     var transformed = table
-    for transform in source.transforms { try transformed.apply(transform) }
+    for transform in source.transforms {
+      if case .join(let name, let keys, let inner) = transform {
+        guard let other = tables[name.value] else {
+          throw VellumError(
+            .invalidSpec, unknownNameMessage(name.value, kind: "data source", candidates: tables.keys.sorted()),
+            at: name.location)
+        }
+        transformed = try transformed.joined(with: other, on: keys, inner: inner)
+        continue
+      }
+      try transformed.apply(transform)
+    }
     return transformed
   }
 

@@ -88,6 +88,13 @@ public struct Table {
     computed[name] = values
   }
 
+  /// Sets (or adds) a text column.
+  mutating func setText(_ name: String, _ cells: [String]) {
+    if !has(name) { columnNames.append(name) }
+    computed[name] = nil
+    text[name] = cells
+  }
+
   /// The file position of a cell: line of the row, and the 1-based field number as column.
   func location(row: Int, column: Int) -> SourceLocation? {
     if let rowLines { return SourceLocation(file: origin, line: rowLines[row], column: column + 1) }

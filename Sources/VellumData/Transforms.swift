@@ -17,6 +17,20 @@ extension Table {
         case .range(let low, let high):
           let values = try numbers(column)
           keep = keep.filter { values[$0] >= (low ?? -.infinity) && values[$0] <= (high ?? .infinity) }
+        case .notEquals(let value): keep = keep.filter { cells[$0] != value }
+        case .noneOf(let values):
+          let excluded = Set(values)
+          keep = keep.filter { !excluded.contains(cells[$0]) }
+        case .compare(let comparison, let bound):
+          let values = try numbers(column)
+          keep = keep.filter { row in
+            switch comparison {
+            case .less: return values[row] < bound
+            case .lessOrEqual: return values[row] <= bound
+            case .greater: return values[row] > bound
+            case .greaterOrEqual: return values[row] >= bound
+            }
+          }
         }
       }
       guard !keep.isEmpty else {
@@ -89,6 +103,28 @@ extension Table {
       }
     case .bin2d(let x, let y, let bins, let range, let weights, let stat, let name):
       self = try binned2D(x: x, y: y, bins: bins, range: range, weights: weights, stat: stat, name: name)
+    case .sort(let columns, let descending):
+      self = try sorted(by: columns, descending: descending)
+    case .cumulative(let columns, let stat, let by, let names):
+      try accumulate(columns, stat: stat, by: by, names: names)
+    case .stack(let column, let x, let offset, let names):
+      try stack(column, x: x, offset: offset, names: names)
+    case .calculate(let expression, let name, let location):
+      try calculate(expression, name: name, location: location)
+    case .rank(let column, let by, let descending, let name):
+      try rank(column, by: by, descending: descending, name: name)
+    case .top(let column, let count, let by, let ascending):
+      self = try top(column, count: count, by: by, ascending: ascending)
+    case .difference(let columns, let by, let periods, let relative, let names):
+      try difference(columns, by: by, periods: periods, relative: relative, names: names)
+    case .dropna(let columns):
+      self = try droppingMissing(columns)
+    case .bin(let column, let bins, let range, let name):
+      try bin(column, bins: bins, range: range, name: name)
+    case .join(let data, _, _):
+      // Joins need the other table; the data loader applies them (see `DataLoader.prepare`).
+      throw VellumError(
+        .invalidSpec, "internal error: join of '\(data.value)' outside the data loader", at: data.location)
     }
   }
 
@@ -140,6 +176,9 @@ extension Table {
     case .equals(let value): return "= '\(value)'"
     case .oneOf(let values): return "in [\(values.joined(separator: ", "))]"
     case .range(let low, let high): return "in [\(low.map { "\($0)" } ?? "-inf"), \(high.map { "\($0)" } ?? "inf")]"
+    case .notEquals(let value): return "!= '\(value)'"
+    case .noneOf(let values): return "not in [\(values.joined(separator: ", "))]"
+    case .compare(let comparison, let bound): return "\(comparison.rawValue) \(bound)"
     }
   }
 

@@ -197,8 +197,8 @@ extension AxisSpec {
 /// A secondary axis's values as a function of its primary axis's: `forward` maps a primary value to the
 /// secondary one, `inverse` maps back (both formulas in `x`).
 public struct AxisFunction: Sendable {
-  public var forward: Expression
-  public var inverse: Expression
+  public var forward: Formula
+  public var inverse: Formula
   public var location: SourceLocation?
 
   static let keys = ["forward", "inverse"]
@@ -206,9 +206,9 @@ public struct AxisFunction: Sendable {
   init(node: SpecNode) throws {
     let map = try node.mapping("an axis function {forward, inverse}", keys: Self.keys)
     location = node.location
-    func formula(_ key: String) throws -> Expression {
+    func formula(_ key: String) throws -> Formula {
       try map.required(key) { node in
-        try Expression(node.string("a formula in x, e.g. x / 1000"), variables: ["x"], location: node.textLocation)
+        try Formula(node.string("a formula in x, e.g. x / 1000"), variables: ["x"], location: node.textLocation)
       }
     }
     forward = try formula("forward")

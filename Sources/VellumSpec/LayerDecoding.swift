@@ -152,6 +152,8 @@ extension TransformSpec {
         weights: try map.optional("weights") { try $0.located("a column name") },
         stat: try map.optional("stat") { try decodeEnum($0, what: "bin2d stat") } ?? .count,
         name: try map.optional("as") { try $0.string("a column name") } ?? "count")
+    case "sort", "cumulative", "stack", "calculate", "rank", "top", "diff", "pct_change", "dropna", "join", "bin":
+      self = try Self.reshaping(kind, body: body, columns: columns, names: names)
     default:
       let map = try body.mapping("aggregate", keys: ["by", "column", "columns", "stats", "seed", "samples"])
       let stats =
@@ -189,9 +191,22 @@ extension TransformSpec {
   private static func condition(_ node: SpecNode) throws -> Condition {
     if node.isSequence { return .oneOf(try node.list().map { try $0.string("a value") }) }
     if node.isMapping {
-      let map = try node.mapping("filter condition", keys: ["in", "min", "max"])
+      let comparisons = Comparison.allCases.map(\.rawValue)
+      let map = try node.mapping("filter condition", keys: ["in", "not_in", "min", "max", "!="] + comparisons)
+      guard map.entries.count == 1 || (map.entries.count == 2 && map["min"] != nil && map["max"] != nil) else {
+        throw node.error("a filter condition takes one test (or min and max); give each column one condition")
+      }
       if let values = try map.optional("in", { try $0.list().map { try $0.string("a value") } }) {
         return .oneOf(values)
+      }
+      if let values = try map.optional("not_in", { try $0.list().map { try $0.string("a value") } }) {
+        return .noneOf(values)
+      }
+      if let value = try map.optional("!=", { try $0.string("a value") }) { return .notEquals(value) }
+      for comparison in Comparison.allCases {
+        if let bound = try map.optional(comparison.rawValue, { try $0.double("a number to compare with") }) {
+          return .compare(comparison, bound)
+        }
       }
       let min = try map.optional("min") { try $0.double("a minimum") }
       let max = try map.optional("max") { try $0.double("a maximum") }

@@ -196,10 +196,15 @@ public enum SpecSchema {
     let condition = JSONValue.object([
       "anyOf": .array([
         string, number, boolean, array(.object([:])),
-        object(["in", "min", "max"], ["in": array(.object([:])), "min": number, "max": number]),
+        object(
+          ["in", "not_in", "min", "max", "!=", "<", "<=", ">", ">="],
+          [
+            "in": array(.object([:])), "not_in": array(.object([:])), "min": number, "max": number,
+            "!=": .object([:]), "<": number, "<=": number, ">": number, ">=": number,
+          ]),
       ])
     ])
-    let kinds: [String: JSONValue] = [
+    var kinds: [String: JSONValue] = [
       "ema": object(
         ["column", "columns", "alpha", "weight", "debias", "halflife", "x", "by"],
         columns.merging([
@@ -244,6 +249,57 @@ public enum SpecSchema {
           ]), "seed": integer, "samples": integer,
         ]) { $1 }),
     ]
+    let byNames: [String: JSONValue] = ["by": names]
+    let asNames: [String: JSONValue] = ["as": names]
+    kinds["sort"] = .object([
+      "anyOf": .array([
+        names,
+        object(
+          ["by", "descending"],
+          ["by": names, "descending": .object(["anyOf": .array([boolean, array(boolean)])])], required: ["by"]),
+      ])
+    ])
+    kinds["cumulative"] = object(
+      ["column", "columns", "stat", "by", "as"],
+      columns.merging(byNames) { $1 }.merging(asNames) { $1 }.merging([
+        "stat": enumeration(TransformSpec.Accumulation.allCases.map(\.rawValue))
+      ]) { $1 })
+    kinds["stack"] = object(
+      ["column", "x", "offset", "as"],
+      [
+        "column": string, "x": string, "offset": enumeration(TransformSpec.StackOffset.allCases.map(\.rawValue)),
+        "as": array(string),
+      ], required: ["column", "x"])
+    kinds["calculate"] = object(
+      ["expr", "as"],
+      [
+        "expr": .object([
+          "type": .string("string"),
+          "description": .string(
+            "a formula over columns: + - * / ^, parentheses, log, log10, log2, exp, sqrt, abs, min, max, pow; "
+              + "`backticks` around names with other characters"),
+        ]), "as": string,
+      ], required: ["expr", "as"])
+    kinds["rank"] = object(
+      ["column", "by", "descending", "as"], ["column": string, "by": names, "descending": boolean, "as": string],
+      required: ["column"])
+    kinds["top"] = object(
+      ["column", "k", "by", "ascending"], ["column": string, "k": integer, "by": names, "ascending": boolean],
+      required: ["column", "k"])
+    for kind in ["diff", "pct_change"] {
+      kinds[kind] = object(
+        ["column", "columns", "by", "periods", "as"],
+        columns.merging(byNames) { $1 }.merging(asNames) { $1 }.merging(["periods": integer]) { $1 })
+    }
+    kinds["dropna"] = .object([
+      "anyOf": .array([.object(["type": .string("null")]), names, object(["column", "columns"], columns)])
+    ])
+    kinds["join"] = object(
+      ["data", "on", "how"], ["data": string, "on": names, "how": enumeration(["left", "inner"])],
+      required: ["data", "on"])
+    kinds["bin"] = object(
+      ["column", "bins", "range", "as"], ["column": string, "bins": .object([:]), "range": pair, "as": string],
+      required: ["column"])
     precondition(Set(kinds.keys) == Set(TransformSpec.kinds))
     return .object(["oneOf": .array(kinds.keys.sorted().map { object([$0], [$0: kinds[$0]!], required: [$0]) })])
   }

@@ -15,6 +15,30 @@ public enum TransformSpec: Sendable {
     case equals(String)
     case oneOf([String])
     case range(min: Double?, max: Double?)
+    case notEquals(String)
+    case noneOf([String])
+    /// A strict or inclusive numeric comparison (`<`, `<=`, `>`, `>=`); missing values never pass.
+    case compare(Comparison, Double)
+  }
+
+  public enum Comparison: String, Sendable, CaseIterable {
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+  }
+
+  /// What `cumulative` accumulates, as pandas' cumsum, cummax, cummin and expanding count.
+  public enum Accumulation: String, Sendable, CaseIterable { case sum, max, min, count }
+
+  /// How `stack` offsets each x's stack (Vega-Lite's stack offsets).
+  public enum StackOffset: String, Sendable, CaseIterable {
+    /// From zero, in data units.
+    case zero
+    /// As fractions of each x's total.
+    case normalize
+    /// As percentages of each x's total.
+    case percent
   }
 
   /// Statistics `aggregate` can compute; each becomes a column `<column>_<stat>`.
@@ -61,7 +85,35 @@ public enum TransformSpec: Sendable {
   /// Divides `columns` by their sum (or largest magnitude) within each `by` group; missing values stay missing.
   case normalize(columns: [Located<String>], by: [Located<String>], method: Normalization)
 
+  /// Orders rows by `columns` (numbers by value when a column is all numbers, else as text; missing last), stably.
+  case sort(columns: [Located<String>], descending: [Bool])
+  /// Running sum, maximum, minimum or count of `columns` within each `by` group, in row order (NaN rows keep NaN
+  /// and are skipped, as pandas); written to `as` or over the column.
+  case cumulative(columns: [Located<String>], stat: Accumulation, by: [Located<String>], names: [String]?)
+  /// Stacks `column` per `x` across rows in order (one series after another), writing each row's
+  /// `[start, end]` to `names`; offsets normalise each x's stack to 1 or 100.
+  case stack(column: Located<String>, x: Located<String>, offset: StackOffset, names: (String, String))
+  /// A new column from a formula over columns (`expr: 'tokens * 6 * params'`).
+  case calculate(expression: Formula, name: String, location: SourceLocation?)
+  /// Each row's rank of `column` within its `by` group (1 = smallest, or largest with `descending`; ties by row
+  /// order, pandas' method='first'), in `name`.
+  case rank(column: Located<String>, by: [Located<String>], descending: Bool, name: String)
+  /// Keeps the first `count` rows of each `by` group ordered by `column` (largest first unless `ascending`).
+  case top(column: Located<String>, count: Int, by: [Located<String>], ascending: Bool)
+  /// Difference to the row `periods` before within each group (pandas' diff), or its relative change
+  /// (pct_change, `relative`).
+  case difference(
+    columns: [Located<String>], by: [Located<String>], periods: Int, relative: Bool, names: [String]?)
+  /// Drops rows where any of `columns` (every column when empty) is missing.
+  case dropna(columns: [Located<String>])
+  /// Adds the columns of another data source by matching key columns (pandas' merge, `how` left or inner).
+  case join(data: Located<String>, on: [Located<String>], inner: Bool)
+  /// Puts each row's `column` into a bin (the histogram's `bins` rules), adding `<name>` (centre), `<name>_start`
+  /// and `<name>_end`.
+  case bin(column: Located<String>, bins: BinSpec, range: (Double, Double)?, name: String)
+
   static let kinds = [
     "ema", "rolling", "filter", "select", "rename", "unpivot", "interpolate", "aggregate", "bin2d", "normalize",
+    "sort", "cumulative", "stack", "calculate", "rank", "top", "diff", "pct_change", "dropna", "join", "bin",
   ]
 }

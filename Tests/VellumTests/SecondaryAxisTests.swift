@@ -120,7 +120,7 @@ final class SecondaryAxisTests: XCTestCase {
 
   func testExpressionsEvaluateLikePython() throws {
     func value(_ text: String, _ x: Double = 3) throws -> Double {
-      try Expression(text, variables: ["x"], location: nil).evaluate(["x": x])
+      try Formula(text, variables: ["x"], location: nil).evaluate(["x": x])
     }
     // Values as Python computes them (operator precedence of ** and unary minus included).
     XCTAssertEqual(try value("x / 2500 + 1"), 3 / 2500 + 1)
@@ -140,7 +140,7 @@ final class SecondaryAxisTests: XCTestCase {
   func testBadExpressionsPointIntoTheFormula() throws {
     func failure(_ text: String) -> VellumError? {
       do {
-        _ = try Expression(text, variables: ["x"], location: SourceLocation(file: "f.yaml", line: 3, column: 10))
+        _ = try Formula(text, variables: ["x"], location: SourceLocation(file: "f.yaml", line: 3, column: 10))
         return nil
       } catch let error as VellumError { return error } catch { return nil }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// An arithmetic expression over named variables, parsed once and evaluated many times: numbers, `+ - * / ^`,
 /// parentheses, the constants `pi` and `e`, and the functions `log` (natural), `log10`, `log2`, `exp`, `sqrt`,
 /// `abs`, `min`, `max` and `pow`. Used where a spec writes a formula, such as a secondary axis's `forward`.
-public struct Expression: Sendable, CustomStringConvertible {
+public struct Formula: Sendable, CustomStringConvertible {
   indirect enum Node: Sendable {
     case number(Double)
     case variable(String)
@@ -15,6 +15,8 @@ public struct Expression: Sendable, CustomStringConvertible {
   let root: Node
   /// The text as written.
   public let description: String
+  /// Every variable the formula names, with where it stands, for checking them against a table's columns.
+  public let references: [(name: String, location: SourceLocation?)]
 
   /// Functions by name and how many arguments each takes.
   static let functions: [String: Int] = [
@@ -22,12 +24,24 @@ public struct Expression: Sendable, CustomStringConvertible {
   ]
   static let constants: [String: Double] = ["pi": Double.pi, "e": M_E]
 
-  /// Parses `text`, allowing only `variables` as names; errors point into the text when `location` is the
-  /// position of its first character.
-  public init(_ text: String, variables: Set<String>, location: SourceLocation?) throws {
+  /// Parses `text`, allowing only `variables` as names (any name when nil: columns known later, checked with
+  /// ``check(against:what:)``); a name with other characters is written in backticks, `` `train/loss` ``.
+  /// Errors point into the text when `location` is the position of its first character.
+  public init(_ text: String, variables: Set<String>?, location: SourceLocation?) throws {
     var parser = Parser(text: Array(text.unicodeScalars), variables: variables, location: location)
     root = try parser.parseWhole()
+    references = parser.references
     description = text
+  }
+
+  /// An error naming the first variable that is not in `available` (with a did-you-mean), located at it.
+  public func check(against available: [String], what: String) throws {
+    for reference in references where !available.contains(reference.name) {
+      throw VellumError(
+        .invalidData,
+        unknownNameMessage(reference.name, kind: what, candidates: available) + " in formula '\(description)'",
+        at: reference.location)
+    }
   }
 
   /// The value with `variables` bound; NaN when a function is undefined there (log of a negative number).
@@ -66,12 +80,13 @@ public struct Expression: Sendable, CustomStringConvertible {
   /// A recursive-descent parser; depth is bounded so a hostile formula cannot exhaust the stack.
   private struct Parser {
     let text: [Unicode.Scalar]
-    let variables: Set<String>
+    let variables: Set<String>?
     let location: SourceLocation?
     var index = 0
     var depth = 0
+    var references: [(name: String, location: SourceLocation?)] = []
 
-    init(text: [Unicode.Scalar], variables: Set<String>, location: SourceLocation?) {
+    init(text: [Unicode.Scalar], variables: Set<String>?, location: SourceLocation?) {
       self.text = text
       self.variables = variables
       self.location = location
@@ -88,9 +103,22 @@ public struct Expression: Sendable, CustomStringConvertible {
     }
 
     private func error(_ message: String, at offset: Int) -> VellumError {
-      // A scalar written plainly on one line: its characters follow its first column.
-      let pointed = location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column + offset) }
-      return VellumError(.invalidSpec, message, at: pointed)
+      VellumError(.invalidSpec, message, at: locate(offset))
+    }
+
+    /// A scalar written plainly on one line: its characters follow its first column.
+    private func locate(_ offset: Int) -> SourceLocation? {
+      location.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column + offset) }
+    }
+
+    private mutating func variable(_ name: String, at start: Int) throws -> Node {
+      if let variables, !variables.contains(name) {
+        throw error(
+          unknownNameMessage(name, kind: "name", candidates: variables.sorted() + Formula.constants.keys.sorted()),
+          at: start)
+      }
+      references.append((name, locate(start)))
+      return .variable(name)
     }
 
     private mutating func skipSpaces() {
@@ -148,6 +176,15 @@ public struct Expression: Sendable, CustomStringConvertible {
         index += 1
         return inner
       }
+      if next == "`" {
+        index += 1
+        let nameStart = index
+        while index < text.count, text[index] != "`" { index += 1 }
+        guard index < text.count else { throw error("missing closing ` for the name started here", at: start) }
+        let name = String(String.UnicodeScalarView(text[nameStart..<index]))
+        index += 1
+        return try variable(name, at: start)
+      }
       if next.properties.numericType != nil || next == "." {
         while index < text.count, text[index].properties.numericType != nil || text[index] == "." { index += 1 }
         if index < text.count, text[index] == "e" || text[index] == "E" {
@@ -170,9 +207,9 @@ public struct Expression: Sendable, CustomStringConvertible {
         }
         let name = String(String.UnicodeScalarView(text[start..<index]))
         if peek() == "(" {
-          guard let arity = Expression.functions[name] else {
+          guard let arity = Formula.functions[name] else {
             throw error(
-              unknownNameMessage(name, kind: "function", candidates: Expression.functions.keys.sorted()), at: start)
+              unknownNameMessage(name, kind: "function", candidates: Formula.functions.keys.sorted()), at: start)
           }
           index += 1
           var arguments = [try sum()]
@@ -187,11 +224,9 @@ public struct Expression: Sendable, CustomStringConvertible {
           }
           return .call(name, arguments)
         }
-        if variables.contains(name) { return .variable(name) }
-        if let value = Expression.constants[name] { return .number(value) }
-        throw error(
-          unknownNameMessage(name, kind: "name", candidates: variables.sorted() + Expression.constants.keys.sorted()),
-          at: start)
+        if variables?.contains(name) ?? false { return try variable(name, at: start) }
+        if let value = Formula.constants[name] { return .number(value) }
+        return try variable(name, at: start)
       }
       throw error("unexpected '\(next)' in formula", at: start)
     }

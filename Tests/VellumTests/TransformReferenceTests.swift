@@ -1,0 +1,91 @@
+import Foundation
+import Vellum
+import VellumTestSupport
+import XCTest
+
+@testable import VellumData
+@testable import VellumSpec
+
+/// Every row-reshaping transform against the table pandas computes (Tests/Reference/transforms.json, from
+/// scripts/reference_transforms.py).
+final class TransformReferenceTests: XCTestCase {
+  private struct Reference: Decodable {
+    struct Case: Decodable {
+      var name: String
+      var transform: String
+      var expected: [String: Column]
+    }
+    /// A column as pandas wrote it: numbers (null for missing) or text.
+    enum Column: Decodable {
+      case numbers([Double?])
+      case text([String])
+      init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let numbers = try? container.decode([Double?].self) {
+          self = .numbers(numbers)
+        } else {
+          self = .text(try container.decode([String].self))
+        }
+      }
+    }
+    var csv: String
+    var other: String
+    var cases: [Case]
+  }
+
+  private func transform(_ yaml: String) throws -> TransformSpec {
+    let spec =
+      "data: {d: d.csv, other: other.csv}\naxes:\n  layers:\n    - line: {data: d, x: step, y: loss, transform: [\(yaml)]}\n"
+    let figure = try Figure(text: spec, name: "t.yaml")
+    return try XCTUnwrap(figure.spec.axes[0].layers[0].series?.source.transforms.first)
+  }
+
+  func testTransformsMatchPandas() throws {
+    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/transforms.json")
+    let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    XCTAssertEqual(reference.cases.count, 22)
+    let input = try CSVTableReader.read(reference.csv, displayPath: "d.csv", delimiter: ",")
+    let other = try CSVTableReader.read(reference.other, displayPath: "other.csv", delimiter: ",")
+    for item in reference.cases {
+      var table = input
+      let spec = try transform(item.transform)
+      if case .join(_, let keys, let inner) = spec {
+        table = try table.joined(with: other, on: keys, inner: inner)
+      } else {
+        try table.apply(spec)
+      }
+      for (name, column) in item.expected {
+        switch column {
+        case .numbers(let expected):
+          let actual = try table.numbers(Located(name, at: nil))
+          XCTAssertEqual(actual.count, expected.count, "\(item.name): \(name) rows")
+          for (a, e) in zip(actual, expected) {
+            if let e {
+              XCTAssertEqual(a, e, accuracy: 1e-9 * max(1, abs(e)), "\(item.name): \(name) \(actual) vs \(expected)")
+            } else {
+              XCTAssertTrue(a.isNaN, "\(item.name): \(name) \(actual) vs \(expected)")
+            }
+          }
+        case .text(let expected):
+          XCTAssertEqual(try table.strings(Located(name, at: nil)), expected, "\(item.name): \(name)")
+        }
+      }
+    }
+  }
+
+  func testBadTransformsAreLocatedErrors() throws {
+    let csv = "step,loss\n1,2\n2,3\n"
+    func failure(_ transform: String) -> String {
+      let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: step, y: loss, transform: [\(transform)]}\n"
+      return SpecFixture.error(spec, csv: csv).map(\.description) ?? "no error"
+    }
+    XCTAssertTrue(failure("{sort: {by: lss}}").contains("4:56: error: no column 'lss'"), failure("{sort: {by: lss}}"))
+    let unknown = failure("{calculate: {expr: 'loss / stp', as: r}}")
+    XCTAssertTrue(unknown.contains("4:71: error: unknown column 'stp' (did you mean 'step'?)"), unknown)
+    let nothing = failure("{calculate: {expr: 'loss / 0 - loss / 0', as: r}}")
+    XCTAssertTrue(nothing.contains("gives no number in any row"), nothing)
+    XCTAssertTrue(failure("{top: {column: loss, k: 0}}").contains("top needs k of at least 1"))
+    XCTAssertTrue(failure("{join: {data: other, on: step}}").contains("unknown data source 'other'"))
+    XCTAssertTrue(failure("{stack: {column: loss, x: step, offset: percnt}}").contains("did you mean 'percent'"))
+  }
+}
