@@ -1,3 +1,4 @@
+import Foundation
 import VellumSpec
 
 /// Loads every data source a figure names and computes each layer's plotted values.
@@ -8,13 +9,10 @@ public enum DataLoader {
     for source in spec.data {
       switch source.source {
       case .file(let url, let displayPath, let format):
-        let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: source.location)
-        switch format {
-        case .csv, .tsv:
-          tables[source.name] = try CSVTableReader.read(
-            text, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
-        case .jsonl:
-          tables[source.name] = try JSONLinesReader.read(text, displayPath: displayPath)
+        tables[source.name] = try readFile(url, displayPath: displayPath, format: format, declaredAt: source.location)
+      case .files(let set):
+        tables[source.name] = try FileSetReader.read(set, name: source.name, declaredAt: source.location) {
+          try readFile($0, displayPath: $1, format: set.format, declaredAt: source.location)
         }
       case .inline(let columns):
         let lengths = Set(columns.map(\.values.count))
@@ -30,6 +28,18 @@ public enum DataLoader {
   }
 
   /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
+  private static func readFile(
+    _ url: URL, displayPath: String, format: DataSourceSpec.FileFormat, declaredAt location: SourceLocation
+  ) throws -> Table {
+    let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: location)
+    switch format {
+    case .csv, .tsv:
+      return try CSVTableReader.read(text, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
+    case .jsonl:
+      return try JSONLinesReader.read(text, displayPath: displayPath)
+    }
+  }
+
   private static func load(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
     try loadLayers(axes, tables: tables) + axes.insets.flatMap { try loadLayers($0.axes, tables: tables) }
   }

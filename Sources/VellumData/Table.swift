@@ -12,6 +12,9 @@ public struct Table {
   public private(set) var rowCount: Int
   /// The file line of each row, for error messages; nil once rows are derived (aggregates, grids).
   var rowLines: [Int]?
+  /// For a table read from several files: the index in `files` of each row's file.
+  var rowFiles: [Int32]?
+  var files: [String] = []
   /// Where inline data was declared in the spec.
   var inlineLocation: SourceLocation?
 
@@ -97,7 +100,10 @@ public struct Table {
 
   /// The file position of a cell: line of the row, and the 1-based field number as column.
   func location(row: Int, column: Int) -> SourceLocation? {
-    if let rowLines { return SourceLocation(file: origin, line: rowLines[row], column: column + 1) }
+    if let rowLines {
+      let file = rowFiles.map { files[Int($0[row])] } ?? origin
+      return SourceLocation(file: file, line: rowLines[row], column: column + 1)
+    }
     return inlineLocation
   }
 
@@ -107,6 +113,7 @@ public struct Table {
     copy.text = text.mapValues { column in indices.map { column[$0] } }
     copy.computed = computed.mapValues { column in indices.map { column[$0] } }
     copy.rowLines = rowLines.map { lines in indices.map { lines[$0] } }
+    copy.rowFiles = rowFiles.map { owners in indices.map { owners[$0] } }
     copy.rowCount = indices.count
     return copy
   }
@@ -134,6 +141,51 @@ public struct Table {
   func keys(_ columns: [Located<String>]) throws -> [[String]] {
     let values = try columns.map { try strings($0) }
     return (0..<rowCount).map { row in values.map { $0[row] } }
+  }
+
+  /// The tables of several files as one, in order, their columns in the first table's order; each row keeps its
+  /// file and line for messages. `derived` adds a text column with one value per table (from its path).
+  static func concatenating(_ tables: [Table], origin: String, derived: (name: String, values: [String])?) throws
+    -> Table
+  {
+    guard let first = tables.first else {
+      return Table(origin: origin, columnNames: [], cells: [], rowLines: nil, inlineLocation: nil)
+    }
+    let names = first.columnNames
+    for table in tables.dropFirst() {
+      if let missing = names.first(where: { !table.has($0) }) {
+        throw VellumError(
+          .invalidData,
+          "\(table.origin) has no column '\(missing)', which \(first.origin) has (files read as one table need the "
+            + "same columns)", at: SourceLocation(file: table.origin, line: 1, column: 1))
+      }
+      if let extra = table.columnNames.first(where: { !names.contains($0) }) {
+        throw VellumError(
+          .invalidData,
+          "\(table.origin) has a column '\(extra)' that \(first.origin) lacks (files read as one table need the "
+            + "same columns)", at: SourceLocation(file: table.origin, line: 1, column: 1))
+      }
+    }
+    var cells = try names.map { name in try tables.flatMap { try $0.strings(Located(name, at: nil)) } }
+    var columnNames = names
+    if let derived {
+      guard !names.contains(derived.name) else {
+        throw VellumError(
+          .invalidSpec, "the path column '\(derived.name)' is already a column of \(first.origin); name it otherwise",
+          at: nil)
+      }
+      columnNames.append(derived.name)
+      cells.append(
+        zip(tables, derived.values).flatMap { table, value in Array(repeating: value, count: table.rowCount) })
+    }
+    var table = Table(
+      origin: origin, columnNames: columnNames, cells: cells,
+      rowLines: tables.allSatisfy { $0.rowLines != nil } ? tables.flatMap { $0.rowLines! } : nil, inlineLocation: nil)
+    table.files = tables.map(\.origin)
+    table.rowFiles = tables.enumerated().flatMap { index, table in
+      Array(repeating: Int32(index), count: table.rowCount)
+    }
+    return table
   }
 
   /// Shortest text that reads back as the same Double (integers without a decimal point).

@@ -85,6 +85,21 @@ public struct DataSourceSpec: Sendable {
     case file(URL, displayPath: String, format: FileFormat)
     /// Columns written in the spec itself.
     case inline([(name: String, values: [String])])
+    /// Several files (listed, or matched by glob patterns, in sorted path order) read as one table, with an
+    /// optional column derived from each file's path.
+    case files(FileSet)
+  }
+
+  /// Files read as one table.
+  public struct FileSet: Sendable {
+    /// Paths or glob patterns (`runs/seed*.csv`) as written, relative to `directory`.
+    public var patterns: [String]
+    public var directory: URL
+    public var format: FileFormat
+    /// A text column holding, for each row, its file's name (without extension) or `pathPattern`'s capture.
+    public var pathColumn: String?
+    /// A regular expression whose first capture group (or whole match) is taken from each file's path.
+    public var pathPattern: String?
   }
   public var name: String
   public var source: Source
@@ -230,17 +245,48 @@ extension DataSourceSpec {
       let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
       return .file(url.standardizedFileURL, displayPath: path, format: format)
     }
+    func isPattern(_ path: String) -> Bool { path.contains { "*?[".contains($0) } }
     if let path = node.scalarText {
-      source = file(path, FileFormat.guess(path))
+      source =
+        isPattern(path)
+        ? .files(FileSet(patterns: [path], directory: directory, format: FileFormat.guess(path)))
+        : file(path, FileFormat.guess(path))
       return
     }
-    let map = try node.mapping("data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values"])
-    if let path = try map.optional("csv", { try $0.string("a CSV path") }) {
-      source = file(path, .csv)
-    } else if let path = try map.optional("tsv", { try $0.string("a TSV path") }) {
-      source = file(path, .tsv)
-    } else if let path = try map.optional("jsonl", { try $0.string("a JSON Lines path") }) {
-      source = file(path, .jsonl)
+    if node.isSequence {
+      let paths = try node.list("file paths").map { try $0.string("a file path") }
+      guard let first = paths.first else { throw node.error("data source '\(name)' lists no files") }
+      source = .files(FileSet(patterns: paths, directory: directory, format: FileFormat.guess(first)))
+      return
+    }
+    let map = try node.mapping(
+      "data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values", "path_column", "path_pattern"])
+    let pathColumn = try map.optional("path_column") { try $0.string("a column name") }
+    let pathPattern = try map.optional("path_pattern") { node -> String in
+      let text = try node.string("a regular expression")
+      guard (try? Regex(text)) != nil else { throw node.error("invalid regular expression '\(text)'") }
+      return text
+    }
+    if pathPattern != nil && pathColumn == nil {
+      throw (map["path_pattern"] ?? node).error("path_pattern fills a column; name it with 'path_column'")
+    }
+    /// One path, or several (a list or a glob pattern) read as one table.
+    func paths(_ key: String, _ format: FileFormat) throws -> Source? {
+      guard let value = map[key] else { return nil }
+      let listed =
+        value.isSequence ? try value.list().map { try $0.string("a file path") } : [try value.string("a path")]
+      guard !listed.isEmpty else { throw value.error("data source '\(name)' lists no files") }
+      if listed.count == 1 && !isPattern(listed[0]) && pathColumn == nil { return file(listed[0], format) }
+      return .files(
+        FileSet(
+          patterns: listed, directory: directory, format: format, pathColumn: pathColumn, pathPattern: pathPattern))
+    }
+    if let found = try paths("csv", .csv) {
+      source = found
+    } else if let found = try paths("tsv", .tsv) {
+      source = found
+    } else if let found = try paths("jsonl", .jsonl) {
+      source = found
     } else if let values = map["values"] {
       let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
       source = .inline(

@@ -147,14 +147,20 @@ public enum SpecSchema {
     return .object(fields)
   }
 
+  /// A file path, a glob pattern or a list of them (read as one table), or `{csv|tsv|jsonl: …, path_column,
+  /// path_pattern}`, or inline `{values: {column: [...]}}`.
   static var dataSource: JSONValue {
-    .object([
+    let paths = JSONValue.object([
+      "anyOf": .array([string, array(string)]),
+      "description": .string("a path, a glob pattern such as runs/seed*.csv, or a list of them (read as one table)"),
+    ])
+    return .object([
       "anyOf": .array([
-        string,
+        string, array(string),
         .object([
           "type": .string("object"), "additionalProperties": .bool(false),
           "properties": .object([
-            "csv": string,
+            "csv": paths, "tsv": paths, "jsonl": paths, "path_column": string, "path_pattern": string,
             "values": .object([
               "type": .string("object"),
               "additionalProperties": array(.object(["type": .array([.string("string"), .string("number")])])),
