@@ -53,7 +53,9 @@ public struct Figure: Sendable {
   public func sceneReporting(embedFonts: Bool = false) throws -> (scene: Scene, warnings: [VellumWarning]) {
     var spec = spec
     if embedFonts { spec.font.embed = true }
-    return try FigureCompiler.compileReporting(spec, data: try DataLoader.load(spec))
+    let (data, loading) = try DataLoader.loadReporting(spec)
+    let (scene, layout) = try FigureCompiler.compileReporting(spec, data: data)
+    return (scene, loading + layout)
   }
 
   /// The figure as SVG text; `textMode` overrides the spec's `text` choice.

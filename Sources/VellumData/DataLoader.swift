@@ -4,7 +4,11 @@ import VellumSpec
 /// Loads every data source a figure names and computes each layer's plotted values.
 public enum DataLoader {
   /// Returns, for each panel, one ``LayerData`` per layer in layer order.
-  public static func load(_ spec: FigureSpec) throws -> [[LayerData]] {
+  public static func load(_ spec: FigureSpec) throws -> [[LayerData]] { try loadReporting(spec).data }
+
+  /// The layers' data and the warnings found loading it (series mostly missing).
+  public static func loadReporting(_ spec: FigureSpec) throws -> (data: [[LayerData]], warnings: [VellumWarning]) {
+    var warnings: [VellumWarning] = []
     var tables: [String: Table] = [:]
     for source in spec.data {
       switch source.source {
@@ -24,10 +28,11 @@ public enum DataLoader {
           rowLines: nil, inlineLocation: source.location)
       }
     }
-    return try spec.axes.map { axes in try load(axes, tables: tables) }
+    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings) }
+    return (data, warnings)
   }
 
-  /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
+  /// One data file as a table, by its format.
   private static func readFile(
     _ url: URL, displayPath: String, format: DataSourceSpec.FileFormat, declaredAt location: SourceLocation
   ) throws -> Table {
@@ -40,11 +45,18 @@ public enum DataLoader {
     }
   }
 
-  private static func load(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
-    try loadLayers(axes, tables: tables) + axes.insets.flatMap { try loadLayers($0.axes, tables: tables) }
+  /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
+  private static func load(_ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning]) throws
+    -> [LayerData]
+  {
+    var data = try loadLayers(axes, tables: tables, warnings: &warnings)
+    for inset in axes.insets { data += try loadLayers(inset.axes, tables: tables, warnings: &warnings) }
+    return data
   }
 
-  private static func loadLayers(_ axes: AxesSpec, tables: [String: Table]) throws -> [LayerData] {
+  private static func loadLayers(_ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning]) throws
+    -> [LayerData]
+  {
     try axes.layers.map { layer in
       guard let request = layer.body.request else { return .none }
       let common = request.series
@@ -58,8 +70,23 @@ public enum DataLoader {
       }
       let whole = SeriesData(name: nil, x: x, values: values, y: y)
       let splits = request.splitColumns
-      guard !splits.isEmpty else { return .series([whole]) }
-      return .series(split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) }))
+      let series =
+        splits.isEmpty
+        ? [whole] : split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) })
+      return .series(
+        series.map { series in
+          let present = series.presentRows()
+          let missing = series.rowCount - present.count
+          if missing * 2 > series.rowCount {
+            let named = series.name.map { " '\($0)'" } ?? ""
+            warnings.append(
+              VellumWarning(
+                "series\(named): \(missing) of \(series.rowCount) rows lack a plotted value (\(common.x.value) or "
+                  + "\(request.channels.map(\.column.value).joined(separator: ", "))); "
+                  + (common.missing == .skip ? "they are skipped" : "they leave gaps"), at: common.location))
+          }
+          return common.missing == .skip && missing > 0 ? series.selecting(rows: present) : series
+        })
     }
   }
 

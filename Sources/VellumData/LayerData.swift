@@ -54,3 +54,31 @@ public enum LayerData {
     return []
   }
 }
+
+extension SeriesData {
+  /// Number of rows.
+  public var rowCount: Int {
+    switch x {
+    case .numeric(let values): return values.count
+    case .categorical(let labels): return labels.count
+    }
+  }
+
+  /// Rows whose position and every channel value are present (not NaN, not an empty category).
+  func presentRows() -> [Int] {
+    (0..<rowCount).filter { row in
+      switch x {
+      case .numeric(let values): if values[row].isNaN { return false }
+      case .categorical(let labels): if labels[row].isEmpty { return false }
+      }
+      return !values.values.contains { $0[row].isNaN }
+    }
+  }
+
+  /// The series keeping only `rows`, in order.
+  func selecting(rows: [Int]) -> SeriesData {
+    SeriesData(
+      name: name, x: x.selecting(rows), values: values.mapValues { column in rows.map { column[$0] } }, keys: keys,
+      y: y?.selecting(rows))
+  }
+}

@@ -165,6 +165,14 @@ public struct SeriesCommon: Sendable {
   public var continuousColor: ContinuousColor?
   public var alpha: Double
   public var location: SourceLocation
+  /// What rows with a missing plotted value do: skipped (the default, so sparse logs draw connected lines) or
+  /// kept as gaps (`missing: gap`, matplotlib's NaN breaks).
+  public var missing: MissingValues = .skip
+
+  /// How a layer treats rows whose plotted columns are empty or NaN.
+  public enum MissingValues: String, Sendable, CaseIterable {
+    case skip, gap
+  }
 
   /// The constant colour the spec names, if any.
   public var color: Color? { colorEncoding?.constant }
@@ -178,7 +186,7 @@ public struct SeriesCommon: Sendable {
     }
   }
 
-  public static let keys = ["id", "data", "transform", "x", "group", "label", "color", "alpha"]
+  public static let keys = ["id", "data", "transform", "x", "group", "label", "color", "alpha", "missing"]
 
   /// Reads the keys every data-reading mark shares; `defaultAlpha` is the mark kind's own opacity.
   public init(map: SpecMapping, context: LayerContext, defaultAlpha: Double) throws {
@@ -202,6 +210,7 @@ public struct SeriesCommon: Sendable {
       colorEncoding = try map.optional("color") { try Encoding.decode($0, constant: decodeColor) }
     }
     alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? defaultAlpha
+    missing = try map.optional("missing") { try decodeEnum($0, what: "missing-value rule") } ?? .skip
   }
 }
 

@@ -476,6 +476,10 @@ public enum SpecSchema {
           continuousColor.merging(["column": string, "colorbar": colorbar]) { $1 }, required: ["column"]),
       ])
     ]), "alpha": number,
+    "missing": .object([
+      "enum": .array([.string("skip"), .string("gap")]),
+      "description": .string("skip rows with a missing plotted value (default) or break the line there (gap)"),
+    ]),
   ]
 
   /// A layer's `axis`: a secondary axis name or a list of them.

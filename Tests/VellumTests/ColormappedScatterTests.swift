@@ -45,16 +45,22 @@ final class ColormappedScatterTests: XCTestCase {
     }
   }
 
-  /// On a line, each segment takes the colour of the value at its start (matplotlib's LineCollection); a
-  /// segment starting at a missing value is not drawn.
+  /// On a line, each segment takes the colour of the value at its start (matplotlib's LineCollection); with
+  /// `missing: gap` a segment starting at a missing value is not drawn, by default the row is skipped.
   func testLineSegmentsTakeTheirStartsColour() throws {
-    let root = try render("line: {x: x, y: y, color: {column: c, map: viridis, norm: log}}")
-    var strokes: [String] = []
-    root.walk { element, group in
-      if group == "series-y", element.name == "path", let stroke = element.attributes["stroke"] {
-        strokes.append(stroke)
+    func strokes(_ layer: String) throws -> [String] {
+      var found: [String] = []
+      try render(layer).walk { element, group in
+        if group == "series-y", element.name == "path", let stroke = element.attributes["stroke"] {
+          found.append(stroke)
+        }
       }
+      return found
     }
-    XCTAssertEqual(strokes, ["#440154", "#21918c", "#fde725"])
+    XCTAssertEqual(
+      try strokes("line: {x: x, y: y, missing: gap, color: {column: c, map: viridis, norm: log}}"),
+      ["#440154", "#21918c", "#fde725"])
+    XCTAssertEqual(
+      try strokes("line: {x: x, y: y, color: {column: c, map: viridis, norm: log}}"), ["#440154", "#21918c"])
   }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Vellum
+import VellumScene
+import VellumTestSupport
+import XCTest
+
+/// Rows with missing plotted values: skipped by default (sparse logs draw connected lines), gaps with
+/// `missing: gap`, and a warning when most of a series is missing.
+final class MissingValuesTests: XCTestCase {
+  /// Run b logs every third step in a table of every step; run a logs every step.
+  private let csv =
+    "step,a,b\n"
+    + (0..<9).map { step in "\(step),\(Double(step) * 0.5),\(step % 3 == 0 ? String(step) : "")" }
+    .joined(separator: "\n") + "\n"
+
+  private func path(_ layer: String) throws -> (path: PathNode, warnings: [VellumWarning]) {
+    let spec = "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - \(layer)\n"
+    let (scene, warnings) = try SpecFixture.scene(spec, csv: csv)
+    return (try XCTUnwrap(scene.groups(role: "series-b").first?.paths.first), warnings)
+  }
+
+  func testSparseColumnsDrawConnectedLinesByDefault() throws {
+    let (line, warnings) = try path("line: {x: step, y: b}")
+    let moves = line.segments.filter { if case .move = $0 { true } else { false } }
+    XCTAssertEqual(moves.count, 1)
+    XCTAssertEqual(line.points.count, 3)
+    // 6 of 9 rows lack b: a warning says so, and that they are skipped.
+    XCTAssertEqual(warnings.count, 1)
+    XCTAssertTrue(
+      warnings[0].description.contains(
+        ":5:13: warning: series: 6 of 9 rows lack a plotted value (step or b); they are skipped"),
+      warnings[0].description)
+  }
+
+  func testGapBreaksTheLineAsMatplotlibDoes() throws {
+    let (line, warnings) = try path("line: {x: step, y: b, missing: gap}")
+    // Three isolated points: no segment joins them, so nothing is drawn between.
+    XCTAssertTrue(line.segments.allSatisfy { if case .line = $0 { false } else { true } } || line.segments.isEmpty)
+    XCTAssertTrue(warnings[0].description.hasSuffix("they leave gaps"), warnings[0].description)
+  }
+
+  func testDropnaTransformRemovesRowsMissingAnyListedColumn() throws {
+    let spec =
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n"
+      + "    - line: {x: step, y: a, missing: gap, transform: [{dropna: [b]}]}\n"
+    let (scene, warnings) = try SpecFixture.scene(spec, csv: csv)
+    XCTAssertEqual(warnings, [])
+    XCTAssertEqual(scene.groups(role: "series-a").first?.paths.first?.points.count, 3)
+  }
+}
