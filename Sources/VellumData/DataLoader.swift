@@ -68,7 +68,9 @@ public enum DataLoader {
       let y = try request.yPosition.map {
         try xValues(table, $0, categorical: axes.yAxis(of: layer).scale == .categorical)
       }
-      let whole = SeriesData(name: nil, x: x, values: values, y: y)
+      var texts: [String: [String]] = [:]
+      for channel in request.textChannels { texts[channel.name] = try table.strings(channel.column) }
+      let whole = SeriesData(name: nil, x: x, values: values, y: y, texts: texts)
       let splits = request.splitColumns
       let series =
         splits.isEmpty
@@ -106,7 +108,8 @@ public enum DataLoader {
       return SeriesData(
         name: distinct.joined(separator: ", "), x: series.x.selecting(selected),
         values: series.values.mapValues { values in selected.map { values[$0] } },
-        keys: Dictionary(zip(columns, key)) { first, _ in first }, y: series.y?.selecting(selected))
+        keys: Dictionary(zip(columns, key)) { first, _ in first }, y: series.y?.selecting(selected),
+        texts: series.texts.mapValues { values in selected.map { values[$0] } })
     }
   }
 

@@ -29,15 +29,19 @@ public struct SeriesData: Equatable {
   public var keys: [String: String]
   /// Positions along y from a second position column (heatmap rows), when the layer has one.
   public var y: XValues?
+  /// Columns read as text, by channel name (a text mark's labels).
+  public var texts: [String: [String]] = [:]
 
   public init(
-    name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:], y: XValues? = nil
+    name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:], y: XValues? = nil,
+    texts: [String: [String]] = [:]
   ) {
     self.name = name
     self.x = x
     self.values = values
     self.keys = keys
     self.y = y
+    self.texts = texts
   }
 
   public subscript(_ role: String) -> [Double] { values[role] ?? [] }
@@ -79,6 +83,6 @@ extension SeriesData {
   func selecting(rows: [Int]) -> SeriesData {
     SeriesData(
       name: name, x: x.selecting(rows), values: values.mapValues { column in rows.map { column[$0] } }, keys: keys,
-      y: y?.selecting(rows))
+      y: y?.selecting(rows), texts: texts.mapValues { column in rows.map { column[$0] } })
   }
 }

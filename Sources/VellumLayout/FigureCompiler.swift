@@ -296,7 +296,8 @@ public enum FigureCompiler {
         .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
         at: spec.sizeLocation)
     }
-    let compiled = try panel.layers.map { layer in
+    var compiled: [(node: SceneNode, drawing: MarkDrawing)] = []
+    for layer in panel.layers {
       var marks = MarkCanvas(
         xScale: layer.axes.x2 ? decorations.x2Scale ?? decorations.xScale : decorations.xScale,
         yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
@@ -306,7 +307,8 @@ public enum FigureCompiler {
       marks.decimate = spec.decimate && decorations.polarCenter == nil
       marks.polarCenter = decorations.polarCenter
       marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale == .categorical
-      return try marks.draw(layer)
+      marks.occupied = compiled.flatMap(\.drawing.points)
+      compiled.append(try marks.draw(layer))
     }
     var children: [SceneNode] =
       background ? [.path(PathNode(segments: PathGeometry.rect(plot), fill: Paint(.white)))] : []

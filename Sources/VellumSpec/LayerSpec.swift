@@ -34,6 +34,8 @@ public struct DataRequest: Sendable {
   public var positionAlongY: Bool
   /// A second position column along the y axis, read as categories when that axis is categorical (heatmap rows).
   public var yPosition: Located<String>?
+  /// Columns read as text, by channel name (labels of a text layer).
+  public var textChannels: [(name: String, column: Located<String>)] = []
 
   /// `encodings` are the mark's own (dash, marker); the series' colour encoding is added here.
   public init(

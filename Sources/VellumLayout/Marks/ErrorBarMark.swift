@@ -2,21 +2,55 @@ import VellumData
 import VellumScene
 import VellumSpec
 
-/// `errorbar`: points with symmetric error bars in y and/or x.
+/// `errorbar`: points with error bars in y and/or x: symmetric (`yerr: col`), asymmetric as matplotlib's
+/// `yerr=[minus, plus]` (`yerr: [minus_col, plus_col]`), or between absolute bounds (`lower`/`upper`, e.g. the
+/// `_boot_low`/`_boot_high` or min/max columns of `aggregate`).
 struct ErrorBarMark: Mark {
+  /// Where one axis's whisker ends come from.
+  enum Extent {
+    case symmetric(Located<String>)
+    case asymmetric(minus: Located<String>, plus: Located<String>)
+    case bounds(lower: Located<String>, upper: Located<String>)
+
+    /// The channels the data stage reads, named by `prefix` (`y` or `x`).
+    func channels(_ prefix: String) -> [(name: String, column: Located<String>)] {
+      switch self {
+      case .symmetric(let column): return [(prefix + "err", column)]
+      case .asymmetric(let minus, let plus): return [(prefix + "minus", minus), (prefix + "plus", plus)]
+      case .bounds(let lower, let upper): return [(prefix + "lower", lower), (prefix + "upper", upper)]
+      }
+    }
+
+    /// Each point's whisker ends.
+    func ends(_ prefix: String, center: [Double], series: SeriesData) -> (low: [Double], high: [Double]) {
+      switch self {
+      case .symmetric:
+        let error = series[prefix + "err"]
+        return (zip(center, error).map { $0 - $1 }, zip(center, error).map { $0 + $1 })
+      case .asymmetric:
+        return (
+          zip(center, series[prefix + "minus"]).map { $0 - $1 }, zip(center, series[prefix + "plus"]).map { $0 + $1 }
+        )
+      case .bounds: return (series[prefix + "lower"], series[prefix + "upper"])
+      }
+    }
+  }
+
   var common: SeriesCommon
   var y: Located<String>
-  var yError: Located<String>?
-  var xError: Located<String>?
+  var yExtent: Extent?
+  var xExtent: Extent?
   /// Cap length in points (matplotlib's capsize; 0 draws none).
   var capSize: Double
   var width: Double
   var marker: MarkerSpec?
 
   static let layerKind = LayerKind(
-    name: "errorbar", keys: SeriesCommon.keys + ["y", "yerr", "xerr", "cap", "width", "marker"],
+    name: "errorbar",
+    keys: SeriesCommon.keys + ["y", "yerr", "xerr", "lower", "upper", "xlower", "xupper", "cap", "width", "marker"],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "yerr": SpecSchema.string, "xerr": SpecSchema.string, "cap": SpecSchema.number,
+      "y": SpecSchema.string, "yerr": errorColumns, "xerr": errorColumns, "lower": SpecSchema.string,
+      "upper": SpecSchema.string, "xlower": SpecSchema.string, "xupper": SpecSchema.string, "cap": SpecSchema.number,
       "width": SpecSchema.number, "marker": SpecSchema.marker,
     ]) { $1 },
     required: ["x", "y"], decode: { try ErrorBarMark(map: $0, context: $1) })
@@ -25,26 +59,60 @@ struct ErrorBarMark: Mark {
     let column = { (node: SpecNode) in try node.located("a column name") }
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     y = try map.required("y", column)
-    yError = try map.optional("yerr", column)
-    xError = try map.optional("xerr", column)
-    guard yError != nil || xError != nil else { throw context.node.error("an errorbar layer needs 'yerr' or 'xerr'") }
+    yExtent = try Self.extent(map, error: "yerr", lower: "lower", upper: "upper")
+    xExtent = try Self.extent(map, error: "xerr", lower: "xlower", upper: "xupper")
+    guard yExtent != nil || xExtent != nil else {
+      throw context.node.error("an errorbar layer needs 'yerr', 'xerr' or 'lower' and 'upper'")
+    }
     capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 0
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     marker = try map.optional("marker") { try MarkerSpec(node: $0) }
   }
 
+  /// `yerr: col` or `[minus, plus]`, or `lower` with `upper`; not both kinds.
+  private static func extent(_ map: SpecMapping, error key: String, lower: String, upper: String) throws -> Extent? {
+    let column = { (node: SpecNode) in try node.located("a column name") }
+    let low = try map.optional(lower, column)
+    let high = try map.optional(upper, column)
+    if let node = map[key] {
+      guard low == nil, high == nil else {
+        throw node.error("give '\(key)' (distances) or '\(lower)'/'\(upper)' (bounds), not both")
+      }
+      if node.isSequence {
+        let items = try node.list("[minus column, plus column]")
+        guard items.count == 2 else {
+          throw node.error("expected \(key): [minus column, plus column] (matplotlib's 2×N yerr), found \(items.count)")
+        }
+        return .asymmetric(minus: try column(items[0]), plus: try column(items[1]))
+      }
+      return .symmetric(try column(node))
+    }
+    switch (low, high) {
+    case (nil, nil): return nil
+    case (let low?, let high?): return .bounds(lower: low, upper: high)
+    default: throw (map[lower] ?? map[upper]!).error("'\(lower)' and '\(upper)' go together")
+    }
+  }
+
+  static let errorColumns = JSONValue.object([
+    "anyOf": .array([SpecSchema.string, SpecSchema.array(SpecSchema.string)]),
+    "description": .string("a column of distances, or [minus column, plus column] (matplotlib's 2×N yerr)"),
+  ])
+
   var request: DataRequest? {
     DataRequest(
       series: common,
-      channels: [("y", y)] + (yError.map { [("yerr", $0)] } ?? []) + (xError.map { [("xerr", $0)] } ?? []),
+      channels: [("y", y)] + (yExtent?.channels("y") ?? []) + (xExtent?.channels("x") ?? []),
       encodings: marker?.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     try data.series.map { series in
       let color = try context.color(common, series: series, cycle: .line)
+      let x = context.positions(series.x)
       let geometry = Geometry(
-        x: context.positions(series.x), y: series["y"], yError: series.values["yerr"], xError: series.values["xerr"],
+        x: x, y: series["y"], yEnds: yExtent?.ends("y", center: series["y"], series: series),
+        xEnds: xExtent?.ends("x", center: x, series: series),
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),
         cap: capSize,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
@@ -55,32 +123,33 @@ struct ErrorBarMark: Mark {
   struct Geometry: MarkGeometry {
     var x: [Double]
     var y: [Double]
-    var yError: [Double]?
-    var xError: [Double]?
+    /// Whisker ends per point (absolute values), when the layer draws that axis's bars.
+    var yEnds: (low: [Double], high: [Double])?
+    var xEnds: (low: [Double], high: [Double])?
     var style: LineStyle
     var cap: Double
     var marker: MarkerStyle?
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
-      let (values, errors) = axis == .x ? (x, xError) : (y, yError)
-      guard let errors else { return VellumLayout.extent(values, transform) }
-      return VellumLayout.extent(zip(values, errors).flatMap { [$0 - $1, $0 + $1] }, transform)
+      let (values, ends) = axis == .x ? (x, xEnds) : (y, yEnds)
+      guard let ends else { return VellumLayout.extent(values, transform) }
+      return VellumLayout.extent(values + ends.low + ends.high, transform)
     }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
       drawing.points = zip(x, y).map { canvas.page($0, $1) }
       for i in x.indices where x[i].isFinite && y[i].isFinite {
-        if let yError, yError[i].isFinite {
+        if let yEnds, yEnds.low[i].isFinite, yEnds.high[i].isFinite {
           drawing.nodes.append(
             canvas.whisker(
-              from: canvas.page(x[i], y[i] - yError[i]), to: canvas.page(x[i], y[i] + yError[i]), cap: cap,
+              from: canvas.page(x[i], yEnds.low[i]), to: canvas.page(x[i], yEnds.high[i]), cap: cap,
               across: false, width: style.width, color: style.color, alpha: style.alpha))
         }
-        if let xError, xError[i].isFinite {
+        if let xEnds, xEnds.low[i].isFinite, xEnds.high[i].isFinite {
           drawing.nodes.append(
             canvas.whisker(
-              from: canvas.page(x[i] - xError[i], y[i]), to: canvas.page(x[i] + xError[i], y[i]), cap: cap,
+              from: canvas.page(xEnds.low[i], y[i]), to: canvas.page(xEnds.high[i], y[i]), cap: cap,
               across: true, width: style.width, color: style.color, alpha: style.alpha))
         }
       }

@@ -21,6 +21,8 @@ struct MarkCanvas {
   var polarCenter: Point?
   /// Lines and areas join their last point back to their first: the closed polygons of a radar chart.
   var closesLoops = false
+  /// Page points the layers drawn before this one cover, for marks that place text where nothing is.
+  var occupied: [Point] = []
 
   /// The layer's group, the page points it covers (for choosing a legend spot), and nodes drawn
   /// unclipped above the plot (annotations, value labels).

@@ -26,14 +26,31 @@ struct TextMark: Mark {
 
   static let layerKind = LayerKind(
     name: "text",
-    keys: ["id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width", "coordinates"],
+    keys: [
+      "id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width", "coordinates", "data",
+      "transform", "group", "alpha", "missing", "nudge",
+    ],
     properties: [
-      "id": SpecSchema.string, "text": SpecSchema.string, "x": SpecSchema.number, "y": SpecSchema.number,
+      "id": SpecSchema.string,
+      "text": .object(["anyOf": .array([SpecSchema.string, SpecSchema.columnEncoding])]),
+      "x": .object(["anyOf": .array([SpecSchema.number, SpecSchema.string])]),
+      "y": .object(["anyOf": .array([SpecSchema.number, SpecSchema.string])]),
+      "data": SpecSchema.string, "transform": SpecSchema.seriesProperties["transform"]!,
+      "group": SpecSchema.string, "alpha": SpecSchema.number, "missing": SpecSchema.seriesProperties["missing"]!,
+      "nudge": SpecSchema.boolean,
       "offset": SpecSchema.pair, "anchor": SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
       "size": SpecSchema.number, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
       "arrow_width": SpecSchema.number,
       "coordinates": SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
-    ], required: ["text", "x", "y"], decode: { map, context in try TextMark(map: map, context: context) })
+    ], required: ["text", "x", "y"],
+    decode: { map, context in
+      // `text: {column: …}` labels every row of a table; a plain text is one annotation.
+      if map["text"]?.isMapping == true { return try Labels(map: map, context: context) }
+      for key in ["data", "transform", "group", "alpha", "missing", "nudge"] where map[key] != nil {
+        throw map[key]!.error("'\(key)' belongs to text labelling rows (text: {column: …}), not to one annotation")
+      }
+      return try TextMark(map: map, context: context)
+    })
 
   init(map: SpecMapping, context: LayerContext) throws {
     location = context.node.location
@@ -134,5 +151,124 @@ extension TextMark: MarkGeometry {
             fill: paint)),
       ]
     )
+  }
+}
+
+extension TextMark {
+  /// `text: {column: name}`: a label at every row's (x, y), from a table like any data layer (labels beside a
+  /// scatter's points); `nudge: true` moves labels that would overlap each other or the points to the first
+  /// free spot around their point.
+  struct Labels: Mark {
+    var common: SeriesCommon
+    var y: Located<String>
+    var text: Located<String>
+    var offset: (x: Double, y: Double)
+    var anchor: Anchor
+    var size: Double?
+    var nudge: Bool
+
+    init(map: SpecMapping, context: LayerContext) throws {
+      common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+      y = try map.required("y") { try $0.located("a column name") }
+      let textNode = map["text"]!
+      text = try textNode.mapping("text {column: …}", keys: ["column"]).required("column") {
+        try $0.located("a column name")
+      }
+      offset =
+        try map.optional("offset") { node in
+          let items = try node.list("an offset [dx, dy] in points")
+          guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
+          return (try items[0].double(), try items[1].double())
+        } ?? (3, 3)
+      anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
+      size = try map.optional("size") { try $0.fontSize() }
+      nudge = try map.optional("nudge") { try $0.bool() } ?? false
+      for key in ["arrow", "arrow_width", "coordinates"] where map[key] != nil {
+        throw map[key]!.error("'\(key)' belongs to one annotation, not to text labelling rows")
+      }
+    }
+
+    var request: DataRequest? {
+      var request = DataRequest(series: common, channels: [("y", y)])
+      request.textChannels = [("text", text)]
+      return request
+    }
+
+    func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+      try data.series.map { series in
+        // Black, as matplotlib's text, unless a colour or a group says otherwise.
+        let color =
+          common.colorEncoding == nil && common.group == nil
+          ? Color.black : try context.color(common, series: series, cycle: .line)
+        var layer = context.series(
+          LabelsGeometry(
+            x: context.positions(series.x), y: series["y"], labels: series.texts["text"] ?? [], offset: offset,
+            anchor: anchor, size: size, paint: Paint(color.rgb, opacity: common.alpha * color.alpha), nudge: nudge),
+          "labels", common, valueColumn: text.value, series: series)
+        layer.legendLabel = nil
+        return layer
+      }
+    }
+  }
+
+  struct LabelsGeometry: MarkGeometry {
+    var x: [Double]
+    var y: [Double]
+    var labels: [String]
+    var offset: (x: Double, y: Double)
+    var anchor: Anchor
+    var size: Double?
+    var paint: Paint
+    var nudge: Bool
+
+    /// Labels leave the limits to the points they label, as matplotlib's annotations.
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? { nil }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      let points = zip(x, y).map { canvas.page($0, $1) }
+      var placed: [Rect] = []
+      for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
+        guard index < labels.count, !labels[index].isEmpty, FarPointClipping.isNear(point) else { continue }
+        // Data values are set literally: a model name with `_` or `$` is not TeX.
+        let set = try canvas.setter.set(literal: labels[index], size: size ?? canvas.textSize)
+        var choice = place(set, at: point, offset: offset, anchor: anchor)
+        if nudge {
+          // Around the point at growing distances: the asked side first, then the others.
+          let (dx, dy) = (abs(offset.x) + 1, abs(offset.y) + 1)
+          var candidates: [((Double, Double), Anchor)] = []
+          for scale in [1.0, 2, 3, 4] {
+            candidates += [
+              ((offset.x * scale, offset.y * scale), anchor), ((dx * scale, -dy * scale), .start),
+              ((-dx * scale, dy * scale), .end), ((-dx * scale, -dy * scale), .end),
+              ((0, (dy + set.height / 2) * scale), .middle), ((0, -(dy + set.height / 2) * scale), .middle),
+            ]
+          }
+          // Free of the other labels, of every point (this layer's and the layers' below), and inside the plot.
+          let others = points.enumerated().filter { $0.offset != index }.map(\.element) + canvas.occupied
+          let plot = canvas.plot
+          if let free = candidates.lazy.map({ self.place(set, at: point, offset: $0.0, anchor: $0.1) }).first(where: {
+            candidate in
+            let box = candidate.box
+            return box.minX >= plot.minX && box.maxX <= plot.maxX && box.minY >= plot.minY && box.maxY <= plot.maxY
+              && !placed.contains { $0.intersects(box) } && !others.contains { box.contains($0) }
+          }) {
+            choice = free
+          }
+        }
+        placed.append(choice.box)
+        drawing.overlay.append(choice.painted(paint.color).node)
+      }
+      drawing.points = points
+      return drawing
+    }
+
+    private func place(_ set: SetText, at point: Point, offset: (x: Double, y: Double), anchor: Anchor) -> PlacedText {
+      let textAnchor: PlacedText.Anchor = anchor == .start ? .start : anchor == .middle ? .middle : .end
+      return PlacedText.horizontal(
+        set, x: point.x + offset.x, baseline: point.y - offset.y + set.ascent / 2, anchor: textAnchor)
+    }
   }
 }
