@@ -79,8 +79,8 @@ extension Table {
         }
         setNumbers(column.value, values)
       }
-    case .unpivot(let listed, let pattern, let except, let key, let value):
-      self = try unpivot(listed: listed, pattern: pattern, except: except, key: key, value: value)
+    case .unpivot(let listed, let pattern, let except, let key, let value, let spread):
+      self = try unpivot(listed: listed, pattern: pattern, except: except, key: key, value: value, spread: spread)
     case .interpolate(let x, let by, let columns, let step, let points, let from, let to):
       self = try interpolate(x: x, by: by, columns: columns, step: step, points: points, from: from, to: to)
     case .aggregate(let by, let columns, let stats, let seed, let samples):
@@ -194,8 +194,61 @@ extension Table {
     return order.map { rows[$0]! }
   }
 
+  /// Unpivot by a pattern with named captures (W&B's `run - metric__MIN`): each capture becomes a column, and the
+  /// `spread` capture instead picks the value's column (empty: `value`; else the captured text, e.g. `MIN`), so a
+  /// metric's value, min and max land in one row. nil when the pattern names no capture.
+  private func namedUnpivot(pattern: String, value: String, spread: String?) throws -> Table? {
+    let regex = try Regex(pattern)
+    var matched: [(column: String, key: [String], target: String)] = []
+    var captureNames: [String] = []
+    for name in columnNames {
+      guard let match = try regex.wholeMatch(in: name) else { continue }
+      let output = match.output
+      let named = output.compactMap { element in element.name.map { ($0, element.substring.map(String.init) ?? "") } }
+      guard !named.isEmpty else { return nil }
+      if captureNames.isEmpty { captureNames = named.map(\.0).filter { $0 != spread } }
+      let target = named.first { $0.0 == spread }.map { $0.1.isEmpty ? value : $0.1 } ?? value
+      matched.append((name, named.filter { $0.0 != spread }.map(\.1), target))
+    }
+    guard !matched.isEmpty else {
+      if !pattern.contains("(?<") { return nil }
+      throw VellumError(
+        .invalidData, "unpivot matched no column of \(origin) (columns: \(columnNames.joined(separator: ", ")))")
+    }
+    let widened = Set(matched.map(\.column))
+    let kept = columnNames.filter { !widened.contains($0) }
+    var keys: [[String]] = []
+    for item in matched where !keys.contains(item.key) { keys.append(item.key) }
+    var targets: [String] = []
+    for item in matched where !targets.contains(item.target) { targets.append(item.target) }
+    if let clash = (kept + captureNames).first(where: { targets.contains($0) }) {
+      throw VellumError(
+        .invalidData, "unpivot would make two columns named '\(clash)'; rename the value column with 'value'")
+    }
+    let keptValues = try kept.map { try strings(Located($0, at: nil)) }
+    let wideValues = Dictionary(
+      uniqueKeysWithValues: try matched.map { ($0.column, try numbers(Located($0.column, at: nil))) })
+    var text: [String: [String]] = Dictionary(uniqueKeysWithValues: (kept + captureNames).map { ($0, [String]()) })
+    var values: [String: [Double]] = Dictionary(uniqueKeysWithValues: targets.map { ($0, [Double]()) })
+    let byKey = Dictionary(grouping: matched) { $0.key }
+    for row in 0..<rowCount {
+      for key in keys {
+        for (index, name) in kept.enumerated() { text[name]!.append(keptValues[index][row]) }
+        for (index, name) in captureNames.enumerated() { text[name]!.append(index < key.count ? key[index] : "") }
+        let columns = byKey[key] ?? []
+        for target in targets {
+          values[target]!.append(columns.first { $0.target == target }.map { wideValues[$0.column]![row] } ?? .nan)
+        }
+      }
+    }
+    return Table(
+      origin: origin, order: kept + captureNames + targets, text: text, numbers: values,
+      rowCount: rowCount * keys.count)
+  }
+
   private func unpivot(
-    listed: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String
+    listed: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String,
+    spread: String?
   ) throws -> Table {
     var wide = listed
     var labels = listed.map(\.value)
@@ -206,6 +259,9 @@ extension Table {
         wide.append(Located(name, at: nil))
         labels.append(name)
       }
+    }
+    if let pattern, let named = try namedUnpivot(pattern: pattern, value: value, spread: spread) {
+      return named
     }
     if let pattern {
       let regex = try Regex(pattern)

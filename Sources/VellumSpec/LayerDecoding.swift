@@ -86,7 +86,7 @@ extension TransformSpec {
       let map = try body.mapping("rename", keys: try body.mappingKeys())
       self = .rename(try map.entries.map { (try $0.key.located("a column name"), try $0.value.string("a new name")) })
     case "unpivot":
-      let map = try body.mapping("unpivot", keys: ["columns", "pattern", "except", "key", "value"])
+      let map = try body.mapping("unpivot", keys: ["columns", "pattern", "except", "key", "value", "spread"])
       let listed = try map.optional("columns", names) ?? []
       let kept = try map.optional("except", names)
       let pattern = try map.optional("pattern") { node -> String in
@@ -100,7 +100,8 @@ extension TransformSpec {
       self = .unpivot(
         columns: listed, pattern: pattern, except: kept,
         key: try map.optional("key") { try $0.string("a column name") } ?? "key",
-        value: try map.optional("value") { try $0.string("a column name") } ?? "value")
+        value: try map.optional("value") { try $0.string("a column name") } ?? "value",
+        spread: try map.optional("spread") { try $0.string("a capture name") })
     case "interpolate":
       let map = try body.mapping("interpolate", keys: ["x", "by", "column", "columns", "step", "points", "from", "to"])
       let step = try map.optional("step") { try $0.positive("a grid step") }

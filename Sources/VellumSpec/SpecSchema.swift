@@ -225,8 +225,8 @@ public enum SpecSchema {
       "select": names,
       "rename": .object(["type": .string("object"), "additionalProperties": string]),
       "unpivot": object(
-        ["columns", "pattern", "except", "key", "value"],
-        ["columns": names, "pattern": string, "except": names, "key": string, "value": string]),
+        ["columns", "pattern", "except", "key", "value", "spread"],
+        ["columns": names, "pattern": string, "except": names, "key": string, "value": string, "spread": string]),
       "interpolate": object(
         ["x", "by", "column", "columns", "step", "points", "from", "to"],
         columns.merging([

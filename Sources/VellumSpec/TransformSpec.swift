@@ -60,7 +60,11 @@ public enum TransformSpec: Sendable {
   case rename([(from: Located<String>, to: String)])
   /// Turns wide columns into rows: each listed column's values go to `value`, its name to `key`.
   /// `except` unpivots every column but those (a wide matrix's row labels), like pandas' `melt(id_vars=…)`.
-  case unpivot(columns: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String)
+  /// A pattern with named captures (`(?<run>.*) - (?<metric>[^_]*)(__(?<stat>MIN|MAX))?`) makes each capture a
+  /// column instead of `key`, and the `spread` capture picks the value's column, so value, min and max share a row.
+  case unpivot(
+    columns: [Located<String>], pattern: String?, except: [Located<String>]?, key: String, value: String,
+    spread: String?)
   /// Resamples each run (rows sharing `by`) linearly onto a common grid of `x`.
   case interpolate(
     x: Located<String>, by: [Located<String>], columns: [Located<String>], step: Double?, points: Int?, from: Double?,

@@ -89,3 +89,34 @@ final class TransformReferenceTests: XCTestCase {
     XCTAssertTrue(failure("{stack: {column: loss, x: step, offset: percnt}}").contains("did you mean 'percent'"))
   }
 }
+
+/// W&B exports: `run - metric` columns with `__MIN`/`__MAX` companions, unpivoted by named captures.
+final class NamedUnpivotTests: XCTestCase {
+  func testValueMinAndMaxOfARunLandInOneRow() throws {
+    let csv = """
+      Step,"a - loss","a - loss__MIN","a - loss__MAX","b - loss","b - loss__MIN","b - loss__MAX"
+      0,1,0.5,1.5,2,,
+      10,0.9,0.4,1.4,,,
+
+      """
+    var table = try CSVTableReader.read(csv, displayPath: "w.csv", delimiter: ",")
+    let spec = """
+      data: {d: d.csv}
+      axes:
+        layers:
+          - line:
+              x: Step
+              y: value
+              transform: [{unpivot: {pattern: '^(?<run>.*) - (?<metric>[^_]*)(__(?<stat>MIN|MAX))?$', spread: stat}}]
+      """
+    let transform = try XCTUnwrap(
+      Figure(text: spec, name: "t.yaml").spec.axes[0].layers[0].series?.source.transforms[0])
+    try table.apply(transform)
+    XCTAssertEqual(table.columnNames, ["Step", "run", "metric", "value", "MIN", "MAX"])
+    XCTAssertEqual(try table.strings(Located("run", at: nil)), ["a", "b", "a", "b"])
+    XCTAssertEqual(try table.strings(Located("metric", at: nil)), ["loss", "loss", "loss", "loss"])
+    XCTAssertEqual(try table.numbers(Located("value", at: nil)).map { $0.isNaN ? -1 : $0 }, [1, 2, 0.9, -1])
+    XCTAssertEqual(try table.numbers(Located("MIN", at: nil)).map { $0.isNaN ? -1 : $0 }, [0.5, -1, 0.4, -1])
+    XCTAssertEqual(try table.numbers(Located("MAX", at: nil)).map { $0.isNaN ? -1 : $0 }, [1.5, -1, 1.4, -1])
+  }
+}
