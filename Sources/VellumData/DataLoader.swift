@@ -14,6 +14,10 @@ public enum DataLoader {
       switch source.source {
       case .file(let url, let displayPath, let format):
         tables[source.name] = try readFile(url, displayPath: displayPath, format: format, declaredAt: source.location)
+      case .tensorboard(let url, let displayPath):
+        let result = try TensorBoardReader.read(directory: url, displayPath: displayPath, declaredAt: source.location)
+        tables[source.name] = result.table
+        warnings += result.warnings
       case .files(let set):
         tables[source.name] = try FileSetReader.read(set, name: source.name, declaredAt: source.location) {
           try readFile($0, displayPath: $1, format: set.format, declaredAt: source.location)

@@ -88,6 +88,8 @@ public struct DataSourceSpec: Sendable {
     /// Several files (listed, or matched by glob patterns, in sorted path order) read as one table, with an
     /// optional column derived from each file's path.
     case files(FileSet)
+    /// A TensorBoard log folder: every event file below it, as a long table of scalars.
+    case tensorboard(URL, displayPath: String)
   }
 
   /// Files read as one table.
@@ -260,7 +262,12 @@ extension DataSourceSpec {
       return
     }
     let map = try node.mapping(
-      "data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values", "path_column", "path_pattern"])
+      "data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values", "path_column", "path_pattern", "tensorboard"])
+    if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
+      let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
+      source = .tensorboard(url.standardizedFileURL, displayPath: folder)
+      return
+    }
     let pathColumn = try map.optional("path_column") { try $0.string("a column name") }
     let pathPattern = try map.optional("path_pattern") { node -> String in
       let text = try node.string("a regular expression")
@@ -297,7 +304,9 @@ extension DataSourceSpec {
           )
         })
     } else {
-      throw node.error("data source '\(name)' needs 'csv', 'tsv' or 'jsonl' (a file path) or 'values' (inline columns)")
+      throw node.error(
+        "data source '\(name)' needs 'csv', 'tsv' or 'jsonl' (a file path), 'tensorboard' (a log folder) or 'values' "
+          + "(inline columns)")
     }
   }
 }

@@ -161,6 +161,10 @@ public enum SpecSchema {
           "type": .string("object"), "additionalProperties": .bool(false),
           "properties": .object([
             "csv": paths, "tsv": paths, "jsonl": paths, "path_column": string, "path_pattern": string,
+            "tensorboard": .object([
+              "type": .string("string"),
+              "description": .string("a TensorBoard log folder: run, tag, step, wall_time, value"),
+            ]),
             "values": .object([
               "type": .string("object"),
               "additionalProperties": array(.object(["type": .array([.string("string"), .string("number")])])),

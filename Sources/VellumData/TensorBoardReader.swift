@@ -1,0 +1,285 @@
+import Foundation
+import VellumSpec
+
+/// Reads TensorBoard event files (`events.out.tfevents.*`) into a long table of scalars: `run` (the folder below
+/// the log directory, `.` for files directly in it), `tag`, `step`, `wall_time`, `value`. Files are TFRecord
+/// streams (length, masked CRC-32C, payload, masked CRC-32C) of `Event` protocol buffers, decoded here with a
+/// small wire-format reader: scalars as `simple_value` (tensorboardX, TF1) or as a one-value tensor (TF2).
+enum TensorBoardReader {
+  struct Result {
+    var table: Table
+    var warnings: [VellumWarning]
+  }
+
+  static func read(directory: URL, displayPath: String, declaredAt location: SourceLocation) throws -> Result {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw VellumError(.missingFile, "no TensorBoard log folder '\(displayPath)'", at: location)
+    }
+    let files = eventFiles(in: directory)
+    guard !files.isEmpty else {
+      throw VellumError(
+        .missingFile, "no event files (events.out.tfevents.*) under '\(displayPath)'", at: location)
+    }
+    var runs: [String] = []
+    var tags: [String] = []
+    var steps: [Double] = []
+    var times: [Double] = []
+    var values: [Double] = []
+    var warnings: [VellumWarning] = []
+    for file in files {
+      let relative = String(file.path.dropFirst(directory.path.count).drop { $0 == "/" })
+      let shown = displayPath.hasSuffix("/") ? displayPath + relative : displayPath + "/" + relative
+      let folder = (relative as NSString).deletingLastPathComponent
+      let run = folder.isEmpty ? "." : folder
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        throw VellumError(.missingFile, "cannot read event file '\(shown)'", at: location)
+      }
+      let bytes = [UInt8](data)
+      var offset = 0
+      var record = 0
+      while offset < bytes.count {
+        record += 1
+        // A record cut short at the end of the file is a run still writing: skip it, and say so.
+        guard offset + 12 <= bytes.count else {
+          warnings.append(truncated(shown, record: record, location: location))
+          break
+        }
+        let length = Int(truncatingIfNeeded: littleEndian64(bytes, offset))
+        guard CRC32C.masked(bytes[offset..<offset + 8]) == littleEndian32(bytes, offset + 8) else {
+          throw corrupt(shown, record: record, what: "its length's checksum does not match")
+        }
+        guard length >= 0, length <= bytes.count, offset + 12 + length + 4 <= bytes.count else {
+          warnings.append(truncated(shown, record: record, location: location))
+          break
+        }
+        let payload = bytes[(offset + 12)..<(offset + 12 + length)]
+        guard CRC32C.masked(payload) == littleEndian32(bytes, offset + 12 + length) else {
+          throw corrupt(shown, record: record, what: "its data's checksum does not match")
+        }
+        do {
+          let event = try Event(payload)
+          for scalar in event.scalars {
+            runs.append(run)
+            tags.append(scalar.tag)
+            steps.append(Double(event.step))
+            times.append(event.wallTime)
+            values.append(scalar.value)
+          }
+        } catch {
+          throw corrupt(shown, record: record, what: "it is not a valid Event")
+        }
+        offset += 12 + length + 4
+      }
+    }
+    let table = Table(
+      origin: displayPath, order: ["run", "tag", "step", "wall_time", "value"], text: ["run": runs, "tag": tags],
+      numbers: ["step": steps, "wall_time": times, "value": values], rowCount: values.count)
+    return Result(table: table, warnings: warnings)
+  }
+
+  /// Event files below `directory`, in sorted path order.
+  static func eventFiles(in directory: URL) -> [URL] {
+    guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
+    else { return [] }
+    var found: [URL] = []
+    for case let url as URL in walker where url.lastPathComponent.hasPrefix("events.out.tfevents") {
+      if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true { found.append(url) }
+    }
+    return found.sorted { $0.path < $1.path }
+  }
+
+  private static func truncated(_ file: String, record: Int, location: SourceLocation) -> VellumWarning {
+    VellumWarning(
+      "record \(record) is cut short at the end of the file (a run still writing?); it is skipped",
+      at: SourceLocation(file: file, line: record, column: 1))
+  }
+
+  /// A bad record, located as `file:record:1`.
+  private static func corrupt(_ file: String, record: Int, what: String) -> VellumError {
+    VellumError(
+      .invalidData, "event file record \(record) is corrupt: \(what)",
+      at: SourceLocation(file: file, line: record, column: 1))
+  }
+
+  private static func littleEndian64(_ bytes: [UInt8], _ offset: Int) -> UInt64 {
+    (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+  }
+
+  private static func littleEndian32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+    (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+  }
+
+  /// The parts of `tensorflow.Event` a scalar plot needs.
+  struct Event {
+    var wallTime = 0.0
+    var step: Int64 = 0
+    var scalars: [(tag: String, value: Double)] = []
+
+    init(_ bytes: ArraySlice<UInt8>) throws {
+      var reader = ProtobufReader(bytes)
+      while let (field, wire) = try reader.key() {
+        switch (field, wire) {
+        case (1, 1): wallTime = Double(bitPattern: try reader.fixed64())
+        case (2, 0): step = Int64(bitPattern: try reader.varint())
+        case (5, 2): scalars += try Self.summary(reader.bytes())
+        default: try reader.skip(wire)
+        }
+      }
+    }
+
+    /// `Summary.value` entries holding one number: `simple_value`, or a scalar tensor.
+    private static func summary(_ bytes: ArraySlice<UInt8>) throws -> [(tag: String, value: Double)] {
+      var reader = ProtobufReader(bytes)
+      var found: [(tag: String, value: Double)] = []
+      while let (field, wire) = try reader.key() {
+        guard field == 1, wire == 2 else {
+          try reader.skip(wire)
+          continue
+        }
+        var value = ProtobufReader(try reader.bytes())
+        var tag = ""
+        var number: Double?
+        while let (field, wire) = try value.key() {
+          switch (field, wire) {
+          case (1, 2): tag = String(decoding: try value.bytes(), as: UTF8.self)
+          case (2, 5): number = Double(Float(bitPattern: try value.fixed32()))
+          case (8, 2): number = try tensorScalar(value.bytes())
+          default: try value.skip(wire)
+          }
+        }
+        if let number { found.append((tag, number)) }
+      }
+      return found
+    }
+
+    /// The single value of a scalar `TensorProto` (float, double, int32 or int64; in `*_val` or `tensor_content`).
+    private static func tensorScalar(_ bytes: ArraySlice<UInt8>) throws -> Double? {
+      var reader = ProtobufReader(bytes)
+      var dtype: UInt64 = 0
+      var content: ArraySlice<UInt8>?
+      var values: [Double] = []
+      while let (field, wire) = try reader.key() {
+        switch (field, wire) {
+        case (1, 0): dtype = try reader.varint()
+        case (4, 2): content = try reader.bytes()
+        case (5, 5): values.append(Double(Float(bitPattern: try reader.fixed32())))
+        case (5, 2):
+          var packed = ProtobufReader(try reader.bytes())
+          while !packed.atEnd { values.append(Double(Float(bitPattern: try packed.fixed32()))) }
+        case (6, 1): values.append(Double(bitPattern: try reader.fixed64()))
+        case (6, 2):
+          var packed = ProtobufReader(try reader.bytes())
+          while !packed.atEnd { values.append(Double(bitPattern: try packed.fixed64())) }
+        case (7, 0), (10, 0): values.append(Double(Int64(bitPattern: try reader.varint())))
+        case (7, 2), (10, 2):
+          var packed = ProtobufReader(try reader.bytes())
+          while !packed.atEnd { values.append(Double(Int64(bitPattern: try packed.varint()))) }
+        default: try reader.skip(wire)
+        }
+      }
+      if let first = values.first { return first }
+      guard let content else { return nil }
+      let raw = [UInt8](content)
+      func little<T: FixedWidthInteger>(_: T.Type) -> T? {
+        guard raw.count >= MemoryLayout<T>.size else { return nil }
+        return (0..<MemoryLayout<T>.size).reduce(T(0)) { $0 | T(raw[$1]) << (8 * $1) }
+      }
+      switch dtype {
+      case 1: return little(UInt32.self).map { Double(Float(bitPattern: $0)) }
+      case 2: return little(UInt64.self).map { Double(bitPattern: $0) }
+      case 3: return little(UInt32.self).map { Double(Int32(bitPattern: $0)) }
+      case 9: return little(UInt64.self).map { Double(Int64(bitPattern: $0)) }
+      default: return nil
+      }
+    }
+  }
+}
+
+/// Protocol-buffer wire format, read from a byte slice: keys, varints, fixed-width numbers, length-delimited
+/// bytes. Anything running past the end is an error.
+struct ProtobufReader {
+  struct Malformed: Error {}
+
+  private let buffer: ArraySlice<UInt8>
+  private var index: Int
+
+  init(_ bytes: ArraySlice<UInt8>) {
+    buffer = bytes
+    index = bytes.startIndex
+  }
+
+  var atEnd: Bool { index >= buffer.endIndex }
+
+  /// The next field number and wire type, or nil at the end.
+  mutating func key() throws -> (Int, Int)? {
+    guard !atEnd else { return nil }
+    let key = try varint()
+    return (Int(key >> 3), Int(key & 7))
+  }
+
+  mutating func varint() throws -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard index < buffer.endIndex, shift < 64 else { throw Malformed() }
+      let byte = buffer[index]
+      index += 1
+      result |= UInt64(byte & 0x7F) << shift
+      if byte & 0x80 == 0 { return result }
+      shift += 7
+    }
+  }
+
+  mutating func fixed32() throws -> UInt32 {
+    guard buffer.endIndex - index >= 4 else { throw Malformed() }
+    defer { index += 4 }
+    return (0..<4).reduce(0) { $0 | UInt32(buffer[index + $1]) << (8 * UInt32($1)) }
+  }
+
+  mutating func fixed64() throws -> UInt64 {
+    guard buffer.endIndex - index >= 8 else { throw Malformed() }
+    defer { index += 8 }
+    return (0..<8).reduce(0) { $0 | UInt64(buffer[index + $1]) << (8 * UInt64($1)) }
+  }
+
+  mutating func bytes() throws -> ArraySlice<UInt8> {
+    let length = try varint()
+    guard length <= UInt64(buffer.endIndex - index) else { throw Malformed() }
+    defer { index += Int(length) }
+    return buffer[index..<(index + Int(length))]
+  }
+
+  /// Steps over a field of `wire` type.
+  mutating func skip(_ wire: Int) throws {
+    switch wire {
+    case 0: _ = try varint()
+    case 1: _ = try fixed64()
+    case 2: _ = try bytes()
+    case 5: _ = try fixed32()
+    default: throw Malformed()
+    }
+  }
+}
+
+/// CRC-32C (Castagnoli), as TFRecord framing checks it, with TensorFlow's mask.
+enum CRC32C {
+  private static let table: [UInt32] = (0..<256).map { index in
+    var crc = UInt32(index)
+    for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+    return crc
+  }
+
+  static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+    return crc ^ 0xFFFF_FFFF
+  }
+
+  /// TensorFlow's masked CRC: rotated right by 15 bits plus a constant, so CRCs of CRCs do not collide.
+  static func masked<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    let crc = checksum(bytes)
+    return ((crc >> 15) | (crc << 17)) &+ 0xA282_EAD8
+  }
+}
