@@ -9,6 +9,13 @@ public enum DataLoader {
   /// The layers' data and the warnings found loading it (series mostly missing).
   public static func loadReporting(_ spec: FigureSpec) throws -> (data: [[LayerData]], warnings: [VellumWarning]) {
     var warnings: [VellumWarning] = []
+    let tables = try readSources(spec, warnings: &warnings)
+    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings) }
+    return (data, warnings)
+  }
+
+  /// Every data source the figure declares, read into a table by name.
+  private static func readSources(_ spec: FigureSpec, warnings: inout [VellumWarning]) throws -> [String: Table] {
     var tables: [String: Table] = [:]
     for source in spec.data {
       switch source.source {
@@ -32,8 +39,20 @@ public enum DataLoader {
           rowLines: nil, inlineLocation: source.location)
       }
     }
-    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings) }
-    return (data, warnings)
+    return tables
+  }
+
+  /// Each data-reading layer's table after its transforms (nil for layers with values in the spec), per panel,
+  /// each panel's insets' layers after its own: every column a layer can plot, for `vellum data`.
+  public static func finalTables(_ spec: FigureSpec) throws -> [[Table?]] {
+    var warnings: [VellumWarning] = []
+    let tables = try readSources(spec, warnings: &warnings)
+    return try spec.axes.map { axes in
+      try axes.allLayers.map { layer in
+        guard let request = layer.body.request else { return nil }
+        return try prepare(request.series.source, tables: tables)
+      }
+    }
   }
 
   /// One data file as a table, by its format.

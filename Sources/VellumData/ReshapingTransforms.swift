@@ -6,7 +6,7 @@ import VellumSpec
 /// (`scripts/reference_transforms.py`).
 extension Table {
   /// Whether a cell is missing: empty, `nan` or `.nan`.
-  static func isMissing(_ cell: String) -> Bool {
+  public static func isMissing(_ cell: String) -> Bool {
     let trimmed = cell.trimmingCharacters(in: .whitespaces)
     return trimmed.isEmpty || ["nan", ".nan"].contains(trimmed.lowercased())
   }

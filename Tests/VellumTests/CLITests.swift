@@ -57,7 +57,8 @@ final class CLITests: XCTestCase {
     let spec = try fixture.write("loss.yaml", SpecFixture.spec)
     XCTAssertEqual(try run(["data", spec]).status, 0)
     let csv = try String(contentsOf: fixture.directory.appendingPathComponent("loss.layer-1.csv"), encoding: .utf8)
-    XCTAssertEqual(csv, "x,y\n0.0,1.0\n1.0,0.5\n2.0,0.25\n")
+    // Every column of the final table, names quoted, numbers as read.
+    XCTAssertEqual(csv, "\"step\",\"loss\"\n0,1.0\n1,0.5\n2,0.25\n")
     try FileManager.default.removeItem(at: fixture.directory.appendingPathComponent("loss.layer-1.csv"))
     try fixture.write(
       "loss.yaml",
