@@ -5,6 +5,16 @@ import VellumSpec
 /// Reads a data file's text, with errors located at the spec line that named it.
 enum DataFile {
   static func read(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> String {
+    let bytes = try bytes(url: url, displayPath: displayPath, declaredAt: location)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw VellumError(
+        .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
+    }
+    return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+  }
+
+  /// A readable regular file within the size limit, or a located error saying what it is instead.
+  private static func checkReadable(url: URL, displayPath: String, declaredAt location: SourceLocation) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       throw VellumError(.missingFile, "cannot read data file '\(displayPath)': no such file", at: location)
@@ -23,24 +33,47 @@ enum DataFile {
         "data file '\(displayPath)' is \(size >> 20) MiB, over the limit of \(Limits.dataFileBytes >> 30) GiB",
         at: location)
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw VellumError(.missingFile, "cannot read data file '\(displayPath)'", at: location)
-    }
-    guard var text = String(data: data, encoding: .utf8) else {
+  }
+
+  /// The file's bytes, read once into one array (a 200 MB log is not copied through Data and String), without a
+  /// leading byte-order mark; checked to be UTF-8.
+  static func utf8Bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
+    var bytes = try bytes(url: url, displayPath: displayPath, declaredAt: location)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    // ASCII (most logs) is UTF-8; anything else is checked by decoding it.
+    if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
       throw VellumError(
         .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return text
+    return bytes
+  }
+
+  private static func bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
+    try checkReadable(url: url, displayPath: displayPath, declaredAt: location)
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    let size = Int((attributes?[.size] as? UInt64) ?? 0)
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw VellumError(.missingFile, "cannot read data file '\(displayPath)'", at: location)
+    }
+    defer { try? handle.close() }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(size)
+    while let chunk = try? handle.read(upToCount: 1 << 24), !chunk.isEmpty { bytes.append(contentsOf: chunk) }
+    return bytes
   }
 }
 
 /// Reads CSV and TSV text (header row required; quoting and CRLF as RFC 4180) into ``Table``s with CSV.swift.
 enum CSVTableReader {
   static func read(_ text: String, displayPath: String, delimiter: UnicodeScalar) throws -> Table {
+    try read(bytes: Array(text.utf8), displayPath: displayPath, delimiter: delimiter)
+  }
+
+  static func read(bytes: [UInt8], displayPath: String, delimiter: UnicodeScalar) throws -> Table {
     // Files without quotes or carriage returns (most exported logs) split on bytes directly, several times
     // faster than the general reader; anything else takes CSV.swift's RFC 4180 path.
-    if let table = try plainTable(text, displayPath: displayPath, delimiter: delimiter) { return table }
+    if let table = try plainTable(bytes, displayPath: displayPath, delimiter: delimiter) { return table }
+    let text = String(decoding: bytes, as: UTF8.self)
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     let reader: CSVReader
     do {
@@ -111,42 +144,85 @@ extension CSVTableReader {
     return names
   }
 
-  /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text.
-  fileprivate static func plainTable(_ text: String, displayPath: String, delimiter: UnicodeScalar) throws -> Table? {
+  /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text. Cells stay
+  /// byte ranges of the file (``TextColumn``): no string is made per cell unless a cell is wanted as text.
+  fileprivate static func plainTable(_ file: [UInt8], displayPath: String, delimiter: UnicodeScalar) throws -> Table? {
     guard delimiter.isASCII else { return nil }
     let separator = UInt8(delimiter.value)
-    var text = text
-    return try text.withUTF8 { bytes -> Table? in
-      guard !bytes.contains(UInt8(ascii: "\"")), !bytes.contains(UInt8(ascii: "\r")) else { return nil }
-      var rows: Rows?
+    let buffer = TextColumn.Buffer(file)
+    let bytes = buffer.bytes
+    guard bytes.count < Int(Int32.max), !bytes.contains(UInt8(ascii: "\"")), !bytes.contains(UInt8(ascii: "\r"))
+    else { return nil }
+    return try bytes.withUnsafeBufferPointer { bytes -> Table? in
+      var names: [String]?
+      var starts: [[Int32]] = []
+      var ends: [[Int32]] = []
+      var lines: [Int] = []
       var line = 0
       var lineStart = 0
-      func fields(_ range: Range<Int>) -> [String] {
-        var cells: [String] = []
-        var fieldStart = range.lowerBound
-        for index in range where bytes[index] == separator {
-          cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]), as: UTF8.self))
-          fieldStart = index + 1
-        }
-        cells.append(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<range.upperBound]), as: UTF8.self))
-        return cells
-      }
+      let newline = UInt8(ascii: "\n")
       while lineStart < bytes.count {
         var index = lineStart
-        while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        while index < bytes.count && bytes[index] != newline { index += 1 }
         line += 1
         let range = lineStart..<index
         lineStart = index + 1
-        if range.isEmpty && rows != nil { continue }  // a blank line between rows; a blank first line is no header
-        let cells = fields(range)
-        if rows == nil {
-          rows = Rows(names: try columnNames(cells, displayPath: displayPath), displayPath: displayPath)
-        } else {
-          try rows!.append(cells, line: line)
+        if range.isEmpty && names != nil { continue }  // a blank line between rows; a blank first line is no header
+        guard let header = names else {
+          var cells: [String] = []
+          var fieldStart = range.lowerBound
+          for position in range where bytes[position] == separator {
+            cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
+            fieldStart = position + 1
+          }
+          cells.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<range.upperBound]), as: UTF8.self))
+          let parsed = try columnNames(cells, displayPath: displayPath)
+          names = parsed
+          // One line a row, about: reserving once saves the arrays' regrowth (and its page faults).
+          var expected = 0
+          for position in lineStart..<bytes.count where bytes[position] == newline { expected += 1 }
+          var reserved: [Int32] = []
+          reserved.reserveCapacity(expected + 1)
+          starts = Array(repeating: reserved, count: parsed.count)
+          ends = starts
+          lines.reserveCapacity(expected + 1)
+          continue
+        }
+        var field = 0
+        var fieldStart = range.lowerBound
+        for position in range where bytes[position] == separator {
+          if field < header.count {
+            starts[field].append(Int32(fieldStart))
+            ends[field].append(Int32(position))
+          }
+          field += 1
+          fieldStart = position + 1
+        }
+        if field < header.count {
+          starts[field].append(Int32(fieldStart))
+          ends[field].append(Int32(range.upperBound))
+        }
+        field += 1
+        guard field == header.count else {
+          throw VellumError(
+            .invalidData, "expected \(header.count) fields as in the header, found \(field)",
+            at: SourceLocation(file: displayPath, line: line, column: 1))
+        }
+        lines.append(line)
+        guard lines.count <= Limits.rows else {
+          throw VellumError(
+            .invalidData, "the file has more than \(Limits.rows) rows",
+            at: SourceLocation(file: displayPath, line: line, column: 1))
         }
       }
-      return try (rows ?? Rows(names: columnNames(nil, displayPath: displayPath), displayPath: displayPath)).table
+      guard let names else {
+        _ = try columnNames(nil, displayPath: displayPath)
+        return nil
+      }
+      return Table(
+        origin: displayPath, columnNames: names,
+        columns: zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }, rowLines: lines)
     }
   }
 }

@@ -59,11 +59,12 @@ public enum DataLoader {
   private static func readFile(
     _ url: URL, displayPath: String, format: DataSourceSpec.FileFormat, declaredAt location: SourceLocation
   ) throws -> Table {
-    let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: location)
     switch format {
     case .csv, .tsv:
-      return try CSVTableReader.read(text, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
+      let bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
+      return try CSVTableReader.read(bytes: bytes, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
     case .jsonl:
+      let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: location)
       return try JSONLinesReader.read(text, displayPath: displayPath)
     }
   }
@@ -80,10 +81,14 @@ public enum DataLoader {
   private static func loadLayers(_ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning]) throws
     -> [LayerData]
   {
-    try axes.layers.map { layer in
+    // Layers with the same source and transforms (a band and its line, often one YAML alias) share one result.
+    var prepared: [String: Table] = [:]
+    return try axes.layers.map { layer in
       guard let request = layer.body.request else { return .none }
       let common = request.series
-      let table = try prepare(common.source, tables: tables)
+      let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
+      let table = try prepared[key] ?? prepare(common.source, tables: tables)
+      prepared[key] = table
       let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
       let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
       var values: [String: [Double]] = [:]

@@ -7,7 +7,7 @@ public struct Table {
   /// The file or spec the table came from, as the user wrote it.
   public var origin: String
   public private(set) var columnNames: [String]
-  private var text: [String: [String]]
+  private var text: [String: TextColumn]
   private var computed: [String: [Double]] = [:]
   public private(set) var rowCount: Int
   /// The file line of each row, for error messages; nil once rows are derived (aggregates, grids).
@@ -21,17 +21,26 @@ public struct Table {
   init(origin: String, columnNames: [String], cells: [[String]], rowLines: [Int]?, inlineLocation: SourceLocation?) {
     self.origin = origin
     self.columnNames = columnNames
-    text = Dictionary(zip(columnNames, cells), uniquingKeysWith: { first, _ in first })
+    text = Dictionary(zip(columnNames, cells.map(TextColumn.init)), uniquingKeysWith: { first, _ in first })
     rowCount = cells.first?.count ?? 0
     self.rowLines = rowLines
     self.inlineLocation = inlineLocation
+  }
+
+  /// A table of columns held as byte ranges of a file (the fast CSV path).
+  init(origin: String, columnNames: [String], columns: [TextColumn], rowLines: [Int]?) {
+    self.origin = origin
+    self.columnNames = columnNames
+    text = Dictionary(zip(columnNames, columns), uniquingKeysWith: { first, _ in first })
+    rowCount = columns.first?.count ?? 0
+    self.rowLines = rowLines
   }
 
   /// A derived table (no file rows to point at) with the given text and number columns, in `order`.
   init(origin: String, order: [String], text: [String: [String]], numbers: [String: [Double]], rowCount: Int) {
     self.origin = origin
     columnNames = order
-    self.text = text
+    self.text = text.mapValues(TextColumn.init)
     computed = numbers
     self.rowCount = rowCount
   }
@@ -51,22 +60,19 @@ public struct Table {
   public func strings(_ name: Located<String>) throws -> [String] {
     try require(name)
     if let values = computed[name.value] { return values.map(Self.format) }
-    return text[name.value]!
+    return text[name.value]!.strings
   }
 
   /// The column as numbers; empty cells, `nan` and `.nan` become NaN (a gap), anything else non-numeric is an error.
   public func numbers(_ name: Located<String>) throws -> [Double] {
     try require(name)
     if let values = computed[name.value] { return values }
-    let cells = text[name.value]!
+    let column = text[name.value]!
     let index = columnNames.firstIndex(of: name.value) ?? 0
-    var values = [Double](repeating: .nan, count: cells.count)
-    for (row, cell) in cells.enumerated() {
-      // Fast paths: most cells are plain decimals; only odd ones pay for strtod, and for trimming.
-      if let value = DecimalParser.parse(cell) {
-        values[row] = value
-        continue
-      }
+    // Fast path over the cells' bytes: most cells are plain decimals; only odd ones pay for strtod, and trimming.
+    var (values, failed) = column.parsed(DecimalParser.parse)
+    for row in failed {
+      let cell = column[row]
       if let value = Double(cell), value.isFinite {
         values[row] = value
         continue
@@ -95,7 +101,7 @@ public struct Table {
   mutating func setText(_ name: String, _ cells: [String]) {
     if !has(name) { columnNames.append(name) }
     computed[name] = nil
-    text[name] = cells
+    text[name] = TextColumn(cells)
   }
 
   /// The file position of a cell: line of the row, and the 1-based field number as column.
@@ -110,7 +116,7 @@ public struct Table {
   /// A copy keeping only the rows at `indices`, in that order.
   func selecting(rows indices: [Int]) -> Table {
     var copy = self
-    copy.text = text.mapValues { column in indices.map { column[$0] } }
+    copy.text = text.mapValues { $0.selecting(indices) }
     copy.computed = computed.mapValues { column in indices.map { column[$0] } }
     copy.rowLines = rowLines.map { lines in indices.map { lines[$0] } }
     copy.rowFiles = rowFiles.map { owners in indices.map { owners[$0] } }

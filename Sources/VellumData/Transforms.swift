@@ -185,6 +185,20 @@ extension Table {
   /// Row indices of each group (rows sharing the `by` columns), in order of first appearance.
   func rowGroups(_ by: [Located<String>]) throws -> [[Int]] {
     guard !by.isEmpty else { return [Array(0..<rowCount)] }
+    if by.count == 1 {
+      // One column: its cells are the keys, with no array per row.
+      var index: [String: Int] = [:]
+      var groups: [[Int]] = []
+      for (row, cell) in try strings(by[0]).enumerated() {
+        if let group = index[cell] {
+          groups[group].append(row)
+        } else {
+          index[cell] = groups.count
+          groups.append([row])
+        }
+      }
+      return groups
+    }
     var order: [[String]] = []
     var rows: [[String]: [Int]] = [:]
     for (row, key) in try keys(by).enumerated() {

@@ -20,9 +20,16 @@ struct ResolvedLayer {
 }
 
 func extent(_ values: [Double], _ transform: ScaleTransform = .linear) -> (Double, Double)? {
-  let finite = values.filter { $0.isFinite && transform.forward($0).isFinite }
-  guard let low = finite.min(), let high = finite.max() else { return nil }
-  return (low, high)
+  // One pass, no copy: a million-point series is measured several times per figure.
+  var low = Double.infinity
+  var high = -Double.infinity
+  let linear: Bool
+  if case .linear = transform { linear = true } else { linear = false }
+  for value in values where value.isFinite && (linear || transform.forward(value).isFinite) {
+    if value < low { low = value }
+    if value > high { high = value }
+  }
+  return low <= high ? (low, high) : nil
 }
 
 func merge(_ a: (Double, Double)?, _ b: (Double, Double)?) -> (Double, Double)? {

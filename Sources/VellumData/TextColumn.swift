@@ -1,0 +1,84 @@
+/// A column of cells as read: Swift strings, or byte ranges into the file's bytes, which the fast CSV path
+/// stores so a million-row file costs no string per cell until a cell is wanted as text. Numbers parse straight
+/// from the bytes.
+struct TextColumn {
+  /// The file's bytes, shared by every column read from it.
+  final class Buffer {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+  }
+
+  private enum Storage {
+    case strings([String])
+    case bytes(Buffer, starts: [Int32], ends: [Int32])
+  }
+
+  private var storage: Storage
+
+  init(_ cells: [String]) { storage = .strings(cells) }
+
+  init(buffer: Buffer, starts: [Int32], ends: [Int32]) { storage = .bytes(buffer, starts: starts, ends: ends) }
+
+  var count: Int {
+    switch storage {
+    case .strings(let cells): return cells.count
+    case .bytes(_, let starts, _): return starts.count
+    }
+  }
+
+  /// Every cell as a string.
+  var strings: [String] {
+    switch storage {
+    case .strings(let cells): return cells
+    case .bytes(let buffer, let starts, let ends):
+      return buffer.bytes.withUnsafeBufferPointer { bytes in
+        zip(starts, ends).map { start, end in
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)
+        }
+      }
+    }
+  }
+
+  /// One cell as a string.
+  subscript(row: Int) -> String {
+    switch storage {
+    case .strings(let cells): return cells[row]
+    case .bytes(let buffer, let starts, let ends):
+      return String(decoding: buffer.bytes[Int(starts[row])..<Int(ends[row])], as: UTF8.self)
+    }
+  }
+
+  /// Each cell parsed by `parse` (which sees the cell's UTF-8 bytes), NaN where it returns nil, and the rows
+  /// where it did, for the slower path to look at.
+  func parsed(_ parse: (UnsafeBufferPointer<UInt8>) -> Double?) -> (values: [Double], failed: [Int]) {
+    var values = [Double](repeating: .nan, count: count)
+    var failed: [Int] = []
+    switch storage {
+    case .strings(let cells):
+      for (row, cell) in cells.enumerated() {
+        var cell = cell
+        if let value = cell.withUTF8(parse) { values[row] = value } else { failed.append(row) }
+      }
+    case .bytes(let buffer, let starts, let ends):
+      buffer.bytes.withUnsafeBufferPointer { bytes in
+        for row in 0..<starts.count {
+          if let value = parse(UnsafeBufferPointer(rebasing: bytes[Int(starts[row])..<Int(ends[row])])) {
+            values[row] = value
+          } else {
+            failed.append(row)
+          }
+        }
+      }
+    }
+    return (values, failed)
+  }
+
+  /// The cells at `rows`, in that order.
+  func selecting(_ rows: [Int]) -> TextColumn {
+    switch storage {
+    case .strings(let cells): return TextColumn(rows.map { cells[$0] })
+    case .bytes(let buffer, let starts, let ends):
+      return TextColumn(buffer: buffer, starts: rows.map { starts[$0] }, ends: rows.map { ends[$0] })
+    }
+  }
+}
