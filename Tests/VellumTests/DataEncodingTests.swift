@@ -58,4 +58,21 @@ final class DataEncodingTests: XCTestCase {
       "data: {d: data.csv}\naxes:\n  layers:\n    - text: {text: hi, x: 1, y: 2, nudge: true}\n", csv: csv)
     XCTAssertTrue(mixed?.message.contains("'nudge' belongs to text labelling rows") ?? false)
   }
+
+  func testBarValueLabelsFromAColumn() throws {
+    let spec = """
+      size: [4in, 3in]
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical}
+        layers:
+          - bar: {x: name, y: y, value_labels: {column: name, size: 7}}
+      """
+    let scene = try SpecFixture.scene(spec, csv: csv).scene
+    let labels = try XCTUnwrap(scene.groups(role: "annotations").first).texts
+    XCTAssertEqual(labels.map(\.plainText), ["first_model", "second", "third"])
+    XCTAssertEqual(labels[0].runs[0].font.size, 7)
+    let both = SpecFixture.error(spec.replacingOccurrences(of: "size: 7", with: "format: '%.1f'"), csv: csv)
+    XCTAssertTrue(both?.message.contains("not both") ?? false, "\(String(describing: both))")
+  }
 }

@@ -38,7 +38,11 @@ struct BarMark: Mark {
         "anyOf": .array([
           SpecSchema.boolean, SpecSchema.string,
           SpecSchema.object(
-            ValueLabels.keys, ["format": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number]),
+            ValueLabels.keys,
+            [
+              "format": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number,
+              "column": SpecSchema.string,
+            ]),
         ])
       ]), "cap": SpecSchema.number,
     ]) { $1 },
@@ -76,8 +80,10 @@ struct BarMark: Mark {
     var size: Double?
     /// Gap in points between the bar's end (or its error whisker) and the label.
     var pad = 2.0
+    /// Each bar's label text from this column (`+3.2%`, `SOTA`), as written, instead of its formatted value.
+    var column: Located<String>?
 
-    static let keys = ["format", "size", "pad"]
+    static let keys = ["format", "size", "pad", "column"]
 
     static func decode(_ node: SpecNode) throws -> ValueLabels? {
       if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
@@ -89,6 +95,10 @@ struct BarMark: Mark {
         if let format = try map.optional("format", { try pattern($0) }) { labels.format = format }
         labels.size = try map.optional("size") { try $0.fontSize() }
         if let pad = try map.optional("pad", { try $0.nonNegative("a pad in points") }) { labels.pad = pad }
+        labels.column = try map.optional("column") { try $0.located("a column name") }
+        if labels.column != nil, let node = map["format"] {
+          throw node.error("value labels take their text from 'column' or their 'format', not both")
+        }
         return labels
       }
       return ValueLabels(format: try pattern(node))
@@ -105,8 +115,10 @@ struct BarMark: Mark {
 
   var request: DataRequest? {
     // Horizontal bars put their categories on the y axis.
-    DataRequest(
+    var request = DataRequest(
       series: common, channels: [("y", y)] + (error.map { [("error", $0)] } ?? []), positionAlongY: horizontal)
+    if let column = valueLabels?.column { request.textChannels = [("label", column)] }
+    return request
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -118,6 +130,7 @@ struct BarMark: Mark {
       let barWidth = stacked || perBar ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]
+      let texts = series.texts["label"]
       let bars = zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"]).enumerated().map {
         row, pair -> Bar in
         let (position, value) = pair
@@ -128,7 +141,9 @@ struct BarMark: Mark {
           stackTops[position] =
             value >= 0 ? (tops.positive + value, tops.negative) : (tops.positive, tops.negative + value)
         }
-        return Bar(position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row])
+        return Bar(
+          position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row],
+          label: texts?[row])
       }
       return context.series(
         Geometry(
@@ -145,6 +160,8 @@ struct BarMark: Mark {
     var base: Double
     var value: Double
     var error: Double?
+    /// The value label's text from a column, when the layer names one.
+    var label: String? = nil
   }
 
   struct Geometry: MarkGeometry {
@@ -210,10 +227,11 @@ struct BarMark: Mark {
       -> PlacedText
     {
       let value = bar.value - bar.base
-      let text =
+      let formatted =
         labels.format == "auto"
         ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
         : TickFormatter.minusSign(PrintfPattern.format(labels.format, value))
+      let text = bar.label ?? formatted
       let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)
       let gap = labels.pad
       let ahead = value >= 0
