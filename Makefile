@@ -53,6 +53,7 @@ bench: deps
 	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas scipy
 	.build-bench/venv/bin/python bench/bench.py
 	bash bench/big-line.sh
+	bash bench/logs.sh
 	bash bench/distributions.sh
 
 # Mutation fuzzing of the examples (not part of `make test`): RUNS=5000 SEED=7 make fuzz

@@ -48,6 +48,11 @@ enum DataFile {
     return bytes
   }
 
+  /// The file's bytes as they are (binary files such as TensorBoard's), after the same checks.
+  static func rawBytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
+    try bytes(url: url, displayPath: displayPath, declaredAt: location)
+  }
+
   private static func bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
     try checkReadable(url: url, displayPath: displayPath, declaredAt: location)
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)

@@ -90,6 +90,20 @@ public struct Table {
     return values
   }
 
+  /// One cell as text (no whole-column strings for a value wanted once per group).
+  func string(_ name: Located<String>, row: Int) throws -> String {
+    try require(name)
+    if let values = computed[name.value] { return Self.format(values[row]) }
+    return text[name.value]![row]
+  }
+
+  /// Rows grouped by equal values of one column, groups in order of first appearance.
+  func groups(_ name: Located<String>) throws -> [[Int]] {
+    try require(name)
+    if let column = text[name.value] { return column.groups() }
+    return TextColumn(try strings(name)).groups()
+  }
+
   /// Sets (or adds) a numeric column.
   mutating func setNumbers(_ name: String, _ values: [Double]) {
     if !has(name) { columnNames.append(name) }

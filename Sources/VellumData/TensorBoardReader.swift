@@ -33,44 +33,61 @@ enum TensorBoardReader {
       let shown = displayPath.hasSuffix("/") ? displayPath + relative : displayPath + "/" + relative
       let folder = (relative as NSString).deletingLastPathComponent
       let run = folder.isEmpty ? "." : folder
-      guard let data = FileManager.default.contents(atPath: file.path) else {
-        throw VellumError(.missingFile, "cannot read event file '\(shown)'", at: location)
-      }
-      let bytes = [UInt8](data)
-      var offset = 0
-      var record = 0
-      while offset < bytes.count {
-        record += 1
-        // A record cut short at the end of the file is a run still writing: skip it, and say so.
-        guard offset + 12 <= bytes.count else {
-          warnings.append(truncated(shown, record: record, location: location))
-          break
-        }
-        let length = Int(truncatingIfNeeded: littleEndian64(bytes, offset))
-        guard CRC32C.masked(bytes[offset..<offset + 8]) == littleEndian32(bytes, offset + 8) else {
-          throw corrupt(shown, record: record, what: "its length's checksum does not match")
-        }
-        guard length >= 0, length <= bytes.count, offset + 12 + length + 4 <= bytes.count else {
-          warnings.append(truncated(shown, record: record, location: location))
-          break
-        }
-        let payload = bytes[(offset + 12)..<(offset + 12 + length)]
-        guard CRC32C.masked(payload) == littleEndian32(bytes, offset + 12 + length) else {
-          throw corrupt(shown, record: record, what: "its data's checksum does not match")
-        }
-        do {
-          let event = try Event(payload)
-          for scalar in event.scalars {
-            runs.append(run)
-            tags.append(scalar.tag)
-            steps.append(Double(event.step))
-            times.append(event.wallTime)
-            values.append(scalar.value)
+      let file = try DataFile.rawBytes(url: file, displayPath: shown, declaredAt: location)
+      // About one scalar per 30 bytes: reserving once spares the arrays' regrowth.
+      let expected = values.count + file.count / 30
+      steps.reserveCapacity(expected)
+      times.reserveCapacity(expected)
+      values.reserveCapacity(expected)
+      runs.reserveCapacity(expected)
+      tags.reserveCapacity(expected)
+      try file.withUnsafeBufferPointer { bytes in
+        var offset = 0
+        var record = 0
+        var lastTag: (bytes: UnsafeBufferPointer<UInt8>, text: String)?
+        while offset < bytes.count {
+          record += 1
+          // A record cut short at the end of the file is a run still writing: skip it, and say so.
+          guard offset + 12 <= bytes.count else {
+            warnings.append(truncated(shown, record: record, location: location))
+            break
           }
-        } catch {
-          throw corrupt(shown, record: record, what: "it is not a valid Event")
+          let length = Int(truncatingIfNeeded: littleEndian64(bytes, offset))
+          guard
+            CRC32C.masked(UnsafeBufferPointer(rebasing: bytes[offset..<offset + 8]))
+              == littleEndian32(bytes, offset + 8)
+          else {
+            throw corrupt(shown, record: record, what: "its length's checksum does not match")
+          }
+          guard length >= 0, length <= bytes.count, offset + 12 + length + 4 <= bytes.count else {
+            warnings.append(truncated(shown, record: record, location: location))
+            break
+          }
+          let payload = UnsafeBufferPointer(rebasing: bytes[(offset + 12)..<(offset + 12 + length)])
+          guard CRC32C.masked(payload) == littleEndian32(bytes, offset + 12 + length) else {
+            throw corrupt(shown, record: record, what: "its data's checksum does not match")
+          }
+          do {
+            // No array per record: each scalar goes straight into the columns.
+            try Event.read(payload) { wallTime, step, tag, value in
+              runs.append(run)
+              // Consecutive records mostly repeat a tag: reuse its string instead of decoding it again.
+              if let last = lastTag, last.bytes.elementsEqual(tag) {
+                tags.append(last.text)
+              } else {
+                let text = String(decoding: tag, as: UTF8.self)
+                lastTag = (tag, text)
+                tags.append(text)
+              }
+              steps.append(Double(step))
+              times.append(wallTime)
+              values.append(value)
+            }
+          } catch {
+            throw corrupt(shown, record: record, what: "it is not a valid Event")
+          }
+          offset += 12 + length + 4
         }
-        offset += 12 + length + 4
       }
     }
     let table = Table(
@@ -103,62 +120,71 @@ enum TensorBoardReader {
       at: SourceLocation(file: file, line: record, column: 1))
   }
 
-  private static func littleEndian64(_ bytes: [UInt8], _ offset: Int) -> UInt64 {
-    (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+  private static func littleEndian64(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+    UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self).littleEndian
   }
 
-  private static func littleEndian32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
-    (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * UInt32($1)) }
+  private static func littleEndian32(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt32 {
+    UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self).littleEndian
   }
 
   /// The parts of `tensorflow.Event` a scalar plot needs.
-  struct Event {
-    var wallTime = 0.0
-    var step: Int64 = 0
-    var scalars: [(tag: String, value: Double)] = []
-
-    init(_ bytes: ArraySlice<UInt8>) throws {
+  enum Event {
+    /// Calls `scalar` with the event's wall time, step, and each scalar's tag bytes (valid while the file's bytes
+    /// are) and value; the summary follows the step in the wire format, but either order is read.
+    static func read(
+      _ bytes: UnsafeBufferPointer<UInt8>, scalar: (Double, Int64, UnsafeBufferPointer<UInt8>, Double) -> Void
+    ) throws {
       var reader = ProtobufReader(bytes)
+      var wallTime = 0.0
+      var step: Int64 = 0
+      // An event holds one summary; a second is kept aside without allocating for the first.
+      var first: UnsafeBufferPointer<UInt8>?
+      var more: [UnsafeBufferPointer<UInt8>] = []
       while let (field, wire) = try reader.key() {
         switch (field, wire) {
         case (1, 1): wallTime = Double(bitPattern: try reader.fixed64())
         case (2, 0): step = Int64(bitPattern: try reader.varint())
-        case (5, 2): scalars += try Self.summary(reader.bytes())
+        case (5, 2):
+          let summary = try reader.bytes()
+          if first == nil { first = summary } else { more.append(summary) }
         default: try reader.skip(wire)
         }
       }
+      if let first { try Self.summary(first) { tag, value in scalar(wallTime, step, tag, value) } }
+      for summary in more { try Self.summary(summary) { tag, value in scalar(wallTime, step, tag, value) } }
     }
 
     /// `Summary.value` entries holding one number: `simple_value`, or a scalar tensor.
-    private static func summary(_ bytes: ArraySlice<UInt8>) throws -> [(tag: String, value: Double)] {
+    private static func summary(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ found: (UnsafeBufferPointer<UInt8>, Double) -> Void
+    ) throws {
       var reader = ProtobufReader(bytes)
-      var found: [(tag: String, value: Double)] = []
       while let (field, wire) = try reader.key() {
         guard field == 1, wire == 2 else {
           try reader.skip(wire)
           continue
         }
         var value = ProtobufReader(try reader.bytes())
-        var tag = ""
+        var tag = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var number: Double?
         while let (field, wire) = try value.key() {
           switch (field, wire) {
-          case (1, 2): tag = String(decoding: try value.bytes(), as: UTF8.self)
+          case (1, 2): tag = try value.bytes()
           case (2, 5): number = Double(Float(bitPattern: try value.fixed32()))
           case (8, 2): number = try tensorScalar(value.bytes())
           default: try value.skip(wire)
           }
         }
-        if let number { found.append((tag, number)) }
+        if let number { found(tag, number) }
       }
-      return found
     }
 
     /// The single value of a scalar `TensorProto` (float, double, int32 or int64; in `*_val` or `tensor_content`).
-    private static func tensorScalar(_ bytes: ArraySlice<UInt8>) throws -> Double? {
+    private static func tensorScalar(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Double? {
       var reader = ProtobufReader(bytes)
       var dtype: UInt64 = 0
-      var content: ArraySlice<UInt8>?
+      var content: UnsafeBufferPointer<UInt8>?
       var values: [Double] = []
       while let (field, wire) = try reader.key() {
         switch (field, wire) {
@@ -202,12 +228,12 @@ enum TensorBoardReader {
 struct ProtobufReader {
   struct Malformed: Error {}
 
-  private let buffer: ArraySlice<UInt8>
+  private let buffer: UnsafeBufferPointer<UInt8>
   private var index: Int
 
-  init(_ bytes: ArraySlice<UInt8>) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
     buffer = bytes
-    index = bytes.startIndex
+    index = 0
   }
 
   var atEnd: Bool { index >= buffer.endIndex }
@@ -244,11 +270,11 @@ struct ProtobufReader {
     return (0..<8).reduce(0) { $0 | UInt64(buffer[index + $1]) << (8 * UInt64($1)) }
   }
 
-  mutating func bytes() throws -> ArraySlice<UInt8> {
+  mutating func bytes() throws -> UnsafeBufferPointer<UInt8> {
     let length = try varint()
     guard length <= UInt64(buffer.endIndex - index) else { throw Malformed() }
     defer { index += Int(length) }
-    return buffer[index..<(index + Int(length))]
+    return UnsafeBufferPointer(rebasing: buffer[index..<(index + Int(length))])
   }
 
   /// Steps over a field of `wire` type.
@@ -271,14 +297,44 @@ enum CRC32C {
     return crc
   }
 
-  static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+  /// Tables for eight bytes a step (slicing-by-8): the same CRC, several times faster than a byte a step.
+  private static let tables: [[UInt32]] = {
+    var tables = [table]
+    for _ in 1..<8 {
+      let previous = tables.last!
+      tables.append((0..<256).map { (previous[$0] >> 8) ^ table[Int(previous[$0] & 0xFF)] })
+    }
+    return tables
+  }()
+
+  static func checksum(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBufferPointer(checksum) }
+
+  static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+    var index = 0
+    let count = bytes.count
+    tables.withUnsafeBufferPointer { t in
+      let (t0, t1, t2, t3) = (t[0], t[1], t[2], t[3])
+      let (t4, t5, t6, t7) = (t[4], t[5], t[6], t[7])
+      while count - index >= 8 {
+        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self).littleEndian
+        let low = UInt32(truncatingIfNeeded: word) ^ crc
+        let high = UInt32(truncatingIfNeeded: word >> 32)
+        crc =
+          t7[Int(low & 0xFF)] ^ t6[Int((low >> 8) & 0xFF)] ^ t5[Int((low >> 16) & 0xFF)] ^ t4[Int(low >> 24)]
+          ^ t3[Int(high & 0xFF)] ^ t2[Int((high >> 8) & 0xFF)] ^ t1[Int((high >> 16) & 0xFF)] ^ t0[Int(high >> 24)]
+        index += 8
+      }
+      while index < count {
+        crc = t0[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
+        index += 1
+      }
+    }
     return crc ^ 0xFFFF_FFFF
   }
 
   /// TensorFlow's masked CRC: rotated right by 15 bits plus a constant, so CRCs of CRCs do not collide.
-  static func masked<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+  static func masked(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     let crc = checksum(bytes)
     return ((crc >> 15) | (crc << 17)) &+ 0xA282_EAD8
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A column of cells as read: Swift strings, or byte ranges into the file's bytes, which the fast CSV path
 /// stores so a million-row file costs no string per cell until a cell is wanted as text. Numbers parse straight
 /// from the bytes.
@@ -80,5 +82,49 @@ struct TextColumn {
     case .bytes(let buffer, let starts, let ends):
       return TextColumn(buffer: buffer, starts: rows.map { starts[$0] }, ends: rows.map { ends[$0] })
     }
+  }
+
+  /// Rows grouped by equal cells, groups in order of first appearance. Over file bytes a row is compared with the
+  /// row before it first (logs keep a run's rows together), so a string is made only when the key changes.
+  func groups() -> [[Int]] {
+    var index: [String: Int] = [:]
+    var groups: [[Int]] = []
+    switch storage {
+    case .strings(let cells):
+      for (row, cell) in cells.enumerated() {
+        if let group = index[cell] {
+          groups[group].append(row)
+        } else {
+          index[cell] = groups.count
+          groups.append([row])
+        }
+      }
+    case .bytes(let buffer, let starts, let ends):
+      buffer.bytes.withUnsafeBufferPointer { bytes in
+        var previous = -1
+        for row in 0..<starts.count {
+          let (start, end) = (Int(starts[row]), Int(ends[row]))
+          if previous >= 0, row > 0 {
+            let (lastStart, lastEnd) = (Int(starts[row - 1]), Int(ends[row - 1]))
+            if end - start == lastEnd - lastStart
+              && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + lastStart, end - start) == 0
+            {
+              groups[previous].append(row)
+              continue
+            }
+          }
+          let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          if let group = index[cell] {
+            groups[group].append(row)
+            previous = group
+          } else {
+            index[cell] = groups.count
+            previous = groups.count
+            groups.append([row])
+          }
+        }
+      }
+    }
+    return groups
   }
 }

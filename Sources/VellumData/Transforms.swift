@@ -41,7 +41,8 @@ extension Table {
           "no rows left after filter \(described) in \(origin) (\(conditions[0].column.value) has: \(sample.joined(separator: ", ")))",
           at: conditions[0].column.location)
       }
-      self = selecting(rows: keep)
+      // Every row passing (a log with one tag) costs no copy.
+      if keep.count < rowCount { self = selecting(rows: keep) }
     case .select(let columns):
       self = try selecting(columns: columns)
     case .rename(let pairs):
@@ -185,20 +186,8 @@ extension Table {
   /// Row indices of each group (rows sharing the `by` columns), in order of first appearance.
   func rowGroups(_ by: [Located<String>]) throws -> [[Int]] {
     guard !by.isEmpty else { return [Array(0..<rowCount)] }
-    if by.count == 1 {
-      // One column: its cells are the keys, with no array per row.
-      var index: [String: Int] = [:]
-      var groups: [[Int]] = []
-      for (row, cell) in try strings(by[0]).enumerated() {
-        if let group = index[cell] {
-          groups[group].append(row)
-        } else {
-          index[cell] = groups.count
-          groups.append([row])
-        }
-      }
-      return groups
-    }
+    // One column: its cells are the keys, with no array (or, over file bytes, no string) per row.
+    if by.count == 1 { return try groups(by[0]) }
     var order: [[String]] = []
     var rows: [[String]: [Int]] = [:]
     for (row, key) in try keys(by).enumerated() {
@@ -345,15 +334,14 @@ extension Table {
         "interpolating \(groups.count) runs onto \(grid.count) points would make more than \(Limits.rows) rows",
         at: x.location)
     }
-    let keyValues = try by.map { try strings($0) }
     let sources = try columns.map { try numbers($0) }
     var text: [String: [String]] = Dictionary(uniqueKeysWithValues: by.map { ($0.value, []) })
     var numeric: [String: [Double]] = [x.value: []]
     for column in columns { numeric[column.value] = [] }
     for rows in groups {
       let runX = rows.map { xs[$0] }
-      for (k, column) in by.enumerated() {
-        text[column.value]! += Array(repeating: keyValues[k][rows[0]], count: grid.count)
+      for column in by {
+        text[column.value]! += Array(repeating: try string(column, row: rows[0]), count: grid.count)
       }
       numeric[x.value]! += grid
       for (c, column) in columns.enumerated() {
