@@ -57,13 +57,23 @@ enum DataFile {
     try checkReadable(url: url, displayPath: displayPath, declaredAt: location)
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     let size = Int((attributes?[.size] as? UInt64) ?? 0)
-    guard let handle = FileHandle(forReadingAtPath: url.path) else {
-      throw VellumError(.missingFile, "cannot read data file '\(displayPath)'", at: location)
+    // Straight from the file into the array's storage: no Data chunks copied in between.
+    let descriptor = open(url.path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw VellumError(
+        .missingFile, "cannot read data file '\(displayPath)'", at: location, cause: .system(errno: errno))
     }
-    defer { try? handle.close() }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(size)
-    while let chunk = try? handle.read(upToCount: 1 << 24), !chunk.isEmpty { bytes.append(contentsOf: chunk) }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+      let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      filled += count
+    }
+    // A file that shrank while being read keeps what was read; one that grew is read to its size at the start.
+    if filled < size { bytes.removeSubrange(filled...) }
     return bytes
   }
 }

@@ -36,6 +36,24 @@ public struct Table {
     self.rowLines = rowLines
   }
 
+  /// A derived table of ready-made text columns and number columns, in `order`.
+  init(
+    origin: String, order: [String], textColumns: [String: TextColumn], numbers: [String: [Double]], rowCount: Int
+  ) {
+    self.origin = origin
+    columnNames = order
+    text = textColumns
+    computed = numbers
+    self.rowCount = rowCount
+  }
+
+  /// Rows whose cell in `name` is (or, `negated`, is not) one of `values`, compared without a string per row.
+  func rows(_ name: Located<String>, in values: Set<String>, negated: Bool = false) throws -> [Int] {
+    try require(name)
+    if let column = text[name.value] { return column.rows(in: values, negated: negated) }
+    return try strings(name).enumerated().filter { values.contains($0.element) != negated }.map(\.offset)
+  }
+
   /// A derived table (no file rows to point at) with the given text and number columns, in `order`.
   init(origin: String, order: [String], text: [String: [String]], numbers: [String: [Double]], rowCount: Int) {
     self.origin = origin

@@ -22,29 +22,31 @@ enum TensorBoardReader {
       throw VellumError(
         .missingFile, "no event files (events.out.tfevents.*) under '\(displayPath)'", at: location)
     }
-    var runs: [String] = []
-    var tags: [String] = []
+    // run (column 0) and tag (column 1) as byte ranges of their few distinct names.
+    var names = DistinctTextColumns(columns: 2)
     var steps: [Double] = []
     var times: [Double] = []
     var values: [Double] = []
     var warnings: [VellumWarning] = []
+    // About one scalar per 30 bytes of event file: reserving once, for all files, spares the columns' regrowth.
+    let totalBytes = files.reduce(0) { total, file in
+      total + ((try? file.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0)
+    }
+    steps.reserveCapacity(totalBytes / 30)
+    times.reserveCapacity(totalBytes / 30)
+    values.reserveCapacity(totalBytes / 30)
+    names.reserve(totalBytes / 30)
     for file in files {
       let relative = String(file.path.dropFirst(directory.path.count).drop { $0 == "/" })
       let shown = displayPath.hasSuffix("/") ? displayPath + relative : displayPath + "/" + relative
       let folder = (relative as NSString).deletingLastPathComponent
       let run = folder.isEmpty ? "." : folder
       let file = try DataFile.rawBytes(url: file, displayPath: shown, declaredAt: location)
-      // About one scalar per 30 bytes: reserving once spares the arrays' regrowth.
-      let expected = values.count + file.count / 30
-      steps.reserveCapacity(expected)
-      times.reserveCapacity(expected)
-      values.reserveCapacity(expected)
-      runs.reserveCapacity(expected)
-      tags.reserveCapacity(expected)
+      let runRange = names.range(of: run)
       try file.withUnsafeBufferPointer { bytes in
         var offset = 0
         var record = 0
-        var lastTag: (bytes: UnsafeBufferPointer<UInt8>, text: String)?
+        var lastTag: (bytes: UnsafeBufferPointer<UInt8>, range: (Int32, Int32))?
         while offset < bytes.count {
           record += 1
           // A record cut short at the end of the file is a run still writing: skip it, and say so.
@@ -70,14 +72,14 @@ enum TensorBoardReader {
           do {
             // No array per record: each scalar goes straight into the columns.
             try Event.read(payload) { wallTime, step, tag, value in
-              runs.append(run)
-              // Consecutive records mostly repeat a tag: reuse its string instead of decoding it again.
+              names.append(runRange, to: 0)
+              // Consecutive records mostly repeat a tag: reuse its range instead of decoding it again.
               if let last = lastTag, last.bytes.elementsEqual(tag) {
-                tags.append(last.text)
+                names.append(last.range, to: 1)
               } else {
-                let text = String(decoding: tag, as: UTF8.self)
-                lastTag = (tag, text)
-                tags.append(text)
+                let range = names.range(of: String(decoding: tag, as: UTF8.self))
+                lastTag = (tag, range)
+                names.append(range, to: 1)
               }
               steps.append(Double(step))
               times.append(wallTime)
@@ -90,8 +92,10 @@ enum TensorBoardReader {
         }
       }
     }
+    let columns = names.columns()
     let table = Table(
-      origin: displayPath, order: ["run", "tag", "step", "wall_time", "value"], text: ["run": runs, "tag": tags],
+      origin: displayPath, order: ["run", "tag", "step", "wall_time", "value"],
+      textColumns: ["run": columns[0], "tag": columns[1]],
       numbers: ["step": steps, "wall_time": times, "value": values], rowCount: values.count)
     return Result(table: table, warnings: warnings)
   }

@@ -84,6 +84,25 @@ struct TextColumn {
     }
   }
 
+  /// Rows whose cell is (or, `negated`, is not) one of `values`; over file bytes, by comparing bytes.
+  func rows(in values: Set<String>, negated: Bool) -> [Int] {
+    switch storage {
+    case .strings(let cells):
+      return cells.indices.filter { values.contains(cells[$0]) != negated }
+    case .bytes(let buffer, let starts, let ends):
+      let wanted = values.map { Array($0.utf8) }
+      return buffer.bytes.withUnsafeBufferPointer { bytes in
+        var result: [Int] = []
+        for row in 0..<starts.count {
+          let cell = UnsafeBufferPointer(rebasing: bytes[Int(starts[row])..<Int(ends[row])])
+          let found = wanted.contains { $0.count == cell.count && $0.elementsEqual(cell) }
+          if found != negated { result.append(row) }
+        }
+        return result
+      }
+    }
+  }
+
   /// Rows grouped by equal cells, groups in order of first appearance. Over file bytes a row is compared with the
   /// row before it first (logs keep a run's rows together), so a string is made only when the key changes.
   func groups() -> [[Int]] {
@@ -126,5 +145,48 @@ struct TextColumn {
       }
     }
     return groups
+  }
+}
+
+/// Builds text columns of few distinct values (a log's run and tag names) as byte ranges into one small buffer:
+/// eight bytes a row instead of a string a row.
+struct DistinctTextColumns {
+  private var bytes: [UInt8] = []
+  private var ranges: [String: (Int32, Int32)] = [:]
+  private var starts: [[Int32]]
+  private var ends: [[Int32]]
+
+  init(columns: Int, reserve: Int = 0) {
+    var reserved: [Int32] = []
+    reserved.reserveCapacity(reserve)
+    starts = Array(repeating: reserved, count: columns)
+    ends = starts
+  }
+
+  /// The byte range of `text`, stored once.
+  mutating func range(of text: String) -> (Int32, Int32) {
+    if let range = ranges[text] { return range }
+    let start = Int32(bytes.count)
+    bytes += Array(text.utf8)
+    let range = (start, Int32(bytes.count))
+    ranges[text] = range
+    return range
+  }
+
+  mutating func append(_ range: (Int32, Int32), to column: Int) {
+    starts[column].append(range.0)
+    ends[column].append(range.1)
+  }
+
+  mutating func reserve(_ count: Int) {
+    for column in starts.indices {
+      starts[column].reserveCapacity(count)
+      ends[column].reserveCapacity(count)
+    }
+  }
+
+  func columns() -> [TextColumn] {
+    let buffer = TextColumn.Buffer(bytes)
+    return zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }
   }
 }

@@ -8,19 +8,29 @@ extension Table {
     case .filter(let conditions):
       var keep = Array(0..<rowCount)
       for (column, condition) in conditions {
-        let cells = try strings(column)
+        // Text tests compare the cells' bytes (no string per row); the others read text or numbers.
+        func kept(_ rows: [Int]) -> [Int] {
+          // Both lists ascend: one merge pass.
+          var result: [Int] = []
+          var other = 0
+          for row in keep {
+            while other < rows.count && rows[other] < row { other += 1 }
+            if other < rows.count && rows[other] == row { result.append(row) }
+          }
+          return result
+        }
         switch condition {
-        case .equals(let value): keep = keep.filter { cells[$0] == value }
+        case .equals(let value):
+          let rows = try self.rows(column, in: [value])
+          keep = rows.count == rowCount ? keep : kept(rows)
         case .oneOf(let values):
-          let allowed = Set(values)
-          keep = keep.filter { allowed.contains(cells[$0]) }
+          let rows = try self.rows(column, in: Set(values))
+          keep = rows.count == rowCount ? keep : kept(rows)
         case .range(let low, let high):
           let values = try numbers(column)
           keep = keep.filter { values[$0] >= (low ?? -.infinity) && values[$0] <= (high ?? .infinity) }
-        case .notEquals(let value): keep = keep.filter { cells[$0] != value }
-        case .noneOf(let values):
-          let excluded = Set(values)
-          keep = keep.filter { !excluded.contains(cells[$0]) }
+        case .notEquals(let value): keep = kept(try rows(column, in: [value], negated: true))
+        case .noneOf(let values): keep = kept(try rows(column, in: Set(values), negated: true))
         case .compare(let comparison, let bound):
           let values = try numbers(column)
           keep = keep.filter { row in
