@@ -59,12 +59,7 @@ struct TextMark: Mark {
     text = try map.required("text") { try $0.located("the annotation text") }
     x = try map.required("x") { try $0.double("an x value") }
     y = try map.required("y") { try $0.double("a y value") }
-    offset =
-      try map.optional("offset") { node in
-        let items = try node.list("an offset [dx, dy] in points")
-        guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
-        return (try items[0].double(), try items[1].double())
-      } ?? (0, 0)
+    offset = try Self.offset(map) ?? (0, 0)
     anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
     size = try map.optional("size") { try $0.fontSize() }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
@@ -73,6 +68,15 @@ struct TextMark: Mark {
   }
 
   var request: DataRequest? { nil }
+
+  /// `offset: [dx, dy]` in points, x right and y up.
+  static func offset(_ map: SpecMapping) throws -> (x: Double, y: Double)? {
+    try map.optional("offset") { node in
+      let items = try node.list("an offset [dx, dy] in points")
+      guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
+      return (try items[0].double(), try items[1].double())
+    }
+  }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     [ResolvedLayer(geometry: self, role: "text-" + (id ?? slug(TeXParser.plainText(text))), legendLabel: nil)]
@@ -174,12 +178,7 @@ extension TextMark {
       text = try textNode.mapping("text {column: …}", keys: ["column"]).required("column") {
         try $0.located("a column name")
       }
-      offset =
-        try map.optional("offset") { node in
-          let items = try node.list("an offset [dx, dy] in points")
-          guard items.count == 2 else { throw node.error("expected an offset [dx, dy], found \(items.count) values") }
-          return (try items[0].double(), try items[1].double())
-        } ?? (3, 3)
+      offset = try TextMark.offset(map) ?? (3, 3)
       anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
       size = try map.optional("size") { try $0.fontSize() }
       nudge = try map.optional("nudge") { try $0.bool() } ?? false
