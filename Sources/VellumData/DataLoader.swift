@@ -89,6 +89,12 @@ public enum DataLoader {
       let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
       let table = try prepared[key] ?? prepare(common.source, tables: tables)
       prepared[key] = table
+      if table.rowCount == 0 {
+        warnings.append(
+          VellumWarning(
+            "this layer has no rows to draw (\(common.source.data.value) is empty\(common.source.transforms.isEmpty ? "" : " after its transforms"))",
+            at: common.location))
+      }
       let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
       let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
       var values: [String: [Double]] = [:]

@@ -91,6 +91,12 @@ public struct Table {
     var (values, failed) = column.parsed(DecimalParser.parse)
     for row in failed {
       let cell = column[row]
+      // strtod stops at a NUL byte, so `4\0garbage` would read as 4: such a cell is garbage, not a number.
+      if cell.utf8.contains(0) {
+        throw VellumError(
+          .invalidData, "expected a number in column '\(name.value)', found a cell with a NUL byte",
+          at: location(row: row, column: index))
+      }
       if let value = Double(cell), value.isFinite {
         values[row] = value
         continue

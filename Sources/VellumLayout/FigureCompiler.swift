@@ -35,7 +35,7 @@ public enum FigureCompiler {
   {
     var warnings: [VellumWarning] = []
     let setter = try textSetter(spec.font)
-    var panels = try resolvePanels(spec, data: data)
+    var panels = try resolvePanels(spec, data: data, warnings: &warnings)
     try decorate(&panels, spec: spec, setter: setter)
     let insets = spec.insets
     var area = Rect(
@@ -90,10 +90,13 @@ public enum FigureCompiler {
   }
 
   /// Every panel's layers resolved through the figure's scales, with limits (shared where asked).
-  private static func resolvePanels(_ spec: FigureSpec, data: [[LayerData]]) throws -> [Panel] {
+  private static func resolvePanels(_ spec: FigureSpec, data: [[LayerData]], warnings: inout [VellumWarning]) throws
+    -> [Panel]
+  {
     let scales = PanelScales.resolve(spec, data: data)
-    var panels = try zip(spec.axes, data).enumerated().map { index, pair in
-      try panel(pair.0, data: pair.1, palette: spec.palette, scales: scales[index])
+    var panels: [Panel] = []
+    for (index, pair) in zip(spec.axes, data).enumerated() {
+      panels.append(try panel(pair.0, data: pair.1, palette: spec.palette, scales: scales[index], warnings: &warnings))
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
     return panels
@@ -411,9 +414,9 @@ public enum FigureCompiler {
     return scene
   }
 
-  private static func panel(_ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales) throws
-    -> Panel
-  {
+  private static func panel(
+    _ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales, warnings: inout [VellumWarning]
+  ) throws -> Panel {
     var resolution = MarkResolution(palette: palette, scales: scales)
     var layers: [ResolvedLayer] = []
     // The data list holds this axes' layers first, then each inset's in turn.
@@ -422,13 +425,15 @@ public enum FigureCompiler {
     for inset in axes.insets {
       let own = Array(rest.prefix(inset.axes.layers.count))
       rest = rest.dropFirst(inset.axes.layers.count)
-      insets.append((inset, try panel(inset.axes, data: own, palette: palette, scales: scales)))
+      insets.append(
+        (inset, try panel(inset.axes, data: own, palette: palette, scales: scales, warnings: &warnings)))
     }
     for (layer, layerData) in zip(axes.layers, data) {
       var resolved = try layer.mark.resolve(layerData, in: &resolution)
       let encodings = layer.body.request?.encodings ?? []
       for index in resolved.indices {
         resolved[index].axes = layer.axes
+        resolved[index].location = layer.location
         for encoding in encodings {
           if let value = resolved[index].keys[encoding.column.value] {
             resolved[index].channels[encoding.channel] = value
@@ -437,6 +442,7 @@ public enum FigureCompiler {
       }
       layers += resolved
     }
+    warnings += axes.polar == nil ? outsideLimits(axes, layers: layers) : []
     var xLimits = try limits(
       axes.x, along: .x, layers: layers.filter { !$0.axes.x2 }, categories: resolution.categories[.x], panel: axes)
     var yLimits = try limits(
@@ -471,6 +477,28 @@ public enum FigureCompiler {
     return Panel(
       spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits,
       x2Limits: x2Limits, y2Limits: y2Limits, insets: insets)
+  }
+
+  /// Layers none of whose values fall inside an axis's explicit limits draw nothing visible: say so.
+  private static func outsideLimits(_ axes: AxesSpec, layers: [ResolvedLayer]) -> [VellumWarning] {
+    var found: [VellumWarning] = []
+    for layer in layers {
+      let xAxis = layer.axes.x2 ? axes.x2 ?? axes.x : axes.x
+      let yAxis = layer.axes.y2 ? axes.y2 ?? axes.y : axes.y
+      for (axis, position) in [(xAxis, PositionAxis.x), (yAxis, .y)] {
+        guard let limits = axis.limits, axis.scale != .categorical,
+          let extent = layer.geometry.extent(along: position, ScaleTransform(axis))
+        else { continue }
+        let (low, high) = (min(limits.0, limits.1), max(limits.0, limits.1))
+        if extent.1 < low || extent.0 > high {
+          found.append(
+            VellumWarning(
+              "nothing of '\(layer.role)' falls inside \(axis.name).limits [\(limits.0), \(limits.1)] "
+                + "(its \(axis.name) values span \(extent.0)…\(extent.1))", at: layer.location ?? axis.location))
+        }
+      }
+    }
+    return found
   }
 
   /// One axis's limits from the layers drawn against it: explicit, or padded from their extent (a categorical

@@ -48,3 +48,32 @@ final class MissingValuesTests: XCTestCase {
     XCTAssertEqual(scene.groups(role: "series-a").first?.paths.first?.points.count, 3)
   }
 }
+
+/// Suspicious but valid input gets one located warning line; garbage in a numeric cell is an error.
+final class SuspiciousInputTests: XCTestCase {
+  private let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y}\n"
+
+  func testAnEmptyLayerIsAWarning() throws {
+    let (_, warnings) = try SpecFixture.scene(spec, csv: "x,y\n")
+    XCTAssertEqual(warnings.map(\.description).filter { $0.contains("no rows to draw") }.count, 1)
+    XCTAssertTrue(
+      warnings[0].description.contains("figure.yaml:4:13: warning: this layer has no rows to draw (d is empty)"))
+  }
+
+  func testALayerOutsideExplicitLimitsIsAWarning() throws {
+    let limited = spec.replacingOccurrences(of: "axes:\n", with: "axes:\n  x: {limits: [10, 20]}\n")
+    let (_, warnings) = try SpecFixture.scene(limited, csv: "x,y\n1,2\n2,3\n")
+    XCTAssertEqual(warnings.count, 1)
+    XCTAssertTrue(
+      warnings[0].description.contains("5:13: warning: nothing of 'series-y' falls inside x.limits [10.0, 20.0]"),
+      warnings[0].description)
+    let (_, none) = try SpecFixture.scene(limited, csv: "x,y\n1,2\n12,3\n")
+    XCTAssertEqual(none, [])
+  }
+
+  func testANulByteInANumericCellIsAnError() throws {
+    let error = try XCTUnwrap(SpecFixture.error(spec, csv: "x,y\n4\u{0}garbage,2\n5,3\n"))
+    XCTAssertEqual(
+      error.description, "data.csv:2:1: error: expected a number in column 'x', found a cell with a NUL byte")
+  }
+}

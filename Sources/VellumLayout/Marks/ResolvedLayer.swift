@@ -10,6 +10,8 @@ struct ResolvedLayer {
   var legendLabel: Located<String>?
   /// The panel axes the series is drawn against (primary, or a secondary x2/y2).
   var axes = LayerAxes()
+  /// Where the spec declared the layer, for warnings about it.
+  var location: SourceLocation?
   /// The series' value of each splitting column (`method: SDPO`).
   var keys: [String: String] = [:]
   /// The value each encoded channel shows for this series (`dash: long`), for legends of one scale.
