@@ -41,6 +41,21 @@ public struct Figure: Sendable {
     try self.init(text: value.serialized(), name: name, directory: directory, style: style)
   }
 
+  /// The data files the figure reads besides its spec (and the folders of TensorBoard logs).
+  public var inputFiles: [URL] {
+    spec.data.flatMap { source -> [URL] in
+      switch source.source {
+      case .file(let url, _, _): return [url]
+      case .tensorboard(let url, _): return [url]
+      case .files(let set):
+        return set.patterns.filter { !$0.contains(where: { "*?[".contains($0) }) }.map {
+          $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : set.directory.appendingPathComponent($0).standardizedFileURL
+        }
+      case .inline: return []
+      }
+    }
+  }
+
   /// The JSON Schema of specs, with every registered mark kind (`vellum schema`).
   public static var schema: JSONValue { SpecSchema.document(layers: MarkRegistry.layerKinds) }
 

@@ -44,6 +44,18 @@ struct Render: ParsableCommand {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
     let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
+    // Two specs writing the same file would lose one figure or mix two: refuse before anything is written.
+    var writers: [String: String] = [:]
+    for spec in specs {
+      for target in outputs(of: spec, formats: formats) {
+        let key = target.resolvingSymlinksInPath().path
+        if let other = writers[key], other != spec {
+          throw ValidationError(
+            "'\(other)' and '\(spec)' would both write \(target.path); render them to different folders")
+        }
+        writers[key] = spec
+      }
+    }
     // Specs render concurrently, `jobs` at a time; results are reported in the order given.
     let codes = Mutex([Int32?](repeating: nil, count: specs.count))
     let slots = DispatchSemaphore(value: jobs)
@@ -60,10 +72,37 @@ struct Render: ParsableCommand {
     if let first = failures.first { Foundation.exit(first) }
   }
 
+  /// The files rendering `spec` writes: `<folder>/<spec name>.<format>`.
+  private func outputs(of spec: String, formats: [OutputFormat]) -> [URL] {
+    let specURL = URL(fileURLWithPath: spec)
+    let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
+    let base = specURL.deletingPathExtension().lastPathComponent
+    return formats.map { folder.appendingPathComponent("\(base).\($0.rawValue)").standardizedFileURL }
+  }
+
   /// Renders one spec and writes its outputs; on failure prints the error and returns the exit code.
   private func renderOne(_ spec: String, renderer: FigureRenderer, formats: [OutputFormat]) -> Int32? {
     do {
-      let (outputs, warnings) = try renderer.renderReporting(specPath: spec, formats: formats)
+      let figure = try Figure(contentsOf: spec, style: style)
+      // An output path that is one of the figure's inputs would destroy it: a usage error, nothing written.
+      // A --style given as a file is an input too.
+      let styleFile = style.map { URL(fileURLWithPath: $0) }.flatMap {
+        FileManager.default.fileExists(atPath: $0.path) ? $0 : nil
+      }
+      let inputs = Set(
+        ([URL(fileURLWithPath: spec)] + figure.inputFiles + (styleFile.map { [$0] } ?? [])).map {
+          $0.standardizedFileURL.resolvingSymlinksInPath().path
+        })
+      if let clash = outputs(of: spec, formats: formats).first(where: {
+        inputs.contains($0.resolvingSymlinksInPath().path)
+      }) {
+        FileHandle.standardError.write(
+          Data(
+            "error: rendering '\(spec)' would overwrite its own input \(clash.path); rename the output or the input\n"
+              .utf8))
+        return 2
+      }
+      let (outputs, warnings) = try renderer.renderReporting(figure, formats: formats)
       if strict, let first = warnings.first {
         for warning in warnings.dropFirst() { FileHandle.standardError.write(Data("\(warning.asError)\n".utf8)) }
         throw first.asError

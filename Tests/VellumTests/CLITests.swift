@@ -68,4 +68,30 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(failed.stderr.contains("no rows left after filter"), failed.stderr)
     XCTAssertEqual(try fixture.files(), ["data.csv", "loss.yaml"])
   }
+
+  func testOutputsNeverReplaceInputsAndTwoSpecsNeverShareOutputs() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    // A CSV named like the figure's PNG: rendering would write over the data.
+    try fixture.write("fig.png", SpecFixture.csv)
+    let spec = try fixture.write("fig.yaml", SpecFixture.spec.replacingOccurrences(of: "data.csv", with: "fig.png"))
+    let clash = try run(["render", spec])
+    XCTAssertEqual(clash.status, 2)
+    XCTAssertTrue(clash.stderr.contains("would overwrite its own input"), clash.stderr)
+    XCTAssertEqual(
+      try String(contentsOf: fixture.directory.appendingPathComponent("fig.png"), encoding: .utf8), SpecFixture.csv)
+    XCTAssertEqual(try fixture.files(), ["fig.png", "fig.yaml"])
+    // Two specs of the same name in one batch, one output folder: refused before anything is written.
+    try fixture.write("data.csv", SpecFixture.csv)
+    let first = try fixture.write("a.yaml", SpecFixture.spec)
+    try FileManager.default.createDirectory(
+      at: fixture.directory.appendingPathComponent("b"), withIntermediateDirectories: true)
+    let second = try fixture.write(
+      "b/a.yaml", SpecFixture.spec.replacingOccurrences(of: "data.csv", with: "../data.csv"))
+    let out = fixture.directory.appendingPathComponent("out").path
+    let both = try run(["render", first, second, "--out", out])
+    XCTAssertEqual(both.status, 2)
+    XCTAssertTrue(both.stderr.contains("would both write"), both.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
 }
