@@ -20,6 +20,10 @@ struct Check: ParsableCommand {
   @Option(help: "PNG resolution the outputs were rendered at.")
   var dpi: Double = 300
 
+  func validate() throws {
+    guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
+  }
+
   func run() throws {
     let formats: [OutputFormat]
     do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }

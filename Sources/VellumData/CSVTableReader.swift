@@ -249,7 +249,9 @@ enum JSONLinesReader {
     var names: [String] = []
     var rows: [[String: String]] = []
     var rowLines: [Int] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // "\r\n" is one Character in Swift: split on it too, so CRLF files read line by line.
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    for (index, line) in lines.enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.isEmpty { continue }
       let location = SourceLocation(file: displayPath, line: index + 1, column: 1)

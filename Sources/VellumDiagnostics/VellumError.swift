@@ -51,15 +51,27 @@ public struct VellumError: Error, Sendable, CustomStringConvertible {
   }
 
   /// Escapes control characters so a quoted value from a file can never split or garble the diagnostic.
+  /// Longest diagnostic, in characters: a 5 MB cell or a 100,000-column header quoted in a message is cut.
+  public static let maximumLength = 1000
+
   static func singleLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+    var text = text
+    if text.unicodeScalars.count > maximumLength {
+      let kept = text.unicodeScalars.prefix(maximumLength - 1)
+      text = String(String.UnicodeScalarView(kept)) + "…"
+    }
+    // Line and paragraph separators break lines in many terminals and editors, as a newline does.
+    func breaks(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+    guard text.unicodeScalars.contains(where: breaks) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case _ where scalar.properties.generalCategory == .control:
+      case _ where breaks(scalar):
         result += "\\u{" + String(scalar.value, radix: 16) + "}"
       default: result.unicodeScalars.append(scalar)
       }

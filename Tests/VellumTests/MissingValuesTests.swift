@@ -77,3 +77,25 @@ final class SuspiciousInputTests: XCTestCase {
       error.description, "data.csv:2:1: error: expected a number in column 'x', found a cell with a NUL byte")
   }
 }
+
+/// Messages stay one bounded line; JSON Lines written on Windows read.
+final class MessageAndLineEndingTests: XCTestCase {
+  func testHugeCellsAreCutAndLineSeparatorsEscapedInMessages() throws {
+    let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y}\n"
+    let huge = try XCTUnwrap(SpecFixture.error(spec, csv: "x,y\n1," + String(repeating: "a", count: 100_000) + "\n"))
+    XCTAssertLessThanOrEqual(huge.description.count, VellumError.maximumLength)
+    XCTAssertTrue(huge.description.hasSuffix("…"))
+    let separator = try XCTUnwrap(SpecFixture.error(spec, csv: "x,y\n1,a\u{2028}b\n"))
+    XCTAssertFalse(separator.description.unicodeScalars.contains("\u{2028}"))
+    XCTAssertTrue(separator.description.contains("a\\u{2028}b"), separator.description)
+  }
+
+  func testJSONLinesWithCRLFRead() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("d.jsonl", "{\"x\": 1, \"y\": 2}\r\n{\"x\": 2, \"y\": 3}\r\n")
+    let spec = try fixture.write("f.yaml", "data: {d: d.jsonl}\naxes:\n  layers:\n    - line: {x: x, y: y}\n")
+    let scene = try Figure(contentsOf: spec).scene()
+    XCTAssertEqual(scene.groups(role: "series-y").first?.paths.first?.points.count, 2)
+  }
+}
