@@ -76,17 +76,29 @@ extension Table {
         var values = try numbers(column)
         let original = values
         for rows in groups {
+          // Each row's window is rows[start...position]; with x not decreasing the start only moves forward.
+          var starts: [Int] = []
+          starts.reserveCapacity(rows.count)
+          var start = 0
+          let ordered = x.map { x in zip(rows, rows.dropFirst()).allSatisfy { x[$0] <= x[$1] } } ?? true
           for (position, row) in rows.enumerated() {
-            let window: ArraySlice<Int>
             if let windowX, let x {
-              let start: Int = rows[...position].lastIndex(where: { x[$0] <= x[row] - windowX }).map { $0 + 1 } ?? 0
-              window = rows[start...position]
+              if ordered {
+                while start < position && x[rows[start]] <= x[row] - windowX { start += 1 }
+              } else {
+                start = rows[...position].lastIndex(where: { x[$0] <= x[row] - windowX }).map { $0 + 1 } ?? 0
+              }
             } else {
-              window = rows[max(0, position - (points ?? 1) + 1)...position]
+              start = max(0, position - (points ?? 1) + 1)
             }
-            let sample = window.map { original[$0] }
-            values[row] = median ? Statistics.median(sample) : Statistics.mean(sample)
+            starts.append(start)
           }
+          let sample = rows.map { original[$0] }
+          let result =
+            median && starts == starts.sorted()
+            ? RollingWindow.medians(sample, starts: starts)
+            : RollingWindow.means(sample, starts: starts, median: median)
+          for (row, value) in zip(rows, result) { values[row] = value }
         }
         setNumbers(column.value, values)
       }

@@ -120,3 +120,33 @@ final class NamedUnpivotTests: XCTestCase {
     XCTAssertEqual(try table.numbers(Located("MAX", at: nil)).map { $0.isNaN ? -1 : $0 }, [1.5, -1, 1.4, -1])
   }
 }
+
+/// Rolling windows in one pass give what computing every window afresh gives.
+final class RollingWindowTests: XCTestCase {
+  func testOnePassEqualsWindowByWindow() {
+    var generator = SplitMix64(seed: 7)
+    let values = (0..<2000).map { index -> Double in
+      index % 17 == 0 ? .nan : Double(generator.next() % 10_000) / 100
+    }
+    for width in [1, 2, 7, 250, 5000] {
+      let starts = values.indices.map { max(0, $0 - width + 1) }
+      let means = RollingWindow.means(values, starts: starts)
+      let medians = RollingWindow.medians(values, starts: starts)
+      for (position, start) in starts.enumerated() {
+        let window = Array(values[start...position])
+        let mean = Statistics.mean(window)
+        let median = Statistics.median(window)
+        if mean.isNaN {
+          XCTAssertTrue(means[position].isNaN)
+        } else {
+          XCTAssertEqual(means[position], mean, accuracy: 1e-9, "width \(width) at \(position)")
+        }
+        if median.isNaN {
+          XCTAssertTrue(medians[position].isNaN)
+        } else {
+          XCTAssertEqual(medians[position], median, accuracy: 1e-12, "width \(width) at \(position)")
+        }
+      }
+    }
+  }
+}
