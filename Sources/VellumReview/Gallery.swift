@@ -2,6 +2,17 @@ import Foundation
 import Vellum
 import VellumSVG
 
+/// A relative link to the file `base.ext` beside the page: `./` and every byte but RFC 3986's unreserved ones
+/// percent-encoded, so no file name can become a scheme (`javascript:`), a query, a fragment or markup.
+func link(_ base: String, _ pathExtension: String) -> String {
+  let name = pathExtension.isEmpty ? base : base + "." + pathExtension
+  let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+  return "./"
+    + name.utf8.map { byte in
+      unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+    }.joined()
+}
+
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
 public enum Gallery {
   /// Renders every spec into `folder` (SVG with embedded font subsets, PDF, PNG, and the spec) and
@@ -11,6 +22,16 @@ public enum Gallery {
   {
     var files: [(URL, [UInt8])] = []
     var cards: [String] = []
+    // Two specs named alike would write the same files: refuse before anything is written, naming both.
+    var seen: [String: String] = [:]
+    for path in specs {
+      let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+      if let other = seen[base] {
+        throw VellumError(
+          .io, "'\(other)' and '\(path)' would both write \(base).svg, .pdf and .png in the gallery; rename one")
+      }
+      seen[base] = path
+    }
     for path in specs {
       let spec = URL(fileURLWithPath: path)
       let base = spec.deletingPathExtension().lastPathComponent
@@ -26,9 +47,9 @@ public enum Gallery {
       cards.append(
         """
         <figure id="\(html(base))">
-        <img src="\(html(base)).svg" alt="\(html(title))">
+        <img src="\(link(base, "svg"))" alt="\(html(title))">
         <figcaption><strong>\(html(base))</strong> — \(html(title))
-        <a href="\(html(base)).svg">SVG</a> · <a href="\(html(base)).pdf">PDF</a> · <a href="\(html(base)).png">PNG</a> · <a href="\(html(base)).\(html(spec.pathExtension))">spec</a></figcaption>
+        <a href="\(link(base, "svg"))">SVG</a> · <a href="\(link(base, "pdf"))">PDF</a> · <a href="\(link(base, "png"))">PNG</a> · <a href="\(link(base, spec.pathExtension))">spec</a></figcaption>
         <details><summary>Spec</summary><pre>\(html(source))</pre></details>
         </figure>
         """)

@@ -28,7 +28,7 @@ final class GalleryBrowserTests: XCTestCase {
     var report: [String] = []
     for spec in specs {
       let base = URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent
-      XCTAssertTrue(index.contains("src=\"\(base).svg\""), base)
+      XCTAssertTrue(index.contains("src=\"./\(base).svg\""), base)
       let svgURL = folder.appendingPathComponent("\(base).svg")
       let svg = try String(contentsOf: svgURL, encoding: .utf8)
       let scene = try FigureRenderer().scene(specPath: spec)
