@@ -16,6 +16,9 @@ struct Diff: ParsableCommand {
   @Option(help: "Also write a PNG with changed pixels highlighted over a faded copy of the new figure.")
   var png: String?
 
+  @Flag(help: "Exit with status 1 when something changed (as git diff --exit-code), 0 when nothing did.")
+  var exitCode = false
+
   func run() throws {
     do {
       guard let a = FileManager.default.contents(atPath: old) else {
@@ -24,7 +27,10 @@ struct Diff: ParsableCommand {
       guard let b = FileManager.default.contents(atPath: new) else {
         throw VellumError(.missingFile, "cannot read '\(new)'")
       }
-      let changes = try SemanticDiff.compare(old: a, new: b, oldName: old, newName: new)
+      // Ids and labels come from the files: printed one line each, control characters escaped.
+      let changes = try SemanticDiff.compare(old: a, new: b, oldName: old, newName: new).map {
+        VellumError.escapedLine($0)
+      }
       print(changes.isEmpty ? "no changes" : changes.joined(separator: "\n"))
       if let png {
         let result = try PixelDiff.image(
@@ -32,6 +38,9 @@ struct Diff: ParsableCommand {
         try AtomicOutput.write([(URL(fileURLWithPath: png), result.png)])
         print(String(format: "pixels changed: %.3f%% (%@)", result.changed * 100, png))
       }
+      if exitCode && !changes.isEmpty { throw ExitCode(1) }
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       fail(error)
     }

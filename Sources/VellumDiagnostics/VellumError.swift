@@ -54,6 +54,9 @@ public struct VellumError: Error, Sendable, CustomStringConvertible {
   /// Longest diagnostic, in characters: a 5 MB cell or a 100,000-column header quoted in a message is cut.
   public static let maximumLength = 1000
 
+  /// `text` as one bounded line: control characters and line separators escaped, cut at ``maximumLength``.
+  public static func escapedLine(_ text: String) -> String { singleLine(text) }
+
   static func singleLine(_ text: String) -> String {
     var text = text
     if text.unicodeScalars.count > maximumLength {

@@ -94,4 +94,15 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(both.stderr.contains("would both write"), both.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: out))
   }
+
+  func testDiffExitCodeSaysWhetherSomethingChanged() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let old = PackagePaths.root.appendingPathComponent("Golden/panels.svg")
+    let text = try String(contentsOf: old, encoding: .utf8)
+    let changed = try fixture.write("new.svg", text.replacingOccurrences(of: ">AIME<", with: ">AIME 2<"))
+    XCTAssertEqual(try run(["diff", old.path, old.path, "--exit-code"]).status, 0)
+    XCTAssertEqual(try run(["diff", old.path, changed, "--exit-code"]).status, 1)
+    XCTAssertEqual(try run(["diff", old.path, changed]).status, 0)
+  }
 }
