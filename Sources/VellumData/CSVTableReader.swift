@@ -15,6 +15,8 @@ enum DataFile {
 
   /// A readable regular file within the size limit, or a located error saying what it is instead.
   private static func checkReadable(url: URL, displayPath: String, declaredAt location: SourceLocation) throws {
+    // A symbolic link is followed to what it names, which must itself be a regular file.
+    let url = url.resolvingSymlinksInPath()
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       throw VellumError(.missingFile, "cannot read data file '\(displayPath)': no such file", at: location)
@@ -55,6 +57,7 @@ enum DataFile {
 
   private static func bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
     try checkReadable(url: url, displayPath: displayPath, declaredAt: location)
+    let url = url.resolvingSymlinksInPath()
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     let size = Int((attributes?[.size] as? UInt64) ?? 0)
     // Straight from the file into the array's storage: no Data chunks copied in between.
@@ -98,8 +101,12 @@ enum CSVTableReader {
     }
     var rows = Rows(names: try columnNames(reader.headerRow, displayPath: displayPath), displayPath: displayPath)
     var line = 1
+    // The next row's first line: a row whose quoted fields hold line breaks spans several lines.
+    var next = 2
     while let row = reader.next() {
-      line += 1
+      line = next
+      next +=
+        1 + row.reduce(0) { count, cell in count + cell.filter { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.count }
       if row.count == 1 && row[0].isEmpty { continue }  // blank line
       try rows.append(row, line: line)
     }

@@ -50,7 +50,7 @@ public enum SpecLoader {
     return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, layers: layers)
   }
 
-  private static func syntaxError(_ error: YamlError, file: String) -> VellumError {
+  static func syntaxError(_ error: YamlError, file: String) -> VellumError {
     func located(_ problem: String, _ mark: Mark, _ context: YamlError.Context?) -> VellumError {
       var message = "invalid YAML: \(problem)"
       if let context { message += " \(context.text)" }

@@ -39,12 +39,19 @@ enum StyleResolver {
     if let builtIn = EmbeddedStyles.files[reference + ".yaml"] {
       text = builtIn
     } else if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
-      let url = directory.appendingPathComponent(reference)
-      guard let data = FileManager.default.contents(atPath: url.path),
-        let contents = String(data: data, encoding: .utf8)
-      else {
+      let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
         throw VellumError(.missingFile, "cannot read style file '\(reference)'")
       }
+      // The limits of specs hold for style files too.
+      let start = SourceLocation(file: reference, line: 1, column: 1)
+      guard data.count <= Limits.specBytes else {
+        throw VellumError(.invalidSpec, "the style file is \(data.count) bytes; styles are limited to 1 MiB", at: start)
+      }
+      guard let contents = String(data: data, encoding: .utf8) else {
+        throw VellumError(.syntax, "style file is not valid UTF-8", at: start)
+      }
+      try Limits.checkNesting(contents, file: reference)
       text = contents
     } else {
       let names = catalogue().map(\.name)
@@ -53,7 +60,14 @@ enum StyleResolver {
       message += "; built-in styles: \(names.joined(separator: ", "))"
       throw VellumError(.invalidSpec, message)
     }
-    guard case .mapping(var map)? = try Yams.compose(yaml: text, .basic) else {
+    let composed: Node?
+    do {
+      composed = try Yams.compose(yaml: text, .basic)
+    } catch let error as YamlError {
+      // One located line in the style file, as for specs.
+      throw SpecLoader.syntaxError(error, file: reference)
+    }
+    guard case .mapping(var map)? = composed else {
       throw VellumError(.invalidSpec, "style '\(reference)' is not a mapping of spec keys")
     }
     var style = Style(node: .mapping([:]))

@@ -99,3 +99,38 @@ final class MessageAndLineEndingTests: XCTestCase {
     XCTAssertEqual(scene.groups(role: "series-y").first?.paths.first?.points.count, 2)
   }
 }
+
+/// Files as the README promises: symbolic links followed, CSV line numbers right after quoted line breaks, style
+/// files' YAML errors one located line.
+final class InputFileTests: XCTestCase {
+  private let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y}\n"
+
+  func testCSVLineNumbersCountQuotedLineBreaks() throws {
+    let csv = "x,y,note\n1,2,\"one\nline more\"\n2,3,\"two\r\nmore\nlines\"\n3,oops,plain\n"
+    let error = try XCTUnwrap(SpecFixture.error(spec, csv: csv))
+    XCTAssertEqual(error.description, "data.csv:7:2: error: expected a number in column 'y', found 'oops'")
+  }
+
+  func testSymbolicLinksToDataFilesAreFollowed() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("real.csv", "x,y\n1,2\n2,3\n")
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.directory.appendingPathComponent("data.csv").path, withDestinationPath: "real.csv")
+    let figure = try Figure(contentsOf: try fixture.write("f.yaml", spec))
+    XCTAssertEqual(try figure.scene().groups(role: "series-y").first?.paths.first?.points.count, 2)
+  }
+
+  func testStyleFileSyntaxErrorsAreOneLocatedLine() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", "x,y\n1,2\n")
+    try fixture.write("house.yaml", "font: {size: [1, \n")
+    let path = try fixture.write("f.yaml", "style: house.yaml\n" + spec)
+    XCTAssertThrowsError(try Figure(contentsOf: path)) { error in
+      let text = "\(error)"
+      XCTAssertFalse(text.contains("\n"), text)
+      XCTAssertTrue(text.hasPrefix("house.yaml:2:1: error: invalid YAML"), text)
+    }
+  }
+}
