@@ -5,7 +5,17 @@ import VellumDiagnostics
 public enum AtomicOutput {
   /// Writes every file to a temporary name beside its target, then renames them into place.
   /// On any failure the temporaries are removed and existing files stay as they were.
+  ///
+  /// Every target is checked and every temporary written before the first rename, so a target that is a folder
+  /// or a folder that cannot be written fails with nothing replaced. The one window left: another process
+  /// turning a target into a folder between the checks and the renames.
   public static func write(_ files: [(url: URL, bytes: [UInt8])]) throws {
+    for file in files {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: file.url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw VellumError(.io, "cannot write '\(file.url.path)': a folder has that name")
+      }
+    }
     var temporaries: [(temporary: URL, target: URL)] = []
     for file in files { removeAbandonedTemporaries(of: file.url) }
     do {

@@ -105,4 +105,25 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(try run(["diff", old.path, changed, "--exit-code"]).status, 1)
     XCTAssertEqual(try run(["diff", old.path, changed]).status, 0)
   }
+
+  func testATargetThatIsAFolderFailsWithNothingReplaced() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("loss.yaml", SpecFixture.spec)
+    XCTAssertEqual(try run(["render", spec]).status, 0)
+    let svg = fixture.directory.appendingPathComponent("loss.svg")
+    let before = try Data(contentsOf: svg)
+    // The PNG's name taken by a folder: the SVG (renamed first) must not change either.
+    try FileManager.default.removeItem(at: fixture.directory.appendingPathComponent("loss.png"))
+    try FileManager.default.createDirectory(
+      at: fixture.directory.appendingPathComponent("loss.png"), withIntermediateDirectories: false)
+    try fixture.write("data.csv", "step,loss\n0,9\n1,8\n")
+    let failed = try run(["render", spec])
+    XCTAssertEqual(failed.status, 3)
+    XCTAssertTrue(failed.stderr.contains("a folder has that name"), failed.stderr)
+    XCTAssertEqual(try Data(contentsOf: svg), before)
+    XCTAssertEqual(
+      try fixture.files().filter { $0.hasSuffix(".tmp") }, [], "no temporaries left behind")
+  }
 }
