@@ -1,3 +1,5 @@
+import Yams
+
 /// Caps that keep a hostile or mistaken spec from making Vellum allocate or recurse without bound.
 public enum Limits {
   /// Largest spec file read.
@@ -20,6 +22,34 @@ public enum Limits {
   public static let figurePoints = 200.0 * 72
 
   /// Rejects flow nesting (`[[[…`) or block indentation deeper than ``nestingDepth`` before parsing.
+  /// Largest number of nodes a spec (or style) may expand to once YAML aliases are followed.
+  public static let expandedNodes = 1_000_000
+
+  /// Counts the composed document's nodes as aliases expand them, stopping at the limit, so an alias bomb (each
+  /// alias repeating the one before) is refused in bounded time instead of being walked for hours.
+  static func checkExpansion(_ node: Node, file: String) throws {
+    var count = 0
+    var stack = [node]
+    while let next = stack.popLast() {
+      count += 1
+      guard count <= expandedNodes else {
+        throw VellumError(
+          .invalidSpec,
+          "the document expands to more than \(expandedNodes) values once its YAML aliases are followed",
+          at: SourceLocation(file: file, line: next.mark?.line ?? 1, column: next.mark?.column ?? 1))
+      }
+      switch next {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          stack.append(key)
+          stack.append(value)
+        }
+      case .sequence(let sequence): stack.append(contentsOf: sequence)
+      default: break
+      }
+    }
+  }
+
   static func checkNesting(_ text: String, file: String) throws {
     var depth = 0
     var line = 1

@@ -46,6 +46,7 @@ public enum SpecLoader {
     guard let node else {
       throw VellumError(.invalidSpec, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
     }
+    try Limits.checkExpansion(node, file: file)
     let styled = try StyleResolver.apply(to: node, directory: directory, file: file, override: style)
     return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, layers: layers)
   }

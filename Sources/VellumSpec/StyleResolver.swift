@@ -67,6 +67,7 @@ enum StyleResolver {
       // One located line in the style file, as for specs.
       throw SpecLoader.syntaxError(error, file: reference)
     }
+    if let composed { try Limits.checkExpansion(composed, file: reference) }
     guard case .mapping(var map)? = composed else {
       throw VellumError(.invalidSpec, "style '\(reference)' is not a mapping of spec keys")
     }

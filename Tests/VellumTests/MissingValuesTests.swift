@@ -133,4 +133,30 @@ final class InputFileTests: XCTestCase {
       XCTAssertTrue(text.hasPrefix("house.yaml:2:1: error: invalid YAML"), text)
     }
   }
+
+  func testAliasBombsAreRefusedInSpecsAndStyles() throws {
+    var bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in 1..<9 {
+      bomb.append(
+        "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+    }
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", "x,y\n1,2\n")
+    try fixture.write("bomb.yaml", bomb.joined(separator: "\n") + "\n")
+    let styled = try fixture.write("f.yaml", "style: bomb.yaml\n" + spec)
+    XCTAssertThrowsError(try Figure(contentsOf: styled)) { error in
+      XCTAssertTrue("\(error)".contains("bomb.yaml:1:"), "\(error)")
+      XCTAssertTrue("\(error)".contains("expands to more than 1000000 values"), "\(error)")
+    }
+    let inline =
+      "data:\n  d:\n    values:\n      x: &b0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+      + (1..<9).map {
+        "      y\($0): &b\($0) [" + Array(repeating: "*b\($0 - 1)", count: 10).joined(separator: ", ") + "]"
+      }
+      .joined(separator: "\n") + "\naxes:\n  layers:\n    - line: {x: x, y: y1}\n"
+    XCTAssertThrowsError(try Figure(contentsOf: try fixture.write("g.yaml", inline))) { error in
+      XCTAssertTrue("\(error)".contains("expands to more than"), "\(error)")
+    }
+  }
 }
