@@ -30,14 +30,24 @@ final class SVGElement {
 
 /// Reads an SVG file into ``SVGElement``s with Foundation's XML parser.
 final class SVGDocument: NSObject, XMLParserDelegate {
+  /// Deepest element nesting read: Vellum's SVGs nest a few levels; a hostile file nested 30,000 deep would
+  /// overflow the stack when the tree is walked or freed.
+  static let maximumDepth = 500
+
   private var stack: [SVGElement] = []
   private(set) var root: SVGElement?
+  private var tooDeep = false
 
   static func parse(_ data: Data, name: String) throws -> SVGElement {
     let document = SVGDocument()
     let parser = XMLParser(data: data)
     parser.delegate = document
-    guard parser.parse(), let root = document.root else {
+    let parsed = parser.parse()
+    if document.tooDeep {
+      throw VellumError(
+        .invalidData, "'\(name)' nests elements more than \(maximumDepth) deep; it is not a figure Vellum wrote")
+    }
+    guard parsed, let root = document.root else {
       throw VellumError(
         .invalidData, "'\(name)' is not well-formed SVG", cause: parser.parserError.map { .detail("\($0)") })
     }
@@ -48,6 +58,11 @@ final class SVGDocument: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
+    guard stack.count < Self.maximumDepth else {
+      tooDeep = true
+      parser.abortParsing()
+      return
+    }
     let element = SVGElement(name: elementName, attributes: attributes)
     stack.last?.children.append(element)
     if stack.isEmpty { root = element }
@@ -55,7 +70,7 @@ final class SVGDocument: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-    stack.removeLast()
+    if !stack.isEmpty { stack.removeLast() }
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {

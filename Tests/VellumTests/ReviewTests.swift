@@ -1,10 +1,11 @@
 import Foundation
 import Vellum
-import VellumReview
 import VellumSVG
 import VellumScene
 import VellumTestSupport
 import XCTest
+
+@testable import VellumReview
 
 /// Review workflow: stale-output checks, diff-friendly and accessible SVG, semantic diffs.
 final class ReviewTests: XCTestCase {
@@ -137,5 +138,15 @@ final class ReviewTests: XCTestCase {
     let result = try PixelDiff.image(old: svg, new: moved, dpi: 72)
     XCTAssertGreaterThan(result.changed, 0)
     XCTAssertLessThan(result.changed, 0.01)
+  }
+
+  func testDeeplyNestedSVGIsAnErrorNotACrash() {
+    let depth = 30_000
+    let svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\">" + String(repeating: "<g>", count: depth)
+      + String(repeating: "</g>", count: depth) + "</svg>"
+    XCTAssertThrowsError(try SVGDocument.parse(Data(svg.utf8), name: "deep.svg")) { error in
+      XCTAssertTrue("\(error)".contains("nests elements more than 500 deep"), "\(error)")
+    }
   }
 }
