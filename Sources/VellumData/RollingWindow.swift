@@ -2,12 +2,20 @@
 /// (O(n)), medians from a sorted copy of the window kept by binary search (O(n log w) comparisons). Missing values
 /// are left out of each window, as pandas' `rolling(…, min_periods=1)` does.
 enum RollingWindow {
-  /// The mean of `values[starts[i]...i]` for every i (start positions must not decrease); with `median`, the
-  /// median computed window by window (for unordered starts).
-  static func means(_ values: [Double], starts: [Int], median: Bool = false) -> [Double] {
-    if median {
-      return starts.enumerated().map { position, start in Statistics.median(Array(values[start...position])) }
+  /// The mean (or median) of `values[starts[i]...i]` for every i: in one pass when the starts do not decrease
+  /// (a window of points, or of x on ordered x), else window by window.
+  static func statistic(_ values: [Double], starts: [Int], median: Bool) -> [Double] {
+    guard zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+      return starts.enumerated().map { position, start in
+        let window = Array(values[start...position])
+        return median ? Statistics.median(window) : Statistics.mean(window)
+      }
     }
+    return median ? medians(values, starts: starts) : means(values, starts: starts)
+  }
+
+  /// The mean of `values[starts[i]...i]` for every i (start positions must not decrease).
+  static func means(_ values: [Double], starts: [Int]) -> [Double] {
     var result = [Double](repeating: .nan, count: values.count)
     var sum = 0.0
     var count = 0

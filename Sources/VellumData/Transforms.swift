@@ -94,10 +94,7 @@ extension Table {
             starts.append(start)
           }
           let sample = rows.map { original[$0] }
-          let result =
-            median && starts == starts.sorted()
-            ? RollingWindow.medians(sample, starts: starts)
-            : RollingWindow.means(sample, starts: starts, median: median)
+          let result = RollingWindow.statistic(sample, starts: starts, median: median)
           for (row, value) in zip(rows, result) { values[row] = value }
         }
         setNumbers(column.value, values)

@@ -149,4 +149,17 @@ final class RollingWindowTests: XCTestCase {
       }
     }
   }
+
+  func testUnorderedWindowStartsAreComputedWindowByWindow() {
+    // window_x over x that goes back and forth: starts that decrease, which the one-pass sum cannot follow.
+    let values = [1.0, 2, 3, 4, 5, 6]
+    let starts = [0, 0, 1, 0, 3, 2]
+    let means = RollingWindow.statistic(values, starts: starts, median: false)
+    let medians = RollingWindow.statistic(values, starts: starts, median: true)
+    for (position, start) in starts.enumerated() {
+      let window = Array(values[start...position])
+      XCTAssertEqual(means[position], Statistics.mean(window))
+      XCTAssertEqual(medians[position], Statistics.median(window))
+    }
+  }
 }
