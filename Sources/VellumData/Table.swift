@@ -101,10 +101,9 @@ public struct Table {
         values[row] = value
         continue
       }
-      let trimmed = cell.trimmingCharacters(in: .whitespaces)
-      // `.nan` is YAML's spelling, so inline values can hold gaps too.
-      if trimmed.isEmpty || ["nan", ".nan"].contains(trimmed.lowercased()) { continue }
-      guard let value = Double(trimmed), value.isFinite else {
+      // Empty, `nan` and YAML's `.nan` (so inline values can hold gaps too) are missing: a gap.
+      if Self.isMissing(cell) { continue }
+      guard let value = Double(cell.trimmingCharacters(in: .whitespaces)), value.isFinite else {
         throw VellumError(
           .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",
           at: location(row: row, column: index))

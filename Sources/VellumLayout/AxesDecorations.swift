@@ -331,4 +331,12 @@ struct AxesDecorator {
 extension Rect {
   var midX: Double { x + width / 2 }
   var midY: Double { y + height / 2 }
+
+  /// Whether this box reaches past `bounds` by more than half a point (rounding stays quiet): a legend or text
+  /// that would be cut off at the canvas edge.
+  func reachesOutside(_ bounds: Rect) -> Bool {
+    let slack = 0.5
+    return minX < bounds.minX - slack || maxX > bounds.maxX + slack || minY < bounds.minY - slack
+      || maxY > bounds.maxY + slack
+  }
 }

@@ -17,7 +17,6 @@ public enum FigureCompiler {
     var x2Limits: (Double, Double)?
     var y2Limits: (Double, Double)?
     var decorator: AxesDecorator?
-    var legends: [LegendLayout] = []
     /// Axes drawn inside this one, each with where it goes.
     var insets: [(spec: InsetSpec, panel: Panel)] = []
 
@@ -71,9 +70,7 @@ public enum FigureCompiler {
   private static func checkOnCanvas(
     _ box: Rect, legend: LegendSpec, spec: FigureSpec, warnings: inout [VellumWarning]
   ) {
-    let slack = 0.5
-    guard box.minX < -slack || box.minY < -slack || box.maxX > spec.width + slack || box.maxY > spec.height + slack
-    else { return }
+    guard box.reachesOutside(Rect(x: 0, y: 0, width: spec.width, height: spec.height)) else { return }
     warnings.append(
       VellumWarning(
         "the legend reaches outside the \(Int(spec.width))×\(Int(spec.height)) pt canvas and will be cut off; "
@@ -120,10 +117,9 @@ public enum FigureCompiler {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks)
       }
-      panels[index].legends = try panels[index].spec.legends.map {
+      decorator.legends = try panels[index].spec.legends.map {
         try LegendLayout(spec: $0, layers: panels[index].layers, setter: setter)
       }
-      decorator.legends = panels[index].legends
       panels[index].decorator = decorator
       for inset in panels[index].insets.indices {
         try decorateInset(&panels[index].insets[inset].panel, setter: setter)
@@ -135,8 +131,9 @@ public enum FigureCompiler {
   private static func decorateInset(_ panel: inout Panel, setter: TextSetter) throws {
     panel.decorator = try AxesDecorator(
       spec: panel.spec, limits: panel.limits, categories: panel.categories, setter: setter)
-    panel.legends = try panel.spec.legends.map { try LegendLayout(spec: $0, layers: panel.layers, setter: setter) }
-    panel.decorator?.legends = panel.legends
+    panel.decorator?.legends = try panel.spec.legends.map {
+      try LegendLayout(spec: $0, layers: panel.layers, setter: setter)
+    }
   }
 
   /// The figure's title centred at the top of the padded canvas; what follows (a top legend, the panels) starts
@@ -340,7 +337,7 @@ public enum FigureCompiler {
     // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
     // the data, the insets and the legends placed before it.
     var covered = compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
-    for (number, legend) in panel.legends.enumerated() {
+    for (number, legend) in panel.decorator!.legends.enumerated() {
       let box = decorations.legendBoxes[number] ?? legend.placement(plot: plot, covered: covered)
       guard !legend.isEmpty, let node = legend.compile(in: box) else { continue }
       children.append(node)

@@ -99,11 +99,7 @@ extension TextMark: MarkGeometry {
       return MarkDrawing(warnings: [offCanvas])
     }
     let (placed, arrowNodes) = try annotation(target: target, canvas: canvas)
-    let bounds = canvas.canvas
-    let slack = 0.5
-    let outside =
-      placed.box.minX < bounds.minX - slack || placed.box.maxX > bounds.maxX + slack
-      || placed.box.minY < bounds.minY - slack || placed.box.maxY > bounds.maxY + slack
+    let outside = placed.box.reachesOutside(canvas.canvas)
     // Drawn over the plot's edge like the text, not clipped with the data.
     return MarkDrawing(
       points: [target], overlay: (arrowNodes ?? []) + [placed.node], warnings: outside ? [offCanvas] : [])
