@@ -2,10 +2,10 @@
 SWIFT ?= swift
 # System packages the build links against, the default fonts (CMU, Latin Modern Math), the venue styles'
 # fonts (TeX Gyre, Linux Libertine), and a second
-# family the font-pinning test uses.
+# family the font-pinning test uses; `time` measures the documented memory bound in the tests.
 DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev \
         libfontconfig-dev fonts-cmu fonts-lmodern fonts-texgyre fonts-texgyre-math fonts-linuxlibertine \
-        fonts-dejavu-core
+        fonts-dejavu-core time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test gallery-test bench fuzz format clean

@@ -4,15 +4,6 @@ import VellumSpec
 
 /// Reads a data file's text, with errors located at the spec line that named it.
 enum DataFile {
-  static func read(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> String {
-    let bytes = try bytes(url: url, displayPath: displayPath, declaredAt: location)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw VellumError(
-        .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
-    }
-    return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-  }
-
   /// A readable regular file within the size limit, or a located error saying what it is instead.
   private static func checkReadable(url: URL, displayPath: String, declaredAt location: SourceLocation) throws {
     // A symbolic link is followed to what it names, which must itself be a regular file.
@@ -118,17 +109,21 @@ enum CSVTableReader {
   }
 
   /// Rows accepted into columns as both readers accept them: as many fields as the header, at most
-  /// ``Limits/rows`` rows, each remembering its file line for errors.
+  /// ``Limits/rows`` rows and ``Limits/cells`` cells, each remembering its file line for errors. Cells are kept
+  /// as byte ranges of one buffer (eight bytes a cell besides its text), as the fast path keeps them.
   private struct Rows {
     let names: [String]
     let displayPath: String
-    private var columns: [[String]]
+    private var bytes: [UInt8] = []
+    private var starts: [[Int32]]
+    private var ends: [[Int32]]
     private var lines: [Int] = []
 
     init(names: [String], displayPath: String) {
       self.names = names
       self.displayPath = displayPath
-      columns = [[String]](repeating: [], count: names.count)
+      starts = [[Int32]](repeating: [], count: names.count)
+      ends = starts
     }
 
     mutating func append(_ cells: [String], line: Int) throws {
@@ -137,17 +132,35 @@ enum CSVTableReader {
           .invalidData, "expected \(names.count) fields as in the header, found \(cells.count)",
           at: SourceLocation(file: displayPath, line: line, column: 1))
       }
-      for (index, cell) in cells.enumerated() { columns[index].append(cell) }
-      lines.append(line)
-      guard lines.count <= Limits.rows else {
-        throw VellumError(
-          .invalidData, "the file has more than \(Limits.rows) rows",
-          at: SourceLocation(file: displayPath, line: line, column: 1))
+      try CSVTableReader.checkSize(rows: lines.count + 1, columns: names.count, displayPath: displayPath, line: line)
+      for (index, cell) in cells.enumerated() {
+        starts[index].append(Int32(bytes.count))
+        bytes += cell.utf8
+        ends[index].append(Int32(bytes.count))
       }
+      lines.append(line)
     }
 
     var table: Table {
-      Table(origin: displayPath, columnNames: names, cells: columns, rowLines: lines, inlineLocation: nil)
+      let buffer = TextColumn.Buffer(bytes)
+      return Table(
+        origin: displayPath, columnNames: names,
+        columns: zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }, rowLines: lines)
+    }
+  }
+
+  /// Refuses a row past ``Limits/rows`` or a cell past ``Limits/cells``, at the row that crosses the limit.
+  static func checkSize(rows: Int, columns: Int, displayPath: String, line: Int) throws {
+    guard rows <= Limits.rows else {
+      throw VellumError(
+        .invalidData, "the file has more than \(Limits.rows) rows",
+        at: SourceLocation(file: displayPath, line: line, column: 1))
+    }
+    guard rows * columns <= Limits.cells else {
+      throw VellumError(
+        .invalidData,
+        "the file has more than \(Limits.cells / 1_000_000) million cells (\(columns) columns × \(rows) rows)",
+        at: SourceLocation(file: displayPath, line: line, column: 1))
     }
   }
 }
@@ -204,10 +217,15 @@ extension CSVTableReader {
           // One line a row, about: reserving once saves the arrays' regrowth (and its page faults).
           var expected = 0
           for position in lineStart..<bytes.count where bytes[position] == newline { expected += 1 }
-          var reserved: [Int32] = []
-          reserved.reserveCapacity(expected + 1)
-          starts = Array(repeating: reserved, count: parsed.count)
-          ends = starts
+          // Each column reserves its own storage: copies of one reserved array would share it until the first
+          // append, which then copies without the reserve.
+          func reserved() -> [Int32] {
+            var column: [Int32] = []
+            column.reserveCapacity(expected + 1)
+            return column
+          }
+          starts = (0..<parsed.count).map { _ in reserved() }
+          ends = (0..<parsed.count).map { _ in reserved() }
           lines.reserveCapacity(expected + 1)
           continue
         }
@@ -232,11 +250,7 @@ extension CSVTableReader {
             at: SourceLocation(file: displayPath, line: line, column: 1))
         }
         lines.append(line)
-        guard lines.count <= Limits.rows else {
-          throw VellumError(
-            .invalidData, "the file has more than \(Limits.rows) rows",
-            at: SourceLocation(file: displayPath, line: line, column: 1))
-        }
+        try checkSize(rows: lines.count, columns: header.count, displayPath: displayPath, line: line)
       }
       guard let names else {
         _ = try columnNames(nil, displayPath: displayPath)
@@ -246,54 +260,5 @@ extension CSVTableReader {
         origin: displayPath, columnNames: names,
         columns: zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }, rowLines: lines)
     }
-  }
-}
-
-/// Reads JSON Lines: one object per line; columns are the keys in order of first appearance, and a key
-/// a line lacks is an empty cell (a gap).
-enum JSONLinesReader {
-  static func read(_ text: String, displayPath: String) throws -> Table {
-    var names: [String] = []
-    var rows: [[String: String]] = []
-    var rowLines: [Int] = []
-    // "\r\n" is one Character in Swift: split on it too, so CRLF files read line by line.
-    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-    for (index, line) in lines.enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-      if trimmed.isEmpty { continue }
-      let location = SourceLocation(file: displayPath, line: index + 1, column: 1)
-      let object: Any
-      do {
-        object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
-      } catch {
-        throw VellumError(.invalidData, "line is not valid JSON", at: location)
-      }
-      guard let fields = object as? [String: Any] else {
-        throw VellumError(.invalidData, "expected a JSON object on each line", at: location)
-      }
-      var row: [String: String] = [:]
-      // JSONSerialization does not keep key order; sort keys of each line so columns are deterministic.
-      for key in fields.keys.sorted() {
-        if !names.contains(key) { names.append(key) }
-        switch fields[key] {
-        case let number as NSNumber:
-          // Booleans read as 1 and 0, which plot as numbers.
-          row[key] = Table.format(number.doubleValue)
-        case let string as String: row[key] = string
-        case is NSNull: row[key] = ""
-        default:
-          throw VellumError(
-            .invalidData, "field '\(key)' holds a nested value; only numbers, strings and null are read", at: location)
-        }
-      }
-      rows.append(row)
-      rowLines.append(index + 1)
-    }
-    guard !names.isEmpty else {
-      throw VellumError(
-        .invalidData, "the file holds no JSON objects", at: SourceLocation(file: displayPath, line: 1, column: 1))
-    }
-    let columns = names.map { name in rows.map { $0[name] ?? "" } }
-    return Table(origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines, inlineLocation: nil)
   }
 }

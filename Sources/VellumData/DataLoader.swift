@@ -10,7 +10,8 @@ public enum DataLoader {
   public static func loadReporting(_ spec: FigureSpec) throws -> (data: [[LayerData]], warnings: [VellumWarning]) {
     var warnings: [VellumWarning] = []
     let tables = try readSources(spec, warnings: &warnings)
-    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings) }
+    var drawnRows = 0
+    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows) }
     return (data, warnings)
   }
 
@@ -64,23 +65,27 @@ public enum DataLoader {
       let bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
       return try CSVTableReader.read(bytes: bytes, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
     case .jsonl:
-      let text = try DataFile.read(url: url, displayPath: displayPath, declaredAt: location)
-      return try JSONLinesReader.read(text, displayPath: displayPath)
+      var bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
+      return try JSONLinesReader.read(bytes: &bytes, displayPath: displayPath)
     }
   }
 
   /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
-  private static func load(_ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning]) throws
+  private static func load(
+    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int
+  ) throws
     -> [LayerData]
   {
-    var data = try loadLayers(axes, tables: tables, warnings: &warnings)
-    for inset in axes.insets { data += try loadLayers(inset.axes, tables: tables, warnings: &warnings) }
+    var data = try loadLayers(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows)
+    for inset in axes.insets {
+      data += try loadLayers(inset.axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows)
+    }
     return data
   }
 
-  private static func loadLayers(_ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning]) throws
-    -> [LayerData]
-  {
+  private static func loadLayers(
+    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int
+  ) throws -> [LayerData] {
     // Layers with the same source and transforms (a band and its line, often one YAML alias) share one result.
     var prepared: [String: Table] = [:]
     return try axes.layers.map { layer in
@@ -89,6 +94,15 @@ public enum DataLoader {
       let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
       let table = try prepared[key] ?? prepare(common.source, tables: tables)
       prepared[key] = table
+      // Each layer holds its rows' values until the figure is drawn: the figure's total is what memory follows.
+      drawnRows += table.rowCount
+      guard drawnRows <= Limits.drawnRows else {
+        throw VellumError(
+          .invalidData,
+          "the figure's layers draw more than \(Limits.drawnRows / 1_000_000) million rows in all (this layer "
+            + "brings the total to \(drawnRows)); filter or aggregate the data first",
+          at: common.location)
+      }
       if table.rowCount == 0 {
         warnings.append(
           VellumWarning(
@@ -149,20 +163,23 @@ public enum DataLoader {
 
   private static func prepare(_ source: LayerSource, tables: [String: Table]) throws -> Table {
     guard let table = tables[source.data.value] else {
-      throw VellumError(.invalidSpec, "unknown data source '\(source.data.value)'", at: source.data.location)
+      throw VellumError(
+        .invalidSpec, unknownSourceMessage(source.data.value, candidates: tables.keys.sorted()),
+        at: source.data.location)
     }
     var transformed = table
-    for transform in source.transforms {
+    for (index, transform) in source.transforms.enumerated() {
+      let location = index < source.transformLocations.count ? source.transformLocations[index] : nil
       if case .join(let name, let keys, let inner) = transform {
         guard let other = tables[name.value] else {
           throw VellumError(
-            .invalidSpec, unknownNameMessage(name.value, kind: "data source", candidates: tables.keys.sorted()),
+            .invalidSpec, unknownSourceMessage(name.value, candidates: tables.keys.sorted()),
             at: name.location)
         }
-        transformed = try transformed.joined(with: other, on: keys, inner: inner)
+        transformed = try located(at: location) { try transformed.joined(with: other, on: keys, inner: inner) }
         continue
       }
-      try transformed.apply(transform)
+      try located(at: location) { try transformed.apply(transform) }
     }
     return transformed
   }

@@ -183,6 +183,16 @@ extension Table {
     }
   }
 
+  /// Refuses a transform's result past ``Limits/rows`` rows or ``Limits/cells`` cells before it is built.
+  static func checkDerivedSize(rows: Int, columns: Int, by transform: String) throws {
+    guard rows <= Limits.rows, rows * columns <= Limits.cells else {
+      throw VellumError(
+        .invalidData,
+        "\(transform) would make \(rows) rows of \(columns) columns, over the limits of \(Limits.rows) rows and "
+          + "\(Limits.cells / 1_000_000) million cells")
+    }
+  }
+
   /// Rows where none of `columns` (every column when empty) is missing.
   func droppingMissing(_ columns: [Located<String>]) throws -> Table {
     let checked = columns.isEmpty ? columnNames.map { Located($0, at: nil) } : columns
@@ -210,7 +220,12 @@ extension Table {
         left.append(row)
         right.append(nil)
       }
+      // Checked as rows are matched: a key repeated on both sides multiplies, and must fail before it fills memory.
+      if left.count > Limits.rows {
+        try Table.checkDerivedSize(rows: left.count, columns: columnNames.count, by: "join")
+      }
     }
+    try Table.checkDerivedSize(rows: left.count, columns: columnNames.count + other.columnNames.count, by: "join")
     var result = selecting(rows: left)
     result.rowLines = nil
     let keyNames = Set(keys.map(\.value))
@@ -230,10 +245,8 @@ extension Table {
     var starts = centres
     var ends = centres
     for (row, value) in values.enumerated() where !value.isNaN {
-      guard let last = edges.last, let first = edges.first, value >= first, value <= last else { continue }
-      // Half-open bins, the last one closed, as numpy's histogram.
-      var index = (edges.firstIndex { $0 > value } ?? edges.count) - 1
-      if index == edges.count - 1 { index -= 1 }
+      // Half-open bins, the last one closed, as numpy's histogram; found by bisection, as numpy does.
+      guard let index = Binning.bin(of: value, edges: edges) else { continue }
       starts[row] = edges[index]
       ends[row] = edges[index + 1]
       centres[row] = (edges[index] + edges[index + 1]) / 2

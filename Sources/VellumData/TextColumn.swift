@@ -157,10 +157,14 @@ struct DistinctTextColumns {
   private var ends: [[Int32]]
 
   init(columns: Int, reserve: Int = 0) {
-    var reserved: [Int32] = []
-    reserved.reserveCapacity(reserve)
-    starts = Array(repeating: reserved, count: columns)
-    ends = starts
+    // One reserve per column: copies of a reserved empty array share it, and the first append drops the reserve.
+    func reserved() -> [Int32] {
+      var column: [Int32] = []
+      column.reserveCapacity(reserve)
+      return column
+    }
+    starts = (0..<columns).map { _ in reserved() }
+    ends = (0..<columns).map { _ in reserved() }
   }
 
   /// The byte range of `text`, stored once.

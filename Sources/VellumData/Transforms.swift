@@ -247,6 +247,8 @@ extension Table {
       throw VellumError(
         .invalidData, "unpivot would make two columns named '\(clash)'; rename the value column with 'value'")
     }
+    try Table.checkDerivedSize(
+      rows: rowCount * keys.count, columns: kept.count + captureNames.count + targets.count, by: "unpivot")
     let keptValues = try kept.map { try strings(Located($0, at: nil)) }
     let wideValues = Dictionary(
       uniqueKeysWithValues: try matched.map { ($0.column, try numbers(Located($0.column, at: nil))) })
@@ -302,6 +304,7 @@ extension Table {
     var text: [String: [String]] = [:]
     for name in kept { text[name] = [] }
     text[key] = []
+    try Table.checkDerivedSize(rows: rowCount * labels.count, columns: kept.count + 2, by: "unpivot")
     var values: [Double] = []
     let keptValues = try kept.map { try strings(Located($0, at: nil)) }
     let wideValues = try wide.map { try numbers($0) }

@@ -63,7 +63,29 @@ public enum FigureCompiler {
       let built = try guide.build(plot: Rect(x: span.minX, y: span.minY, width: 0, height: span.height), start: start)
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
-    return (try scene(spec, nodes: nodes, setter: setter), warnings)
+    let scene = try scene(spec, nodes: nodes, setter: setter)
+    try checkSize(scene, spec: spec)
+    return (scene, warnings)
+  }
+
+  /// Refuses a scene past what the writers and librsvg (which reads at most a million elements) handle in
+  /// bounded memory, naming the part that draws the most.
+  private static func checkSize(_ scene: Scene, spec: FigureSpec) throws {
+    let size = SceneSize(scene)
+    let part = size.largestRole.map { " (most in '\($0)')" } ?? ""
+    let hint = "; draw fewer points (a filter, `every`, an aggregate) or merge markers by making them opaque"
+    if size.elements > Limits.sceneElements {
+      throw VellumError(
+        .render,
+        "the figure draws \(size.elements) elements\(part), over the limit of \(Limits.sceneElements)\(hint)",
+        at: spec.sizeLocation)
+    }
+    if size.segments > Limits.sceneSegments {
+      throw VellumError(
+        .render,
+        "the figure draws \(size.segments) path segments\(part), over the limit of \(Limits.sceneSegments)\(hint)",
+        at: spec.sizeLocation)
+    }
   }
 
   /// A legend that reaches past the canvas would be cut off in print: say so, naming the legend.

@@ -6,6 +6,9 @@ import VellumFonts
 
 /// Converts Vellum's SVG to PDF and PNG in-process with librsvg and Cairo.
 public enum Rasterizer {
+  /// Most pixels in one raster (a PNG, or each image `vellum diff --png` compares): 100 million, a 7 × 5 in
+  /// figure at 1,600 dpi. Cairo holds four bytes a pixel, so this caps a raster's memory at about 400 MB.
+  public static let pixelBudget = 100_000_000
 
   /// A vector PDF whose page is the figure size; fonts embed as subsets, the date is fixed.
   public static func pdf(svg: String, width: Double, height: Double, fontFiles: [String]) throws -> [UInt8] {
@@ -48,11 +51,18 @@ public enum Rasterizer {
     // Checked in Double first: converting an out-of-range size to Int32 would trap.
     let exactWidth = (width / 72 * dpi).rounded()
     let exactHeight = (height / 72 * dpi).rounded()
-    guard exactWidth >= 1, exactHeight >= 1, exactWidth <= 32767, exactHeight <= 32767,
-      exactWidth * exactHeight <= 400_000_000
-    else {
+    guard exactWidth >= 1, exactHeight >= 1, exactWidth <= 32767, exactHeight <= 32767 else {
       throw VellumError(
         .render, String(format: "a %.0f×%.0f px PNG is out of range; lower --dpi", exactWidth, exactHeight))
+    }
+    guard exactWidth * exactHeight <= Double(pixelBudget) else {
+      // The highest resolution that fits, rounded down to a whole dpi.
+      let fitting = (dpi * (Double(pixelBudget) / (exactWidth * exactHeight)).squareRoot()).rounded(.down)
+      throw VellumError(
+        .render,
+        String(
+          format: "a %.0f×%.0f px image is over the budget of %d million pixels; at this size use --dpi %.0f or less",
+          exactWidth, exactHeight, pixelBudget / 1_000_000, max(1, fitting)))
     }
     let pixelWidth = Int32(exactWidth)
     let pixelHeight = Int32(exactHeight)

@@ -11,6 +11,18 @@ public func unknownNameMessage(_ name: String, kind: String, in context: String?
   return message
 }
 
+/// The message for a source name no `data:` declares; a path written there is the common slip, so it shows the fix.
+public func unknownSourceMessage(_ name: String, candidates: [String]) -> String {
+  let looksLikePath = name.contains("/") || name.contains(".")
+  if candidates.isEmpty || (looksLikePath && closestMatch(to: name, in: candidates) == nil) {
+    let declared =
+      candidates.isEmpty ? "no data sources are declared" : "declared: \(candidates.joined(separator: ", "))"
+    return "unknown data source '\(name)' (\(declared); a layer names a source declared under `data:`, "
+      + "e.g. `data: {runs: \(looksLikePath ? name : "runs.csv")}` then `data: runs` in the layer)"
+  }
+  return unknownNameMessage(name, kind: "data source", candidates: candidates)
+}
+
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
   // Closest by edit distance; a tie goes to the candidate sharing the longer prefix ('icm' → 'icml').

@@ -3,7 +3,7 @@ extension LayerSource {
     if let node = map["data"] {
       let name = try node.located("a data source name")
       guard dataNames.contains(name.value) else {
-        throw node.error(unknownNameMessage(name.value, kind: "data source", candidates: dataNames))
+        throw node.error(unknownSourceMessage(name.value, candidates: dataNames))
       }
       data = name
     } else if dataNames.count == 1 {
@@ -14,10 +14,9 @@ extension LayerSource {
           ? "this layer needs data, but the figure declares no 'data' sources"
           : "this layer needs 'data': one of \(dataNames.joined(separator: ", "))")
     }
-    transforms =
-      try map.optional("transform") { node in
-        try node.list("a list of transforms").map { try TransformSpec(node: $0) }
-      } ?? []
+    let transformNodes = try map.optional("transform") { try $0.list("a list of transforms") } ?? []
+    transforms = try transformNodes.map { try TransformSpec(node: $0) }
+    transformLocations = transformNodes.map(\.location)
   }
 }
 

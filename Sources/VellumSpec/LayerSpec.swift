@@ -150,6 +150,8 @@ public struct LayerSource: Sendable {
   /// Name of a data source declared under `data`.
   public var data: Located<String>
   public var transforms: [TransformSpec]
+  /// Where each transform is written, for errors found while it runs.
+  public var transformLocations: [SourceLocation] = []
 }
 
 /// What every data-reading layer has: its table, x column, optional grouping, label and paint.

@@ -10,6 +10,14 @@ public enum Limits {
   public static let labelCharacters = 2000
   /// Most rows a data file or inline column may hold.
   public static let rows = 20_000_000
+  /// Most rows the layers of one figure draw in all (each layer keeps its rows' values until drawing).
+  public static let drawnRows = 50_000_000
+  /// Most SVG elements a figure draws: librsvg reads no more than a million.
+  public static let sceneElements = 900_000
+  /// Most path segments a figure draws (a circle marker is six): about 1.5 GB of scene and SVG text at most.
+  public static let sceneSegments = 12_000_000
+  /// Most cells (rows × columns) one data file may hold: each costs eight bytes of index besides its text.
+  public static let cells = 200_000_000
   /// Largest data file read (a data file is held in memory whole).
   public static let dataFileBytes: UInt64 = 2 << 30
   /// Most layers in one panel.

@@ -126,4 +126,33 @@ final class SpecErrorTests: XCTestCase {
     let svg = try FigureRenderer().render(specPath: path, formats: [.svg])[.svg]!
     XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("width=\"288pt\""))
   }
+
+  func testYAMLMergeKeysShareLayerSettings() throws {
+    let spec = """
+      data: {runs: data.csv}
+      axes:
+        layers:
+          - line: &shared {x: step, y: loss, color: tab:green, alpha: 0.5}
+          - scatter:
+              <<: *shared
+              color: tab:red
+
+      """
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let svg = try FigureRenderer().svg(specPath: try fixture.write("figure.yaml", spec))
+    XCTAssertTrue(svg.contains("#2ca02c"), "the line keeps its own colour")
+    XCTAssertTrue(svg.contains("#d62728"), "the merged scatter overrides the colour")
+  }
+
+  func testPathWrittenAsLayerSourceShowsTheDeclaration() throws {
+    let error = try error(
+      spec: SpecFixture.spec.replacingOccurrences(of: "- line: {x: step", with: "- line: {data: data.csv, x: step"))
+    XCTAssertEqual(error.location?.line, 8)
+    XCTAssertTrue(
+      error.description.hasSuffix(
+        "unknown data source 'data.csv' (declared: runs; a layer names a source declared under `data:`, "
+          + "e.g. `data: {runs: data.csv}` then `data: runs` in the layer)"), error.description)
+  }
 }

@@ -141,7 +141,7 @@ final class TransformTests: XCTestCase {
   func testJSONLinesAndTSV() throws {
     let jsonl = try JSONLinesReader.read(
       #"{"step": 1, "loss": 0.5}"# + "\n\n" + #"{"step": 2, "loss": null, "lr": 0.1}"# + "\n", displayPath: "log.jsonl")
-    XCTAssertEqual(jsonl.columnNames, ["loss", "step", "lr"])
+    XCTAssertEqual(jsonl.columnNames, ["step", "loss", "lr"])
     XCTAssertEqual(try column(jsonl, "step"), [1, 2])
     XCTAssertTrue(try column(jsonl, "loss")[1].isNaN)
     XCTAssertThrowsError(try JSONLinesReader.read("{\"a\": [1]}\n", displayPath: "bad.jsonl")) { error in

@@ -82,14 +82,25 @@ struct MarkCanvas {
   }
 
   /// Markers at every `marker.every`-th point that is finite and near the canvas.
+  static let markersPerPath = 256
+
   func markers(_ points: [Point], _ marker: MarkerStyle) -> [SceneNode] {
     guard marker.size > 0 else { return [] }
-    return points.enumerated().compactMap { index, point in
-      guard index % marker.every == 0, point.x.isFinite, point.y.isFinite, FarPointClipping.isNear(point) else {
-        return nil
-      }
-      return marker.node(at: point)
+    let drawn = points.enumerated().compactMap { index, point in
+      index % marker.every == 0 && point.x.isFinite && point.y.isFinite && FarPointClipping.isNear(point) ? point : nil
     }
+    // Opaque markers whose edge is their face (matplotlib's default scatter) look the same drawn as one path of
+    // many outlines: one element instead of one per point, so a million-point scatter stays one SVG line.
+    // Chunks of a few hundred outlines: Cairo rasterizes one path of very many overlapping outlines slower than
+    // the same outlines drawn one by one, and chunks keep both the element count and the drawing time low.
+    if drawn.count > 1, marker.isOneColorOpaque, case .path(let template) = marker.node(at: drawn[0]) {
+      return stride(from: 0, to: drawn.count, by: Self.markersPerPath).map { start in
+        var node = template
+        node.segments = drawn[start..<min(start + Self.markersPerPath, drawn.count)].flatMap { marker.outline(at: $0) }
+        return .path(node)
+      }
+    }
+    return drawn.map { marker.node(at: $0) }
   }
 
   /// A line from `a` to `b` with caps `cap` points long across it at each end (error bars' whiskers).

@@ -26,6 +26,12 @@ struct MarkerStyle {
   var edgeAlpha: Double
   var edgeWidth: Double
   var every: Int
+
+  /// Fully opaque, with an edge of the face's colour or none: overlapping copies show no seams or edges.
+  var isOneColorOpaque: Bool {
+    let edgeBlends = edgeWidth == 0 || (edge == face && edgeAlpha >= 1)
+    return shape.isLineArt ? edgeAlpha >= 1 : faceAlpha >= 1 && edgeBlends
+  }
 }
 
 /// A filled patch's paint: bands, areas, bars, spans.

@@ -1,0 +1,33 @@
+/// How much a scene draws: what its SVG, PDF and PNG cost to write grows with these counts.
+public struct SceneSize: Sendable, Equatable {
+  /// Elements the SVG writer emits for the nodes: groups, clips, paths, texts (one per glyph run), images.
+  public var elements = 0
+  /// Path segments (moves, lines, curves, closes) over every path.
+  public var segments = 0
+  /// The top-level group (by role) below a panel holding the most elements, e.g. `scatter-y`.
+  public var largestRole: String?
+  private var largestCount = 0
+
+  /// Counts `scene`'s nodes without recursion, so a deeply nested scene is counted in bounded stack.
+  public init(_ scene: Scene) {
+    var stack: [(node: SceneNode, role: String?)] = scene.nodes.map { ($0, nil) }
+    var perRole: [String: Int] = [:]
+    while let (node, role) = stack.popLast() {
+      elements += 1
+      if let role { perRole[role, default: 0] += 1 }
+      switch node {
+      case .group(let group):
+        // The innermost role names the part (a layer's group inside its panel's).
+        stack += group.children.map { ($0, group.role) }
+      case .clip(let clip): stack += clip.children.map { ($0, role) }
+      case .path(let path): segments += path.segments.count
+      case .text(let text): elements += max(0, text.runs.count - 1)
+      case .image: break
+      }
+    }
+    for (role, count) in perRole.sorted(by: { $0.key < $1.key }) where count > largestCount {
+      largestRole = role
+      largestCount = count
+    }
+  }
+}
