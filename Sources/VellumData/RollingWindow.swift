@@ -6,12 +6,72 @@ enum RollingWindow {
   /// (a window of points, or of x on ordered x), else window by window.
   static func statistic(_ values: [Double], starts: [Int], median: Bool) -> [Double] {
     guard zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-      return starts.enumerated().map { position, start in
-        let window = Array(values[start...position])
-        return median ? Statistics.median(window) : Statistics.mean(window)
-      }
+      // Starts that move back (x not in order): each window is a range query, O(log n) for either statistic.
+      return median ? RangeMedians(values).medians(starts: starts) : rangeMeans(values, starts: starts)
     }
     return median ? medians(values, starts: starts) : means(values, starts: starts)
+  }
+
+  /// The window starts for `window` x units over rows in `order`: each row's window runs back to just after the
+  /// last earlier row at least `window` below its x (all rows before it when there is none). O(n log n) with a
+  /// Fenwick tree of the latest position per x rank, whatever the order of x.
+  static func starts(x: [Double], window: Double) -> [Int] {
+    // A missing x is never "too old" and never ends another row's window: it is left out of the ranks.
+    let sortedX = x.filter { !$0.isNaN }.sorted()
+    let count = sortedX.count
+    // Fenwick tree over x ranks holding the latest position (+1) seen with an x at that rank or below.
+    var tree = [Int](repeating: 0, count: count + 1)
+    var starts = [Int](repeating: 0, count: x.count)
+    func rank(below value: Double) -> Int {
+      // Ranks of x ≤ value: 0..<result.
+      var (low, high) = (0, count)
+      while low < high {
+        let middle = (low + high) / 2
+        if sortedX[middle] <= value { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    for position in x.indices {
+      var latest = 0
+      var index = rank(below: x[position] - window)
+      while index > 0 {
+        latest = max(latest, tree[index])
+        index -= index & -index
+      }
+      starts[position] = latest
+      // The position's own rank: any index whose x equals it works for "x ≤ threshold" queries.
+      var node = rank(below: x[position])
+      while node > 0 && node <= count {
+        tree[node] = max(tree[node], position + 1)
+        node += node & -node
+      }
+    }
+    return starts
+  }
+
+  /// Means of `values[starts[i]...i]` from compensated prefix sums of the finite values: O(1) a window.
+  static func rangeMeans(_ values: [Double], starts: [Int]) -> [Double] {
+    var sums = [Double](repeating: 0, count: values.count + 1)
+    var compensations = sums
+    var counts = [Int](repeating: 0, count: values.count + 1)
+    var (sum, compensation) = (0.0, 0.0)
+    for (index, value) in values.enumerated() {
+      if value.isFinite {
+        // Neumaier's summation: the rounding lost in each addition is kept apart.
+        let next = sum + value
+        compensation += abs(sum) >= abs(value) ? (sum - next) + value : (value - next) + sum
+        sum = next
+      }
+      sums[index + 1] = sum
+      compensations[index + 1] = compensation
+      counts[index + 1] = counts[index] + (value.isFinite ? 1 : 0)
+    }
+    return starts.enumerated().map { position, start in
+      let count = counts[position + 1] - counts[start]
+      guard count > 0 else { return .nan }
+      let total = (sums[position + 1] - sums[start]) + (compensations[position + 1] - compensations[start])
+      return total / Double(count)
+    }
   }
 
   /// The mean of `values[starts[i]...i]` for every i (start positions must not decrease).

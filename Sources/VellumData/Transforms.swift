@@ -81,17 +81,17 @@ extension Table {
           starts.reserveCapacity(rows.count)
           var start = 0
           let ordered = x.map { x in zip(rows, rows.dropFirst()).allSatisfy { x[$0] <= x[$1] } } ?? true
-          for (position, row) in rows.enumerated() {
-            if let windowX, let x {
-              if ordered {
+          if let windowX, let x, !ordered {
+            starts = RollingWindow.starts(x: rows.map { x[$0] }, window: windowX)
+          } else {
+            for (position, row) in rows.enumerated() {
+              if let windowX, let x {
                 while start < position && x[rows[start]] <= x[row] - windowX { start += 1 }
               } else {
-                start = rows[...position].lastIndex(where: { x[$0] <= x[row] - windowX }).map { $0 + 1 } ?? 0
+                start = max(0, position - (points ?? 1) + 1)
               }
-            } else {
-              start = max(0, position - (points ?? 1) + 1)
+              starts.append(start)
             }
-            starts.append(start)
           }
           let sample = rows.map { original[$0] }
           let result = RollingWindow.statistic(sample, starts: starts, median: median)

@@ -150,6 +150,36 @@ final class RollingWindowTests: XCTestCase {
     }
   }
 
+  func testUnorderedWindowsAsRangeQueriesEqualWindowByWindow() {
+    // x that goes back and forth (restarted runs logged into one file), missing values and missing x: the Fenwick
+    // starts and the range means and medians equal the definition computed afresh for every row.
+    var generator = SplitMix64(seed: 11)
+    let count = 1500
+    let x = (0..<count).map { index -> Double in
+      index % 101 == 0 ? .nan : Double(generator.next() % 500) + Double(index % 7) / 10
+    }
+    let values = (0..<count).map { index -> Double in
+      index % 13 == 0 ? .nan : Double(generator.next() % 10_000) / 100 - 30
+    }
+    for window in [0.5, 3, 40, 250, 1000] {
+      let starts = RollingWindow.starts(x: x, window: window)
+      let means = RollingWindow.statistic(values, starts: starts, median: false)
+      let medians = RollingWindow.statistic(values, starts: starts, median: true)
+      for position in 0..<count {
+        let expectedStart = (0...position).last { x[$0] <= x[position] - window }.map { $0 + 1 } ?? 0
+        XCTAssertEqual(starts[position], expectedStart, "window \(window) at \(position)")
+        let slice = Array(values[expectedStart...position])
+        let (mean, median) = (Statistics.mean(slice), Statistics.median(slice))
+        XCTAssertEqual(means[position].isNaN, mean.isNaN)
+        XCTAssertEqual(medians[position].isNaN, median.isNaN)
+        if !mean.isNaN { XCTAssertEqual(means[position], mean, accuracy: 1e-9, "window \(window) at \(position)") }
+        if !median.isNaN {
+          XCTAssertEqual(medians[position], median, accuracy: 1e-12, "window \(window) at \(position)")
+        }
+      }
+    }
+  }
+
   func testUnorderedWindowStartsAreComputedWindowByWindow() {
     // window_x over x that goes back and forth: starts that decrease, which the one-pass sum cannot follow.
     let values = [1.0, 2, 3, 4, 5, 6]
