@@ -9,8 +9,14 @@ public enum LayerDataExport {
   /// File names and CSV text, one file per data-reading layer: `<spec>.layer-<n>.csv`
   /// (`<spec>.panel-<p>.layer-<n>.csv` when the figure has several panels).
   public static func files(specPath path: String) throws -> [(name: String, text: String)] {
-    let tables = try DataLoader.finalTables(try Figure(contentsOf: path).spec)
-    let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    try files(
+      figure: try Figure(contentsOf: path),
+      baseName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+  }
+
+  /// The same for a figure already read (from standard input, say), files named after `baseName`.
+  public static func files(figure: Figure, baseName base: String) throws -> [(name: String, text: String)] {
+    let tables = try DataLoader.finalTables(figure.spec)
     var files: [(String, String)] = []
     for (panel, layers) in tables.enumerated() {
       for (index, table) in layers.enumerated() {

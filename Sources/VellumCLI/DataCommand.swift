@@ -6,19 +6,40 @@ struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data", abstract: "Write each layer's data after its transforms as CSV (SPEC.layer-N.csv).")
 
-  @Argument(help: "A spec file.")
+  @Argument(help: "A spec file; - reads it from standard input.")
   var spec: String
 
   @Option(help: "Output folder (default: the spec's folder).")
   var out: String?
 
+  @Flag(help: "Write the CSV to standard output instead of files (the spec must draw exactly one data layer).")
+  var stdout = false
+
+  func validate() throws {
+    if stdout && out != nil { throw ValidationError("--stdout writes no files: drop --out") }
+  }
+
   func run() throws {
     do {
-      let files = try LayerDataExport.files(specPath: spec)
-      let folder = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: spec).deletingLastPathComponent()
+      let argument = SpecArgument(argument: spec)
+      let files = try LayerDataExport.files(figure: try argument.figure(style: nil), baseName: argument.baseName)
+      if stdout {
+        guard files.count == 1 else {
+          FileHandle.standardError.write(
+            Data(
+              ("error: --stdout writes one table, but the spec has \(files.count) data layers "
+                + "(\(files.map(\.name).joined(separator: ", "))); write them with --out\n").utf8))
+          throw ExitCode(2)
+        }
+        FileHandle.standardOutput.write(Data(files[0].text.utf8))
+        return
+      }
+      let folder = out.map { URL(fileURLWithPath: $0) } ?? argument.folder
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try AtomicOutput.write(files.map { (folder.appendingPathComponent($0.name), Array($0.text.utf8)) })
       for file in files { print(folder.appendingPathComponent(file.name).path) }
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       fail(error)
     }

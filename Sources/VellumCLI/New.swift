@@ -16,16 +16,32 @@ struct New: ParsableCommand {
   @Option(help: "Folder to write into (default: the current folder).")
   var out: String = "."
 
+  /// The schema file `vellum new` writes beside new specs, named in their first line.
+  static let schemaFile = "vellum.schema.json"
+
   func run() throws {
     do {
       let folder = URL(fileURLWithPath: out)
-      let files = try FigureTemplates.scaffold(template, name: name)
+      var files = try FigureTemplates.scaffold(template, name: name)
+      // An existing file is never overwritten: a usage error, as for any other wrong argument.
       for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.name).path) {
-        throw VellumError(.io, "'\(file.name)' already exists; choose another name")
+        FileHandle.standardError.write(Data("error: '\(file.name)' already exists; choose another name\n".utf8))
+        throw ExitCode(2)
+      }
+      // Editors with yaml-language-server complete and explain keys from the schema the spec's first line names;
+      // the schema is written beside the spec once.
+      files = files.map { file in
+        guard file.name.hasSuffix(".yaml") else { return file }
+        return (file.name, "# yaml-language-server: $schema=\(Self.schemaFile)\n" + file.text)
+      }
+      if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.schemaFile).path) {
+        files.append((Self.schemaFile, Figure.schema.serialized() + "\n"))
       }
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try AtomicOutput.write(files.map { (folder.appendingPathComponent($0.name), Array($0.text.utf8)) })
       for file in files { print(folder.appendingPathComponent(file.name).path) }
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       fail(error)
     }

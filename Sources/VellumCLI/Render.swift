@@ -7,7 +7,10 @@ import VellumScene
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Render specs to files named after each spec.")
 
-  @Argument(help: "Spec files (YAML or JSON).")
+  @Argument(
+    help:
+      "Spec files (YAML or JSON); - reads one from standard input (data paths then resolve against the current folder)."
+  )
   var specs: [String]
 
   @Option(help: "Output folder (default: each spec's folder).")
@@ -31,6 +34,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Treat warnings as errors: print them as errors, write nothing, exit 1.")
   var strict = false
 
+  @Option(help: "Write this one format (svg, pdf or png) of the one spec to standard output instead of files.")
+  var stdout: OutputFormat?
+
   @Option(help: "Specs rendered at once (default: the number of cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -38,12 +44,28 @@ struct Render: ParsableCommand {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
+    try SpecArgument.validate(specs)
+    if watch && specs.contains(SpecArgument.stdinName) {
+      throw ValidationError("--watch cannot watch a spec read from standard input")
+    }
+    if stdout != nil {
+      guard specs.count == 1 else { throw ValidationError("--stdout writes one spec's figure; \(specs.count) given") }
+      guard !watch, out == nil else { throw ValidationError("--stdout writes no files: drop --out and --watch") }
+    }
   }
 
   func run() throws {
     let formats: [OutputFormat]
-    do { formats = try OutputFormat.parseList(format) } catch { throw ValidationError("\(error)") }
+    do { formats = try stdout.map { [$0] } ?? OutputFormat.parseList(format) } catch {
+      throw ValidationError("\(error)")
+    }
     let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
+    if let stdout {
+      if let code = renderOne(specs[0], renderer: renderer, formats: [stdout], toStandardOutput: true) {
+        Foundation.exit(code)
+      }
+      return
+    }
     // Two specs writing the same file would lose one figure or mix two: refuse before anything is written.
     var writers: [String: String] = [:]
     for spec in specs {
@@ -59,10 +81,17 @@ struct Render: ParsableCommand {
     // Specs render concurrently, `jobs` at a time; results are reported in the order given.
     let codes = Mutex([Int32?](repeating: nil, count: specs.count))
     let slots = DispatchSemaphore(value: jobs)
+    if watch {
+      FileHandle.standardOutput.write(
+        Data("watching \(specs.count) spec(s) and their data; press Ctrl-C to stop\n".utf8))
+    }
     DispatchQueue.concurrentPerform(iterations: specs.count) { index in
       slots.wait()
       defer { slots.signal() }
-      let code = renderOne(specs[index], renderer: renderer, formats: formats)
+      let code =
+        watch
+        ? renderReported(specs[index], renderer: renderer, formats: formats)
+        : renderOne(specs[index], renderer: renderer, formats: formats)
       codes.withLock { $0[index] = code }
     }
     let failures = codes.withLock { $0.compactMap { $0 } }
@@ -74,28 +103,33 @@ struct Render: ParsableCommand {
 
   /// The files rendering `spec` writes: `<folder>/<spec name>.<format>`.
   private func outputs(of spec: String, formats: [OutputFormat]) -> [URL] {
-    let specURL = URL(fileURLWithPath: spec)
-    let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
-    let base = specURL.deletingPathExtension().lastPathComponent
-    return formats.map { folder.appendingPathComponent("\(base).\($0.rawValue)").standardizedFileURL }
+    let argument = SpecArgument(argument: spec)
+    let folder = out.map { URL(fileURLWithPath: $0) } ?? argument.folder
+    return formats.map { folder.appendingPathComponent("\(argument.baseName).\($0.rawValue)").standardizedFileURL }
   }
 
   /// Renders one spec and writes its outputs; on failure prints the error and returns the exit code.
-  private func renderOne(_ spec: String, renderer: FigureRenderer, formats: [OutputFormat]) -> Int32? {
+  private func renderOne(
+    _ spec: String, renderer: FigureRenderer, formats: [OutputFormat], toStandardOutput: Bool = false
+  ) -> Int32? {
+    let argument = SpecArgument(argument: spec)
     do {
-      let figure = try Figure(contentsOf: spec, style: style)
+      let figure = try argument.figure(style: style)
       // An output path that is one of the figure's inputs would destroy it: a usage error, nothing written.
       // A --style given as a file is an input too.
       let styleFile = style.map { URL(fileURLWithPath: $0) }.flatMap {
         FileManager.default.fileExists(atPath: $0.path) ? $0 : nil
       }
       let inputs = Set(
-        ([URL(fileURLWithPath: spec)] + figure.inputFiles + (styleFile.map { [$0] } ?? [])).map {
-          $0.standardizedFileURL.resolvingSymlinksInPath().path
+        ((argument.isStandardInput ? [] : [URL(fileURLWithPath: spec)]) + figure.inputFiles
+          + (styleFile.map { [$0] } ?? [])).map {
+            $0.standardizedFileURL.resolvingSymlinksInPath().path
+          })
+      if !toStandardOutput,
+        let clash = outputs(of: spec, formats: formats).first(where: {
+          inputs.contains($0.resolvingSymlinksInPath().path)
         })
-      if let clash = outputs(of: spec, formats: formats).first(where: {
-        inputs.contains($0.resolvingSymlinksInPath().path)
-      }) {
+      {
         FileHandle.standardError.write(
           Data(
             "error: rendering '\(spec)' would overwrite its own input \(clash.path); rename the output or the input\n"
@@ -108,9 +142,12 @@ struct Render: ParsableCommand {
         throw first.asError
       }
       for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
-      let specURL = URL(fileURLWithPath: spec)
-      let folder = out.map { URL(fileURLWithPath: $0) } ?? specURL.deletingLastPathComponent()
-      let base = specURL.deletingPathExtension().lastPathComponent
+      if toStandardOutput {
+        FileHandle.standardOutput.write(Data(outputs[formats[0]]!))
+        return nil
+      }
+      let folder = out.map { URL(fileURLWithPath: $0) } ?? argument.folder
+      let base = argument.baseName
       do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
         throw VellumError(
           .io, "cannot create output folder '\(folder.path)'", cause: .detail(error.localizedDescription))
@@ -121,6 +158,26 @@ struct Render: ParsableCommand {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
       return (error as? VellumError)?.code.exitCode ?? 3
     }
+  }
+
+  /// Renders one spec for `--watch` and says so in one line: the time, the outputs and how long it took, or
+  /// that it failed (the error line is printed just before).
+  private func renderReported(_ spec: String, renderer: FigureRenderer, formats: [OutputFormat]) -> Int32? {
+    let start = Date()
+    let code = renderOne(spec, renderer: renderer, formats: formats)
+    let now = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
+    let clock = String(format: "%02d:%02d:%02d", now.hour ?? 0, now.minute ?? 0, now.second ?? 0)
+    let milliseconds = Int((Date().timeIntervalSince(start) * 1000).rounded())
+    let line: String
+    if code == nil {
+      let written = outputs(of: spec, formats: formats).map(\.lastPathComponent).joined(separator: ", ")
+      line = "\(clock) rendered \(spec) → \(written) in \(milliseconds) ms"
+    } else {
+      line = "\(clock) \(spec) failed (see the error above); the earlier outputs are unchanged"
+    }
+    // Written at once, unbuffered: a terminal or a log sees each render as it happens.
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    return code
   }
 
   /// Polls the specs and the data files they name, and renders a spec again when any of them changes.
@@ -138,14 +195,13 @@ struct Render: ParsableCommand {
       files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date }
     }
     var stamps = Dictionary(uniqueKeysWithValues: specs.map { ($0, stamp(watched($0))) })
-    print("watching \(specs.count) spec(s); press Ctrl-C to stop")
     while true {
       Thread.sleep(forTimeInterval: 0.25)
       for spec in specs {
         let now = stamp(watched(spec))
         guard now != stamps[spec] else { continue }
         stamps[spec] = now
-        if renderOne(spec, renderer: renderer, formats: formats) == nil { print("rendered \(spec)") }
+        _ = renderReported(spec, renderer: renderer, formats: formats)
       }
     }
   }
@@ -155,12 +211,12 @@ struct SceneCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scene", abstract: "Print a spec's scene as an indented tree.")
 
-  @Argument(help: "A spec file.")
+  @Argument(help: "A spec file; - reads it from standard input.")
   var spec: String
 
   func run() throws {
     do {
-      print(SceneDump.render(try FigureRenderer().scene(specPath: spec)), terminator: "")
+      print(SceneDump.render(try SpecArgument(argument: spec).figure(style: nil).scene()), terminator: "")
     } catch {
       fail(error)
     }

@@ -428,7 +428,8 @@ public enum FigureCompiler {
       ?? spec.axes.compactMap { $0.title.map { TeXParser.plainText($0.text) } }
     scene.title =
       titles.isEmpty
-      ? URL(fileURLWithPath: spec.file).deletingPathExtension().lastPathComponent : titles.joined(separator: " · ")
+      ? (spec.file == "<stdin>" ? "figure" : URL(fileURLWithPath: spec.file).deletingPathExtension().lastPathComponent)
+      : titles.joined(separator: " · ")
     scene.summary = spec.alt
     return scene
   }
