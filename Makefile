@@ -5,10 +5,10 @@ SWIFT ?= swift
 # family the font-pinning test uses; `time` measures the documented memory bound in the tests.
 DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev \
         libfontconfig-dev fonts-cmu fonts-lmodern fonts-texgyre fonts-texgyre-math fonts-linuxlibertine \
-        fonts-dejavu-core time
+        fonts-dejavu-core time python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test gallery-test bench fuzz format clean
+.PHONY: deps build install demo test python-test gallery-test bench fuzz format clean
 
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -21,6 +21,10 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 
+# The binary where the Python package (and a shell) finds it.
+install: build
+	$(SUDO) install -m 755 .build/release/vellum /usr/local/bin/vellum
+
 demo: build
 	mkdir -p out
 	.build/release/vellum render Templates/examples/*.yaml --out out
@@ -31,6 +35,14 @@ test: deps
 	python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
 	python3 scripts/validate_schema.py .build/debug/vellum
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(MAKE) python-test
+
+# The Python package's tests in a virtualenv (pandas, numpy, pytest from PyPI), against the debug binary.
+python-test:
+	@[ -x .build/pyvenv/bin/python ] || python3 -m venv .build/pyvenv
+	.build/pyvenv/bin/pip install -q pandas numpy pytest
+	.build/pyvenv/bin/pip install -q --force-reinstall --no-deps ./python
+	cd python && VELLUM_BIN=$(CURDIR)/.build/debug/vellum ../.build/pyvenv/bin/python -m pytest -q tests
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
@@ -55,6 +67,8 @@ bench: deps
 	bash bench/big-line.sh
 	bash bench/logs.sh
 	bash bench/distributions.sh
+	.build-bench/venv/bin/pip install -q --force-reinstall --no-deps ./python
+	VELLUM_BIN=$(CURDIR)/.build/release/vellum .build-bench/venv/bin/python bench/python_overhead.py
 
 # Mutation fuzzing of the examples (not part of `make test`): RUNS=5000 SEED=7 make fuzz
 fuzz: deps

@@ -21,16 +21,19 @@ public struct Figure: Sendable {
 
   /// Reads and validates the spec file at `path` (YAML or JSON); data paths resolve against its folder.
   /// `style` retargets the figure to a built-in style or a style file, as `vellum render --style` does.
-  public init(contentsOf path: String, style: String? = nil) throws {
-    spec = try SpecLoader.load(path: path, style: style, layers: MarkRegistry.layerKinds)
+  /// `extraData` adds data sources by name (file paths), replacing the spec's own of the same name.
+  public init(contentsOf path: String, style: String? = nil, extraData: [(name: String, path: String)] = []) throws {
+    spec = try SpecLoader.load(path: path, style: style, extraData: extraData, layers: MarkRegistry.layerKinds)
   }
 
   /// Validates spec text (YAML or JSON); `name` names it in errors, `directory` anchors relative data paths.
   public init(
     text: String, name: String = "figure.yaml",
-    directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), style: String? = nil
+    directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), style: String? = nil,
+    extraData: [(name: String, path: String)] = []
   ) throws {
-    spec = try SpecLoader.parse(text, file: name, directory: directory, style: style, layers: MarkRegistry.layerKinds)
+    spec = try SpecLoader.parse(
+      text, file: name, directory: directory, style: style, extraData: extraData, layers: MarkRegistry.layerKinds)
   }
 
   /// Validates a spec built in Swift from literals, exactly as if it had been written as JSON.

@@ -34,6 +34,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Treat warnings as errors: print them as errors, write nothing, exit 1.")
   var strict = false
 
+  @Option(help: "Add a data source NAME=PATH (CSV, TSV or JSON Lines), replacing the spec's own of that name.")
+  var data: [DataArgument] = []
+
   @Option(help: "Write this one format (svg, pdf or png) of the one spec to standard output instead of files.")
   var stdout: OutputFormat?
 
@@ -114,7 +117,7 @@ struct Render: ParsableCommand {
   ) -> Int32? {
     let argument = SpecArgument(argument: spec)
     do {
-      let figure = try argument.figure(style: style)
+      let figure = try argument.figure(style: style, extraData: data)
       // An output path that is one of the figure's inputs would destroy it: a usage error, nothing written.
       // A --style given as a file is an input too.
       let styleFile = style.map { URL(fileURLWithPath: $0) }.flatMap {

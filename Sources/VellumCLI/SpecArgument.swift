@@ -24,10 +24,11 @@ struct SpecArgument {
   }
 
   /// Reads and validates the spec; standard input is read once, up to the spec size limit.
-  func figure(style: String?) throws -> Figure {
-    guard isStandardInput else { return try Figure(contentsOf: argument, style: style) }
+  func figure(style: String?, extraData: [DataArgument] = []) throws -> Figure {
+    let sources = extraData.map { (name: $0.name, path: $0.path) }
+    guard isStandardInput else { return try Figure(contentsOf: argument, style: style, extraData: sources) }
     let text = try Self.standardInput()
-    return try Figure(text: text, name: "<stdin>", style: style)
+    return try Figure(text: text, name: "<stdin>", style: style, extraData: sources)
   }
 
   private static func standardInput() throws -> String {
@@ -55,3 +56,20 @@ struct SpecArgument {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// `--data NAME=PATH`: a data source added to the spec (or replacing its own of that name), as the Python package
+/// passes DataFrames. A relative path resolves against the current folder.
+struct DataArgument: ExpressibleByArgument {
+  let name: String
+  let path: String
+
+  init?(argument: String) {
+    guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
+    name = String(argument[..<equals])
+    let given = String(argument[argument.index(after: equals)...])
+    guard !given.isEmpty else { return nil }
+    path = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
+  }
+
+  static var defaultCompletionKind: CompletionKind { .file() }
+}

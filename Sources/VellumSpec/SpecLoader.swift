@@ -9,7 +9,9 @@ public enum SpecLoader {
 
   /// Loads the spec at `path`; errors carry `path:line:col`. `style` retargets the figure to a style
   /// (as `vellum render --style` does), over the spec's own choices; `layers` are the mark kinds it may use.
-  public static func load(path: String, style: String? = nil, layers: LayerKinds) throws -> FigureSpec {
+  public static func load(
+    path: String, style: String? = nil, extraData: [(name: String, path: String)] = [], layers: LayerKinds
+  ) throws -> FigureSpec {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -27,12 +29,15 @@ public enum SpecLoader {
     guard let text = String(data: data, encoding: .utf8) else {
       throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
     }
-    return try parse(text, file: path, directory: url.deletingLastPathComponent(), style: style, layers: layers)
+    return try parse(
+      text, file: path, directory: url.deletingLastPathComponent(), style: style, extraData: extraData, layers: layers)
   }
 
-  /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths.
+  /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths. `extraData` adds
+  /// data sources (or replaces the spec's of the same name) as if written under `data:` (`render --data`).
   public static func parse(
-    _ text: String, file: String, directory: URL, style: String? = nil, layers: LayerKinds
+    _ text: String, file: String, directory: URL, style: String? = nil,
+    extraData: [(name: String, path: String)] = [], layers: LayerKinds
   ) throws -> FigureSpec {
     try Limits.checkNesting(text, file: file)
     let node: Node?
@@ -47,8 +52,27 @@ public enum SpecLoader {
       throw VellumError(.invalidSpec, "the spec is empty", at: SourceLocation(file: file, line: 1, column: 1))
     }
     try Limits.checkExpansion(node, file: file)
-    let styled = try StyleResolver.apply(to: node, directory: directory, file: file, override: style)
+    let styled = try StyleResolver.apply(
+      to: try adding(extraData, to: node, file: file), directory: directory, file: file, override: style)
     return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, layers: layers)
+  }
+
+  /// The document with `sources` under its `data:` mapping (created when missing), replacing same-named ones.
+  static func adding(_ sources: [(name: String, path: String)], to node: Node, file: String) throws -> Node {
+    guard !sources.isEmpty else { return node }
+    guard case .mapping(var root) = node else { return node }
+    var data: Node.Mapping
+    switch root["data"] {
+    case nil: data = Node.Mapping([])
+    case .mapping(let mapping)?: data = mapping
+    case let other?:
+      throw VellumError(
+        .invalidSpec, "'data' must be a mapping of source names to add data sources to it",
+        at: SourceLocation(file: file, line: other.mark?.line ?? 1, column: other.mark?.column ?? 1))
+    }
+    for source in sources { data[Node(source.name)] = Node(source.path, Tag(.str), .doubleQuoted) }
+    root["data"] = .mapping(data)
+    return .mapping(root)
   }
 
   static func syntaxError(_ error: YamlError, file: String) -> VellumError {

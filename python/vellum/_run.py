@@ -1,0 +1,136 @@
+"""Running the vellum binary: locating it, passing spec and data, and turning its messages into Python ones."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional
+
+from ._tables import write_table
+
+FORMATS = ("svg", "pdf", "png")
+# file:line:col: error: message — the binary's one-line diagnostics.
+_LOCATED = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<column>\d+): (?P<kind>error|warning): (?P<message>.*)$")
+
+
+class VellumError(Exception):
+    """A spec or data error, with the binary's one-line message and, when it has one, its location."""
+
+    def __init__(self, text: str, exit_code: int = 1):
+        super().__init__(text)
+        self.text = text
+        self.exit_code = exit_code
+        match = _LOCATED.match(text)
+        self.file: Optional[str] = match["file"] if match else None
+        self.line: Optional[int] = int(match["line"]) if match else None
+        self.column: Optional[int] = int(match["column"]) if match else None
+        self.message: str = match["message"] if match else re.sub(r"^(error|Error): ", "", text)
+
+
+class BinaryNotFound(VellumError):
+    """The vellum binary is not installed where the package looks for it."""
+
+
+class VellumWarning(UserWarning):
+    """Suspicious but valid input, as the binary's ``warning:`` lines report it."""
+
+
+def binary() -> str:
+    """The vellum executable: ``$VELLUM_BIN``, else ``vellum`` on ``PATH``."""
+    configured = os.environ.get("VELLUM_BIN")
+    if configured:
+        if not (os.path.isfile(configured) and os.access(configured, os.X_OK)):
+            raise BinaryNotFound(f"VELLUM_BIN is set to {configured!r}, which is not an executable file", 127)
+        return configured
+    found = shutil.which("vellum")
+    if not found:
+        raise BinaryNotFound(
+            "the vellum binary is not on PATH: run `make install` in the Vellum repository "
+            "(it puts vellum in /usr/local/bin), or set VELLUM_BIN to its path",
+            127,
+        )
+    return found
+
+
+def _spec_text(spec: Any) -> tuple[str, Path]:
+    """The spec as text (JSON for dicts) and the folder its relative data paths resolve against."""
+    if isinstance(spec, Mapping):
+        return json.dumps(spec, allow_nan=False, default=_json_default), Path.cwd()
+    if isinstance(spec, os.PathLike):
+        path = Path(spec)
+        return path.read_text(encoding="utf-8"), path.resolve().parent
+    if isinstance(spec, str):
+        # A single line naming an existing file is a path; anything else is YAML or JSON text.
+        if "\n" not in spec and spec.strip() and os.path.isfile(spec):
+            path = Path(spec)
+            return path.read_text(encoding="utf-8"), path.resolve().parent
+        return spec, Path.cwd()
+    raise TypeError(f"spec must be a dict, YAML/JSON text or a path, not {type(spec).__name__}")
+
+
+def _json_default(value: Any) -> Any:
+    # numpy scalars and arrays in a spec dict (limits computed with numpy, say).
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _formats(formats: Iterable[str] | str) -> list[str]:
+    names = [formats] if isinstance(formats, str) else list(formats)
+    for name in names:
+        if name not in FORMATS:
+            raise ValueError(f"unknown format {name!r} (expected svg, pdf or png)")
+    if not names:
+        raise ValueError("no output format given")
+    return list(dict.fromkeys(names))
+
+
+def _report(stderr: str, exit_code: int) -> None:
+    """Warnings become Python warnings; on failure the first error line becomes the exception."""
+    errors = []
+    for line in (line for line in stderr.splitlines() if line.strip()):
+        match = _LOCATED.match(line)
+        if match and match["kind"] == "warning":
+            warnings.warn(line, VellumWarning, stacklevel=3)
+        else:
+            errors.append(line)
+    if exit_code != 0:
+        raise VellumError(errors[0] if errors else f"vellum exited with status {exit_code}", exit_code)
+
+
+def render(
+    spec: Any,
+    data: Optional[Mapping[str, Any]] = None,
+    formats: Iterable[str] | str = ("svg",),
+    dpi: float = 300,
+    style: Optional[str] = None,
+) -> dict[str, bytes]:
+    """Renders ``spec`` with ``data`` (source name → DataFrame, dict of lists or numpy arrays) to each format.
+
+    Returns ``{format: bytes}``. Raises ``VellumError`` for a bad spec or data, ``BinaryNotFound`` when the
+    binary is missing.
+    """
+    names = _formats(formats)
+    text, directory = _spec_text(spec)
+    executable = binary()
+    with tempfile.TemporaryDirectory(prefix="vellum-") as scratch:
+        scratch_path = Path(scratch)
+        arguments = [executable, "render", "-", "--out", str(scratch_path / "out"), "--format", ",".join(names)]
+        arguments += ["--dpi", repr(float(dpi))]
+        if style is not None:
+            arguments += ["--style", str(style)]
+        for index, (name, table) in enumerate((data or {}).items()):
+            if not isinstance(name, str) or not name:
+                raise TypeError("data names must be non-empty strings")
+            path = scratch_path / f"table-{index}.csv"
+            write_table(table, path)
+            arguments += ["--data", f"{name}={path}"]
+        result = subprocess.run(arguments, input=text.encode("utf-8"), capture_output=True, cwd=directory)
+        _report(result.stderr.decode("utf-8", errors="replace"), result.returncode)
+        return {name: (scratch_path / "out" / f"figure.{name}").read_bytes() for name in names}
