@@ -5,7 +5,7 @@ SWIFT ?= swift
 # family the font-pinning test uses; `time` measures the documented memory bound in the tests.
 DEPS := pkg-config librsvg2-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev \
         libfontconfig-dev fonts-cmu fonts-lmodern fonts-texgyre fonts-texgyre-math fonts-linuxlibertine \
-        fonts-dejavu-core time python3-venv
+        fonts-dejavu-core fonts-wqy-microhei fonts-symbola time python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build install demo test python-test gallery-test bench fuzz format clean

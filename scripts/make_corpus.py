@@ -165,8 +165,9 @@ invalid = [
     ("tex-lone-backslash", "data: {d: {values: {x: [1]}}}\naxes: {title: 'a \\', layers: [{line: {x: x, y: x}}]}\n", "invalidSpec"),
     ("font-family-missing", "font: {family: No Such Font Family}\naxes: {layers: []}\n", "font"),
     ("math-font-without-math", "font: {math: CMU Serif}\ndata: {d: {values: {x: [1]}}}\naxes: {title: '$x$', layers: [{line: {x: x, y: x}}]}\n", "font"),
-    ("glyph-missing-emoji", "data: {d: {values: {x: [1]}}}\naxes: {title: 'loss 🙂', layers: [{line: {x: x, y: x}}]}\n", "font"),
-    ("glyph-missing-cjk", "data: {d: {values: {x: [1]}}}\naxes: {title: '损失', layers: [{line: {x: x, y: x}}]}\n", "font"),
+    # Fallback fonts draw CJK, symbols and emoji; only a character no installed font has is an error.
+    ("glyph-missing-unassigned", "data: {d: {values: {x: [1]}}}\naxes: {title: 'loss \u0378', layers: [{line: {x: x, y: x}}]}\n", "font"),
+    ("glyph-missing-hieroglyph", "data: {d: {values: {x: [1]}}}\naxes: {title: '\U00013000', layers: [{line: {x: x, y: x}}]}\n", "font"),
     ("canvas-too-small", "size: [0.3in, 0.3in]\ndata: {d: {values: {x: [1]}}}\naxes: {title: A long title, x: {label: x}, y: {label: y}, layers: [{line: {x: x, y: x}}]}\n", "layout"),
     ("label-too-long", "data: {d: {values: {x: [1]}}}\naxes: {title: '" + "a" * 2500 + "', layers: [{line: {x: x, y: x}}]}\n", "invalidSpec"),
     ("deep-flow-nesting", "axes: " + "[" * 200 + "]" * 200 + "\n", "invalidSpec"),

@@ -26,6 +26,51 @@ public final class FontLibrary: @unchecked Sendable {
     return face
   }
 
+  /// Families tried, in order, for characters a label's face lacks, before fontconfig's own ranking: CJK
+  /// (Debian's fonts-wqy-microhei, Noto CJK), then wide-coverage text and symbol faces with monochrome emoji.
+  public static let defaultFallbacks = [
+    "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "DejaVu Sans", "Symbola",
+  ]
+
+  private var fallbacks: [String: FontFace?] = [:]
+
+  /// The face that draws `scalar` when the label's face lacks it: the first of `preferred` (then
+  /// ``defaultFallbacks``, then fontconfig's ranking) with an outline for it; nil when no installed font has one.
+  public func fallbackFace(for scalar: Unicode.Scalar, bold: Bool, italic: Bool, preferred: [String]) throws
+    -> FontFace?
+  {
+    lock.lock()
+    defer { lock.unlock() }
+    let cacheKey = "\(scalar.value)|\(bold)|\(italic)|\(preferred.joined(separator: ","))"
+    if let cached = fallbacks[cacheKey] { return cached }
+    if resolver == nil { resolver = try FontResolver() }
+    let named = (preferred + Self.defaultFallbacks).compactMap {
+      resolver!.installed(family: $0, bold: bold, italic: italic)
+    }
+    var found: FontFace?
+    for candidate in named + resolver!.candidates(for: scalar, bold: bold, italic: italic) {
+      let key = FontKey(family: candidate.family)
+      let face: FontFace
+      if let open = faces[key], open.path == candidate.path {
+        face = open
+      } else if let opened = try? FontFace(
+        key: key, path: candidate.path, index: candidate.index, library: try freetype())
+      {
+        face = opened
+      } else {
+        continue
+      }
+      // A colour-bitmap font (Noto Color Emoji) maps the character but has no outline to draw.
+      guard let glyph = face.glyph(for: scalar), !face.outline(glyph).isEmpty || scalar.properties.isWhitespace
+      else { continue }
+      faces[key] = faces[key] ?? face
+      found = face
+      break
+    }
+    fallbacks[cacheKey] = found
+    return found
+  }
+
   /// Opens the face at `index` of the font file at `path`, bypassing fontconfig (not cached).
   func face(file path: String, index: Int = 0) throws -> FontFace {
     lock.lock()

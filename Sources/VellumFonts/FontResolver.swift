@@ -47,6 +47,59 @@ struct FontResolver {
     return (path, Int(index))
   }
 
+  /// The installed face of `family` nearest the weight and slant asked for (a fallback takes what the family
+  /// has), or nil when fontconfig would substitute another family.
+  func installed(family: String, bold: Bool, italic: Bool) -> (path: String, index: Int, family: String)? {
+    guard let pattern = FcPatternCreate() else { return nil }
+    defer { FcPatternDestroy(pattern) }
+    FcPatternAddString(pattern, FC_FAMILY, family)
+    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
+    FcConfigSubstitute(config, pattern, FcMatchPattern)
+    FcDefaultSubstitute(pattern)
+    var result = FcResultNoMatch
+    guard let match = FcFontMatch(config, pattern, &result) else { return nil }
+    defer { FcPatternDestroy(match) }
+    let families = strings(match, FC_FAMILY)
+    guard families.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }),
+      let path = strings(match, FC_FILE).first
+    else { return nil }
+    var index: Int32 = 0
+    FcPatternGetInteger(match, FC_INDEX, 0, &index)
+    return (path, Int(index), families.first ?? family)
+  }
+
+  /// Faces whose character set holds `scalar`, in fontconfig's order of preference for the style.
+  func candidates(for scalar: Unicode.Scalar, bold: Bool, italic: Bool) -> [(path: String, index: Int, family: String)]
+  {
+    guard let pattern = FcPatternCreate(), let wanted = FcCharSetCreate() else { return [] }
+    defer {
+      FcPatternDestroy(pattern)
+      FcCharSetDestroy(wanted)
+    }
+    FcCharSetAddChar(wanted, scalar.value)
+    FcPatternAddCharSet(pattern, FC_CHARSET, wanted)
+    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
+    FcConfigSubstitute(config, pattern, FcMatchPattern)
+    FcDefaultSubstitute(pattern)
+    var result = FcResultNoMatch
+    guard let set = FcFontSort(config, pattern, FcFalse, nil, &result) else { return [] }
+    defer { FcFontSetDestroy(set) }
+    var found: [(path: String, index: Int, family: String)] = []
+    for position in 0..<Int(set.pointee.nfont) {
+      guard let font = set.pointee.fonts[position] else { continue }
+      var charset: OpaquePointer?
+      guard FcPatternGetCharSet(font, FC_CHARSET, 0, &charset) == FcResultMatch, let charset,
+        FcCharSetHasChar(charset, scalar.value) != 0, let path = strings(font, FC_FILE).first
+      else { continue }
+      var index: Int32 = 0
+      FcPatternGetInteger(font, FC_INDEX, 0, &index)
+      found.append((path, Int(index), strings(font, FC_FAMILY).first ?? path))
+    }
+    return found
+  }
+
   private func strings(_ pattern: OpaquePointer, _ object: String) -> [String] {
     var values: [String] = []
     var id: Int32 = 0

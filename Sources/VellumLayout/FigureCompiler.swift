@@ -103,7 +103,8 @@ public enum FigureCompiler {
   /// The figure's text setter, after checking that its font family can set a digit.
   private static func textSetter(_ font: FontSpec) throws -> TextSetter {
     let setter = TextSetter(
-      families: FontFamilies(roman: font.family, sans: font.sans, mono: font.mono, math: font.math))
+      families: FontFamilies(
+        roman: font.family, sans: font.sans, mono: font.mono, math: font.math, fallback: font.fallback))
     _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
     return setter
   }

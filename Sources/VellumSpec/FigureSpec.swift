@@ -59,6 +59,8 @@ public struct FontSpec: Sendable {
   public var math = "Latin Modern Math"
   /// Embed subsets of the fonts in the SVG (@font-face) so browsers draw the same faces.
   public var embed = false
+  /// Families tried first for characters the label's face lacks (CJK, symbols), before the built-in list.
+  public var fallback: [String] = []
 
   public static let defaultFamily = "CMU Serif"
 }
@@ -228,7 +230,7 @@ extension FigureSpec {
 
 extension FontSpec {
   init(node: SpecNode) throws {
-    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math", "embed"])
+    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math", "embed", "fallback"])
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
     familyLocation = (map["family"] ?? node).location
     size = try map.optional("size") { try $0.fontSize() } ?? 10
@@ -236,6 +238,11 @@ extension FontSpec {
     mono = try map.optional("mono") { try $0.string("a font family") } ?? mono
     math = try map.optional("math") { try $0.string("a font family") } ?? math
     embed = try map.optional("embed") { try $0.bool() } ?? false
+    fallback =
+      try map.optional("fallback") { node in
+        try node.isSequence
+          ? node.list("a list of font families").map { try $0.string("a font family") } : [node.string("a font family")]
+      } ?? []
   }
 }
 

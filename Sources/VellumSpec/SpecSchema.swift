@@ -72,9 +72,10 @@ public enum SpecSchema {
           ["left", "right", "top", "bottom"], ["left": length, "right": length, "top": length, "bottom": length]),
         "background": color,
         "font": object(
-          ["family", "size", "sans", "mono", "math", "embed"],
+          ["family", "size", "sans", "mono", "math", "embed", "fallback"],
           [
             "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
+            "fallback": .object(["anyOf": .array([string, array(string)])]),
           ]),
         "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
         "text": enumeration(TextMode.allCases.map(\.rawValue)), "decimate": boolean, "alt": string,

@@ -60,9 +60,77 @@ final class Typesetter {
     return box
   }
 
-  /// One run of text shaped in the face for `style`.
+  /// Text shaped in the face for `style`; stretches of characters the face lacks (CJK in Computer Modern,
+  /// symbols) are shaped in a fallback face that has them, measured by the same HarfBuzz layout.
   func textBox(_ text: String, style: TextStyle, size: Double) throws -> TypesetBox {
-    try shapedBox(text, face: face(style), size: size, features: [])
+    let primary = try face(style)
+    let pieces = try fallbackPieces(text, primary: primary, style: style)
+    guard pieces.count > 1 || pieces.first?.face !== primary else {
+      return try shapedBox(text, face: primary, size: size, features: [])
+    }
+    var box = TypesetBox()
+    for piece in pieces {
+      box.append(try shapedBox(piece.text, face: piece.face, size: size, features: []))
+    }
+    return box
+  }
+
+  /// `text` cut where the face drawing it changes: the primary face wherever it has every character of a
+  /// cluster, else the first fallback that does.
+  private func fallbackPieces(_ text: String, primary: FontFace, style: TextStyle) throws -> [(
+    text: String, face: FontFace
+  )] {
+    let characters = Array(text)
+    var faces: [FontFace] = []
+    faces.reserveCapacity(characters.count)
+    for character in characters {
+      // Joiners and variation selectors draw nothing: a face need not have them.
+      let drawn = character.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint }
+      guard let missing = drawn.first(where: { primary.glyph(for: $0) == nil }) else {
+        faces.append(primary)
+        continue
+      }
+      guard
+        let fallback = try fonts.fallbackFace(
+          for: missing, bold: style.bold, italic: style.italic, preferred: families.fallback)
+      else {
+        let tried = ([primary.key.family] + families.fallback + FontLibrary.defaultFallbacks).joined(separator: ", ")
+        throw VellumError(
+          .font,
+          String(
+            format: "no installed font has a glyph for '%@' (U+%04X); tried %@ and fontconfig's fallbacks",
+            String(character), missing.value, tried))
+      }
+      fontFiles.insert(fallback.path)
+      faces.append(fallback)
+    }
+    // Spaces between two stretches of one fallback face join them, so a right-to-left phrase is shaped (and
+    // ordered) as one run; spaces next to the primary face's text stay in it.
+    var index = 0
+    while index < characters.count {
+      guard characters[index].isWhitespace, index > 0, faces[index - 1] !== primary else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < characters.count && characters[end].isWhitespace { end += 1 }
+      let face = faces[index - 1]
+      if end < characters.count, faces[end] === face,
+        characters[index..<end].allSatisfy({ $0.unicodeScalars.allSatisfy { face.glyph(for: $0) != nil } })
+      {
+        for position in index..<end { faces[position] = face }
+      }
+      index = end
+    }
+    var pieces: [(text: String, face: FontFace)] = []
+    for (character, face) in zip(characters, faces) {
+      if let last = pieces.last, last.face === face {
+        pieces[pieces.count - 1].text.append(character)
+      } else {
+        pieces.append((String(character), face))
+      }
+    }
+    return pieces
   }
 
   /// `text` shaped in `face`; a single glyph also reports its italic correction and accent point.
@@ -122,12 +190,15 @@ public struct FontFamilies: Sendable {
   public var sans: String
   public var mono: String
   public var math: String
+  /// Families tried first for characters the others lack (`font.fallback`).
+  public var fallback: [String]
 
-  public init(roman: String, sans: String, mono: String, math: String) {
+  public init(roman: String, sans: String, mono: String, math: String, fallback: [String] = []) {
     self.roman = roman
     self.sans = sans
     self.mono = mono
     self.math = math
+    self.fallback = fallback
   }
 }
 
