@@ -24,14 +24,18 @@ public func unknownSourceMessage(_ name: String, candidates: [String]) -> String
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-func closestMatch(to word: String, in candidates: [String]) -> String? {
+public func closestMatch(
+  to word: String, in candidates: [String], caseSensitive: Bool = false, maximumDistance: Int? = nil
+) -> String? {
   // Closest by edit distance; a tie goes to the candidate sharing the longer prefix ('icm' → 'icml').
-  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+  // Case-sensitive names (TeX's \lambda and \Lambda) compare as written.
+  let fold: (String) -> String = caseSensitive ? { $0 } : { $0.lowercased() }
+  let scored = candidates.map { ($0, editDistance(fold(word), fold($0))) }
   func prefix(_ candidate: String) -> Int {
-    zip(word.lowercased(), candidate.lowercased()).prefix { $0 == $1 }.count
+    zip(fold(word), fold(candidate)).prefix { $0 == $1 }.count
   }
   guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && prefix($0.0) > prefix($1.0)) }) else { return nil }
-  let tolerance = max(2, word.count / 3)
+  let tolerance = maximumDistance ?? max(2, word.count / 3)
   return best.1 <= tolerance ? best.0 : nil
 }
 

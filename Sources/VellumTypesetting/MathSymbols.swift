@@ -110,11 +110,14 @@ enum MathSymbols {
 
 /// The math alphabets of \mathrm, \mathbf, \mathcal… mapped onto Unicode's mathematical alphanumerics.
 enum MathAlphabet: String {
-  case italic, roman, bold, cal, blackboard, sans, mono
+  case italic, roman, bold, boldItalic, cal, blackboard, fraktur, sans, mono
 
+  /// `\boldsymbol` and `\bm` embolden a formula as written: italic letters and lowercase Greek in bold italic,
+  /// digits and uppercase Greek in bold upright (as TeX's bold math fonts draw them).
   static let commands: [String: MathAlphabet] = [
     "mathrm": .roman, "mathbf": .bold, "mathit": .italic, "mathcal": .cal, "mathbb": .blackboard,
-    "mathsf": .sans, "mathtt": .mono, "mathnormal": .italic, "boldsymbol": .bold, "bm": .bold,
+    "mathfrak": .fraktur, "mathsf": .sans, "mathtt": .mono, "mathnormal": .italic, "boldsymbol": .boldItalic,
+    "bm": .boldItalic,
   ]
 
   /// The code point to draw for `scalar` in this alphabet.
@@ -141,6 +144,25 @@ enum MathAlphabet: String {
       if isUpper { return at(0x1D400, v - 0x41) }
       if isLower { return at(0x1D41A, v - 0x61) }
       if isDigit { return at(0x1D7CE, v - 0x30) }
+      if (0x391...0x3A9).contains(v) { return at(0x1D6A8, v - 0x391) }
+      if (0x3B1...0x3C9).contains(v) { return at(0x1D6C2, v - 0x3B1) }
+      return scalar
+    case .boldItalic:
+      if isUpper { return at(0x1D468, v - 0x41) }
+      if isLower { return at(0x1D482, v - 0x61) }
+      if isDigit { return at(0x1D7CE, v - 0x30) }
+      if (0x391...0x3A9).contains(v) { return at(0x1D6A8, v - 0x391) }
+      if (0x3B1...0x3C9).contains(v) { return at(0x1D736, v - 0x3B1) }
+      let variants: [UInt32: UInt32] = [
+        0x3F5: 0x1D750, 0x3D1: 0x1D751, 0x3F0: 0x1D752, 0x3D5: 0x1D753, 0x3F1: 0x1D754, 0x3D6: 0x1D755,
+      ]
+      if let mapped = variants[v] { return at(mapped, 0) }
+      return scalar
+    case .fraktur:
+      let holes: [UInt32: UInt32] = [0x43: 0x212D, 0x48: 0x210C, 0x49: 0x2111, 0x52: 0x211C, 0x5A: 0x2128]
+      if let hole = holes[v] { return at(hole, 0) }
+      if isUpper { return at(0x1D504, v - 0x41) }
+      if isLower { return at(0x1D51E, v - 0x61) }
       return scalar
     case .cal:
       let holes: [UInt32: UInt32] = [

@@ -19,6 +19,7 @@ public struct TeXParser {
     "P": "¶", "dag": "†", "ddag": "‡", "copyright": "©", "textbullet": "•", "textasciitilde": "~",
     "textbackslash": "\\", "textasciicircum": "^", "textbar": "|", "textless": "<", "textgreater": ">",
     "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", ",": "\u{2009}", " ": " ", "textmu": "µ",
+    ":": "\u{205F}", ";": "\u{2004}", "!": "",
   ]
 
   init(_ label: Located<String>) {
@@ -173,8 +174,24 @@ public struct TeXParser {
 
   private func unknownCommand(_ name: String, start: Int) -> VellumError {
     if name == "\\" { return error("line breaks (\\\\) are not supported", at: start) }
+    if let suggestion = closestMatch(
+      to: name, in: Self.knownCommands, caseSensitive: true, maximumDistance: name.count <= 4 ? 1 : 2)
+    {
+      return error("unknown command '\\\(name)' (did you mean '\\\(suggestion)'?)", at: start)
+    }
     return error("unknown command '\\\(name)'", at: start)
   }
+
+  /// Every command name the parser knows, in text or math, for "did you mean" suggestions.
+  static let knownCommands: [String] = {
+    let names =
+      Array(textCommands.keys) + Array(textSymbols.keys) + Array(MathSymbols.spaces.keys)
+      + Array(MathSymbols.greek.keys) + Array(MathSymbols.commands.keys) + Array(MathSymbols.operatorNames)
+      + Array(MathAlphabet.commands.keys) + Array(MathSymbols.accents.keys)
+      + ["frac", "dfrac", "tfrac", "sqrt", "operatorname", "left", "right"]
+    // Letters only: a one-character name (\, or \;) is never the intended spelling of a word.
+    return Array(Set(names.filter { $0.count > 1 })).sorted()
+  }()
 
   private mutating func expect(_ scalar: Unicode.Scalar, after name: String, start: Int) throws {
     while index < scalars.count, scalars[index] == " " { index += 1 }
@@ -295,6 +312,7 @@ public struct TeXParser {
     }
     if let em = MathSymbols.spaces[name] { return [.space(em)] }
     if let letter = MathSymbols.greek[name] {
+      // Uppercase Greek is upright in TeX's italic alphabet; \boldsymbol and \mathbf make Greek bold.
       let isUpper = letter.properties.isUppercase
       return [.symbol(String(isUpper && alphabet == .italic ? letter : alphabet.map(letter)), .ord)]
     }

@@ -103,4 +103,47 @@ final class TeXParserTests: XCTestCase {
   func testPlainTextDropsMarkup() {
     XCTAssertEqual(TeXParser.plainText(Located(#"\textbf{SDPO} $\alpha_1$"#, at: nil)), "SDPO 𝛼_1")
   }
+
+  /// The drawn characters of a formula's symbols, in order.
+  private func symbols(_ nodes: [MathNode]) -> String {
+    nodes.map { node -> String in
+      switch node {
+      case .symbol(let text, _): return text
+      case .group(let inner): return symbols(inner)
+      case .scripts(let base, _, _): return base.map { symbols([$0]) } ?? ""
+      default: return ""
+      }
+    }.joined()
+  }
+
+  func testBoldSymbolIsBoldItalicAndBoldGreek() throws {
+    // \boldsymbol: italic letters and lowercase Greek bold italic, uppercase Greek and digits bold upright.
+    XCTAssertEqual(symbols(try math(#"$\boldsymbol{\theta x \Sigma 2}$"#)), "\u{1D73D}\u{1D499}\u{1D6BA}\u{1D7D0}")
+    XCTAssertEqual(symbols(try math(#"$\bm{\alpha}$"#)), "\u{1D736}")
+    // \mathbf: upright bold, Greek included (it was drawn as a plain θ before).
+    XCTAssertEqual(symbols(try math(#"$\mathbf{W\theta}$"#)), "\u{1D416}\u{1D6C9}")
+    XCTAssertEqual(symbols(try math(#"$\mathfrak{gR}\mathbb{R}$"#)), "\u{1D524}\u{211C}\u{211D}")
+  }
+
+  func testSpacingAndEscapesInTextAndMath() throws {
+    guard case .text(let text, _)? = try parse(##"50\% \& \#3 a\;b c\!d"##).first else { return XCTFail() }
+    XCTAssertEqual(text, "50% & #3 a\u{2004}b cd")
+    XCTAssertEqual(
+      try math(#"$a\,b\;c\!d$"#).compactMap { if case .space(let em) = $0 { return em } else { return nil } },
+      [3.0 / 18, 5.0 / 18, -3.0 / 18])
+  }
+
+  func testUnknownCommandSuggestsTheKnownOne() {
+    for (label, suggestion) in [
+      (#"$\lamda$"#, #"\lambda"#), (#"$\Lamda$"#, #"\Lambda"#), (#"\textbff{x}"#, #"\textbf"#),
+      (#"$\boldsymbl{x}$"#, #"\boldsymbol"#), (#"$\operatornme{f}$"#, #"\operatorname"#),
+    ] {
+      XCTAssertThrowsError(try parse(label)) { error in
+        XCTAssertTrue("\(error)".contains("(did you mean '\(suggestion)'?)"), "\(label): \(error)")
+      }
+    }
+    XCTAssertThrowsError(try parse(#"$\zzzzzz$"#)) { error in
+      XCTAssertFalse("\(error)".contains("did you mean"), "\(error)")
+    }
+  }
 }
