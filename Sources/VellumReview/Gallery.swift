@@ -7,10 +7,13 @@ import VellumSVG
 func link(_ base: String, _ pathExtension: String) -> String {
   let name = pathExtension.isEmpty ? base : base + "." + pathExtension
   let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+  // Each segment of a relative path (a data file in a subfolder) is encoded on its own; `/` stays a separator.
   return "./"
-    + name.utf8.map { byte in
-      unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-    }.joined()
+    + name.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+      segment.utf8.map { byte in
+        unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+      }.joined()
+    }.joined(separator: "/")
 }
 
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
@@ -32,10 +35,41 @@ public enum Gallery {
       }
       seen[base] = path
     }
+    // Data files copied beside the specs (same relative path), so a downloaded spec renders as it is.
+    var copied: [String: (from: String, bytes: [UInt8])] = [:]
+    let reserved = Set(
+      specs.flatMap { path -> [String] in
+        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return (OutputFormat.allCases.map(\.rawValue) + [URL(fileURLWithPath: path).pathExtension]).map {
+          "\(base).\($0)"
+        }
+      } + ["index.html"])
     for path in specs {
       let spec = URL(fileURLWithPath: path)
       let base = spec.deletingPathExtension().lastPathComponent
-      let outputs = try renderer.render(specPath: path, formats: OutputFormat.allCases)
+      let figure = try Figure(contentsOf: path, style: renderer.style)
+      let outputs = try renderer.render(figure, formats: OutputFormat.allCases)
+      var dataLinks: [String] = []
+      for input in figure.inputFiles {
+        let relative = Self.relativePath(of: input, from: spec.deletingLastPathComponent())
+        var isDirectory: ObjCBool = false
+        guard let relative, FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory),
+          !isDirectory.boolValue, let data = FileManager.default.contents(atPath: input.path)
+        else { continue }
+        if reserved.contains(relative) {
+          throw VellumError(.io, "'\(path)' reads a data file named \(relative), which the gallery writes itself")
+        }
+        if let earlier = copied[relative] {
+          guard earlier.bytes == Array(data) else {
+            throw VellumError(
+              .io, "'\(earlier.from)' and '\(path)' read different files named \(relative); rename one")
+          }
+        } else {
+          copied[relative] = (path, Array(data))
+          files.append((folder.appendingPathComponent(relative), Array(data)))
+        }
+        dataLinks.append("<a href=\"\(link(relative, ""))\">\(html(relative))</a>")
+      }
       for format in OutputFormat.allCases {
         files.append((folder.appendingPathComponent("\(base).\(format.rawValue)"), outputs[format]!))
       }
@@ -44,12 +78,15 @@ public enum Gallery {
       let title =
         (try? SVGDocument.parse(Data(outputs[.svg]!), name: base))?.children.first { $0.name == "title" }?.allText
         ?? base
+      // The figure's title is the caption; a figure without one is named by its file.
+      let caption = title == base ? "<strong>\(html(base))</strong>" : "\(html(title)) <small>(\(html(base)))</small>"
+      let data = dataLinks.isEmpty ? "" : " · data: " + dataLinks.joined(separator: ", ")
       cards.append(
         """
         <figure id="\(html(base))">
         <img src="\(link(base, "svg"))" alt="\(html(title))">
-        <figcaption><strong>\(html(base))</strong> — \(html(title))
-        <a href="\(link(base, "svg"))">SVG</a> · <a href="\(link(base, "pdf"))">PDF</a> · <a href="\(link(base, "png"))">PNG</a> · <a href="\(link(base, spec.pathExtension))">spec</a></figcaption>
+        <figcaption>\(caption)<br>
+        <a href="\(link(base, "svg"))">SVG</a> · <a href="\(link(base, "pdf"))">PDF</a> · <a href="\(link(base, "png"))">PNG</a> · <a href="\(link(base, spec.pathExtension))">spec</a>\(data)</figcaption>
         <details><summary>Spec</summary><pre>\(html(source))</pre></details>
         </figure>
         """)
@@ -63,7 +100,7 @@ public enum Gallery {
       <style>
       body{font-family:system-ui,sans-serif;margin:2rem;background:#fafafa}
       figure{background:#fff;border:1px solid #ddd;padding:1rem;margin:0 0 2rem}
-      img{max-width:100%;height:auto;display:block}
+      img{width:100%;height:auto;display:block}
       figcaption{margin:.5rem 0;color:#333}
       pre{background:#f4f4f4;padding:.75rem;overflow:auto}
       </style>
@@ -76,9 +113,21 @@ public enum Gallery {
 
       """
     files.append((folder.appendingPathComponent("index.html"), Array(page.utf8)))
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for directory in Set(files.map { $0.0.deletingLastPathComponent() }) {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
     try AtomicOutput.write(files)
     return files.map(\.0.lastPathComponent)
+  }
+
+  /// `file` relative to `folder` when it lies inside it (data the spec names as `runs.csv` or `logs/a.csv`);
+  /// nil for files elsewhere, which a copied spec could not reach by the same relative path.
+  static func relativePath(of file: URL, from folder: URL) -> String? {
+    let filePath = file.standardizedFileURL.path
+    let folderPath = folder.standardizedFileURL.path
+    let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
+    guard filePath.hasPrefix(prefix) else { return nil }
+    return String(filePath.dropFirst(prefix.count))
   }
 
   /// The SVG writer's escaper: the one escaper for generated markup.

@@ -41,4 +41,31 @@ final class GalleryLinkTests: XCTestCase {
     }
     XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
   }
+
+  func testGalleryCopiesDataCaptionsWithTheTitleAndFillsThePageWidth() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try FileManager.default.createDirectory(
+      at: fixture.directory.appendingPathComponent("logs"), withIntermediateDirectories: true)
+    try fixture.write("logs/run a.csv", SpecFixture.csv)
+    let titled = try fixture.write(
+      "titled.yaml",
+      SpecFixture.spec.replacingOccurrences(of: "data.csv", with: "'logs/run a.csv'")
+        .replacingOccurrences(of: "axes:\n", with: "axes:\n  title: Loss <falls>\n"))
+    try fixture.write("data.csv", SpecFixture.csv)
+    let untitled = try fixture.write("plain.yaml", SpecFixture.spec)
+    let folder = fixture.directory.appendingPathComponent("gallery")
+    _ = try Gallery.build(specs: [titled, untitled], folder: folder)
+    // The data beside the copied specs, at the same relative paths: the gallery's specs render as they are.
+    XCTAssertEqual(
+      try Data(contentsOf: folder.appendingPathComponent("logs/run a.csv")), Data(SpecFixture.csv.utf8))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data.csv").path))
+    XCTAssertEqual(
+      try runVellum(["render", folder.appendingPathComponent("titled.yaml").path, "--format", "svg"]).status, 0)
+    let page = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    XCTAssertTrue(page.contains("<figcaption>Loss &lt;falls&gt; <small>(titled)</small>"), page)
+    XCTAssertTrue(page.contains("<figcaption><strong>plain</strong>"), page)
+    XCTAssertTrue(page.contains("data: <a href=\"./logs/run%20a.csv\">logs/run a.csv</a>"), page)
+    XCTAssertTrue(page.contains("img{width:100%;height:auto"))
+  }
 }
