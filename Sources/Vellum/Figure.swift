@@ -62,6 +62,9 @@ public struct Figure: Sendable {
   /// The JSON Schema of specs, with every registered mark kind (`vellum schema`).
   public static var schema: JSONValue { SpecSchema.document(layers: MarkRegistry.layerKinds) }
 
+  /// The spec reference as Markdown (`docs/spec.md`, `vellum schema --markdown`).
+  public static var schemaMarkdown: String { SpecSchema.markdown(layers: MarkRegistry.layerKinds) }
+
   /// The figure's scene: primitive nodes in points, before any output format.
   public func scene(embedFonts: Bool = false) throws -> Scene {
     try sceneReporting(embedFonts: embedFonts).scene
