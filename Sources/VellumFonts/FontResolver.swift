@@ -14,10 +14,7 @@ struct FontResolver {
     let pattern = try FontBoundary.fontconfig(FcPatternCreate(), "cannot create a font pattern")
     defer { FcPatternDestroy(pattern) }
     FcPatternAddString(pattern, FC_FAMILY, key.family)
-    FcPatternAddInteger(pattern, FC_WEIGHT, key.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
-    FcPatternAddInteger(pattern, FC_SLANT, key.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
-    FcConfigSubstitute(config, pattern, FcMatchPattern)
-    FcDefaultSubstitute(pattern)
+    prepare(pattern, bold: key.bold, italic: key.italic)
     var result = FcResultNoMatch
     let match = try FontBoundary.fontconfig(
       FcFontMatch(config, pattern, &result), "no font matches '\(key)'", result: result)
@@ -53,10 +50,7 @@ struct FontResolver {
     guard let pattern = FcPatternCreate() else { return nil }
     defer { FcPatternDestroy(pattern) }
     FcPatternAddString(pattern, FC_FAMILY, family)
-    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
-    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
-    FcConfigSubstitute(config, pattern, FcMatchPattern)
-    FcDefaultSubstitute(pattern)
+    prepare(pattern, bold: bold, italic: italic)
     var result = FcResultNoMatch
     guard let match = FcFontMatch(config, pattern, &result) else { return nil }
     defer { FcPatternDestroy(match) }
@@ -79,10 +73,7 @@ struct FontResolver {
     }
     FcCharSetAddChar(wanted, scalar.value)
     FcPatternAddCharSet(pattern, FC_CHARSET, wanted)
-    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
-    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
-    FcConfigSubstitute(config, pattern, FcMatchPattern)
-    FcDefaultSubstitute(pattern)
+    prepare(pattern, bold: bold, italic: italic)
     var result = FcResultNoMatch
     guard let set = FcFontSort(config, pattern, FcFalse, nil, &result) else { return [] }
     defer { FcFontSetDestroy(set) }
@@ -98,6 +89,14 @@ struct FontResolver {
       found.append((path, Int(index), strings(font, FC_FAMILY).first ?? path))
     }
     return found
+  }
+
+  /// Adds the weight and slant asked for, then fontconfig's configured and default substitutions.
+  private func prepare(_ pattern: OpaquePointer, bold: Bool, italic: Bool) {
+    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+    FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN)
+    FcConfigSubstitute(config, pattern, FcMatchPattern)
+    FcDefaultSubstitute(pattern)
   }
 
   private func strings(_ pattern: OpaquePointer, _ object: String) -> [String] {

@@ -26,9 +26,17 @@ extension SpecFixture {
 
 /// Runs the built `vellum` executable: its exit status and what it wrote to stderr.
 public func runVellum(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+  try runProgram(PackagePaths.binary, arguments)
+}
+
+/// Runs `executable` (in `directory`, if given): its exit status and what it wrote to stderr.
+public func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (
+  status: Int32, stderr: String
+) {
   let process = Process()
-  process.executableURL = PackagePaths.binary
+  process.executableURL = executable
   process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
   let pipe = Pipe()
   process.standardError = pipe
   process.standardOutput = FileHandle.nullDevice

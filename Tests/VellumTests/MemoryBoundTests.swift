@@ -27,18 +27,9 @@ final class MemoryBoundTests: XCTestCase {
     guard FileManager.default.isExecutableFile(atPath: time.path) else {
       throw XCTSkip("/usr/bin/time is not installed (make demo installs it)")
     }
-    let process = Process()
-    process.executableURL = time
-    process.arguments = ["-f", "peak %M"] + [PackagePaths.binary.path] + arguments
-    process.currentDirectoryURL = directory
-    let pipe = Pipe()
-    process.standardError = pipe
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let stderr = String(decoding: data, as: UTF8.self)
-    XCTAssertEqual(process.terminationStatus, 0, stderr)
+    let (status, stderr) = try runProgram(
+      time, ["-f", "peak %M", PackagePaths.binary.path] + arguments, in: directory)
+    XCTAssertEqual(status, 0, stderr)
     let line = try XCTUnwrap(stderr.split(separator: "\n").last { $0.hasPrefix("peak ") })
     return try XCTUnwrap(Int(line.dropFirst(5))) * 1024
   }
