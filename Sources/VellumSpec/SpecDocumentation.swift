@@ -7,12 +7,31 @@ public enum SpecDocumentation {
     public var description: String
     public var defaultValue: String?
     public var example: String?
+    /// Range a number written for this key must fall in, as the decoder checks it (the schema says the same).
+    public var range: NumberRange?
 
-    init(_ description: String, default defaultValue: String? = nil, example: String? = nil) {
+    init(
+      _ description: String, default defaultValue: String? = nil, example: String? = nil, range: NumberRange? = nil
+    ) {
       self.description = description
       self.defaultValue = defaultValue
       self.example = example
+      self.range = range
     }
+  }
+
+  /// Bounds of a number: inclusive or exclusive at each end.
+  public struct NumberRange: Sendable {
+    public var minimum: Double?
+    public var maximum: Double?
+    public var exclusiveMinimum = false
+    public var exclusiveMaximum = false
+
+    static let nonNegative = NumberRange(minimum: 0)
+    static let positive = NumberRange(minimum: 0, exclusiveMinimum: true)
+    static let atLeastOne = NumberRange(minimum: 1)
+    static let measure = NumberRange(minimum: 0, maximum: Limits.measure)
+    static let fraction = NumberRange(minimum: 0, maximum: 1)
   }
 
   /// The entry for `key` written under `parent` (a key name, or nil at the top level).
@@ -23,14 +42,16 @@ public enum SpecDocumentation {
 
   static let entries: [String: Entry] = [
     // Figure
-    "size": Entry("size in points (text size, or a marker's diameter)"),
+    "size": Entry("size in points (text size, or a marker's diameter)", range: .measure),
     "/size": Entry(
       "figure width and height: lengths such as 6.5in, 16cm, 468pt or 468bp", default: "[6.4in, 4.8in]",
       example: "[5in, 3.4in]"),
     "width": Entry(
-      "width: a length (in, cm, mm, pt, bp), or column/full for the style's column widths", example: "3.5in"),
+      "width: a length (in, cm, mm, pt, bp), or column/full for the style's column widths", example: "3.5in",
+      range: .nonNegative),
     "height": Entry("height: a length (in, cm, mm, pt, bp)", example: "2.6in"),
-    "pad": Entry("padding around the drawing, in points", default: "matplotlib's tight_layout pad"),
+    "pad": Entry(
+      "padding around the drawing, in points", default: "matplotlib's tight_layout pad", range: .nonNegative),
     "margins": Entry("fixed margins (lengths) instead of the automatic layout", example: "{left: 0.6in}"),
     "left": Entry("left side: a length, or a location keyword where a side is meant"),
     "right": Entry("right side: a length, or a location keyword where a side is meant"),
@@ -39,7 +60,9 @@ public enum SpecDocumentation {
     "background": Entry("figure background colour", default: "white", example: "\"#ffffff\""),
     "font": Entry("fonts and base size of every label", example: "{family: CMU Serif, size: 10}"),
     "font.family": Entry("text font family (any installed family)", default: "CMU Serif"),
-    "font.size": Entry("base font size in points", default: "10"),
+    "font.size": Entry(
+      "base font size in points", default: "10",
+      range: NumberRange(minimum: 0, maximum: Limits.measure, exclusiveMinimum: true)),
     "family": Entry("font family"),
     "sans": Entry("family for \\textsf", default: "CMU Sans Serif"),
     "mono": Entry("family for \\texttt", default: "CMU Typewriter Text"),
@@ -75,8 +98,8 @@ public enum SpecDocumentation {
     "path_pattern": Entry("regular expression with named groups that become columns from each file's path"),
     "missing": Entry("skip rows with a missing plotted value, or break the line there (gap)", default: "skip"),
     // Panels
-    "rows": Entry("number of panel rows"),
-    "columns": Entry("number of panel columns; in transforms, the columns to use"),
+    "rows": Entry("number of panel rows", range: .atLeastOne),
+    "columns": Entry("number of panel columns; in transforms, the columns to use", range: .atLeastOne),
     "share_x": Entry("panels share x limits", default: "false"),
     "share_y": Entry("panels share y limits", default: "false"),
     "labels": Entry("panel labels (true for (a), (b)…) or explicit tick labels"),
@@ -102,12 +125,12 @@ public enum SpecDocumentation {
     "limits": Entry("axis limits [low, high] in data units", example: "[0, 1]"),
     "scale": Entry(
       "axis scale: linear, log, symlog, logit, categorical; in a legend, the scale listed", default: "linear"),
-    "base": Entry("logarithm base", default: "10"),
+    "base": Entry("logarithm base", default: "10", range: NumberRange(minimum: 0, exclusiveMinimum: true)),
     "linthresh": Entry("symlog: range around zero drawn linearly", default: "1"),
     "linscale": Entry("symlog: width of the linear range in decades", default: "1"),
     "reverse": Entry("draw the axis from high to low", default: "false"),
     "format": Entry("tick label format: auto, plain, si, percent, scientific or a printf pattern", default: "auto"),
-    "decimals": Entry("digits after the decimal point in tick labels"),
+    "decimals": Entry("digits after the decimal point in tick labels", range: NumberRange(minimum: 0, maximum: 12)),
     "rotation": Entry("tick label rotation in degrees, or auto (level → 45° → 90° → every n-th)", default: "0"),
     "color": Entry("colour: a constant (#rrggbb, name, tab:NAME, C0…C9) or {column: NAME} to follow the data"),
     "function": Entry(
@@ -118,8 +141,9 @@ public enum SpecDocumentation {
     "mirror": Entry("ticks on the opposite side too", default: "false"),
     "direction": Entry(
       "tick direction (in, out, inout), or polar direction (clockwise, counterclockwise)", default: "out"),
-    "length": Entry("length in points"),
-    "label_size": Entry("tick label size in points"),
+    "length": Entry("length in points", range: .measure),
+    "label_size": Entry(
+      "tick label size in points", range: NumberRange(minimum: 0, maximum: Limits.measure, exclusiveMinimum: true)),
     "which": Entry("which axis the grid follows: x, y or both", default: "both"),
     "position": Entry("inset position [x0, y0, width, height] in axes fractions, or a label position"),
     "zoom": Entry("draw matplotlib's indicate_inset_zoom rectangle and connectors", default: "false"),
@@ -132,7 +156,8 @@ public enum SpecDocumentation {
     "anchor": Entry("bbox_to_anchor point [x, y] in axes fractions"),
     "entries": Entry("the series listed, in order, by label"),
     "fancybox": Entry("rounded legend frame", default: "true"),
-    "font_size": Entry("legend text size in points"),
+    "font_size": Entry(
+      "legend text size in points", range: NumberRange(minimum: 0, maximum: Limits.measure, exclusiveMinimum: true)),
     "handle_length": Entry("legend line handle length in font sizes", default: "2"),
     "handle_height": Entry("legend handle height in font sizes", default: "0.7"),
     "handle_text_pad": Entry("gap between handle and label in font sizes", default: "0.8"),
@@ -142,7 +167,7 @@ public enum SpecDocumentation {
     "border_axes_pad": Entry("gap between legend and axes in font sizes", default: "0.5"),
     "frame_alpha": Entry("legend frame opacity", default: "0.8"),
     "frame_color": Entry("legend frame edge colour", default: "0.8 grey"),
-    "frame_width": Entry("legend frame line width in points"),
+    "frame_width": Entry("legend frame line width in points", range: .measure),
     // Scales
     "shapes": Entry("pinned marker shapes per value"),
     "dashes": Entry("pinned dash patterns per value"),
@@ -177,21 +202,21 @@ public enum SpecDocumentation {
     "annotate": Entry("text annotation, optionally with an arrow"),
     "id": Entry("stable id for the layer's SVG group (diff-friendly)"),
     "group": Entry("column splitting rows into series"),
-    "alpha": Entry("opacity 0…1", default: "1"),
+    "alpha": Entry("opacity 0…1", default: "1", range: .fraction),
     "marker": Entry(
       "marker shape, size, edge, face, every: a constant or {column: NAME}", example: "{shape: circle, size: 5}"),
     "shape": Entry("marker shape: circle, square, diamond, triangle_up, …, plus, cross"),
     "marker.size": Entry("marker size in points (diameter)"),
     "edge": Entry("marker edge colour"),
-    "edge_width": Entry("edge line width in points"),
+    "edge_width": Entry("edge line width in points", range: .measure),
     "face": Entry("marker face colour (none for hollow)"),
-    "every": Entry("draw every n-th marker", default: "1"),
+    "every": Entry("draw every n-th marker", default: "1", range: .atLeastOne),
     "dash": Entry(
       "dash pattern: solid, dashed, dotted, dashdot, a list of lengths, or {column: NAME}", default: "solid"),
-    "step": Entry("step line: pre, post or mid; or a tick or grid step", example: "post"),
+    "step": Entry("step line: pre, post or mid; or a tick or grid step", example: "post", range: .positive),
     "fill": Entry("fill colour"),
     "fill_alpha": Entry("fill opacity", default: "0.3"),
-    "line_width": Entry("line width in points"),
+    "line_width": Entry("line width in points", range: .measure),
     "axis": Entry("which axes a layer uses: y2, x2 or [x2, y2]", default: "x, y"),
     "lower": Entry("lower bound column"),
     "upper": Entry("upper bound column"),
@@ -201,8 +226,8 @@ public enum SpecDocumentation {
     "yerr": Entry("vertical error column (or [lower, upper])"),
     "xlower": Entry("left end column of a horizontal error bar"),
     "xupper": Entry("right end column of a horizontal error bar"),
-    "cap": Entry("error bar cap length in points", default: "0"),
-    "error_width": Entry("error bar line width in points"),
+    "cap": Entry("error bar cap length in points", default: "0", range: .measure),
+    "error_width": Entry("error bar line width in points", range: .measure),
     "bar_width": Entry("per-bar width column or constant, in x units"),
     "baseline": Entry("value bars and areas start from", default: "0"),
     "dodge": Entry("place groups side by side", default: "true"),
@@ -226,13 +251,14 @@ public enum SpecDocumentation {
     "median_color": Entry("median line colour"),
     "inner": Entry("violin interior: box, quartiles, points or none", default: "box"),
     "split": Entry("split violins by a two-valued column"),
-    "jitter": Entry("random horizontal spread of strip points, in category widths", default: "0.1"),
-    "seed": Entry("random seed (jitter, bootstrap), so reruns are identical", default: "0"),
+    "jitter": Entry(
+      "random horizontal spread of strip points, in category widths", default: "0.1", range: .nonNegative),
+    "seed": Entry("random seed (jitter, bootstrap), so reruns are identical", default: "0", range: .nonNegative),
     "levels": Entry("number of contour or colour levels"),
     "value": Entry("value column (heatmap, unpivot result)"),
     "annotation_size": Entry("size of the value text in heatmap cells"),
     "arrow": Entry("arrow from the text to a point [x, y]"),
-    "arrow_width": Entry("arrow line width in points"),
+    "arrow_width": Entry("arrow line width in points", range: .measure),
     "nudge": Entry("move labels apart so they do not overlap points or each other", default: "false"),
     "clip": Entry("clip to the plot area", default: "true"),
     "stat": Entry("statistic: mean, median, sum, max, min, count, …"),
@@ -259,10 +285,13 @@ public enum SpecDocumentation {
     "except": Entry("columns kept as identifiers"),
     "key": Entry("name of the column holding the former column names", default: "key"),
     "spread": Entry("named capture choosing the value column per match"),
+    "ema.alpha": Entry(
+      "smoothing factor of the seed's EMA form",
+      range: NumberRange(minimum: 0, maximum: 1, exclusiveMinimum: true, exclusiveMaximum: true)),
     "ema": Entry("exponential moving average: alpha, weight or halflife (+ x), by group"),
     "halflife": Entry("EMA half-life in x units"),
     "rolling": Entry("trailing rolling mean or median over window points or window_x x units"),
-    "window": Entry("rolling window in points"),
+    "window": Entry("rolling window in points", range: .atLeastOne),
     "window_x": Entry("rolling window in x units"),
     "interpolate": Entry("resample runs onto a common x grid (step or points, from, to)"),
     "points": Entry("number of points"),

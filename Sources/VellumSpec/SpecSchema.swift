@@ -124,7 +124,7 @@ public enum SpecSchema {
             if attributes["description"] == nil { attributes["description"] = .string(entry.description) }
             if let value = entry.defaultValue { attributes["x-default"] = .string(value) }
             if let example = entry.example { attributes["examples"] = .array([.string(example)]) }
-            property = .object(attributes)
+            property = constrained(.object(attributes), by: entry.range)
           }
           described[key] = property
         }
@@ -133,6 +133,24 @@ public enum SpecSchema {
       return .object(fields)
     default: return node
     }
+  }
+
+  /// `node` with `range` on its number forms (a plain number, or the number branches of an anyOf).
+  static func constrained(_ node: JSONValue, by range: SpecDocumentation.NumberRange?) -> JSONValue {
+    guard let range, case .object(var fields) = node else { return node }
+    if case .string(let type)? = fields["type"], type == "number" || type == "integer" {
+      if let minimum = range.minimum {
+        fields[range.exclusiveMinimum ? "exclusiveMinimum" : "minimum"] = .number(minimum)
+      }
+      if let maximum = range.maximum {
+        fields[range.exclusiveMaximum ? "exclusiveMaximum" : "maximum"] = .number(maximum)
+      }
+      return .object(fields)
+    }
+    if case .array(let options)? = fields["anyOf"] {
+      fields["anyOf"] = .array(options.map { constrained($0, by: range) })
+    }
+    return .object(fields)
   }
 
   /// `docs/spec.md`: every key where it is written, its type, default, meaning and an example, from the schema
