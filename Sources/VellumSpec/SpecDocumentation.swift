@@ -43,21 +43,31 @@ public enum SpecDocumentation {
   static let entries: [String: Entry] = [
     // Figure
     "size": Entry("size in points (text size, or a marker's diameter)", range: .measure),
+    "/text": Entry("how SVG carries text: fonts (selectable) or paths (outlines)", default: "fonts"),
+    "/data": Entry(
+      "named data sources: a path, a glob, {csv|tsv|jsonl|tensorboard: …} or {values: {column: […]}}",
+      example: "{runs: runs.csv}"),
     "/size": Entry(
-      "figure width and height: lengths such as 6.5in, 16cm, 468pt or 468bp", default: "[6.4in, 4.8in]",
+      "figure [width, height]: in, cm, mm, pt/bp; bare numbers are inches", default: "[6.4in, 4.8in]",
       example: "[5in, 3.4in]"),
-    "width": Entry(
-      "width: a length (in, cm, mm, pt, bp), or column/full for the style's column widths", example: "3.5in",
+    "/width": Entry(
+      "figure width: a length (in, cm, mm, pt, bp), or column/full for the style's column widths",
+      example: "3.5in", range: .nonNegative),
+    "/height": Entry("figure height: a length (in, cm, mm, pt, bp)", example: "2.6in"),
+    "width": Entry("line width in points (bars: width in x units)", range: .nonNegative),
+    "height": Entry("height"),
+    "/pad": Entry(
+      "margin around the content in multiples of font.size (matplotlib's tight_layout pad)", default: "1.08",
       range: .nonNegative),
-    "height": Entry("height: a length (in, cm, mm, pt, bp)", example: "2.6in"),
-    "pad": Entry(
-      "padding around the drawing, in points", default: "matplotlib's tight_layout pad", range: .nonNegative),
-    "margins": Entry("fixed margins (lengths) instead of the automatic layout", example: "{left: 0.6in}"),
+    "pad": Entry("gap in points between a text and what it labels", range: .nonNegative),
+    "margins": Entry(
+      "per-side overrides of pad {left, right, top, bottom}, as lengths (bare numbers are points)",
+      default: "pad", example: "{left: 0.6in}"),
     "left": Entry("left side: a length, or a location keyword where a side is meant"),
     "right": Entry("right side: a length, or a location keyword where a side is meant"),
     "top": Entry("top side, or the number of rows kept (top k)"),
     "bottom": Entry("bottom side: a length"),
-    "background": Entry("figure background colour", default: "white", example: "\"#ffffff\""),
+    "background": Entry("canvas colour, or none", default: "white", example: "\"#ffffff\""),
     "font": Entry("fonts and base size of every label", example: "{family: CMU Serif, size: 10}"),
     "font.family": Entry("text font family (any installed family)", default: "CMU Serif"),
     "font.size": Entry(
@@ -72,19 +82,17 @@ public enum SpecDocumentation {
       "families tried first for characters the font lacks (CJK, symbols)",
       default: "WenQuanYi Micro Hei, Noto CJK, DejaVu Sans, Symbola", example: "[WenQuanYi Micro Hei]"),
     "palette": Entry("colour cycle: a named palette or a list of colours", default: "tab10"),
-    "text": Entry(
-      "how SVG carries text: fonts (selectable) or paths (outlines); in layers, the text to draw", default: "fonts"),
+    "text": Entry("the text to draw: a constant or {column: NAME}"),
     "decimate": Entry("thin dense lines to what the output can show", default: "true"),
     "alt": Entry("accessible description, written to the SVG's <desc>"),
-    "data": Entry(
-      "named data sources (file paths, globs, inline values); in a layer, the source it reads",
-      example: "{runs: runs.csv}"),
+    "data": Entry("the data source this reads, by name", example: "runs"),
     "panels": Entry("grid of panels: rows, columns, shared axes, panel labels, spacing"),
     "legend": Entry(
       "legend placement and look (or a list of legends; false hides it)", example: "{location: lower right}"),
     "axes": Entry("one panel, or a list of panels, each with axes, layers and legend"),
     "scales": Entry("figure-wide colour, dash and marker scales (a value keeps one look in every panel)"),
-    "colors": Entry("pinned colours per series value", example: "{GRPO: tab:blue}"),
+    "colors": Entry(
+      "group values pinned to colours (shorthand for scales.color.colors)", example: "{SDPO: \"#2CA02C\"}"),
     "title": Entry("title text (TeX subset) or {text, size, pad}", example: "'Training loss'"),
     "style": Entry("a built-in style (neurips, icml, ieee, …) or a style file", example: "neurips"),
     "aspect": Entry("plot box height/width ratio, or equal"),
@@ -114,15 +122,17 @@ public enum SpecDocumentation {
     "x2": Entry("secondary x axis at the top (its own limits, ticks, label, or a function of x)"),
     "y2": Entry("secondary y axis at the right"),
     "layers": Entry("the marks drawn, bottom to top: line, scatter, bar, band, histogram, …"),
-    "frame": Entry("the plot's frame: box, open (left and bottom spines) or none, with width/color"),
+    "frame": Entry("the plot's frame {style: box/open/none, width, color}", default: "box, 0.8"),
     "grid": Entry("grid lines: which axis, style, colour, width; polar: circle or polygon"),
-    "ticks": Entry("tick marks: step or values, labels, direction, length, width, label size"),
+    "ticks": Entry(
+      "ticks: {step} or {values, labels} or a list on an axis; {direction, length, width, label_size, pad, mirror,"
+        + " color} on axes", default: "out, 3.5, 0.8"),
     "minor": Entry("minor ticks", default: "false"),
     "insets": Entry("inset axes inside the panel, each with position, layers and limits"),
     "polar": Entry("polar axes (angle = x, radius = y): start, direction, unit, grid"),
     "label": Entry(
       "label text (TeX subset) or {text, size, pad}; in layers, the legend label", example: "'Loss ($\\log$)'"),
-    "limits": Entry("axis limits [low, high] in data units", example: "[0, 1]"),
+    "limits": Entry("axis limits [low, high] in data units", default: "data range + 5 %", example: "[0, 1]"),
     "scale": Entry(
       "axis scale: linear, log, symlog, logit, categorical; in a legend, the scale listed", default: "linear"),
     "base": Entry("logarithm base", default: "10", range: NumberRange(minimum: 0, exclusiveMinimum: true)),

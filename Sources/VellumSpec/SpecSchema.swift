@@ -162,7 +162,7 @@ public enum SpecSchema {
       guard case .object(let fields) = node else { return "" }
       if case .array(let options)? = fields["enum"] {
         let names = options.compactMap { if case .string(let s) = $0 { return "`\(s)`" } else { return nil } }
-        return names.count > 8 ? "one of \(names.prefix(8).joined(separator: ", "))…" : names.joined(separator: " \\| ")
+        return names.count > 8 ? "one of \(names.prefix(8).joined(separator: ", "))…" : names.joined(separator: ", ")
       }
       if case .string(let type)? = fields["type"] {
         if type == "array", let items = fields["items"] { return "list of \(typeName(items))" }
