@@ -70,6 +70,17 @@ public enum DataLoader {
     }
   }
 
+  /// Refuses a figure whose layers hold more than ``Limits/drawnRows`` rows in all, at the layer that crosses it.
+  static func checkDrawnRows(_ total: Int, at location: SourceLocation?) throws {
+    guard total <= Limits.drawnRows else {
+      throw VellumError(
+        .invalidData,
+        "the figure's layers draw more than \(Limits.drawnRows / 1_000_000) million rows in all (this layer "
+          + "brings the total to \(total)); filter or aggregate the data first",
+        at: location)
+    }
+  }
+
   /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
   private static func load(
     _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int
@@ -96,13 +107,7 @@ public enum DataLoader {
       prepared[key] = table
       // Each layer holds its rows' values until the figure is drawn: the figure's total is what memory follows.
       drawnRows += table.rowCount
-      guard drawnRows <= Limits.drawnRows else {
-        throw VellumError(
-          .invalidData,
-          "the figure's layers draw more than \(Limits.drawnRows / 1_000_000) million rows in all (this layer "
-            + "brings the total to \(drawnRows)); filter or aggregate the data first",
-          at: common.location)
-      }
+      try checkDrawnRows(drawnRows, at: common.location)
       if table.rowCount == 0 {
         warnings.append(
           VellumWarning(

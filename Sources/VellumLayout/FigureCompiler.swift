@@ -64,27 +64,26 @@ public enum FigureCompiler {
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
     let scene = try scene(spec, nodes: nodes, setter: setter)
-    try checkSize(scene, spec: spec)
+    try checkSize(SceneSize(scene), at: spec.sizeLocation)
     return (scene, warnings)
   }
 
   /// Refuses a scene past what the writers and librsvg (which reads at most a million elements) handle in
   /// bounded memory, naming the part that draws the most.
-  private static func checkSize(_ scene: Scene, spec: FigureSpec) throws {
-    let size = SceneSize(scene)
+  static func checkSize(_ size: SceneSize, at location: SourceLocation) throws {
     let part = size.largestRole.map { " (most in '\($0)')" } ?? ""
     let hint = "; draw fewer points (a filter, `every`, an aggregate) or merge markers by making them opaque"
     if size.elements > Limits.sceneElements {
       throw VellumError(
         .render,
         "the figure draws \(size.elements) elements\(part), over the limit of \(Limits.sceneElements)\(hint)",
-        at: spec.sizeLocation)
+        at: location)
     }
     if size.segments > Limits.sceneSegments {
       throw VellumError(
         .render,
         "the figure draws \(size.segments) path segments\(part), over the limit of \(Limits.sceneSegments)\(hint)",
-        at: spec.sizeLocation)
+        at: location)
     }
   }
 

@@ -8,6 +8,13 @@ public struct SceneSize: Sendable, Equatable {
   public var largestRole: String?
   private var largestCount = 0
 
+  /// Counts given directly (for checking limits without a scene of that size).
+  public init(elements: Int, segments: Int, largestRole: String? = nil) {
+    self.elements = elements
+    self.segments = segments
+    self.largestRole = largestRole
+  }
+
   /// Counts `scene`'s nodes without recursion, so a deeply nested scene is counted in bounded stack.
   public init(_ scene: Scene) {
     var stack: [(node: SceneNode, role: String?)] = scene.nodes.map { ($0, nil) }

@@ -6,6 +6,7 @@ import VellumTestSupport
 import XCTest
 
 @testable import VellumData
+@testable import VellumLayout
 @testable import VellumSpec
 
 /// The limits behind the memory bound: raster pixels, cells, transform results, drawn rows and scene size, each a
@@ -97,5 +98,21 @@ final class ResourceLimitTests: XCTestCase {
     XCTAssertEqual(opaque.map(\.segments.count).reduce(0, +), 6000, "six segments a circle")
     XCTAssertEqual(try paths(", alpha: 0.5").count, 1000)
     XCTAssertEqual(try paths(", marker: {edge: black}").count, 1000, "an edge of another colour shows overlaps")
+  }
+
+  func testDrawnRowsAndPathSegmentsHaveLimits() throws {
+    let here = SourceLocation(file: "figure.yaml", line: 4, column: 7)
+    XCTAssertNoThrow(try DataLoader.checkDrawnRows(50_000_000, at: here))
+    XCTAssertThrowsError(try DataLoader.checkDrawnRows(50_000_001, at: here)) { error in
+      XCTAssertTrue("\(error)".hasPrefix("figure.yaml:4:7: error: the figure's layers draw more than 50 million rows"))
+    }
+    XCTAssertNoThrow(try FigureCompiler.checkSize(SceneSize(elements: 900_000, segments: 12_000_000), at: here))
+    XCTAssertThrowsError(
+      try FigureCompiler.checkSize(SceneSize(elements: 10, segments: 12_000_001, largestRole: "scatter-y"), at: here)
+    ) { error in
+      XCTAssertTrue(
+        "\(error)".contains("draws 12000001 path segments (most in 'scatter-y'), over the limit of 12000000"),
+        "\(error)")
+    }
   }
 }
