@@ -227,7 +227,26 @@ public enum SpecSchema {
   public static let boolean = JSONValue.object(["type": .string("boolean")])
   public static let color = JSONValue.object([
     "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
+    "pattern": .string(colorPattern),
   ])
+
+  /// The colour forms `Color(name:)` reads, as one regular expression (JSON Schema patterns have no
+  /// case-insensitive flag, so names are spelled with both cases of each letter): hex, rgb()/rgba(), C0…C9, a
+  /// grey level, a named colour, or `none` (a background or marker face left empty).
+  static let colorPattern: String = {
+    func anyCase(_ name: String) -> String {
+      name.map { character -> String in
+        if character.isLetter { return "[\(character.lowercased())\(character.uppercased())]" }
+        return "0123456789".contains(character) ? String(character) : "\\" + String(character)
+      }.joined()
+    }
+    let names = (Array(Color.named.keys) + ["none"]).sorted().map(anyCase).joined(separator: "|")
+    let forms = [
+      "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})", "[rR][gG][bB][aA]?\\(.*\\)", "[cC][0-9]",
+      "[0-9.eE+-]+", "(\(names))",
+    ]
+    return "^\\s*(" + forms.joined(separator: "|") + ")\\s*$"
+  }()
   public static let length = JSONValue.object([
     "anyOf": .array([
       number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt|bp)?\\s*$")]),
