@@ -40,6 +40,20 @@ public enum SpecDocumentation {
     return entries[key]
   }
 
+  /// Keys of one object that the decoder refuses together (two forms of one setting), by the object's key.
+  public static let exclusive: [String: [[String]]] = [
+    "ticks": [["step", "values"]],
+    "band": [["center", "lower"], ["center", "upper"], ["error", "lower"], ["error", "upper"]],
+    "interpolate": [["step", "points"]],
+    "bar": [["width", "bar_width"]],
+  ]
+
+  /// Objects that need one of several key sets (a band's bounds, an EMA's form), by the object's key.
+  public static let requiresOneOf: [String: [[String]]] = [
+    "band": [["lower", "upper"], ["center", "error"]],
+    "ema": [["alpha"], ["weight"], ["halflife"]],
+  ]
+
   static let entries: [String: Entry] = [
     // Figure
     "size": Entry("size in points (text size, or a marker's diameter)", range: .measure),

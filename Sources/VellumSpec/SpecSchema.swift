@@ -126,6 +126,7 @@ public enum SpecSchema {
             if let example = entry.example { attributes["examples"] = .array([.string(example)]) }
             property = constrained(.object(attributes), by: entry.range)
           }
+          property = combined(property, key: key)
           described[key] = property
         }
         fields["properties"] = .object(described)
@@ -133,6 +134,18 @@ public enum SpecSchema {
       return .object(fields)
     default: return node
     }
+  }
+
+  /// An object schema with the decoder's cross-key rules for `key` (``SpecDocumentation/exclusive`` pairs refused
+  /// together, ``SpecDocumentation/requiresOneOf`` sets of which one must be given).
+  static func combined(_ node: JSONValue, key: String) -> JSONValue {
+    guard case .object(var fields) = node, fields["properties"] != nil else { return node }
+    func required(_ keys: [String]) -> JSONValue { .object(["required": .array(keys.map(JSONValue.string))]) }
+    var rules: [JSONValue] = (SpecDocumentation.exclusive[key] ?? []).map { .object(["not": required($0)]) }
+    if let sets = SpecDocumentation.requiresOneOf[key] { rules.append(.object(["anyOf": .array(sets.map(required))])) }
+    guard !rules.isEmpty else { return node }
+    fields["allOf"] = .array(rules)
+    return .object(fields)
   }
 
   /// `node` with `range` on its number forms (a plain number, or the number branches of an anyOf).
