@@ -25,11 +25,9 @@ struct DataCommand: ParsableCommand {
       let files = try LayerDataExport.files(figure: try argument.figure(style: nil), baseName: argument.baseName)
       if stdout {
         guard files.count == 1 else {
-          FileHandle.standardError.write(
-            Data(
-              ("error: --stdout writes one table, but the spec has \(files.count) data layers "
-                + "(\(files.map(\.name).joined(separator: ", "))); write them with --out\n").utf8))
-          throw ExitCode(2)
+          throw usageError(
+            "--stdout writes one table, but the spec has \(files.count) data layers "
+              + "(\(files.map(\.name).joined(separator: ", "))); write them with --out")
         }
         FileHandle.standardOutput.write(Data(files[0].text.utf8))
         return

@@ -25,8 +25,7 @@ struct New: ParsableCommand {
       var files = try FigureTemplates.scaffold(template, name: name)
       // An existing file is never overwritten: a usage error, as for any other wrong argument.
       for file in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(file.name).path) {
-        FileHandle.standardError.write(Data("error: '\(file.name)' already exists; choose another name\n".utf8))
-        throw ExitCode(2)
+        throw usageError("'\(file.name)' already exists; choose another name")
       }
       // Editors with yaml-language-server complete and explain keys from the schema the spec's first line names;
       // the schema is written beside the spec once.

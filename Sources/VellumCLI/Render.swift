@@ -128,16 +128,11 @@ struct Render: ParsableCommand {
           + (styleFile.map { [$0] } ?? [])).map {
             $0.standardizedFileURL.resolvingSymlinksInPath().path
           })
-      if !toStandardOutput,
-        let clash = outputs(of: spec, formats: formats).first(where: {
-          inputs.contains($0.resolvingSymlinksInPath().path)
-        })
-      {
-        FileHandle.standardError.write(
-          Data(
-            "error: rendering '\(spec)' would overwrite its own input \(clash.path); rename the output or the input\n"
-              .utf8))
-        return 2
+      let targets = outputs(of: spec, formats: formats)
+      if !toStandardOutput, let clash = targets.first(where: { inputs.contains($0.resolvingSymlinksInPath().path) }) {
+        return usageError(
+          "rendering '\(spec)' would overwrite its own input \(clash.path); rename the output or the input"
+        ).rawValue
       }
       let (outputs, warnings) = try renderer.renderReporting(figure, formats: formats)
       if strict, let first = warnings.first {
@@ -149,13 +144,12 @@ struct Render: ParsableCommand {
         FileHandle.standardOutput.write(Data(outputs[formats[0]]!))
         return nil
       }
-      let folder = out.map { URL(fileURLWithPath: $0) } ?? argument.folder
-      let base = argument.baseName
+      let folder = targets[0].deletingLastPathComponent()
       do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
         throw VellumError(
           .io, "cannot create output folder '\(folder.path)'", cause: .detail(error.localizedDescription))
       }
-      try AtomicOutput.write(formats.map { (folder.appendingPathComponent("\(base).\($0.rawValue)"), outputs[$0]!) })
+      try AtomicOutput.write(zip(targets, formats).map { ($0, outputs[$1]!) })
       return nil
     } catch {
       FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -185,14 +179,10 @@ struct Render: ParsableCommand {
 
   /// Polls the specs and the data files they name, and renders a spec again when any of them changes.
   private func watchForever(renderer: FigureRenderer, formats: [OutputFormat]) -> Never {
+    // The spec and every input it reads (file sets, TensorBoard folders and --data files included).
     func watched(_ spec: String) -> [String] {
-      var files = [spec]
-      if let figure = try? Figure(contentsOf: spec, style: style) {
-        for source in figure.spec.data {
-          if case .file(let url, _, _) = source.source { files.append(url.path) }
-        }
-      }
-      return files
+      let figure = try? SpecArgument(argument: spec).figure(style: style, extraData: data)
+      return [spec] + (figure?.inputFiles.map(\.path) ?? [])
     }
     func stamp(_ files: [String]) -> [Date?] {
       files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Vellum
+import VellumSpec
 
 /// A spec named on the command line: a file, or `-` for standard input (relative data paths then resolve against
 /// the current folder, and outputs are named `figure.*`).
@@ -32,19 +33,8 @@ struct SpecArgument {
   }
 
   private static func standardInput() throws -> String {
-    // One more byte than the limit tells a spec that is too long from one that fits exactly.
-    let data = FileHandle.standardInput.readData(ofLength: (1 << 20) + 1)
-    guard data.count <= 1 << 20 else {
-      throw VellumError(
-        .invalidSpec, "the spec on standard input is over the limit of 1 MiB",
-        at: SourceLocation(file: "<stdin>", line: 1, column: 1))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw VellumError(
-        .invalidSpec, "the spec on standard input is not UTF-8", at: SourceLocation(file: "<stdin>", line: 1, column: 1)
-      )
-    }
-    return text
+    try SpecLoader.text(
+      of: FileHandle.standardInput.readData(ofLength: Limits.specBytes + 1), file: "<stdin>")
   }
 
   /// Refuses `-` more than once (standard input is read once).

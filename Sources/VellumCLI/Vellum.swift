@@ -32,6 +32,13 @@ struct VellumCommand: ParsableCommand {
   }
 }
 
+/// A usage error found after parsing (a name that exists, an input the output would overwrite): one `error:` line
+/// on stderr and exit status 2, as ArgumentParser's own usage errors.
+func usageError(_ message: String) -> ExitCode {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  return ExitCode(2)
+}
+
 /// Prints the error compiler-style and exits with its code.
 func fail(_ error: Error) -> Never {
   if let error = error as? VellumError {

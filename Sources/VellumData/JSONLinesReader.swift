@@ -9,16 +9,12 @@ import VellumSpec
 /// costs one hash lookup per key (a key at the same position as in the line before costs a byte comparison).
 enum JSONLinesReader {
   static func read(_ text: String, displayPath: String) throws -> Table {
-    try read(bytes: Array(text.utf8), displayPath: displayPath)
+    var bytes = Array(text.utf8)
+    return try read(bytes: &bytes, displayPath: displayPath)
   }
 
   /// Reads `file` (the whole file's bytes), which becomes the table's buffer: strings that had escapes are
   /// appended to it decoded, so the bytes are not copied.
-  static func read(bytes file: [UInt8], displayPath: String) throws -> Table {
-    var file = file
-    return try read(bytes: &file, displayPath: displayPath)
-  }
-
   static func read(bytes file: inout [UInt8], displayPath: String) throws -> Table {
     guard file.count < Int(Int32.max) else {
       throw VellumError(

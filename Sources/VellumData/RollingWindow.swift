@@ -1,9 +1,10 @@
-/// Trailing-window statistics in one pass, so a wide window over a long log stays fast: means from a running sum
-/// (O(n)), medians from a sorted copy of the window kept by binary search (O(n log w) comparisons). Missing values
-/// are left out of each window, as pandas' `rolling(…, min_periods=1)` does.
+/// Trailing-window statistics without recomputing each window, so a wide window over a long log stays fast: in one
+/// pass when windows only move forward (means from a running sum, medians from a sorted copy of the window kept by
+/// binary search), else as range queries (prefix sums, ``RangeMedians``). Missing values are left out of each
+/// window, as pandas' `rolling(…, min_periods=1)` does.
 enum RollingWindow {
   /// The mean (or median) of `values[starts[i]...i]` for every i: in one pass when the starts do not decrease
-  /// (a window of points, or of x on ordered x), else window by window.
+  /// (a window of points, or of x on ordered x), else as a range query per row.
   static func statistic(_ values: [Double], starts: [Int], median: Bool) -> [Double] {
     guard zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
       // Starts that move back (x not in order): each window is a range query, O(log n) for either statistic.
@@ -12,8 +13,8 @@ enum RollingWindow {
     return median ? medians(values, starts: starts) : means(values, starts: starts)
   }
 
-  /// The window starts for `window` x units over rows in `order`: each row's window runs back to just after the
-  /// last earlier row at least `window` below its x (all rows before it when there is none). O(n log n) with a
+  /// The window starts for `window` x units over rows with these `x`, in row order: each row's window runs back
+  /// to just after the last earlier row at least `window` below its x (all rows before it when there is none). O(n log n) with a
   /// Fenwick tree of the latest position per x rank, whatever the order of x.
   static func starts(x: [Double], window: Double) -> [Int] {
     // A missing x is never "too old" and never ends another row's window: it is left out of the ranks.

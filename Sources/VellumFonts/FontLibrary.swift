@@ -33,9 +33,12 @@ public final class FontLibrary: @unchecked Sendable {
   ]
 
   private var fallbacks: [String: FontFace?] = [:]
+  /// Fallback candidates opened so far, by file and face index, whether or not they had the character asked for.
+  private var candidateFaces: [String: FontFace?] = [:]
 
   /// The face that draws `scalar` when the label's face lacks it: the first of `preferred` (then
   /// ``defaultFallbacks``, then fontconfig's ranking) with an outline for it; nil when no installed font has one.
+  /// fontconfig ranks every installed font only when none of the named families has the character.
   public func fallbackFace(for scalar: Unicode.Scalar, bold: Bool, italic: Bool, preferred: [String]) throws
     -> FontFace?
   {
@@ -44,28 +47,36 @@ public final class FontLibrary: @unchecked Sendable {
     let cacheKey = "\(scalar.value)|\(bold)|\(italic)|\(preferred.joined(separator: ","))"
     if let cached = fallbacks[cacheKey] { return cached }
     if resolver == nil { resolver = try FontResolver() }
-    let named = (preferred + Self.defaultFallbacks).compactMap {
-      resolver!.installed(family: $0, bold: bold, italic: italic)
-    }
-    var found: FontFace?
-    for candidate in named + resolver!.candidates(for: scalar, bold: bold, italic: italic) {
-      let key = FontKey(family: candidate.family)
-      let face: FontFace
-      if let open = faces[key], open.path == candidate.path {
-        face = open
-      } else if let opened = try? FontFace(
-        key: key, path: candidate.path, index: candidate.index, library: try freetype())
-      {
-        face = opened
-      } else {
-        continue
+    let resolver = resolver!
+    func draws(_ candidate: (path: String, index: Int, family: String)) throws -> FontFace? {
+      let fileKey = "\(candidate.index)|\(candidate.path)"
+      if candidateFaces[fileKey] == nil {
+        candidateFaces[fileKey] = try? FontFace(
+          key: FontKey(family: candidate.family), path: candidate.path, index: candidate.index,
+          library: try freetype())
       }
       // A colour-bitmap font (Noto Color Emoji) maps the character but has no outline to draw.
-      guard let glyph = face.glyph(for: scalar), !face.outline(glyph).isEmpty || scalar.properties.isWhitespace
-      else { continue }
-      faces[key] = faces[key] ?? face
-      found = face
-      break
+      guard let face = candidateFaces[fileKey] ?? nil, let glyph = face.glyph(for: scalar),
+        !face.outline(glyph).isEmpty || scalar.properties.isWhitespace
+      else { return nil }
+      return face
+    }
+    var found: FontFace?
+    for family in preferred + Self.defaultFallbacks {
+      if let candidate = resolver.installed(family: family, bold: bold, italic: italic),
+        let face = try draws(candidate)
+      {
+        found = face
+        break
+      }
+    }
+    if found == nil {
+      for candidate in resolver.candidates(for: scalar, bold: bold, italic: italic) {
+        if let face = try draws(candidate) {
+          found = face
+          break
+        }
+      }
     }
     fallbacks[cacheKey] = found
     return found

@@ -27,23 +27,22 @@ public enum Gallery {
     var cards: [String] = []
     // Two specs named alike would write the same files: refuse before anything is written, naming both.
     var seen: [String: String] = [:]
+    // The names the gallery writes itself, which no copied data file may take.
+    var reserved: Set<String> = ["index.html"]
     for path in specs {
-      let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+      let spec = URL(fileURLWithPath: path)
+      let base = spec.deletingPathExtension().lastPathComponent
       if let other = seen[base] {
         throw VellumError(
           .io, "'\(other)' and '\(path)' would both write \(base).svg, .pdf and .png in the gallery; rename one")
       }
       seen[base] = path
+      for pathExtension in OutputFormat.allCases.map(\.rawValue) + [spec.pathExtension] {
+        reserved.insert("\(base).\(pathExtension)")
+      }
     }
     // Data files copied beside the specs (same relative path), so a downloaded spec renders as it is.
     var copied: [String: (from: String, bytes: [UInt8])] = [:]
-    let reserved = Set(
-      specs.flatMap { path -> [String] in
-        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return (OutputFormat.allCases.map(\.rawValue) + [URL(fileURLWithPath: path).pathExtension]).map {
-          "\(base).\($0)"
-        }
-      } + ["index.html"])
     for path in specs {
       let spec = URL(fileURLWithPath: path)
       let base = spec.deletingPathExtension().lastPathComponent
@@ -56,17 +55,18 @@ public enum Gallery {
         guard let relative, FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory),
           !isDirectory.boolValue, let data = FileManager.default.contents(atPath: input.path)
         else { continue }
+        let bytes = Array(data)
         if reserved.contains(relative) {
           throw VellumError(.io, "'\(path)' reads a data file named \(relative), which the gallery writes itself")
         }
         if let earlier = copied[relative] {
-          guard earlier.bytes == Array(data) else {
+          guard earlier.bytes == bytes else {
             throw VellumError(
               .io, "'\(earlier.from)' and '\(path)' read different files named \(relative); rename one")
           }
         } else {
-          copied[relative] = (path, Array(data))
-          files.append((folder.appendingPathComponent(relative), Array(data)))
+          copied[relative] = (path, bytes)
+          files.append((folder.appendingPathComponent(relative), bytes))
         }
         dataLinks.append("<a href=\"\(link(relative, ""))\">\(html(relative))</a>")
       }

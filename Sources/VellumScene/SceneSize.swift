@@ -6,7 +6,6 @@ public struct SceneSize: Sendable, Equatable {
   public var segments = 0
   /// The top-level group (by role) below a panel holding the most elements, e.g. `scatter-y`.
   public var largestRole: String?
-  private var largestCount = 0
 
   /// Counts given directly (for checking limits without a scene of that size).
   public init(elements: Int, segments: Int, largestRole: String? = nil) {
@@ -32,9 +31,7 @@ public struct SceneSize: Sendable, Equatable {
       case .image: break
       }
     }
-    for (role, count) in perRole.sorted(by: { $0.key < $1.key }) where count > largestCount {
-      largestRole = role
-      largestCount = count
-    }
+    // The most elements; a tie goes to the first role by name, so the message does not depend on hashing.
+    largestRole = perRole.min { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
   }
 }

@@ -21,16 +21,24 @@ public enum SpecLoader {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw VellumError(.missingFile, "cannot read spec file '\(path)'")
     }
-    guard data.count <= Limits.specBytes else {
-      throw VellumError(
-        .invalidSpec, "the spec is \(data.count) bytes; specs are limited to 1 MiB (put data in a CSV file)",
-        at: SourceLocation(file: path, line: 1, column: 1))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: path, line: 1, column: 1))
-    }
+    let text = try Self.text(of: data, file: path)
     return try parse(
       text, file: path, directory: url.deletingLastPathComponent(), style: style, extraData: extraData, layers: layers)
+  }
+
+  /// A spec's bytes as text: within ``Limits/specBytes`` and valid UTF-8, else an error at the file's start. Reading
+  /// ``Limits/specBytes`` + 1 bytes of a stream is enough to tell (standard input is not read to its end).
+  public static func text(of data: Data, file: String) throws -> String {
+    guard data.count <= Limits.specBytes else {
+      throw VellumError(
+        .invalidSpec,
+        "the spec is more than \(Limits.specBytes) bytes; specs are limited to 1 MiB (put data in a CSV file)",
+        at: SourceLocation(file: file, line: 1, column: 1))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw VellumError(.syntax, "spec file is not valid UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+    return text
   }
 
   /// Parses spec text; `file` names it in errors and `directory` anchors relative data paths. `extraData` adds

@@ -169,7 +169,7 @@ public enum SpecSchema {
   /// `docs/spec.md`: every key where it is written, its type, default, meaning and an example, from the schema
   /// and ``SpecDocumentation`` (`vellum schema --markdown`).
   public static func markdown(layers: LayerKinds) -> String {
-    var rows: [String: [(key: String, line: String)]] = [:]
+    var rows: [String: [String]] = [:]
     var seen: Set<String> = []
     func typeName(_ node: JSONValue) -> String {
       guard case .object(let fields) = node else { return "" }
@@ -205,11 +205,8 @@ public enum SpecSchema {
               }
               let example = text("examples")
               rows[parent, default: []].append(
-                (
-                  key,
-                  "| `\(key)` | \(cell(typeName(value))) | \(cell(text("x-default"))) | \(cell(text("description")))"
-                    + " | \(example.isEmpty ? "" : "`" + cell(example) + "`") |"
-                ))
+                "| `\(key)` | \(cell(typeName(value))) | \(cell(text("x-default"))) | \(cell(text("description")))"
+                  + " | \(example.isEmpty ? "" : "`" + cell(example) + "`") |")
             }
             walk(value, parent: key)
           }
@@ -226,7 +223,7 @@ public enum SpecSchema {
     for parent in rows.keys.sorted() {
       out += ["## " + (parent.isEmpty ? "Top level" : "Under `\(parent)`"), ""]
       out += ["| key | type | default | meaning | example |", "| --- | --- | --- | --- | --- |"]
-      out += rows[parent]!.map(\.line)
+      out += rows[parent]!
       out.append("")
     }
     return out.joined(separator: "\n")

@@ -65,7 +65,7 @@ final class Typesetter {
   func textBox(_ text: String, style: TextStyle, size: Double) throws -> TypesetBox {
     let primary = try face(style)
     let pieces = try fallbackPieces(text, primary: primary, style: style)
-    guard pieces.count > 1 || pieces.first?.face !== primary else {
+    if pieces.allSatisfy({ $0.face === primary }) {
       return try shapedBox(text, face: primary, size: size, features: [])
     }
     var box = TypesetBox()

@@ -26,24 +26,34 @@ extension SpecFixture {
 
 /// Runs the built `vellum` executable: its exit status and what it wrote to stderr.
 public func runVellum(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-  try runProgram(PackagePaths.binary, arguments)
+  let result = try runProgram(PackagePaths.binary, arguments)
+  return (result.status, result.stderr)
 }
 
-/// Runs `executable` (in `directory`, if given): its exit status and what it wrote to stderr.
-public func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (
-  status: Int32, stderr: String
-) {
+/// Runs `executable` (in `directory`, with `input` on stdin, if given): its exit status, stdout and stderr.
+public func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil, input: String? = nil)
+  throws -> (status: Int32, stdout: Data, stderr: String)
+{
   let process = Process()
   process.executableURL = executable
   process.arguments = arguments
   if let directory { process.currentDirectoryURL = directory }
-  let pipe = Pipe()
-  process.standardError = pipe
-  process.standardOutput = FileHandle.nullDevice
+  // stderr goes to a file, so only stdout is read from a pipe and neither can fill up and block the child.
+  let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-stderr-\(UUID().uuidString)")
+  _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+  defer { try? FileManager.default.removeItem(at: errorFile) }
+  let (stdin, stdout) = (Pipe(), Pipe())
+  process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+  process.standardOutput = stdout
+  process.standardError = try FileHandle(forWritingTo: errorFile)
   try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  if let input {
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+  }
+  let output = stdout.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  return (process.terminationStatus, output, try String(contentsOf: errorFile, encoding: .utf8))
 }
 
 extension Scene {

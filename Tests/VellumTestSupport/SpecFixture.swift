@@ -17,6 +17,17 @@ public struct SpecFixture {
     return url.path
   }
 
+  /// `data.csv`, the spec `name` reading it, and a second spec of the same name in folder `b` reading the same
+  /// data: two specs whose outputs would collide.
+  public func writeSpecsNamedAlike(_ name: String) throws -> (first: String, second: String) {
+    try write("data.csv", Self.csv)
+    let first = try write(name, Self.spec)
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("b"), withIntermediateDirectories: true)
+    let second = try write("b/" + name, Self.spec.replacingOccurrences(of: "data.csv", with: "../data.csv"))
+    return (first, second)
+  }
+
   public func files() throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
   }

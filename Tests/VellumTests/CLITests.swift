@@ -82,12 +82,7 @@ final class CLITests: XCTestCase {
       try String(contentsOf: fixture.directory.appendingPathComponent("fig.png"), encoding: .utf8), SpecFixture.csv)
     XCTAssertEqual(try fixture.files(), ["fig.png", "fig.yaml"])
     // Two specs of the same name in one batch, one output folder: refused before anything is written.
-    try fixture.write("data.csv", SpecFixture.csv)
-    let first = try fixture.write("a.yaml", SpecFixture.spec)
-    try FileManager.default.createDirectory(
-      at: fixture.directory.appendingPathComponent("b"), withIntermediateDirectories: true)
-    let second = try fixture.write(
-      "b/a.yaml", SpecFixture.spec.replacingOccurrences(of: "data.csv", with: "../data.csv"))
+    let (first, second) = try fixture.writeSpecsNamedAlike("a.yaml")
     let out = fixture.directory.appendingPathComponent("out").path
     let both = try run(["render", first, second, "--out", out])
     XCTAssertEqual(both.status, 2)

@@ -29,12 +29,7 @@ final class GalleryLinkTests: XCTestCase {
   func testSpecsNamedAlikeAreRefusedBeforeWriting() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }
-    try fixture.write("data.csv", SpecFixture.csv)
-    let first = try fixture.write("fig.yaml", SpecFixture.spec)
-    try FileManager.default.createDirectory(
-      at: fixture.directory.appendingPathComponent("b"), withIntermediateDirectories: true)
-    let second = try fixture.write(
-      "b/fig.yaml", SpecFixture.spec.replacingOccurrences(of: "data.csv", with: "../data.csv"))
+    let (first, second) = try fixture.writeSpecsNamedAlike("fig.yaml")
     let folder = fixture.directory.appendingPathComponent("gallery")
     XCTAssertThrowsError(try Gallery.build(specs: [first, second], folder: folder)) { error in
       XCTAssertTrue("\(error)".contains("would both write fig.svg"), "\(error)")

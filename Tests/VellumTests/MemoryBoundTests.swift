@@ -27,7 +27,7 @@ final class MemoryBoundTests: XCTestCase {
     guard FileManager.default.isExecutableFile(atPath: time.path) else {
       throw XCTSkip("/usr/bin/time is not installed (make demo installs it)")
     }
-    let (status, stderr) = try runProgram(
+    let (status, _, stderr) = try runProgram(
       time, ["-f", "peak %M", PackagePaths.binary.path] + arguments, in: directory)
     XCTAssertEqual(status, 0, stderr)
     let line = try XCTUnwrap(stderr.split(separator: "\n").last { $0.hasPrefix("peak ") })

@@ -9,25 +9,7 @@ import XCTest
 final class StandardStreamsTests: XCTestCase {
   /// Runs the binary in `directory` with `input` on stdin: status, stdout bytes, stderr text.
   private func run(_ arguments: [String], input: String, in directory: URL) throws -> (Int32, Data, String) {
-    let process = Process()
-    process.executableURL = PackagePaths.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    // stderr goes to a file, so only stdout is read from a pipe and neither can fill up and block the child.
-    let errorFile = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorFile) }
-    let (stdin, stdout) = (Pipe(), Pipe())
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = try FileHandle(forWritingTo: errorFile)
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let errors = try String(contentsOf: errorFile, encoding: .utf8)
-    return (process.terminationStatus, output, errors)
+    try runProgram(PackagePaths.binary, arguments, in: directory, input: input)
   }
 
   func testSpecFromStandardInputToStandardOutput() throws {
