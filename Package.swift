@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // C libraries, reached through pkg-config: text measurement in VellumFonts, drawing in VellumRaster.
@@ -28,7 +29,12 @@ let package = Package(
     // The pipeline, one job per target, data flowing one way.
     .target(name: "VellumDiagnostics"),
     .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "VellumScene", "Yams"]),
-    .target(name: "VellumData", dependencies: ["VellumSpec", .product(name: "CSV", package: "CSV.swift")]),
+    .target(
+      name: "VellumData",
+      dependencies: [
+        "VellumSpec", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .target(name: "VellumFonts", dependencies: ["VellumDiagnostics", "CVellumText"]),
     .target(name: "VellumScene"),
     .target(
@@ -68,7 +74,7 @@ let package = Package(
         "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
         "VellumRaster", "VellumData",
         "VellumSpec",
-        "VellumFonts",
+        "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ]
 )

@@ -5,7 +5,7 @@ import VellumSpec
 /// Reads a data file's text, with errors located at the spec line that named it.
 enum DataFile {
   /// A readable regular file within the size limit, or a located error saying what it is instead.
-  private static func checkReadable(url: URL, displayPath: String, declaredAt location: SourceLocation) throws {
+  static func checkReadable(url: URL, displayPath: String, declaredAt location: SourceLocation) throws {
     // A symbolic link is followed to what it names, which must itself be a regular file.
     let url = url.resolvingSymlinksInPath()
     var isDirectory: ObjCBool = false

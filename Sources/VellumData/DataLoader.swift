@@ -67,6 +67,8 @@ public enum DataLoader {
     case .jsonl:
       var bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
       return try JSONLinesReader.read(bytes: &bytes, displayPath: displayPath)
+    case .npz:
+      return try NumPyArchiveReader.read(url: url, displayPath: displayPath, declaredAt: location)
     }
   }
 

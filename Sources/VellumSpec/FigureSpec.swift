@@ -72,12 +72,15 @@ public struct DataSourceSpec: Sendable {
     case csv, tsv
     /// JSON Lines: one JSON object per line, as training loggers write.
     case jsonl
+    /// A NumPy archive (`np.savez`): one array per column, numbers kept binary.
+    case npz
 
-    /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, else CSV.
+    /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, `.npz`, else CSV.
     static func guess(_ path: String) -> FileFormat {
       let lower = path.lowercased()
       if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
       if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+      if lower.hasSuffix(".npz") { return .npz }
       return .csv
     }
   }
@@ -269,7 +272,8 @@ extension DataSourceSpec {
       return
     }
     let map = try node.mapping(
-      "data source '\(name)'", keys: ["csv", "tsv", "jsonl", "values", "path_column", "path_pattern", "tensorboard"])
+      "data source '\(name)'",
+      keys: ["csv", "tsv", "jsonl", "npz", "values", "path_column", "path_pattern", "tensorboard"])
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
       source = .tensorboard(url.standardizedFileURL, displayPath: folder)
@@ -301,6 +305,8 @@ extension DataSourceSpec {
       source = found
     } else if let found = try paths("jsonl", .jsonl) {
       source = found
+    } else if let found = try paths("npz", .npz) {
+      source = found
     } else if let values = map["values"] {
       let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
       source = .inline(
@@ -312,7 +318,7 @@ extension DataSourceSpec {
         })
     } else {
       throw node.error(
-        "data source '\(name)' needs 'csv', 'tsv' or 'jsonl' (a file path), 'tensorboard' (a log folder) or 'values' "
+        "data source '\(name)' needs 'csv', 'tsv', 'jsonl' or 'npz' (a file path), 'tensorboard' (a log folder) or 'values' "
           + "(inline columns)")
     }
   }

@@ -59,7 +59,7 @@ public enum SpecDocumentation {
     "size": Entry("size in points (text size, or a marker's diameter)", range: .measure),
     "/text": Entry("how SVG carries text: fonts (selectable) or paths (outlines)", default: "fonts"),
     "/data": Entry(
-      "named data sources: a path, a glob, {csv|tsv|jsonl|tensorboard: …} or {values: {column: […]}}",
+      "named data sources: a path, a glob, {csv|tsv|jsonl|npz|tensorboard: …} or {values: {column: […]}}",
       example: "{runs: runs.csv}"),
     "/size": Entry(
       "figure [width, height]: in, cm, mm, pt/bp; bare numbers are inches", default: "[6.4in, 4.8in]",
@@ -114,6 +114,7 @@ public enum SpecDocumentation {
     "csv": Entry("CSV file path(s)"),
     "tsv": Entry("TSV file path(s)"),
     "jsonl": Entry("JSON Lines file path(s)"),
+    "npz": Entry("NumPy .npz archive path(s) (np.savez): each 1-D array a column, in the archive's order"),
     "tensorboard": Entry("TensorBoard log folder (columns run, tag, step, wall_time, value)"),
     "values": Entry("inline column values, or explicit tick positions"),
     "path_column": Entry("name of a column holding each row's file path (several files as one table)"),

@@ -289,7 +289,7 @@ public enum SpecSchema {
     return .object(fields)
   }
 
-  /// A file path, a glob pattern or a list of them (read as one table), or `{csv|tsv|jsonl: …, path_column,
+  /// A file path, a glob pattern or a list of them (read as one table), or `{csv|tsv|jsonl|npz: …, path_column,
   /// path_pattern}`, or inline `{values: {column: [...]}}`.
   static var dataSource: JSONValue {
     let paths = JSONValue.object([
@@ -302,7 +302,7 @@ public enum SpecSchema {
         .object([
           "type": .string("object"), "additionalProperties": .bool(false),
           "properties": .object([
-            "csv": paths, "tsv": paths, "jsonl": paths, "path_column": string, "path_pattern": string,
+            "csv": paths, "tsv": paths, "jsonl": paths, "npz": paths, "path_column": string, "path_pattern": string,
             "tensorboard": .object([
               "type": .string("string"),
               "description": .string("a TensorBoard log folder: run, tag, step, wall_time, value"),

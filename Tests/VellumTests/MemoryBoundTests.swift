@@ -3,7 +3,7 @@ import VellumTestSupport
 import XCTest
 
 /// The README's peak-memory bound, measured with `/usr/bin/time` on the input shapes that cost the most per byte:
-/// one-byte rows, empty cells, quoted CSV, JSON Lines, a 2400-dpi PNG, `diff --png`, unpivot and a merged scatter.
+/// one-byte rows, empty cells, quoted CSV, JSON Lines, a compressed .npz, a 2400-dpi PNG, `diff --png`, unpivot and a merged scatter.
 final class MemoryBoundTests: XCTestCase {
   /// What an input brings: data bytes, cells read or made by transforms, rows the layers draw, path segments
   /// drawn, and pixels of the largest raster.
@@ -79,6 +79,20 @@ final class MemoryBoundTests: XCTestCase {
     try check(
       "JSON Lines", ["render", "jsonl.yaml", "--format", "svg"] + out,
       Load(dataBytes: bytes, cells: wideRows * keys, rows: wideRows), in: fixture)
+
+    // A compressed .npz: a million booleans and one-character strings unpack to 5 bytes a row from almost nothing
+    // on disk, so the data bytes counted are the unpacked ones.
+    let flags = NumPyFixture.npy("|b1", shape: "(\(rows),)", [UInt8](repeating: 1, count: rows))
+    let letters = NumPyFixture.npy(
+      "<U1", shape: "(\(rows),)", NumPyFixture.little([UInt32](repeating: 97, count: rows)))
+    _ = try NumPyFixture.archive(
+      in: fixture.directory, entries: [("flag.npy", flags), ("letter.npy", letters)], name: "packed.npz",
+      compression: .deflate)
+    try fixture.write(
+      "npz.yaml", "data: {t: packed.npz}\naxes:\n  layers:\n    - line: {x: flag, y: flag, group: letter}\n")
+    try check(
+      "compressed .npz", ["render", "npz.yaml", "--format", "svg"] + out,
+      Load(dataBytes: flags.count + letters.count, cells: 2 * rows, rows: rows), in: fixture)
 
     // A 2400-dpi PNG of a 3 × 2 in figure: 7200 × 4800 pixels.
     try fixture.write(

@@ -105,3 +105,99 @@ def test_bad_arguments_are_python_errors():
         vellum.render(SPEC, data={"runs": [1, 2, 3]})
     with pytest.raises(ValueError):
         vellum.render(SPEC, data={"runs": {"step": [1, 2], "loss": [1]}})
+
+
+def _cli_table(spec_path):
+    """The binary's own view of a one-layer spec's table (`vellum data --stdout`), read back by pandas."""
+    import io
+
+    result = subprocess.run([vellum.binary(), "data", str(spec_path), "--stdout"], check=True, capture_output=True)
+    return pd.read_csv(io.BytesIO(result.stdout), keep_default_na=False, dtype=str)
+
+
+@pytest.mark.parametrize("save", [np.savez, np.savez_compressed])
+def test_npz_sources_read_as_numpy_wrote_them(tmp_path, save):
+    # NumPy is the reference: every dtype the reader takes, in both byte orders, compressed or not.
+    rng = np.random.default_rng(5)
+    n = 257
+    arrays = {
+        "f8": rng.normal(size=n) * 1e5,
+        "f8_big": (rng.normal(size=n) / 3).astype(">f8"),
+        "f4": rng.normal(size=n).astype(np.float32),
+        "i2": rng.integers(-30000, 30000, size=n).astype(np.int16),
+        "u8": rng.integers(0, 2**52, size=n).astype(np.uint64),
+        "i4_big": rng.integers(-(2**31), 2**31 - 1, size=n).astype(">i4"),
+        "b": rng.integers(0, 2, size=n).astype(bool),
+        "text": np.array([f"run é{i % 7} 日本" for i in range(n)]),
+        "bytes": np.array([b"ab" * (i % 3) for i in range(n)]),
+    }
+    arrays["f8"][[3, 100]] = np.nan
+    save(tmp_path / "d.npz", **arrays)
+    spec = tmp_path / "s.yaml"
+    spec.write_text("data: {d: d.npz}\naxes: {layers: [{line: {data: d, x: f8, y: f4}}]}\n")
+    table = _cli_table(spec)
+    assert list(table.columns) == list(arrays)
+    for name, array in arrays.items():
+        cells = table[name]
+        if array.dtype.kind == "f":
+            read = np.array([float(cell) if cell else np.nan for cell in cells])
+            np.testing.assert_array_equal(read, array.astype(np.float64), err_msg=name)
+        elif array.dtype.kind in "iub":
+            # Exact: every value here is below 2**53.
+            assert [float(cell) for cell in cells] == array.astype(np.float64).tolist(), name
+        elif array.dtype.kind == "S":
+            assert cells.tolist() == [value.decode() for value in array], name
+        else:
+            assert cells.tolist() == array.tolist(), name
+
+
+def test_dataframes_travel_as_npz(tmp_path):
+    from vellum import _tables
+
+    rich = pd.DataFrame(
+        {
+            "file": np.arange(4),  # np.savez's own parameter name: still a column
+            "loss": [1.0, np.nan, 0.5, 0.25],
+            "flag": [True, False, True, True],
+            "count": pd.array([1, None, 3, 4], dtype="Int64"),
+            "run": ["a", None, "b", "c"],
+            "kind": pd.Categorical(["u", "v", "u", "v"]),
+        }
+    )
+    path = _tables.write_table(rich, tmp_path, "t")
+    assert path.suffix == ".npz"
+    with np.load(path) as written:
+        assert list(written.keys()) == list(rich.columns)
+        assert written["loss"].dtype == np.float64 and np.isnan(written["loss"][1])
+        assert np.isnan(written["count"][1]) and written["count"][3] == 4
+        assert written["run"].tolist() == ["a", "", "b", "c"]
+        assert written["kind"].tolist() == ["u", "v", "u", "v"]
+    # Same drawing from the archive as from CSV (the path without numpy).
+    spec = {"axes": {"layers": [{"scatter": {"data": "runs", "x": "file", "y": "count", "color": {"column": "kind"}}}]}}
+    binary_svg = vellum.render(spec, data={"runs": rich})["svg"]
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(_tables, "numpy", None)
+    try:
+        assert _tables.write_table(rich, tmp_path, "c").suffix == ".csv"
+        csv_svg = vellum.render(spec, data={"runs": rich})["svg"]
+    finally:
+        monkeypatch.undo()
+    assert binary_svg == csv_svg
+
+
+def test_a_wasteful_text_column_falls_back_to_csv(tmp_path, monkeypatch):
+    from vellum import _tables
+
+    monkeypatch.setattr(_tables, "_TEXT_WASTE_LIMIT", 1000)
+    table = {"x": np.arange(300), "note": ["x" * 500] + ["y"] * 299}
+    assert _tables.write_table(table, tmp_path, "t").suffix == ".csv"
+    assert _tables.write_table({"x": np.arange(300), "note": ["y"] * 300}, tmp_path, "u").suffix == ".npz"
+
+
+def test_data_errors_name_the_table_and_row():
+    bad = frame().assign(loss=[1.0, 0.5, np.inf, 1.2, 0.1, 0.3])
+    with pytest.raises(vellum.VellumError) as caught:
+        vellum.render(SPEC, data={"runs": bad})
+    error = caught.value
+    assert (error.file, error.line, error.column) == ("data['runs']", 3, 2)
+    assert error.message == "expected a number in column 'loss', found 'inf'"

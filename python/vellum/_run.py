@@ -91,6 +91,22 @@ def _formats(formats: Iterable[str] | str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _naming_tables(stderr: str, tables: Mapping[str, str]) -> str:
+    """Messages about a table the package wrote name it as the caller did: ``data['runs']`` instead of a temporary
+    path, located at ``ROW:COLUMN`` (the table's 1-based row, a CSV table's header line not counted)."""
+    lines = []
+    for line in stderr.splitlines():
+        match = _LOCATED.match(line)
+        name = tables.get(match["file"]) if match else None
+        if name is not None:
+            row = int(match["line"]) - (1 if match["file"].endswith(".csv") else 0)
+            line = f"{match['file']}:{row}:{match['column']}: {match['kind']}: {match['message']}"
+        for path, table in tables.items():
+            line = line.replace(path, f"data[{table!r}]")
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _report(stderr: str, exit_code: int) -> None:
     """Warnings become Python warnings; on failure the first error line becomes the exception."""
     errors = []
@@ -125,12 +141,13 @@ def render(
         arguments += ["--dpi", repr(float(dpi))]
         if style is not None:
             arguments += ["--style", str(style)]
+        tables = {}
         for index, (name, table) in enumerate((data or {}).items()):
             if not isinstance(name, str) or not name:
                 raise TypeError("data names must be non-empty strings")
-            path = scratch_path / f"table-{index}.csv"
-            write_table(table, path)
+            path = write_table(table, scratch_path, f"table-{index}")
+            tables[str(path)] = name
             arguments += ["--data", f"{name}={path}"]
         result = subprocess.run(arguments, input=text.encode("utf-8"), capture_output=True, cwd=directory)
-        _report(result.stderr.decode("utf-8", errors="replace"), result.returncode)
+        _report(_naming_tables(result.stderr.decode("utf-8", errors="replace"), tables), result.returncode)
         return {name: (scratch_path / "out" / f"figure.{name}").read_bytes() for name in names}

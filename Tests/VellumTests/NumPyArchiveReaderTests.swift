@@ -1,0 +1,205 @@
+import Foundation
+import Vellum
+import XCTest
+import ZIPFoundation
+
+@testable import VellumData
+@testable import VellumDiagnostics
+@testable import VellumSpec
+
+/// `.npz` archives written here byte by byte (the .npy layout NumPy documents), so every element type, byte order
+/// and damaged form is covered without NumPy; the Python package's tests check the same reader against NumPy's
+/// own `np.savez` and `np.savez_compressed`.
+final class NumPyArchiveReaderTests: XCTestCase {
+  private var folder: URL!
+
+  override func setUpWithError() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("npz-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+  private func read(_ url: URL) throws -> Table {
+    try NumPyArchiveReader.read(
+      url: url, displayPath: url.lastPathComponent, declaredAt: SourceLocation(file: "f.yaml", line: 1, column: 1))
+  }
+
+  private func error(_ url: URL) -> String {
+    do {
+      _ = try read(url)
+      return "no error"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  private func column(_ name: String) -> Located<String> { Located(name, at: nil) }
+
+  func testEveryElementTypeAndByteOrder() throws {
+    let floats: [Double] = [1.5, -2.25, .nan]
+    let url = try NumPyFixture.archive(
+      in: folder,
+      entries: [
+        ("f8.npy", NumPyFixture.npy("<f8", shape: "(3,)", NumPyFixture.little(floats.map(\.bitPattern)))),
+        (
+          "big.npy",
+          NumPyFixture.npy(
+            ">f8", shape: "(3,)", floats.flatMap { withUnsafeBytes(of: $0.bitPattern.bigEndian) { Array($0) } })
+        ),
+        ("f4.npy", NumPyFixture.npy("<f4", shape: "(3,)", NumPyFixture.little([Float(0.1), 3, -1].map(\.bitPattern)))),
+        ("i2.npy", NumPyFixture.npy("<i2", shape: "(3,)", NumPyFixture.little([Int16(-7), 0, 32767]))),
+        ("u1.npy", NumPyFixture.npy("|u1", shape: "(3,)", [0, 200, 255])),
+        ("i8.npy", NumPyFixture.npy("<i8", shape: "(3,)", NumPyFixture.little([Int64(1) << 40, -1, 0]))),
+        ("b1.npy", NumPyFixture.npy("|b1", shape: "(3,)", [1, 0, 1])),
+        // Three characters per cell, zero-padded: "ab", "é", "日本語".
+        (
+          "text.npy",
+          NumPyFixture.npy(
+            "<U3", shape: "(3,)", NumPyFixture.little([UInt32(97), 98, 0, 0xE9, 0, 0, 0x65E5, 0x672C, 0x8A9E]))
+        ),
+        ("bytes.npy", NumPyFixture.npy("|S2", shape: "(3,)", Array("x\0yzq\0".utf8))),
+      ])
+    let table = try read(url)
+    XCTAssertEqual(table.columnNames, ["f8", "big", "f4", "i2", "u1", "i8", "b1", "text", "bytes"])
+    for name in ["f8", "big"] {
+      let values = try table.numbers(column(name))
+      XCTAssertEqual(Array(values.prefix(2)), [1.5, -2.25])
+      XCTAssertTrue(values[2].isNaN, "NaN is a gap, as an empty CSV cell")
+    }
+    XCTAssertEqual(try table.numbers(column("f4")), [Double(Float(0.1)), 3, -1])
+    XCTAssertEqual(try table.numbers(column("i2")), [-7, 0, 32767])
+    XCTAssertEqual(try table.numbers(column("u1")), [0, 200, 255])
+    XCTAssertEqual(try table.numbers(column("i8")), [1_099_511_627_776, -1, 0])
+    XCTAssertEqual(try table.numbers(column("b1")), [1, 0, 1])
+    XCTAssertEqual(try table.strings(column("text")), ["ab", "é", "日本語"])
+    XCTAssertEqual(try table.strings(column("bytes")), ["x", "yz", "q"])
+    XCTAssertEqual(table.rowCount, 3)
+  }
+
+  func testCompressedArchivesAndVersionTwoHeaders() throws {
+    let values = (0..<1000).map { Double($0) / 8 }
+    let url = try NumPyFixture.archive(
+      in: folder,
+      entries: [
+        ("x.npy", NumPyFixture.npy("<f8", shape: "(1000,)", NumPyFixture.little(values.map(\.bitPattern)), version: 2))
+      ], compression: .deflate)
+    XCTAssertEqual(try read(url).numbers(column("x")), values)
+  }
+
+  func testBadCellsAreLocatedAtRowAndColumn() throws {
+    let url = try NumPyFixture.archive(
+      in: folder,
+      entries: [
+        ("x.npy", NumPyFixture.npy("<f8", shape: "(3,)", NumPyFixture.little([1.0, 2, 3].map(\.bitPattern)))),
+        ("y.npy", NumPyFixture.npy("<f8", shape: "(3,)", NumPyFixture.little([1.0, .infinity, 3].map(\.bitPattern)))),
+        ("name.npy", NumPyFixture.npy("<U1", shape: "(3,)", NumPyFixture.little([UInt32(97), 98, 99]))),
+      ])
+    let table = try read(url)
+    // An infinity is refused where the column is used as numbers, as a CSV cell 'inf' is; reading is fine.
+    XCTAssertThrowsError(try table.numbers(column("y"))) {
+      XCTAssertEqual("\($0)", "t.npz:2:2: error: expected a number in column 'y', found 'inf'")
+    }
+    XCTAssertThrowsError(try table.numbers(column("name"))) {
+      XCTAssertEqual("\($0)", "t.npz:1:3: error: expected a number in column 'name', found 'a'")
+    }
+  }
+
+  func testDamagedAndUnsupportedArchivesAreLocatedErrors() throws {
+    let three = NumPyFixture.little([1.0, 2, 3].map(\.bitPattern))
+    let cases: [(String, [(String, Data)], String)] = [
+      (
+        "shape", [("m.npy", NumPyFixture.npy("<f8", shape: "(3, 1)", three))],
+        "t.npz:1:1: error: array 'm' has shape (3, 1); a column must be one-dimensional, as (n,)"
+      ),
+      (
+        "scalar", [("s.npy", NumPyFixture.npy("<f8", shape: "()", Array(three.prefix(8))))],
+        "t.npz:1:1: error: array 's' has shape (); a column must be one-dimensional, as (n,)"
+      ),
+      (
+        "object", [("o.npy", NumPyFixture.npy("|O", shape: "(3,)", three))],
+        "t.npz:1:1: error: array 'o' has element type '|O', which Vellum does not read; object arrays are pickled Python objects; save strings with .astype(str)"
+      ),
+      (
+        "date", [("d.npy", NumPyFixture.npy("<M8[ns]", shape: "(3,)", three))],
+        "t.npz:1:1: error: array 'd' has element type '<M8[ns]', which Vellum does not read; convert dates to numbers or strings first"
+      ),
+      (
+        "short", [("x.npy", NumPyFixture.npy("<f8", shape: "(4,)", three))],
+        "t.npz:1:1: error: array 'x' holds fewer bytes than its 4 elements of <f8 need"
+      ),
+      (
+        "lengths",
+        [
+          ("a.npy", NumPyFixture.npy("<f8", shape: "(3,)", three)),
+          ("b.npy", NumPyFixture.npy("<f8", shape: "(2,)", Array(three.prefix(16)))),
+        ], "t.npz:1:2: error: array 'b' has 2 rows, but 'a' has 3; columns must be equally long"
+      ),
+      (
+        "other", [("a.npy", NumPyFixture.npy("<f8", shape: "(3,)", three)), ("notes.txt", Data("hi".utf8))],
+        "t.npz:1:2: error: the archive holds 'notes.txt', which is not a .npy array"
+      ),
+      (
+        "magic", [("a.npy", Data("not numpy at all".utf8))],
+        "t.npz:1:1: error: array 'a' is not a NumPy array (.npy magic string missing)"
+      ),
+      (
+        "huge", [("a.npy", NumPyFixture.npy("<f8", shape: "(9223372036854775807,)", three))],
+        "t.npz:1:1: error: array 'a' holds fewer bytes than its 9223372036854775807 elements of <f8 need"
+      ),
+      ("empty", [], "t.npz:1:1: error: the archive holds no arrays"),
+      (
+        "codepoint", [("u.npy", NumPyFixture.npy("<U1", shape: "(1,)", NumPyFixture.little([UInt32(0xD800)])))],
+        "t.npz:1:1: error: array 'u' holds an invalid code point 55296 in row 1"
+      ),
+    ]
+    for (label, entries, expected) in cases {
+      let url = try NumPyFixture.archive(
+        in: folder, entries: entries, name: "\(label)/t.npz".replacingOccurrences(of: "/", with: "-"))
+      let message = error(url).replacingOccurrences(of: url.lastPathComponent, with: "t.npz")
+      XCTAssertEqual(message, expected, label)
+    }
+    let text = folder.appendingPathComponent("text.npz")
+    try Data("x,y\n1,2\n".utf8).write(to: text)
+    XCTAssertEqual(error(text), "f.yaml:1:1: error: data file 'text.npz' is not a NumPy .npz archive (not a ZIP file)")
+  }
+
+  func testAnEntryThatUnpacksPastItsDeclaredSizeStops() throws {
+    // A deflated entry whose headers claim 16 bytes: the bytes beyond are never kept (a ZIP bomb stops there).
+    let payload = NumPyFixture.npy("<f8", shape: "(1000,)", NumPyFixture.little([UInt64](repeating: 0, count: 1000)))
+    let url = try NumPyFixture.archive(in: folder, entries: [("x.npy", payload)], compression: .deflate)
+    var bytes = [UInt8](try Data(contentsOf: url))
+    func patch(signature: [UInt8], sizeOffset: Int) {
+      var index = 0
+      while index + 4 <= bytes.count {
+        if Array(bytes[index..<index + 4]) == signature {
+          for k in 0..<4 { bytes[index + sizeOffset + k] = k == 0 ? 16 : 0 }
+        }
+        index += 1
+      }
+    }
+    patch(signature: [0x50, 0x4B, 0x03, 0x04], sizeOffset: 22)
+    patch(signature: [0x50, 0x4B, 0x01, 0x02], sizeOffset: 24)
+    try Data(bytes).write(to: url)
+    XCTAssertEqual(
+      error(url),
+      "t.npz:1:1: error: array 'x' cannot be unpacked: the archive is damaged or unpacks to more than it says")
+  }
+
+  func testSpecsReadArchivesByExtensionOrKey() throws {
+    let url = try NumPyFixture.archive(
+      in: folder,
+      entries: [
+        ("step.npy", NumPyFixture.npy("<i8", shape: "(3,)", NumPyFixture.little([Int64(0), 1, 2]))),
+        ("loss.npy", NumPyFixture.npy("<f8", shape: "(3,)", NumPyFixture.little([1.0, 0.5, 0.25].map(\.bitPattern)))),
+      ])
+    for source in ["t.npz", "{npz: t.npz}", "[t.npz, t.npz]"] {
+      let spec = folder.appendingPathComponent("f.yaml")
+      try "data: {d: \(source)}\naxes: {layers: [{line: {data: d, x: step, y: loss}}]}\n".write(
+        to: spec, atomically: true, encoding: .utf8)
+      let table = try XCTUnwrap(try DataLoader.finalTables(try Figure(contentsOf: spec.path).spec)[0][0])
+      XCTAssertEqual(try table.numbers(column("loss")).prefix(3), [1.0, 0.5, 0.25], source)
+    }
+    XCTAssertEqual(try read(url).rowCount, 3)
+  }
+}
