@@ -156,7 +156,8 @@ extension FigureSpec {
     }
     background =
       try map.optional("background") { node in
-        if node.scalarText == "none" { return Color?.none }
+        // `none` (any case, as for marker faces): no canvas rectangle at all.
+        if node.scalarText?.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return Color?.none }
         return try decodeColor(node)
       } ?? .white
     let font =
@@ -337,4 +338,12 @@ public func decodeColor(_ node: SpecNode) throws -> Color {
     throw node.error("unknown color '\(text)' (expected #rrggbb, a name such as 'black' or 'tab:blue', or C0…C9)")
   }
   return color
+}
+
+/// A colour, or matplotlib's `none` (fully transparent) where a marker's face or edge may be left empty.
+public func decodeColorOrNone(_ node: SpecNode) throws -> Color {
+  if node.scalarText?.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+    return Color(red: 0, green: 0, blue: 0, alpha: 0)
+  }
+  return try decodeColor(node)
 }

@@ -241,8 +241,8 @@ extension MarkerSpec {
     self.init(shape: shape?.constant ?? .circle, size: defaultSize)
     shapeColumn = shape?.column
     size = try map.optional("size") { try $0.measure("a marker size") } ?? size
-    face = try map.optional("face") { try decodeColor($0) }
-    edge = try map.optional("edge") { try decodeColor($0) }
+    face = try map.optional("face") { try decodeColorOrNone($0) }
+    edge = try map.optional("edge") { try decodeColorOrNone($0) }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
     every =
       try map.optional("every") { node in

@@ -46,12 +46,22 @@ public enum SpecDocumentation {
     "band": [["center", "lower"], ["center", "upper"], ["error", "lower"], ["error", "upper"]],
     "interpolate": [["step", "points"]],
     "bar": [["width", "bar_width"]],
+    "errorbar": [["yerr", "lower"], ["yerr", "upper"], ["xerr", "xlower"], ["xerr", "xupper"]],
+    "value_labels": [["column", "format"]],
   ]
 
   /// Objects that need one of several key sets (a band's bounds, an EMA's form), by the object's key.
   public static let requiresOneOf: [String: [[String]]] = [
     "band": [["lower", "upper"], ["center", "error"]],
     "ema": [["alpha"], ["weight"], ["halflife"]],
+    "ticks": [["step"], ["values"]],
+    "errorbar": [["yerr"], ["xerr"], ["lower", "upper"], ["xlower", "xupper"]],
+  ]
+
+  /// Keys the decoder takes only with others (bounds given as a pair, a half-life with its x), by the object's key.
+  public static let needs: [String: [String: [String]]] = [
+    "errorbar": ["lower": ["upper"], "upper": ["lower"], "xlower": ["xupper"], "xupper": ["xlower"]],
+    "ema": ["halflife": ["x"]],
   ]
 
   static let entries: [String: Entry] = [
@@ -311,8 +321,10 @@ public enum SpecDocumentation {
     "key": Entry("name of the column holding the former column names", default: "key"),
     "spread": Entry("named capture choosing the value column per match"),
     "ema.alpha": Entry(
-      "smoothing factor of the seed's EMA form",
-      range: NumberRange(minimum: 0, maximum: 1, exclusiveMinimum: true, exclusiveMaximum: true)),
+      "smoothing factor of the seed's EMA form", range: NumberRange(minimum: 0, maximum: 1, exclusiveMaximum: true)),
+    "ema.weight": Entry(
+      "TensorBoard's smoothing weight (debiased EMA)",
+      range: NumberRange(minimum: 0, maximum: 1, exclusiveMaximum: true)),
     "ema": Entry("exponential moving average: alpha, weight or halflife (+ x), by group"),
     "halflife": Entry("EMA half-life in x units"),
     "rolling": Entry("trailing rolling mean or median over window points or window_x x units"),

@@ -67,35 +67,40 @@ public enum SpecSchema {
       FigureSpec.keys,
       [
         "size": .object(["type": .string("array"), "items": length, "minItems": .number(2), "maxItems": .number(2)]),
-        "width": length, "height": length, "pad": number,
+        "width": length, "height": length, "pad": measure,
         "margins": object(
-          ["left", "right", "top", "bottom"], ["left": length, "right": length, "top": length, "bottom": length]),
-        "background": color,
+          ["left", "right", "top", "bottom"], ["left": margin, "right": margin, "top": margin, "bottom": margin]),
+        "background": colorOrNone,
         "font": object(
           ["family", "size", "sans", "mono", "math", "embed", "fallback"],
           [
-            "family": string, "size": number, "sans": string, "mono": string, "math": string, "embed": boolean,
+            "family": string, "size": fontSize, "sans": string, "mono": string, "math": string, "embed": boolean,
             "fallback": .object(["anyOf": .array([string, array(string)])]),
           ]),
-        "palette": .object(["anyOf": .array([enumeration(Color.palettes.keys.sorted()), array(color)])]),
+        "palette": .object([
+          "anyOf": .array([enumeration(Color.palettes.keys.sorted()), nonEmpty(array(color))])
+        ]),
         "text": enumeration(TextMode.allCases.map(\.rawValue)), "decimate": boolean, "alt": string,
         "data": .object(["type": .string("object"), "additionalProperties": dataSource]),
         "panels": object(
           PanelsSpec.keys,
           [
-            "rows": integer, "columns": integer, "share_x": boolean, "share_y": boolean,
-            "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": number, "wspace": number,
-            "hspace": number,
-            "width_ratios": array(number), "height_ratios": array(number),
+            "rows": panelCount, "columns": panelCount, "share_x": boolean, "share_y": boolean,
+            "labels": .object(["anyOf": .array([boolean, array(string)])]), "spacing": measure,
+            "wspace": bounded(minimum: 0, maximum: 10), "hspace": bounded(minimum: 0, maximum: 10),
+            "width_ratios": array(positive), "height_ratios": array(positive),
           ]),
         "legend": legends,
-        "axes": .object(["anyOf": .array([axes(layers), array(axes(layers))])]),
+        "axes": .object(["anyOf": .array([axes(layers), nonEmpty(array(axes(layers)))])]),
         "scales": scales, "colors": pins(color), "title": label,
       ], required: ["axes"])
     if case .object(var fields) = root, case .object(var properties)? = fields["properties"] {
       // Resolved before decoding (StyleResolver), so not among the decoder's keys.
+      // A built-in name, else a path: the resolver reads names ending .yaml/.yml or holding a slash as files.
+      let builtIn = EmbeddedStyles.files.keys.map { String($0.dropLast(5)) }.sorted().joined(separator: "|")
       properties["style"] = .object([
         "type": .string("string"), "description": .string("a built-in style name or a style file path"),
+        "pattern": .string("^(\(builtIn))$|/|\\.ya?ml$"),
       ])
       properties["aspect"] = number
       properties["width"] = .object(["anyOf": .array([length, enumeration(["column", "full"])])])
@@ -117,6 +122,10 @@ public enum SpecSchema {
         fields[name] = documented(value, parent: parent)
       }
       if case .object(let properties)? = fields["properties"] {
+        var requiredKeys: Set<String> = []
+        if case .array(let names)? = fields["required"] {
+          for case .string(let name) in names { requiredKeys.insert(name) }
+        }
         var described: [String: JSONValue] = [:]
         for (key, value) in properties {
           var property = documented(value, parent: key)
@@ -127,7 +136,8 @@ public enum SpecSchema {
             property = constrained(.object(attributes), by: entry.range)
           }
           property = combined(property, key: key)
-          described[key] = property
+          // `key:` with nothing after it is YAML's null, which the decoder reads as the key left out.
+          described[key] = requiredKeys.contains(key) ? property : nullable(property)
         }
         fields["properties"] = .object(described)
       }
@@ -136,15 +146,40 @@ public enum SpecSchema {
     }
   }
 
-  /// An object schema with the decoder's cross-key rules for `key` (``SpecDocumentation/exclusive`` pairs refused
-  /// together, ``SpecDocumentation/requiresOneOf`` sets of which one must be given).
+  /// `node` or null, with its help (description, default, examples) on the outside where editors look for it.
+  static func nullable(_ node: JSONValue) -> JSONValue {
+    guard case .object(var inner) = node else { return node }
+    var outer: [String: JSONValue] = [:]
+    for name in ["description", "x-default", "examples"] { outer[name] = inner.removeValue(forKey: name) }
+    outer["anyOf"] = .array([.object(inner), .object(["type": .string("null")])])
+    return .object(outer)
+  }
+
+  /// An object schema (or the object forms of an anyOf) with the decoder's cross-key rules for `key`
+  /// (``SpecDocumentation/exclusive`` pairs refused together, ``SpecDocumentation/requiresOneOf`` sets of which one
+  /// must be given, ``SpecDocumentation/needs`` keys that need others). A rule applies to an object that has
+  /// every key it names, so the axis `ticks` (step, values) and the tick style `ticks` (length, width) differ.
   static func combined(_ node: JSONValue, key: String) -> JSONValue {
-    guard case .object(var fields) = node, fields["properties"] != nil else { return node }
+    guard case .object(var fields) = node else { return node }
+    if case .array(let options)? = fields["anyOf"] {
+      fields["anyOf"] = .array(options.map { combined($0, key: key) })
+      return .object(fields)
+    }
+    guard case .object(let properties)? = fields["properties"] else { return node }
+    func applies(_ keys: [String]) -> Bool { keys.allSatisfy { properties[$0] != nil } }
     func required(_ keys: [String]) -> JSONValue { .object(["required": .array(keys.map(JSONValue.string))]) }
-    var rules: [JSONValue] = (SpecDocumentation.exclusive[key] ?? []).map { .object(["not": required($0)]) }
-    if let sets = SpecDocumentation.requiresOneOf[key] { rules.append(.object(["anyOf": .array(sets.map(required))])) }
-    guard !rules.isEmpty else { return node }
-    fields["allOf"] = .array(rules)
+    var rules: [JSONValue] = (SpecDocumentation.exclusive[key] ?? []).filter(applies).map {
+      .object(["not": required($0)])
+    }
+    if let sets = SpecDocumentation.requiresOneOf[key], sets.allSatisfy(applies) {
+      rules.append(.object(["anyOf": .array(sets.map(required))]))
+    }
+    var dependent: [String: JSONValue] = [:]
+    for (name, others) in SpecDocumentation.needs[key] ?? [:] where applies([name] + others) {
+      dependent[name] = .array(others.map(JSONValue.string))
+    }
+    if !dependent.isEmpty { fields["dependentRequired"] = .object(dependent) }
+    if !rules.isEmpty { fields["allOf"] = .array(rules) }
     return .object(fields)
   }
 
@@ -182,7 +217,7 @@ public enum SpecSchema {
         return type
       }
       if case .array(let options)? = fields["anyOf"] ?? fields["oneOf"] {
-        return Array(Set(options.map(typeName))).sorted().joined(separator: " or ")
+        return Array(Set(options.map(typeName)).subtracting(["null"])).sorted().joined(separator: " or ")
       }
       return "any"
     }
@@ -232,17 +267,52 @@ public enum SpecSchema {
   // MARK: - Building blocks
 
   public static let string = JSONValue.object(["type": .string("string")])
-  public static let number = JSONValue.object(["type": .string("number")])
-  public static let integer = JSONValue.object(["type": .string("integer")])
+  // Finite: the decoder refuses .inf (JSON Schema cannot refuse .nan, which no JSON holds).
+  public static let number = bounded()
+  public static let integer = bounded(integer: true)
   public static let boolean = JSONValue.object(["type": .string("boolean")])
+
+  // Numbers as SpecNode's readers take them, with the same bounds, so the schema refuses what they refuse.
+  /// A drawing measure, as ``SpecNode/measure(_:)`` reads it: 0 to 1000.
+  public static let measure = bounded(minimum: 0, maximum: Limits.measure)
+  /// A font size, as ``SpecNode/fontSize(_:)`` reads it: above 0, at most 1000.
+  public static let fontSize = bounded(above: 0, maximum: Limits.measure)
+  /// ``SpecNode/positive(_:)``: above 0.
+  public static let positive = bounded(above: 0)
+  /// ``SpecNode/nonNegative(_:)``: 0 or more.
+  public static let nonNegative = bounded(minimum: 0)
+  /// A width in category spacings, as ``SpecNode/fraction(_:of:)`` reads it: above 0, at most 1.
+  public static let fraction = bounded(above: 0, maximum: 1)
+  /// An opacity, as ``decodeAlpha(_:)`` reads it: 0 to 1.
+  public static let opacity = bounded(minimum: 0, maximum: 1)
+
+  /// A number (an integer with `integer`) within bounds; `above` is an exclusive minimum.
+  public static func bounded(
+    minimum: Double? = nil, above: Double? = nil, maximum: Double? = nil, integer: Bool = false
+  ) -> JSONValue {
+    var fields: [String: JSONValue] = ["type": .string(integer ? "integer" : "number")]
+    if let above {
+      fields["exclusiveMinimum"] = .number(above)
+    } else {
+      fields["minimum"] = .number(minimum ?? -Double.greatestFiniteMagnitude)
+    }
+    fields["maximum"] = .number(maximum ?? Double.greatestFiniteMagnitude)
+    return .object(fields)
+  }
   public static let color = JSONValue.object([
     "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
     "pattern": .string(colorPattern),
   ])
 
+  /// A colour or `none` (``decodeColorOrNone(_:)``: a background, or a marker's face or edge, left empty).
+  public static let colorOrNone = JSONValue.object([
+    "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME, C0…C9, or none"),
+    "pattern": .string(colorPattern.replacingOccurrences(of: "^\\s*(", with: "^\\s*([nN][oO][nN][eE]|")),
+  ])
+
   /// The colour forms `Color(name:)` reads, as one regular expression (JSON Schema patterns have no
   /// case-insensitive flag, so names are spelled with both cases of each letter): hex, rgb()/rgba(), C0…C9, a
-  /// grey level, a named colour, or `none` (a background or marker face left empty).
+  /// grey level or a named colour.
   static let colorPattern: String = {
     func anyCase(_ name: String) -> String {
       name.map { character -> String in
@@ -250,22 +320,72 @@ public enum SpecSchema {
         return "0123456789".contains(character) ? String(character) : "\\" + String(character)
       }.joined()
     }
-    let names = (Array(Color.named.keys) + ["none"]).sorted().map(anyCase).joined(separator: "|")
+    let names = Array(Color.named.keys).sorted().map(anyCase).joined(separator: "|")
+    // Channels 0–255 and alpha 0–1 as plain decimals; a number with an exponent is left to the tool.
+    let exponent = "[-+]?[0-9.]*[eE][-+]?[0-9]+"
+    let channel =
+      "\\s*(\\+?(25[0-5](\\.0*)?|(2[0-4][0-9]|1[0-9][0-9]|[0-9]{1,2})(\\.[0-9]*)?|\\.[0-9]+)|\(exponent))\\s*"
+    let unit = "\\+?(0?\\.[0-9]+|0(\\.[0-9]*)?|1(\\.0*)?)|\(exponent)"
     let forms = [
-      "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})", "[rR][gG][bB][aA]?\\(.*\\)", "[cC][0-9]",
-      "[0-9.eE+-]+", "(\(names))",
+      "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})",
+      "[rR][gG][bB]\\((\(channel),){2}\(channel)\\)",
+      "[rR][gG][bB][aA]\\((\(channel),){3}\\s*(\(unit))\\s*\\)", "[cC][0-9]", unit, "(\(names))",
     ]
     return "^\\s*(" + forms.joined(separator: "|") + ")\\s*$"
   }()
+  /// A figure side (``FigureSpec``): above 0 and at most 200 in; a bare number is inches. The text form needs a
+  /// non-zero digit and at most five before the point (14400pt is the largest side).
   public static let length = JSONValue.object([
     "anyOf": .array([
-      number, .object(["type": .string("string"), "pattern": .string("^\\s*[0-9.eE+-]+\\s*(in|cm|mm|pt|bp)?\\s*$")]),
+      bounded(above: 0, maximum: Limits.figurePoints / 72),
+      .object([
+        "type": .string("string"),
+        "pattern": .string(
+          "^\\s*\\+?(?=[0-9.]*[1-9])([0-9]{1,5}(\\.[0-9]*)?|\\.[0-9]+|[0-9.]+[eE][-+]?[0-9]+)\\s*(in|cm|mm|pt|bp)?\\s*$"
+        ),
+      ]),
     ])
   ])
-  public static let dash = JSONValue.object(["anyOf": .array([string, .object(["type": .string("array")])])])
+  /// A margin (``FigureSpec``'s `margins`): 0 or more; a bare number is points.
+  public static let margin = JSONValue.object([
+    "anyOf": .array([
+      bounded(minimum: 0, maximum: Limits.figurePoints),
+      .object([
+        "type": .string("string"),
+        "pattern": .string("^\\s*\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*(in|cm|mm|pt|bp)?\\s*$"),
+      ]),
+    ])
+  ])
+  /// A dash (``decodeDash(_:)``): a name, matplotlib's `(offset, (on, off, …))` as text (an even number of
+  /// non-negative lengths), or `[offset, [on, off, …]]`.
+  public static let dash: JSONValue = {
+    let offset = "[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?"
+    // Lengths are not negative; `-0` is zero.
+    let onOff = "(\\+?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)|-(0+(\\.0*)?|\\.0+))([eE][-+]?[0-9]+)?"
+    let separator = "[(), \\[\\]]"
+    return .object([
+      "anyOf": .array([
+        enumeration(DashPattern.named.keys.sorted()),
+        .object([
+          "type": .string("string"),
+          "pattern": .string(
+            "^\(separator)*\(offset)(\(separator)+\(onOff)\(separator)+\(onOff))+\(separator)*$"),
+        ]),
+        .object([
+          "type": .string("array"), "minItems": .number(2), "maxItems": .number(2),
+          "prefixItems": .array([Self.number, array(measure)]),
+        ]),
+      ])
+    ])
+  }()
+  /// Label text (TeX subset): at most ``Limits/labelCharacters`` code points, as the typesetter counts them.
+  public static let text = JSONValue.object([
+    "type": .string("string"), "maxLength": .number(Double(Limits.labelCharacters)),
+  ])
   public static let label = JSONValue.object([
     "anyOf": .array([
-      string, object(["text", "size", "pad"], ["text": string, "size": number, "pad": number], required: ["text"]),
+      text,
+      object(["text", "size", "pad"], ["text": text, "size": fontSize, "pad": measure], required: ["text"]),
     ])
   ])
   public static let pair = JSONValue.object([
@@ -273,6 +393,16 @@ public enum SpecSchema {
   ])
 
   public static func array(_ items: JSONValue) -> JSONValue { .object(["type": .string("array"), "items": items]) }
+
+  /// `list` with at least one item.
+  static func nonEmpty(_ list: JSONValue) -> JSONValue {
+    guard case .object(var fields) = list else { return list }
+    fields["minItems"] = .number(1)
+    return .object(fields)
+  }
+
+  /// Panel rows or columns: 1 to 64, as ``PanelsSpec`` reads them.
+  static let panelCount = bounded(minimum: 1, maximum: 64, integer: true)
 
   public static func enumeration(_ values: [String]) -> JSONValue {
     .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
@@ -296,11 +426,15 @@ public enum SpecSchema {
       "anyOf": .array([string, array(string)]),
       "description": .string("a path, a glob pattern such as runs/seed*.csv, or a list of them (read as one table)"),
     ])
+    let forms = ["csv", "tsv", "jsonl", "npz", "tensorboard", "values"].map {
+      JSONValue.object(["required": .array([.string($0)])])
+    }
     return .object([
       "anyOf": .array([
         string, array(string),
         .object([
-          "type": .string("object"), "additionalProperties": .bool(false),
+          "type": .string("object"), "additionalProperties": .bool(false), "anyOf": .array(forms),
+          "dependentRequired": .object(["path_pattern": .array(["path_column"])]),
           "properties": .object([
             "csv": paths, "tsv": paths, "jsonl": paths, "npz": paths, "path_column": string, "path_pattern": string,
             "tensorboard": .object([
@@ -334,9 +468,9 @@ public enum SpecSchema {
         object(
           MarkerSpec.keys,
           [
-            "shape": encoded(shapes), "size": number, "face": color,
-            "edge": color,
-            "edge_width": number, "every": integer,
+            "shape": encoded(shapes), "size": measure, "face": colorOrNone,
+            "edge": colorOrNone,
+            "edge_width": measure, "every": bounded(minimum: 1, integer: true),
           ]),
       ])
     ])
@@ -360,12 +494,12 @@ public enum SpecSchema {
       "ema": object(
         ["column", "columns", "alpha", "weight", "debias", "halflife", "x", "by"],
         columns.merging([
-          "alpha": number, "weight": number, "debias": boolean, "halflife": number, "x": string, "by": names,
+          "alpha": number, "weight": number, "debias": boolean, "halflife": positive, "x": string, "by": names,
         ]) { $1 }),
       "rolling": object(
         ["column", "columns", "window", "window_x", "x", "stat", "by"],
         columns.merging([
-          "window": integer, "window_x": number, "x": string, "stat": enumeration(["mean", "median"]), "by": names,
+          "window": integer, "window_x": positive, "x": string, "stat": enumeration(["mean", "median"]), "by": names,
         ]) { $1 }),
       "filter": .object(["type": .string("object"), "minProperties": .number(1), "additionalProperties": condition]),
       "select": names,
@@ -376,7 +510,8 @@ public enum SpecSchema {
       "interpolate": object(
         ["x", "by", "column", "columns", "step", "points", "from", "to"],
         columns.merging([
-          "x": string, "by": names, "step": number, "points": integer, "from": number, "to": number,
+          "x": string, "by": names, "step": positive, "points": bounded(minimum: 2, maximum: 1_000_000, integer: true),
+          "from": number, "to": number,
         ]) { $1 }, required: ["x"]),
       "normalize": object(
         ["column", "columns", "by", "method"],
@@ -398,7 +533,8 @@ public enum SpecSchema {
               enumeration(TransformSpec.Statistic.allCases.map(\.rawValue)),
               array(enumeration(TransformSpec.Statistic.allCases.map(\.rawValue))),
             ])
-          ]), "seed": integer, "samples": integer,
+          ]), "seed": bounded(minimum: 0, integer: true),
+          "samples": bounded(minimum: 10, maximum: 100_000, integer: true),
         ]) { $1 }),
     ]
     let byNames: [String: JSONValue] = ["by": names]
@@ -441,7 +577,9 @@ public enum SpecSchema {
     for kind in ["diff", "pct_change"] {
       kinds[kind] = object(
         ["column", "columns", "by", "periods", "as"],
-        columns.merging(byNames) { $1 }.merging(asNames) { $1 }.merging(["periods": integer]) { $1 })
+        columns.merging(byNames) { $1 }.merging(asNames) { $1 }.merging([
+          "periods": bounded(minimum: 1, maximum: 1_000_000, integer: true)
+        ]) { $1 })
     }
     kinds["dropna"] = .object([
       "anyOf": .array([.object(["type": .string("null")]), names, object(["column", "columns"], columns)])
@@ -456,29 +594,66 @@ public enum SpecSchema {
     return .object(["oneOf": .array(kinds.keys.sorted().map { object([$0], [$0: kinds[$0]!], required: [$0]) })])
   }
 
+  /// A tick format (``AxisSpec/tickFormat(_:)``): a name, or a printf pattern with exactly one numeric conversion
+  /// (`%%` is a literal percent sign).
+  static let tickFormat = formatPattern(
+    names: AxisSpec.TickFormat.names + ["sci"],
+    description: "auto, plain, si, percent, scientific, or a printf pattern such as %.2f")
+
+  /// `auto` or a printf pattern with one numeric conversion (``PrintfPattern``), as value labels take it.
+  public static let printf = formatPattern(names: ["auto"], description: "auto, or a printf pattern such as %.1f")
+
+  /// A string that is one of `names` or a printf pattern ``PrintfPattern/isValid(_:)`` accepts: one conversion,
+  /// `%%` for a percent sign.
+  static func formatPattern(names: [String], description: String) -> JSONValue {
+    let conversion = "%[-+ 0#]*[0-9]{0,2}(\\.[0-9]{1,2})?[dfeEgG]"
+    return .object([
+      "type": .string("string"), "description": .string(description),
+      "pattern": .string("^(\(names.joined(separator: "|")))$|^([^%]|%%)*\(conversion)([^%]|%%)*$"),
+    ])
+  }
+
   static var ticks: JSONValue {
     .object([
       "anyOf": .array([
         enumeration(["auto"]), array(number),
-        object(["step", "values", "labels"], ["step": number, "values": array(number), "labels": array(string)]),
+        object(["step", "values", "labels"], ["step": positive, "values": array(number), "labels": array(string)]),
       ])
     ])
   }
 
+  /// Axis limits: two different numbers (``AxisSpec`` refuses equal ones).
+  static let limits: JSONValue = {
+    guard case .object(var fields) = pair else { return pair }
+    fields["uniqueItems"] = .bool(true)
+    return .object(fields)
+  }()
+
   static var axis: JSONValue {
-    object(
-      AxisSpec.keys,
-      [
-        "label": label, "limits": pair, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)), "base": number,
-        "linthresh": number, "linscale": number, "reverse": boolean, "ticks": ticks, "minor": boolean,
-        "format": .object([
-          "type": .string("string"),
-          "description": .string("auto, plain, si, percent, scientific, or a printf pattern such as %.2f"),
-        ]),
-        "decimals": integer, "rotation": .object(["anyOf": .array([number, enumeration(["auto"])])]), "color": color,
-        "function": object(
-          AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
-      ])
+    let logLimits = JSONValue.object([
+      "if": .object([
+        "properties": .object(["scale": .object(["const": .string("log")])]), "required": .array(["scale"]),
+      ]),
+      "then": .object(["properties": .object(["limits": .object(["items": positive])])]),
+    ])
+    guard
+      case .object(var fields) = object(
+        AxisSpec.keys,
+        [
+          "label": label, "limits": limits, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)),
+          "base": .object(["allOf": .array([positive, .object(["not": .object(["const": .number(1)])])])]),
+          "linthresh": positive, "linscale": positive, "reverse": boolean, "ticks": ticks, "minor": boolean,
+          "format": tickFormat,
+          "decimals": integer,
+          "rotation": .object(["anyOf": .array([bounded(minimum: -90, maximum: 90), enumeration(["auto"])])]),
+          "color": color,
+          "function": object(
+            AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
+        ])
+    else { return .object([:]) }
+    // Log axes take positive limits only.
+    fields["allOf"] = .array([logLimits])
+    return .object(fields)
   }
 
   static var legend: JSONValue {
@@ -486,10 +661,10 @@ public enum SpecSchema {
       LegendSpec.keys,
       [
         "location": enumeration(LegendSpec.Location.allCases.map(\.rawValue)), "anchor": pair, "frame": boolean,
-        "frame_color": color, "frame_width": number, "frame_alpha": number, "columns": integer,
-        "column_spacing": number,
-        "font_size": number, "handle_length": number, "handle_height": number, "handle_text_pad": number,
-        "label_spacing": number, "border_pad": number, "border_axes_pad": number, "title": string,
+        "frame_color": color, "frame_width": measure, "frame_alpha": opacity,
+        "columns": bounded(minimum: 1, maximum: 20, integer: true), "column_spacing": measure,
+        "font_size": fontSize, "handle_length": measure, "handle_height": measure, "handle_text_pad": measure,
+        "label_spacing": measure, "border_pad": measure, "border_axes_pad": number, "title": string,
         "fancybox": boolean, "scale": enumeration(EncodedChannel.allCases.map(\.rawValue)), "entries": array(string),
       ])
   }
@@ -513,7 +688,7 @@ public enum SpecSchema {
         "zoom": .object([
           "anyOf": .array([
             boolean,
-            object(InsetSpec.zoomKeys, ["color": color, "width": number, "alpha": number]),
+            object(InsetSpec.zoomKeys, ["color": color, "width": measure, "alpha": opacity]),
           ])
         ]),
       ]) { $1 }, required: ["position", "layers"])
@@ -527,7 +702,7 @@ public enum SpecSchema {
           enumeration(FrameSpec.Style.allCases.map(\.rawValue)),
           object(
             ["style", "width", "color"],
-            ["style": enumeration(FrameSpec.Style.allCases.map(\.rawValue)), "width": number, "color": color]),
+            ["style": enumeration(FrameSpec.Style.allCases.map(\.rawValue)), "width": measure, "color": color]),
         ])
       ]),
       "grid": .object([
@@ -538,18 +713,19 @@ public enum SpecSchema {
             [
               "axis": enumeration(["x", "y", "both"]), "which": enumeration(["major", "minor", "both"]),
               "color": color,
-              "width": number, "dash": dash, "alpha": number,
+              "width": measure, "dash": dash, "alpha": opacity,
               "minor": object(
-                ["color", "width", "dash", "alpha"], ["color": color, "width": number, "dash": dash, "alpha": number]),
+                ["color", "width", "dash", "alpha"],
+                ["color": color, "width": measure, "dash": dash, "alpha": opacity]),
             ]),
         ])
       ]),
       "ticks": object(
         ["direction", "length", "width", "label_size", "pad", "mirror", "color"],
         [
-          "direction": enumeration(TickStyleSpec.Direction.allCases.map(\.rawValue)), "length": number,
-          "width": number,
-          "label_size": number, "pad": number, "mirror": boolean, "color": color,
+          "direction": enumeration(TickStyleSpec.Direction.allCases.map(\.rawValue)), "length": measure,
+          "width": measure,
+          "label_size": fontSize, "pad": number, "mirror": boolean, "color": color,
         ]),
       "legend": legends,
       "aspect": .object(["anyOf": .array([enumeration(["equal", "auto"]), number])]),
@@ -596,7 +772,7 @@ public enum SpecSchema {
         object(
           ColorbarSpec.keys,
           [
-            "label": string, "size": number, "pad": number, "format": string,
+            "label": string, "size": measure, "pad": measure, "format": tickFormat,
             "extend": enumeration(ColorbarSpec.Extend.allCases.map(\.rawValue)),
             "location": enumeration(ColorbarSpec.Location.allCases.map(\.rawValue)), "shared": boolean,
           ]),
@@ -607,13 +783,14 @@ public enum SpecSchema {
   /// The keys of a colormap encoding (``ContinuousColorSpec``).
   public static let continuousColor: [String: JSONValue] = [
     "map": .object(["anyOf": .array([enumeration(ContinuousColorSpec.colormapNames), array(color)])]),
-    "norm": enumeration(["linear", "log", "symlog", "center"]), "linthresh": number, "center": number,
-    "limits": pair, "under": color, "over": color, "bad": color, "levels": integer,
+    "norm": enumeration(["linear", "log", "symlog", "center"]), "linthresh": positive, "center": number,
+    "limits": pair, "under": color, "over": color, "bad": color,
+    "levels": bounded(minimum: 2, maximum: 256, integer: true),
   ]
 
   /// The keys every data-reading mark shares (``SeriesCommon``).
   public static let seriesProperties: [String: JSONValue] = [
-    "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": string,
+    "id": string, "data": string, "transform": array(transform), "x": string, "group": string, "label": text,
     "color": .object([
       "anyOf": .array([
         color, columnEncoding,
@@ -621,7 +798,7 @@ public enum SpecSchema {
           ["column", "colorbar"] + ContinuousColorSpec.keys,
           continuousColor.merging(["column": string, "colorbar": colorbar]) { $1 }, required: ["column"]),
       ])
-    ]), "alpha": number,
+    ]), "alpha": opacity,
     "missing": .object([
       "enum": .array([.string("skip"), .string("gap")]),
       "description": .string("skip rows with a missing plotted value (default) or break the line there (gap)"),

@@ -46,10 +46,12 @@ public final class TextSetter {
 
   /// Parses and sets a spec label; errors point at the label.
   public func set(label: Located<String>, size: Double) throws -> SetText {
-    guard label.value.count <= Limits.labelCharacters else {
+    // Counted in code points, as JSON Schema's maxLength counts them, so the schema refuses the same labels.
+    let characters = label.value.unicodeScalars.count
+    guard characters <= Limits.labelCharacters else {
       throw VellumError(
         .invalidSpec,
-        "a label of \(label.value.count) characters is longer than the limit of \(Limits.labelCharacters)",
+        "a label of \(characters) characters is longer than the limit of \(Limits.labelCharacters)",
         at: label.location)
     }
     let label = Located(Self.printable(label.value), at: label.location)

@@ -132,6 +132,23 @@ final class ColorScaleTests: XCTestCase {
   }
 
   /// Renders `spec` and returns every path element's attributes by the id of its group.
+  func testHollowMarkersKeepTheSeriesColourOnTheEdge() throws {
+    // matplotlib's markerfacecolor='none': an empty face, the edge in the line's colour.
+    let spec = """
+      data: {d: data.csv}
+      background: None
+      axes: {layers: [{line: {x: step, y: acc, color: C2, marker: {shape: o, face: none}, transform: [{filter: {method: A}}]}}]}
+
+      """
+    let found = try paths(spec, csv: Self.settings)
+    let markers = try XCTUnwrap(found["series-acc-a"]).filter { $0["fill"] != "none" }
+    XCTAssertEqual(markers.count, 4)
+    for marker in markers {
+      XCTAssertEqual(marker["fill-opacity"], "0")
+      XCTAssertEqual(marker["stroke"], "#2ca02c")
+    }
+  }
+
   private func paths(_ spec: String, csv: String) throws -> [String: [[String: String]]] {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

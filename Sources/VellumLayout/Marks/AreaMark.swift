@@ -12,7 +12,7 @@ struct AreaMark: Mark {
   static let layerKind = LayerKind(
     name: "area", keys: SeriesCommon.keys + ["y", "baseline", "edge_width"],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "baseline": SpecSchema.number, "edge_width": SpecSchema.number,
+      "y": SpecSchema.string, "baseline": SpecSchema.number, "edge_width": SpecSchema.measure,
     ]) { $1 },
     required: ["x", "y"], decode: { try AreaMark(map: $0, context: $1) })
 

@@ -18,7 +18,7 @@ struct BandMark: Mark {
     name: "band", keys: SeriesCommon.keys + ["lower", "upper", "center", "error", "edge_width"],
     properties: SpecSchema.seriesProperties.merging([
       "lower": SpecSchema.string, "upper": SpecSchema.string, "center": SpecSchema.string,
-      "error": SpecSchema.string, "edge_width": SpecSchema.number,
+      "error": SpecSchema.string, "edge_width": SpecSchema.measure,
     ]) { $1 },
     required: ["x"], decode: { try BandMark(map: $0, context: $1) })
 

@@ -30,21 +30,22 @@ struct BarMark: Mark {
       "error_width",
     ],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.number, "bar_width": SpecSchema.number,
-      "error_width": SpecSchema.number,
+      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.positive,
+      "bar_width": SpecSchema.positive,
+      "error_width": SpecSchema.measure,
       "horizontal": SpecSchema.boolean, "stacked": SpecSchema.boolean, "edge": SpecSchema.color,
-      "edge_width": SpecSchema.number,
+      "edge_width": SpecSchema.measure,
       "value_labels": .object([
         "anyOf": .array([
-          SpecSchema.boolean, SpecSchema.string,
+          SpecSchema.boolean, SpecSchema.printf,
           SpecSchema.object(
             ValueLabels.keys,
             [
-              "format": SpecSchema.string, "size": SpecSchema.number, "pad": SpecSchema.number,
+              "format": SpecSchema.printf, "size": SpecSchema.fontSize, "pad": SpecSchema.nonNegative,
               "column": SpecSchema.string,
             ]),
         ])
-      ]), "cap": SpecSchema.number,
+      ]), "cap": SpecSchema.measure,
     ]) { $1 },
     required: ["x", "y"], decode: { try BarMark(map: $0, context: $1) })
 

@@ -27,9 +27,9 @@ struct BoxMark: Mark {
     properties: SpecSchema.seriesProperties.merging([
       "y": SpecSchema.string,
       "whiskers": .object(["anyOf": .array([SpecSchema.number, SpecSchema.pair])]), "notch": SpecSchema.boolean,
-      "means": SpecSchema.boolean, "fliers": SpecSchema.boolean, "width": SpecSchema.number,
+      "means": SpecSchema.boolean, "fliers": SpecSchema.boolean, "width": SpecSchema.fraction,
       "horizontal": SpecSchema.boolean, "fill": SpecSchema.boolean, "edge": SpecSchema.color,
-      "edge_width": SpecSchema.number, "median_color": SpecSchema.color,
+      "edge_width": SpecSchema.measure, "median_color": SpecSchema.color,
     ]) { $1 },
     required: ["x", "y"], decode: { try BoxMark(map: $0, context: $1) })
 

@@ -28,8 +28,9 @@ struct DensityMark: Mark {
       "bandwidth": .object([
         "anyOf": .array([SpecSchema.enumeration(["scott", "silverman"]), SpecSchema.number])
       ]),
-      "cut": SpecSchema.number, "gridsize": SpecSchema.integer, "clip": SpecSchema.pair, "fill": SpecSchema.boolean,
-      "fill_alpha": SpecSchema.number, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
+      "cut": SpecSchema.nonNegative, "gridsize": SpecSchema.integer, "clip": SpecSchema.pair,
+      "fill": SpecSchema.boolean,
+      "fill_alpha": SpecSchema.opacity, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
       "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
       "bins": HistogramMark.layerKind.properties["bins"]!, "range": SpecSchema.pair,
     ]) { $1 },

@@ -13,7 +13,7 @@ struct EcdfMark: Mark {
   static let layerKind = LayerKind(
     name: "ecdf", keys: SeriesCommon.keys + ["complementary", "width", "dash"],
     properties: SpecSchema.seriesProperties.merging([
-      "complementary": SpecSchema.boolean, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
+      "complementary": SpecSchema.boolean, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
     ]) { $1 },
     required: ["x"], decode: { try EcdfMark(map: $0, context: $1) })
 

@@ -50,8 +50,8 @@ struct ErrorBarMark: Mark {
     keys: SeriesCommon.keys + ["y", "yerr", "xerr", "lower", "upper", "xlower", "xupper", "cap", "width", "marker"],
     properties: SpecSchema.seriesProperties.merging([
       "y": SpecSchema.string, "yerr": errorColumns, "xerr": errorColumns, "lower": SpecSchema.string,
-      "upper": SpecSchema.string, "xlower": SpecSchema.string, "xupper": SpecSchema.string, "cap": SpecSchema.number,
-      "width": SpecSchema.number, "marker": SpecSchema.marker,
+      "upper": SpecSchema.string, "xlower": SpecSchema.string, "xupper": SpecSchema.string, "cap": SpecSchema.measure,
+      "width": SpecSchema.measure, "marker": SpecSchema.marker,
     ]) { $1 },
     required: ["x", "y"], decode: { try ErrorBarMark(map: $0, context: $1) })
 

@@ -32,7 +32,7 @@ struct HeatmapMark: Mark {
       "id": SpecSchema.string, "data": SpecSchema.string, "transform": SpecSchema.seriesProperties["transform"]!,
       "x": SpecSchema.string, "y": SpecSchema.string, "value": SpecSchema.string, "alpha": SpecSchema.number,
       "annotate": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]),
-      "annotation_size": SpecSchema.number, "edge": SpecSchema.color, "edge_width": SpecSchema.number,
+      "annotation_size": SpecSchema.fontSize, "edge": SpecSchema.color, "edge_width": SpecSchema.measure,
       "colorbar": SpecSchema.colorbar, "sort": SpecSchema.boolean,
     ].merging(SpecSchema.continuousColor) { $1 },
     required: ["x", "y", "value"], decode: { try HeatmapMark(map: $0, context: $1) })

@@ -38,8 +38,8 @@ struct HistogramMark: Mark {
       ]),
       "range": SpecSchema.pair, "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
       "cumulative": SpecSchema.boolean, "style": SpecSchema.enumeration(Style.allCases.map(\.rawValue)),
-      "stacked": SpecSchema.boolean, "dodge": SpecSchema.boolean, "rwidth": SpecSchema.number,
-      "edge": SpecSchema.color, "edge_width": SpecSchema.number,
+      "stacked": SpecSchema.boolean, "dodge": SpecSchema.boolean, "rwidth": SpecSchema.fraction,
+      "edge": SpecSchema.color, "edge_width": SpecSchema.measure,
     ]) { $1 },
     required: ["x"], decode: { try HistogramMark(map: $0, context: $1) })
 

@@ -17,7 +17,7 @@ struct LineMark: Mark {
   static let layerKind = LayerKind(
     name: "line", keys: SeriesCommon.keys + ["y", "width", "dash", "step", "marker"],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "width": SpecSchema.number, "dash": SpecSchema.encoded(SpecSchema.dash),
+      "y": SpecSchema.string, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
       "step": SpecSchema.enumeration(Step.allCases.map(\.rawValue)), "marker": SpecSchema.marker,
     ]) { $1 },
     required: ["x", "y"], decode: { try LineMark(map: $0, context: $1) })

@@ -121,10 +121,11 @@ struct MarkResolution {
 }
 
 extension MarkerStyle {
-  /// The marker's paint: face and edge default to the series colour (the edge to the face for filled shapes).
+  /// The marker's paint: face and edge default to the series colour (the edge to the face for filled shapes; to the
+  /// series colour again when the face is `none`, as matplotlib draws hollow markers).
   init(_ marker: MarkerSpec, color: Color, alpha: Double) {
     let face = marker.face ?? color
-    let edge = marker.edge ?? (marker.shape.isLineArt ? color : face)
+    let edge = marker.edge ?? (marker.shape.isLineArt || face.alpha == 0 ? color : face)
     self.init(
       shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * alpha, edge: edge.rgb,
       edgeAlpha: edge.alpha * alpha, edgeWidth: marker.edgeWidth, every: marker.every)

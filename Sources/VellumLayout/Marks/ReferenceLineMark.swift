@@ -22,7 +22,7 @@ struct ReferenceLineMark: Mark {
       name: axis == .y ? "hline" : "vline", keys: ["id", key, "label", "color", "width", "dash", "alpha"],
       properties: [
         "id": SpecSchema.string, key: SpecSchema.number, "label": SpecSchema.string, "color": SpecSchema.color,
-        "width": SpecSchema.number, "dash": SpecSchema.dash, "alpha": SpecSchema.number,
+        "width": SpecSchema.measure, "dash": SpecSchema.dash, "alpha": SpecSchema.opacity,
       ], required: [key], decode: { map, _ in try ReferenceLineMark(map: map, axis: axis) })
   }
 

@@ -11,7 +11,7 @@ struct ScatterMark: Mark {
   static let layerKind = LayerKind(
     name: "scatter", keys: SeriesCommon.keys + ["y", "marker", "size"],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "marker": SpecSchema.marker, "size": SpecSchema.number,
+      "y": SpecSchema.string, "marker": SpecSchema.marker, "size": SpecSchema.measure,
     ]) { $1 },
     required: ["x", "y"], decode: { try ScatterMark(map: $0, context: $1) })
 

@@ -21,7 +21,7 @@ struct SpanMark: Mark {
       name: axis == .y ? "hspan" : "vspan", keys: ["id", key, "label", "color", "alpha"],
       properties: [
         "id": SpecSchema.string, key: SpecSchema.pair, "label": SpecSchema.string, "color": SpecSchema.color,
-        "alpha": SpecSchema.number,
+        "alpha": SpecSchema.opacity,
       ], required: [key], decode: { map, _ in try SpanMark(map: map, axis: axis) })
   }
 

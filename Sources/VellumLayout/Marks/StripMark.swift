@@ -21,8 +21,8 @@ struct StripMark: Mark {
     keys: SeriesCommon.keys + ["y", "jitter", "seed", "dodge", "width", "horizontal", "marker", "size"],
     properties: SpecSchema.seriesProperties.merging([
       "y": SpecSchema.string, "jitter": SpecSchema.number, "seed": SpecSchema.integer, "dodge": SpecSchema.boolean,
-      "width": SpecSchema.number, "horizontal": SpecSchema.boolean, "marker": SpecSchema.marker,
-      "size": SpecSchema.number,
+      "width": SpecSchema.fraction, "horizontal": SpecSchema.boolean, "marker": SpecSchema.marker,
+      "size": SpecSchema.measure,
     ]) { $1 },
     required: ["x", "y"], decode: { try StripMark(map: $0, context: $1) })
 

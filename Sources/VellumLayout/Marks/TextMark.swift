@@ -39,8 +39,8 @@ struct TextMark: Mark {
       "group": SpecSchema.string, "alpha": SpecSchema.number, "missing": SpecSchema.seriesProperties["missing"]!,
       "nudge": SpecSchema.boolean,
       "offset": SpecSchema.pair, "anchor": SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
-      "size": SpecSchema.number, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
-      "arrow_width": SpecSchema.number,
+      "size": SpecSchema.fontSize, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
+      "arrow_width": SpecSchema.measure,
       "coordinates": SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
     ], required: ["text", "x", "y"],
     decode: { map, context in

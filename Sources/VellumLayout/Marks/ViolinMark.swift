@@ -31,11 +31,12 @@ struct ViolinMark: Mark {
       "y", "bandwidth", "cut", "gridsize", "width", "scale", "inner", "split", "fill_alpha", "line_width", "horizontal",
     ],
     properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "bandwidth": DensityMark.layerKind.properties["bandwidth"]!, "cut": SpecSchema.number,
-      "gridsize": SpecSchema.integer, "width": SpecSchema.number,
+      "y": SpecSchema.string, "bandwidth": DensityMark.layerKind.properties["bandwidth"]!,
+      "cut": SpecSchema.nonNegative,
+      "gridsize": SpecSchema.integer, "width": SpecSchema.fraction,
       "scale": SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
       "inner": SpecSchema.enumeration(Inner.allCases.map(\.rawValue)), "split": SpecSchema.boolean,
-      "fill_alpha": SpecSchema.number, "line_width": SpecSchema.number, "horizontal": SpecSchema.boolean,
+      "fill_alpha": SpecSchema.opacity, "line_width": SpecSchema.measure, "horizontal": SpecSchema.boolean,
     ]) { $1 },
     required: ["x", "y"], decode: { try ViolinMark(map: $0, context: $1) })
 
