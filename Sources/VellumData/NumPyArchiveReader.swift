@@ -37,13 +37,14 @@ enum NumPyArchiveReader {
       }
       // Compressed entries are unpacked in memory: their declared sizes are bounded like a file's size, and no
       // entry may unpack to more than it declares (a ZIP bomb stops at the first extra byte).
-      unpacked += entry.uncompressedSize
-      guard unpacked <= Limits.dataFileBytes else {
+      guard entry.uncompressedSize <= Limits.dataFileBytes - unpacked else {
         throw error(
           "the archive unpacks to more than the data file limit of \(Limits.dataFileBytes >> 30) GiB", column: column)
       }
+      unpacked += entry.uncompressedSize
       let declared = Int(entry.uncompressedSize)
-      var bytes = Data(capacity: declared)
+      // Reserved up to 64 MiB: a small damaged file that declares gigabytes reserves no more than that.
+      var bytes = Data(capacity: min(declared, 1 << 26))
       let checksum: CRC32
       do {
         checksum = try archive.extract(entry, bufferSize: 1 << 20) { chunk in

@@ -87,7 +87,7 @@ struct NumPyArray {
     self.count = count
     dataOffset = headerStart + headerLength
     let (needed, overflow) = count.multipliedReportingOverflow(by: element.size)
-    guard !overflow, dataOffset + needed <= bytes.count else {
+    guard !overflow, needed <= bytes.count - dataOffset else {
       throw FormatError(message: "holds fewer bytes than its \(count) elements of \(type) need")
     }
   }
@@ -139,7 +139,8 @@ struct NumPyArray {
       bigEndian = order == ">"
       rest = rest.dropFirst()
     }
-    guard let kind = rest.first, let size = Int(rest.dropFirst()), size > 0 else {
+    // Sizes beyond 2^24 (a 64 MiB string cell) are damage, and would overflow byte counts.
+    guard let kind = rest.first, let size = Int(rest.dropFirst()), size > 0, size <= 1 << 24 else {
       throw unsupported(type)
     }
     switch (kind, size) {

@@ -147,6 +147,14 @@ final class NumPyArchiveReaderTests: XCTestCase {
         "huge", [("a.npy", NumPyFixture.npy("<f8", shape: "(9223372036854775807,)", three))],
         "t.npz:1:1: error: array 'a' holds fewer bytes than its 9223372036854775807 elements of <f8 need"
       ),
+      (
+        "overflow", [("u.npy", NumPyFixture.npy("<U4611686018427387904", shape: "(1,)", []))],
+        "t.npz:1:1: error: array 'u' has element type '<U4611686018427387904', which Vellum does not read; use bool, integer, float32/64 or str arrays"
+      ),
+      (
+        "edge", [("x.npy", NumPyFixture.npy("<f8", shape: "(1152921504606846975,)", []))],
+        "t.npz:1:1: error: array 'x' holds fewer bytes than its 1152921504606846975 elements of <f8 need"
+      ),
       ("empty", [], "t.npz:1:1: error: the archive holds no arrays"),
       (
         "codepoint", [("u.npy", NumPyFixture.npy("<U1", shape: "(1,)", NumPyFixture.little([UInt32(0xD800)])))],
