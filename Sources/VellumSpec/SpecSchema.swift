@@ -229,7 +229,12 @@ public enum SpecSchema {
       case .array(let items):
         for item in items { walk(item, parent: parent) }
       case .object(let fields):
-        for (name, value) in fields where name != "properties" { walk(value, parent: parent) }
+        // Keys are defined under properties, items and anyOf/oneOf; allOf, if/then and not only restate keys as
+        // rules. Sorted, so the file is the same on every run (dictionaries iterate in a per-process order).
+        let rules: Set<String> = ["allOf", "if", "then", "not", "dependentRequired", "properties"]
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) where !rules.contains(name) {
+          walk(value, parent: parent)
+        }
         if case .object(let properties)? = fields["properties"] {
           for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             if seen.insert(parent + "\u{0}" + key).inserted, case .object(let attributes) = value {
