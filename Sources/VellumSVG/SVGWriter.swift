@@ -143,7 +143,8 @@ private struct WriterState {
 
   private func pathElement(_ path: PathNode) -> String {
     var attributes = ["d=\"\(PathData.string(path.segments))\""]
-    if let fill = path.fill {
+    // A fill nobody can see (a hollow marker's face) is written as none, not as a colour at zero opacity.
+    if let fill = path.fill, fill.opacity > 0 {
       attributes.append("fill=\"\(color(fill.color))\"")
       if fill.opacity != 1 { attributes.append("fill-opacity=\"\(n(fill.opacity))\"") }
     } else {

@@ -141,11 +141,13 @@ final class ColorScaleTests: XCTestCase {
 
       """
     let found = try paths(spec, csv: Self.settings)
-    let markers = try XCTUnwrap(found["series-acc-a"]).filter { $0["fill"] != "none" }
+    // The line and four circles (curves), each unfilled, each stroked in the series colour.
+    let paths = try XCTUnwrap(found["series-acc-a"])
+    let markers = paths.filter { $0["d"]?.contains("C") == true }
     XCTAssertEqual(markers.count, 4)
-    for marker in markers {
-      XCTAssertEqual(marker["fill-opacity"], "0")
-      XCTAssertEqual(marker["stroke"], "#2ca02c")
+    for path in paths {
+      XCTAssertEqual(path["fill"], "none")
+      XCTAssertEqual(path["stroke"], "#2ca02c")
     }
   }
 
