@@ -38,6 +38,8 @@ public enum SemanticDiff {
     var id: String
     var texts: [String] = []
     var paths: [String] = []
+    /// Each path's paint (fill, stroke, widths, opacities, dashes), in the order of `paths`.
+    var paints: [[String: String]] = []
     var other: [String] = []
     var scales: (x: AxisMap?, y: AxisMap?)
   }
@@ -66,7 +68,9 @@ public enum SemanticDiff {
     func collect(_ element: SVGElement, into id: String, axes: String?) {
       switch element.name {
       case "text": result[id]!.texts.append(element.allText)
-      case "path": result[id]!.paths.append(element.attributes["d"] ?? "")
+      case "path":
+        result[id]!.paths.append(element.attributes["d"] ?? "")
+        result[id]!.paints.append(element.attributes.filter { $0.key != "d" })
       case "g" where element.attributes["id"] != nil: return
       default:
         if ["use", "rect", "clipPath"].contains(element.name) {
@@ -109,6 +113,14 @@ public enum SemanticDiff {
           lines.append(describe(path: old, new, id: id, scales: b.scales))
         }
       }
+    }
+    if a.paths.count == b.paths.count && a.paints != b.paints {
+      // Restyled shapes: say how the first one changed and how many changed.
+      let changed = zip(a.paints, b.paints).filter { $0 != $1 }
+      let (old, new) = changed[0]
+      let names = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
+      let change = names.map { "\($0) \(old[$0] ?? "unset") → \(new[$0] ?? "unset")" }.joined(separator: ", ")
+      lines.append("\(id): \(change)" + (changed.count > 1 ? " (\(changed.count) shapes)" : ""))
     }
     if a.other != b.other && a.texts == b.texts && a.paths == b.paths { lines.append("\(id): appearance changed") }
     return lines

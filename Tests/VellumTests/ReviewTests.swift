@@ -85,6 +85,27 @@ final class ReviewTests: XCTestCase {
     XCTAssertEqual(try FigureRenderer().svg(specPath: path), after, "a rerun changes nothing")
   }
 
+  /// A colour change moves nothing, so the diff reads paint: the series' stroke, and the background's fill.
+  func testColourOnlyEditsAreNamed() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", "step,loss\n0,1.0\n1,0.5\n2,0.25\n")
+    let path = try fixture.write("figure.yaml", SpecFixture.spec)
+    let before = try FigureRenderer().svg(specPath: path)
+    try fixture.write(
+      "figure.yaml",
+      "background: '#fafafa'\n"
+        + SpecFixture.spec.replacingOccurrences(of: "label: run}", with: "label: run, color: C3}"))
+    let after = try FigureRenderer().svg(specPath: path)
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertEqual(
+      report,
+      [
+        "background: fill #ffffff → #fafafa", "series-loss: stroke #1f77b4 → #d62728",
+        "legend-series-loss: stroke #1f77b4 → #d62728",
+      ])
+  }
+
   /// On a symlog axis the diff maps page positions back through symlog's inverse (it read them as linear).
   func testOnePointEditOnASymlogAxisReportsDataValues() throws {
     let fixture = try SpecFixture()
