@@ -151,6 +151,21 @@ final class ColorScaleTests: XCTestCase {
     }
   }
 
+  func testTranslucentEdgesKeepTheirOpacity() throws {
+    // An rgba() edge keeps its alpha on the outline, as matplotlib's edgecolor does.
+    let spec = """
+      data: {d: data.csv}
+      axes: {x: {scale: categorical}, layers: [{bar: {x: setting, y: acc, edge: 'rgba(0, 0, 0, 0.25)', transform: [{filter: {method: A, step: 0}}]}}]}
+
+      """
+    let bars = try XCTUnwrap(try paths(spec, csv: Self.settings).first { $0.key.hasPrefix("bars") }?.value)
+    XCTAssertEqual(bars.count, 2)
+    for bar in bars {
+      XCTAssertEqual(bar["stroke"], "#000000")
+      XCTAssertEqual(bar["stroke-opacity"], "0.25")
+    }
+  }
+
   private func paths(_ spec: String, csv: String) throws -> [String: [[String: String]]] {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

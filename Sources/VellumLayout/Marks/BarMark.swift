@@ -127,7 +127,9 @@ struct BarMark: Mark {
     let count = Double(data.series.count)
     return try data.series.enumerated().map { index, series in
       let color = try context.color(common, series: series, cycle: .fill)
-      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth)
+      let fill = FillStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
+        edgeAlpha: edge?.alpha ?? 1)
       let barWidth = stacked || perBar ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]

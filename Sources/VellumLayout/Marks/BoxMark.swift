@@ -84,7 +84,9 @@ struct BoxMark: Mark {
       let geometry = Geometry(
         boxes: boxes, width: boxWidth, horizontal: horizontal, notch: notch, line: line,
         face: filled
-          ? FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth) : nil,
+          ? FillStyle(
+            color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
+            edgeAlpha: edge.alpha) : nil,
         median: LineStyle(
           color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
           dash: .solid),

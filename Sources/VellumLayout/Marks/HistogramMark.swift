@@ -86,7 +86,7 @@ struct HistogramMark: Mark {
       let color = try context.color(common, series: series, cycle: .fill)
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
-        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1))
+        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: edge?.alpha ?? 1)
       let heights = stat.apply(
         counts[index], edges: edges, cumulative: cumulative, total: stacked ? grandTotal : nil)
       let base = bottom

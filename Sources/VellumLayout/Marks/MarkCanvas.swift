@@ -157,9 +157,10 @@ struct LegendHandle {
 }
 
 extension FillStyle {
-  /// The outline: the edge colour at full opacity, or the fill's own colour and opacity (as fill_between's).
+  /// The outline: the edge colour at its own opacity (the layer's alpha is the face's), or the fill's own colour
+  /// and opacity (as fill_between's).
   func outline(join: Stroke.Join = .miter) -> Stroke? {
     guard edgeWidth > 0 else { return nil }
-    return Stroke(Paint(edge ?? color, opacity: edge == nil ? alpha : 1), width: edgeWidth, join: join)
+    return Stroke(Paint(edge ?? color, opacity: edge == nil ? alpha : edgeAlpha), width: edgeWidth, join: join)
   }
 }

@@ -40,4 +40,6 @@ struct FillStyle {
   var alpha: Double
   var edge: RGB?
   var edgeWidth: Double
+  /// The edge colour's own opacity (`rgba(…, 0.3)`), which the outline keeps.
+  var edgeAlpha: Double = 1
 }
