@@ -151,8 +151,8 @@ final class ColorScaleTests: XCTestCase {
     }
   }
 
-  func testTranslucentEdgesKeepTheirOpacity() throws {
-    // An rgba() edge keeps its alpha on the outline, as matplotlib's edgecolor does.
+  func testEdgesTakeTheirOwnAndTheLayersOpacity() throws {
+    // An rgba() edge keeps its alpha on the outline (matplotlib: edgecolor=(0, 0, 0, 0.25) stays 0.25).
     let spec = """
       data: {d: data.csv}
       axes: {x: {scale: categorical}, layers: [{bar: {x: setting, y: acc, edge: 'rgba(0, 0, 0, 0.25)', transform: [{filter: {method: A, step: 0}}]}}]}
@@ -163,6 +163,16 @@ final class ColorScaleTests: XCTestCase {
     for bar in bars {
       XCTAssertEqual(bar["stroke"], "#000000")
       XCTAssertEqual(bar["stroke-opacity"], "0.25")
+    }
+    // A layer's alpha reaches the edge too: matplotlib's bar(alpha=0.3, edgecolor='k') has edge (0, 0, 0, 0.3).
+    let faded = try XCTUnwrap(
+      try paths(
+        spec.replacingOccurrences(of: "edge: 'rgba(0, 0, 0, 0.25)'", with: "edge: black, alpha: 0.3"),
+        csv: Self.settings
+      ).first { $0.key.hasPrefix("bars") }?.value)
+    for bar in faded {
+      XCTAssertEqual(bar["fill-opacity"], "0.3")
+      XCTAssertEqual(bar["stroke-opacity"], "0.3")
     }
   }
 

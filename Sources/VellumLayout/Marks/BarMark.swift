@@ -129,7 +129,7 @@ struct BarMark: Mark {
       let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
-        edgeAlpha: edge?.alpha ?? 1)
+        edgeAlpha: (edge?.alpha ?? 1) * common.alpha)
       let barWidth = stacked || perBar ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]

@@ -86,7 +86,7 @@ struct BoxMark: Mark {
         face: filled
           ? FillStyle(
             color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
-            edgeAlpha: edge.alpha) : nil,
+            edgeAlpha: edge.alpha * common.alpha) : nil,
         median: LineStyle(
           color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
           dash: .solid),

@@ -86,7 +86,7 @@ struct HistogramMark: Mark {
       let color = try context.color(common, series: series, cycle: .fill)
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
-        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: edge?.alpha ?? 1)
+        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: (edge?.alpha ?? 1) * common.alpha)
       let heights = stat.apply(
         counts[index], edges: edges, cumulative: cumulative, total: stacked ? grandTotal : nil)
       let base = bottom
@@ -148,14 +148,14 @@ struct HistogramMark: Mark {
         return MarkDrawing(
           nodes: [canvas.patch(PathGeometry.polygon(upper + lower), fill, join: .miter)], points: upper)
       }
-      let stroke = Stroke(Paint(paint.edge ?? paint.color, opacity: paint.alpha), width: lineWidth, join: .miter)
+      let stroke = Stroke(paint.edgePaint, width: lineWidth, join: .miter)
       return MarkDrawing(
         nodes: [.path(PathNode(segments: PathGeometry.polyline(points), stroke: stroke))], points: upper)
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
       guard !filled else { return [handle.patch(paint)] }
-      let stroke = Stroke(Paint(paint.edge ?? paint.color, opacity: paint.alpha), width: lineWidth, join: .miter)
+      let stroke = Stroke(paint.edgePaint, width: lineWidth, join: .miter)
       return [.path(PathNode(segments: PathGeometry.rect(handle.box), stroke: stroke))]
     }
   }

@@ -157,10 +157,13 @@ struct LegendHandle {
 }
 
 extension FillStyle {
-  /// The outline: the edge colour at its own opacity (the layer's alpha is the face's), or the fill's own colour
-  /// and opacity (as fill_between's).
+  /// The outline: the edge colour at its opacity (its own times the layer's alpha, as matplotlib's patches apply
+  /// alpha to face and edge), or the fill's own colour and opacity (as fill_between's).
   func outline(join: Stroke.Join = .miter) -> Stroke? {
     guard edgeWidth > 0 else { return nil }
-    return Stroke(Paint(edge ?? color, opacity: edge == nil ? alpha : edgeAlpha), width: edgeWidth, join: join)
+    return Stroke(edgePaint, width: edgeWidth, join: join)
   }
+
+  /// The outline's paint, also a step histogram's line.
+  var edgePaint: Paint { Paint(edge ?? color, opacity: edge == nil ? alpha : edgeAlpha) }
 }

@@ -40,6 +40,6 @@ struct FillStyle {
   var alpha: Double
   var edge: RGB?
   var edgeWidth: Double
-  /// The edge colour's own opacity (`rgba(…, 0.3)`), which the outline keeps.
+  /// The outline's opacity: the edge colour's own (`rgba(…, 0.3)`) times the layer's alpha.
   var edgeAlpha: Double = 1
 }
