@@ -11,7 +11,7 @@ import ZIPFoundation
 enum NumPyArchiveReader {
   static func read(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> Table {
     try DataFile.checkReadable(url: url, displayPath: displayPath, declaredAt: location)
-    func error(_ message: String, column: Int = 1) -> VellumError {
+    func invalid(_ message: String, column: Int = 1) -> VellumError {
       VellumError(.invalidData, message, at: SourceLocation(file: displayPath, line: 1, column: column))
     }
     let archive: Archive
@@ -29,16 +29,16 @@ enum NumPyArchiveReader {
     for entry in archive where entry.type == .file {
       let column = names.count + 1
       guard entry.path.hasSuffix(".npy") else {
-        throw error("the archive holds '\(entry.path)', which is not a .npy array", column: column)
+        throw invalid("the archive holds '\(entry.path)', which is not a .npy array", column: column)
       }
       let name = String(entry.path.dropLast(4))
       guard numbers[name] == nil, text[name] == nil else {
-        throw error("the archive holds two arrays named '\(name)'", column: column)
+        throw invalid("the archive holds two arrays named '\(name)'", column: column)
       }
       // Compressed entries are unpacked in memory: their declared sizes are bounded like a file's size, and no
       // entry may unpack to more than it declares (a ZIP bomb stops at the first extra byte).
       guard entry.uncompressedSize <= Limits.dataFileBytes - unpacked else {
-        throw error(
+        throw invalid(
           "the archive unpacks to more than the data file limit of \(Limits.dataFileBytes >> 30) GiB", column: column)
       }
       unpacked += entry.uncompressedSize
@@ -52,18 +52,17 @@ enum NumPyArchiveReader {
           bytes.append(chunk)
         }
       } catch {
-        throw VellumError(
-          .invalidData, "array '\(name)' cannot be unpacked: the archive is damaged or unpacks to more than it says",
-          at: SourceLocation(file: displayPath, line: 1, column: column))
+        throw invalid(
+          "array '\(name)' cannot be unpacked: the archive is damaged or unpacks to more than it says", column: column)
       }
       guard checksum == entry.checksum, bytes.count == declared else {
-        throw error("array '\(name)' is damaged (its checksum or size does not match)", column: column)
+        throw invalid("array '\(name)' is damaged (its checksum or size does not match)", column: column)
       }
       let values = try bytes.withUnsafeBytes { raw -> NumPyArray.Values in
         do {
           let array = try NumPyArray(header: raw)
           if let rowCount, array.count != rowCount {
-            throw error(
+            throw invalid(
               "array '\(name)' has \(array.count) rows, but '\(names[0])' has \(rowCount); columns must be equally long",
               column: column)
           }
@@ -71,7 +70,7 @@ enum NumPyArchiveReader {
           rowCount = array.count
           return try array.values(raw)
         } catch let format as NumPyArray.FormatError {
-          throw error("array '\(name)' \(format.message)", column: column)
+          throw invalid("array '\(name)' \(format.message)", column: column)
         }
       }
       names.append(name)
@@ -80,7 +79,7 @@ enum NumPyArchiveReader {
       case .text(let column): text[name] = column
       }
     }
-    guard let rowCount else { throw error("the archive holds no arrays") }
+    guard let rowCount else { throw invalid("the archive holds no arrays") }
     var table = Table(origin: displayPath, order: names, textColumns: text, numbers: numbers, rowCount: rowCount)
     table.rowLines = (0..<rowCount).map { $0 + 1 }
     return table

@@ -168,10 +168,7 @@ struct NumPyArray {
   func values(_ bytes: UnsafeRawBufferPointer) throws -> Values {
     let data = UnsafeRawBufferPointer(rebasing: bytes[dataOffset..<dataOffset + count * element.size])
     func integer<T: FixedWidthInteger>(_: T.Type) -> [Double] {
-      (0..<count).map { row in
-        let raw = data.loadUnaligned(fromByteOffset: row * MemoryLayout<T>.size, as: T.self)
-        return Double(bigEndian ? T(bigEndian: raw) : T(littleEndian: raw))
-      }
+      (0..<count).map { Double(load(data, at: $0 * MemoryLayout<T>.size, as: T.self)) }
     }
     switch element {
     case .bool: return .numbers(data.map { $0 == 0 ? 0 : 1 })
@@ -184,20 +181,18 @@ struct NumPyArray {
     case .unsigned(4): return .numbers(integer(UInt32.self))
     case .unsigned: return .numbers(integer(UInt64.self))
     case .float(4):
-      let values = (0..<count).map { row -> Double in
-        let raw = data.loadUnaligned(fromByteOffset: row * 4, as: UInt32.self)
-        return Double(Float(bitPattern: bigEndian ? UInt32(bigEndian: raw) : UInt32(littleEndian: raw)))
-      }
-      return finite(values)
+      return finite((0..<count).map { Double(Float(bitPattern: load(data, at: $0 * 4, as: UInt32.self))) })
     case .float:
-      let values = (0..<count).map { row -> Double in
-        let raw = data.loadUnaligned(fromByteOffset: row * 8, as: UInt64.self)
-        return Double(bitPattern: bigEndian ? UInt64(bigEndian: raw) : UInt64(littleEndian: raw))
-      }
-      return finite(values)
+      return finite((0..<count).map { Double(bitPattern: load(data, at: $0 * 8, as: UInt64.self)) })
     case .unicode(let characters): return .text(try unicodeCells(data, characters: characters))
     case .bytes(let width): return .text(try byteCells(data, width: width))
     }
+  }
+
+  /// The integer of `T`'s size at byte `offset` of `data`, in the array's byte order.
+  private func load<T: FixedWidthInteger>(_ data: UnsafeRawBufferPointer, at offset: Int, as _: T.Type) -> T {
+    let raw = data.loadUnaligned(fromByteOffset: offset, as: T.self)
+    return bigEndian ? T(bigEndian: raw) : T(littleEndian: raw)
   }
 
   /// Numbers, unless one is infinite: then the column is kept as text (`inf`), so it is refused where it is used
@@ -216,10 +211,7 @@ struct NumPyArray {
     ends.reserveCapacity(count)
     for row in 0..<count {
       var length = characters
-      func scalar(_ index: Int) -> UInt32 {
-        let raw = data.loadUnaligned(fromByteOffset: (row * characters + index) * 4, as: UInt32.self)
-        return bigEndian ? UInt32(bigEndian: raw) : UInt32(littleEndian: raw)
-      }
+      func scalar(_ index: Int) -> UInt32 { load(data, at: (row * characters + index) * 4, as: UInt32.self) }
       while length > 0 && scalar(length - 1) == 0 { length -= 1 }
       starts.append(Int32(buffer.count))
       for index in 0..<length {

@@ -229,7 +229,8 @@ public struct AxisFunction: Sendable {
 
 /// A printf pattern holding exactly one numeric conversion, safe to hand to `String(format:)`.
 public enum PrintfPattern {
-  private static let conversion = #"%[-+ 0#]*[0-9]{0,2}(\.[0-9]{1,2})?[dfeEgG]"#
+  /// The one numeric conversion a pattern holds (the schema's format patterns use it too).
+  static let conversion = #"%[-+ 0#]*[0-9]{0,2}(\.[0-9]{1,2})?[dfeEgG]"#
 
   public static func isValid(_ pattern: String) -> Bool {
     let withoutEscapes = pattern.replacingOccurrences(of: "%%", with: "")

@@ -156,8 +156,8 @@ extension FigureSpec {
     }
     background =
       try map.optional("background") { node in
-        // `none` (any case, as for marker faces): no canvas rectangle at all.
-        if node.scalarText?.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return Color?.none }
+        // `none`: no canvas rectangle at all.
+        if isNoneColor(node) { return Color?.none }
         return try decodeColor(node)
       } ?? .white
     let font =
@@ -272,9 +272,9 @@ extension DataSourceSpec {
       source = .files(FileSet(patterns: paths, directory: directory, format: FileFormat.guess(first)))
       return
     }
+    let formats = FileFormat.allCases.map(\.rawValue)
     let map = try node.mapping(
-      "data source '\(name)'",
-      keys: ["csv", "tsv", "jsonl", "npz", "values", "path_column", "path_pattern", "tensorboard"])
+      "data source '\(name)'", keys: formats + ["values", "path_column", "path_pattern", "tensorboard"])
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
       source = .tensorboard(url.standardizedFileURL, displayPath: folder)
@@ -300,28 +300,27 @@ extension DataSourceSpec {
         FileSet(
           patterns: listed, directory: directory, format: format, pathColumn: pathColumn, pathPattern: pathPattern))
     }
-    if let found = try paths("csv", .csv) {
-      source = found
-    } else if let found = try paths("tsv", .tsv) {
-      source = found
-    } else if let found = try paths("jsonl", .jsonl) {
-      source = found
-    } else if let found = try paths("npz", .npz) {
-      source = found
-    } else if let values = map["values"] {
-      let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
-      source = .inline(
-        try columns.entries.map { entry in
-          (
-            try entry.key.string(),
-            try entry.value.list("a list of values").map { $0.isNull ? "" : try $0.string("a value") }
-          )
-        })
-    } else {
-      throw node.error(
-        "data source '\(name)' needs 'csv', 'tsv', 'jsonl' or 'npz' (a file path), 'tensorboard' (a log folder) or 'values' "
-          + "(inline columns)")
+    // The first file format key given wins, in the order the formats are declared.
+    for format in FileFormat.allCases {
+      if let found = try paths(format.rawValue, format) {
+        source = found
+        return
+      }
     }
+    guard let values = map["values"] else {
+      let named = formats.map { "'\($0)'" }
+      throw node.error(
+        "data source '\(name)' needs \(named.dropLast().joined(separator: ", ")) or \(named.last!) (a file path), "
+          + "'tensorboard' (a log folder) or 'values' (inline columns)")
+    }
+    let columns = try values.mapping("inline columns", keys: try values.mappingKeys())
+    source = .inline(
+      try columns.entries.map { entry in
+        (
+          try entry.key.string(),
+          try entry.value.list("a list of values").map { $0.isNull ? "" : try $0.string("a value") }
+        )
+      })
   }
 }
 
@@ -342,8 +341,11 @@ public func decodeColor(_ node: SpecNode) throws -> Color {
 
 /// A colour, or matplotlib's `none` (fully transparent) where a marker's face or edge may be left empty.
 public func decodeColorOrNone(_ node: SpecNode) throws -> Color {
-  if node.scalarText?.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
-    return Color(red: 0, green: 0, blue: 0, alpha: 0)
-  }
+  if isNoneColor(node) { return Color(red: 0, green: 0, blue: 0, alpha: 0) }
   return try decodeColor(node)
+}
+
+/// Whether `node` is matplotlib's colour `none`, in any case and with spaces around it, as colour names are read.
+func isNoneColor(_ node: SpecNode) -> Bool {
+  node.scalarText?.trimmingCharacters(in: .whitespaces).lowercased() == "none"
 }

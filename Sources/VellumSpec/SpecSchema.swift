@@ -45,6 +45,15 @@ public indirect enum JSONValue: Equatable, Sendable {
   }
 }
 
+extension JSONValue {
+  /// This object with `field` set to `value` (anything else is returned as it is).
+  func setting(_ field: String, _ value: JSONValue) -> JSONValue {
+    guard case .object(var fields) = self else { return self }
+    fields[field] = value
+    return .object(fields)
+  }
+}
+
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
   ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
@@ -306,37 +315,40 @@ public enum SpecSchema {
   }
   public static let color = JSONValue.object([
     "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
-    "pattern": .string(colorPattern),
+    "pattern": .string(colorPattern(colorForms)),
   ])
 
   /// A colour or `none` (``decodeColorOrNone(_:)``: a background, or a marker's face or edge, left empty).
   public static let colorOrNone = JSONValue.object([
     "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME, C0…C9, or none"),
-    "pattern": .string(colorPattern.replacingOccurrences(of: "^\\s*(", with: "^\\s*([nN][oO][nN][eE]|")),
+    "pattern": .string(colorPattern([anyCase("none")] + colorForms)),
   ])
 
-  /// The colour forms `Color(name:)` reads, as one regular expression (JSON Schema patterns have no
-  /// case-insensitive flag, so names are spelled with both cases of each letter): hex, rgb()/rgba(), C0…C9, a
-  /// grey level or a named colour.
-  static let colorPattern: String = {
-    func anyCase(_ name: String) -> String {
-      name.map { character -> String in
-        if character.isLetter { return "[\(character.lowercased())\(character.uppercased())]" }
-        return "0123456789".contains(character) ? String(character) : "\\" + String(character)
-      }.joined()
-    }
+  /// One regular expression matching any of `forms`, with the spaces `Color(name:)` trims around them.
+  static func colorPattern(_ forms: [String]) -> String { "^\\s*(" + forms.joined(separator: "|") + ")\\s*$" }
+
+  /// `name` in any case: JSON Schema patterns have no case-insensitive flag, so each letter is spelled both ways.
+  static func anyCase(_ name: String) -> String {
+    name.map { character -> String in
+      if character.isLetter { return "[\(character.lowercased())\(character.uppercased())]" }
+      return "0123456789".contains(character) ? String(character) : "\\" + String(character)
+    }.joined()
+  }
+
+  /// The colour forms `Color(name:)` reads, as regular expressions: hex, rgb()/rgba(), C0…C9, a grey level or a
+  /// named colour (in any case).
+  static let colorForms: [String] = {
     let names = Array(Color.named.keys).sorted().map(anyCase).joined(separator: "|")
     // Channels 0–255 and alpha 0–1 as plain decimals; a number with an exponent is left to the tool.
     let exponent = "[-+]?[0-9.]*[eE][-+]?[0-9]+"
     let channel =
       "\\s*(\\+?(25[0-5](\\.0*)?|(2[0-4][0-9]|1[0-9][0-9]|[0-9]{1,2})(\\.[0-9]*)?|\\.[0-9]+)|\(exponent))\\s*"
     let unit = "\\+?(0?\\.[0-9]+|0(\\.[0-9]*)?|1(\\.0*)?)|\(exponent)"
-    let forms = [
+    return [
       "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})",
       "[rR][gG][bB]\\((\(channel),){2}\(channel)\\)",
       "[rR][gG][bB][aA]\\((\(channel),){3}\\s*(\(unit))\\s*\\)", "[cC][0-9]", unit, "(\(names))",
     ]
-    return "^\\s*(" + forms.joined(separator: "|") + ")\\s*$"
   }()
   /// A figure side (``FigureSpec``): above 0 and at most 200 in; a bare number is inches. The text form needs a
   /// non-zero digit and at most five before the point (14400pt is the largest side).
@@ -400,11 +412,7 @@ public enum SpecSchema {
   public static func array(_ items: JSONValue) -> JSONValue { .object(["type": .string("array"), "items": items]) }
 
   /// `list` with at least one item.
-  static func nonEmpty(_ list: JSONValue) -> JSONValue {
-    guard case .object(var fields) = list else { return list }
-    fields["minItems"] = .number(1)
-    return .object(fields)
-  }
+  static func nonEmpty(_ list: JSONValue) -> JSONValue { list.setting("minItems", .number(1)) }
 
   /// Panel rows or columns: 1 to 64, as ``PanelsSpec`` reads them.
   static let panelCount = bounded(minimum: 1, maximum: 64, integer: true)
@@ -431,26 +439,26 @@ public enum SpecSchema {
       "anyOf": .array([string, array(string)]),
       "description": .string("a path, a glob pattern such as runs/seed*.csv, or a list of them (read as one table)"),
     ])
-    let forms = ["csv", "tsv", "jsonl", "npz", "tensorboard", "values"].map {
-      JSONValue.object(["required": .array([.string($0)])])
-    }
+    let formats = DataSourceSpec.FileFormat.allCases.map(\.rawValue)
+    let forms = (formats + ["tensorboard", "values"]).map { JSONValue.object(["required": .array([.string($0)])]) }
+    var properties: [String: JSONValue] = [
+      "path_column": string, "path_pattern": string,
+      "tensorboard": .object([
+        "type": .string("string"), "description": .string("a TensorBoard log folder: run, tag, step, wall_time, value"),
+      ]),
+      "values": .object([
+        "type": .string("object"),
+        "additionalProperties": array(.object(["type": .array([.string("string"), .string("number")])])),
+      ]),
+    ]
+    for format in formats { properties[format] = paths }
     return .object([
       "anyOf": .array([
         string, array(string),
         .object([
           "type": .string("object"), "additionalProperties": .bool(false), "anyOf": .array(forms),
           "dependentRequired": .object(["path_pattern": .array(["path_column"])]),
-          "properties": .object([
-            "csv": paths, "tsv": paths, "jsonl": paths, "npz": paths, "path_column": string, "path_pattern": string,
-            "tensorboard": .object([
-              "type": .string("string"),
-              "description": .string("a TensorBoard log folder: run, tag, step, wall_time, value"),
-            ]),
-            "values": .object([
-              "type": .string("object"),
-              "additionalProperties": array(.object(["type": .array([.string("string"), .string("number")])])),
-            ]),
-          ]),
+          "properties": .object(properties),
         ]),
       ])
     ])
@@ -611,10 +619,9 @@ public enum SpecSchema {
   /// A string that is one of `names` or a printf pattern ``PrintfPattern/isValid(_:)`` accepts: one conversion,
   /// `%%` for a percent sign.
   static func formatPattern(names: [String], description: String) -> JSONValue {
-    let conversion = "%[-+ 0#]*[0-9]{0,2}(\\.[0-9]{1,2})?[dfeEgG]"
-    return .object([
+    .object([
       "type": .string("string"), "description": .string(description),
-      "pattern": .string("^(\(names.joined(separator: "|")))$|^([^%]|%%)*\(conversion)([^%]|%%)*$"),
+      "pattern": .string("^(\(names.joined(separator: "|")))$|^([^%]|%%)*\(PrintfPattern.conversion)([^%]|%%)*$"),
     ])
   }
 
@@ -628,37 +635,30 @@ public enum SpecSchema {
   }
 
   /// Axis limits: two different numbers (``AxisSpec`` refuses equal ones).
-  static let limits: JSONValue = {
-    guard case .object(var fields) = pair else { return pair }
-    fields["uniqueItems"] = .bool(true)
-    return .object(fields)
-  }()
+  static let limits = pair.setting("uniqueItems", .bool(true))
 
   static var axis: JSONValue {
+    // Log axes take positive limits only.
     let logLimits = JSONValue.object([
       "if": .object([
         "properties": .object(["scale": .object(["const": .string("log")])]), "required": .array(["scale"]),
       ]),
       "then": .object(["properties": .object(["limits": .object(["items": positive])])]),
     ])
-    guard
-      case .object(var fields) = object(
-        AxisSpec.keys,
-        [
-          "label": label, "limits": limits, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)),
-          "base": .object(["allOf": .array([positive, .object(["not": .object(["const": .number(1)])])])]),
-          "linthresh": positive, "linscale": positive, "reverse": boolean, "ticks": ticks, "minor": boolean,
-          "format": tickFormat,
-          "decimals": integer,
-          "rotation": .object(["anyOf": .array([bounded(minimum: -90, maximum: 90), enumeration(["auto"])])]),
-          "color": color,
-          "function": object(
-            AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
-        ])
-    else { return .object([:]) }
-    // Log axes take positive limits only.
-    fields["allOf"] = .array([logLimits])
-    return .object(fields)
+    return object(
+      AxisSpec.keys,
+      [
+        "label": label, "limits": limits, "scale": enumeration(AxisSpec.Scale.allCases.map(\.rawValue)),
+        "base": .object(["allOf": .array([positive, .object(["not": .object(["const": .number(1)])])])]),
+        "linthresh": positive, "linscale": positive, "reverse": boolean, "ticks": ticks, "minor": boolean,
+        "format": tickFormat,
+        "decimals": integer,
+        "rotation": .object(["anyOf": .array([bounded(minimum: -90, maximum: 90), enumeration(["auto"])])]),
+        "color": color,
+        "function": object(
+          AxisFunction.keys, ["forward": string, "inverse": string], required: AxisFunction.keys),
+      ]
+    ).setting("allOf", .array([logLimits]))
   }
 
   static var legend: JSONValue {

@@ -68,10 +68,7 @@ final class HistogramMarkTests: XCTestCase {
     try fixture.write("data.csv", csv)
     func error(_ layer: String, x: String = "") throws -> String {
       let path = try fixture.write("f.yaml", "data: {d: data.csv}\naxes:\n\(x)  layers:\n    - histogram: \(layer)\n")
-      do {
-        _ = try Figure(contentsOf: path).svg()
-        return "no error"
-      } catch { return "\(error)" }
+      return errorText { _ = try Figure(contentsOf: path).svg() }
     }
     XCTAssertTrue(try error("{x: v, dodge: true, stacked: true}").contains("f.yaml:4:"), "dodge with stacked")
     XCTAssertTrue(try error("{x: v, bins: 0}").contains("between 1 and"))

@@ -1,4 +1,5 @@
 import Foundation
+import VellumTestSupport
 import XCTest
 
 @testable import VellumData
@@ -9,14 +10,7 @@ import XCTest
 final class JSONLinesReaderTests: XCTestCase {
   private func read(_ text: String) throws -> Table { try JSONLinesReader.read(text, displayPath: "log.jsonl") }
 
-  private func error(_ text: String) -> String {
-    do {
-      _ = try read(text)
-      return "no error"
-    } catch {
-      return "\(error)"
-    }
-  }
+  private func error(_ text: String) -> String { errorText { _ = try read(text) } }
 
   func testCellsMatchFoundationOnRandomLines() throws {
     // Random flat objects with escapes, unicode, booleans, nulls, missing and late keys; Foundation's parser

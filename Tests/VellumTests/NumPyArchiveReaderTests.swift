@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumTestSupport
 import XCTest
 import ZIPFoundation
 
@@ -25,14 +26,7 @@ final class NumPyArchiveReaderTests: XCTestCase {
       url: url, displayPath: url.lastPathComponent, declaredAt: SourceLocation(file: "f.yaml", line: 1, column: 1))
   }
 
-  private func error(_ url: URL) -> String {
-    do {
-      _ = try read(url)
-      return "no error"
-    } catch {
-      return "\(error)"
-    }
-  }
+  private func error(_ url: URL) -> String { errorText { _ = try read(url) } }
 
   private func column(_ name: String) -> Located<String> { Located(name, at: nil) }
 

@@ -67,9 +67,9 @@ def _array(values: Any) -> Any:
     if dtype is not None and kind in "biuf":
         # pandas' nullable Int64/Float64/boolean: missing values become NaN, a gap as in CSV.
         return values.to_numpy(dtype="float64", na_value=numpy.nan)
-    if dtype is None and not isinstance(values, (str, bytes)):
-        array = numpy.asarray(values) if isinstance(values, (list, tuple)) else None
-        if array is not None and array.ndim == 1 and array.dtype.kind in "biuf":
+    if isinstance(values, (list, tuple)):
+        array = numpy.asarray(values)
+        if array.ndim == 1 and array.dtype.kind in "biuf":
             return array
     cells = [_cell(value) for value in _values(values)]
     text = numpy.array(cells, dtype=str) if cells else numpy.array([], dtype="<U1")
