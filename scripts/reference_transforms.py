@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes Tests/Reference/transforms.json: one input table and, for each Vellum transform, the table pandas (and
-numpy) compute with the operation the transform names, so TransformReferenceTests can check Vellum against them.
+numpy, scipy) compute with the operation the transform names, so TransformReferenceTests can check Vellum against them.
 
-    python3 scripts/reference_transforms.py   # needs pandas and numpy
+    python3 scripts/reference_transforms.py   # needs pandas, numpy and scipy
 """
 import io
 import json
@@ -10,6 +10,7 @@ import os
 
 import numpy as np
 import pandas as pd
+from scipy import stats as scipy_stats
 
 CSV = """run,step,loss,tokens,flops,name
 a,1,3.0,100,,x
@@ -91,6 +92,46 @@ case("bin", "{bin: {column: loss, bins: 3, as: b}}",
      df.assign(b=np.where(present, (edges[index] + edges[index + 1]) / 2, np.nan),
                b_start=np.where(present, edges[index], np.nan), b_end=np.where(present, edges[index + 1], np.nan)),
      ["b", "b_start", "b_end"])
+
+# aggregate: each statistic as pandas' groupby computes it (ci95 with scipy's Student t).
+by_run = df.groupby("run", sort=False)["loss"]
+aggregated = pd.DataFrame({
+    "run": list(by_run.groups.keys()),
+    "loss_sum": by_run.sum().values, "loss_min": by_run.min().values, "loss_max": by_run.max().values,
+    "loss_count": by_run.count().astype(float).values, "loss_median": by_run.median().values,
+    "loss_q25": by_run.quantile(0.25).values, "loss_q75": by_run.quantile(0.75).values,
+    "loss_q90": by_run.quantile(0.9).values, "loss_std": by_run.std().values, "loss_sem": by_run.sem().values,
+    "loss_mean": by_run.mean().values,
+    "loss_ci95": (by_run.sem() * scipy_stats.t.ppf(0.975, by_run.count() - 1)).values,
+})
+case("aggregate every statistic",
+     "{aggregate: {by: run, column: loss, stats: [sum, min, max, count, median, q25, q75, q90, std, sem, mean, ci95]}}",
+     aggregated)
+by_pair = df.groupby(["run", "name"], sort=False)["flops"]
+case("aggregate ddof 0 over text keys with an all-missing group",
+     "{aggregate: {by: [run, name], column: flops, stats: [std, sem, sum, count, min, q50], ddof: 0}}",
+     pd.DataFrame({
+         "run": [k[0] for k in by_pair.groups.keys()], "name": [k[1] for k in by_pair.groups.keys()],
+         "flops_std": by_pair.std(ddof=0).values, "flops_sem": by_pair.sem(ddof=0).values,
+         "flops_sum": by_pair.sum().values, "flops_count": by_pair.count().astype(float).values,
+         "flops_min": by_pair.min().values, "flops_q50": by_pair.quantile(0.5).values,
+     }))
+by_step = df.groupby("step", sort=False)["tokens"]
+case("aggregate by a numeric key", "{aggregate: {by: step, column: tokens, stats: [sum, q10]}}",
+     pd.DataFrame({"step": [float(k) for k in by_step.groups.keys()], "tokens_sum": by_step.sum().values,
+                   "tokens_q10": by_step.quantile(0.1).values}))
+
+# Expressions: comparisons, logic, conditions, rounding and text equality, as numpy evaluates them.
+case("calculate condition", "{calculate: {expr: \"if(loss < 3 and not (name == 'y'), round(loss * 1.25, 1), -1)\", as: v}}",
+     df.assign(v=np.where((df["loss"] < 3) & ~(df["name"] == "y"), np.round(df["loss"] * 1.25, 1), -1)), ["v"])
+case("calculate clip floor ceil", "{calculate: {expr: 'clip(tokens / 100, 1.5, 3) + floor(loss) - ceil(loss / 2)', as: c}}",
+     df.assign(c=np.clip(df["tokens"] / 100, 1.5, 3) + np.floor(df["loss"]) - np.ceil(df["loss"] / 2)), ["c"])
+case("calculate boolean", "{calculate: {expr: 'loss >= 2.5 or flops == 1000', as: f}}",
+     df.assign(f=((df["loss"] >= 2.5) | (df["flops"] == 1000)).astype(float)), ["f"])
+case("filter expression over two columns", "{filter: {expr: \"flops > tokens * 4 and run != 'b'\"}}",
+     df[(df["flops"] > df["tokens"] * 4) & (df["run"] != "b")], ["run", "step"])
+case("filter expression not equal keeps missing", "{filter: {expr: 'loss != 3.5'}}",
+     df[df["loss"] != 3.5], ["run", "step"])
 
 path = os.path.join(os.path.dirname(__file__), "..", "Tests", "Reference", "transforms.json")
 with open(path, "w") as f:

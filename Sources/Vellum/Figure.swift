@@ -23,7 +23,7 @@ public struct Figure: Sendable {
   /// `style` retargets the figure to a built-in style or a style file, as `vellum render --style` does.
   /// `extraData` adds data sources by name (file paths), replacing the spec's own of the same name.
   public init(contentsOf path: String, style: String? = nil, extraData: [(name: String, path: String)] = []) throws {
-    spec = try SpecLoader.load(path: path, style: style, extraData: extraData, layers: MarkRegistry.layerKinds)
+    spec = try SpecLoader.load(path: path, style: style, extraData: extraData, grammar: Grammar.vellum)
   }
 
   /// Validates spec text (YAML or JSON); `name` names it in errors, `directory` anchors relative data paths.
@@ -33,7 +33,7 @@ public struct Figure: Sendable {
     extraData: [(name: String, path: String)] = []
   ) throws {
     spec = try SpecLoader.parse(
-      text, file: name, directory: directory, style: style, extraData: extraData, layers: MarkRegistry.layerKinds)
+      text, file: name, directory: directory, style: style, extraData: extraData, grammar: Grammar.vellum)
   }
 
   /// Validates a spec built in Swift from literals, exactly as if it had been written as JSON.
@@ -54,16 +54,16 @@ public struct Figure: Sendable {
         return set.patterns.filter { !$0.contains(where: { "*?[".contains($0) }) }.map {
           $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : set.directory.appendingPathComponent($0).standardizedFileURL
         }
-      case .inline: return []
+      case .inline, .derived: return []
       }
     }
   }
 
   /// The JSON Schema of specs, with every registered mark kind (`vellum schema`).
-  public static var schema: JSONValue { SpecSchema.document(layers: MarkRegistry.layerKinds) }
+  public static var schema: JSONValue { SpecSchema.document(grammar: .vellum) }
 
   /// The spec reference as Markdown (`docs/spec.md`, `vellum schema --markdown`).
-  public static var schemaMarkdown: String { SpecSchema.markdown(layers: MarkRegistry.layerKinds) }
+  public static var schemaMarkdown: String { SpecSchema.markdown(grammar: Grammar.vellum) }
 
   /// The figure's scene: primitive nodes in points, before any output format.
   public func scene(embedFonts: Bool = false) throws -> Scene {

@@ -8,18 +8,35 @@ public enum DataLoader {
 
   /// The layers' data and the warnings found loading it (series mostly missing).
   public static func loadReporting(_ spec: FigureSpec) throws -> (data: [[LayerData]], warnings: [VellumWarning]) {
-    var warnings: [VellumWarning] = []
-    let tables = try readSources(spec, warnings: &warnings)
-    var drawnRows = 0
-    let data = try spec.axes.map { axes in try load(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows) }
-    return (data, warnings)
+    let loaded = try loadCounting(spec)
+    return (loaded.data, loaded.warnings)
   }
 
-  /// Every data source the figure declares, read into a table by name.
-  private static func readSources(_ spec: FigureSpec, warnings: inout [VellumWarning]) throws -> [String: Table] {
+  /// ``loadReporting(_:)`` with the number of transforms run, which shows shared results computed once.
+  static func loadCounting(_ spec: FigureSpec) throws -> (
+    data: [[LayerData]], warnings: [VellumWarning], transformRuns: Int
+  ) {
+    var warnings: [VellumWarning] = []
+    var runs = 0
+    let tables = try readSources(spec, warnings: &warnings, transformRuns: &runs)
+    var drawnRows = 0
+    let data = try spec.axes.map { axes in
+      try load(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &runs)
+    }
+    return (data, warnings, runs)
+  }
+
+  /// Every data source the figure declares, read into a table by name; derived sources are computed once each,
+  /// after the sources they read. `transformRuns` counts the transforms run.
+  static func readSources(
+    _ spec: FigureSpec, warnings: inout [VellumWarning], transformRuns: inout Int
+  ) throws -> [String: Table] {
     var tables: [String: Table] = [:]
+    var derived: [(name: String, derivation: DataSourceSpec.Derivation)] = []
     for source in spec.data {
       switch source.source {
+      case .derived(let derivation):
+        derived.append((source.name, derivation))
       case .file(let url, let displayPath, let format):
         tables[source.name] = try readFile(url, displayPath: displayPath, format: format, declaredAt: source.location)
       case .tensorboard(let url, let displayPath):
@@ -40,18 +57,44 @@ public enum DataLoader {
           rowLines: nil, inlineLocation: source.location)
       }
     }
+    // The spec stage refused cycles and unknown names, so each pass computes at least one source.
+    while !derived.isEmpty {
+      guard let next = derived.firstIndex(where: { $0.derivation.inputs.allSatisfy { tables[$0.value] != nil } })
+      else {
+        throw VellumError(.invalidSpec, "internal error: derived sources wait on each other")
+      }
+      let (name, derivation) = derived.remove(at: next)
+      tables[name] = try transformed(
+        tables[derivation.from.value]!, derivation.transforms, locations: derivation.transformLocations,
+        tables: tables, transformRuns: &transformRuns)
+    }
     return tables
+  }
+
+  /// `table` after `transforms` in order, an error located at the transform that raised it.
+  private static func transformed(
+    _ table: Table, _ transforms: [any TransformBody], locations: [SourceLocation], tables: [String: Table],
+    transformRuns: inout Int
+  ) throws -> Table {
+    var result = table
+    for (index, transform) in transforms.enumerated() {
+      let location = index < locations.count ? locations[index] : nil
+      try located(at: location) { try result.apply(transform, sources: tables) }
+      transformRuns += 1
+    }
+    return result
   }
 
   /// Each data-reading layer's table after its transforms (nil for layers with values in the spec), per panel,
   /// each panel's insets' layers after its own: every column a layer can plot, for `vellum data`.
   public static func finalTables(_ spec: FigureSpec) throws -> [[Table?]] {
     var warnings: [VellumWarning] = []
-    let tables = try readSources(spec, warnings: &warnings)
+    var runs = 0
+    let tables = try readSources(spec, warnings: &warnings, transformRuns: &runs)
     return try spec.axes.map { axes in
       try axes.allLayers.map { layer in
         guard let request = layer.body.request else { return nil }
-        return try prepare(request.series.source, tables: tables)
+        return try prepare(request.series.source, tables: tables, transformRuns: &runs)
       }
     }
   }
@@ -85,19 +128,23 @@ public enum DataLoader {
 
   /// The axes' own layers, then each inset's (``AxesSpec/allLayers``' order).
   private static func load(
-    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int
+    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int,
+    transformRuns: inout Int
   ) throws
     -> [LayerData]
   {
-    var data = try loadLayers(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows)
+    var data = try loadLayers(
+      axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &transformRuns)
     for inset in axes.insets {
-      data += try loadLayers(inset.axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows)
+      data += try loadLayers(
+        inset.axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &transformRuns)
     }
     return data
   }
 
   private static func loadLayers(
-    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int
+    _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int,
+    transformRuns: inout Int
   ) throws -> [LayerData] {
     // Layers with the same source and transforms (a band and its line, often one YAML alias) share one result.
     var prepared: [String: Table] = [:]
@@ -105,7 +152,7 @@ public enum DataLoader {
       guard let request = layer.body.request else { return .none }
       let common = request.series
       let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
-      let table = try prepared[key] ?? prepare(common.source, tables: tables)
+      let table = try prepared[key] ?? prepare(common.source, tables: tables, transformRuns: &transformRuns)
       prepared[key] = table
       // Each layer holds its rows' values until the figure is drawn: the figure's total is what memory follows.
       drawnRows += table.rowCount
@@ -168,27 +215,16 @@ public enum DataLoader {
     }
   }
 
-  private static func prepare(_ source: LayerSource, tables: [String: Table]) throws -> Table {
+  private static func prepare(
+    _ source: LayerSource, tables: [String: Table], transformRuns: inout Int
+  ) throws -> Table {
     guard let table = tables[source.data.value] else {
       throw VellumError(
         .invalidSpec, unknownSourceMessage(source.data.value, candidates: tables.keys.sorted()),
         at: source.data.location)
     }
-    var transformed = table
-    for (index, transform) in source.transforms.enumerated() {
-      let location = index < source.transformLocations.count ? source.transformLocations[index] : nil
-      if case .join(let name, let keys, let inner) = transform {
-        guard let other = tables[name.value] else {
-          throw VellumError(
-            .invalidSpec, unknownSourceMessage(name.value, candidates: tables.keys.sorted()),
-            at: name.location)
-        }
-        transformed = try located(at: location) { try transformed.joined(with: other, on: keys, inner: inner) }
-        continue
-      }
-      try located(at: location) { try transformed.apply(transform) }
-    }
-    return transformed
+    return try transformed(
+      table, source.transforms, locations: source.transformLocations, tables: tables, transformRuns: &transformRuns)
   }
 
   private static func xValues(_ table: Table, _ column: Located<String>, categorical: Bool) throws -> XValues {

@@ -9,17 +9,32 @@ enum Statistics {
     return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
   }
 
-  /// Sample standard deviation (n − 1 in the denominator, pandas' default).
-  static func std(_ values: [Double]) -> Double {
-    let v = finite(values)
-    guard v.count > 1 else { return .nan }
-    let m = v.reduce(0, +) / Double(v.count)
-    return (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count - 1)).squareRoot()
+  /// Sum of the present values; 0 when there are none (pandas' `sum` with min_count=0).
+  static func sum(_ values: [Double]) -> Double {
+    // Compensated, so long columns keep the digits pandas' pairwise sum keeps.
+    var total = 0.0
+    var compensation = 0.0
+    for value in values where !value.isNaN {
+      let y = value - compensation
+      let t = total + y
+      compensation = (t - total) - y
+      total = t
+    }
+    return total
   }
 
-  static func sem(_ values: [Double]) -> Double {
+  /// Standard deviation dividing by n − `ddof` (pandas' default ddof 1); NaN when n ≤ ddof.
+  static func std(_ values: [Double], ddof: Int = 1) -> Double {
+    let v = finite(values)
+    guard v.count > ddof else { return .nan }
+    let m = v.reduce(0, +) / Double(v.count)
+    return (v.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(v.count - ddof)).squareRoot()
+  }
+
+  /// Standard error of the mean: std(ddof) / √n, as pandas' `sem`.
+  static func sem(_ values: [Double], ddof: Int = 1) -> Double {
     let n = finite(values).count
-    return n > 1 ? std(values) / Double(n).squareRoot() : .nan
+    return n > ddof ? std(values, ddof: ddof) / Double(n).squareRoot() : .nan
   }
 
   static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }

@@ -237,4 +237,18 @@ public struct Table {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }
+
+  /// Row indices of each group (rows sharing the `by` columns), in order of first appearance.
+  func rowGroups(_ by: [Located<String>]) throws -> [[Int]] {
+    guard !by.isEmpty else { return [Array(0..<rowCount)] }
+    // One column: its cells are the keys, with no array (or, over file bytes, no string) per row.
+    if by.count == 1 { return try groups(by[0]) }
+    var order: [[String]] = []
+    var rows: [[String]: [Int]] = [:]
+    for (row, key) in try keys(by).enumerated() {
+      if rows[key] == nil { order.append(key) }
+      rows[key, default: []].append(row)
+    }
+    return order.map { rows[$0]! }
+  }
 }

@@ -82,7 +82,7 @@ extension AxesSpec {
 
   /// `extraKeys` are read by an enclosing spec (an inset's position); insets cannot hold insets.
   init(
-    node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds, extraKeys: [String] = [],
+    node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar, extraKeys: [String] = [],
     allowsInsets: Bool = true
   ) throws {
     let map = try node.mapping(
@@ -121,7 +121,7 @@ extension AxesSpec {
     layers = try map.required("layers") { node in
       let items = try node.list("a list of layers")
       guard items.count <= Limits.layers else { throw node.error("more than \(Limits.layers) layers in one panel") }
-      return try items.map { try kinds.decode($0, dataNames: dataNames) }
+      return try items.map { try grammar.layers.decode($0, dataNames: dataNames, transforms: grammar.transforms) }
     }
     for layer in layers { try checkAxes(of: layer) }
     insets =
@@ -129,7 +129,7 @@ extension AxesSpec {
         let items = try node.list("a list of insets")
         guard items.count <= 16 else { throw node.error("more than 16 insets in one panel") }
         return try items.map {
-          try InsetSpec(node: $0, baseFont: baseFont, dataNames: dataNames, layers: kinds)
+          try InsetSpec(node: $0, baseFont: baseFont, dataNames: dataNames, grammar: grammar)
         }
       } ?? []
     polar =

@@ -95,6 +95,20 @@ public struct DataSourceSpec: Sendable {
     case files(FileSet)
     /// A TensorBoard log folder: every event file below it, as a long table of scalars.
     case tensorboard(URL, displayPath: String)
+    /// A table computed once from another source by transforms (`{from: preds, transform: [...]}`), shared by
+    /// every layer that names it.
+    case derived(Derivation)
+  }
+
+  /// How a derived source is computed: the source it starts from and the transforms applied, in order.
+  public struct Derivation: Sendable {
+    public var from: Located<String>
+    public var transforms: [any TransformBody]
+    /// Where each transform is written, for errors found while it runs.
+    public var transformLocations: [SourceLocation]
+
+    /// Every source this one reads: `from`, and the tables its transforms read (a join's).
+    public var inputs: [Located<String>] { [from] + transforms.flatMap(\.sources) }
   }
 
   /// Files read as one table.
@@ -120,7 +134,7 @@ extension FigureSpec {
     "legend", "axes", "scales", "colors", "title",
   ]
 
-  init(root: SpecNode, directory: URL, layers: LayerKinds) throws {
+  init(root: SpecNode, directory: URL, grammar: Grammar) throws {
     let map = try root.mapping("the figure", keys: Self.keys)
     file = root.file
     self.directory = directory
@@ -166,9 +180,12 @@ extension FigureSpec {
     let data: [DataSourceSpec] =
       try map.optional("data") { node in
         let sources = try node.mapping("data", keys: try Self.sourceNames(node))
-        return try sources.entries.map {
-          try DataSourceSpec(name: $0.key.string(), node: $0.value, directory: directory)
+        let declared = try sources.entries.map {
+          try DataSourceSpec(
+            name: $0.key.string(), node: $0.value, directory: directory, transforms: grammar.transforms)
         }
+        try DataSourceSpec.checkDerivations(declared)
+        return declared
       } ?? []
     self.font = font
     text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
@@ -198,7 +215,7 @@ extension FigureSpec {
     axes = try map.required("axes") { node in
       let items = node.isSequence ? try node.list("a list of panels") : [node]
       guard !items.isEmpty else { throw node.error("'axes' needs at least one panel") }
-      return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name), layers: layers) }
+      return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name), grammar: grammar) }
     }
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
@@ -251,7 +268,35 @@ extension FontSpec {
 }
 
 extension DataSourceSpec {
-  init(name: String, node: SpecNode, directory: URL) throws {
+  /// Every source a derived one reads is declared, and no source reads itself through others.
+  static func checkDerivations(_ sources: [DataSourceSpec]) throws {
+    let names = sources.map(\.name)
+    var inputs: [String: [Located<String>]] = [:]
+    for source in sources {
+      guard case .derived(let derivation) = source.source else { continue }
+      for input in derivation.inputs where !names.contains(input.value) {
+        throw VellumError(.invalidSpec, unknownSourceMessage(input.value, candidates: names), at: input.location)
+      }
+      inputs[source.name] = derivation.inputs
+    }
+    // Depth-first from each derived source; reaching a source on the current path is a cycle.
+    var finished: Set<String> = []
+    func visit(_ name: String, path: [String]) throws {
+      guard !finished.contains(name), let reads = inputs[name] else { return }
+      for input in reads {
+        if let start = path.firstIndex(of: input.value) {
+          let cycle = (path[start...] + [input.value]).joined(separator: " → ")
+          throw VellumError(
+            .invalidSpec, "data sources derive from each other in a cycle: \(cycle)", at: input.location)
+        }
+        try visit(input.value, path: path + [input.value])
+      }
+      finished.insert(name)
+    }
+    for name in inputs.keys.sorted() { try visit(name, path: [name]) }
+  }
+
+  init(name: String, node: SpecNode, directory: URL, transforms: TransformKinds) throws {
     self.name = name
     location = node.location
     func file(_ path: String, _ format: FileFormat) -> Source {
@@ -274,7 +319,18 @@ extension DataSourceSpec {
     }
     let formats = FileFormat.allCases.map(\.rawValue)
     let map = try node.mapping(
-      "data source '\(name)'", keys: formats + ["values", "path_column", "path_pattern", "tensorboard"])
+      "data source '\(name)'",
+      keys: formats + ["values", "path_column", "path_pattern", "tensorboard", "from", "transform"])
+    if let from = try map.optional("from", { try $0.located("a data source name") }) {
+      if let other = map.entries.first(where: { !["from", "transform"].contains($0.key.scalarText ?? "") }) {
+        throw other.key.error("a derived source takes only 'from' and 'transform'")
+      }
+      let steps = try map.optional("transform") { try transforms.decodeList($0) } ?? []
+      source = .derived(
+        Derivation(from: from, transforms: steps.map(\.body), transformLocations: steps.map(\.location)))
+      return
+    }
+    if let transform = map["transform"] { throw transform.error("'transform' needs 'from': the source it starts from") }
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
       source = .tensorboard(url.standardizedFileURL, displayPath: folder)

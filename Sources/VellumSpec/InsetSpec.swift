@@ -17,10 +17,10 @@ public struct InsetSpec: Sendable {
   static let keys = ["position", "zoom"]
   static let zoomKeys = ["color", "width", "alpha"]
 
-  init(node: SpecNode, baseFont: FontSpec, dataNames: [String], layers kinds: LayerKinds) throws {
+  init(node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar) throws {
     let map = try node.mapping("inset", keys: Self.keys + AxesSpec.keys.filter { $0 != "insets" })
     axes = try AxesSpec(
-      node: node, baseFont: baseFont, dataNames: dataNames, layers: kinds, extraKeys: Self.keys, allowsInsets: false)
+      node: node, baseFont: baseFont, dataNames: dataNames, grammar: grammar, extraKeys: Self.keys, allowsInsets: false)
     // An inset shows a legend only when asked (matplotlib's inset axes start without one).
     if axes.legendIsDefault { axes.legends = [] }
     position = try map.required("position") { node in

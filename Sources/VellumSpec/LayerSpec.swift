@@ -67,6 +67,8 @@ public struct LayerContext {
   public var node: SpecNode
   /// Names of the figure's data sources.
   public var dataNames: [String]
+  /// The transforms a layer's `transform` list may use.
+  public var transforms: TransformKinds
 }
 
 /// How one layer kind is read from a spec: its name, its keys and their schema, and its decoder.
@@ -105,12 +107,12 @@ public struct LayerKinds: Sendable {
 
   public var names: [String] { kinds.map(\.name) }
 
-  func decode(_ node: SpecNode, dataNames: [String]) throws -> LayerSpec {
+  func decode(_ node: SpecNode, dataNames: [String], transforms: TransformKinds) throws -> LayerSpec {
     let (name, body) = try node.tagged("layer", kinds: names)
     let kind = kinds.first { $0.name == name }!
     let map = try body.mapping(name, keys: kind.keys + [LayerAxes.key])
-    var layer = LayerSpec(
-      kind: name, body: try kind.decode(map, LayerContext(node: body, dataNames: dataNames)), location: body.location)
+    let context = LayerContext(node: body, dataNames: dataNames, transforms: transforms)
+    var layer = LayerSpec(kind: name, body: try kind.decode(map, context), location: body.location)
     layer.axes = try map.optional(LayerAxes.key) { try LayerAxes(node: $0) } ?? LayerAxes()
     return layer
   }
@@ -149,7 +151,7 @@ public struct LayerAxes: Sendable {
 public struct LayerSource: Sendable {
   /// Name of a data source declared under `data`.
   public var data: Located<String>
-  public var transforms: [TransformSpec]
+  public var transforms: [any TransformBody]
   /// Where each transform is written, for errors found while it runs.
   public var transformLocations: [SourceLocation] = []
 }
@@ -196,7 +198,7 @@ public struct SeriesCommon: Sendable {
   public init(map: SpecMapping, context: LayerContext, defaultAlpha: Double) throws {
     location = context.node.location
     id = try map.optional("id") { try $0.string("an id") }
-    source = try LayerSource(map: map, dataNames: context.dataNames)
+    source = try LayerSource(map: map, dataNames: context.dataNames, transforms: context.transforms)
     x = try map.required("x") { try $0.located("a column name") }
     group = try map.optional("group") { try $0.located("a column name") }
     label = try map.optional("label") { try $0.located("a label") }

@@ -10,7 +10,7 @@ public enum SpecLoader {
   /// Loads the spec at `path`; errors carry `path:line:col`. `style` retargets the figure to a style
   /// (as `vellum render --style` does), over the spec's own choices; `layers` are the mark kinds it may use.
   public static func load(
-    path: String, style: String? = nil, extraData: [(name: String, path: String)] = [], layers: LayerKinds
+    path: String, style: String? = nil, extraData: [(name: String, path: String)] = [], grammar: Grammar
   ) throws -> FigureSpec {
     let url = URL(fileURLWithPath: path)
     var isDirectory: ObjCBool = false
@@ -23,7 +23,8 @@ public enum SpecLoader {
     }
     let text = try Self.text(of: data, file: path)
     return try parse(
-      text, file: path, directory: url.deletingLastPathComponent(), style: style, extraData: extraData, layers: layers)
+      text, file: path, directory: url.deletingLastPathComponent(), style: style, extraData: extraData, grammar: grammar
+    )
   }
 
   /// A spec's bytes as text: within ``Limits/specBytes`` and valid UTF-8, else an error at the file's start. Reading
@@ -45,7 +46,7 @@ public enum SpecLoader {
   /// data sources (or replaces the spec's of the same name) as if written under `data:` (`render --data`).
   public static func parse(
     _ text: String, file: String, directory: URL, style: String? = nil,
-    extraData: [(name: String, path: String)] = [], layers: LayerKinds
+    extraData: [(name: String, path: String)] = [], grammar: Grammar
   ) throws -> FigureSpec {
     try Limits.checkNesting(text, file: file)
     let node: Node?
@@ -62,7 +63,7 @@ public enum SpecLoader {
     try Limits.checkExpansion(node, file: file)
     let styled = try StyleResolver.apply(
       to: try adding(extraData, to: node, file: file), directory: directory, file: file, override: style)
-    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, layers: layers)
+    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, grammar: grammar)
   }
 
   /// The document with `sources` under its `data:` mapping (created when missing), replacing same-named ones.

@@ -120,7 +120,7 @@ final class Binned2DTests: XCTestCase {
     for (stat, expected) in [(HistogramStat.count, reference.counts), (.density, reference.density)] {
       var binned = table
       try binned.apply(
-        .bin2d(
+        Bin2DTransform(
           x: Located("a", at: nil), y: Located("b", at: nil), bins: (.count(8), .count(6)), range: (nil, nil),
           weights: nil, stat: stat, name: "n"))
       XCTAssertEqual(binned.rowCount, 48)

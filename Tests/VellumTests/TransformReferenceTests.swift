@@ -33,7 +33,7 @@ final class TransformReferenceTests: XCTestCase {
     var cases: [Case]
   }
 
-  private func transform(_ yaml: String) throws -> TransformSpec {
+  private func transform(_ yaml: String) throws -> any TransformBody {
     let spec =
       "data: {d: d.csv, other: other.csv}\naxes:\n  layers:\n    - line: {data: d, x: step, y: loss, transform: [\(yaml)]}\n"
     let figure = try Figure(text: spec, name: "t.yaml")
@@ -43,17 +43,13 @@ final class TransformReferenceTests: XCTestCase {
   func testTransformsMatchPandas() throws {
     let url = PackagePaths.root.appendingPathComponent("Tests/Reference/transforms.json")
     let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
-    XCTAssertEqual(reference.cases.count, 22)
+    XCTAssertEqual(reference.cases.count, 30)
     let input = try CSVTableReader.read(reference.csv, displayPath: "d.csv", delimiter: ",")
     let other = try CSVTableReader.read(reference.other, displayPath: "other.csv", delimiter: ",")
     for item in reference.cases {
       var table = input
       let spec = try transform(item.transform)
-      if case .join(_, let keys, let inner) = spec {
-        table = try table.joined(with: other, on: keys, inner: inner)
-      } else {
-        try table.apply(spec)
-      }
+      try table.apply(spec, sources: ["other": other])
       for (name, column) in item.expected {
         switch column {
         case .numbers(let expected):

@@ -11,7 +11,7 @@ final class TransformTests: XCTestCase {
     try CSVTableReader.read(csv, displayPath: "t.csv", delimiter: ",")
   }
 
-  private func transforms(_ yaml: String) throws -> [TransformSpec] {
+  private func transforms(_ yaml: String) throws -> [any TransformBody] {
     let spec = try Figure(
       text: "data: {d: {values: {x: [1]}}}\naxes:\n  layers:\n    - line: {x: x, y: x, transform: \(yaml)}\n",
       name: "t.yaml"

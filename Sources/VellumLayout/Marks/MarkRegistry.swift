@@ -1,3 +1,4 @@
+import VellumData
 import VellumSpec
 
 /// Every mark kind a spec can use, in the order the schema and error messages list them.
@@ -23,4 +24,9 @@ public enum MarkRegistry {
     ViolinMark.layerKind,
     HeatmapMark.layerKind,
   ])
+}
+
+extension Grammar {
+  /// Vellum's marks and transforms: what a spec's layers and `transform` lists may use.
+  public static let vellum = Grammar(layers: MarkRegistry.layerKinds, transforms: TransformRegistry.kinds)
 }

@@ -110,13 +110,7 @@ struct MarkResolution {
 
   /// Values a layer filters on (`filter: {method: SDPO}` → `SDPO`), which tell apart layers sharing a column.
   private static func filterValues(_ source: LayerSource) -> [String] {
-    source.transforms.flatMap { transform -> [String] in
-      guard case .filter(let conditions) = transform else { return [] }
-      return conditions.compactMap { condition in
-        if case .equals(let value) = condition.condition { return value }
-        return nil
-      }
-    }
+    source.transforms.flatMap(\.selectedValues)
   }
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import Vellum
+import VellumTestSupport
+import XCTest
+
+@testable import VellumData
+@testable import VellumReview
+
+/// `data: {NAME: {from, transform}}`: tables computed once from another source and shared by every layer.
+final class DerivedSourceTests: XCTestCase {
+  private let csv = "model,step,loss\na,1,4\na,2,3\na,3,2\nb,1,5\nb,2,4\nb,3,1\n"
+
+  private func figure(_ spec: String, csv: String? = nil) throws -> (figure: Figure, fixture: SpecFixture) {
+    let fixture = try SpecFixture()
+    try fixture.write("data.csv", csv ?? self.csv)
+    return (try Figure(contentsOf: try fixture.write("f.yaml", spec)), fixture)
+  }
+
+  /// Three layers read one derived source of two transforms: the transforms run twice in all, not six times.
+  func testDerivedSourceIsComputedOncePerFigure() throws {
+    let (figure, fixture) = try figure(
+      """
+      data:
+        runs: data.csv
+        mean: {from: runs, transform: [{aggregate: {by: step, column: loss, stats: [mean, std]}}, {sort: step}]}
+      axes:
+        layers:
+          - band: {data: mean, x: step, center: loss_mean, error: loss_std}
+          - line: {data: mean, x: step, y: loss_mean}
+          - scatter: {data: mean, x: step, y: loss_mean}
+
+      """)
+    defer { fixture.remove() }
+    let loaded = try DataLoader.loadCounting(figure.spec)
+    XCTAssertEqual(loaded.transformRuns, 2)
+    guard case .series(let series) = loaded.data[0][1] else { return XCTFail("the line has no series") }
+    XCTAssertEqual(series[0].values["y"], [4.5, 3.5, 1.5])
+  }
+
+  /// A derived source may start from another and join a third; each is computed after what it reads.
+  func testDerivedSourcesChainAndJoin() throws {
+    let (figure, fixture) = try figure(
+      """
+      data:
+        runs: data.csv
+        sizes: {values: {model: [a, b], params: [10, 20]}}
+        last: {from: best, transform: [{join: {data: sizes, on: model}}]}
+        best: {from: runs, transform: [{top: {column: step, k: 1, by: model}}]}
+      axes:
+        layers:
+          - scatter: {data: last, x: params, y: loss}
+
+      """)
+    defer { fixture.remove() }
+    let loaded = try DataLoader.loadCounting(figure.spec)
+    guard case .series(let series) = loaded.data[0][0], case .numeric(let x) = series[0].x else {
+      return XCTFail("the scatter has no numeric series")
+    }
+    XCTAssertEqual(x, [10, 20])
+    XCTAssertEqual(series[0].values["y"], [2, 1])
+  }
+
+  func testCyclesAndUnknownSourcesAreLocatedErrors() throws {
+    let cycle = SpecFixture.error(
+      """
+      data:
+        runs: data.csv
+        a: {from: b}
+        b: {from: c, transform: [{sort: step}]}
+        c: {from: a}
+      axes:
+        layers:
+          - line: {data: a, x: step, y: loss}
+
+      """)
+    XCTAssertEqual(cycle?.message, "data sources derive from each other in a cycle: a → b → c → a")
+    XCTAssertEqual(cycle.flatMap(\.location).map { [$0.line, $0.column] }, [5, 13], "at c's 'from: a'")
+    let unknown = SpecFixture.error(
+      """
+      data:
+        runs: data.csv
+        mean: {from: run}
+      axes:
+        layers:
+          - line: {data: mean, x: step, y: loss}
+
+      """)
+    XCTAssertEqual(unknown?.location?.line, 3)
+    XCTAssertTrue(unknown?.message.contains("did you mean 'runs'") ?? false, unknown?.message ?? "")
+    let mixed = SpecFixture.error(
+      "data:\n  runs: data.csv\n  mean: {from: runs, csv: x.csv}\naxes:\n  layers:\n    - line: {data: mean, x: step, y: loss}\n"
+    )
+    XCTAssertEqual(mixed?.location?.column, 22, "at the csv key")
+  }
+
+  /// `filter: {expr: "row > col"}` compares two columns per row: a lower-triangle heatmap.
+  func testLowerTriangleHeatmapThroughAnExpressionFilter() throws {
+    var cells = "row,col,v\n"
+    for row in 0..<4 { for col in 0..<4 { cells += "\(row),\(col),\(row * 4 + col)\n" } }
+    let (figure, fixture) = try figure(
+      """
+      data: {d: data.csv}
+      axes:
+        layers:
+          - heatmap: {x: col, y: row, value: v, colorbar: false, transform: [{filter: {expr: "row > col"}}]}
+
+      """, csv: cells)
+    defer { fixture.remove() }
+    let root = try SVGDocument.parse(Data(try figure.svg().utf8), name: "f.svg")
+    var count = 0
+    root.walk { element, owner in if owner == "heatmap-v" && element.name == "path" { count += 1 } }
+    XCTAssertEqual(count, 6, "the cells below the diagonal of a 4 × 4 grid")
+  }
+}
