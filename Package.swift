@@ -28,7 +28,7 @@ let package = Package(
 
     // The pipeline, one job per target, data flowing one way.
     .target(name: "VellumDiagnostics"),
-    .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "VellumScene", "Yams"]),
+    .target(name: "VellumSpec", dependencies: ["VellumDiagnostics", "Yams"]),
     .target(
       name: "VellumData",
       dependencies: [
@@ -74,7 +74,7 @@ let package = Package(
         "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
         "VellumRaster", "VellumData",
         "VellumSpec",
-        "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "Yams",
       ]),
   ]
 )

@@ -81,7 +81,7 @@ public struct Figure: Sendable {
 
   /// The figure as SVG text; `textMode` overrides the spec's `text` choice.
   public func svg(textMode: TextMode? = nil, embedFonts: Bool = false) throws -> String {
-    SVGWriter.write(try scene(embedFonts: embedFonts), textMode: textMode ?? spec.text)
+    SVGWriter.write(try scene(embedFonts: embedFonts), textMode: textMode ?? TextMode(spec.text))
   }
 
   /// Every requested format's bytes, rendered entirely in memory (PNG at `dpi`).
@@ -89,5 +89,15 @@ public struct Figure: Sendable {
     formats: [OutputFormat], dpi: Double = 300, textMode: TextMode? = nil, embedFonts: Bool = false
   ) throws -> [OutputFormat: [UInt8]] {
     try FigureRenderer(dpi: dpi, textMode: textMode, embedFonts: embedFonts).render(self, formats: formats)
+  }
+}
+
+extension TextMode {
+  /// The writer's mode for the text output a spec asks for.
+  init(_ output: TextOutput) {
+    switch output {
+    case .fonts: self = .fonts
+    case .paths: self = .paths
+    }
   }
 }

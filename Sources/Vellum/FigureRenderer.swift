@@ -54,7 +54,7 @@ public struct FigureRenderer: Sendable {
     -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
   {
     let (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
-    let svg = SVGWriter.write(scene, textMode: textMode ?? figure.spec.text)
+    let svg = SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text))
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     let jobs = formats.filter { $0 != .svg }
     let results = Mutex<(outputs: [OutputFormat: [UInt8]], failure: (any Error)?)>(([:], nil))

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 
 /// Reads a data file's text, with errors located at the spec line that named it.

@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 
 /// Loads every data source a figure names and computes each layer's plotted values.

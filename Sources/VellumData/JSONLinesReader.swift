@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 
 /// Reads JSON Lines: one flat object per line; columns are the keys in order of first appearance, and a key a line

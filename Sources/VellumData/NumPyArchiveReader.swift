@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 import ZIPFoundation
 

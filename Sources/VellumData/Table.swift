@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 
 /// A table read from a data source, with columns as text (as read) or numbers (computed by transforms),

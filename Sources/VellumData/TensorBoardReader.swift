@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumSpec
 
 /// Reads TensorBoard event files (`events.out.tfevents.*`) into a long table of scalars: `run` (the folder below

@@ -1,5 +1,6 @@
 import Foundation
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting

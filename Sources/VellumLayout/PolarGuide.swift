@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// One plot area: its axes, frame, ticks, legend and data layers.
 public struct AxesSpec: Sendable {
   public var title: LabelSpec?
@@ -76,17 +78,54 @@ public struct TickStyleSpec: Sendable {
 }
 
 extension AxesSpec {
-  static let keys = [
-    "title", "x", "y", "x2", "y2", "frame", "grid", "ticks", "legend", "aspect", "layers", "insets", "polar",
-  ]
+  static let object = SpecObject(
+    "axes",
+    purpose: "One panel: its axes, decorations and layers, drawn bottom to top; `axes:` holds one panel or a list "
+      + "laid out by `panels`.",
+    keys: [
+      SpecKey(
+        "title", LabelSpec.schema, "the panel's title over the plot (TeX subset), or {text, size, pad}",
+        example: "'Training loss'"),
+      SpecKey(
+        "x", AxisSpec.object.schema, "the x axis along the bottom: label, limits, scale, ticks…",
+        example: "{label: Step, scale: log}"),
+      SpecKey(
+        "y", AxisSpec.object.schema, "the y axis along the left: label, limits, scale, ticks…",
+        example: "{label: Loss, limits: [0, 1]}"),
+      SpecKey(
+        "x2", AxisSpec.object.schema,
+        "a secondary x axis along the top: its own limits for layers with axis: x2, or a function of x",
+        example: "{label: Epoch, function: {forward: x / 2500, inverse: x * 2500}}"),
+      SpecKey(
+        "y2", AxisSpec.object.schema, "a secondary y axis along the right, for layers with axis: y2",
+        example: "{label: Accuracy}"),
+      SpecKey(
+        "frame", FrameSpec.object.schema, "the plot's spines: box, open or none, and their look",
+        defaultValue: "box"),
+      SpecKey("grid", GridSpec.object.schema, "grid lines behind the data", defaultValue: false),
+      SpecKey(
+        "ticks", TickStyleSpec.object.schema, "how the panel's ticks and tick labels look",
+        example: "{direction: in}"),
+      SpecKey(
+        "legend", LegendSpec.schema, "the panel's legend: true, false, its options, or a list of legends",
+        defaultValue: true),
+      SpecKey(
+        "aspect", .object(["anyOf": .array([SpecSchema.enumeration(["equal", "auto"]), SpecSchema.positive])]),
+        "the plot box's height / width: a ratio, equal (1), or auto (fill the space)", defaultValue: "auto"),
+      SpecKey(
+        "layers", SpecSchema.array(.object([:])), "the marks drawn, bottom to top",
+        example: "[{line: {x: step, y: loss}}]"),
+      SpecKey("insets", SpecSchema.array(.object([:])), "axes drawn inside this panel", default: "[]"),
+      SpecKey(
+        "polar", PolarSpec.object.schema, "draw the panel as polar axes (angle = x, radius = y)",
+        defaultValue: false),
+    ],
+    required: ["layers"], example: "{axes: {x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}}")
 
-  /// `extraKeys` are read by an enclosing spec (an inset's position); insets cannot hold insets.
-  init(
-    node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar, extraKeys: [String] = [],
-    allowsInsets: Bool = true
-  ) throws {
-    let map = try node.mapping(
-      allowsInsets ? "axes" : "inset", keys: Self.keys.filter { allowsInsets || $0 != "insets" } + extraKeys)
+  /// An inset's axes leave its `position` and `zoom` to ``InsetSpec`` and hold no insets of their own.
+  init(node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar, inset: Bool = false) throws {
+    let allowsInsets = !inset
+    let map = try node.mapping(inset ? InsetSpec.object : Self.object)
     location = node.location
     title = try map.optional("title") {
       try LabelSpec(node: $0, what: "title", defaultSize: baseFont.size * 1.2, defaultPad: 6)
@@ -176,6 +215,25 @@ extension AxesSpec {
 }
 
 extension LabelSpec {
+  static let object = SpecObject(
+    "label",
+    purpose: "A label's text (TeX subset: $…$ math, \\textbf, …) with its own size and gap; a plain text "
+      + "is short for {text: …}.",
+    keys: [
+      SpecKey("text", SpecSchema.text, "the label's text (TeX subset)", example: "'Loss ($\\log$)'"),
+      SpecKey(
+        "size", SpecSchema.fontSize, "text size in points",
+        default: "the base font size (titles: 1.2 times it)", example: "12"),
+      SpecKey(
+        "pad", SpecSchema.measure, "gap in points between the text and what it labels",
+        default: "4 (axis labels), 6 (titles)", example: "8"),
+    ],
+    required: ["text"], shorthand: [SpecSchema.text],
+    example: "{axes: {title: {text: 'Training loss', size: 12}, layers: [{line: {x: step, y: loss}}]}}")
+
+  /// A text, or `{text, size, pad}`.
+  static var schema: JSONValue { object.schema }
+
   init(node: SpecNode, what: String, defaultSize: Double, defaultPad: Double) throws {
     if node.scalarText != nil {
       text = try node.located("the \(what) text")
@@ -183,7 +241,7 @@ extension LabelSpec {
       pad = defaultPad
       return
     }
-    let map = try node.mapping(what, keys: ["text", "size", "pad"])
+    let map = try node.mapping(Self.object)
     text = try map.required("text") { try $0.located("the \(what) text") }
     size = try map.optional("size") { try $0.fontSize() } ?? defaultSize
     pad = try map.optional("pad") { try $0.double("a pad in points") } ?? defaultPad
@@ -191,6 +249,20 @@ extension LabelSpec {
 }
 
 extension FrameSpec {
+  static let object = SpecObject(
+    "frame",
+    purpose: "The plot's spines: all four (box), left and bottom only (open), or none; a style name is short "
+      + "for {style: …}.",
+    keys: [
+      SpecKey(
+        "style", SpecSchema.enumeration(Style.allCases.map(\.rawValue)),
+        "which spines are drawn: box (all four), open (left and bottom), none", defaultValue: Style.box),
+      SpecKey("width", SpecSchema.measure, "spine width in points", defaultValue: 0.8),
+      SpecKey("color", SpecSchema.color, "spine colour", defaultValue: "black"),
+    ],
+    shorthand: [SpecSchema.enumeration(Style.allCases.map(\.rawValue))],
+    example: "{axes: {frame: {style: open}, layers: [{line: {x: step, y: loss}}]}}")
+
   init(node: SpecNode) throws {
     if node.scalarText != nil {
       style = try Self.style(node)
@@ -198,7 +270,7 @@ extension FrameSpec {
       color = .black
       return
     }
-    let map = try node.mapping("frame", keys: ["style", "width", "color"])
+    let map = try node.mapping(Self.object)
     style = try map.optional("style") { try Self.style($0) } ?? .box
     width = try map.optional("width") { try $0.measure("a line width") } ?? 0.8
     color = try map.optional("color") { try decodeColor($0) } ?? .black
@@ -210,9 +282,25 @@ extension FrameSpec {
 }
 
 extension TickStyleSpec {
+  static let object = SpecObject(
+    "tick style",
+    purpose: "How a panel's ticks and tick labels look (matplotlib's tick_params): direction, size, label size and "
+      + "colour; where ticks go is each axis's `ticks`.",
+    keys: [
+      SpecKey(
+        "direction", SpecSchema.enumeration(Direction.allCases.map(\.rawValue)),
+        "ticks point out of the plot, into it, or both ways", defaultValue: Direction.out),
+      SpecKey("length", SpecSchema.measure, "major tick length in points", defaultValue: 3.5),
+      SpecKey("width", SpecSchema.measure, "tick line width in points", defaultValue: 0.8),
+      SpecKey("label_size", SpecSchema.fontSize, "tick label size in points", default: "the base font size"),
+      SpecKey("pad", SpecSchema.number, "gap in points between a tick and its label", defaultValue: 3.5),
+      SpecKey("mirror", SpecSchema.boolean, "ticks on the top and right spines too", defaultValue: false),
+      SpecKey("color", SpecSchema.color, "colour of the ticks and tick labels", defaultValue: "black"),
+    ],
+    example: "{axes: {ticks: {direction: in, mirror: true}, layers: [{line: {x: step, y: loss}}]}}")
+
   init(node: SpecNode, baseFont: FontSpec) throws {
-    let map = try node.mapping(
-      "ticks", keys: ["direction", "length", "width", "label_size", "pad", "mirror", "color"])
+    let map = try node.mapping(Self.object)
     direction = try map.optional("direction") { try decodeEnum($0, what: "tick direction") } ?? .out
     length = try map.optional("length") { try $0.measure("a tick length") } ?? 3.5
     width = try map.optional("width") { try $0.measure("a tick width") } ?? 0.8

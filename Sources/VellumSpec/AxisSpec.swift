@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 
 /// One axis: its label, limits, scale, tick placement and tick label format.
 public struct AxisSpec: Sendable {
@@ -86,15 +87,86 @@ public struct AxisSpec: Sendable {
 }
 
 extension AxisSpec {
-  static let keys = [
-    "label", "limits", "scale", "base", "linthresh", "linscale", "reverse", "ticks", "minor", "format", "decimals",
-    "rotation", "color", "function",
-  ]
+  /// An axis of a panel: x and y, and the secondary x2 (top) and y2 (right).
+  static let object = SpecObject(
+    "axis",
+    purpose: "One axis of a panel (x, y, or the secondary x2 at the top and y2 at the right): its label, range, "
+      + "scale, ticks and tick labels.",
+    keys: [
+      SpecKey("label", LabelSpec.schema, "the axis label (TeX subset), or {text, size, pad}", example: "'Step'"),
+      SpecKey(
+        "limits", SpecSchema.limits, "the axis range [low, high] in data units ([high, low] runs backwards)",
+        default: "the data's range with 5 % margins (matplotlib's)", example: "[0, 1]"),
+      SpecKey(
+        "scale", SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
+        "how values map to positions: linear, log, symlog (linear near zero), or categorical (one slot per value)",
+        defaultValue: Scale.linear),
+      SpecKey(
+        "base", .object(["allOf": .array([SpecSchema.positive, .object(["not": .object(["const": 1])])])]),
+        "the base of a log or symlog axis", defaultValue: 10.0),
+      SpecKey(
+        "linthresh", SpecSchema.positive, "symlog: the range (−linthresh, linthresh) drawn linearly",
+        defaultValue: 1.0),
+      SpecKey(
+        "linscale", SpecSchema.positive, "symlog: the width of that linear range, in decades",
+        defaultValue: 1.0),
+      SpecKey("reverse", SpecSchema.boolean, "draw the axis from high to low", defaultValue: false),
+      SpecKey(
+        "ticks", tickObject.schema, "where ticks go: auto, a list of values, {step}, or {values, labels}",
+        defaultValue: "auto"),
+      SpecKey("minor", SpecSchema.boolean, "minor ticks between the major ones", defaultValue: false),
+      SpecKey(
+        "format", SpecSchema.tickFormat,
+        "tick label format: auto, plain, si, percent, scientific, or a printf pattern", defaultValue: "auto"),
+      SpecKey(
+        "decimals", SpecSchema.bounded(minimum: 0, maximum: 12, integer: true),
+        "fixed digits after the decimal point in tick labels", default: "as many as the ticks need"),
+      SpecKey(
+        "rotation",
+        .object([
+          "anyOf": .array([
+            SpecSchema.bounded(minimum: -90, maximum: 90),
+            SpecSchema.enumeration(["auto"]),
+          ])
+        ]),
+        "x axes: tick label angle in degrees, or auto (level, else 45°, 90°, then every n-th label)",
+        defaultValue: 0.0),
+      SpecKey(
+        "color", SpecSchema.color, "colour of the axis's spine, ticks, tick labels and label",
+        default: "the frame's and ticks' colours"),
+      SpecKey(
+        "function", AxisFunction.object.schema,
+        "secondary axes: ticks computed from the primary axis by formulas in x (matplotlib's secondary_xaxis)"),
+    ],
+    rules: [
+      // Log axes take positive limits only.
+      .object([
+        "if": .object(["properties": .object(["scale": .object(["const": "log"])]), "required": ["scale"]]),
+        "then": .object(["properties": .object(["limits": .object(["items": SpecSchema.positive])])]),
+      ])
+    ],
+    example: "{axes: {x: {label: Step, limits: [1, 1000], minor: true}, layers: [{line: {x: step, y: loss}}]}}")
+
+  /// `ticks` on an axis: where the ticks go.
+  static let tickObject = SpecObject(
+    "axis ticks",
+    purpose: "Where an axis's ticks go: auto (matplotlib's locator), a list of values, every `step`, or chosen "
+      + "values with their own labels.",
+    keys: [
+      SpecKey("step", SpecSchema.positive, "a tick every step data units", example: "0.25"),
+      SpecKey("values", SpecSchema.array(SpecSchema.number), "tick positions in data units", example: "[0, 0.5, 1]"),
+      SpecKey(
+        "labels", SpecSchema.array(SpecSchema.string), "one label (TeX subset) per value, instead of numbers",
+        example: "[low, mid, high]"),
+    ],
+    exclusive: [["step", "values"]], requiresOneOf: [["step"], ["values"]], needs: ["labels": ["values"]],
+    shorthand: [SpecSchema.enumeration(["auto"]), SpecSchema.array(SpecSchema.number)],
+    example: "{axes: {x: {ticks: {values: [1, 2, 3], labels: [a, b, c]}}, layers: [{line: {x: step, y: loss}}]}}")
 
   init(node: SpecNode, name: String, baseFont: FontSpec) throws {
     self.init(name: name, baseFont: baseFont)
     location = node.location
-    let map = try node.mapping("the \(name) axis", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     label = try map.optional("label") {
       try LabelSpec(node: $0, what: "\(name) label", defaultSize: baseFont.size, defaultPad: 4)
     }
@@ -178,9 +250,10 @@ extension AxisSpec {
       return .values(try node.list().map { try $0.double("a tick value") }, labels: nil)
     }
     if node.scalarText == "auto" { return .auto }
-    let map = try node.mapping("ticks", keys: ["step", "values", "labels"])
+    let map = try node.mapping(tickObject)
     if let step = try map.optional("step", { try $0.positive("a tick step") }) {
       if map["values"] != nil { throw node.error("give either 'step' or 'values' for ticks, not both") }
+      if let labels = map["labels"] { throw labels.error("tick labels go with 'values', one label per value") }
       return .step(step)
     }
     guard let values = try map.optional("values", { try $0.list().map { try $0.double("a tick value") } }) else {
@@ -201,10 +274,21 @@ public struct AxisFunction: Sendable {
   public var inverse: Formula
   public var location: SourceLocation?
 
-  static let keys = ["forward", "inverse"]
+  static let object = SpecObject(
+    "axis function",
+    purpose: "A secondary axis whose values are a function of its primary axis's (matplotlib's secondary_xaxis "
+      + "functions): both directions as formulas in x.",
+    keys: [
+      SpecKey("forward", SpecSchema.string, "this axis's value from the primary axis's value x", example: "'x / 2500'"),
+      SpecKey("inverse", SpecSchema.string, "the primary axis's value from this axis's value x", example: "'x * 2500'"),
+    ],
+    required: ["forward", "inverse"],
+    example:
+      "{axes: {x2: {label: Epoch, function: {forward: x / 2500, inverse: x * 2500}}, layers: [{line: {x: step, y: loss}}]}}"
+  )
 
   init(node: SpecNode) throws {
-    let map = try node.mapping("an axis function {forward, inverse}", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     location = node.location
     func formula(_ key: String) throws -> Formula {
       try map.required(key) { node in

@@ -12,6 +12,21 @@ public enum BinSpec: Sendable, Equatable {
   case edges([Double])
   case rule(BinRule)
 
+  /// `bins`: a count, a numpy rule, a list of increasing edges or `{width: W}`.
+  public static let schema = JSONValue.object([
+    "anyOf": .array([
+      SpecSchema.bounded(minimum: 1, maximum: Double(Limits.bins), integer: true),
+      SpecSchema.enumeration(BinRule.allCases.map(\.rawValue)), SpecSchema.array(SpecSchema.number),
+      widthObject.schema,
+    ])
+  ])
+
+  static let widthObject = SpecObject(
+    "bin width",
+    purpose: "Equal bins of one width, starting at the smallest value (seaborn's binwidth).",
+    keys: [SpecKey("width", SpecSchema.positive, "the width of every bin, in data units", example: "0.05")],
+    required: ["width"], example: "{axes: {layers: [{histogram: {x: latency, bins: {width: 0.05}}}]}}")
+
   /// matplotlib's default, `rcParams["hist.bins"]`.
   public static let matplotlibDefault = BinSpec.count(10)
 
@@ -28,7 +43,7 @@ public enum BinSpec: Sendable, Equatable {
       return .edges(edges)
     }
     if node.isMapping {
-      let map = try node.mapping("bins", keys: ["width"])
+      let map = try node.mapping(widthObject)
       return .width(try map.required("width") { try $0.positive("a bin width") })
     }
     if let text = node.scalarText, Int(text) == nil {

@@ -21,7 +21,34 @@ public struct ColorbarSpec: Sendable {
   /// layer sharing it needs the same colormap, norm and explicit `limits`.
   public var shared: Bool = false
 
-  public static let keys = ["label", "size", "pad", "format", "extend", "location", "shared"]
+  static let object = SpecObject(
+    "colorbar",
+    purpose: "The bar beside a panel that explains a colour scale (matplotlib's fig.colorbar); true draws it with "
+      + "these defaults, false leaves it out.",
+    keys: [
+      SpecKey("label", SpecSchema.text, "the colorbar's label (TeX subset), beside the bar", example: "'Attention'"),
+      SpecKey(
+        "size", SpecSchema.measure, "thickness of the bar in points", default: "a twentieth of the plot's height",
+        example: "8"),
+      SpecKey(
+        "pad", SpecSchema.measure, "gap in points between the plot and the bar",
+        default: "5 % of the plot's width (right), half the tick label size (bottom)", example: "6"),
+      SpecKey("format", SpecSchema.tickFormat, "format of the bar's tick labels", defaultValue: "auto"),
+      SpecKey(
+        "extend", SpecSchema.enumeration(Extend.allCases.map(\.rawValue)),
+        "triangles past the ends, in the under/over colours, for values beyond the limits",
+        defaultValue: Extend.neither),
+      SpecKey(
+        "location", SpecSchema.enumeration(Location.allCases.map(\.rawValue)),
+        "where the bar stands: upright right of the plot, or lying below it", defaultValue: Location.right),
+      SpecKey(
+        "shared", SpecSchema.boolean,
+        "one bar right of all panels for every layer sharing the colormap, norm and limits", defaultValue: false),
+    ],
+    example: "{heatmap: {x: c, y: r, value: v, colorbar: {label: Value, extend: both}}}")
+
+  /// `true`, `false` or the colorbar's options.
+  public static var schema: JSONValue { .object(["anyOf": .array([SpecSchema.boolean, object.schema])]) }
 
   public init() {
     format = .auto
@@ -32,7 +59,7 @@ public struct ColorbarSpec: Sendable {
   /// `true`, `false` (nil) or `{label, size, pad, format}`.
   public static func decode(_ node: SpecNode) throws -> ColorbarSpec? {
     if node.scalarText != nil { return try node.bool() ? ColorbarSpec() : nil }
-    let map = try node.mapping("colorbar", keys: keys)
+    let map = try node.mapping(object)
     var spec = ColorbarSpec()
     spec.label = try map.optional("label") { try $0.located("a label") }
     spec.size = try map.optional("size") { try $0.measure("a bar thickness in points") }

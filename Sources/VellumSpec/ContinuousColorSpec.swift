@@ -33,7 +33,38 @@ public struct ContinuousColorSpec: Sendable {
     return names + names.map { $0 + "_r" }
   }
 
-  public static let keys = ["map", "norm", "linthresh", "center", "limits", "under", "over", "bad", "levels"]
+  /// The colour keys, declared once for every object that maps numbers to colours (a heatmap, a colormap encoding).
+  public static let declaredKeys = [
+    SpecKey(
+      "map", .object(["anyOf": .array([SpecSchema.enumeration(colormapNames), SpecSchema.array(SpecSchema.color)])]),
+      "a colormap by name (any matplotlib map, _r reversed) or a list of colours blended evenly",
+      defaultValue: "viridis", example: "RdBu_r"),
+    SpecKey(
+      "norm", SpecSchema.enumeration(["linear", "log", "symlog", "center"]),
+      "how values map to the colormap: linear, log, symlog (with linthresh), or center (two slopes meeting at center)",
+      default: "linear, or center when center is given"),
+    SpecKey("linthresh", SpecSchema.positive, "symlog norm: the range around zero mapped linearly", defaultValue: 1.0),
+    SpecKey(
+      "center", SpecSchema.number, "the value mapped to the middle of the colormap (matplotlib's TwoSlopeNorm)",
+      example: "0.5"),
+    SpecKey(
+      "limits", SpecSchema.pair, "[vmin, vmax] the colormap spans; values beyond take the end colours",
+      default: "the data's range", example: "[0, 1]"),
+    SpecKey("under", SpecSchema.color, "colour of values below vmin", default: "the colormap's first colour"),
+    SpecKey("over", SpecSchema.color, "colour of values above vmax", default: "the colormap's last colour"),
+    SpecKey("bad", SpecSchema.color, "colour of missing values", default: "not drawn"),
+    SpecKey(
+      "levels", SpecSchema.bounded(minimum: 2, maximum: 256, integer: true),
+      "number of discrete colours the colormap is cut into", default: "none (continuous)", example: "8"),
+  ]
+
+  /// A centred norm needs its centre.
+  public static let rules: [JSONValue] = [
+    .object([
+      "if": .object(["properties": .object(["norm": .object(["const": "center"])]), "required": ["norm"]]),
+      "then": .object(["required": ["center"]]),
+    ])
+  ]
 
   public init(map: Map) {
     self.map = map

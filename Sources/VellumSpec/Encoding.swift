@@ -21,10 +21,25 @@ public enum Encoding<Constant: Sendable>: Sendable {
     return nil
   }
 
+  /// `{column: NAME}`: the channel follows a column through the figure's scale.
+  public static var columnObject: SpecObject {
+    SpecObject(
+      "column encoding",
+      purpose: "Drives a channel (colour, dash, marker shape) by a column: each value takes its own look from the "
+        + "figure's scale, and the legend lists the values.",
+      keys: [SpecKey("column", SpecSchema.string, "the column whose values pick the look", example: "method")],
+      required: ["column"], example: "{line: {x: step, y: loss, color: {column: method}}}")
+  }
+
+  /// A constant (`value`'s schema) or a column encoding.
+  public static func schema(_ value: JSONValue) -> JSONValue {
+    .object(["anyOf": .array([value, columnObject.schema])])
+  }
+
   /// Reads a mapping as a column encoding `{column: NAME}`, anything else through `constant`.
   public static func decode(_ node: SpecNode, constant: (SpecNode) throws -> Constant) throws -> Encoding {
     guard node.isMapping else { return .constant(try constant(node)) }
-    let map = try node.mapping("a column encoding {column: NAME}", keys: ["column"])
+    let map = try node.mapping(columnObject)
     return .column(try map.required("column") { try $0.located("a column name") })
   }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import VellumScene
+import VellumDiagnostics
 
 /// A whole figure as the spec describes it, validated and with defaults filled in.
 public struct FigureSpec: Sendable {
@@ -34,7 +34,7 @@ public struct FigureSpec: Sendable {
   /// Thin lines and bands denser than the page can show (on by default).
   public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
-  public var text: TextMode
+  public var text: TextOutput
   public var data: [DataSourceSpec]
   /// One or more panels, in reading order (row by row).
   public var axes: [AxesSpec]
@@ -43,6 +43,14 @@ public struct FigureSpec: Sendable {
   public var legends: [LegendSpec] = []
   /// A title over every panel (matplotlib's `suptitle`).
   public var title: LabelSpec?
+}
+
+/// How the spec asks the SVG to carry text; the writer's own option (`TextMode`) has the same cases.
+public enum TextOutput: String, Sendable, CaseIterable {
+  /// Selectable text in the figure's fonts.
+  case fonts
+  /// Glyph outlines: identical everywhere, no fonts needed.
+  case paths
 }
 
 /// The base font every text element inherits.
@@ -74,6 +82,9 @@ public struct DataSourceSpec: Sendable {
     case jsonl
     /// A NumPy archive (`np.savez`): one array per column, numbers kept binary.
     case npz
+
+    /// The format's name in prose.
+    var title: String { ["csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines", "npz": "NumPy .npz"][rawValue]! }
 
     /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, `.npz`, else CSV.
     static func guess(_ path: String) -> FileFormat {
@@ -128,14 +139,83 @@ public struct DataSourceSpec: Sendable {
 }
 
 extension FigureSpec {
-  static let keys = [
-    "size", "width", "height", "pad", "margins", "background", "font", "palette", "text", "decimate", "alt", "data",
-    "panels",
-    "legend", "axes", "scales", "colors", "title",
-  ]
+  static let object = SpecObject(
+    "figure",
+    purpose: "The whole figure: its size, fonts, data sources and panels. `axes` is the one required key; everything "
+      + "else has matplotlib's default.",
+    keys: [
+      SpecKey(
+        "size",
+        .object([
+          "type": "array", "items": SpecSchema.length, "minItems": 2, "maxItems": 2,
+        ]), "the figure's [width, height]: lengths in in, cm, mm, pt or bp; bare numbers are inches",
+        defaultValue: "[6.4in, 4.8in]", example: "[5in, 3.4in]"),
+      SpecKey(
+        "width", .object(["anyOf": .array([SpecSchema.length, SpecSchema.enumeration(["column", "full"])])]),
+        "the figure's width: a length, or column/full for the style's column widths",
+        default: "the size's width (6.4in)",
+        example: "3.5in"),
+      SpecKey(
+        "height", SpecSchema.length, "the figure's height: a length",
+        default: "the size's height (4.8in), or width × aspect",
+        example: "2.6in"),
+      SpecKey(
+        "pad", SpecSchema.measure,
+        "margin around the content, in multiples of font.size (matplotlib's tight_layout pad)", defaultValue: 1.08),
+      SpecKey(
+        "margins", marginsObject.schema, "per-side margins that replace pad on those sides",
+        default: "pad on every side", example: "{left: 0.6in}"),
+      SpecKey(
+        "background", SpecSchema.colorOrNone, "the canvas colour, or none for a transparent figure",
+        defaultValue: "white"),
+      SpecKey("font", FontSpec.object.schema, "the fonts and base size of every text", example: "{size: 9}"),
+      SpecKey(
+        "palette",
+        .object([
+          "anyOf": .array([
+            SpecSchema.enumeration(Color.palettes.keys.sorted()),
+            SpecSchema.nonEmpty(SpecSchema.array(SpecSchema.color)),
+          ])
+        ]), "the colour cycle series take: a named palette or a list of colours", defaultValue: "tab10"),
+      SpecKey(
+        "text", SpecSchema.enumeration(TextOutput.allCases.map(\.rawValue)),
+        "how the SVG carries text: fonts (selectable text) or paths (glyph outlines)", defaultValue: TextOutput.fonts),
+      SpecKey(
+        "decimate", SpecSchema.boolean, "thin lines and bands denser than the output can show",
+        defaultValue: true),
+      SpecKey(
+        "alt", SpecSchema.string, "a description of the figure for readers who cannot see it (SVG <desc>)",
+        example: "'Loss falls faster with SDPO'"),
+      SpecKey(
+        "data", .object(["type": "object", "additionalProperties": .object([:])]),
+        "the named data sources: files, TensorBoard logs, inline values, or tables derived from others",
+        example: "{runs: runs.csv}"),
+      SpecKey("panels", PanelsSpec.object.schema, "how the panels are laid out", example: "{columns: 2}"),
+      SpecKey(
+        "legend", LegendSpec.schema, "a figure legend gathering every panel's entries, outside the panels",
+        default: "none (each panel's own)", example: "{location: outside top, columns: 4}"),
+      SpecKey(
+        "axes", .object([:]), "one panel, or a list of panels", example: "{layers: [{line: {x: step, y: loss}}]}"),
+      SpecKey("scales", ScalesSpec.object.schema, "the figure's discrete colour, dash and marker scales"),
+      SpecKey(
+        "colors", SpecSchema.pins(SpecSchema.color), "values pinned to colours (short for scales.color.colors)",
+        example: "{SDPO: C2}"),
+      SpecKey("title", LabelSpec.schema, "a title over every panel (matplotlib's suptitle)", example: "'Ablations'"),
+    ],
+    required: ["axes"],
+    example: "{size: [4in, 3in], data: {runs: runs.csv}, axes: {layers: [{line: {x: step, y: loss}}]}}")
+
+  static let marginsObject = SpecObject(
+    "margins",
+    purpose: "Margins of chosen sides of the figure, replacing pad there: lengths with a unit, bare numbers in "
+      + "points.",
+    keys: ["left", "right", "top", "bottom"].map { side in
+      SpecKey(side, SpecSchema.margin, "the \(side) margin", default: "pad font sizes", example: "0.5in")
+    },
+    example: "{margins: {left: 0.6in}, axes: {layers: [{line: {x: step, y: loss}}]}}")
 
   init(root: SpecNode, directory: URL, grammar: Grammar) throws {
-    let map = try root.mapping("the figure", keys: Self.keys)
+    let map = try root.mapping(Self.object)
     file = root.file
     self.directory = directory
     var width = 6.4 * 72
@@ -155,7 +235,7 @@ extension FigureSpec {
     self.height = height
     pad = try map.optional("pad") { try $0.measure("a pad") } ?? 1.08
     if let node = map["margins"] {
-      let sides = try node.mapping("margins {left, right, top, bottom}", keys: ["left", "right", "top", "bottom"])
+      let sides = try node.mapping(Self.marginsObject)
       func side(_ key: String) throws -> Double? {
         try sides.optional(key) { node in
           guard let text = node.scalarText, let points = Length.points(text, bareUnit: 1), points >= 0,
@@ -250,8 +330,31 @@ extension FigureSpec {
 }
 
 extension FontSpec {
+  static let object = SpecObject(
+    "font",
+    purpose: "The fonts of every text and the base size other sizes follow (matplotlib's font.size); any "
+      + "installed family.",
+    keys: [
+      SpecKey(
+        "family", SpecSchema.string, "the text font family", defaultValue: FontSpec.defaultFamily,
+        example: "TeX Gyre Termes"),
+      SpecKey("size", SpecSchema.fontSize, "the base font size in points", defaultValue: 10.0),
+      SpecKey("sans", SpecSchema.string, "the family of \\textsf{…}", defaultValue: "CMU Sans Serif"),
+      SpecKey("mono", SpecSchema.string, "the family of \\texttt{…}", defaultValue: "CMU Typewriter Text"),
+      SpecKey(
+        "math", SpecSchema.string, "a family with an OpenType MATH table, for $…$", defaultValue: "Latin Modern Math"),
+      SpecKey(
+        "embed", SpecSchema.boolean, "embed font subsets in the SVG so browsers draw the same faces",
+        defaultValue: false),
+      SpecKey(
+        "fallback", .object(["anyOf": .array([SpecSchema.string, SpecSchema.array(SpecSchema.string)])]),
+        "families tried first for characters the font lacks, before the built-in list",
+        default: "[] (then WenQuanYi Micro Hei, Noto CJK, DejaVu Sans, Symbola)", example: "[Noto Sans CJK JP]"),
+    ],
+    example: "{font: {family: CMU Serif, size: 9}, axes: {layers: [{line: {x: step, y: loss}}]}}")
+
   init(node: SpecNode) throws {
-    let map = try node.mapping("font", keys: ["family", "size", "sans", "mono", "math", "embed", "fallback"])
+    let map = try node.mapping(Self.object)
     family = try map.optional("family") { try $0.string("a font family") } ?? FontSpec.defaultFamily
     familyLocation = (map["family"] ?? node).location
     size = try map.optional("size") { try $0.fontSize() } ?? 10
@@ -268,6 +371,58 @@ extension FontSpec {
 }
 
 extension DataSourceSpec {
+  /// A source read from files, a log folder or values written in the spec.
+  static let fileObject = SpecObject(
+    "data source",
+    purpose: "A table read from files (CSV, TSV, JSON Lines, NumPy .npz; a path, a glob or a list read as one "
+      + "table), a TensorBoard log folder, or columns written inline; a bare path is short for it.",
+    keys: FileFormat.allCases.map { format in
+      SpecKey(
+        format.rawValue, .object(["anyOf": .array([SpecSchema.string, SpecSchema.array(SpecSchema.string)])]),
+        "\(format.title) file(s): a path, a glob pattern such as runs/seed*.\(format.rawValue), or a list, read "
+          + "as one table", example: "runs.\(format.rawValue)")
+    } + [
+      SpecKey(
+        "tensorboard", SpecSchema.string,
+        "a TensorBoard log folder: every event file below it as columns run, tag, step, wall_time, value",
+        example: "logs/"),
+      SpecKey(
+        "values",
+        .object([
+          "type": "object",
+          "additionalProperties": SpecSchema.array(.object(["type": .array(["string", "number"])])),
+        ]), "columns written in the spec: {column: [values…]}", example: "{model: [a, b], params: [7, 13]}"),
+      SpecKey(
+        "path_column", SpecSchema.string,
+        "with several files: a column holding each row's file name (or path_pattern's capture)", example: "seed"),
+      SpecKey(
+        "path_pattern", SpecSchema.string,
+        "a regular expression whose first capture (or whole match) of each file's path fills path_column",
+        example: "'seed(\\d+)'"),
+    ],
+    requiresOneOf: (FileFormat.allCases.map(\.rawValue) + ["tensorboard", "values"]).map { [$0] },
+    needs: ["path_pattern": ["path_column"]],
+    shorthand: [SpecSchema.string, SpecSchema.array(SpecSchema.string)],
+    example:
+      "{data: {runs: {csv: runs/seed*.csv, path_column: seed}}, axes: {layers: [{line: {x: step, y: loss, group: seed}}]}}"
+  )
+
+  /// A table computed once from another source, shared by every layer naming it.
+  static let derivedObject = SpecObject(
+    "derived data source",
+    purpose: "A table computed once from another source by transforms and shared by every layer that names it "
+      + "(a ROC curve per model, a mean over seeds); derived sources may read each other, without cycles.",
+    keys: [
+      SpecKey("from", SpecSchema.string, "the data source this one starts from", example: "runs"),
+      SpecKey(
+        "transform", SpecSchema.array(.object([:])), "transforms applied in order to make this source",
+        default: "[]", example: "[{aggregate: {by: step, column: loss}}]"),
+    ],
+    required: ["from"],
+    example:
+      "{data: {runs: runs.csv, mean: {from: runs, transform: [{aggregate: {by: step, column: loss}}]}}, axes: {layers: [{line: {data: mean, x: step, y: loss_mean}}]}}"
+  )
+
   /// Every source a derived one reads is declared, and no source reads itself through others.
   static func checkDerivations(_ sources: [DataSourceSpec]) throws {
     let names = sources.map(\.name)
@@ -318,19 +473,17 @@ extension DataSourceSpec {
       return
     }
     let formats = FileFormat.allCases.map(\.rawValue)
-    let map = try node.mapping(
-      "data source '\(name)'",
-      keys: formats + ["values", "path_column", "path_pattern", "tensorboard", "from", "transform"])
-    if let from = try map.optional("from", { try $0.located("a data source name") }) {
-      if let other = map.entries.first(where: { !["from", "transform"].contains($0.key.scalarText ?? "") }) {
-        throw other.key.error("a derived source takes only 'from' and 'transform'")
-      }
+    let keys = try node.mappingKeys()
+    if keys.contains("from") {
+      let map = try node.mapping(Self.derivedObject)
       let steps = try map.optional("transform") { try transforms.decodeList($0) } ?? []
       source = .derived(
-        Derivation(from: from, transforms: steps.map(\.body), transformLocations: steps.map(\.location)))
+        Derivation(
+          from: try map.required("from") { try $0.located("a data source name") }, transforms: steps.map(\.body),
+          transformLocations: steps.map(\.location)))
       return
     }
-    if let transform = map["transform"] { throw transform.error("'transform' needs 'from': the source it starts from") }
+    let map = try node.mapping(Self.fileObject)
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
       source = .tensorboard(url.standardizedFileURL, displayPath: folder)

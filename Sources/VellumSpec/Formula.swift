@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 
 /// An expression over named values, parsed once and evaluated many times: a `calculate` transform's `expr`
 /// (over a table's columns, row by row) or a secondary axis's `forward` and `inverse` (over `x`).

@@ -19,7 +19,36 @@ public struct GridSpec: Sendable {
 }
 
 extension GridSpec {
-  static let keys = ["axis", "which", "color", "width", "dash", "alpha", "minor"]
+  static let object = SpecObject(
+    "grid",
+    purpose: "Grid lines behind the data at the ticks (matplotlib's grid): which axis, major or minor lines, and "
+      + "their look; true draws matplotlib's default grid.",
+    keys: [
+      SpecKey(
+        "axis", SpecSchema.enumeration(["x", "y", "both"]), "the axis whose ticks the lines follow",
+        defaultValue: "both"),
+      SpecKey(
+        "which", SpecSchema.enumeration(["major", "minor", "both"]), "lines at major ticks, minor ticks, or both",
+        default: "major (both when minor is given)"),
+      SpecKey("color", SpecSchema.color, "colour of the major lines", defaultValue: "#b0b0b0"),
+      SpecKey("width", SpecSchema.measure, "width of the major lines in points", defaultValue: 0.8),
+      SpecKey("dash", SpecSchema.dash, "dash style of the major lines", defaultValue: "solid"),
+      SpecKey("alpha", SpecSchema.opacity, "opacity of the major lines", defaultValue: 1.0),
+      SpecKey("minor", minorObject.schema, "the look of the minor lines"),
+    ],
+    shorthand: [SpecSchema.boolean],
+    example: "{axes: {grid: {axis: y, dash: dotted}, layers: [{line: {x: step, y: loss}}]}}")
+
+  static let minorObject = SpecObject(
+    "minor grid",
+    purpose: "How the grid's minor lines look; giving it turns them on.",
+    keys: [
+      SpecKey("color", SpecSchema.color, "colour of the minor lines", defaultValue: "#b0b0b0"),
+      SpecKey("width", SpecSchema.measure, "width of the minor lines in points", defaultValue: 0.5),
+      SpecKey("dash", SpecSchema.dash, "dash style of the minor lines", defaultValue: "solid"),
+      SpecKey("alpha", SpecSchema.opacity, "opacity of the minor lines", defaultValue: 0.5),
+    ],
+    example: "{axes: {grid: {minor: {alpha: 0.3}}, x: {minor: true}, layers: [{line: {x: step, y: loss}}]}}")
 
   init(node: SpecNode) throws {
     if node.scalarText != nil {
@@ -27,7 +56,7 @@ extension GridSpec {
       self.init(x: on, y: on, major: on ? Self.defaultMajor : nil, minor: nil)
       return
     }
-    let map = try node.mapping("grid", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     let axis =
       try map.optional("axis") { node -> String in
         let value = try node.string("x, y or both")
@@ -51,7 +80,7 @@ extension GridSpec {
     major.alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? major.alpha
     var minor = Self.defaultMinor
     if let node = map["minor"] {
-      let minorMap = try node.mapping("minor grid", keys: ["color", "width", "dash", "alpha"])
+      let minorMap = try node.mapping(Self.minorObject)
       minor.color = try minorMap.optional("color") { try decodeColor($0) } ?? minor.color
       minor.width = try minorMap.optional("width") { try $0.measure("a line width") } ?? minor.width
       minor.dash = try minorMap.optional("dash") { try decodeDash($0) } ?? minor.dash

@@ -14,13 +14,44 @@ public struct InsetSpec: Sendable {
     public var alpha: Double = 0.5
   }
 
-  static let keys = ["position", "zoom"]
-  static let zoomKeys = ["color", "width", "alpha"]
+  static let zoomObject = SpecObject(
+    "zoom indicator",
+    purpose: "The rectangle on the parent axes marking an inset's limits and the lines joining it to the inset "
+      + "(matplotlib's indicate_inset_zoom); true takes these defaults.",
+    keys: [
+      SpecKey("color", SpecSchema.color, "colour of the rectangle and connectors", defaultValue: "0.5"),
+      SpecKey("width", SpecSchema.measure, "their line width in points", defaultValue: 1.0),
+      SpecKey("alpha", SpecSchema.opacity, "their opacity", defaultValue: 0.5),
+    ],
+    shorthand: [SpecSchema.boolean],
+    example:
+      "{axes: {layers: [{line: {x: step, y: loss}}], insets: [{position: [0.5, 0.5, 0.4, 0.4], zoom: {alpha: 0.3}, layers: [{line: {x: step, y: loss}}]}]}}"
+  )
+
+  /// An axes without insets of its own, with a position and a zoom indicator.
+  static let object = AxesSpec.object.removing(["insets"]).extended(
+    as: "inset",
+    purpose: "Axes drawn inside a panel (matplotlib's inset_axes), with their own layers, limits and decorations, "
+      + "at a position in the parent's axes fractions.",
+    keys: [
+      SpecKey(
+        "position",
+        .object([
+          "type": "array", "items": SpecSchema.number, "minItems": 4, "maxItems": 4,
+        ]), "[x0, y0, width, height] in fractions of the parent axes, from its lower left",
+        example: "[0.55, 0.55, 0.4, 0.4]"),
+      SpecKey(
+        "zoom", zoomObject.schema, "mark the inset's limits on the parent and join them to the inset",
+        defaultValue: false),
+    ],
+    required: ["position"],
+    example:
+      "{axes: {layers: [{line: {x: step, y: loss}}], insets: [{position: [0.5, 0.5, 0.4, 0.4], x: {limits: [0, 10]}, layers: [{line: {x: step, y: loss}}]}]}}"
+  )
 
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar) throws {
-    let map = try node.mapping("inset", keys: Self.keys + AxesSpec.keys.filter { $0 != "insets" })
-    axes = try AxesSpec(
-      node: node, baseFont: baseFont, dataNames: dataNames, grammar: grammar, extraKeys: Self.keys, allowsInsets: false)
+    let map = try node.mapping(Self.object)
+    axes = try AxesSpec(node: node, baseFont: baseFont, dataNames: dataNames, grammar: grammar, inset: true)
     // An inset shows a legend only when asked (matplotlib's inset axes start without one).
     if axes.legendIsDefault { axes.legends = [] }
     position = try map.required("position") { node in
@@ -41,7 +72,7 @@ public struct InsetSpec: Sendable {
     zoom =
       try map.optional("zoom") { node -> ZoomIndicator? in
         if node.scalarText != nil { return try node.bool() ? ZoomIndicator() : nil }
-        let options = try node.mapping("a zoom indicator", keys: Self.zoomKeys)
+        let options = try node.mapping(Self.zoomObject)
         var zoom = ZoomIndicator()
         if let color = try options.optional("color", { try decodeColor($0) }) { zoom.color = color }
         if let width = try options.optional("width", { try $0.measure("a line width") }) { zoom.width = width }

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 extension LayerSource {
   init(map: SpecMapping, dataNames: [String], transforms kinds: TransformKinds) throws {
     if let node = map["data"] {
@@ -39,7 +41,7 @@ extension MarkerSpec {
       self.init(shape: try Self.shape(node), size: defaultSize)
       return
     }
-    let map = try node.mapping("marker", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     let shape = try map.optional("shape") { try Encoding.decode($0, constant: Self.shape) }
     self.init(shape: shape?.constant ?? .circle, size: defaultSize)
     shapeColumn = shape?.column

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// A decoded layer. Its meaning (keys, data, drawing) belongs to the mark kind that decoded it; the spec
 /// stage keeps it opaque and asks it only which columns it reads.
 public protocol LayerBody: Sendable {
@@ -71,29 +73,33 @@ public struct LayerContext {
   public var transforms: TransformKinds
 }
 
-/// How one layer kind is read from a spec: its name, its keys and their schema, and its decoder.
+/// How one layer kind is read from a spec: its declaration (keys, schema, reference section) and its decoder.
+/// A kind written in two ways with different keys (`text` as one annotation or as labels of rows) declares
+/// each form, and says which form a layer's body is.
 public struct LayerKind: Sendable {
   public let name: String
-  /// Allowed keys, in the order did-you-mean suggestions consider them.
-  public let keys: [String]
-  /// JSON Schema of each key.
-  public let properties: [String: JSONValue]
-  public let required: [String]
+  /// Each form's keys with `axis`, which every layer takes.
+  public let forms: [SpecObject]
+  /// The index of the form a body is written in; throws when the body mixes forms.
+  let form: @Sendable (SpecNode) throws -> Int
   public let decode: @Sendable (SpecMapping, LayerContext) throws -> any LayerBody
 
+  public init(_ object: SpecObject, decode: @escaping @Sendable (SpecMapping, LayerContext) throws -> any LayerBody) {
+    self.init(name: object.name, forms: [object], form: { _ in 0 }, decode: decode)
+  }
+
   public init(
-    name: String, keys: [String], properties: [String: JSONValue], required: [String],
+    name: String, forms: [SpecObject], form: @escaping @Sendable (SpecNode) throws -> Int,
     decode: @escaping @Sendable (SpecMapping, LayerContext) throws -> any LayerBody
   ) {
-    precondition(
-      Set(properties.keys) == Set(keys),
-      "\(name): schema and decoder keys differ: \(Set(keys).symmetricDifference(properties.keys))")
     self.name = name
-    self.keys = keys
-    self.properties = properties
-    self.required = required
+    self.forms = forms.map { $0.adding([LayerAxes.declaration]) }
+    self.form = form
     self.decode = decode
   }
+
+  /// The first form's declaration.
+  public var object: SpecObject { forms[0] }
 }
 
 /// The layer kinds a spec may use, in the order the schema and error messages list them.
@@ -110,7 +116,7 @@ public struct LayerKinds: Sendable {
   func decode(_ node: SpecNode, dataNames: [String], transforms: TransformKinds) throws -> LayerSpec {
     let (name, body) = try node.tagged("layer", kinds: names)
     let kind = kinds.first { $0.name == name }!
-    let map = try body.mapping(name, keys: kind.keys + [LayerAxes.key])
+    let map = try body.mapping(kind.forms[try kind.form(body)])
     let context = LayerContext(node: body, dataNames: dataNames, transforms: transforms)
     var layer = LayerSpec(kind: name, body: try kind.decode(map, context), location: body.location)
     layer.axes = try map.optional(LayerAxes.key) { try LayerAxes(node: $0) } ?? LayerAxes()
@@ -129,6 +135,10 @@ public struct LayerAxes: Sendable {
 
   static let key = "axis"
   static let names = ["x", "y", "x2", "y2"]
+  static let declaration = SpecKey(
+    key, .object(["anyOf": .array([SpecSchema.enumeration(names), SpecSchema.array(SpecSchema.enumeration(names))])]),
+    "the secondary axes the layer is drawn against: x2 (top), y2 (right) or [x2, y2]", default: "[x, y]",
+    example: "y2")
 
   public init() {}
 
@@ -192,7 +202,57 @@ public struct SeriesCommon: Sendable {
     }
   }
 
-  public static let keys = ["id", "data", "transform", "x", "group", "label", "color", "alpha", "missing"]
+  /// The keys every data-reading mark shares; `x` says what the mark's x column is, `alpha` its default opacity.
+  public static func keys(x: String, alpha: Double = 1) -> [SpecKey] {
+    [
+      SpecKey(
+        "id", SpecSchema.string, "a stable id for the layer's SVG group, so diffs follow it", example: "baseline"),
+      SpecKey(
+        "data", SpecSchema.string, "the data source the layer reads, by name", default: "the only source",
+        example: "runs"),
+      SpecKey(
+        "transform", SpecSchema.array(.object([:])), "transforms applied to the source's rows before drawing, in order",
+        default: "[]", example: "[{filter: {method: SDPO}}]"),
+      SpecKey("x", SpecSchema.string, x, example: "step"),
+      SpecKey(
+        "group", SpecSchema.string,
+        "a column splitting the rows into series, each with its own colour and legend entry",
+        example: "method"),
+      SpecKey(
+        "label", SpecSchema.text, "the legend label (TeX subset); with group, each series is labelled by its value",
+        example: "'SDPO (ours)'"),
+      SpecKey("color", colorSchema, colorMeaning, default: "the next palette colour", example: "C1"),
+      SpecKey("alpha", SpecSchema.opacity, "opacity of the layer, 0 to 1", defaultValue: alpha),
+      SpecKey(
+        "missing", SpecSchema.enumeration(MissingValues.allCases.map(\.rawValue)),
+        "rows with a missing plotted value: skip them (lines stay connected) or gap (break the line there)",
+        defaultValue: MissingValues.skip),
+    ]
+  }
+
+  static let colorMeaning =
+    "a constant colour, {column: NAME} to colour series by value through the figure's scale, or {column, map, …} "
+    + "to colour each point through a colormap"
+
+  /// A constant, a column encoding, or a colormap encoding with its colorbar.
+  static var colorSchema: JSONValue {
+    .object([
+      "anyOf": .array([
+        SpecSchema.color, Encoding<Color>.columnObject.schema,
+        colormapEncoding.schema,
+      ])
+    ])
+  }
+
+  /// `color: {column, map, …}`: numbers through a colormap.
+  static let colormapEncoding = SpecObject(
+    "colormap encoding",
+    purpose: "Colours each point by a numeric column through a colormap, with a colorbar that explains it.",
+    keys: [SpecKey("column", SpecSchema.string, "the numeric column mapped to colours", example: "loss")]
+      + ContinuousColorSpec.declaredKeys
+      + [SpecKey("colorbar", ColorbarSpec.schema, "the colorbar: true, false or its options", defaultValue: true)],
+    required: ["column"], rules: ContinuousColorSpec.rules,
+    example: "{scatter: {x: a, y: b, color: {column: loss, norm: linear, map: magma}}}")
 
   /// Reads the keys every data-reading mark shares; `defaultAlpha` is the mark kind's own opacity.
   public init(map: SpecMapping, context: LayerContext, defaultAlpha: Double) throws {
@@ -205,8 +265,7 @@ public struct SeriesCommon: Sendable {
     let colorNode = map["color"]
     if let node = colorNode, node.isMapping, try node.mappingKeys().contains(where: { $0 != "column" }) {
       // Colormap keys beside `column` make the column continuous: numbers through a colormap.
-      let mapping = try node.mapping(
-        "a colour mapping {column, map, norm, limits, …}", keys: ["column", "colorbar"] + ContinuousColorSpec.keys)
+      let mapping = try node.mapping(Self.colormapEncoding)
       continuousColor = ContinuousColor(
         column: try mapping.required("column") { try $0.located("a column name") },
         spec: try ContinuousColorSpec(map: mapping),

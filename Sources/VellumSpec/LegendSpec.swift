@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// The legend: where it sits and how its entries are spaced (all spacings in multiples of its font size, as in matplotlib).
 public struct LegendSpec: Sendable {
   public enum Location: String, Sendable, CaseIterable {
@@ -74,11 +76,56 @@ public struct LegendSpec: Sendable {
 }
 
 extension LegendSpec {
-  static let keys = [
-    "location", "anchor", "frame", "frame_color", "frame_width", "frame_alpha", "columns", "column_spacing",
-    "font_size", "handle_length", "handle_height", "handle_text_pad",
-    "label_spacing", "border_pad", "border_axes_pad", "title", "fancybox", "scale", "entries",
-  ]
+  static let object = SpecObject(
+    "legend",
+    purpose: "A legend of a panel or of the figure (matplotlib's legend): where it sits, its frame, columns and "
+      + "spacings (in multiples of its font size), and which entries it lists.",
+    keys: [
+      SpecKey(
+        "location", SpecSchema.enumeration(Location.allCases.map(\.rawValue)),
+        "where the legend sits: best (fewest points covered), a corner or side, or outside the plot",
+        default: "best (a figure legend: outside top)"),
+      SpecKey(
+        "anchor", SpecSchema.pair,
+        "a point [x, y] in axes fractions that the location's corner is pinned to (bbox_to_anchor)",
+        example: "[1.02, 1]"),
+      SpecKey("frame", SpecSchema.boolean, "draw the frame and its white fill", defaultValue: true),
+      SpecKey("frame_color", SpecSchema.color, "colour of the frame's edge", defaultValue: "0.8"),
+      SpecKey("frame_width", SpecSchema.measure, "width of the frame's edge in points", defaultValue: 1.0),
+      SpecKey("frame_alpha", SpecSchema.opacity, "opacity of the frame and its fill", defaultValue: 0.8),
+      SpecKey(
+        "columns", SpecSchema.bounded(minimum: 1, maximum: 20, integer: true),
+        "the legend's entries in this many columns, filled top to bottom",
+        default: "1 (outside top or bottom: one row)"),
+      SpecKey("column_spacing", SpecSchema.measure, "gap between columns, in font sizes", defaultValue: 2.0),
+      SpecKey("font_size", SpecSchema.fontSize, "entry text size in points", default: "the base font size"),
+      SpecKey("handle_length", SpecSchema.measure, "length of the line handles, in font sizes", defaultValue: 2.0),
+      SpecKey("handle_height", SpecSchema.measure, "height of the patch handles, in font sizes", defaultValue: 0.7),
+      SpecKey(
+        "handle_text_pad", SpecSchema.measure, "gap between a handle and its text, in font sizes",
+        defaultValue: 0.8),
+      SpecKey("label_spacing", SpecSchema.measure, "vertical gap between entries, in font sizes", defaultValue: 0.5),
+      SpecKey("border_pad", SpecSchema.measure, "padding inside the frame, in font sizes", defaultValue: 0.4),
+      SpecKey(
+        "border_axes_pad", SpecSchema.number, "gap between the legend and the plot's edge, in font sizes",
+        defaultValue: 0.5),
+      SpecKey("title", SpecSchema.string, "a heading over the entries (TeX subset)", example: "Method"),
+      SpecKey("fancybox", SpecSchema.boolean, "round the frame's corners", defaultValue: true),
+      SpecKey(
+        "scale", SpecSchema.enumeration(EncodedChannel.allCases.map(\.rawValue)),
+        "list one figure scale's values, each handle showing only that channel (a dash legend in black)",
+        example: "dash"),
+      SpecKey(
+        "entries", SpecSchema.array(SpecSchema.string), "the series listed, by label, in this order",
+        default: "every labelled series", example: "[SDPO, GRPO]"),
+    ],
+    exclusive: [["scale", "entries"]],
+    example: "{axes: {legend: {location: lower right, columns: 2}, layers: [{line: {x: step, y: loss, group: run}}]}}")
+
+  /// `legend:` where a panel or the figure writes it: true or false, one legend, or a list of legends.
+  static var schema: JSONValue {
+    .object(["anyOf": .array([SpecSchema.boolean, object.schema, SpecSchema.array(object.schema)])])
+  }
 
   /// `legend:` as a panel or the figure writes it: `true`/`false`, one legend's options, or a list of legends.
   static func list(_ node: SpecNode, baseFont: FontSpec, defaults: LegendSpec) throws -> [LegendSpec] {
@@ -93,7 +140,7 @@ extension LegendSpec {
 
   init(node: SpecNode, baseFont: FontSpec, defaults: LegendSpec? = nil) throws {
     self = defaults ?? LegendSpec(baseFont: baseFont)
-    let map = try node.mapping("legend", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     location = try map.optional("location") { try decodeEnum($0, what: "legend location") } ?? location
     anchor = try map.optional("anchor") { node in
       let items = try node.list("an anchor [x, y] in axes fractions")

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import Yams
 
 /// Caps that keep a hostile or mistaken spec from making Vellum allocate or recurse without bound.

@@ -27,13 +27,49 @@ public struct PanelsSpec: Sendable {
 }
 
 extension PanelsSpec {
-  static let keys = [
-    "rows", "columns", "share_x", "share_y", "labels", "spacing", "wspace", "hspace", "width_ratios", "height_ratios",
-  ]
+  static let object = SpecObject(
+    "panels",
+    purpose: "How the figure's panels (the `axes` list) are laid out (matplotlib's subplots): the grid, shared "
+      + "axes, panel labels and gaps.",
+    keys: [
+      SpecKey("rows", SpecSchema.panelCount, "rows of the panel grid", default: "1, or as many as columns need"),
+      SpecKey(
+        "columns", SpecSchema.panelCount, "columns of the panel grid",
+        default: "every panel in one row, or as many as rows need"),
+      SpecKey(
+        "share_x", SpecSchema.boolean, "one x range for all panels; only the bottom row labels x",
+        defaultValue: false),
+      SpecKey(
+        "share_y", SpecSchema.boolean, "one y range for all panels; only the left column labels y",
+        defaultValue: false),
+      SpecKey(
+        "labels", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.array(SpecSchema.string)])]),
+        "a label at each panel's top left: true for (a), (b)…, or one text per panel", defaultValue: false),
+      SpecKey(
+        "spacing", SpecSchema.measure, "gap in points between neighbouring panels' decorations",
+        default: "the figure's pad"),
+      SpecKey(
+        "wspace", SpecSchema.bounded(minimum: 0, maximum: 10),
+        "least gap between plot areas side by side, as a fraction of the mean plot width (subplots_adjust)",
+        example: "0.3"),
+      SpecKey(
+        "hspace", SpecSchema.bounded(minimum: 0, maximum: 10),
+        "least gap between plot areas one above the other, as a fraction of the mean plot height",
+        example: "0.3"),
+      SpecKey(
+        "width_ratios", SpecSchema.array(SpecSchema.positive), "relative widths of the columns' plots",
+        example: "[2, 1]"),
+      SpecKey(
+        "height_ratios", SpecSchema.array(SpecSchema.positive), "relative heights of the rows' plots",
+        example: "[1, 2]"),
+    ],
+    example:
+      "{panels: {rows: 2, columns: 2, share_y: true, labels: true}, axes: [{layers: [{line: {x: step, y: loss}}]}, {layers: [{line: {x: step, y: loss}}]}, {layers: [{line: {x: step, y: accuracy}}]}, {layers: [{line: {x: step, y: accuracy}}]}]}"
+  )
 
   init(node: SpecNode, count: Int) throws {
     self.init(count: count)
-    let map = try node.mapping("panels", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     // Bounded before any arithmetic, so a huge count cannot overflow.
     func dimension(_ node: SpecNode, _ what: String) throws -> Int {
       let value = try node.int("a number of \(what)")

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// Polar axes (matplotlib's `projection='polar'`): x is the angle, y the radius. A categorical x spaces its
 /// categories evenly round the circle (a radar chart); a numeric x is an angle in `unit`.
 public struct PolarSpec: Sendable {
@@ -25,13 +27,37 @@ public struct PolarSpec: Sendable {
   public var labelAngle: Double = 22.5
   public var location: SourceLocation?
 
-  static let keys = ["start", "direction", "unit", "grid", "label_angle"]
+  static let object = SpecObject(
+    "polar",
+    purpose: "Polar axes (matplotlib's projection='polar'): x is the angle, y the radius; categories on x are "
+      + "spaced round the circle (a radar chart). true takes these defaults.",
+    keys: [
+      SpecKey(
+        "start", .object(["anyOf": .array([SpecSchema.number, SpecSchema.enumeration(["N", "E", "S", "W"])])]),
+        "where angle 0 points: N, E, S, W or degrees counter-clockwise from east",
+        default: "E (N for categories)", example: "N"),
+      SpecKey(
+        "direction", SpecSchema.enumeration(Direction.allCases.map(\.rawValue)), "the way angles increase",
+        defaultValue: Direction.counterclockwise),
+      SpecKey(
+        "unit", SpecSchema.enumeration(Unit.allCases.map(\.rawValue)), "unit of numeric angles on x",
+        defaultValue: Unit.radians),
+      SpecKey(
+        "grid", SpecSchema.enumeration(GridShape.allCases.map(\.rawValue)),
+        "outline of the radial grid and frame: circles, or polygons through the category spokes",
+        defaultValue: GridShape.circle),
+      SpecKey(
+        "label_angle", SpecSchema.number, "angle in degrees of the spoke the radius labels stand beside",
+        defaultValue: 22.5),
+    ],
+    shorthand: [SpecSchema.boolean],
+    example: "{axes: {polar: {grid: polygon}, x: {scale: categorical}, layers: [{line: {x: skill, y: score}}]}}")
 
   init(location: SourceLocation?) { self.location = location }
 
   init(node: SpecNode) throws {
     location = node.location
-    let map = try node.mapping("polar axes", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     start = try map.optional("start") { node -> Double in
       if let compass = ["E": 0.0, "N": 90, "W": 180, "S": 270][node.scalarText ?? ""] { return compass }
       return try node.double("an angle in degrees, or N, E, S, W")

@@ -23,8 +23,9 @@ public struct DiscreteScaleSpec<Value: Sendable>: Sendable {
   }
 
   /// Reads `{domain: […], <pinKey>: {value: …}, resolve: shared|independent}`.
-  init(node: SpecNode, pinKey: String, decode: (SpecNode) throws -> Value) throws {
-    let map = try node.mapping("the scale", keys: ["domain", pinKey, "resolve"])
+  init(node: SpecNode, object: SpecObject, decode: (SpecNode) throws -> Value) throws {
+    let pinKey = object.keys[1].name
+    let map = try node.mapping(object)
     domain = try map.optional("domain") { node in
       let items = try node.list("a list of values")
       var seen = Set<String>()
@@ -53,17 +54,62 @@ public struct ScalesSpec: Sendable {
 
   public init() {}
 
-  static let keys = ["color", "dash", "marker"]
-  /// The key under which each scale pins values.
-  static let pinKeys = ["color": "colors", "dash": "dashes", "marker": "shapes"]
+  static let object = SpecObject(
+    "scales",
+    purpose: "The figure's discrete scales: how a column's values become colours, dashes and marker shapes, one "
+      + "mapping for every panel so a value looks the same everywhere.",
+    keys: [
+      SpecKey(
+        "color", colorScale.schema, "the colour scale: order, pinned colours, sharing across panels",
+        example: "{colors: {SDPO: C2}}"),
+      SpecKey(
+        "dash", dashScale.schema, "the dash scale: order, pinned dashes, sharing across panels",
+        example: "{dashes: {baseline: dashed}}"),
+      SpecKey(
+        "marker", markerScale.schema, "the marker scale: order, pinned shapes, sharing across panels",
+        example: "{shapes: {ours: star}}"),
+    ],
+    example: "{scales: {color: {domain: [GRPO, SDPO]}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}")
+
+  static let colorScale = scale("colour", pins: "colors", SpecSchema.color, "C2")
+  static let dashScale = scale("dash", pins: "dashes", SpecSchema.dash, "dashed")
+  static let markerScale = scale(
+    "marker", pins: "shapes", SpecSchema.enumeration(MarkerSpec.shapeNames), "star")
+
+  /// A discrete scale of one channel: its value order, pinned values and sharing.
+  private static func scale(_ channel: String, pins: String, _ value: JSONValue, _ example: String) -> SpecObject {
+    SpecObject(
+      "\(channel) scale",
+      purpose: "How values take \(channel)s: in domain order from the range, unless pinned; shared by every panel "
+        + "unless resolve: independent.",
+      keys: [
+        SpecKey(
+          "domain", SpecSchema.array(SpecSchema.string),
+          "values in the order they take the range; others follow in order of first appearance",
+          default: "order of first appearance", example: "[baseline, ours]"),
+        SpecKey(
+          pins, SpecSchema.pins(value), "values pinned to a \(channel) each; the rest take the unused ones",
+          example: "{ours: \(example)}"),
+        SpecKey(
+          "resolve", SpecSchema.enumeration(DiscreteScaleSpec<Color>.Resolve.allCases.map(\.rawValue)),
+          "one mapping for the figure (shared), or each panel from the start of the range (independent)",
+          defaultValue: "shared"),
+      ],
+      example:
+        "{scales: {\(channel == "colour" ? "color" : channel): {\(pins): {ours: \(example)}}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}"
+    )
+  }
 
   init(node: SpecNode) throws {
-    let map = try node.mapping("scales", keys: Self.keys)
+    let map = try node.mapping(Self.object)
     color =
-      try map.optional("color") { try DiscreteScaleSpec(node: $0, pinKey: "colors", decode: decodeColor) } ?? color
-    dash = try map.optional("dash") { try DiscreteScaleSpec(node: $0, pinKey: "dashes", decode: decodeDash) } ?? dash
+      try map.optional("color") { try DiscreteScaleSpec(node: $0, object: Self.colorScale, decode: decodeColor) }
+      ?? color
+    dash =
+      try map.optional("dash") { try DiscreteScaleSpec(node: $0, object: Self.dashScale, decode: decodeDash) } ?? dash
     marker =
-      try map.optional("marker") { try DiscreteScaleSpec(node: $0, pinKey: "shapes", decode: MarkerSpec.shape) }
-      ?? marker
+      try map.optional("marker") {
+        try DiscreteScaleSpec(node: $0, object: Self.markerScale, decode: MarkerSpec.shape)
+      } ?? marker
   }
 }

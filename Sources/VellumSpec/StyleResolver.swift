@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import Yams
 
 /// Applies styles to a spec document before it is decoded. A style is a spec fragment (Templates/styles)
@@ -10,6 +11,21 @@ import Yams
 /// column width with the spec's aspect ratio kept.
 enum StyleResolver {
   static let styleOnlyKeys: Set<String> = ["description", "extend", "widths", "aspect"]
+
+  /// The figure's keys this resolver reads before the figure is decoded.
+  static var keys: [SpecKey] {
+    // A built-in name, else a path: names ending .yaml/.yml or holding a slash are read as files.
+    let builtIn = EmbeddedStyles.files.keys.map { String($0.dropLast(5)) }.sorted()
+    return [
+      SpecKey(
+        "style", .object(["type": "string", "pattern": .string("^(\(builtIn.joined(separator: "|")))$|/|\\.ya?ml$")]),
+        "a venue style (\(builtIn.joined(separator: ", "))) or a style file whose settings this spec's own override",
+        example: "neurips"),
+      SpecKey(
+        "aspect", SpecSchema.positive, "the figure's height / width, used when only a width (or a style's) is given",
+        default: "the style's, else none", example: "0.618"),
+    ]
+  }
 
   struct Style {
     var node: Node

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// A decoded transform. Its meaning (keys, rule, execution) belongs to the unit that decoded it; the spec stage
 /// keeps it opaque, as it keeps a layer's body.
 public protocol TransformBody: Sendable {

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// Parses Vellum's TeX subset: text commands, escapes, ligature dashes and quotes, and `$…$` math.

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 import XCTest
 

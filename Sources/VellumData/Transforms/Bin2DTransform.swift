@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `bin2d`: counts rows in a grid of x and y bins (numpy's histogram2d), one row per bin, ready for a heatmap.

@@ -10,7 +10,7 @@ struct BinTransform: TableTransform {
       keys: [
         SpecKey("column", SpecSchema.string, "the column binned", example: "latency"),
         SpecKey(
-          "bins", .object([:]), "a bin count, a numpy rule (auto, fd, sturges…), {width: W} or a list of edges",
+          "bins", BinSpec.schema, "a bin count, a numpy rule (auto, fd, sturges…), {width: W} or a list of edges",
           default: "10", example: "auto"),
         SpecKey(
           "range", SpecSchema.pair, "[low, high] the bins span; values outside get no bin",

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `calculate`: a new column from an expression over columns.

@@ -16,7 +16,7 @@ struct CumulativeTransform: TableTransform {
         TransformKeys.by("columns whose rows accumulate separately (one run each)"),
         TransformKeys.newNames("new column names, one per input column"),
       ],
-      example: "{cumulative: {column: tokens, by: run, as: tokens_seen}}"),
+      example: "{cumulative: {column: tokens, by: run}}"),
     decode: { try CumulativeTransform(node: $0) })
 
   /// What `cumulative` accumulates, as pandas' cumsum, cummax, cummin and expanding count.

@@ -22,7 +22,7 @@ struct DifferenceTransform: TableTransform {
             "how many rows back the compared row is", defaultValue: 1),
           TransformKeys.newNames("new column names, one per input column"),
         ],
-        example: "{\(name): {column: loss, by: run, as: loss_change}}"),
+        example: "{\(name): {column: loss, by: run}}"),
       decode: { try DifferenceTransform(node: $0, relative: relative) })
   }
 

@@ -16,7 +16,7 @@ struct DropMissingTransform: TableTransform {
       TransformKeys.column("the column that must be present"),
       TransformKeys.columns("the columns that must all be present"),
     ],
-    shorthand: [.object(["type": "null"]), TransformKeys.names], example: "{dropna: [loss, accuracy]}")
+    shorthand: [.object(["type": "null"]), TransformKeys.names], example: "{dropna: {columns: [loss, accuracy]}}")
 
   /// Every column when empty.
   var columns: [Located<String>]

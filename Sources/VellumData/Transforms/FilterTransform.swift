@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `filter`: keeps the rows meeting every condition, tests of one column each (`method: SDPO`, `{min: 0}`) and an
@@ -36,7 +37,12 @@ struct FilterTransform: TableTransform {
       SpecKey(">", SpecSchema.number, "keep values above this"),
       SpecKey(">=", SpecSchema.number, "keep values at least this"),
     ],
+    exclusive: tests.indices.flatMap { i in
+      tests.indices.filter { $0 > i }.map { [tests[i], tests[$0]] }.filter { $0 != ["min", "max"] }
+    },
     example: "{filter: {step: {min: 100, max: 1000}}}")
+
+  private static let tests = ["in", "not_in", "min", "max", "!=", "<", "<=", ">", ">="]
 
   private static let condition = JSONValue.object([
     "anyOf": .array([

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `interpolate`: resamples each run linearly onto one grid of x (numpy.interp), so runs logged at different steps

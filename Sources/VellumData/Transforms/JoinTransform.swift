@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `join`: adds the columns of another data source by matching key columns (pandas' `merge`).

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `normalize`: divides columns by their sum or largest magnitude within each group.

@@ -6,7 +6,7 @@ struct RenameTransform: TableTransform {
     SpecObject(
       "rename", purpose: "Renames columns: each key is a column, its value the new name.", keys: [],
       shorthand: [.object(["type": "object", "additionalProperties": SpecSchema.string])],
-      example: "{rename: {train/loss: loss}}"),
+      example: "{rename: {train/loss: train_loss}}"),
     decode: { node in
       let map = try node.mapping("rename", keys: try node.mappingKeys())
       return RenameTransform(

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `stack`: each row's span in its x's stack, rows stacking in order (Vega-Lite's stack).

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// A transform unit: its declaration and decoder (``TransformKind``) and the rule that rewrites a table.

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `unpivot`: turns wide columns into rows (pandas' `melt`), by list, by pattern, or every column but some.

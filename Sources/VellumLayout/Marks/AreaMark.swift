@@ -10,11 +10,18 @@ struct AreaMark: Mark {
   var edgeWidth: Double
 
   static let layerKind = LayerKind(
-    name: "area", keys: SeriesCommon.keys + ["y", "baseline", "edge_width"],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "baseline": SpecSchema.number, "edge_width": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try AreaMark(map: $0, context: $1) })
+    SpecObject(
+      "area",
+      purpose: "A filled area between a baseline and a line through the points (matplotlib's fill_between from a "
+        + "constant), one per group.",
+      keys: SeriesCommon.keys(x: "the column of x positions", alpha: 0.3) + [
+        SpecKey("y", SpecSchema.string, "the column of the area's top edge", example: "share"),
+        SpecKey("baseline", SpecSchema.number, "the y value the area starts from", defaultValue: 0.0),
+        SpecKey(
+          "edge_width", SpecSchema.measure, "width in points of the top edge's line (0: none)", defaultValue: 0.0),
+      ],
+      required: ["x", "y"], example: "{area: {x: step, y: share, group: model}}"),
+    decode: { try AreaMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 0.3)

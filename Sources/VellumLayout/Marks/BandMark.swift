@@ -15,12 +15,23 @@ struct BandMark: Mark {
   var edgeWidth: Double
 
   static let layerKind = LayerKind(
-    name: "band", keys: SeriesCommon.keys + ["lower", "upper", "center", "error", "edge_width"],
-    properties: SpecSchema.seriesProperties.merging([
-      "lower": SpecSchema.string, "upper": SpecSchema.string, "center": SpecSchema.string,
-      "error": SpecSchema.string, "edge_width": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x"], decode: { try BandMark(map: $0, context: $1) })
+    SpecObject(
+      "band",
+      purpose: "A filled band between two columns, or a centre ± an error (matplotlib's fill_between): the shade "
+        + "around a mean curve.",
+      keys: SeriesCommon.keys(x: "the column of x positions", alpha: 0.2) + [
+        SpecKey("lower", SpecSchema.string, "the column of the band's lower edge", example: "loss_min"),
+        SpecKey("upper", SpecSchema.string, "the column of the band's upper edge", example: "loss_max"),
+        SpecKey("center", SpecSchema.string, "the column the band is centred on (with error)", example: "loss_mean"),
+        SpecKey("error", SpecSchema.string, "the column of the half-width around center", example: "loss_std"),
+        SpecKey("edge_width", SpecSchema.measure, "width in points of the band's outline", defaultValue: 1.0),
+      ],
+      required: ["x"],
+      exclusive: [["lower", "center"], ["lower", "error"], ["upper", "center"], ["upper", "error"]],
+      requiresOneOf: [["lower", "upper"], ["center", "error"]],
+      needs: ["lower": ["upper"], "upper": ["lower"], "center": ["error"], "error": ["center"]],
+      example: "{band: {x: step, center: loss_mean, error: loss_std}}"),
+    decode: { try BandMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     let column = { (node: SpecNode) in try node.located("a column name") }

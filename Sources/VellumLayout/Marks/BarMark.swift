@@ -24,30 +24,33 @@ struct BarMark: Mark {
   var capSize: Double
 
   static let layerKind = LayerKind(
-    name: "bar",
-    keys: SeriesCommon.keys + [
-      "y", "error", "width", "bar_width", "horizontal", "stacked", "edge", "edge_width", "value_labels", "cap",
-      "error_width",
-    ],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "error": SpecSchema.string, "width": SpecSchema.positive,
-      "bar_width": SpecSchema.positive,
-      "error_width": SpecSchema.measure,
-      "horizontal": SpecSchema.boolean, "stacked": SpecSchema.boolean, "edge": SpecSchema.color,
-      "edge_width": SpecSchema.measure,
-      "value_labels": .object([
-        "anyOf": .array([
-          SpecSchema.boolean, SpecSchema.printf,
-          SpecSchema.object(
-            ValueLabels.keys,
-            [
-              "format": SpecSchema.printf, "size": SpecSchema.fontSize, "pad": SpecSchema.nonNegative,
-              "column": SpecSchema.string,
-            ]),
-        ])
-      ]), "cap": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try BarMark(map: $0, context: $1) })
+    SpecObject(
+      "bar",
+      purpose: "Bars from zero to each value (matplotlib's bar/barh); groups side by side (dodged) or stacked, with "
+        + "optional error bars and value labels.",
+      keys: SeriesCommon.keys(x: "the column of bar positions (categories or numbers)") + [
+        SpecKey("y", SpecSchema.string, "the column of bar heights (lengths when horizontal)", example: "accuracy"),
+        SpecKey("error", SpecSchema.string, "a column of ± error drawn as an error bar on each bar", example: "std"),
+        SpecKey(
+          "width", SpecSchema.positive, "width of each position's bars together, in x units (categories are 1 apart)",
+          defaultValue: 0.8),
+        SpecKey(
+          "bar_width", SpecSchema.positive, "width of each single bar in x units, instead of width", example: "0.2"),
+        SpecKey("horizontal", SpecSchema.boolean, "bars along x from a category axis on y (barh)", defaultValue: false),
+        SpecKey(
+          "stacked", SpecSchema.boolean, "stack groups on each other instead of side by side", defaultValue: false),
+        SpecKey("edge", SpecSchema.color, "outline colour of the bars", default: "no outline"),
+        SpecKey(
+          "edge_width", SpecSchema.measure, "outline width in points", default: "0.8 with edge, else 0"),
+        SpecKey(
+          "value_labels", ValueLabels.schema, "write each bar's value at its end: true, a printf format, or options",
+          defaultValue: false),
+        SpecKey("cap", SpecSchema.measure, "length in points of the error bars' caps", defaultValue: 3.0),
+        SpecKey("error_width", SpecSchema.measure, "line width in points of the error bars", defaultValue: 1.0),
+      ],
+      required: ["x", "y"], exclusive: [["width", "bar_width"]],
+      example: "{axes: {x: {scale: categorical}, layers: [{bar: {x: task, y: accuracy, group: model, error: std}}]}}"),
+    decode: { try BarMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     let column = { (node: SpecNode) in try node.located("a column name") }
@@ -84,14 +87,32 @@ struct BarMark: Mark {
     /// Each bar's label text from this column (`+3.2%`, `SOTA`), as written, instead of its formatted value.
     var column: Located<String>?
 
-    static let keys = ["format", "size", "pad", "column"]
+    static let object = SpecObject(
+      "value labels",
+      purpose: "Numbers written at the end of each bar (matplotlib's bar_label): true, a printf format, or these "
+        + "options.",
+      keys: [
+        SpecKey(
+          "format", SpecSchema.printf, "printf format of the value, or auto (as few decimals as it needs)",
+          defaultValue: "auto"),
+        SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the tick labels' size"),
+        SpecKey("pad", SpecSchema.nonNegative, "gap in points between the bar's end and the text", defaultValue: 2.0),
+        SpecKey("column", SpecSchema.string, "a column whose text is written instead of the value", example: "delta"),
+      ],
+      exclusive: [["column", "format"]],
+      example:
+        "{axes: {x: {scale: categorical}, layers: [{bar: {x: task, y: accuracy, value_labels: {format: '%.1f'}}}]}}")
+
+    static var schema: JSONValue {
+      .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf, object.schema])])
+    }
 
     static func decode(_ node: SpecNode) throws -> ValueLabels? {
       if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
         return try node.bool() ? ValueLabels() : nil
       }
       if node.isMapping {
-        let map = try node.mapping("value labels {format, size, pad}", keys: keys)
+        let map = try node.mapping(object)
         var labels = ValueLabels()
         if let format = try map.optional("format", { try pattern($0) }) { labels.format = format }
         labels.size = try map.optional("size") { try $0.fontSize() }

@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -20,18 +21,33 @@ struct BoxMark: Mark {
   var medianColor: Color?
 
   static let layerKind = LayerKind(
-    name: "box",
-    keys: SeriesCommon.keys + [
-      "y", "whiskers", "notch", "means", "fliers", "width", "horizontal", "fill", "edge", "edge_width", "median_color",
-    ],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string,
-      "whiskers": .object(["anyOf": .array([SpecSchema.number, SpecSchema.pair])]), "notch": SpecSchema.boolean,
-      "means": SpecSchema.boolean, "fliers": SpecSchema.boolean, "width": SpecSchema.fraction,
-      "horizontal": SpecSchema.boolean, "fill": SpecSchema.boolean, "edge": SpecSchema.color,
-      "edge_width": SpecSchema.measure, "median_color": SpecSchema.color,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try BoxMark(map: $0, context: $1) })
+    SpecObject(
+      "box",
+      purpose: "Box plots per category (matplotlib's boxplot): quartile boxes, median lines, whiskers by the 1.5 IQR "
+        + "rule or percentiles, and outliers beyond them.",
+      keys: SeriesCommon.keys(x: "the column of categories (values along y when horizontal)") + [
+        SpecKey("y", SpecSchema.string, "the column of values summarised per category", example: "latency"),
+        SpecKey(
+          "whiskers", .object(["anyOf": .array([SpecSchema.nonNegative, SpecSchema.pair])]),
+          "whisker reach: a multiple of the IQR past the quartiles, or [low, high] percentiles", defaultValue: 1.5),
+        SpecKey("notch", SpecSchema.boolean, "notch the boxes at the median's 95 % interval", defaultValue: false),
+        SpecKey("means", SpecSchema.boolean, "mark each box's mean", defaultValue: false),
+        SpecKey("fliers", SpecSchema.boolean, "draw the points beyond the whiskers", defaultValue: true),
+        SpecKey(
+          "width", SpecSchema.fraction, "box width as a fraction of the category spacing",
+          default: "matplotlib's: 0.15 × the category spread, between 0.15 and 0.5, shared by dodged groups",
+          example: "0.6"),
+        SpecKey("horizontal", SpecSchema.boolean, "boxes along x, categories on y", defaultValue: false),
+        SpecKey(
+          "fill", SpecSchema.boolean, "fill the boxes with the series colour", default: "true with several series"),
+        SpecKey("edge", SpecSchema.color, "colour of the boxes' outlines and whiskers", defaultValue: "black"),
+        SpecKey("edge_width", SpecSchema.measure, "outline width in points", defaultValue: 1.0),
+        SpecKey(
+          "median_color", SpecSchema.color, "colour of the median line",
+          default: "the edge colour when filled, else C1 (orange), as matplotlib"),
+      ],
+      required: ["x", "y"], example: "{axes: {x: {scale: categorical}, layers: [{box: {x: system, y: latency}}]}}"),
+    decode: { try BoxMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

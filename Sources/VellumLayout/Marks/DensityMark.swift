@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -20,21 +21,35 @@ struct DensityMark: Mark {
   var range: (Double, Double)?
 
   static let layerKind = LayerKind(
-    name: "density",
-    keys: SeriesCommon.keys + [
-      "bandwidth", "cut", "gridsize", "clip", "fill", "fill_alpha", "width", "dash", "stat", "bins", "range",
-    ],
-    properties: SpecSchema.seriesProperties.merging([
-      "bandwidth": .object([
-        "anyOf": .array([SpecSchema.enumeration(["scott", "silverman"]), SpecSchema.number])
-      ]),
-      "cut": SpecSchema.nonNegative, "gridsize": SpecSchema.integer, "clip": SpecSchema.pair,
-      "fill": SpecSchema.boolean,
-      "fill_alpha": SpecSchema.opacity, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
-      "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
-      "bins": HistogramMark.layerKind.properties["bins"]!, "range": SpecSchema.pair,
-    ]) { $1 },
-    required: ["x"], decode: { try DensityMark(map: $0, context: $1) })
+    SpecObject(
+      "density",
+      purpose: "A kernel density estimate of a column (scipy's gaussian_kde, seaborn's kdeplot) as a line, "
+        + "optionally filled, one per group.",
+      keys: SeriesCommon.keys(x: "the column whose distribution is estimated") + [
+        SpecKey(
+          "bandwidth",
+          .object(["anyOf": .array([SpecSchema.enumeration(["scott", "silverman"]), SpecSchema.positive])]),
+          "kernel width: scott, silverman, or a factor of the data's std", defaultValue: "scott"),
+        SpecKey(
+          "cut", SpecSchema.nonNegative, "how far past the data the curve reaches, in bandwidths", defaultValue: 3.0),
+        SpecKey(
+          "gridsize", SpecSchema.bounded(minimum: 2, maximum: 100_000, integer: true),
+          "points the curve is evaluated at", defaultValue: 200),
+        SpecKey("clip", SpecSchema.pair, "[low, high] the curve is limited to", default: "no limit", example: "[0, 1]"),
+        SpecKey("fill", SpecSchema.boolean, "fill under the curve", defaultValue: false),
+        SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the fill", defaultValue: 0.25),
+        SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
+        SpecKey(
+          "dash", Encoding<DashPattern>.schema(SpecSchema.dash), "dash style, or {column: NAME}", defaultValue: "solid"),
+        SpecKey(
+          "stat", SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
+          "the curve's scale: density (area 1), count, probability or percent, as a histogram of the same bins",
+          defaultValue: HistogramStat.density),
+        SpecKey("bins", BinSpec.schema, "the bins whose histogram sets the count scale", defaultValue: 10),
+        SpecKey("range", SpecSchema.pair, "range of those bins", default: "the data's range"),
+      ],
+      required: ["x"], example: "{density: {x: score, group: model, fill: true}}"),
+    decode: { try DensityMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -11,11 +12,18 @@ struct EcdfMark: Mark {
   var dash: Encoding<DashPattern>
 
   static let layerKind = LayerKind(
-    name: "ecdf", keys: SeriesCommon.keys + ["complementary", "width", "dash"],
-    properties: SpecSchema.seriesProperties.merging([
-      "complementary": SpecSchema.boolean, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
-    ]) { $1 },
-    required: ["x"], decode: { try EcdfMark(map: $0, context: $1) })
+    SpecObject(
+      "ecdf",
+      purpose: "The empirical cumulative distribution of a column as a step line (seaborn's ecdfplot), one per group.",
+      keys: SeriesCommon.keys(x: "the column whose distribution is drawn") + [
+        SpecKey("complementary", SpecSchema.boolean, "draw 1 − ECDF (the survival function)", defaultValue: false),
+        SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
+        SpecKey(
+          "dash", Encoding<DashPattern>.schema(SpecSchema.dash), "dash style, or {column: NAME}",
+          defaultValue: "solid"),
+      ],
+      required: ["x"], example: "{ecdf: {x: latency, group: system}}"),
+    decode: { try EcdfMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

@@ -46,14 +46,32 @@ struct ErrorBarMark: Mark {
   var marker: MarkerSpec?
 
   static let layerKind = LayerKind(
-    name: "errorbar",
-    keys: SeriesCommon.keys + ["y", "yerr", "xerr", "lower", "upper", "xlower", "xupper", "cap", "width", "marker"],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "yerr": errorColumns, "xerr": errorColumns, "lower": SpecSchema.string,
-      "upper": SpecSchema.string, "xlower": SpecSchema.string, "xupper": SpecSchema.string, "cap": SpecSchema.measure,
-      "width": SpecSchema.measure, "marker": SpecSchema.marker,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try ErrorBarMark(map: $0, context: $1) })
+    SpecObject(
+      "errorbar",
+      purpose: "Error bars at points (matplotlib's errorbar): symmetric distances, [minus, plus] columns, or "
+        + "lower/upper ends, vertical, horizontal or both, with optional markers.",
+      keys: SeriesCommon.keys(x: "the column of x positions") + [
+        SpecKey("y", SpecSchema.string, "the column of y positions", example: "accuracy"),
+        SpecKey(
+          "yerr", errorColumns, "vertical error: a column of distances, or [minus column, plus column]",
+          example: "std"),
+        SpecKey(
+          "xerr", errorColumns, "horizontal error: a column of distances, or [minus column, plus column]",
+          example: "[left, right]"),
+        SpecKey("lower", SpecSchema.string, "a column of the vertical bars' lower ends (with upper)", example: "low"),
+        SpecKey("upper", SpecSchema.string, "a column of the vertical bars' upper ends (with lower)", example: "high"),
+        SpecKey("xlower", SpecSchema.string, "a column of the horizontal bars' left ends (with xupper)"),
+        SpecKey("xupper", SpecSchema.string, "a column of the horizontal bars' right ends (with xlower)"),
+        SpecKey("cap", SpecSchema.measure, "length in points of the caps at the bars' ends", defaultValue: 0.0),
+        SpecKey("width", SpecSchema.measure, "line width in points of the bars", defaultValue: 1.5),
+        SpecKey("marker", MarkerSpec.schema, "a marker at each point: a shape, or its options", default: "no markers"),
+      ],
+      required: ["x", "y"],
+      exclusive: [["yerr", "lower"], ["yerr", "upper"], ["xerr", "xlower"], ["xerr", "xupper"]],
+      requiresOneOf: [["yerr"], ["xerr"], ["lower", "upper"], ["xlower", "xupper"]],
+      needs: ["lower": ["upper"], "upper": ["lower"], "xlower": ["xupper"], "xupper": ["xlower"]],
+      example: "{errorbar: {x: size, y: accuracy, yerr: std, cap: 3, marker: o}}"),
+    decode: { try ErrorBarMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     let column = { (node: SpecNode) in try node.located("a column name") }
@@ -95,8 +113,7 @@ struct ErrorBarMark: Mark {
   }
 
   static let errorColumns = JSONValue.object([
-    "anyOf": .array([SpecSchema.string, SpecSchema.array(SpecSchema.string)]),
-    "description": .string("a column of distances, or [minus column, plus column] (matplotlib's 2×N yerr)"),
+    "anyOf": .array([SpecSchema.string, SpecSchema.array(SpecSchema.string)])
   ])
 
   var request: DataRequest? {

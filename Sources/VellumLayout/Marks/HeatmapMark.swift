@@ -1,5 +1,6 @@
 import Foundation
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -22,20 +23,44 @@ struct HeatmapMark: Mark {
   var sorted: Bool
 
   static let layerKind = LayerKind(
-    name: "heatmap",
-    keys: [
-      "id", "data", "transform", "x", "y", "value", "alpha", "annotate", "annotation_size", "edge", "edge_width",
-      "colorbar", "sort",
-    ]
-      + ContinuousColorSpec.keys,
-    properties: [
-      "id": SpecSchema.string, "data": SpecSchema.string, "transform": SpecSchema.seriesProperties["transform"]!,
-      "x": SpecSchema.string, "y": SpecSchema.string, "value": SpecSchema.string, "alpha": SpecSchema.number,
-      "annotate": .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.string])]),
-      "annotation_size": SpecSchema.fontSize, "edge": SpecSchema.color, "edge_width": SpecSchema.measure,
-      "colorbar": SpecSchema.colorbar, "sort": SpecSchema.boolean,
-    ].merging(SpecSchema.continuousColor) { $1 },
-    required: ["x", "y", "value"], decode: { try HeatmapMark(map: $0, context: $1) })
+    SpecObject(
+      "heatmap",
+      purpose: "One cell per (x, y) coloured by its value through a colormap (matplotlib's imshow, seaborn's "
+        + "heatmap), with a colorbar and optional values written in the cells.",
+      keys: [
+        SpecKey(
+          "id", SpecSchema.string, "a stable id for the layer's SVG group, so diffs follow it", example: "attention"),
+        SpecKey(
+          "data", SpecSchema.string, "the data source the layer reads, by name", default: "the only source",
+          example: "runs"),
+        SpecKey(
+          "transform", SpecSchema.array(.object([:])),
+          "transforms applied to the source's rows before drawing, in order",
+          default: "[]", example: "[{filter: {method: SDPO}}]"),
+        SpecKey(
+          "x", SpecSchema.string, "the column of the cells' columns (categories or evenly spaced numbers)",
+          example: "key"),
+        SpecKey(
+          "y", SpecSchema.string, "the column of the cells' rows (categories or evenly spaced numbers)",
+          example: "query"),
+        SpecKey("value", SpecSchema.string, "the column whose values colour the cells", example: "weight"),
+        SpecKey("alpha", SpecSchema.opacity, "opacity of the layer, 0 to 1", defaultValue: 1.0),
+        SpecKey(
+          "annotate", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf])]),
+          "write each cell's value in it: true (%.2g) or a printf format", defaultValue: false),
+        SpecKey(
+          "annotation_size", SpecSchema.fontSize, "size in points of the written values",
+          default: "the tick labels' size"),
+        SpecKey("edge", SpecSchema.color, "colour of the lines between cells", defaultValue: "white"),
+        SpecKey("edge_width", SpecSchema.measure, "width in points of the lines between cells", defaultValue: 0.0),
+        SpecKey("colorbar", ColorbarSpec.schema, "the colorbar: true, false or its options", defaultValue: true),
+        SpecKey(
+          "sort", SpecSchema.boolean, "order categories by value (numbers) or alphabetically, not by first appearance",
+          defaultValue: false),
+      ] + ContinuousColorSpec.declaredKeys,
+      required: ["x", "y", "value"], rules: ContinuousColorSpec.rules,
+      example: "{heatmap: {x: key, y: query, value: weight, map: magma}}"),
+    decode: { try HeatmapMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

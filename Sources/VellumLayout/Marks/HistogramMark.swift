@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -23,25 +24,36 @@ struct HistogramMark: Mark {
   var edgeWidth: Double?
 
   static let layerKind = LayerKind(
-    name: "histogram",
-    keys: SeriesCommon.keys + [
-      "weights", "bins", "range", "stat", "cumulative", "style", "stacked", "dodge", "rwidth", "edge", "edge_width",
-    ],
-    properties: SpecSchema.seriesProperties.merging([
-      "weights": SpecSchema.string,
-      "bins": .object([
-        "anyOf": .array([
-          SpecSchema.integer, SpecSchema.enumeration(BinRule.allCases.map(\.rawValue)),
-          SpecSchema.array(SpecSchema.number),
-          SpecSchema.object(["width"], ["width": SpecSchema.number], required: ["width"]),
-        ])
-      ]),
-      "range": SpecSchema.pair, "stat": SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
-      "cumulative": SpecSchema.boolean, "style": SpecSchema.enumeration(Style.allCases.map(\.rawValue)),
-      "stacked": SpecSchema.boolean, "dodge": SpecSchema.boolean, "rwidth": SpecSchema.fraction,
-      "edge": SpecSchema.color, "edge_width": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x"], decode: { try HistogramMark(map: $0, context: $1) })
+    SpecObject(
+      "histogram",
+      purpose: "A histogram of a column binned as numpy.histogram bins it (matplotlib's hist): bars, steps or "
+        + "filled steps, stacked or side by side per group.",
+      keys: SeriesCommon.keys(x: "the column whose values are binned") + [
+        SpecKey("weights", SpecSchema.string, "a column whose values are summed per bin instead of counting rows"),
+        SpecKey(
+          "bins", BinSpec.schema, "a bin count, a numpy rule (auto, fd, sturges…), {width: W} or a list of edges",
+          defaultValue: 10),
+        SpecKey(
+          "range", SpecSchema.pair, "[low, high] the bins span; values outside are left out",
+          default: "the data's range", example: "[0, 1]"),
+        SpecKey(
+          "stat", SpecSchema.enumeration(HistogramStat.allCases.map(\.rawValue)),
+          "bar height: count, density (area 1), probability (sum 1) or percent", defaultValue: HistogramStat.count),
+        SpecKey(
+          "cumulative", SpecSchema.boolean, "each bar holds its bin and every bin before it", defaultValue: false),
+        SpecKey(
+          "style", SpecSchema.enumeration(Style.allCases.map(\.rawValue)),
+          "how bins are drawn: bars, an outline (step) or a filled outline (stepfilled), matplotlib's histtype",
+          defaultValue: Style.bar),
+        SpecKey("stacked", SpecSchema.boolean, "stack the groups' bins on each other", defaultValue: false),
+        SpecKey("dodge", SpecSchema.boolean, "place the groups' bars side by side in each bin", defaultValue: false),
+        SpecKey(
+          "rwidth", SpecSchema.fraction, "bar width as a fraction of the bin width", default: "1 (0.8 when dodged)"),
+        SpecKey("edge", SpecSchema.color, "outline colour of the bars", default: "no outline"),
+        SpecKey("edge_width", SpecSchema.measure, "outline width in points", default: "1 with edge, else 0"),
+      ],
+      required: ["x"], example: "{histogram: {x: latency, bins: auto, stat: density}}"),
+    decode: { try HistogramMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

@@ -15,12 +15,24 @@ struct LineMark: Mark {
   var marker: MarkerSpec?
 
   static let layerKind = LayerKind(
-    name: "line", keys: SeriesCommon.keys + ["y", "width", "dash", "step", "marker"],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "width": SpecSchema.measure, "dash": SpecSchema.encoded(SpecSchema.dash),
-      "step": SpecSchema.enumeration(Step.allCases.map(\.rawValue)), "marker": SpecSchema.marker,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try LineMark(map: $0, context: $1) })
+    SpecObject(
+      "line",
+      purpose: "A line through the points in row order, one per group, with optional markers (matplotlib's plot).",
+      keys: SeriesCommon.keys(x: "the column of x positions") + [
+        SpecKey("y", SpecSchema.string, "the column of y positions", example: "loss"),
+        SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
+        SpecKey(
+          "dash", Encoding<DashPattern>.schema(SpecSchema.dash),
+          "dash style (solid, dashed, dotted, dashdot, or (offset, (on, off…))), or {column: NAME}",
+          defaultValue: "solid"),
+        SpecKey(
+          "step", SpecSchema.enumeration(Step.allCases.map(\.rawValue)),
+          "draw steps instead of slopes: the value holds until the next x (post), from the previous (pre), or "
+            + "changes halfway (mid)", default: "straight segments", example: "post"),
+        SpecKey("marker", MarkerSpec.schema, "a marker at each point: a shape, or its options", default: "no markers"),
+      ],
+      required: ["x", "y"], example: "{line: {x: step, y: loss, group: method}}"),
+    decode: { try LineMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 

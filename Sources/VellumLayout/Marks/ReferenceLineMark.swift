@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -17,13 +18,24 @@ struct ReferenceLineMark: Mark {
   static let vertical = layerKind(.x)
 
   private static func layerKind(_ axis: PositionAxis) -> LayerKind {
-    let key = axis == .y ? "y" : "x"
+    let (key, name, across) = axis == .y ? ("y", "hline", "horizontal") : ("x", "vline", "vertical")
     return LayerKind(
-      name: axis == .y ? "hline" : "vline", keys: ["id", key, "label", "color", "width", "dash", "alpha"],
-      properties: [
-        "id": SpecSchema.string, key: SpecSchema.number, "label": SpecSchema.string, "color": SpecSchema.color,
-        "width": SpecSchema.measure, "dash": SpecSchema.dash, "alpha": SpecSchema.opacity,
-      ], required: [key], decode: { map, _ in try ReferenceLineMark(map: map, axis: axis) })
+      SpecObject(
+        name,
+        purpose: "A \(across) line across the plot at one \(key) value (matplotlib's ax\(name)): a baseline, a "
+          + "target, a threshold.",
+        keys: [
+          SpecKey(
+            "id", SpecSchema.string, "a stable id for the line's SVG group, so diffs follow it", example: "target"),
+          SpecKey(key, SpecSchema.number, "the \(key) value the line marks, in data units", example: "0.5"),
+          SpecKey("label", SpecSchema.text, "the line's legend label (TeX subset)", example: "chance"),
+          SpecKey("color", SpecSchema.color, "the line's colour", defaultValue: "black"),
+          SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
+          SpecKey("dash", SpecSchema.dash, "the line's dash style", defaultValue: "solid"),
+          SpecKey("alpha", SpecSchema.opacity, "the line's opacity, 0 to 1", defaultValue: 1.0),
+        ],
+        required: [key], example: "{\(name): {\(key): 0.5, dash: dashed, label: chance}}"),
+      decode: { map, _ in try ReferenceLineMark(map: map, axis: axis) })
   }
 
   init(map: SpecMapping, axis: PositionAxis) throws {

@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -9,11 +10,16 @@ struct ScatterMark: Mark {
   var marker: MarkerSpec
 
   static let layerKind = LayerKind(
-    name: "scatter", keys: SeriesCommon.keys + ["y", "marker", "size"],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "marker": SpecSchema.marker, "size": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try ScatterMark(map: $0, context: $1) })
+    SpecObject(
+      "scatter",
+      purpose: "A marker at each point (matplotlib's scatter), coloured per group or through a colormap.",
+      keys: SeriesCommon.keys(x: "the column of x positions") + [
+        SpecKey("y", SpecSchema.string, "the column of y positions", example: "accuracy"),
+        SpecKey("marker", MarkerSpec.schema, "the markers' shape, or their options", defaultValue: "circle"),
+        SpecKey("size", SpecSchema.measure, "marker size in points (a circle's diameter)", defaultValue: 6.0),
+      ],
+      required: ["x", "y"], example: "{scatter: {x: params, y: accuracy, group: family}}"),
+    decode: { try ScatterMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

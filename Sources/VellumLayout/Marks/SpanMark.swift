@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -16,13 +17,22 @@ struct SpanMark: Mark {
   static let vertical = layerKind(.x)
 
   private static func layerKind(_ axis: PositionAxis) -> LayerKind {
-    let key = axis == .y ? "y" : "x"
+    let (key, name, across) = axis == .y ? ("y", "hspan", "horizontal") : ("x", "vspan", "vertical")
     return LayerKind(
-      name: axis == .y ? "hspan" : "vspan", keys: ["id", key, "label", "color", "alpha"],
-      properties: [
-        "id": SpecSchema.string, key: SpecSchema.pair, "label": SpecSchema.string, "color": SpecSchema.color,
-        "alpha": SpecSchema.opacity,
-      ], required: [key], decode: { map, _ in try SpanMark(map: map, axis: axis) })
+      SpecObject(
+        name,
+        purpose: "A \(across) band across the plot between two \(key) values (matplotlib's ax\(name)), opaque in "
+          + "C0 unless given a colour and alpha.",
+        keys: [
+          SpecKey(
+            "id", SpecSchema.string, "a stable id for the band's SVG group, so diffs follow it", example: "warmup"),
+          SpecKey(key, SpecSchema.pair, "[from, to]: the band's two \(key) values in data units", example: "[0, 500]"),
+          SpecKey("label", SpecSchema.text, "the band's legend label (TeX subset)", example: "warm-up"),
+          SpecKey("color", SpecSchema.color, "the band's colour", defaultValue: "C0"),
+          SpecKey("alpha", SpecSchema.opacity, "the band's opacity, 0 to 1", defaultValue: 1.0),
+        ],
+        required: [key], example: "{\(name): {\(key): [0, 500], color: grey, alpha: 0.2}}"),
+      decode: { map, _ in try SpanMark(map: map, axis: axis) })
   }
 
   init(map: SpecMapping, axis: PositionAxis) throws {
@@ -34,8 +44,8 @@ struct SpanMark: Mark {
       return (try items[0].double(), try items[1].double())
     }
     label = try map.optional("label") { try $0.located("a label") }
-    color = try map.optional("color") { try decodeColor($0) } ?? Color(hex: "#7f7f7f")!
-    alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? 0.2
+    color = try map.optional("color") { try decodeColor($0) } ?? Color(name: "C0")!
+    alpha = try map.optional("alpha") { try decodeAlpha($0) } ?? 1
   }
 
   var request: DataRequest? { nil }

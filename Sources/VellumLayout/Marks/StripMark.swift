@@ -17,14 +17,26 @@ struct StripMark: Mark {
   var marker: MarkerSpec
 
   static let layerKind = LayerKind(
-    name: "strip",
-    keys: SeriesCommon.keys + ["y", "jitter", "seed", "dodge", "width", "horizontal", "marker", "size"],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "jitter": SpecSchema.number, "seed": SpecSchema.integer, "dodge": SpecSchema.boolean,
-      "width": SpecSchema.fraction, "horizontal": SpecSchema.boolean, "marker": SpecSchema.marker,
-      "size": SpecSchema.measure,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try StripMark(map: $0, context: $1) })
+    SpecObject(
+      "strip",
+      purpose: "Every value as a point over its category, spread sideways by a seeded jitter (seaborn's stripplot).",
+      keys: SeriesCommon.keys(x: "the column of categories (values along y when horizontal)") + [
+        SpecKey("y", SpecSchema.string, "the column of values", example: "score"),
+        SpecKey(
+          "jitter", SpecSchema.bounded(minimum: 0, maximum: 0.5), "random sideways spread, in category spacings",
+          defaultValue: 0.1),
+        SpecKey(
+          "seed", SpecSchema.bounded(minimum: 0, integer: true), "seed of the jitter, so reruns are identical",
+          defaultValue: 0),
+        SpecKey("dodge", SpecSchema.boolean, "place groups side by side within each category", defaultValue: false),
+        SpecKey("width", SpecSchema.fraction, "width the dodged groups share, in category spacings", defaultValue: 0.8),
+        SpecKey("horizontal", SpecSchema.boolean, "values along x, categories on y", defaultValue: false),
+        SpecKey("marker", MarkerSpec.schema, "the points' shape, or their options", defaultValue: "circle"),
+        SpecKey("size", SpecSchema.measure, "marker size in points", defaultValue: 4.0),
+      ],
+      required: ["x", "y"],
+      example: "{axes: {x: {scale: categorical}, layers: [{strip: {x: model, y: score, jitter: 0.2}}]}}"),
+    decode: { try StripMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
@@ -44,7 +56,8 @@ struct StripMark: Mark {
     dodge = try map.optional("dodge") { try $0.bool() } ?? false
     width = try map.optional("width") { try $0.fraction("a width") } ?? 0.8
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
-    marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 4)
+    marker =
+      try map.optional("marker") { try MarkerSpec(node: $0, defaultSize: 4) } ?? MarkerSpec(shape: .circle, size: 4)
     if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
   }
 

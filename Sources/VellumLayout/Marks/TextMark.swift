@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -25,32 +26,51 @@ struct TextMark: Mark {
   var location: SourceLocation
 
   static let layerKind = LayerKind(
-    name: "text",
-    keys: [
-      "id", "text", "x", "y", "offset", "anchor", "size", "color", "arrow", "arrow_width", "coordinates", "data",
-      "transform", "group", "alpha", "missing", "nudge",
-    ],
-    properties: [
-      "id": SpecSchema.string,
-      "text": .object(["anyOf": .array([SpecSchema.string, SpecSchema.columnEncoding])]),
-      "x": .object(["anyOf": .array([SpecSchema.number, SpecSchema.string])]),
-      "y": .object(["anyOf": .array([SpecSchema.number, SpecSchema.string])]),
-      "data": SpecSchema.string, "transform": SpecSchema.seriesProperties["transform"]!,
-      "group": SpecSchema.string, "alpha": SpecSchema.number, "missing": SpecSchema.seriesProperties["missing"]!,
-      "nudge": SpecSchema.boolean,
-      "offset": SpecSchema.pair, "anchor": SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
-      "size": SpecSchema.fontSize, "color": SpecSchema.color, "arrow": SpecSchema.boolean,
-      "arrow_width": SpecSchema.measure,
-      "coordinates": SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
-    ], required: ["text", "x", "y"],
-    decode: { map, context in
+    name: "text", forms: [annotation, Labels.object],
+    form: { body in
       // `text: {column: …}` labels every row of a table; a plain text is one annotation.
-      if map["text"]?.isMapping == true { return try Labels(map: map, context: context) }
-      for key in ["data", "transform", "group", "alpha", "missing", "nudge"] where map[key] != nil {
-        throw map[key]!.error("'\(key)' belongs to text labelling rows (text: {column: …}), not to one annotation")
+      let labels = try body.mapping("text", keys: try body.mappingKeys())["text"]?.isMapping == true
+      let (own, other) = labels ? (Labels.object, annotation) : (annotation, Labels.object)
+      let keys = try body.mappingKeys()
+      if let stray = keys.first(where: { own.key($0) == nil && other.key($0) != nil }) {
+        throw try body.mapping("text", keys: keys)[stray]!.error(
+          labels
+            ? "'\(stray)' belongs to one annotation, not to text labelling rows"
+            : "'\(stray)' belongs to text labelling rows (text: {column: …}), not to one annotation")
       }
+      return labels ? 1 : 0
+    },
+    decode: { map, context in
+      if map["text"]?.isMapping == true { return try Labels(map: map, context: context) }
       return try TextMark(map: map, context: context)
     })
+
+  /// One text at a point.
+  static let annotation = SpecObject(
+    "text",
+    purpose: "Text at a point (matplotlib's text and annotate): one annotation in data, axes or figure coordinates, "
+      + "with an optional arrow; `text: {column: NAME}` labels rows instead (see `text labels`).",
+    keys: [
+      SpecKey("id", SpecSchema.string, "a stable id for the text's SVG group, so diffs follow it", example: "note"),
+      SpecKey("text", SpecSchema.text, "the text (TeX subset)", example: "'best run'"),
+      SpecKey("x", SpecSchema.number, "the point's x, in the coordinates' units", example: "1000"),
+      SpecKey("y", SpecSchema.number, "the point's y, in the coordinates' units", example: "0.5"),
+      SpecKey(
+        "offset", SpecSchema.pair, "[dx, dy] in points from the point to the text (y up)", defaultValue: "[0, 0]"),
+      SpecKey(
+        "anchor", SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
+        "which end of the text sits at the point: start (left), middle or end (right)", defaultValue: Anchor.start),
+      SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the base font size"),
+      SpecKey("color", SpecSchema.color, "the text's colour", defaultValue: "black"),
+      SpecKey(
+        "arrow", SpecSchema.boolean, "draw an arrow from the text to the point (annotate's arrowprops)",
+        defaultValue: false),
+      SpecKey("arrow_width", SpecSchema.measure, "the arrow's line width in points", defaultValue: 0.8),
+      SpecKey(
+        "coordinates", SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
+        "units of x and y: data, fractions of the axes, or fractions of the figure", defaultValue: Coordinates.data),
+    ],
+    required: ["text", "x", "y"], example: "{text: {text: 'best', x: 300, y: 1.5, offset: [5, 5], arrow: true}}")
 
   init(map: SpecMapping, context: LayerContext) throws {
     location = context.node.location
@@ -159,6 +179,29 @@ extension TextMark {
   /// scatter's points); `nudge: true` moves labels that would overlap each other or the points to the first
   /// free spot around their point.
   struct Labels: Mark {
+    /// `text: {column: NAME}`: a label per row.
+    static let object = SpecObject(
+      "text labels",
+      purpose: "A label at every row's point, its text from a column (beside a scatter's points); `nudge` moves "
+        + "labels that would overlap each other or the points.",
+      keys: SeriesCommon.keys(x: "the column of the labels' x positions").filter { $0.name != "label" } + [
+        SpecKey(
+          "text", Encoding<String>.columnObject.schema, "{column: NAME}: the column whose cells are the labels",
+          example: "{column: name}"),
+        SpecKey("y", SpecSchema.string, "the column of the labels' y positions", example: "accuracy"),
+        SpecKey(
+          "offset", SpecSchema.pair, "[dx, dy] in points from each point to its label (y up)",
+          defaultValue: "[3, 3]"),
+        SpecKey(
+          "anchor", SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
+          "which end of each label sits at its point", defaultValue: Anchor.start),
+        SpecKey("size", SpecSchema.fontSize, "label size in points", default: "the base font size"),
+        SpecKey(
+          "nudge", SpecSchema.boolean, "move labels apart so they overlap no point or other label",
+          defaultValue: false),
+      ],
+      required: ["text", "x", "y"], example: "{text: {text: {column: name}, x: step, y: loss, nudge: true}}")
+
     var common: SeriesCommon
     var y: Located<String>
     var text: Located<String>
@@ -178,9 +221,6 @@ extension TextMark {
       anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
       size = try map.optional("size") { try $0.fontSize() }
       nudge = try map.optional("nudge") { try $0.bool() } ?? false
-      for key in ["arrow", "arrow_width", "coordinates"] where map[key] != nil {
-        throw map[key]!.error("'\(key)' belongs to one annotation, not to text labelling rows")
-      }
     }
 
     var request: DataRequest? {

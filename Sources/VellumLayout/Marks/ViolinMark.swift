@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -26,19 +27,37 @@ struct ViolinMark: Mark {
   var horizontal: Bool
 
   static let layerKind = LayerKind(
-    name: "violin",
-    keys: SeriesCommon.keys + [
-      "y", "bandwidth", "cut", "gridsize", "width", "scale", "inner", "split", "fill_alpha", "line_width", "horizontal",
-    ],
-    properties: SpecSchema.seriesProperties.merging([
-      "y": SpecSchema.string, "bandwidth": DensityMark.layerKind.properties["bandwidth"]!,
-      "cut": SpecSchema.nonNegative,
-      "gridsize": SpecSchema.integer, "width": SpecSchema.fraction,
-      "scale": SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
-      "inner": SpecSchema.enumeration(Inner.allCases.map(\.rawValue)), "split": SpecSchema.boolean,
-      "fill_alpha": SpecSchema.opacity, "line_width": SpecSchema.measure, "horizontal": SpecSchema.boolean,
-    ]) { $1 },
-    required: ["x", "y"], decode: { try ViolinMark(map: $0, context: $1) })
+    SpecObject(
+      "violin",
+      purpose: "A mirrored kernel density per category (matplotlib's violinplot), with extrema, quartiles, a box or "
+        + "points inside; split by a two-valued group.",
+      keys: SeriesCommon.keys(x: "the column of categories (values along y when horizontal)") + [
+        SpecKey("y", SpecSchema.string, "the column of values whose density is drawn", example: "score"),
+        SpecKey(
+          "bandwidth",
+          .object(["anyOf": .array([SpecSchema.enumeration(["scott", "silverman"]), SpecSchema.positive])]),
+          "kernel width: scott, silverman, or a factor of the data's std", defaultValue: "scott"),
+        SpecKey(
+          "cut", SpecSchema.nonNegative, "how far past the data a body reaches, in bandwidths", defaultValue: 0.0),
+        SpecKey(
+          "gridsize", SpecSchema.bounded(minimum: 2, maximum: 100_000, integer: true),
+          "points each body is evaluated at", defaultValue: 100),
+        SpecKey("width", SpecSchema.fraction, "body width as a fraction of the category spacing", defaultValue: 0.5),
+        SpecKey(
+          "scale", SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
+          "width: each body as wide as allowed; area: one density scale for all, so areas are equal",
+          defaultValue: Scale.width),
+        SpecKey(
+          "inner", SpecSchema.enumeration(Inner.allCases.map(\.rawValue)), "what is drawn inside each body",
+          defaultValue: Inner.extrema),
+        SpecKey("split", SpecSchema.boolean, "draw a two-valued group's halves on either side", defaultValue: false),
+        SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the bodies' fill", defaultValue: 0.3),
+        SpecKey("line_width", SpecSchema.measure, "width in points of the outline and inner lines", defaultValue: 1.5),
+        SpecKey("horizontal", SpecSchema.boolean, "bodies along x, categories on y", defaultValue: false),
+      ],
+      required: ["x", "y"],
+      example: "{axes: {x: {scale: categorical}, layers: [{violin: {x: model, y: score, inner: quartiles}}]}}"),
+    decode: { try ViolinMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)

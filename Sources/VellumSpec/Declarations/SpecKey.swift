@@ -69,12 +69,15 @@ public struct SpecObject: Sendable {
   public let needs: [String: [String]]
   /// Other forms the object may be written in (`sort: step`), beside the mapping of its keys.
   public let shorthand: [JSONValue]
+  /// Rules over several keys the lists above cannot say (a log axis takes positive limits), as JSON Schema.
+  public let rules: [JSONValue]
   /// A small whole spec using the object, which the reference shows and a test renders.
   public let example: String
 
   public init(
     _ name: String, purpose: String, keys: [SpecKey], required: [String] = [], exclusive: [[String]] = [],
-    requiresOneOf: [[String]] = [], needs: [String: [String]] = [:], shorthand: [JSONValue] = [], example: String
+    requiresOneOf: [[String]] = [], needs: [String: [String]] = [:], shorthand: [JSONValue] = [],
+    rules: [JSONValue] = [], example: String
   ) {
     let names = keys.map(\.name)
     precondition(Set(names).count == names.count, "\(name): a key is declared twice")
@@ -88,6 +91,7 @@ public struct SpecObject: Sendable {
     self.requiresOneOf = requiresOneOf
     self.needs = needs
     self.shorthand = shorthand
+    self.rules = rules
     self.example = example
   }
 
@@ -96,6 +100,41 @@ public struct SpecObject: Sendable {
 
   /// The declared key called `name`.
   public func key(_ name: String) -> SpecKey? { keys.first { $0.name == name } }
+
+  /// This object with `key`'s value schema replaced (a schema only the assembled grammar knows, such as the
+  /// registry's transforms).
+  public func replacingSchema(of key: String, with schema: JSONValue) -> SpecObject {
+    SpecObject(
+      name, purpose: purpose,
+      keys: keys.map {
+        $0.name == key ? SpecKey($0.name, schema, $0.meaning, default: $0.defaultValue, example: $0.example) : $0
+      },
+      required: required, exclusive: exclusive, requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand,
+      rules: rules, example: example)
+  }
+
+  /// This object without the keys named (an inset takes an axes' keys but not `insets`).
+  public func removing(_ names: [String]) -> SpecObject {
+    SpecObject(
+      name, purpose: purpose, keys: keys.filter { !names.contains($0.name) }, required: required, exclusive: exclusive,
+      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
+  }
+
+  /// This object renamed, with its own purpose and example, and `more` keys (an inset is an axes with a position).
+  public func extended(
+    as name: String, purpose: String, keys more: [SpecKey], required: [String], example: String
+  ) -> SpecObject {
+    SpecObject(
+      name, purpose: purpose, keys: keys + more, required: self.required + required, exclusive: exclusive,
+      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
+  }
+
+  /// This object with `more` keys after its own (keys every object of a kind shares, such as a layer's `axis`).
+  public func adding(_ more: [SpecKey]) -> SpecObject {
+    SpecObject(
+      name, purpose: purpose, keys: keys + more, required: required, exclusive: exclusive,
+      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
+  }
 
   /// The JSON Schema of the object: its keys described, unknown keys refused, the cross-key rules, and its
   /// shorthand forms. `title` marks it as declared, so the schema's documentation pass leaves it as it is.
@@ -110,14 +149,17 @@ public struct SpecObject: Sendable {
     ]
     if !required.isEmpty { fields["required"] = .array(required.map(JSONValue.string)) }
     func requiring(_ keys: [String]) -> JSONValue { .object(["required": .array(keys.map(JSONValue.string))]) }
-    var rules: [JSONValue] = exclusive.map { .object(["not": requiring($0)]) }
+    var rules: [JSONValue] = exclusive.map { .object(["not": requiring($0)]) } + self.rules
     if !requiresOneOf.isEmpty { rules.append(.object(["anyOf": .array(requiresOneOf.map(requiring))])) }
     if !rules.isEmpty { fields["allOf"] = .array(rules) }
     if !needs.isEmpty {
       fields["dependentRequired"] = .object(needs.mapValues { .array($0.map(JSONValue.string)) })
     }
+    // `description` is the hover text where the object is written (a key's meaning replaces it there);
+    // `x-purpose` stays, for the object's reference section.
     let annotations: [String: JSONValue] = [
-      "title": .string(name), "description": .string(purpose), "examples": .array([.string(example)]),
+      "title": .string(name), "description": .string(purpose), "x-purpose": .string(purpose),
+      "x-example": .string(example),
     ]
     guard !shorthand.isEmpty else { return .object(fields.merging(annotations) { $1 }) }
     return .object(annotations.merging(["anyOf": .array(shorthand + [.object(fields)])]) { $1 })
