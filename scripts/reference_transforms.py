@@ -133,6 +133,13 @@ case("filter expression over two columns", "{filter: {expr: \"flops > tokens * 4
 case("filter expression not equal keeps missing", "{filter: {expr: 'loss != 3.5'}}",
      df[df["loss"] != 3.5], ["run", "step"])
 
+# fillna: a value, or the last (next) present value within a group.
+case("fillna value", "{fillna: {columns: [loss, flops], value: 0}}", df.fillna({"loss": 0, "flops": 0}),
+     ["loss", "flops"])
+case("fillna ffill by run", "{fillna: {column: flops, method: ffill, by: run}}",
+     df.assign(flops=df.groupby("run")["flops"].ffill()), ["flops"])
+case("fillna bfill", "{fillna: {column: loss, method: bfill}}", df.assign(loss=df["loss"].bfill()), ["loss"])
+
 path = os.path.join(os.path.dirname(__file__), "..", "Tests", "Reference", "transforms.json")
 with open(path, "w") as f:
     json.dump({"csv": CSV, "other": OTHER, "pandas": pd.__version__, "cases": cases}, f, indent=1)

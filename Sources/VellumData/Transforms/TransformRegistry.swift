@@ -25,5 +25,6 @@ public enum TransformRegistry {
     DropMissingTransform.kind,
     JoinTransform.kind,
     BinTransform.kind,
+    FillMissingTransform.kind,
   ])
 }
