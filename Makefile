@@ -35,6 +35,7 @@ test: deps
 	python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install -q jsonschema pyyaml
 	python3 scripts/validate_schema.py .build/debug/vellum
 	python3 scripts/schema_differential.py .build/debug/vellum --runs 400 --seed 1
+	python3 scripts/shared_descriptions.py .build/debug/vellum --max 0
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(MAKE) python-test
 

@@ -1,5 +1,5 @@
 /// Medians of arbitrary index ranges of a column in O(log n) each, from a wavelet matrix over the values' ranks:
-/// for rolling windows whose starts move back and forth (x not in order), where a sliding window cannot be kept.
+/// for trailing windows whose starts move back and forth (x not in order), where a sliding window cannot be kept.
 /// Memory is about a quarter byte per value per level (⌈log₂ n⌉ levels). Missing values are left out.
 struct RangeMedians {
   /// One level: a bit per position (the rank's bit at this level, in the level's order) with popcounts per word.

@@ -55,7 +55,7 @@ public struct SpecKey: Sendable {
 /// The keys of one spec object (a transform, a mark, a legend…) with the rules that tie them together, declared
 /// where the object is decoded. Its schema, reference section and unknown-key suggestions come from here.
 public struct SpecObject: Sendable {
-  /// The object's name where a spec writes it (`rolling`), also the reference section's heading.
+  /// The object's name where a spec writes it (`ema`), also the reference section's heading.
   public let name: String
   /// What the object is for, two lines at most: the reference section opens with it.
   public let purpose: String

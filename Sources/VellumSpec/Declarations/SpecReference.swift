@@ -105,8 +105,19 @@ extension SpecSchema {
               "| `\(key)` | \(cell(typeName(value))) | \(cell(text("x-default"))) | \(cell(text("description")))"
                 + " | \(example.isEmpty ? "" : "`" + cell(example) + "`") |")
           }
-          // Keys of an object that is not declared (a registry's index of kinds) are listed under their key.
-          walk(value, section: "Under `\(key)`")
+          // Keys of an object that is not declared (a registry's index of kinds) are listed under their key,
+          // opened by that key's meaning and example.
+          let index = "Under `\(key)`"
+          if openings[index] == nil, case .object(let attributes) = value,
+            case .string(let meaning)? = attributes["description"],
+            case .array(let examples)? = attributes["examples"], case .string(let example)? = examples.first
+          {
+            openings[index] = [
+              meaning.prefix(1).uppercased() + meaning.dropFirst() + ".", "", "```yaml", "\(key): \(example)", "```",
+              "",
+            ]
+          }
+          walk(value, section: index)
         }
       default: break
       }
