@@ -108,6 +108,13 @@ public struct SpecNode {
     return value
   }
 
+  /// A random seed: a whole number of at least 0, so reruns draw the same numbers.
+  public func seed() throws -> UInt64 {
+    let value = try int("a seed")
+    guard value >= 0 else { throw error("a seed must be a non-negative integer") }
+    return UInt64(value)
+  }
+
   public func nonNegative(_ what: String) throws -> Double {
     let value = try double(what)
     guard value >= 0 else { throw error("expected \(what) of at least 0, found \(scalarText ?? "")") }

@@ -221,6 +221,15 @@ final class SpecDeclarationTests: XCTestCase {
     return lines.joined(separator: "\n")
   }
 
+  /// Writes each of `keys` missing from `map` with its declared example.
+  static func addExamples(of keys: [String], from declared: Declared, to map: inout Node.Mapping) {
+    for key in keys where map[Node(key)] == nil {
+      if case .object(let fields)? = declared.keys[key], let example = text(fields["examples"]) {
+        map[Node(key)] = try? Yams.compose(yaml: example)
+      }
+    }
+  }
+
   /// The inner schema of a property: without the null branch its `key:` form adds.
   static func valueSchema(_ property: JSONValue) -> [String: JSONValue] {
     guard case .object(let fields) = property else { return [:] }
@@ -310,11 +319,7 @@ final class SpecDeclarationTests: XCTestCase {
         for value in values {
           let variant = Self.editing(spec, at: route) { map in
             map[Node(key)] = Node(value)
-            for other in declared.valueNeeds[key]?[value] ?? [] where map[Node(other)] == nil {
-              if case .object(let fields)? = declared.keys[other], let example = Self.text(fields["examples"]) {
-                map[Node(other)] = try? Yams.compose(yaml: example)
-              }
-            }
+            Self.addExamples(of: declared.valueNeeds[key]?[value] ?? [], from: declared, to: &map)
           }
           XCTAssertNoThrow(
             try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory),
@@ -355,13 +360,7 @@ final class SpecDeclarationTests: XCTestCase {
           for (other, needed) in declared.needs where needed.contains(where: { map[Node($0)] == nil }) {
             if other != key { map[Node(other)] = nil }
           }
-          for other in declared.needs[key] ?? [] where map[Node(other)] == nil {
-            if case .object(let otherFields)? = declared.keys[other],
-              let otherExample = Self.text(otherFields["examples"])
-            {
-              map[Node(other)] = try? Yams.compose(yaml: otherExample)
-            }
-          }
+          Self.addExamples(of: declared.needs[key] ?? [], from: declared, to: &map)
           map[Node(key)] = value
         }
         // A layer's `axis: y2` needs the panel's y2 axis.

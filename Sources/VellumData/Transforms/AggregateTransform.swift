@@ -110,12 +110,7 @@ struct AggregateTransform: TableTransform {
         guard (0...1000).contains(value) else { throw node.error("ddof must be between 0 and 1000") }
         return value
       } ?? 1
-    seed = UInt64(
-      try map.optional("seed") { node in
-        let value = try node.int("a seed")
-        guard value >= 0 else { throw node.error("a seed must be a non-negative integer") }
-        return value
-      } ?? 0)
+    seed = try map.optional("seed") { try $0.seed() } ?? 0
     samples =
       try map.optional("samples") { node in
         let value = try node.int("a number of bootstrap samples")

@@ -27,24 +27,14 @@ struct HeatmapMark: Mark {
       "heatmap",
       purpose: "One cell per (x, y) coloured by its value through a colormap (matplotlib's imshow, seaborn's "
         + "heatmap), with a colorbar and optional values written in the cells.",
-      keys: [
-        SpecKey(
-          "id", SpecSchema.string, "a stable id for the layer's SVG group, so diffs follow it", example: "attention"),
-        SpecKey(
-          "data", SpecSchema.string, "the data source the layer reads, by name", default: "the only source",
-          example: "runs"),
-        SpecKey(
-          "transform", SpecSchema.array(.object([:])),
-          "transforms applied to the source's rows before drawing, in order",
-          default: "[]", example: "[{filter: {method: SDPO}}]"),
-        SpecKey(
-          "x", SpecSchema.string, "the column of the cells' columns (categories or evenly spaced numbers)",
-          example: "key"),
+      // A heatmap's colours come from its value, so it takes none of a series' group, label, colour or missing rule.
+      keys: SeriesCommon.keys(x: "the column of the cells' columns (categories or evenly spaced numbers)").filter {
+        ["id", "data", "transform", "x", "alpha"].contains($0.name)
+      } + [
         SpecKey(
           "y", SpecSchema.string, "the column of the cells' rows (categories or evenly spaced numbers)",
           example: "query"),
         SpecKey("value", SpecSchema.string, "the column whose values colour the cells", example: "weight"),
-        SpecKey("alpha", SpecSchema.opacity, "opacity of the layer, 0 to 1", defaultValue: 1.0),
         SpecKey(
           "annotate", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf])]),
           "write each cell's value in it: true (%.2g) or a printf format", defaultValue: false),

@@ -47,12 +47,7 @@ struct StripMark: Mark {
         guard value <= 0.5 else { throw node.error("jitter is at most 0.5 (half the category spacing)") }
         return value
       } ?? 0.1
-    seed = UInt64(
-      try map.optional("seed") { node in
-        let value = try node.int("a seed")
-        guard value >= 0 else { throw node.error("a seed must be a non-negative integer") }
-        return value
-      } ?? 0)
+    seed = try map.optional("seed") { try $0.seed() } ?? 0
     dodge = try map.optional("dodge") { try $0.bool() } ?? false
     width = try map.optional("width") { try $0.fraction("a width") } ?? 0.8
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
