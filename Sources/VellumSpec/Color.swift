@@ -74,7 +74,7 @@ public struct Color: Sendable, Equatable, Hashable {
     self.init(red: values[0] / 255, green: values[1] / 255, blue: values[2] / 255, alpha: isRGBA ? values[3] : 1)
   }
 
-  /// Named color cycles for `palette`.
+  /// Named color cycles for `palette` and for a colour scale's `map`.
   public static let palettes: [String: [Color]] = [
     "tab10": tab10,
     "okabe-ito": ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -82,6 +82,45 @@ public struct Color: Sendable, Equatable, Hashable {
     "tol-bright": ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"].map { Color(hex: $0)! },
     "tol-muted": ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499"]
       .map { Color(hex: $0)! },
+    // matplotlib's qualitative colormaps (ListedColormap colours, in order), from matplotlib itself.
+    "tab20": [
+      "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5",
+      "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#7f7f7f", "#c7c7c7", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5",
+    ].map { Color(hex: $0)! },
+    "tab20b": [
+      "#393b79", "#5254a3", "#6b6ecf", "#9c9ede", "#637939", "#8ca252", "#b5cf6b", "#cedb9c", "#8c6d31", "#bd9e39",
+      "#e7ba52", "#e7cb94", "#843c39", "#ad494a", "#d6616b", "#e7969c", "#7b4173", "#a55194", "#ce6dbd", "#de9ed6",
+    ].map { Color(hex: $0)! },
+    "tab20c": [
+      "#3182bd", "#6baed6", "#9ecae1", "#c6dbef", "#e6550d", "#fd8d3c", "#fdae6b", "#fdd0a2", "#31a354", "#74c476",
+      "#a1d99b", "#c7e9c0", "#756bb1", "#9e9ac8", "#bcbddc", "#dadaeb", "#636363", "#969696", "#bdbdbd", "#d9d9d9",
+    ].map { Color(hex: $0)! },
+    "Set1": ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#ffff33", "#a65628", "#f781bf", "#999999"].map {
+      Color(hex: $0)!
+    },
+    "Set2": ["#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3"].map {
+      Color(hex: $0)!
+    },
+    "Set3": [
+      "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd",
+      "#ccebc5", "#ffed6f",
+    ].map { Color(hex: $0)! },
+    "Pastel1": ["#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2"].map {
+      Color(hex: $0)!
+    },
+    "Pastel2": ["#b3e2cd", "#fdcdac", "#cbd5e8", "#f4cae4", "#e6f5c9", "#fff2ae", "#f1e2cc", "#cccccc"].map {
+      Color(hex: $0)!
+    },
+    "Dark2": ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"].map {
+      Color(hex: $0)!
+    },
+    "Accent": ["#7fc97f", "#beaed4", "#fdc086", "#ffff99", "#386cb0", "#f0027f", "#bf5b17", "#666666"].map {
+      Color(hex: $0)!
+    },
+    "Paired": [
+      "#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c", "#fdbf6f", "#ff7f00", "#cab2d6", "#6a3d9a",
+      "#ffff99", "#b15928",
+    ].map { Color(hex: $0)! },
   ]
 
   static let named: [String: String] = [

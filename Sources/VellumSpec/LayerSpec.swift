@@ -175,6 +175,9 @@ public struct SeriesCommon: Sendable {
   /// colours them by value unless `color` says otherwise.
   public var group: Located<String>?
   public var label: Located<String>?
+  /// The layer's series get legend entries (`legend: false`, or a label written as null or '', leaves them out,
+  /// as matplotlib's `label='_nolegend_'`).
+  public var inLegend = true
   /// A constant colour, or a column whose values the figure's colour scale maps.
   public var colorEncoding: Encoding<Color>?
   /// A numeric column mapped through a colormap (`color: {column: loss, map: viridis}`), with its colorbar.
@@ -219,8 +222,12 @@ public struct SeriesCommon: Sendable {
         "a column splitting the rows into series, each with its own colour and legend entry",
         example: "method"),
       SpecKey(
-        "label", SpecSchema.text, "the legend label (TeX subset); with group, each series is labelled by its value",
-        example: "'SDPO (ours)'"),
+        "label", SpecSchema.text,
+        "the legend label (TeX subset); with group, each series is labelled by its value; null or '' leaves the "
+          + "layer out of the legend", example: "'SDPO (ours)'"),
+      SpecKey(
+        "legend", SpecSchema.boolean, "list the layer's series in legends (false: a band or fill behind a line)",
+        defaultValue: true),
       SpecKey("color", colorSchema, colorMeaning, default: "the next palette colour", example: "C1"),
       SpecKey("alpha", SpecSchema.opacity, "opacity of the layer, 0 to 1", defaultValue: alpha),
       SpecKey(
@@ -262,6 +269,8 @@ public struct SeriesCommon: Sendable {
     x = try map.required("x") { try $0.located("a column name") }
     group = try map.optional("group") { try $0.located("a column name") }
     label = try map.optional("label") { try $0.located("a label") }
+    let unlabelled = map["label"].map { $0.isNull || $0.scalarText == "" } ?? false
+    inLegend = try !unlabelled && (map.optional("legend") { try $0.bool() } ?? true)
     let colorNode = map["color"]
     if let node = colorNode, node.isMapping, try node.mappingKeys().contains(where: { $0 != "column" }) {
       // Colormap keys beside `column` make the column continuous: numbers through a colormap.

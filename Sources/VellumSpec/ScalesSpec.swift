@@ -15,6 +15,8 @@ public struct DiscreteScaleSpec<Value: Sendable>: Sendable {
   /// Values pinned to a channel value; the others take the range values no pin uses, in domain order.
   public var pinned: [(value: String, pin: Value)]
   public var resolve: Resolve
+  /// A colour scale's map: a palette or colormap name its range comes from (nil: the figure's palette).
+  public var map: Located<String>?
 
   public init(domain: [String]? = nil, pinned: [(value: String, pin: Value)] = [], resolve: Resolve = .shared) {
     self.domain = domain
@@ -37,6 +39,14 @@ public struct DiscreteScaleSpec<Value: Sendable>: Sendable {
     }
     pinned = try map.optional(pinKey) { try Self.pins($0, decode: decode) } ?? []
     resolve = try map.optional("resolve") { try decodeEnum($0, what: "scale resolution") } ?? .shared
+    self.map = try map.optional("map") { node in
+      let name = try node.located("a palette or colormap name")
+      let known = Color.palettes.keys.sorted() + ContinuousColorSpec.colormapNames
+      guard known.contains(name.value) else {
+        throw node.error(unknownNameMessage(name.value, kind: "palette or colormap", candidates: known))
+      }
+      return name
+    }
   }
 
   /// `{value: pin, …}` in the order written.
@@ -71,13 +81,23 @@ public struct ScalesSpec: Sendable {
     ],
     example: "{scales: {color: {domain: [GRPO, SDPO]}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}")
 
-  static let colorScale = scale("colour", pins: "colors", SpecSchema.color, "C2")
+  static let colorScale = scale(
+    "colour", pins: "colors", SpecSchema.color, "C2",
+    extra: [
+      SpecKey(
+        "map", SpecSchema.enumeration(Color.palettes.keys.sorted() + ContinuousColorSpec.colormapNames),
+        "colours from a map: a qualitative one (tab20, Set2…) in order, or a sequential one (viridis…) spread "
+          + "evenly over the values, as cmap(linspace(0, 1, n))", default: "the figure's palette",
+        example: "viridis")
+    ])
   static let dashScale = scale("dash", pins: "dashes", SpecSchema.dash, "dashed")
   static let markerScale = scale(
     "marker", pins: "shapes", SpecSchema.enumeration(MarkerSpec.shapeNames), "star")
 
   /// A discrete scale of one channel: its value order, pinned values and sharing.
-  private static func scale(_ channel: String, pins: String, _ value: JSONValue, _ example: String) -> SpecObject {
+  private static func scale(
+    _ channel: String, pins: String, _ value: JSONValue, _ example: String, extra: [SpecKey] = []
+  ) -> SpecObject {
     SpecObject(
       "\(channel) scale",
       purpose: "How values take \(channel)s: in domain order from the range, unless pinned; shared by every panel "
@@ -94,7 +114,7 @@ public struct ScalesSpec: Sendable {
           "resolve", SpecSchema.enumeration(DiscreteScaleSpec<Color>.Resolve.allCases.map(\.rawValue)),
           "one mapping for the figure (shared), or each panel from the start of the range (independent)",
           defaultValue: "shared"),
-      ],
+      ] + extra,
       example:
         "{scales: {\(channel == "colour" ? "color" : channel): {\(pins): {ours: \(example)}}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}"
     )

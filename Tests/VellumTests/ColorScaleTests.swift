@@ -47,6 +47,24 @@ final class ColorScaleTests: XCTestCase {
     XCTAssertEqual(found["legend-series-acc-rl"], rl)
   }
 
+  /// `scales.color.map`: a sequential colormap spread over the values as matplotlib's
+  /// `viridis(np.linspace(0, 1, n))` (the hexes below are matplotlib's), a qualitative one in its order.
+  func testDiscreteColoursFromAColormap() throws {
+    var csv = "step,size,acc\n"
+    for size in ["7B", "13B", "34B", "70B", "180B"] { csv += "0,\(size),0.1\n1,\(size),0.2\n" }
+    func seriesColors(_ map: String) throws -> [String] {
+      let spec = "data: {d: data.csv}\nscales: {color: {map: \(map)}}\naxes:\n  layers: [{line: {x: step, y: acc, group: size}}]\n"
+      let found = try colors(spec, csv: csv)
+      return try ["7b", "13b", "34b", "70b", "180b"].map { try XCTUnwrap(found["series-acc-\($0)"]?.first) }
+    }
+    XCTAssertEqual(try seriesColors("viridis"), ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"])
+    XCTAssertEqual(try seriesColors("viridis_r").first, "#fde725")
+    XCTAssertEqual(try seriesColors("tab20"), ["#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c"])
+    let unknown = SpecFixture.error(
+      "data: {d: data.csv}\nscales: {color: {map: viridus}}\naxes:\n  layers: [{line: {x: step, y: acc}}]\n")
+    XCTAssertTrue(unknown?.message.contains("did you mean 'viridis'") ?? false, "\(String(describing: unknown))")
+  }
+
   /// `resolve: independent` gives each panel its own mapping from the start of the palette, as separate
   /// matplotlib axes would.
   func testIndependentResolutionRestartsThePalettePerPanel() throws {

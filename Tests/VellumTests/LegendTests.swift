@@ -92,6 +92,30 @@ final class LegendTests: XCTestCase {
     }
   }
 
+  /// `legend: false` leaves a layer out (a band behind its line); a label written as null or '' leaves out a grouped
+  /// layer's series, which are otherwise labelled by their values.
+  func testLayersCanStayOutOfTheLegend() throws {
+    func entries(_ layers: String) throws -> [String] {
+      let spec = Self.base.replacingOccurrences(
+        of: "    - line: {x: step, y: value, color: {column: method}, dash: {column: setting}}\n", with: layers)
+      return try scene(spec).0.groups(role: "legend").first.map(texts) ?? []
+    }
+    let pair =
+      "    - band: {x: step, center: value, error: step, group: method%@}\n    - line: {x: step, y: value, group: method}\n"
+    XCTAssertEqual(try entries(pair.replacingOccurrences(of: "%@", with: "")), ["A", "B"])
+    let withoutBand = try scene(
+      Self.base.replacingOccurrences(
+        of: "    - line: {x: step, y: value, color: {column: method}, dash: {column: setting}}\n",
+        with: pair.replacingOccurrences(of: "%@", with: ", legend: false"))
+    ).0.groups(role: "legend")[0]
+    XCTAssertEqual(texts(withoutBand), ["A", "B"])
+    // The band's patches are gone from the entries: each handle is the line alone.
+    XCTAssertTrue(paths(withoutBand).dropFirst().allSatisfy { $0.fill == nil }, "no patch under the lines")
+    let lines = "    - line: {x: step, y: value, group: method, label: %@}\n    - hline: {y: 2, label: target}\n"
+    XCTAssertEqual(try entries(lines.replacingOccurrences(of: "%@", with: "null")), ["target"])
+    XCTAssertEqual(try entries(lines.replacingOccurrences(of: "%@", with: "''")), ["target"])
+  }
+
   func testAnchoredLegendOutsideThePlotTakesRoom() throws {
     let inside = try scene(
       Self.base.replacingOccurrences(of: "  layers:", with: "  legend: {location: upper right}\n  layers:")

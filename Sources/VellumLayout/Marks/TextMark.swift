@@ -184,7 +184,9 @@ extension TextMark {
       "text labels",
       purpose: "A label at every row's point, its text from a column (beside a scatter's points); `nudge` moves "
         + "labels that would overlap each other or the points.",
-      keys: SeriesCommon.keys(x: "the column of the labels' x positions").filter { $0.name != "label" } + [
+      keys: SeriesCommon.keys(x: "the column of the labels' x positions").filter {
+        !["label", "legend"].contains($0.name)
+      } + [
         SpecKey(
           "text", Encoding<String>.columnObject.schema, "{column: NAME}: the column whose cells are the labels",
           example: "{column: name}"),

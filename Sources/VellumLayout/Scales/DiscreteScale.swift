@@ -11,10 +11,16 @@ struct DiscreteScale<Value: Hashable & Sendable> {
   /// `values` are the data's values in order of first appearance; the spec's domain comes first. Unpinned
   /// values take the range values no pin took, so two values never share a look needlessly.
   init(spec: DiscreteScaleSpec<Value>, range: [Value], values: [String]) {
+    self.init(spec: spec, range: { _ in range }, values: values)
+  }
+
+  /// `range` gives the range for a domain of that many values (a colormap spread over them).
+  init(spec: DiscreteScaleSpec<Value>, range: (Int) -> [Value], values: [String]) {
     var domain = spec.domain ?? []
     var seen = Set(domain)
     for value in values where seen.insert(value).inserted { domain.append(value) }
     self.domain = domain
+    let range = range(domain.count)
     var mapping: [String: Value] = [:]
     for pin in spec.pinned { mapping[pin.value] = pin.pin }
     let pinned = Set(spec.pinned.map(\.pin))
@@ -58,7 +64,7 @@ struct PanelScales {
   /// independent ones only their own panel's.
   static func resolve(_ spec: FigureSpec, data: [[LayerData]]) -> [PanelScales] {
     let perPanel = zip(spec.axes, data).map { values(layers: $0.allLayers, data: $1) }
-    func scales<Value>(_ channel: EncodedChannel, _ scale: DiscreteScaleSpec<Value>, range: [Value])
+    func scales<Value>(_ channel: EncodedChannel, _ scale: DiscreteScaleSpec<Value>, range: (Int) -> [Value])
       -> [DiscreteScale<Value>]
     {
       switch scale.resolve {
@@ -69,10 +75,26 @@ struct PanelScales {
         return perPanel.map { DiscreteScale(spec: scale, range: range, values: $0[channel] ?? []) }
       }
     }
-    let colors = scales(.color, spec.scales.color, range: spec.palette.isEmpty ? Color.tab10 : spec.palette)
-    let dashes = scales(.dash, spec.scales.dash, range: dashRange)
-    let markers = scales(.marker, spec.scales.marker, range: markerRange)
+    let colors = scales(.color, spec.scales.color, range: colorRange(spec))
+    let dashes = scales(.dash, spec.scales.dash) { _ in dashRange }
+    let markers = scales(.marker, spec.scales.marker) { _ in markerRange }
     return perPanel.indices.map { PanelScales(color: colors[$0], dash: dashes[$0], marker: markers[$0]) }
+  }
+
+  /// The colours a colour scale of n values takes: a qualitative map's (or the palette's) in order, or a sequential
+  /// colormap sampled evenly from end to end, as matplotlib's `cmap(np.linspace(0, 1, n))`.
+  static func colorRange(_ spec: FigureSpec) -> (Int) -> [Color] {
+    let palette = spec.palette.isEmpty ? Color.tab10 : spec.palette
+    guard let name = spec.scales.color.map?.value else { return { _ in palette } }
+    if let listed = Color.palettes[name] { return { _ in listed } }
+    guard let colormap = Colormap.named(name) else { return { _ in palette } }
+    return { count in
+      (0..<max(count, 1)).compactMap { index in
+        colormap(count > 1 ? Double(index) / Double(count - 1) : 0).map {
+          Color(red: $0.red, green: $0.green, blue: $0.blue)
+        }
+      }
+    }
   }
 
   /// Each encoded channel's values over a panel's layers, in order of first appearance.
