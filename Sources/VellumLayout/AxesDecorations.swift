@@ -163,12 +163,14 @@ struct AxesDecorator {
     let outward = bottom.tickReach.outward
     // The title sits above the plot, mirrored ticks, a top axis and the y axes' offset texts.
     var titleTop = p.minY - (spec.ticks.mirror ? outward : 0)
-    let xAxis = bottom.build(plot: p, top: &titleTop)
-    let yAxis = left.build(plot: p, top: &titleTop)
+    // Offset spines take their ticks and labels with them.
+    let offset = spec.frame.offset
+    let xAxis = bottom.build(plot: p.offset(.bottom, by: offset), top: &titleTop)
+    let yAxis = left.build(plot: p.offset(.left, by: offset), top: &titleTop)
     var topGuide = top?.guide
     if spec.x2?.autoRotation == true { topGuide?.fitLabels() }
-    let x2Axis = topGuide.map { $0.build(plot: p, top: &titleTop) }
-    let y2Axis = right.map { $0.guide.build(plot: p, top: &titleTop) }
+    let x2Axis = topGuide.map { $0.build(plot: p.offset(.top, by: offset), top: &titleTop) }
+    let y2Axis = right.map { $0.guide.build(plot: p.offset(.right, by: offset), top: &titleTop) }
     if let x2Axis { titleTop = min(titleTop, x2Axis.boxes.map(\.minY).min() ?? titleTop) }
     var boxes = [p] + xAxis.boxes + yAxis.boxes + (x2Axis?.boxes ?? []) + (y2Axis?.boxes ?? [])
     let ticks = spec.ticks
@@ -297,23 +299,21 @@ struct AxesDecorator {
     let frame = spec.frame
     guard frame.width > 0 else { return nil }
     let paint = Paint(frame.color.rgb, opacity: frame.color.alpha)
-    let sideColors: [(AxisSide, Color?)] = [
-      (.bottom, spec.x.color), (.left, spec.y.color), (.top, spec.x2?.color), (.right, spec.y2?.color),
-    ]
-    if frame.style != .none, sideColors.contains(where: { $0.1 != nil }) {
-      // A coloured axis colours its spine: one stroke per side.
-      let shown: [AxisSide] = frame.style == .box ? [.bottom, .left, .top, .right] : [.bottom, .left]
-      let corners: [AxisSide: (Point, Point)] = [
-        .bottom: (Point(p.minX, p.maxY), Point(p.maxX, p.maxY)), .left: (Point(p.minX, p.minY), Point(p.minX, p.maxY)),
-        .top: (Point(p.minX, p.minY), Point(p.maxX, p.minY)), .right: (Point(p.maxX, p.minY), Point(p.maxX, p.maxY)),
-      ]
-      let spines = sideColors.filter { shown.contains($0.0) }.map { side, color -> SceneNode in
-        let (a, b) = corners[side]!
-        let sidePaint = color.map { Paint($0.rgb, opacity: $0.alpha) } ?? paint
+    guard frame.isPlain else {
+      // Chosen sides, colours or an offset: one stroke per spine, each where its axis stands.
+      let spines = [AxisSide.bottom, .left, .top, .right].compactMap { side -> SceneNode? in
+        let spine = frame.spine(side)
+        guard spine.shown else { return nil }
+        let edge = p.offset(side, by: frame.offset)
+        let (a, b) =
+          side.runsAlongX
+          ? (side.point(edge.minX, outward: 0, plot: edge), side.point(edge.maxX, outward: 0, plot: edge))
+          : (side.point(edge.minY, outward: 0, plot: edge), side.point(edge.maxY, outward: 0, plot: edge))
+        let sidePaint = spine.color.map { Paint($0.rgb, opacity: $0.alpha) } ?? paint
         return .path(
           PathNode(segments: [.move(a), .line(b)], stroke: Stroke(sidePaint, width: frame.width, cap: .square)))
       }
-      return .group(Group(role: "frame", children: spines))
+      return spines.isEmpty ? nil : .group(Group(role: "frame", children: spines))
     }
     let path: PathNode
     switch frame.style {
@@ -329,7 +329,30 @@ struct AxesDecorator {
   }
 }
 
+extension FrameSpec {
+  /// The spine on `side`.
+  func spine(_ side: AxisSide) -> Spine {
+    switch side {
+    case .bottom: return bottom
+    case .left: return left
+    case .top: return top
+    case .right: return right
+    }
+  }
+}
+
 extension Rect {
+  /// This plot with `side`'s edge moved `distance` outward, where an offset spine and its axis stand.
+  func offset(_ side: AxisSide, by distance: Double) -> Rect {
+    guard distance != 0 else { return self }
+    switch side {
+    case .bottom: return Rect(x: x, y: y, width: width, height: height + distance)
+    case .top: return Rect(x: x, y: y - distance, width: width, height: height + distance)
+    case .left: return Rect(x: x - distance, y: y, width: width + distance, height: height)
+    case .right: return Rect(x: x, y: y, width: width + distance, height: height)
+    }
+  }
+
   var midX: Double { x + width / 2 }
   var midY: Double { y + height / 2 }
 

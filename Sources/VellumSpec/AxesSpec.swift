@@ -55,6 +55,33 @@ public struct FrameSpec: Sendable {
   /// Spine width in points.
   public var width: Double
   public var color: Color
+  /// Which spines are drawn, each in the frame's colour or its own; the style's spines unless a side says.
+  public var left: Spine
+  public var bottom: Spine
+  public var top: Spine
+  public var right: Spine
+  /// Spines (with their ticks and labels) moved outward by this many points (seaborn's `despine(offset=…)`).
+  public var offset: Double = 0
+
+  /// One side's spine: drawn or not, and its own colour (nil: the frame's).
+  public struct Spine: Sendable, Equatable {
+    public var shown: Bool
+    public var color: Color?
+  }
+
+  public init(style: Style, width: Double, color: Color) {
+    self.style = style
+    self.width = width
+    self.color = color
+    (left, bottom) = (Spine(shown: style != .none), Spine(shown: style != .none))
+    (top, right) = (Spine(shown: style == .box), Spine(shown: style == .box))
+  }
+
+  /// Whether the spines are the style's own, in the frame's colour, on the plot's edges: drawn as one path.
+  public var isPlain: Bool {
+    let plain = FrameSpec(style: style, width: width, color: color)
+    return offset == 0 && [left, bottom, top, right] == [plain.left, plain.bottom, plain.top, plain.right]
+  }
 }
 
 /// Tick marks and tick labels, shared by both axes.
@@ -259,21 +286,43 @@ extension FrameSpec {
         "which spines are drawn: box (all four), open (left and bottom), none", defaultValue: Style.box),
       SpecKey("width", SpecSchema.measure, "spine width in points", defaultValue: 0.8),
       SpecKey("color", SpecSchema.color, "spine colour", defaultValue: "black"),
-    ],
+    ]
+      + ["left", "bottom", "top", "right"].map { side in
+        SpecKey(
+          side, .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.color])]),
+          "draw the \(side) spine (true, false) or draw it in this colour", default: "as the style says",
+          example: side == "left" ? "tab:blue" : "false")
+      } + [
+        SpecKey(
+          "offset", SpecSchema.measure, "move the spines and their ticks outward by this many points (despine)",
+          defaultValue: 0.0)
+      ],
     shorthand: [SpecSchema.enumeration(Style.allCases.map(\.rawValue))],
     example: "{axes: {frame: {style: open}, layers: [{line: {x: step, y: loss}}]}}")
 
   init(node: SpecNode) throws {
     if node.scalarText != nil {
-      style = try Self.style(node)
-      width = 0.8
-      color = .black
+      self.init(style: try Self.style(node), width: 0.8, color: .black)
       return
     }
     let map = try node.mapping(Self.object)
-    style = try map.optional("style") { try Self.style($0) } ?? .box
-    width = try map.optional("width") { try $0.measure("a line width") } ?? 0.8
-    color = try map.optional("color") { try decodeColor($0) } ?? .black
+    self.init(
+      style: try map.optional("style") { try Self.style($0) } ?? .box,
+      width: try map.optional("width") { try $0.measure("a line width") } ?? 0.8,
+      color: try map.optional("color") { try decodeColor($0) } ?? .black)
+    func spine(_ key: String, _ spine: inout Spine) throws {
+      guard let node = map[key], !node.isNull else { return }
+      if let text = node.scalarText, ["true", "false", "yes", "no", "on", "off", "True", "False"].contains(text) {
+        spine.shown = try node.bool()
+      } else {
+        spine = Spine(shown: true, color: try decodeColor(node))
+      }
+    }
+    try spine("left", &left)
+    try spine("bottom", &bottom)
+    try spine("top", &top)
+    try spine("right", &right)
+    offset = try map.optional("offset") { try $0.measure("an offset in points") } ?? 0
   }
 
   private static func style(_ node: SpecNode) throws -> Style {

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumFonts
 import VellumScene
 import VellumSpec

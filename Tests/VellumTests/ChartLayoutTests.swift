@@ -223,6 +223,22 @@ final class ChartLayoutTests: XCTestCase {
     }
   }
 
+  /// seaborn's despine(offset=5): the chosen spines stand 5 pt outside the plot and their ticks go with them.
+  func testSpinesPerSideWithAnOffset() throws {
+    let spec =
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  frame: {top: false, right: false, offset: 5}\n  layers:\n"
+      + "    - line: {x: step, y: loss}\n"
+    let scene = try fixtureScene(spec)
+    let plot = clipRects(scene)[0]
+    let spines = scene.groups(role: "frame")[0].paths.map(\.points)
+    XCTAssertEqual(spines.count, 2, "bottom and left only")
+    XCTAssertEqual(spines[0].map(\.y), [plot.maxY + 5, plot.maxY + 5])
+    XCTAssertEqual(spines[1].map(\.x), [plot.minX - 5, plot.minX - 5])
+    // The x axis's tick marks start at the moved spine.
+    let ticks = try XCTUnwrap(scene.groups(role: "axis-x")[0].paths.first).points
+    XCTAssertEqual(ticks.map(\.y).min()!, plot.maxY + 5, accuracy: 1e-9)
+  }
+
   func testWspaceIsAFractionOfTheMeanPlotWidth() throws {
     let panel = "  - layers:\n      - line: {x: step, y: loss}\n"
     let spec =

@@ -53,7 +53,8 @@ final class ColorScaleTests: XCTestCase {
     var csv = "step,size,acc\n"
     for size in ["7B", "13B", "34B", "70B", "180B"] { csv += "0,\(size),0.1\n1,\(size),0.2\n" }
     func seriesColors(_ map: String) throws -> [String] {
-      let spec = "data: {d: data.csv}\nscales: {color: {map: \(map)}}\naxes:\n  layers: [{line: {x: step, y: acc, group: size}}]\n"
+      let spec =
+        "data: {d: data.csv}\nscales: {color: {map: \(map)}}\naxes:\n  layers: [{line: {x: step, y: acc, group: size}}]\n"
       let found = try colors(spec, csv: csv)
       return try ["7b", "13b", "34b", "70b", "180b"].map { try XCTUnwrap(found["series-acc-\($0)"]?.first) }
     }

@@ -49,12 +49,17 @@ final class SecondaryAxisTests: XCTestCase {
     }
     XCTAssertFalse(strokes.isEmpty)
     XCTAssertTrue(strokes.allSatisfy { $0.paint.color.hex == red })
-    // The frame's right spine is red, the bottom stays black.
-    let frame = scene.groups(role: "frame")[0]
-    let spineColors = frame.children.compactMap { node -> String? in
-      if case .path(let path) = node { return path.stroke?.paint.color.hex } else { return nil }
+    // An axis colour leaves the spines black, as matplotlib's tick_params(colors=) does; the frame colours them.
+    func spineColors(_ scene: Scene) -> [String] {
+      scene.groups(role: "frame")[0].children.compactMap { node -> String? in
+        if case .path(let path) = node { return path.stroke?.paint.color.hex } else { return nil }
+      }
     }
-    XCTAssertEqual(spineColors, ["#000000", "#1f77b4", "#000000", red])
+    XCTAssertEqual(spineColors(scene), ["#000000"], "one black box")
+    let coloured = try self.scene(
+      Self.twin.replacingOccurrences(
+        of: "  x: {label: Step}\n", with: "  x: {label: Step}\n  frame: {left: tab:blue, right: tab:red}\n"))
+    XCTAssertEqual(spineColors(coloured), ["#000000", "#1f77b4", "#000000", red], "bottom, left, top, right")
     // Both series in the legend.
     let legend = scene.groups(role: "legend")
     XCTAssertEqual(legend.count, 1)
