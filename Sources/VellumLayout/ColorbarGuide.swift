@@ -11,12 +11,15 @@ struct ColorbarGuide {
   let style: TickStyleSpec
   let label: SetText?
 
-  init(scale: ContinuousColorScale, spec: ColorbarSpec, setter: TextSetter, style: TickStyleSpec) throws {
+  /// `labelSize` is the axis labels' size, which the label takes unless it names its own.
+  init(
+    scale: ContinuousColorScale, spec: ColorbarSpec, setter: TextSetter, style: TickStyleSpec, labelSize: Double
+  ) throws {
     self.scale = scale
     self.spec = spec
     self.setter = setter
     self.style = style
-    label = try spec.label.map { try setter.set(label: $0, size: style.labelSize) }
+    label = try spec.label.map { try setter.set(label: $0, size: spec.labelSize ?? labelSize) }
   }
 
   /// The transform tick values are chosen in: decades for a log norm, symlog's for symlog, else linear.
@@ -125,8 +128,9 @@ struct ColorbarGuide {
     if let label {
       let placed =
         vertical
-        ? PlacedText.vertical(label, right: bar.maxX + reach + 4 + label.height, centerY: bar.midY)
-        : PlacedText.horizontal(label, x: bar.midX, baseline: bar.maxY + reach + 4 + label.ascent, anchor: .middle)
+        ? PlacedText.vertical(label, right: bar.maxX + reach + spec.labelPad + label.height, centerY: bar.midY)
+        : PlacedText.horizontal(
+          label, x: bar.midX, baseline: bar.maxY + reach + spec.labelPad + label.ascent, anchor: .middle)
       nodes.append(placed.node)
       boxes.append(placed.box)
     }

@@ -138,7 +138,8 @@ public enum FigureCompiler {
       decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: spec.font.size * 1.2) }
       if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first, !colorbar.spec.shared {
         decorator.colorbar = try ColorbarGuide(
-          scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks)
+          scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks,
+          labelSize: spec.font.size)
       }
       decorator.legends = try panels[index].spec.legends.map {
         try LegendLayout(spec: $0, layers: panels[index].layers, setter: setter)
@@ -189,7 +190,8 @@ public enum FigureCompiler {
           at: spec.sizeLocation)
       }
     }
-    let guide = try ColorbarGuide(scale: first.scale, spec: first.spec, setter: setter, style: panels[0].spec.ticks)
+    let guide = try ColorbarGuide(
+      scale: first.scale, spec: first.spec, setter: setter, style: panels[0].spec.ticks, labelSize: spec.font.size)
     // Measured once over the whole area's height: its width does not depend on the panels' final size.
     let probe = try guide.build(plot: Rect(x: 0, y: area.minY, width: 0, height: area.height), start: 0)
     let width = probe.boxes.map(\.maxX).max() ?? 0

@@ -151,7 +151,6 @@ extension AxesSpec {
 
   /// An inset's axes leave its `position` and `zoom` to ``InsetSpec`` and hold no insets of their own.
   init(node: SpecNode, baseFont: FontSpec, dataNames: [String], grammar: Grammar, inset: Bool = false) throws {
-    let allowsInsets = !inset
     let map = try node.mapping(inset ? InsetSpec.object : Self.object)
     location = node.location
     title = try map.optional("title") {

@@ -1,6 +1,10 @@
 /// A colorbar beside the axes for a layer's colour scale (matplotlib's `fig.colorbar(mappable, ax=ax)`).
 public struct ColorbarSpec: Sendable {
   public var label: Located<String>?
+  /// The label's size in points; nil: the axis labels' (the base font size, matplotlib's axes.labelsize).
+  public var labelSize: Double?
+  /// Gap in points between the tick labels and the label.
+  public var labelPad: Double = 4
   /// Bar thickness in points; nil: a twentieth of the plot's length beside it (matplotlib's aspect 20).
   public var size: Double?
   /// Gap in points between the plot (or, below, its axis labels) and the bar; nil: 5 % of the plot's width
@@ -26,7 +30,9 @@ public struct ColorbarSpec: Sendable {
     purpose: "The bar beside a panel that explains a colour scale (matplotlib's fig.colorbar); true draws it with "
       + "these defaults, false leaves it out.",
     keys: [
-      SpecKey("label", SpecSchema.text, "the colorbar's label (TeX subset), beside the bar", example: "'Attention'"),
+      SpecKey(
+        "label", LabelSpec.schema, "the colorbar's label (TeX subset) beside the bar, or {text, size, pad}",
+        example: "'Attention'"),
       SpecKey(
         "size", SpecSchema.measure, "thickness of the bar in points", default: "a twentieth of the plot's height",
         example: "8"),
@@ -61,7 +67,16 @@ public struct ColorbarSpec: Sendable {
     if node.scalarText != nil { return try node.bool() ? ColorbarSpec() : nil }
     let map = try node.mapping(object)
     var spec = ColorbarSpec()
-    spec.label = try map.optional("label") { try $0.located("a label") }
+    if let node = map["label"], !node.isNull {
+      if node.scalarText != nil {
+        spec.label = try node.located("a label")
+      } else {
+        let label = try node.mapping(LabelSpec.object)
+        spec.label = try label.required("text") { try $0.located("the colorbar label") }
+        spec.labelSize = try label.optional("size") { try $0.fontSize() }
+        spec.labelPad = try label.optional("pad") { try $0.measure("a pad in points") } ?? 4
+      }
+    }
     spec.size = try map.optional("size") { try $0.measure("a bar thickness in points") }
     spec.pad = try map.optional("pad") { try $0.measure("a gap in points") }
     spec.format = try map.optional("format") { try AxisSpec.tickFormat($0) } ?? .auto

@@ -115,6 +115,32 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertEqual(HeatmapMark.naturalOrder(["x", "2", "10", "b"]), ["2", "10", "b", "x"])
   }
 
+  /// The colorbar label takes the axis labels' size (the base font size, matplotlib's axes.labelsize) whatever the
+  /// tick labels' size, or its own `{text, size, pad}`.
+  func testColorbarLabelSizeAndPad() throws {
+    func label(_ colorbar: String) throws -> (size: Double, x: Double) {
+      let spec = """
+        data: {d: data.csv}
+        axes:
+          x: {scale: categorical}
+          y: {scale: categorical}
+          ticks: {label_size: 7}
+          layers:
+            - heatmap: {x: c, y: r, value: v, limits: [0, 1], colorbar: \(colorbar)}
+
+        """
+      let bar = try XCTUnwrap(SpecFixture.scene(spec, csv: csv).scene.groups(role: "colorbar").first)
+      let text = try XCTUnwrap(bar.texts.first { $0.plainText == "Value" })
+      // Measured from the tick labels, which stand at the bar: the plot shrinks so the whole still fits.
+      let tick = try XCTUnwrap(bar.texts.first { $0.plainText != "Value" })
+      return (text.runs[0].font.size, text.origin.x - tick.origin.x)
+    }
+    XCTAssertEqual(try label("{label: Value}").size, 10)
+    let own = try label("{label: {text: Value, size: 14, pad: 10}}")
+    XCTAssertEqual(own.size, 14)
+    XCTAssertEqual(own.x - (try label("{label: {text: Value, size: 14}}").x), 6, accuracy: 1e-9, "pad 10, not 4")
+  }
+
   func testDuplicateCellsAndUnknownMapsAreLocatedErrors() throws {
     XCTAssertThrowsError(try svg("colorbar: false", csv: csv + "a,x,0.3\n")) { error in
       XCTAssertTrue("\(error)".contains("heatmap cell (x, a) appears twice"), "\(error)")

@@ -35,7 +35,12 @@ struct FillMissingTransform: TableTransform {
   init(node: SpecNode) throws {
     let map = try node.mapping(Self.kind.object)
     columns = try map.columnList(required: false)
-    value = try map.optional("value") { try $0.string("a value") }
+    value = try map.optional("value") { node in
+      let text = try node.string("a value")
+      // A number written into numeric cells must be one a cell could hold.
+      if let number = Double(text), !number.isFinite { throw node.error("expected a finite number, found \(text)") }
+      return text
+    }
     method = try map.optional("method") { try decodeEnum($0, what: "fill method") }
     guard value != nil || method != nil else { throw node.error("fillna needs 'value' or 'method' (ffill, bfill)") }
     by = try map.groups()
