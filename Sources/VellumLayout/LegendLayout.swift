@@ -159,7 +159,8 @@ struct LegendLayout {
       var top = entriesTop
       for entry in column {
         let baseline = top + max(entry.label.ascent, handleHeight)
-        let handle = LegendHandle(x: left, length: handleLength, baseline: baseline, height: handleHeight)
+        let handle = LegendHandle(
+          x: left, length: handleLength, baseline: baseline, height: handleHeight, showing: entry.keeping)
         var parts = entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
         if let keeping = entry.keeping { parts = parts.map { Self.neutral($0, keeping: keeping) } }
         let text = PlacedText.horizontal(

@@ -75,6 +75,26 @@ final class LegendTests: XCTestCase {
     XCTAssertNotEqual(legends[0].translation, legends[1].translation)
   }
 
+  /// A scale's legend draws only its channel: dash handles are lines without the layer's markers, marker handles
+  /// markers without lines.
+  func testScaleLegendHandlesDrawOnlyTheirChannel() throws {
+    let spec = Self.base.replacingOccurrences(
+      of: "dash: {column: setting}}", with: "dash: {column: setting}, marker: {shape: {column: method}}}"
+    ).replacingOccurrences(of: "  layers:", with: "  legend:\n    - {scale: dash}\n    - {scale: marker}\n  layers:")
+    let legends = try scene(spec).0.groups(role: "legend")
+    XCTAssertEqual(legends.count, 2)
+    func handles(_ legend: Group) -> [[PathNode]] {
+      legend.children.compactMap { node -> [PathNode]? in if case .group(let entry) = node { entry.paths } else { nil }
+      }
+    }
+    // Dash legend: one stroked, unfilled line per entry.
+    XCTAssertEqual(handles(legends[0]).map(\.count), [1, 1])
+    XCTAssertTrue(handles(legends[0]).joined().allSatisfy { $0.fill == nil && $0.stroke != nil })
+    // Marker legend: one filled marker per entry, no line.
+    XCTAssertEqual(handles(legends[1]).map(\.count), [1, 1])
+    XCTAssertTrue(handles(legends[1]).joined().allSatisfy { $0.fill != nil })
+  }
+
   func testChosenEntriesInTheirOrderAndUnknownOnesAreErrors() throws {
     let spec = Self.base.replacingOccurrences(
       of: "  layers:", with: "  legend: {entries: ['B, long', 'A, short']}\n  layers:")

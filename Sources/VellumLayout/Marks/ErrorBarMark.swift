@@ -175,8 +175,8 @@ struct ErrorBarMark: Mark {
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
-      var nodes = [handle.line(style)]
-      if let marker, marker.size > 0 { nodes.append(marker.node(at: handle.center)) }
+      var nodes = handle.drawsLine ? [handle.line(style)] : []
+      if let marker, marker.size > 0, handle.drawsMarker { nodes.append(marker.node(at: handle.center)) }
       return nodes
     }
   }

@@ -117,8 +117,8 @@ struct LineMark: Mark {
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
-      var nodes: [SceneNode] = style.width > 0 ? [handle.line(style)] : []
-      if let marker, marker.size > 0 { nodes.append(marker.node(at: handle.center)) }
+      var nodes: [SceneNode] = style.width > 0 && handle.drawsLine ? [handle.line(style)] : []
+      if let marker, marker.size > 0, handle.drawsMarker { nodes.append(marker.node(at: handle.center)) }
       return nodes
     }
 

@@ -139,6 +139,14 @@ struct LegendHandle {
   var length: Double
   var baseline: Double
   var height: Double
+  /// In a legend of one scale, the channel the handle shows: a dash legend draws lines without markers, a marker
+  /// legend markers without lines, as matplotlib's proxy handles `Line2D([], [], ls='--')` and `(marker='o', ls='')`.
+  var showing: EncodedChannel?
+
+  /// Whether a line across the handle belongs in it.
+  var drawsLine: Bool { showing != .marker }
+  /// Whether a marker at its centre belongs in it.
+  var drawsMarker: Bool { showing != .dash }
 
   var middle: Double { baseline - height / 2 }
   var box: Rect { Rect(x: x, y: baseline - height, width: length, height: height) }
