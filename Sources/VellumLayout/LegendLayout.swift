@@ -11,6 +11,31 @@ struct LegendLayout {
     var label: SetText
     /// For a legend of one scale: the channel whose look the handle keeps (the others are neutralised).
     var keeping: EncodedChannel?
+    /// A hand-made entry's look, drawn without a series.
+    var made: MadeHandle?
+
+    /// The entry's SVG group id.
+    var role: String { layers.first.map { "legend-" + $0.role } ?? "legend-entry-" + slug(label.plainText) }
+  }
+
+  /// A handle made from a colour, a marker and a dash, as matplotlib's proxy `Line2D([], [], …)`: a line unless
+  /// only a marker is given, and the marker at the centre.
+  struct MadeHandle {
+    var color: Color
+    var marker: MarkerSpec.Shape?
+    var dash: DashPattern?
+
+    func glyph(_ handle: LegendHandle) -> [SceneNode] {
+      var nodes: [SceneNode] = []
+      if dash != nil || marker == nil {
+        nodes.append(handle.line(LineStyle(color: color.rgb, alpha: color.alpha, width: 1.5, dash: dash ?? .solid)))
+      }
+      if let marker {
+        nodes +=
+          handle.marker(MarkerStyle(MarkerSpec(shape: marker, size: 6), color: color, alpha: 1)).map { [$0] } ?? []
+      }
+      return nodes
+    }
   }
 
   let spec: LegendSpec
@@ -44,19 +69,30 @@ struct LegendLayout {
           grouped[label.value] = (label, [layer], [kind])
         }
       }
-      if case .entries(let wanted) = spec.selection {
-        for label in wanted where grouped[label.value] == nil {
-          throw VellumError(
-            .invalidSpec,
-            unknownNameMessage(label.value, kind: "legend entry", candidates: order) + " (entries name series labels)",
-            at: label.location)
+      guard case .entries(let wanted) = spec.selection else {
+        entries = try order.compactMap { key in
+          let entry = grouped[key]!
+          let set = try setter.set(label: entry.label, size: spec.fontSize)
+          return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
         }
-        order = wanted.map(\.value)
+        return
       }
-      entries = try order.compactMap { key in
-        let entry = grouped[key]!
-        let set = try setter.set(label: entry.label, size: spec.fontSize)
-        return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
+      entries = try wanted.compactMap { choice in
+        switch choice {
+        case .series(let label):
+          guard let entry = grouped[label.value] else {
+            throw VellumError(
+              .invalidSpec,
+              unknownNameMessage(label.value, kind: "legend entry", candidates: order)
+                + " (entries name series labels)", at: label.location)
+          }
+          let set = try setter.set(label: entry.label, size: spec.fontSize)
+          return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
+        case .made(let label, let color, let marker, let dash):
+          return Entry(
+            layers: [], label: try setter.set(label: label, size: spec.fontSize),
+            made: MadeHandle(color: color, marker: marker, dash: dash))
+        }
       }
     case .scale(let channel):
       // One entry per value the channel shows, each drawn by the first series showing it (one per mark kind).
@@ -160,13 +196,14 @@ struct LegendLayout {
       for entry in column {
         let baseline = top + max(entry.label.ascent, handleHeight)
         let handle = LegendHandle(
-          x: left, length: handleLength, baseline: baseline, height: handleHeight, showing: entry.keeping)
-        var parts = entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
+          x: left, length: handleLength, baseline: baseline, height: handleHeight, showing: entry.keeping,
+          markerScale: spec.markerScale)
+        var parts = entry.made?.glyph(handle) ?? entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
         if let keeping = entry.keeping { parts = parts.map { Self.neutral($0, keeping: keeping) } }
         let text = PlacedText.horizontal(
           entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)
         parts.append(text.node)
-        children.append(.group(Group(role: "legend-" + entry.layers[0].role, children: parts)))
+        children.append(.group(Group(role: entry.role, children: parts)))
         top += rowHeight(entry) + spec.labelSpacing * fs
       }
       left += columnWidth(column) + spec.columnSpacing * fs

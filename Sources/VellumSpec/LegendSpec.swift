@@ -29,9 +29,35 @@ public struct LegendSpec: Sendable {
     /// One entry per value of a figure-wide scale, its handle showing only that channel: `scale: dash` lists the
     /// settings in black with their dashes while colours have a legend of their own.
     case scale(EncodedChannel)
-    /// The series with these labels, in this order.
-    case entries([Located<String>])
+    /// The series with these labels, or entries drawn from their own look, in this order.
+    case entries([Entry])
   }
+
+  /// One chosen entry: a series by its label, or a handle made from a colour, marker and dash (matplotlib's proxy
+  /// `Line2D([], [], …)`), which no series needs to draw.
+  public enum Entry: Sendable {
+    case series(Located<String>)
+    case made(label: Located<String>, color: Color, marker: MarkerSpec.Shape?, dash: DashPattern?)
+  }
+
+  /// A hand-made entry's keys.
+  static let madeEntry = SpecObject(
+    "legend entry",
+    purpose: "A legend entry drawn from its own look rather than a series (matplotlib's proxy Line2D): a line in "
+      + "the colour and dash, a marker, or both.",
+    keys: [
+      SpecKey("label", SpecSchema.text, "the entry's text (TeX subset)", example: "'chance level'"),
+      SpecKey("color", SpecSchema.color, "the handle's colour", defaultValue: "black"),
+      SpecKey(
+        "marker", SpecSchema.enumeration(MarkerSpec.shapeNames), "a marker at the handle's centre",
+        default: "no marker", example: "o"),
+      SpecKey(
+        "dash", SpecSchema.dash, "the line's dash style", default: "solid (no line with only a marker)",
+        example: "dashed"),
+    ],
+    required: ["label"],
+    example:
+      "{axes: {legend: {entries: [{label: target, color: grey, dash: dashed}]}, layers: [{line: {x: step, y: loss}}]}}")
   public var location: Location
   /// A point in axes fractions the legend's `location` corner is pinned to (matplotlib's bbox_to_anchor).
   public var anchor: (x: Double, y: Double)?
@@ -55,6 +81,8 @@ public struct LegendSpec: Sendable {
   /// Rounded frame corners (matplotlib's `fancybox`, on by default); false draws a square frame.
   public var fancybox = true
   public var selection: Selection = .all
+  /// Markers in the handles drawn this many times their size (matplotlib's `markerscale`).
+  public var markerScale = 1.0
   /// Where the spec declared this legend, for warnings about it.
   public var declaredAt: SourceLocation?
 
@@ -116,8 +144,12 @@ extension LegendSpec {
         "list one figure scale's values, each handle showing only that channel (a dash legend in black)",
         example: "dash"),
       SpecKey(
-        "entries", SpecSchema.array(SpecSchema.string), "the series listed, by label, in this order",
+        "entries", SpecSchema.array(.object(["anyOf": .array([SpecSchema.string, madeEntry.schema])])),
+        "the entries listed, in this order: series by label, or {label, color, marker, dash} drawn as given",
         default: "every labelled series", example: "[SDPO, GRPO]"),
+      SpecKey(
+        "marker_scale", SpecSchema.bounded(above: 0, maximum: 100),
+        "markers in the handles at this many times their size (matplotlib's markerscale)", defaultValue: 1.0),
     ],
     exclusive: [["scale", "entries"]],
     example: "{axes: {legend: {location: lower right, columns: 2}, layers: [{line: {x: step, y: loss, group: run}}]}}")
@@ -136,6 +168,17 @@ extension LegendSpec {
       return try items.map { try LegendSpec(node: $0, baseFont: baseFont, defaults: defaults) }
     }
     return [try LegendSpec(node: node, baseFont: baseFont, defaults: defaults)]
+  }
+
+  /// A label, or a hand-made entry's mapping.
+  private static func entry(_ node: SpecNode) throws -> Entry {
+    guard node.isMapping else { return .series(try node.located("a label")) }
+    let map = try node.mapping(madeEntry)
+    return .made(
+      label: try map.required("label") { try $0.located("a label") },
+      color: try map.optional("color") { try decodeColor($0) } ?? .black,
+      marker: try map.optional("marker") { try MarkerSpec.shape($0) },
+      dash: try map.optional("dash") { try decodeDash($0) })
   }
 
   init(node: SpecNode, baseFont: FontSpec, defaults: LegendSpec? = nil) throws {
@@ -174,7 +217,13 @@ extension LegendSpec {
       }
       selection = .scale(try decodeEnum(scaleNode, what: "legend scale"))
     }
-    if let entries = try map.optional("entries", { try $0.list("series labels").map { try $0.located("a label") } }) {
+    markerScale =
+      try map.optional("marker_scale") { node in
+        let value = try node.positive("a marker scale")
+        guard value <= 100 else { throw node.error("a marker scale of at most 100, found \(value)") }
+        return value
+      } ?? 1
+    if let entries = try map.optional("entries", { try $0.list("legend entries").map(Self.entry) }) {
       guard !entries.isEmpty else { throw map["entries"]!.error("a legend needs at least one entry") }
       selection = .entries(entries)
     }

@@ -95,6 +95,35 @@ final class LegendTests: XCTestCase {
     XCTAssertTrue(handles(legends[1]).joined().allSatisfy { $0.fill != nil })
   }
 
+  /// Entries made from a look (matplotlib's proxy handles) stand among series entries in the order written, and
+  /// marker_scale enlarges handle markers only.
+  func testHandMadeEntriesAndMarkerScale() throws {
+    let spec = Self.base.replacingOccurrences(
+      of: "  layers:",
+      with: "  legend: {marker_scale: 2, entries: ['A, short', {label: target, color: tab:red, dash: dashed}, "
+        + "{label: best, marker: '*'}]}\n  layers:"
+    ).replacingOccurrences(of: "dash: {column: setting}}", with: "dash: {column: setting}, marker: o}")
+    let legend = try scene(spec).0.groups(role: "legend")[0]
+    XCTAssertEqual(texts(legend), ["A, short", "target", "best"])
+    let entries = legend.children.compactMap { node -> Group? in if case .group(let g) = node { g } else { nil } }
+    XCTAssertEqual(entries.map(\.role), ["legend-series-value-a-short", "legend-entry-target", "legend-entry-best"])
+    // The made line: red and dashed; the made marker: a black star and no line.
+    let line = try XCTUnwrap(entries[1].paths.first?.stroke)
+    XCTAssertEqual(line.paint.color.hex, "#d62728")
+    XCTAssertFalse(line.dashes.isEmpty)
+    XCTAssertEqual(entries[2].paths.count, 1)
+    XCTAssertEqual(entries[2].paths[0].fill?.color.hex, "#000000")
+    // The series' circle marker at twice its 6 pt size: 12 pt across.
+    let circle = try XCTUnwrap(entries[0].paths.last).segments.flatMap { segment -> [Double] in
+      switch segment {
+      case .move(let p), .line(let p): return [p.x]
+      case .cubic(_, _, let p): return [p.x]
+      case .close: return []
+      }
+    }
+    XCTAssertEqual(circle.max()! - circle.min()!, 12, accuracy: 0.05)
+  }
+
   func testChosenEntriesInTheirOrderAndUnknownOnesAreErrors() throws {
     let spec = Self.base.replacingOccurrences(
       of: "  layers:", with: "  legend: {entries: ['B, long', 'A, short']}\n  layers:")

@@ -8,7 +8,8 @@ struct FilterTransform: TableTransform {
     SpecObject(
       "filter",
       purpose: "Keeps the rows that pass every test: `COLUMN: value`, `COLUMN: [values]`, `COLUMN: {in, not_in, "
-        + "min, max, !=, <, <=, >, >=}`, and `expr`, a condition over any columns.",
+        + "min, max, !=, <, <=, >, >=}`, and `expr`, a condition over any columns (a column named expr is tested "
+        + "inside one: expr: \"`expr` == 'a'\").",
       keys: [
         SpecKey(
           "expr", SpecSchema.string,

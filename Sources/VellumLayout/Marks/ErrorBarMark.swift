@@ -176,7 +176,7 @@ struct ErrorBarMark: Mark {
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
       var nodes = handle.drawsLine ? [handle.line(style)] : []
-      if let marker, marker.size > 0, handle.drawsMarker { nodes.append(marker.node(at: handle.center)) }
+      if let marker, let node = handle.marker(marker) { nodes.append(node) }
       return nodes
     }
   }

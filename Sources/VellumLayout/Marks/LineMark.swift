@@ -118,7 +118,7 @@ struct LineMark: Mark {
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
       var nodes: [SceneNode] = style.width > 0 && handle.drawsLine ? [handle.line(style)] : []
-      if let marker, marker.size > 0, handle.drawsMarker { nodes.append(marker.node(at: handle.center)) }
+      if let marker, let node = handle.marker(marker) { nodes.append(node) }
       return nodes
     }
 

@@ -142,6 +142,8 @@ struct LegendHandle {
   /// In a legend of one scale, the channel the handle shows: a dash legend draws lines without markers, a marker
   /// legend markers without lines, as matplotlib's proxy handles `Line2D([], [], ls='--')` and `(marker='o', ls='')`.
   var showing: EncodedChannel?
+  /// Markers drawn this many times their size (matplotlib's `markerscale`).
+  var markerScale = 1.0
 
   /// Whether a line across the handle belongs in it.
   var drawsLine: Bool { showing != .marker }
@@ -151,6 +153,14 @@ struct LegendHandle {
   var middle: Double { baseline - height / 2 }
   var box: Rect { Rect(x: x, y: baseline - height, width: length, height: height) }
   var center: Point { Point(x + length / 2, middle) }
+
+  /// The marker at the handle's centre at the legend's marker scale; nil when the handle shows no markers.
+  func marker(_ style: MarkerStyle) -> SceneNode? {
+    guard drawsMarker, style.size > 0 else { return nil }
+    var scaled = style
+    scaled.size *= markerScale
+    return scaled.node(at: center)
+  }
 
   /// A stroke across the handle.
   func line(_ style: LineStyle) -> SceneNode {

@@ -83,6 +83,6 @@ struct ScatterMark: Mark {
       return MarkDrawing(nodes: nodes, points: points)
     }
 
-    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [marker.node(at: handle.center)] }
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { handle.marker(marker).map { [$0] } ?? [] }
   }
 }
