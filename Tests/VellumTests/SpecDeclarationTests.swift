@@ -259,6 +259,21 @@ final class SpecDeclarationTests: XCTestCase {
     return node
   }
 
+  /// Runs `body` for every declared key of every object found in its object's example spec, with the spec and
+  /// the route to the object's mapping in it.
+  static func forEachKey(
+    _ body: (_ declared: Declared, _ spec: Node, _ route: [Any], _ key: String, _ property: JSONValue) throws -> Void
+  ) throws {
+    for name in declared.keys.sorted() {
+      let object = declared[name]!
+      let spec = try wholeSpec(object)
+      guard let route = instancePath(object, in: spec) else { continue }
+      for (key, property) in object.keys.sorted(by: { $0.key < $1.key }) {
+        try body(object, spec, route, key, property)
+      }
+    }
+  }
+
   // MARK: - Tests
 
   func testEveryDeclaredObjectIsFoundAndItsExampleRenders() throws {
@@ -280,26 +295,21 @@ final class SpecDeclarationTests: XCTestCase {
   func testDocumentedDefaultsAreWhatDecodingWithoutTheKeyDoes() throws {
     var checked = 0
     var failures: [String] = []
-    for name in Self.declared.keys.sorted() {
-      let declared = Self.declared[name]!
-      let spec = try Self.wholeSpec(declared)
-      guard let route = Self.instancePath(declared, in: spec) else { continue }
+    try Self.forEachKey { declared, spec, route, key, property in
       let inTransform = route.contains { ($0 as? String) == "transform" }
-      for (key, property) in declared.keys.sorted(by: { $0.key < $1.key }) {
-        guard case .object(let fields) = property, let written = Self.text(fields["x-default"]),
-          let value = Self.literal(written)
-        else { continue }
-        let without = Self.editing(spec, at: route) { $0[Node(key)] = nil }
-        let with = Self.editing(spec, at: route) { $0[Node(key)] = value }
-        guard let base = try? Self.outcome(without, tables: inTransform) else { continue }
-        checked += 1
-        do {
-          if try Self.outcome(with, tables: inTransform) != base {
-            failures.append("\(name).\(key): writing the documented default \(written) changes the result")
-          }
-        } catch {
-          failures.append("\(name).\(key): the documented default \(written) is refused: \(error)")
+      guard case .object(let fields) = property, let written = Self.text(fields["x-default"]),
+        let value = Self.literal(written)
+      else { return }
+      let without = Self.editing(spec, at: route) { $0[Node(key)] = nil }
+      let with = Self.editing(spec, at: route) { $0[Node(key)] = value }
+      guard let base = try? Self.outcome(without, tables: inTransform) else { return }
+      checked += 1
+      do {
+        if try Self.outcome(with, tables: inTransform) != base {
+          failures.append("\(declared.name).\(key): writing the documented default \(written) changes the result")
         }
+      } catch {
+        failures.append("\(declared.name).\(key): the documented default \(written) is refused: \(error)")
       }
     }
     XCTAssertEqual(failures, [])
@@ -309,32 +319,27 @@ final class SpecDeclarationTests: XCTestCase {
 
   func testEveryEnumValueIsAcceptedAndANearMissSuggestsIt() throws {
     var checked = 0
-    for name in Self.declared.keys.sorted() {
-      let declared = Self.declared[name]!
-      let spec = try Self.wholeSpec(declared)
-      guard let route = Self.instancePath(declared, in: spec) else { continue }
-      for (key, property) in declared.keys.sorted(by: { $0.key < $1.key }) {
-        guard case .array(let options)? = Self.valueSchema(property)["enum"] else { continue }
-        let values = options.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-        for value in values {
-          let variant = Self.editing(spec, at: route) { map in
-            map[Node(key)] = Node(value)
-            Self.addExamples(of: declared.valueNeeds[key]?[value] ?? [], from: declared, to: &map)
-          }
-          XCTAssertNoThrow(
-            try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory),
-            "\(name).\(key): \(value)")
-          checked += 1
+    try Self.forEachKey { declared, spec, route, key, property in
+      guard case .array(let options)? = Self.valueSchema(property)["enum"] else { return }
+      let values = options.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+      for value in values {
+        let variant = Self.editing(spec, at: route) { map in
+          map[Node(key)] = Node(value)
+          Self.addExamples(of: declared.valueNeeds[key]?[value] ?? [], from: declared, to: &map)
         }
-        let longest = values.max { $0.count < $1.count }!
-        let miss = String(longest.dropLast())
-        guard !values.contains(miss) else { continue }
-        let variant = Self.editing(spec, at: route) { $0[Node(key)] = Node(miss, Tag(.str)) }
-        let message = errorText {
-          _ = try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory)
-        }
-        XCTAssertTrue(message.contains("did you mean '\(longest)'"), "\(name).\(key) = \(miss): \(message)")
+        XCTAssertNoThrow(
+          try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory),
+          "\(declared.name).\(key): \(value)")
+        checked += 1
       }
+      let longest = values.max { $0.count < $1.count }!
+      let miss = String(longest.dropLast())
+      guard !values.contains(miss) else { return }
+      let variant = Self.editing(spec, at: route) { $0[Node(key)] = Node(miss, Tag(.str)) }
+      let message = errorText {
+        _ = try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory)
+      }
+      XCTAssertTrue(message.contains("did you mean '\(longest)'"), "\(declared.name).\(key) = \(miss): \(message)")
     }
     XCTAssertGreaterThanOrEqual(checked, 100, "enum values checked")
     print("enum values checked: \(checked)")
@@ -344,36 +349,31 @@ final class SpecDeclarationTests: XCTestCase {
   /// decodes.
   func testEveryKeysExampleDecodes() throws {
     var checked = 0
-    for name in Self.declared.keys.sorted() {
-      let declared = Self.declared[name]!
-      let spec = try Self.wholeSpec(declared)
-      guard let route = Self.instancePath(declared, in: spec) else { continue }
-      for (key, property) in declared.keys.sorted(by: { $0.key < $1.key }) {
-        guard case .object(let fields) = property, let example = Self.text(fields["examples"]),
-          let value = try Yams.compose(yaml: example)
-        else { continue }
-        var variant = Self.editing(spec, at: route) { map in
-          for set in declared.exclusive where set.contains(key) {
-            for other in set where other != key { map[Node(other)] = nil }
-          }
-          // Keys left needing a removed one go too.
-          for (other, needed) in declared.needs where needed.contains(where: { map[Node($0)] == nil }) {
-            if other != key { map[Node(other)] = nil }
-          }
-          Self.addExamples(of: declared.needs[key] ?? [], from: declared, to: &map)
-          map[Node(key)] = value
+    try Self.forEachKey { declared, spec, route, key, property in
+      guard case .object(let fields) = property, let example = Self.text(fields["examples"]),
+        let value = try Yams.compose(yaml: example)
+      else { return }
+      var variant = Self.editing(spec, at: route) { map in
+        for set in declared.exclusive where set.contains(key) {
+          for other in set where other != key { map[Node(other)] = nil }
         }
-        // A layer's `axis: y2` needs the panel's y2 axis.
-        if key == "axis", let panel = route.firstIndex(where: { ($0 as? String) == "layers" }) {
-          variant = Self.editing(variant, at: Array(route[..<panel])) {
-            $0["y2"] = try! Yams.compose(yaml: "{label: R}")
-          }
+        // Keys left needing a removed one go too.
+        for (other, needed) in declared.needs where needed.contains(where: { map[Node($0)] == nil }) {
+          if other != key { map[Node(other)] = nil }
         }
-        XCTAssertNoThrow(
-          try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory),
-          "\(name).\(key): \(example)")
-        checked += 1
+        Self.addExamples(of: declared.needs[key] ?? [], from: declared, to: &map)
+        map[Node(key)] = value
       }
+      // A layer's `axis: y2` needs the panel's y2 axis.
+      if key == "axis", let panel = route.firstIndex(where: { ($0 as? String) == "layers" }) {
+        variant = Self.editing(variant, at: Array(route[..<panel])) {
+          $0["y2"] = try! Yams.compose(yaml: "{label: R}")
+        }
+      }
+      XCTAssertNoThrow(
+        try Figure(text: try Yams.serialize(node: variant), name: "f.yaml", directory: Self.fixture.directory),
+        "\(declared.name).\(key): \(example)")
+      checked += 1
     }
     XCTAssertGreaterThanOrEqual(checked, 200, "key examples checked")
     print("key examples checked: \(checked)")
