@@ -70,13 +70,16 @@ struct Render: ParsableCommand {
       return
     }
     // Two specs writing the same file would lose one figure or mix two: refuse before anything is written.
+    // The same spec twice would race for its own temporary files.
     var writers: [String: String] = [:]
-    for spec in specs {
+    for (index, spec) in specs.enumerated() {
       for target in outputs(of: spec, formats: formats) {
         let key = target.resolvingSymlinksInPath().path
-        if let other = writers[key], other != spec {
+        if let other = writers[key] {
           throw ValidationError(
-            "'\(other)' and '\(spec)' would both write \(target.path); render them to different folders")
+            other == spec || specs[..<index].contains(spec)
+              ? "'\(spec)' is named twice; render it once"
+              : "'\(other)' and '\(spec)' would both write \(target.path); render them to different folders")
         }
         writers[key] = spec
       }

@@ -186,8 +186,8 @@ public enum DataLoader {
             let named = series.name.map { " '\($0)'" } ?? ""
             warnings.append(
               VellumWarning(
-                "series\(named): \(missing) of \(series.rowCount) rows lack a plotted value (\(common.x.value) or "
-                  + "\(request.channels.map(\.column.value).joined(separator: ", "))); "
+                "series\(named): \(missing) of \(series.rowCount) rows lack a plotted value ("
+                  + ([common.x.value] + request.channels.map(\.column.value)).joined(separator: " or ") + "); "
                   + (common.missing == .skip ? "they are skipped" : "they leave gaps"), at: common.location))
           }
           return common.missing == .skip && missing > 0 ? series.selecting(rows: present) : series

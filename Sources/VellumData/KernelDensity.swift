@@ -67,9 +67,13 @@ public struct KernelDensity: Sendable {
     }
     let norm = 1 / (Double(samples.count) * sigma * (2 * Double.pi).squareRoot())
     // Bins farther than 8 kernel widths add less than e^-32 of a sample's weight: left out.
-    let reach = Int((8 * sigma / step).rounded(.up))
+    // At most every bin: a kernel wider than the samples' range (a huge bandwidth) reaches them all.
+    let reach = Int(min((8 * sigma / step).rounded(.up), Double(bins)))
     return points.map { x in
-      let center = Int(((x - low) / step).rounded())
+      let position = ((x - low) / step).rounded()
+      // A point beyond every bin's reach gets none of their weight (less than e^-32 of it).
+      guard position.isFinite, position >= -Double(reach), position <= Double(bins - 1 + reach) else { return 0 }
+      let center = Int(position)
       var sum = 0.0
       for index in max(0, center - reach)...min(bins - 1, max(0, center + reach)) where weights[index] > 0 {
         let z = (x - (low + Double(index) * step)) / sigma

@@ -48,6 +48,7 @@ public enum SpecLoader {
     _ text: String, file: String, directory: URL, style: String? = nil,
     extraData: [(name: String, path: String)] = [], grammar: Grammar
   ) throws -> FigureSpec {
+    let text = SurrogatePairs.joined(inJSON: text)
     try Limits.checkNesting(text, file: file)
     let node: Node?
     do {

@@ -153,6 +153,12 @@ public struct SpecNode {
 
   /// Reads a mapping whose keys must all be in `keys`; an unknown key is an error at that key.
   public func mapping(_ what: String, keys: [String]) throws -> SpecMapping {
+    try mapping(what, allowing: keys)
+  }
+
+  /// `allowing` nil takes any key: a mapping merged into another (`<<: *base`, which may merge a third) is
+  /// checked against the keys of the mapping it lands in, not its own.
+  private func mapping(_ what: String, allowing keys: [String]?) throws -> SpecMapping {
     guard case .mapping(let mapping) = node else { throw error("expected \(what) (a mapping), found \(kindName)") }
     var entries: [(key: SpecNode, value: SpecNode)] = []
     var merged: [(key: SpecNode, value: SpecNode)] = []
@@ -163,20 +169,17 @@ public struct SpecNode {
         // YAML merge key: the aliased mapping supplies defaults that explicit keys override.
         let source = SpecNode(value, file: file)
         let sources = source.isSequence ? try source.list() : [source]
-        for item in sources {
-          let keys = try item.mappingKeys()
-          merged += try item.mapping(what, keys: keys).entries
-        }
+        for item in sources { merged += try item.mapping(what, allowing: nil).entries }
         continue
       }
-      if !keys.contains(name) {
+      if let keys, !keys.contains(name) {
         throw keyNode.error(unknownNameMessage(name, kind: "key", in: what, candidates: keys))
       }
       entries.append((keyNode, SpecNode(value, file: file)))
     }
     for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
       let name = entry.key.scalarText ?? ""
-      guard keys.contains(name) else {
+      if let keys, !keys.contains(name) {
         throw entry.key.error(unknownNameMessage(name, kind: "key", in: what, candidates: keys))
       }
       entries.append(entry)

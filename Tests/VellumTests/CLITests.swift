@@ -88,6 +88,11 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(both.status, 2)
     XCTAssertTrue(both.stderr.contains("would both write"), both.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    // The same spec twice (issue 28: exit 3 from two renders racing for one temporary file).
+    let twice = try run(["render", first, first, "--jobs", "4", "--out", out])
+    XCTAssertEqual(twice.status, 2)
+    XCTAssertTrue(twice.stderr.contains("is named twice"), twice.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
   }
 
   func testDiffExitCodeSaysWhetherSomethingChanged() throws {

@@ -129,6 +129,15 @@ final class SpecErrorTests: XCTestCase {
     XCTAssertTrue(String(decoding: svg, as: UTF8.self).contains("width=\"288pt\""))
   }
 
+  /// Python's json.dumps writes 😀 as "\\ud83d\\ude00"; the halves are joined before the YAML reader sees them.
+  func testJSONSurrogatePairEscapesAreOneCharacter() throws {
+    let json =
+      #"{"title": "Loss \ud83d\ude00 \"quoted\" \\ud83d", "data": {"d": {"values": {"x": [1, 2]}}}, "#
+      + #""axes": {"layers": [{"line": {"x": "x", "y": "x"}}]}}"#
+    let spec = try Figure(text: json, name: "f.json").spec
+    XCTAssertEqual(spec.title?.text.value, "Loss \u{1F600} \"quoted\" \\ud83d")
+  }
+
   func testYAMLMergeKeysShareLayerSettings() throws {
     let spec = """
       data: {runs: data.csv}
@@ -146,6 +155,22 @@ final class SpecErrorTests: XCTestCase {
     let svg = try FigureRenderer().svg(specPath: try fixture.write("figure.yaml", spec))
     XCTAssertTrue(svg.contains("#2ca02c"), "the line keeps its own colour")
     XCTAssertTrue(svg.contains("#d62728"), "the merged scatter overrides the colour")
+    // A chain: a mapping merging one that itself merges (issue 28), and an unknown key still refused at its use.
+    let chain = """
+      data: {runs: data.csv}
+      axes:
+        layers:
+          - line: &l1 {x: step, y: loss}
+          - line: &l2 {<<: *l1, width: 2}
+          - line: {<<: *l2, dash: dashed}
+
+      """
+    let chained = try FigureRenderer().svg(specPath: try fixture.write("chain.yaml", chain))
+    XCTAssertEqual(chained.components(separatedBy: "stroke-dasharray").count - 1, 1, "the third line is dashed")
+    let bad = chain.replacingOccurrences(of: "{x: step, y: loss}", with: "{x: step, y: loss, colour: red}")
+    XCTAssertThrowsError(try FigureRenderer().svg(specPath: try fixture.write("bad.yaml", bad))) { error in
+      XCTAssertTrue("\(error)".contains("unknown key 'colour'"), "\(error)")
+    }
   }
 
   func testPathWrittenAsLayerSourceShowsTheDeclaration() throws {

@@ -23,7 +23,7 @@ struct UnpivotTransform: TableTransform {
           "a capture of the pattern whose text names the value's column, so value, min and max share a row",
           example: "stat"),
       ],
-      requiresOneOf: [["columns"], ["pattern"], ["except"]],
+      requiresOneOf: [["columns"], ["pattern"], ["except"]], needs: ["spread": ["pattern"]],
       example: "{unpivot: {columns: [train, valid], key: split, value: loss}}"),
     decode: { try UnpivotTransform(node: $0) })
 
@@ -49,6 +49,9 @@ struct UnpivotTransform: TableTransform {
     key = try map.optional("key") { try $0.string("a column name") } ?? "key"
     value = try map.optional("value") { try $0.string("a column name") } ?? "value"
     spread = try map.optional("spread") { try $0.string("a capture name") }
+    if spread != nil && pattern == nil {
+      throw (map["spread"] ?? node).error("'spread' picks a capture of 'pattern'; give the pattern")
+    }
   }
 
   func apply(to table: inout Table, sources: [String: Table]) throws {
@@ -70,6 +73,12 @@ extension Table {
       let output = match.output
       let named = output.compactMap { element in element.name.map { ($0, element.substring.map(String.init) ?? "") } }
       guard !named.isEmpty else { return nil }
+      if let spread, !named.contains(where: { $0.0 == spread }) {
+        throw VellumError(
+          .invalidSpec,
+          "unpivot's spread '\(spread)' names no capture of the pattern (captures: "
+            + named.map(\.0).joined(separator: ", ") + ")")
+      }
       if captureNames.isEmpty { captureNames = named.map(\.0).filter { $0 != spread } }
       let target = named.first { $0.0 == spread }.map { $0.1.isEmpty ? value : $0.1 } ?? value
       matched.append((name, named.filter { $0.0 != spread }.map(\.1), target))
@@ -85,6 +94,11 @@ extension Table {
     for item in matched where !keys.contains(item.key) { keys.append(item.key) }
     var targets: [String] = []
     for item in matched where !targets.contains(item.target) { targets.append(item.target) }
+    if let clash = captureNames.first(where: { kept.contains($0) }) {
+      throw VellumError(
+        .invalidData,
+        "unpivot's capture '\(clash)' is also a column of \(origin) that stays; name the capture otherwise")
+    }
     if let clash = (kept + captureNames).first(where: { targets.contains($0) }) {
       throw VellumError(
         .invalidData, "unpivot would make two columns named '\(clash)'; rename the value column with 'value'")
@@ -128,6 +142,10 @@ extension Table {
     }
     if let pattern, let named = try namedUnpivot(pattern: pattern, value: value, spread: spread) {
       return named
+    }
+    if let spread {
+      throw VellumError(
+        .invalidSpec, "unpivot's spread '\(spread)' picks a named capture, but the pattern names none: (?<name>…)")
     }
     if let pattern {
       let regex = try Regex(pattern)

@@ -215,16 +215,19 @@ struct HeatmapMark: Mark {
       let xs = cells.map(\.x)
       let ys = cells.map(\.y)
       guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
-      let columns = Int(((x1 - x0) / width).rounded()) + 1
-      let rows = Int(((y1 - y0) / height).rounded()) + 1
-      guard columns > 0, rows > 0, columns * rows <= 16_000_000 else { return nil }
+      // Counted as Doubles first: cells far apart relative to their spacing would overflow Int.
+      let (spanColumns, spanRows) = (((x1 - x0) / width).rounded() + 1, ((y1 - y0) / height).rounded() + 1)
+      guard spanColumns.isFinite, spanRows.isFinite, spanColumns >= 1, spanRows >= 1,
+        spanColumns * spanRows <= 16_000_000
+      else { return nil }
+      let (columns, rows) = (Int(spanColumns), Int(spanRows))
       let a = canvas.page(x0 - width / 2, y0 - height / 2)
       let b = canvas.page(x1 + width / 2, y1 + height / 2)
       let rect = Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
       guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return nil }
       let devicePixels = 300.0 / 72
       func repeats(_ cellPoints: Double, _ count: Int) -> Int {
-        max(1, min(Int((cellPoints * devicePixels / 2).rounded(.up)), 4096 / count))
+        max(1, min(Int(min((cellPoints * devicePixels / 2).rounded(.up), 4096)), 4096 / count))
       }
       let (kx, ky) = (repeats(rect.width / Double(columns), columns), repeats(rect.height / Double(rows), rows))
       // Lattice index → pixel block, following the page: reversed axes flip the image.

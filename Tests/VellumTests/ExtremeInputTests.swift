@@ -1,0 +1,72 @@
+import Foundation
+import Vellum
+import VellumTestSupport
+import XCTest
+
+/// Inputs that used to trap the binary (issue 28): each now draws or gives a located error, in process, so a trap
+/// here would end the test run.
+final class ExtremeInputTests: XCTestCase {
+  private func outcome(_ spec: String, csv: String) -> String {
+    do {
+      let (scene, _) = try SpecFixture.scene(spec, csv: csv)
+      return
+        "drawn: \(scene.groups(prefix: "heatmap").count + scene.groups(prefix: "density").count + scene.groups(prefix: "violin").count) groups"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  /// A 64 × 64 lattice plus one cell far away (1e18), or two columns 1e-300 apart: the raster path counted the
+  /// lattice in Int and overflowed.
+  func testHeatmapCellsFarApartRelativeToTheirSpacing() {
+    var csv = "x,y,v\n"
+    for i in 0..<64 { for j in 0..<64 { csv += "\(i),\(j),\(Double(i * j))\n" } }
+    let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - heatmap: {x: x, y: y, value: v, colorbar: false}\n"
+    XCTAssertTrue(outcome(spec, csv: csv + "1e18,0,1\n").hasPrefix("drawn"), outcome(spec, csv: csv + "1e18,0,1\n"))
+    let tiny = csv + "1e-300,0,1\n"
+    let result = outcome(spec, csv: tiny)
+    XCTAssertTrue(result.hasPrefix("drawn") || result.contains("error:"), result)
+  }
+
+  /// Over 20,000 samples the KDE bins them; a 1e15 bandwidth made the kernel's reach overflow Int.
+  func testDensityAndViolinWithAHugeBandwidth() {
+    var csv = "g,v\n"
+    for i in 0..<25_000 { csv += "\(i % 2 == 0 ? "a" : "b"),\(Double(i % 997) / 10)\n" }
+    for layer in ["density: {x: v, bandwidth: 1e15}", "violin: {x: g, y: v, bandwidth: 1e15}"] {
+      let spec =
+        "data: {d: data.csv}\naxes:\n  x: {scale: \(layer.hasPrefix("violin") ? "categorical" : "linear")}\n"
+        + "  layers:\n    - \(layer)\n"
+      XCTAssertTrue(outcome(spec, csv: csv).hasPrefix("drawn"), outcome(spec, csv: csv))
+    }
+  }
+
+  /// A named capture that is also a kept column made two columns of one name (a Dictionary trap); a spread naming
+  /// no capture was ignored.
+  func testUnpivotCaptureClashesAndUnknownSpread() {
+    let csv = "Step,a - loss,b - loss\n1,2,3\n"
+    func unpivot(_ options: String) -> String {
+      outcome(
+        "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: Step, y: value, transform: [{unpivot: {\(options)}}]}\n",
+        csv: csv)
+    }
+    XCTAssertTrue(
+      unpivot("pattern: '^(?<Step>.*) - loss$'").contains("capture 'Step' is also a column"),
+      unpivot("pattern: '^(?<Step>.*) - loss$'"))
+    XCTAssertTrue(
+      unpivot("pattern: '^(?<run>.*) - (?<metric>.*)$', spread: nosuch").contains(
+        "spread 'nosuch' names no capture of the pattern (captures: run, metric)"),
+      unpivot("pattern: '^(?<run>.*) - (?<metric>.*)$', spread: nosuch"))
+    XCTAssertTrue(unpivot("pattern: '^(.*) - loss$', spread: x").contains("the pattern names none"))
+    XCTAssertTrue(unpivot("columns: [a - loss], spread: x").contains("'spread' picks a capture of 'pattern'"))
+  }
+
+  /// The warning for a series with no plotted values names the columns with no empty alternative.
+  func testMissingValuesWarningNamesItsColumns() throws {
+    let (_, warnings) = try SpecFixture.scene(
+      "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: step, y: loss}\n", csv: "step,loss\n1,\n2,\n3,1\n")
+    XCTAssertTrue(warnings.contains { $0.message.contains("lack a plotted value (step or loss)") }, "\(warnings)")
+    let (_, histogram) = try SpecFixture.scene(
+      "data: {d: data.csv}\naxes:\n  layers:\n    - histogram: {x: v}\n", csv: "v\nnan\nnan\n1\n")
+    XCTAssertTrue(histogram.contains { $0.message.contains("lack a plotted value (v);") }, "\(histogram)")
+  }
+}
