@@ -155,7 +155,9 @@ struct Render: ParsableCommand {
       try AtomicOutput.write(zip(targets, formats).map { ($0, outputs[$1]!) })
       return nil
     } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
+      // An error of the whole figure (a pixel budget, an output folder) has no place in a file: it names the spec.
+      let unplaced = (error as? VellumError).map { $0.location == nil } ?? true
+      FileHandle.standardError.write(Data("\(unplaced ? "\(spec): " : "")\(error)\n".utf8))
       return (error as? VellumError)?.code.exitCode ?? 3
     }
   }

@@ -29,10 +29,14 @@ enum NumPyArchiveReader {
     var unpacked: UInt64 = 0
     for entry in archive where entry.type == .file {
       let column = names.count + 1
-      guard entry.path.hasSuffix(".npy") else {
-        throw invalid("the archive holds '\(entry.path)', which is not a .npy array", column: column)
+      // numpy (Python's zipfile) flags only non-ASCII names as UTF-8; an ASCII name read as code page 437 would
+      // turn a tab or newline into a symbol, so names are read as UTF-8 first.
+      let decoded = entry.path(using: .utf8)
+      let path = decoded.isEmpty ? entry.path : decoded
+      guard path.hasSuffix(".npy") else {
+        throw invalid("the archive holds '\(path)', which is not a .npy array", column: column)
       }
-      let name = String(entry.path.dropLast(4))
+      let name = String(path.dropLast(4))
       guard numbers[name] == nil, text[name] == nil else {
         throw invalid("the archive holds two arrays named '\(name)'", column: column)
       }

@@ -185,15 +185,18 @@ enum TensorBoardReader {
       }
     }
 
-    /// The single value of a scalar `TensorProto` (float, double, int32 or int64; in `*_val` or `tensor_content`).
-    private static func tensorScalar(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Double? {
+    /// The single value of a scalar `TensorProto` (float, double, int32 or int64; in `*_val` or `tensor_content`);
+    /// nil for a tensor of more than one element (a histogram, a vector), which is not a scalar to plot.
+    static func tensorScalar(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Double? {
       var reader = ProtobufReader(bytes)
       var dtype: UInt64 = 0
       var content: UnsafeBufferPointer<UInt8>?
       var values: [Double] = []
+      var elements: UInt64 = 1
       while let (field, wire) = try reader.key() {
         switch (field, wire) {
         case (1, 0): dtype = try reader.varint()
+        case (2, 2): elements = try elementCount(reader.bytes())
         case (4, 2): content = try reader.bytes()
         case (5, 5): values.append(Double(Float(bitPattern: try reader.fixed32())))
         case (5, 2):
@@ -210,11 +213,12 @@ enum TensorBoardReader {
         default: try reader.skip(wire)
         }
       }
-      if let first = values.first { return first }
+      guard elements == 1 else { return nil }
+      if !values.isEmpty { return values.count == 1 ? values[0] : nil }
       guard let content else { return nil }
       let raw = [UInt8](content)
       func little<T: FixedWidthInteger>(_: T.Type) -> T? {
-        guard raw.count >= MemoryLayout<T>.size else { return nil }
+        guard raw.count == MemoryLayout<T>.size else { return nil }
         return (0..<MemoryLayout<T>.size).reduce(T(0)) { $0 | T(raw[$1]) << (8 * $1) }
       }
       switch dtype {
@@ -224,6 +228,27 @@ enum TensorBoardReader {
       case 9: return little(UInt64.self).map { Double(Int64(bitPattern: $0)) }
       default: return nil
       }
+    }
+
+    /// The number of elements a `TensorShapeProto` holds: the product of its dimensions' sizes (1 for a scalar),
+    /// saturating rather than overflowing.
+    private static func elementCount(_ bytes: UnsafeBufferPointer<UInt8>) throws -> UInt64 {
+      var reader = ProtobufReader(bytes)
+      var count: UInt64 = 1
+      while let (field, wire) = try reader.key() {
+        guard field == 2, wire == 2 else {
+          try reader.skip(wire)
+          continue
+        }
+        var dim = ProtobufReader(try reader.bytes())
+        var size: UInt64 = 1
+        while let (field, wire) = try dim.key() {
+          if field == 1, wire == 0 { size = try dim.varint() } else { try dim.skip(wire) }
+        }
+        let (product, overflow) = count.multipliedReportingOverflow(by: size)
+        count = overflow ? .max : product
+      }
+      return count
     }
   }
 }

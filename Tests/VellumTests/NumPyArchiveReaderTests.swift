@@ -71,6 +71,25 @@ final class NumPyArchiveReaderTests: XCTestCase {
     XCTAssertEqual(table.rowCount, 3)
   }
 
+  /// Python's zipfile sets the UTF-8 flag only for non-ASCII names: an ASCII name with a tab or newline must not be
+  /// read as code page 437 (where they are symbols).
+  func testUnflaggedNamesWithControlCharactersKeepThem() throws {
+    let url = try NumPyFixture.archive(
+      in: folder,
+      entries: [("a\tb\nc.npy", NumPyFixture.npy("<f8", shape: "(1,)", NumPyFixture.little([(1.5).bitPattern])))])
+    // Clear the UTF-8 flag (bit 11) in the local and central headers, as zipfile writes ASCII names.
+    var bytes = [UInt8](try Data(contentsOf: url))
+    for index in 0..<(bytes.count - 12) {
+      let signature = bytes[index..<index + 4]
+      if signature.elementsEqual([0x50, 0x4b, 0x03, 0x04]) { bytes[index + 7] &= ~0x08 }
+      if signature.elementsEqual([0x50, 0x4b, 0x01, 0x02]) { bytes[index + 9] &= ~0x08 }
+    }
+    try Data(bytes).write(to: url)
+    let table = try NumPyArchiveReader.read(
+      url: url, displayPath: "t.npz", declaredAt: SourceLocation(file: "f.yaml", line: 1, column: 1))
+    XCTAssertEqual(table.columnNames, ["a\tb\nc"])
+  }
+
   func testCompressedArchivesAndVersionTwoHeaders() throws {
     let values = (0..<1000).map { Double($0) / 8 }
     let url = try NumPyFixture.archive(

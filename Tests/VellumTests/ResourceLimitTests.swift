@@ -22,6 +22,20 @@ final class ResourceLimitTests: XCTestCase {
     }
   }
 
+  /// In a batch, an error of a whole figure (no place in a file) names the spec it came from.
+  func testBatchLimitErrorsNameTheirSpec() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let big = try fixture.write(
+      "big.yaml", SpecFixture.spec.replacingOccurrences(of: "size: [4in, 3in]", with: "size: [8.3in, 8.3in]"))
+    let small = try fixture.write("small.yaml", SpecFixture.spec)
+    let out = fixture.directory.appendingPathComponent("out").path
+    let result = try runVellum(["render", big, small, "--dpi", "2400", "--format", "png", "--out", out])
+    XCTAssertEqual(result.status, 3)
+    XCTAssertTrue(result.stderr.contains("\(big): error: a 19920×19920 px image is over the budget"), result.stderr)
+  }
+
   func testDiffPNGTakesADpiAndRespectsTheBudget() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

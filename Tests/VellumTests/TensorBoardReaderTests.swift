@@ -52,4 +52,33 @@ final class TensorBoardReaderTests: XCTestCase {
       XCTAssertEqual("\(error)", "figure.yaml:3:7: error: no TensorBoard log folder 'none'")
     }
   }
+
+  /// Only one-element tensors are scalars: a histogram ([k, 3]) or a 3-vector is not read as its first value.
+  func testOnlyOneElementTensorsAreScalars() throws {
+    func varint(_ value: UInt64) -> [UInt8] {
+      var bytes: [UInt8] = []
+      var rest = value
+      repeat {
+        bytes.append(UInt8(rest & 0x7f) | (rest >= 0x80 ? 0x80 : 0))
+        rest >>= 7
+      } while rest > 0
+      return bytes
+    }
+    func field(_ number: UInt64, _ payload: [UInt8]) -> [UInt8] {
+      varint(number << 3 | 2) + varint(UInt64(payload.count)) + payload
+    }
+    func floats(_ values: [Float]) -> [UInt8] {
+      values.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian) { Array($0) } }
+    }
+    func shape(_ sizes: [UInt64]) -> [UInt8] { field(2, sizes.flatMap { field(2, [0x08] + varint($0)) }) }
+    func tensor(_ parts: [UInt8]...) throws -> Double? {
+      let bytes = [0x08, 0x01] + parts.joined()  // dtype DT_FLOAT
+      return try bytes.withUnsafeBufferPointer { try TensorBoardReader.Event.tensorScalar($0) }
+    }
+    XCTAssertEqual(try tensor(shape([]), field(5, floats([2.5]))), 2.5, "a scalar in float_val")
+    XCTAssertEqual(try tensor(shape([1]), field(4, floats([0.5]))), 0.5, "a one-element tensor_content")
+    XCTAssertNil(try tensor(shape([3]), field(5, floats([1, 2, 3]))), "a 3-vector")
+    XCTAssertNil(try tensor(shape([2, 3]), field(4, floats([0, 1, 5, 1, 2, 7]))), "a histogram's [k, 3] buckets")
+    XCTAssertNil(try tensor(shape([3]), field(5, floats([1]))), "one value broadcast over three elements")
+  }
 }

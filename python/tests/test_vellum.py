@@ -201,3 +201,16 @@ def test_data_errors_name_the_table_and_row():
     error = caught.value
     assert (error.file, error.line, error.column) == ("data['runs']", 3, 2)
     assert error.message == "expected a number in column 'loss', found 'inf'"
+
+
+def test_nan_in_a_spec_dict_is_a_vellum_error():
+    spec = {**SPEC, "axes": {**SPEC["axes"], "y": {"label": "Loss", "limits": [0, float("nan")]}}}
+    with pytest.raises(vellum.VellumError) as raised:
+        vellum.render(spec, data={"runs": frame()}, formats=("svg",))
+    assert "NaN or infinity" in raised.value.message
+
+
+def test_astral_characters_in_a_spec_dict_render():
+    # json.dumps escapes 😀 as a surrogate pair, which the binary joins.
+    spec = {**SPEC, "axes": {**SPEC["axes"], "x": {"label": "Step \U0001F600"}}}
+    assert b"</svg>" in vellum.render(spec, data={"runs": frame()}, formats=("svg",))["svg"]

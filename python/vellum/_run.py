@@ -61,7 +61,11 @@ def binary() -> str:
 def _spec_text(spec: Any) -> tuple[str, Path]:
     """The spec as text (JSON for dicts) and the folder its relative data paths resolve against."""
     if isinstance(spec, Mapping):
-        return json.dumps(spec, allow_nan=False, default=_json_default), Path.cwd()
+        try:
+            return json.dumps(spec, allow_nan=False, default=_json_default), Path.cwd()
+        except ValueError as error:
+            # NaN and infinity have no JSON form; a spec value is a number the binary would refuse anyway.
+            raise VellumError(f"error: the spec holds a number JSON cannot write (NaN or infinity): {error}", 2) from None
     if isinstance(spec, os.PathLike):
         path = Path(spec)
         return path.read_text(encoding="utf-8"), path.resolve().parent
