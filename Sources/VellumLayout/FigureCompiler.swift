@@ -322,18 +322,25 @@ public enum FigureCompiler {
         at: spec.sizeLocation)
     }
     var compiled: [(node: SceneNode, drawing: MarkDrawing)] = []
+    // The points drawn so far, which labels avoid: grown by each layer's, not rebuilt from every earlier layer
+    // (that was quadratic in the number of series).
+    var occupied: [Point] = []
     for layer in panel.layers {
-      var marks = MarkCanvas(
-        xScale: layer.axes.x2 ? decorations.x2Scale ?? decorations.xScale : decorations.xScale,
-        yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
-        canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
-        textSize: panel.spec.ticks.labelSize)
-      // Decimation thins by page x, which polar axes do not run along.
-      marks.decimate = spec.decimate && decorations.polarCenter == nil
-      marks.polarCenter = decorations.polarCenter
-      marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale == .categorical
-      marks.occupied = compiled.flatMap(\.drawing.points)
-      compiled.append(try marks.draw(layer))
+      let drawn = try {
+        var marks = MarkCanvas(
+          xScale: layer.axes.x2 ? decorations.x2Scale ?? decorations.xScale : decorations.xScale,
+          yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
+          canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
+          textSize: panel.spec.ticks.labelSize)
+        // Decimation thins by page x, which polar axes do not run along.
+        marks.decimate = spec.decimate && decorations.polarCenter == nil
+        marks.polarCenter = decorations.polarCenter
+        marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale == .categorical
+        marks.occupied = occupied
+        return try marks.draw(layer)
+      }()
+      compiled.append(drawn)
+      occupied += drawn.drawing.points
     }
     var children: [SceneNode] =
       background ? [.path(PathNode(segments: PathGeometry.rect(plot), fill: Paint(.white)))] : []
