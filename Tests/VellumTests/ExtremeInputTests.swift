@@ -3,6 +3,8 @@ import Vellum
 import VellumTestSupport
 import XCTest
 
+@testable import VellumLayout
+
 /// Inputs that used to trap the binary (issue 28): each now draws or gives a located error, in process, so a trap
 /// here would end the test run.
 final class ExtremeInputTests: XCTestCase {
@@ -26,6 +28,16 @@ final class ExtremeInputTests: XCTestCase {
     let tiny = csv + "1e-300,0,1\n"
     let result = outcome(spec, csv: tiny)
     XCTAssertTrue(result.hasPrefix("drawn") || result.contains("error:"), result)
+  }
+
+  /// A heatmap whose cells fit no image is refused by its cell count before a rectangle is built (a 4,100² grid
+  /// off any lattice used to build 16.8 M elements, 9.5 GB, before the scene's limit refused them).
+  func testHeatmapCellCountIsCheckedBeforeDrawing() {
+    XCTAssertNoThrow(try HeatmapMark.Geometry.checkElements(cells: 900_000, annotated: false))
+    XCTAssertThrowsError(try HeatmapMark.Geometry.checkElements(cells: 450_001, annotated: true)) { error in
+      XCTAssertTrue("\(error)".contains("would draw 900002 elements"), "\(error)")
+    }
+    XCTAssertThrowsError(try HeatmapMark.Geometry.checkElements(cells: 16_810_000, annotated: false))
   }
 
   /// Over 20,000 samples the KDE bins them; a 1e15 bandwidth made the kernel's reach overflow Int.

@@ -178,8 +178,22 @@ struct HeatmapMark: Mark {
     /// Above this many cells the matrix is drawn as one image (cell rectangles would make a huge SVG).
     static let denseCells = 4096
 
+    /// Cells off one lattice are one rectangle each (and a text each when annotated): refused by their count
+    /// before any is built, as the scene's element limit would refuse them after.
+    static func checkElements(cells: Int, annotated: Bool) throws {
+      let elements = cells * (annotated ? 2 : 1)
+      guard elements <= Limits.sceneElements else {
+        throw VellumError(
+          .render,
+          "the heatmap would draw \(elements) elements (its \(cells) cells lie on no lattice of at most "
+            + "16 million cells that one image could hold), over the limit of \(Limits.sceneElements); "
+            + "bin the values first (bin2d) or keep fewer cells")
+      }
+    }
+
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       if cells.count > Self.denseCells, let image = image(on: canvas) { return MarkDrawing(nodes: [.image(image)]) }
+      try Self.checkElements(cells: cells.count, annotated: annotate != nil)
       var drawing = MarkDrawing()
       for cell in cells {
         let a = FarPointClipping.clamped(canvas.page(cell.x - width / 2, cell.y - height / 2))

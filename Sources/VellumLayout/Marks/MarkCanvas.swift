@@ -1,4 +1,5 @@
 import Foundation
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -27,7 +28,8 @@ struct MarkCanvas {
   /// The layer's group, the page points it covers (for choosing a legend spot), and nodes drawn
   /// unclipped above the plot (annotations, value labels).
   func draw(_ layer: ResolvedLayer) throws -> (node: SceneNode, drawing: MarkDrawing) {
-    let drawing = try layer.geometry.draw(on: self)
+    // An error found while drawing (a count over a limit) points at the layer that draws it.
+    let drawing = try located(at: layer.location) { try layer.geometry.draw(on: self) }
     return (.group(Group(role: layer.role, children: drawing.nodes)), drawing)
   }
 
