@@ -36,6 +36,7 @@ test: deps
 	python3 scripts/validate_schema.py .build/debug/vellum
 	python3 scripts/schema_differential.py .build/debug/vellum --runs 400 --seed 1
 	python3 scripts/shared_descriptions.py .build/debug/vellum --max 0
+	python3 scripts/fuzz_numbers.py --binary .build/debug/vellum --runs 120 --seed 7
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(MAKE) python-test
 
@@ -72,7 +73,9 @@ bench: deps
 	.build-bench/venv/bin/pip install -q --force-reinstall --no-deps ./python
 	VELLUM_BIN=$(CURDIR)/.build/release/vellum .build-bench/venv/bin/python bench/python_overhead.py
 
-# Mutation fuzzing of the examples (not part of `make test`): RUNS=5000 SEED=7 make fuzz
+# Mutation fuzzing of the examples, then number fuzzing of every mark (a short seed of it runs in `make test`):
+# RUNS=5000 NUMBER_RUNS=20000 SEED=7 make fuzz
 fuzz: deps
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 	python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs $${RUNS:-1000} --seed $${SEED:-1}
+	python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs $${NUMBER_RUNS:-20000} --seed $${SEED:-1}

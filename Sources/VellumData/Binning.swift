@@ -63,8 +63,10 @@ public enum Binning {
     for (index, value) in values.enumerated() where value >= low && value <= high {
       let weight = weights?[index] ?? 1
       guard !weight.isNaN else { continue }
-      if uniform {
-        var bin = min(Int((value - low) * scale), sums.count - 1)
+      // Edges a few subnormals apart make the arithmetic guess infinite: such bins are found by bisection.
+      let guess = (value - low) * scale
+      if uniform, guess.isFinite {
+        var bin = min(Int(min(max(guess, 0), Double(sums.count - 1))), sums.count - 1)
         if value < edges[bin] { bin -= 1 } else if bin < sums.count - 1 && value >= edges[bin + 1] { bin += 1 }
         sums[bin] += weight
       } else if let bin = bin(of: value, edges: edges) {

@@ -3,6 +3,7 @@ import Vellum
 import VellumTestSupport
 import XCTest
 
+@testable import VellumData
 @testable import VellumLayout
 
 /// Inputs that used to trap the binary (issue 28): each now draws or gives a located error, in process, so a trap
@@ -38,6 +39,12 @@ final class ExtremeInputTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("would draw 900002 elements"), "\(error)")
     }
     XCTAssertThrowsError(try HeatmapMark.Geometry.checkElements(cells: 16_810_000, annotated: false))
+  }
+
+  /// Edges a subnormal apart made the equal-bin guess infinite, and its conversion to Int trapped (found by
+  /// `scripts/fuzz_numbers.py`): such values are binned by bisection.
+  func testBinsASubnormalWideAreFoundByBisection() {
+    XCTAssertEqual(Binning.counts([0, 5e-324, 5e-324], edges: [0, 5e-324, 1e-323]), [1, 2])
   }
 
   /// Over 20,000 samples the KDE bins them; a 1e15 bandwidth made the kernel's reach overflow Int.
