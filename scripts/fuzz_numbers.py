@@ -6,7 +6,9 @@ non-UTF-8 message or output left by a failed run is a finding, saved under --kee
 
     python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs 20000 --seed 1
 """
-import argparse, os, random, shutil, subprocess, sys, tempfile
+import argparse, os, random, shutil, sys, tempfile
+
+from fuzz_run import render
 
 EXTREMES = ["0", "-0", "1", "-1", "1e308", "-1e308", "1.7976931348623157e308", "5e-324", "-5e-324", "2.2e-308",
             "1e-300", "1e18", "-1e18", "9007199254740993", "nan", "", "0.1", "1e-12", "123456789.123", "3"]
@@ -105,24 +107,9 @@ def main():
         with open(path, "w") as f:
             f.write(spec)
         out = os.path.join(work, "out")
-        try:
-            done = subprocess.run([args.binary, "render", path, "--out", out, "--format", "svg,png", "--dpi", "50"],
-                                  capture_output=True, timeout=60)
-            status, stderr = done.returncode, done.stderr
-        except subprocess.TimeoutExpired:
-            status, stderr = "timeout", b""
+        status, text, problem = render(
+            args.binary, ["render", path, "--out", out, "--format", "svg,png", "--dpi", "50"], out)
         statuses[status] = statuses.get(status, 0) + 1
-        try:
-            text = stderr.decode("utf-8")
-        except UnicodeDecodeError:
-            text, status = "", "not UTF-8"
-        problem = None
-        if status not in (0, 1, 3):
-            problem = f"status {status}"
-        elif status != 0 and (text.count("\n") != 1 or "error: " not in text):
-            problem = "not a one-line error"
-        elif status != 0 and os.path.exists(out):
-            problem = "failed run left output"
         if problem:
             findings += 1
             keep = os.path.join(args.keep, f"numbers-{args.seed}-{run:05}")

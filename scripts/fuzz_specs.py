@@ -6,7 +6,9 @@ a hang or a stray output file is reported with the input that caused it, saved u
 
     python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs 2000 --seed 1
 """
-import argparse, os, random, re, shutil, subprocess, sys, tempfile
+import argparse, os, random, re, shutil, sys, tempfile
+
+from fuzz_run import render
 
 VALUES = ["0", "-1", "1e308", "-1e308", ".nan", ".inf", "-.inf", "1e-320", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "-5", "abc", "[]",
           "{}", "''", "null", "true", "-0", "0.0000001", "3.5in", "1e9cm", "$", "\\frac", "'$x^{'", "[1, 2, 3]"]
@@ -85,20 +87,8 @@ def main():
             with open(csv, "w", encoding="utf-8") as f:
                 f.write(mutate_csv(content, rng))
         out = os.path.join(work, "out")
-        try:
-            done = subprocess.run([args.binary, "render", path, "--out", out, "--format", "svg,png"],
-                                  capture_output=True, timeout=60)
-            status, stderr = done.returncode, done.stderr.decode("utf-8", "replace")
-        except subprocess.TimeoutExpired:
-            status, stderr = "timeout", ""
+        status, stderr, problem = render(args.binary, ["render", path, "--out", out, "--format", "svg,png"], out)
         statuses[status] = statuses.get(status, 0) + 1
-        problem = None
-        if status not in (0, 1, 3):
-            problem = f"status {status}"
-        elif status != 0 and (stderr.count("\n") != 1 or "error: " not in stderr):
-            problem = "not a one-line error"
-        elif status != 0 and os.path.exists(out):
-            problem = "failed run left output"
         if problem:
             findings += 1
             keep = os.path.join(args.keep, f"{run:05}")
