@@ -6,9 +6,9 @@ non-UTF-8 message or output left by a failed run is a finding, saved under --kee
 
     python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs 20000 --seed 1
 """
-import argparse, os, random, shutil, sys, tempfile
+import argparse, os, random, shutil, tempfile
 
-from fuzz_run import render
+from fuzz_run import Tally, render
 
 EXTREMES = ["0", "-0", "1", "-1", "1e308", "-1e308", "1.7976931348623157e308", "5e-324", "-5e-324", "2.2e-308",
             "1e-300", "1e18", "-1e18", "9007199254740993", "nan", "", "0.1", "1e-12", "123456789.123", "3"]
@@ -72,7 +72,7 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="vellum-numbers-")
-    findings, statuses = 0, {}
+    tally = Tally(args.keep)
     for run in range(args.runs):
         for name in os.listdir(work):
             path = os.path.join(work, name)
@@ -109,15 +109,10 @@ def main():
         out = os.path.join(work, "out")
         status, text, problem = render(
             args.binary, ["render", path, "--out", out, "--format", "svg,png", "--dpi", "50"], out)
-        statuses[status] = statuses.get(status, 0) + 1
-        if problem:
-            findings += 1
-            keep = os.path.join(args.keep, f"numbers-{args.seed}-{run:05}")
-            shutil.copytree(work, keep)
-            print(f"run {run}: {problem}: {text.strip()[:300]}\n{spec}")
+        tally.record(
+            status, problem, work, f"numbers-{args.seed}-{run:05}", f"run {run}: {problem}: {text.strip()[:300]}\n{spec}")
     shutil.rmtree(work)
-    print(f"{args.runs} runs, exit statuses {statuses}, {findings} findings")
-    sys.exit(1 if findings else 0)
+    tally.finish(args.runs)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The check both fuzzers make of one run of the binary: exit status 0, 1 or 3; on failure exactly one UTF-8
 `error:` line and no output left behind; no signal and no hang."""
 import os
+import shutil
 import subprocess
+import sys
 
 
 def render(binary, arguments, out, timeout=60):
@@ -22,3 +24,21 @@ def render(binary, arguments, out, timeout=60):
     if status != 0 and os.path.exists(out):
         return status, text, "failed run left output"
     return status, text, None
+
+
+class Tally:
+    """Each run's exit status counted; each finding's inputs kept under `keep/name` and reported."""
+
+    def __init__(self, keep):
+        self.keep, self.statuses, self.findings = keep, {}, 0
+
+    def record(self, status, problem, work, name, report):
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        if problem:
+            self.findings += 1
+            shutil.copytree(work, os.path.join(self.keep, name))
+            print(report)
+
+    def finish(self, runs):
+        print(f"{runs} runs, exit statuses {self.statuses}, {self.findings} findings")
+        sys.exit(1 if self.findings else 0)

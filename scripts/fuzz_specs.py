@@ -6,9 +6,9 @@ a hang or a stray output file is reported with the input that caused it, saved u
 
     python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs 2000 --seed 1
 """
-import argparse, os, random, re, shutil, sys, tempfile
+import argparse, os, random, re, shutil, tempfile
 
-from fuzz_run import render
+from fuzz_run import Tally, render
 
 VALUES = ["0", "-1", "1e308", "-1e308", ".nan", ".inf", "-.inf", "1e-320", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "-5", "abc", "[]",
           "{}", "''", "null", "true", "-0", "0.0000001", "3.5in", "1e9cm", "$", "\\frac", "'$x^{'", "[1, 2, 3]"]
@@ -67,8 +67,7 @@ def main():
     examples = "Templates/examples"
     specs = sorted(f for f in os.listdir(examples) if f.endswith(".yaml"))
     work = tempfile.mkdtemp(prefix="vellum-fuzz-")
-    findings = 0
-    statuses = {}
+    tally = Tally(args.keep)
     for run in range(args.runs):
         shutil.rmtree(work)
         shutil.copytree(examples, work)
@@ -88,15 +87,9 @@ def main():
                 f.write(mutate_csv(content, rng))
         out = os.path.join(work, "out")
         status, stderr, problem = render(args.binary, ["render", path, "--out", out, "--format", "svg,png"], out)
-        statuses[status] = statuses.get(status, 0) + 1
-        if problem:
-            findings += 1
-            keep = os.path.join(args.keep, f"{run:05}")
-            shutil.copytree(work, keep)
-            print(f"run {run} ({name}): {problem}: {stderr.strip()[:300]}")
+        tally.record(status, problem, work, f"{run:05}", f"run {run} ({name}): {problem}: {stderr.strip()[:300]}")
     shutil.rmtree(work)
-    print(f"{args.runs} runs, exit statuses {statuses}, {findings} findings")
-    sys.exit(1 if findings else 0)
+    tally.finish(args.runs)
 
 
 if __name__ == "__main__":

@@ -97,9 +97,6 @@ public struct LayerKind: Sendable {
     self.form = form
     self.decode = decode
   }
-
-  /// The first form's declaration.
-  public var object: SpecObject { forms[0] }
 }
 
 /// The layer kinds a spec may use, in the order the schema and error messages list them.

@@ -50,12 +50,7 @@ public struct TransformKinds: Sendable {
   }
 
   /// The schema of one transform: a one-key mapping of any kind.
-  public var schema: JSONValue {
-    .object([
-      "oneOf": .array(
-        kinds.map { kind in SpecSchema.object([kind.name], [kind.name: kind.object.schema], required: [kind.name]) })
-    ])
-  }
+  public var schema: JSONValue { SpecSchema.tagged(kinds.map { ($0.name, $0.object.schema) }) }
 }
 
 /// What a spec's layers and transforms can be: the registries the later stages own, handed to the decoder.

@@ -73,18 +73,18 @@ struct AggregateTransform: TableTransform {
 
     /// The value for one group's values (NaN left out), as pandas computes it.
     func value(_ sample: [Double], ddof: Int) -> Double {
-      let finite = Statistics.finite(sample)
+      // The statistics functions leave missing values out themselves.
       switch self {
-      case .mean: return Statistics.mean(finite)
-      case .median: return Statistics.median(finite)
-      case .sum: return Statistics.sum(finite)
-      case .min: return finite.min() ?? .nan
-      case .max: return finite.max() ?? .nan
-      case .count: return Double(finite.count)
-      case .std: return Statistics.std(finite, ddof: ddof)
-      case .sem: return Statistics.sem(finite, ddof: ddof)
-      case .ci95: return Statistics.ci95(finite)
-      case .percentile(let p, _): return Statistics.quantile(finite, p / 100)
+      case .mean: return Statistics.mean(sample)
+      case .median: return Statistics.median(sample)
+      case .sum: return Statistics.sum(sample)
+      case .min: return Statistics.finite(sample).min() ?? .nan
+      case .max: return Statistics.finite(sample).max() ?? .nan
+      case .count: return Double(Statistics.finite(sample).count)
+      case .std: return Statistics.std(sample, ddof: ddof)
+      case .sem: return Statistics.sem(sample, ddof: ddof)
+      case .ci95: return Statistics.ci95(sample)
+      case .percentile(let p, _): return Statistics.quantile(sample, p / 100)
       case .bootstrap: return .nan
       }
     }

@@ -5,7 +5,6 @@ public enum SpecSchema {
   public static let string = JSONValue.object(["type": .string("string")])
   // Finite: the decoder refuses .inf (JSON Schema cannot refuse .nan, which no JSON holds).
   public static let number = bounded()
-  public static let integer = bounded(integer: true)
   public static let boolean = JSONValue.object(["type": .string("boolean")])
 
   // Numbers as SpecNode's readers take them, with the same bounds, so the schema refuses what they refuse.
@@ -137,15 +136,18 @@ public enum SpecSchema {
     .object(["type": .string("string"), "enum": .array(values.map(JSONValue.string))])
   }
 
-  public static func object(_ keys: [String], _ properties: [String: JSONValue], required: [String] = []) -> JSONValue {
-    precondition(
-      Set(properties.keys) == Set(keys),
-      "schema and decoder keys differ: \(Set(keys).symmetricDifference(properties.keys))")
-    var fields: [String: JSONValue] = [
-      "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(properties),
-    ]
-    if !required.isEmpty { fields["required"] = .array(required.map(JSONValue.string)) }
-    return .object(fields)
+  /// One of `kinds` written as a one-key mapping (`- line: {…}`, `- sort: step`), as ``SpecNode/tagged(_:kinds:)``
+  /// reads a registry's entries.
+  public static func tagged(_ kinds: [(name: String, body: JSONValue)]) -> JSONValue {
+    .object([
+      "oneOf": .array(
+        kinds.map { kind in
+          .object([
+            "type": .string("object"), "additionalProperties": .bool(false),
+            "properties": .object([kind.name: kind.body]), "required": .array([.string(kind.name)]),
+          ])
+        })
+    ])
   }
 
   /// A tick format (``AxisSpec/tickFormat(_:)``): a name, or a printf pattern with exactly one numeric conversion

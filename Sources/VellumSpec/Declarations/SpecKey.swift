@@ -104,40 +104,39 @@ public struct SpecObject: Sendable {
   /// This object with `key`'s value schema replaced (a schema only the assembled grammar knows, such as the
   /// registry's transforms).
   public func replacingSchema(of key: String, with schema: JSONValue) -> SpecObject {
-    SpecObject(
-      name, purpose: purpose,
+    with(
       keys: keys.map {
         $0.name == key ? SpecKey($0.name, schema, $0.meaning, default: $0.defaultValue, example: $0.example) : $0
-      },
-      required: required, exclusive: exclusive, requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand,
-      rules: rules, example: example)
+      })
   }
 
   /// This object without the keys named (an inset takes an axes' keys but not `insets`).
-  public func removing(_ names: [String]) -> SpecObject {
-    SpecObject(
-      name, purpose: purpose, keys: keys.filter { !names.contains($0.name) }, required: required, exclusive: exclusive,
-      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
-  }
+  public func removing(_ names: [String]) -> SpecObject { with(keys: keys.filter { !names.contains($0.name) }) }
 
   /// This object renamed, with its own purpose and example, and `more` keys (an inset is an axes with a position).
   public func extended(
     as name: String, purpose: String, keys more: [SpecKey], required: [String], example: String
   ) -> SpecObject {
-    SpecObject(
-      name, purpose: purpose, keys: keys + more, required: self.required + required, exclusive: exclusive,
-      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
+    with(keys: keys + more, name: name, purpose: purpose, required: required, example: example)
   }
 
   /// This object with `more` keys after its own (keys every object of a kind shares, such as a layer's `axis`).
-  public func adding(_ more: [SpecKey]) -> SpecObject {
+  public func adding(_ more: [SpecKey]) -> SpecObject { with(keys: keys + more) }
+
+  /// A copy with other keys (its rules checked against them again), and a new name, purpose, example or more
+  /// required keys where given.
+  private func with(
+    keys: [SpecKey], name: String? = nil, purpose: String? = nil, required more: [String] = [],
+    example: String? = nil
+  ) -> SpecObject {
     SpecObject(
-      name, purpose: purpose, keys: keys + more, required: required, exclusive: exclusive,
-      requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules, example: example)
+      name ?? self.name, purpose: purpose ?? self.purpose, keys: keys, required: required + more,
+      exclusive: exclusive, requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules,
+      example: example ?? self.example)
   }
 
   /// The JSON Schema of the object: its keys described, unknown keys refused, the cross-key rules, and its
-  /// shorthand forms. `title` marks it as declared, so the schema's documentation pass leaves it as it is.
+  /// shorthand forms. `title` names it, and the reference (``SpecSchema/markdown(grammar:)``) gives it a section.
   public var schema: JSONValue {
     var properties: [String: JSONValue] = [:]
     for key in keys {

@@ -33,18 +33,15 @@ extension SpecSchema {
   }
 
   static func layer(_ grammar: Grammar) -> JSONValue {
-    .object([
-      "oneOf": .array(
-        grammar.layers.kinds.map { kind in
-          // A layer's transforms are the registry's, which the spec stage does not know statically.
-          let forms = kind.forms.map { form in
-            form.key("transform") == nil
-              ? form.schema : form.replacingSchema(of: "transform", with: array(grammar.transforms.schema)).schema
-          }
-          let body = forms.count == 1 ? forms[0] : .object(["anyOf": .array(forms)])
-          return object([kind.name], [kind.name: body], required: [kind.name])
-        })
-    ])
+    tagged(
+      grammar.layers.kinds.map { kind in
+        // A layer's transforms are the registry's, which the spec stage does not know statically.
+        let forms = kind.forms.map { form in
+          form.key("transform") == nil
+            ? form.schema : form.replacingSchema(of: "transform", with: array(grammar.transforms.schema)).schema
+        }
+        return (kind.name, forms.count == 1 ? forms[0] : .object(["anyOf": .array(forms)]))
+      })
   }
 
   /// `docs/spec.md` (`vellum schema --markdown`): a section per declared object, opened by its purpose and an
