@@ -74,9 +74,9 @@ public struct Figure: Sendable {
   public func sceneReporting(embedFonts: Bool = false) throws -> (scene: Scene, warnings: [VellumWarning]) {
     var spec = spec
     if embedFonts { spec.font.embed = true }
-    let (data, loading) = try DataLoader.loadReporting(spec)
-    let (scene, layout) = try FigureCompiler.compileReporting(spec, data: data)
-    return (scene, loading + layout)
+    let loaded = try DataLoader.loadExpanding(spec)
+    let (scene, layout) = try FigureCompiler.compileReporting(loaded.spec, data: loaded.data)
+    return (scene, loaded.warnings + layout)
   }
 
   /// The figure as SVG text; `textMode` overrides the spec's `text` choice.

@@ -17,14 +17,24 @@ public enum DataLoader {
   static func loadCounting(_ spec: FigureSpec) throws -> (
     data: [[LayerData]], warnings: [VellumWarning], transformRuns: Int
   ) {
+    let loaded = try loadExpanding(spec)
+    return (loaded.data, loaded.warnings, loaded.transformRuns)
+  }
+
+  /// The figure as drawn, with a faceted panel expanded into one panel per value (see ``FacetExpansion``), and
+  /// its layers' data and warnings.
+  public static func loadExpanding(_ spec: FigureSpec) throws -> (
+    spec: FigureSpec, data: [[LayerData]], warnings: [VellumWarning], transformRuns: Int
+  ) {
     var warnings: [VellumWarning] = []
     var runs = 0
     let tables = try readSources(spec, warnings: &warnings, transformRuns: &runs)
+    let spec = try FacetExpansion.expand(spec, tables: tables)
     var drawnRows = 0
     let data = try spec.axes.map { axes in
       try load(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &runs)
     }
-    return (data, warnings, runs)
+    return (spec, data, warnings, runs)
   }
 
   /// Every data source the figure declares, read into a table by name; derived sources are computed once each,
@@ -137,8 +147,10 @@ public enum DataLoader {
     var data = try loadLayers(
       axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &transformRuns)
     for inset in axes.insets {
+      var inner = inset.axes
+      inner.facetCell = axes.facetCell
       data += try loadLayers(
-        inset.axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &transformRuns)
+        inner, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &transformRuns)
     }
     return data
   }
@@ -153,7 +165,9 @@ public enum DataLoader {
       guard let request = layer.body.request else { return .none }
       let common = request.series
       let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
-      let table = try prepared[key] ?? prepare(common.source, tables: tables, transformRuns: &transformRuns)
+      let table =
+        try prepared[key]
+        ?? prepare(common.source, cell: axes.facetCell, tables: tables, transformRuns: &transformRuns)
       prepared[key] = table
       // Each layer holds its rows' values until the figure is drawn: the figure's total is what memory follows.
       drawnRows += table.rowCount
@@ -165,11 +179,11 @@ public enum DataLoader {
             at: common.location))
       }
       let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
-      let x = try xValues(table, common.x, categorical: positionAxis.scale == .categorical)
+      let x = try positions(table, common.x, reading: positionAxis.scale.reading)
       var values: [String: [Double]] = [:]
       for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
       let y = try request.yPosition.map {
-        try xValues(table, $0, categorical: axes.yAxis(of: layer).scale == .categorical)
+        try positions(table, $0, reading: axes.yAxis(of: layer).scale.reading)
       }
       var texts: [String: [String]] = [:]
       for channel in request.textChannels { texts[channel.name] = try table.strings(channel.column) }
@@ -217,18 +231,25 @@ public enum DataLoader {
   }
 
   private static func prepare(
-    _ source: LayerSource, tables: [String: Table], transformRuns: inout Int
+    _ source: LayerSource, cell: [(column: Located<String>, value: String)] = [], tables: [String: Table],
+    transformRuns: inout Int
   ) throws -> Table {
-    guard let table = tables[source.data.value] else {
+    guard let whole = tables[source.data.value] else {
       throw VellumError(
         .invalidSpec, unknownSourceMessage(source.data.value, candidates: tables.keys.sorted()),
         at: source.data.location)
     }
+    let table = cell.isEmpty ? whole : try FacetExpansion.selecting(cell, from: whole)
     return try transformed(
       table, source.transforms, locations: source.transformLocations, tables: tables, transformRuns: &transformRuns)
   }
 
-  private static func xValues(_ table: Table, _ column: Located<String>, categorical: Bool) throws -> XValues {
-    categorical ? .categorical(try table.strings(column)) : .numeric(try table.numbers(column))
+  /// A position column read as its axis's scale reads it: numbers, labels, or text parsed into numbers (dates).
+  private static func positions(_ table: Table, _ column: Located<String>, reading: ScaleReading) throws -> XValues {
+    switch reading {
+    case .numbers: return .numeric(try table.numbers(column))
+    case .categories: return .categorical(try table.strings(column))
+    case .parsed(let expected, let parse): return .numeric(try table.parsed(column, expected: expected, parse))
+    }
   }
 }

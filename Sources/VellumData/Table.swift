@@ -114,6 +114,31 @@ public struct Table {
     return values
   }
 
+  /// The column's cells turned into numbers by `parse` (dates on a time axis); empty and `nan` cells are missing,
+  /// and a cell `parse` refuses is an error at its row and column saying what was `expected`.
+  func parsed(_ name: Located<String>, expected: String, _ parse: (String) -> Double?) throws -> [Double] {
+    let cells = try strings(name)
+    let index = columnNames.firstIndex(of: name.value) ?? 0
+    var values = [Double](repeating: .nan, count: cells.count)
+    // Repeated cells (a date per group) parse once.
+    var known: [String: Double] = [:]
+    for (row, cell) in cells.enumerated() {
+      if let value = known[cell] {
+        values[row] = value
+        continue
+      }
+      if Self.isMissing(cell) { continue }
+      guard let value = parse(cell), value.isFinite else {
+        throw VellumError(
+          .invalidData, "expected \(expected) in column '\(name.value)', found '\(cell)'",
+          at: location(row: row, column: index))
+      }
+      values[row] = value
+      if known.count < 100_000 { known[cell] = value }
+    }
+    return values
+  }
+
   /// One cell as text (no whole-column strings for a value wanted once per group).
   func string(_ name: Located<String>, row: Int) throws -> String {
     try require(name)

@@ -82,7 +82,7 @@ struct AxesDecorator {
     _ axis: AxisSpec, side: AxisSide, primary: AxisScale, primaryLimits: (Double, Double), limits: (Double, Double)?,
     label: SetText?, plot p: Rect
   ) throws -> (guide: AxisGuide, scale: AxisScale?) {
-    let transform = ScaleTransform(axis)
+    let transform = axis.position.transform
     var low: Double
     var high: Double
     var scale: AxisScale?
@@ -130,15 +130,15 @@ struct AxesDecorator {
     }
     let (xLimits, yLimits) = (limits.x, limits.y)
     let xScale = AxisScale(
-      low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: ScaleTransform(spec.x))
+      low: xLimits.0, high: xLimits.1, start: p.minX, end: p.maxX, transform: spec.x.position.transform)
     let yScale = AxisScale(
-      low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY, transform: ScaleTransform(spec.y))
+      low: yLimits.0, high: yLimits.1, start: p.maxY, end: p.minY, transform: spec.y.position.transform)
     let xTicks = try AxisTicks.make(
       spec.x, low: xLimits.0, high: xLimits.1, length: p.width, labelSize: spec.ticks.labelSize, isX: true,
-      categories: spec.x.scale == .categorical ? categories[.x] ?? [] : [], setter: setter)
+      categories: spec.x.scale.isCategorical ? categories[.x] ?? [] : [], setter: setter)
     let yTicks = try AxisTicks.make(
       spec.y, low: yLimits.0, high: yLimits.1, length: p.height, labelSize: spec.ticks.labelSize, isX: false,
-      categories: spec.y.scale == .categorical ? categories[.y] ?? [] : [], setter: setter)
+      categories: spec.y.scale.isCategorical ? categories[.y] ?? [] : [], setter: setter)
     var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
     var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
     // A secondary axis takes the mirrored ticks' place on its side.

@@ -17,32 +17,16 @@ struct AxisTicks {
     // matplotlib's tick space: one bin per 3 (x) or 2 (y) label heights, capped at 9.
     let room = abs(length) / (labelSize * (isX ? 3 : 2))
     let maxBins = room.isFinite ? Int(max(1, min(9, room))) : 1
-    let transform = ScaleTransform(axis)
-    if axis.scale == .categorical, case .auto = axis.ticks {
-      let values = categories.indices.map(Double.init).filter {
-        AxisScale(low: low, high: high, start: 0, end: 1).contains($0)
-      }
-      let labels = try values.map { try setter.set(literal: categories[Int($0)], size: labelSize) }
-      return AxisTicks(values: values, labels: labels)
-    }
-    let values = TickLocator.ticks(axis.ticks, low: low, high: high, maxBins: maxBins, transform: transform)
-    let minors = axis.minor ? TickLocator.minorTicks(majors: values, low: low, high: high, transform: transform) : []
+    let scale = axis.position
+    let values = scale.ticks(axis.ticks, low: low, high: high, maxBins: maxBins, categories: categories)
+    let minors = axis.minor ? scale.minorTicks(majors: values, low: low, high: high) : []
     if case .values(let all, let given?) = axis.ticks {
       let labels = try values.map { value in
         try setter.set(label: given[all.firstIndex(of: value)!], size: labelSize)
       }
       return AxisTicks(values: values, labels: labels, minors: minors)
     }
-    if axis.scale == .categorical {
-      let labels = try values.map { value -> SetText in
-        let index = Int(value.rounded())
-        let text = value == value.rounded() && categories.indices.contains(index) ? categories[index] : ""
-        return try setter.set(literal: text, size: labelSize)
-      }
-      return AxisTicks(values: values, labels: labels, minors: minors)
-    }
-    let (texts, offset) = TickFormatter.labels(
-      values, format: axis.format, decimals: axis.decimals, transform: transform)
+    let (texts, offset) = scale.labels(values, format: axis.format, decimals: axis.decimals, categories: categories)
     return AxisTicks(
       values: values, labels: try texts.map { try set($0, size: labelSize, setter: setter) }, minors: minors,
       offset: try offset.map { try set($0, size: labelSize, setter: setter) })

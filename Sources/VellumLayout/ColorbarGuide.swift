@@ -22,12 +22,12 @@ struct ColorbarGuide {
     label = try spec.label.map { try setter.set(label: $0, size: spec.labelSize ?? labelSize) }
   }
 
-  /// The transform tick values are chosen in: decades for a log norm, symlog's for symlog, else linear.
-  private var transform: ScaleTransform {
+  /// The axis scale whose ticks and labels the bar takes: decades for a log norm, symlog's for symlog, else linear.
+  private var axisScale: any PositionScale {
     switch scale.norm {
-    case .log: return .log(base: 10)
-    case .symlog(let linthresh): return .symlog(base: 10, linthresh: linthresh)
-    case .linear, .centered: return .linear
+    case .log: return LogScale(base: 10)
+    case .symlog(let linthresh): return SymlogScale(base: 10, linthresh: linthresh)
+    case .linear, .centered: return LinearScale()
     }
   }
 
@@ -86,14 +86,15 @@ struct ColorbarGuide {
     // Ticks: the axis locator over the limits, placed through the norm so any norm lines up with the colours.
     let (low, high) = scale.limits
     let room = interior / (style.labelSize * (vertical ? 2 : 3))
-    let values = TickLocator.ticks(
-      .auto, low: low, high: high, maxBins: Int(max(1, min(9, room))), transform: transform
+    let ticking = axisScale
+    let values = ticking.autoTicks(
+      low: min(low, high), high: max(low, high), maxBins: Int(max(1, min(9, room))), categories: []
     )
     .filter {
       let t = scale.normalized($0)
       return t >= -1e-9 && t <= 1 + 1e-9
     }
-    let (texts, offset) = TickFormatter.labels(values, format: spec.format, decimals: nil, transform: transform)
+    let (texts, offset) = ticking.labels(values, format: spec.format, decimals: nil, categories: [])
     let length = style.length
     var marks: [PathSegment] = []
     // How far the tick labels reach out from the bar's outer side; the label goes past them.

@@ -114,9 +114,13 @@ public enum FigureCompiler {
     -> [Panel]
   {
     let scales = PanelScales.resolve(spec, data: data)
+    let colorDomains = try ColorDomains.train(spec, data: data)
     var panels: [Panel] = []
     for (index, pair) in zip(spec.axes, data).enumerated() {
-      panels.append(try panel(pair.0, data: pair.1, palette: spec.palette, scales: scales[index], warnings: &warnings))
+      panels.append(
+        try panel(
+          pair.0, data: pair.1, palette: spec.palette, scales: scales[index], colorDomains: colorDomains,
+          warnings: &warnings))
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
     return panels
@@ -273,8 +277,8 @@ public enum FigureCompiler {
   /// The plot shrunk about its centre so one y unit is `aspect` times as long on the page as one x unit
   /// (matplotlib's `set_aspect` with an adjustable box); the decorations measured for the larger box still fit.
   private static func shrink(_ plot: Rect, to aspect: Double, panel: Panel) -> Rect {
-    let xTransform = ScaleTransform(panel.spec.x)
-    let yTransform = ScaleTransform(panel.spec.y)
+    let xTransform = panel.spec.x.position.transform
+    let yTransform = panel.spec.y.position.transform
     let xSpan = abs(xTransform.forward(panel.xLimits.1) - xTransform.forward(panel.xLimits.0))
     let ySpan = abs(yTransform.forward(panel.yLimits.1) - yTransform.forward(panel.yLimits.0))
     guard xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite else { return plot }
@@ -335,7 +339,7 @@ public enum FigureCompiler {
         // Decimation thins by page x, which polar axes do not run along.
         marks.decimate = spec.decimate && decorations.polarCenter == nil
         marks.polarCenter = decorations.polarCenter
-        marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale == .categorical
+        marks.closesLoops = decorations.polarCenter != nil && panel.spec.x.scale.isCategorical
         marks.occupied = occupied
         return try marks.draw(layer)
       }()
@@ -445,9 +449,10 @@ public enum FigureCompiler {
   }
 
   private static func panel(
-    _ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales, warnings: inout [VellumWarning]
+    _ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales, colorDomains: ColorDomains,
+    warnings: inout [VellumWarning]
   ) throws -> Panel {
-    var resolution = MarkResolution(palette: palette, scales: scales)
+    var resolution = MarkResolution(palette: palette, scales: scales, colorDomains: colorDomains)
     var layers: [ResolvedLayer] = []
     // The data list holds this axes' layers first, then each inset's in turn.
     var rest = data.dropFirst(axes.layers.count)
@@ -456,7 +461,11 @@ public enum FigureCompiler {
       let own = Array(rest.prefix(inset.axes.layers.count))
       rest = rest.dropFirst(inset.axes.layers.count)
       insets.append(
-        (inset, try panel(inset.axes, data: own, palette: palette, scales: scales, warnings: &warnings)))
+        (
+          inset,
+          try panel(
+            inset.axes, data: own, palette: palette, scales: scales, colorDomains: colorDomains, warnings: &warnings)
+        ))
     }
     for (layer, layerData) in zip(axes.layers, data) {
       var resolved = try layer.mark.resolve(layerData, in: &resolution)
@@ -480,7 +489,7 @@ public enum FigureCompiler {
     if let polar = axes.polar {
       // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it,
       // its top padded over the data's range (matplotlib's polar autoscaling).
-      if axes.x.scale == .categorical {
+      if axes.x.scale.isCategorical {
         xLimits = (0, Double(max(1, resolution.categories[.x]?.count ?? 1)))
       } else {
         xLimits = (0, polar.unit == .degrees ? 360 : 2 * .pi)
@@ -516,8 +525,8 @@ public enum FigureCompiler {
       let xAxis = layer.axes.x2 ? axes.x2 ?? axes.x : axes.x
       let yAxis = layer.axes.y2 ? axes.y2 ?? axes.y : axes.y
       for (axis, position) in [(xAxis, PositionAxis.x), (yAxis, .y)] {
-        guard let limits = axis.limits, axis.scale != .categorical,
-          let extent = layer.geometry.extent(along: position, ScaleTransform(axis))
+        guard let limits = axis.limits, !axis.scale.isCategorical,
+          let extent = layer.geometry.extent(along: position, axis.position.transform)
         else { continue }
         let (low, high) = (min(limits.0, limits.1), max(limits.0, limits.1))
         if extent.1 < low || extent.0 > high {
@@ -536,15 +545,16 @@ public enum FigureCompiler {
   private static func limits(
     _ axis: AxisSpec, along position: PositionAxis, layers: [ResolvedLayer], categories: [String]?, panel: AxesSpec
   ) throws -> (Double, Double) {
-    let transform = ScaleTransform(axis)
+    let scale = axis.position
+    let transform = scale.transform
     let location = axis.location ?? panel.location
     var extent = layers.reduce(nil) { merge($0, $1.geometry.extent(along: position, transform)) }
-    try checkLogData(axis, extent: extent, layers: layers, location: location)
-    if axis.scale == .categorical, let categories, !categories.isEmpty {
+    try scale.check(extent: extent, axis: axis, hasLayers: !layers.isEmpty, at: location)
+    if scale.isCategorical, let categories, !categories.isEmpty {
       extent = merge(extent, (0, Double(categories.count - 1)))
     }
     var limits = AxisLimits.resolve(
-      explicit: axis.limits, dataExtent: extent, transform: transform, reverse: axis.reverse)
+      explicit: axis.limits, dataExtent: extent, scale: scale, reverse: axis.reverse)
     try checkDrawable(axis, limits, transform: transform, location: location)
     // matplotlib's sticky edges: e.g. bars rising from zero get no margin below zero.
     if axis.limits == nil {
@@ -567,7 +577,7 @@ public enum FigureCompiler {
 
   /// Limits near the ends of Double's range would turn positions into NaN or infinity; refuse them by name.
   private static func checkDrawable(
-    _ axis: AxisSpec, _ limits: (Double, Double), transform: ScaleTransform, location: SourceLocation?
+    _ axis: AxisSpec, _ limits: (Double, Double), transform: AxisMapping.Transform, location: SourceLocation?
   ) throws {
     let t0 = transform.forward(limits.0)
     let t1 = transform.forward(limits.1)
@@ -585,24 +595,12 @@ public enum FigureCompiler {
         + "set \(axis.name).limits or rescale the data", at: location)
   }
 
-  private static func checkLogData(
-    _ axis: AxisSpec, extent: (Double, Double)?, layers: [ResolvedLayer], location: SourceLocation?
-  )
-    throws
-  {
-    guard axis.scale == .log, extent == nil, axis.limits == nil, !layers.isEmpty else { return }
-    throw VellumError(
-      .invalidData, "the \(axis.name) axis is logarithmic but no \(axis.name) value is positive", at: location)
-  }
-
   /// Shared axes take the union of every panel's limits, and the first panel's scale and ticks,
   /// so inner panels' ticks line up with the labelled ones.
   private static func share(_ panels: inout [Panel], x: Bool, y: Bool) {
     func copyTicks(_ from: AxisSpec, to axis: inout AxisSpec) {
+      axis.scaleName = from.scaleName
       axis.scale = from.scale
-      axis.base = from.base
-      axis.linthresh = from.linthresh
-      axis.linscale = from.linscale
       axis.ticks = from.ticks
       axis.minor = from.minor
       axis.format = from.format

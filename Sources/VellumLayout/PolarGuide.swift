@@ -21,7 +21,7 @@ struct PolarGuide {
 
   /// Page angle (radians, counter-clockwise from east) at angle value 0, and +1 or −1 for the direction.
   private var orientation: (offset: Double, sign: Double) {
-    let start = polar.start ?? (spec.x.scale == .categorical ? 90 : 0)
+    let start = polar.start ?? (spec.x.scale.isCategorical ? 90 : 0)
     return (start * .pi / 180, polar.direction == .counterclockwise ? 1 : -1)
   }
 
@@ -46,7 +46,7 @@ struct PolarGuide {
     // Angle ticks: every category, or matplotlib's eight multiples of 45° on a numeric angle.
     let angleValues: [Double]
     let angleTexts: [String]
-    if spec.x.scale == .categorical {
+    if spec.x.scale.isCategorical {
       angleValues = categories.indices.map(Double.init)
       angleTexts = categories
     } else {
@@ -54,7 +54,7 @@ struct PolarGuide {
       switch spec.x.ticks {
       case .values(let values, _): angleValues = values
       case .step(let step): angleValues = TickLocator.multiples(of: step, from: limits.x.0, to: limits.x.1 - step / 2)
-      case .auto: angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
+      case .auto, .months: angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
       }
       angleTexts = angleValues.map { value in
         let degrees = (value - limits.x.0) / perTurn * 360
@@ -64,11 +64,11 @@ struct PolarGuide {
     // Radius ticks: matplotlib's locator over the radius, leaving out the centre.
     let length = 2 * radius
     let room = length / (spec.ticks.labelSize * 2)
-    let radiusValues = TickLocator.ticks(
-      spec.y.ticks, low: limits.y.0, high: limits.y.1, maxBins: room.isFinite ? Int(max(1, min(9, room))) : 1
+    let radiusValues = spec.y.position.ticks(
+      spec.y.ticks, low: limits.y.0, high: limits.y.1, maxBins: room.isFinite ? Int(max(1, min(9, room))) : 1,
+      categories: []
     ).filter { r.map($0) > 1e-9 && r.map($0) <= radius + 1e-9 }
-    let (radiusTexts, _) = TickFormatter.labels(
-      radiusValues, format: spec.y.format, decimals: spec.y.decimals, transform: .linear)
+    let (radiusTexts, _) = TickFormatter.labels(radiusValues, format: spec.y.format, decimals: spec.y.decimals)
 
     var boxes = [p]
     // Grid: rings (or polygons) at the radius ticks, spokes at the angle ticks.

@@ -12,19 +12,11 @@ struct TickText: Equatable {
 
 /// Turns tick values into label text, with an offset label (×10ⁿ) when values are scaled.
 enum TickFormatter {
-  static func labels(
-    _ values: [Double], format: AxisSpec.TickFormat, decimals: Int?, transform: ScaleTransform = .linear
-  ) -> (labels: [TickText], offset: TickText?) {
+  static func labels(_ values: [Double], format: AxisSpec.TickFormat, decimals: Int?)
+    -> (labels: [TickText], offset: TickText?)
+  {
     switch format {
     case .auto:
-      // Log axes label whole powers as base^k; ticks that fell back to linear steps print plainly.
-      switch transform {
-      case .log(let base), .symlog(let base, _, _):
-        if values.allSatisfy({ isPower($0, base: base) }) {
-          return (values.map { power($0, base: base, decimals: decimals) }, nil)
-        }
-      case .linear: break
-      }
       let largest = values.map(abs).max() ?? 0
       let exponent = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
       if exponent >= 6 || exponent <= -5 { return scientific(values, exponent: exponent, decimals: decimals) }
@@ -56,6 +48,15 @@ enum TickFormatter {
     let mantissas = values.map { TickLocator.clean($0 / scale) }
     let places = decimals ?? commonDecimals(mantissas)
     return (mantissas.map { .literal(fixed($0, places)) }, exponent == 0 ? nil : .tex("$\\times 10^{\(exponent)}$"))
+  }
+
+  /// Log and symlog axes label whole powers as base^k under the automatic format; nil when some tick is not a
+  /// power (ticks that fell back to linear steps print plainly).
+  static func powerLabels(_ values: [Double], base: Double, format: AxisSpec.TickFormat, decimals: Int?)
+    -> (labels: [TickText], offset: TickText?)?
+  {
+    guard format == .auto, values.allSatisfy({ isPower($0, base: base) }) else { return nil }
+    return (values.map { power($0, base: base, decimals: decimals) }, nil)
   }
 
   static func isPower(_ value: Double, base: Double) -> Bool {

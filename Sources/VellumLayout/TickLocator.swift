@@ -3,56 +3,15 @@ import VellumSpec
 
 /// Chooses major and minor tick values within an axis's limits.
 enum TickLocator {
-  /// Major ticks for `placement`; `maxBins` bounds the automatic choice (from axis length and label size).
-  static func ticks(
-    _ placement: AxisSpec.TickPlacement, low: Double, high: Double, maxBins: Int, transform: ScaleTransform = .linear
-  ) -> [Double] {
-    let (lo, hi) = (min(low, high), max(low, high))
-    let tolerance = (hi - lo) * 1e-9
-    switch placement {
-    case .values(let values, _):
-      return values.filter { $0 >= lo - tolerance && $0 <= hi + tolerance }
-    case .step(let step):
-      return multiples(of: step, from: lo, to: hi)
-    case .auto:
-      switch transform {
-      case .linear:
-        return maxN(low: lo, high: hi, bins: maxBins)
-      case .log(let base):
-        let decades = powers(of: base, from: lo, to: hi, maxBins: maxBins)
-        return decades.count >= 2 ? decades : maxN(low: lo, high: hi, bins: maxBins)
-      case .symlog(let base, let threshold, _):
-        return symlogTicks(base: base, threshold: threshold, low: lo, high: hi, maxBins: maxBins)
-      }
-    }
-  }
-
-  /// Minor ticks: matplotlib's AutoMinorLocator (4 or 5 per interval) on linear axes, 2…9 × base^k on log axes.
-  static func minorTicks(majors: [Double], low: Double, high: Double, transform: ScaleTransform) -> [Double] {
-    let (lo, hi) = (min(low, high), max(low, high))
-    switch transform {
-    case .log(let base):
-      guard base >= 3, base == base.rounded() else { return [] }
-      let first = Int((Foundation.log(lo) / Foundation.log(base)).rounded(.down))
-      let last = Int((Foundation.log(hi) / Foundation.log(base)).rounded(.up))
-      guard last - first < 40 else { return [] }
-      var minors: [Double] = []
-      for k in first...last {
-        for m in 2..<Int(base) {
-          let value = clean(Double(m) * pow(base, Double(k)))
-          if value >= lo && value <= hi { minors.append(value) }
-        }
-      }
-      let majorSet = Set(majors)
-      return minors.filter { !majorSet.contains($0) }
-    case .linear, .symlog:
-      guard majors.count >= 2 else { return [] }
-      let step = majors[1] - majors[0]
-      let mantissa = step / pow(10, (log10(step)).rounded(.down))
-      let divisions = [1.0, 2.5, 5.0, 10.0].contains { abs($0 - mantissa) < 1e-9 } ? 5.0 : 4.0
-      let majorSet = Set(majors)
-      return multiples(of: step / divisions, from: lo, to: hi).filter { !majorSet.contains($0) }
-    }
+  /// matplotlib's AutoMinorLocator: 4 or 5 intervals between majors, by the step's mantissa.
+  static func autoMinor(majors: [Double], low lo: Double, high hi: Double) -> [Double] {
+    guard majors.count >= 2 else { return [] }
+    let step = majors[1] - majors[0]
+    guard step > 0 else { return [] }
+    let mantissa = step / pow(10, (log10(step)).rounded(.down))
+    let divisions = [1.0, 2.5, 5.0, 10.0].contains { abs($0 - mantissa) < 1e-9 } ? 5.0 : 4.0
+    let majorSet = Set(majors)
+    return multiples(of: step / divisions, from: lo, to: hi).filter { !majorSet.contains($0) }
   }
 
   /// Every multiple of `step` within [lo, hi], cleaned of floating-point noise.
@@ -67,7 +26,7 @@ enum TickLocator {
   /// matplotlib's MaxNLocator (steps 1, 2, 2.5, 5, 10, at least two ticks) as its `_raw_ticks` computes it,
   /// floating-point comparisons included, so an axis gets the same ticks as in matplotlib: e.g. 0.88…0.93 in 5
   /// bins steps by 0.02 because 0.93 − 0.88 is a hair above 0.05. Only ticks within [lo, hi] are kept.
-  static func maxN(low lo: Double, high hi: Double, bins: Int) -> [Double] {
+  static func maxN(low lo: Double, high hi: Double, bins: Int, steps base: [Double] = [1, 2, 2.5, 5, 10]) -> [Double] {
     let nbins = Double(max(1, min(9, bins)))
     guard hi > lo, (hi - lo).isFinite else { return lo.isFinite ? [clean(lo)] : [] }
     // scale_range: an offset for data far from zero, and the power of ten of a bin.
@@ -76,7 +35,8 @@ enum TickLocator {
     let offset = abs(mean) / span < 100 ? 0 : copysign(pow(10, floorDivision(log10(abs(mean)), 1)), mean)
     let scale = pow(10, floorDivision(log10(span / nbins), 1))
     let (vmin, vmax) = (lo - offset, hi - offset)
-    let steps = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20].map { $0 * scale }
+    // matplotlib's staircase: the steps a tenth as large and the next one ten times as large around them.
+    let steps = (base.dropLast().map { $0 / 10 } + base + [base[1] * 10]).map { $0 * scale }
     let rawStep = (vmax - vmin) / nbins
     let firstLarge = steps.firstIndex { $0 >= rawStep } ?? steps.count - 1
     var ticks: [Double] = []
@@ -155,16 +115,6 @@ enum TickLocator {
     // Keep 10⁰ (or the decade nearest it) on the grid, as matplotlib does.
     let anchor = ((first % stride) + stride) % stride
     return (first...last).filter { (($0 % stride) + stride) % stride == anchor }.map { clean(pow(base, Double($0))) }
-  }
-
-  private static func symlogTicks(base: Double, threshold: Double, low: Double, high: Double, maxBins: Int) -> [Double]
-  {
-    var values: [Double] = []
-    if low <= 0 && high >= 0 { values.append(0) }
-    let positive = high >= threshold ? powers(of: base, from: max(threshold, low), to: high, maxBins: maxBins) : []
-    let negative = low <= -threshold ? powers(of: base, from: max(threshold, -high), to: -low, maxBins: maxBins) : []
-    values += positive + negative.map { -$0 }
-    return values.sorted()
   }
 
   /// Rounds to 12 significant digits so 3 × 0.1 prints as 0.3.

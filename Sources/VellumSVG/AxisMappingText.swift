@@ -1,13 +1,14 @@
 import VellumScene
 
 /// The `data-x` / `data-y` text of an axes group: `KIND LOW HIGH START END`, where KIND is `linear`,
-/// `log:BASE` or `symlog:BASE:LINTHRESH:LINSCALE`. Written by the SVG writer and read back by `vellum diff` with the
+/// `logit`, `log:BASE` or `symlog:BASE:LINTHRESH:LINSCALE`. Written by the SVG writer and read back by `vellum diff` with the
 /// same code, so the two cannot disagree.
 public enum AxisMappingText {
   public static func encode(_ mapping: AxisMapping) -> String {
     let kind: String
     switch mapping.transform {
     case .linear: kind = "linear"
+    case .logit: kind = "logit"
     case .log(let base): kind = "log:" + NumberFormat.exact(base)
     case .symlog(let base, let linthresh, let linscale):
       kind = "symlog:" + [base, linthresh, linscale].map(NumberFormat.exact).joined(separator: ":")
@@ -27,6 +28,7 @@ public enum AxisMappingText {
     let transform: AxisMapping.Transform
     switch (kind.first, parameters.count, kind.count) {
     case ("linear", 0, 1): transform = .linear
+    case ("logit", 0, 1): transform = .logit
     case ("log", 1, 2) where parameters[0] > 0 && parameters[0] != 1: transform = .log(base: parameters[0])
     case ("symlog", 3, 4) where parameters[0] > 1 && parameters[1] > 0 && parameters[2] > 0:
       transform = .symlog(base: parameters[0], linthresh: parameters[1], linscale: parameters[2])

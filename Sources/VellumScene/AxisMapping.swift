@@ -7,6 +7,8 @@ public struct AxisMapping: Sendable, Equatable {
   public enum Transform: Sendable, Equatable {
     case linear
     case log(base: Double)
+    /// log10(p / (1 − p)) for 0 < p < 1 (matplotlib's logit scale), spreading out values near 0 and 1.
+    case logit
     /// matplotlib's symlog (SymmetricalLogTransform), in units of `linthresh`: linear within ±linthresh, stretched
     /// by linscale / (1 − 1/base), logarithmic beyond.
     case symlog(base: Double, linthresh: Double, linscale: Double = 1)
@@ -16,6 +18,7 @@ public struct AxisMapping: Sendable, Equatable {
       switch self {
       case .linear: return value
       case .log(let base): return value > 0 ? Foundation.log(value) / Foundation.log(base) : .nan
+      case .logit: return value > 0 && value < 1 ? log10(value / (1 - value)) : .nan
       case .symlog(let base, let threshold, let linscale):
         let stretch = linscale / (1 - 1 / base)
         let magnitude = abs(value)
@@ -30,6 +33,7 @@ public struct AxisMapping: Sendable, Equatable {
       switch self {
       case .linear: return value
       case .log(let base): return pow(base, value)
+      case .logit: return 1 / (1 + pow(10, -value))
       case .symlog(let base, let threshold, let linscale):
         let stretch = linscale / (1 - 1 / base)
         let magnitude = abs(value)

@@ -26,6 +26,10 @@ public struct AxesSpec: Sendable {
   public var insets: [InsetSpec] = []
   /// Polar axes: x is the angle, y the radius.
   public var polar: PolarSpec?
+  /// Drawn once per value of a column (small multiples); the data stage expands it into panels.
+  public var facet: FacetSpec?
+  /// The facet values an expanded panel shows: its layers read only the rows holding them.
+  public var facetCell: [(column: Located<String>, value: String)] = []
 
   /// This axes' layers, then each inset's: the order the data stage loads them in.
   public var allLayers: [LayerSpec] { layers + insets.flatMap(\.axes.layers) }
@@ -39,6 +43,12 @@ public struct LabelSpec: Sendable {
   public var size: Double
   /// Gap in points between the label and what it labels.
   public var pad: Double
+
+  public init(text: Located<String>, size: Double, pad: Double) {
+    self.text = text
+    self.size = size
+    self.pad = pad
+  }
 }
 
 /// How the plot area is outlined.
@@ -146,6 +156,10 @@ extension AxesSpec {
       SpecKey(
         "polar", PolarSpec.object.schema, "draw the panel as polar axes (angle = x, radius = y)",
         defaultValue: false),
+      SpecKey(
+        "facet", FacetSpec.object.schema,
+        "draw the panel once per value of a column (small multiples), titled by the value",
+        example: "{column: seed, wrap: 4}"),
     ],
     required: ["layers"], example: "{axes: {x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}}")
 
@@ -156,14 +170,15 @@ extension AxesSpec {
     title = try map.optional("title") {
       try LabelSpec(node: $0, what: "title", defaultSize: baseFont.size * 1.2, defaultPad: 6)
     }
+    let scales = grammar.scales
     x =
-      try map.optional("x") { try AxisSpec(node: $0, name: "x", baseFont: baseFont) }
-      ?? AxisSpec(name: "x", baseFont: baseFont)
+      try map.optional("x") { try AxisSpec(node: $0, name: "x", baseFont: baseFont, scales: scales) }
+      ?? AxisSpec(name: "x", scales: scales)
     y =
-      try map.optional("y") { try AxisSpec(node: $0, name: "y", baseFont: baseFont) }
-      ?? AxisSpec(name: "y", baseFont: baseFont)
-    x2 = try map.optional("x2") { try Self.secondary($0, name: "x2", baseFont: baseFont) }
-    y2 = try map.optional("y2") { try Self.secondary($0, name: "y2", baseFont: baseFont) }
+      try map.optional("y") { try AxisSpec(node: $0, name: "y", baseFont: baseFont, scales: scales) }
+      ?? AxisSpec(name: "y", scales: scales)
+    x2 = try map.optional("x2") { try Self.secondary($0, name: "x2", baseFont: baseFont, scales: scales) }
+    y2 = try map.optional("y2") { try Self.secondary($0, name: "y2", baseFont: baseFont, scales: scales) }
     frame = try map.optional("frame") { try FrameSpec(node: $0) } ?? FrameSpec(style: .box, width: 0.8, color: .black)
     grid = try map.optional("grid") { try GridSpec(node: $0) }
     ticks =
@@ -203,6 +218,7 @@ extension AxesSpec {
         return try PolarSpec(node: node)
       } ?? nil
     try polar?.check(x: x, y: y, panel: node, hasSecondary: x2 != nil || y2 != nil, hasInsets: !insets.isEmpty)
+    facet = try map.optional("facet") { try FacetSpec(node: $0) }
   }
 
   /// The x axis a layer's x values lie along.
@@ -210,9 +226,11 @@ extension AxesSpec {
   /// The y axis a layer's y values lie along.
   public func yAxis(of layer: LayerSpec) -> AxisSpec { layer.axes.y2 ? y2 ?? y : y }
 
-  private static func secondary(_ node: SpecNode, name: String, baseFont: FontSpec) throws -> AxisSpec {
-    let axis = try AxisSpec(node: node, name: name, baseFont: baseFont)
-    if axis.scale == .categorical {
+  private static func secondary(_ node: SpecNode, name: String, baseFont: FontSpec, scales: ScaleKinds) throws
+    -> AxisSpec
+  {
+    let axis = try AxisSpec(node: node, name: name, baseFont: baseFont, scales: scales)
+    if axis.scale.isCategorical {
       throw node.error("a secondary axis cannot be categorical; draw categories along \(name.dropLast())")
     }
     if axis.function != nil, axis.limits != nil {

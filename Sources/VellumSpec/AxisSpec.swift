@@ -3,16 +3,6 @@ import VellumDiagnostics
 
 /// One axis: its label, limits, scale, tick placement and tick label format.
 public struct AxisSpec: Sendable {
-  public enum Scale: String, Sendable, CaseIterable {
-    case linear
-    /// Logarithmic with `base`; non-positive values are left out.
-    case log
-    /// Linear within ±`linthresh`, logarithmic beyond (matplotlib's symlog).
-    case symlog
-    /// Values are labels placed at 0, 1, 2… in order of first appearance.
-    case categorical
-  }
-
   /// Where ticks go.
   public enum TickPlacement: Sendable {
     /// Nice steps chosen from the axis length, like matplotlib's MaxNLocator (decades on log axes).
@@ -21,6 +11,8 @@ public struct AxisSpec: Sendable {
     case step(Double)
     /// Exactly these values, optionally with their own labels.
     case values([Double], labels: [Located<String>]?)
+    /// Every `months` calendar months (a time axis's `1 month`, `1 year`).
+    case months(Int)
   }
 
   /// How tick values become text.
@@ -45,13 +37,9 @@ public struct AxisSpec: Sendable {
   public var name: String
   public var label: LabelSpec?
   public var limits: (Double, Double)?
-  public var scale: Scale
-  /// Logarithm base for `log` and `symlog`.
-  public var base: Double
-  /// Half-width of the linear region of `symlog`.
-  public var linthresh: Double
-  /// Length of the linear region of a symlog axis in decades (matplotlib's `linscale`).
-  public var linscale: Double = 1
+  /// The scale kind's name (`linear`, `log`, `time`…) and its decoded keys.
+  public var scaleName: String
+  public var scale: any ScaleBody
   /// Draw the axis from high to low.
   public var reverse: Bool
   public var ticks: TickPlacement
@@ -74,11 +62,10 @@ public struct AxisSpec: Sendable {
   /// `forward(value)`; no layer is drawn against it.
   public var function: AxisFunction?
 
-  init(name: String, baseFont: FontSpec) {
+  init(name: String, scales: ScaleKinds) {
     self.name = name
-    scale = .linear
-    base = 10
-    linthresh = 1
+    scaleName = scales.kinds[0].name
+    scale = scales.standard
     reverse = false
     ticks = .auto
     minor = false
@@ -87,7 +74,8 @@ public struct AxisSpec: Sendable {
 }
 
 extension AxisSpec {
-  /// An axis of a panel: x and y, and the secondary x2 (top) and y2 (right).
+  /// An axis of a panel: x and y, and the secondary x2 (top) and y2 (right); ``ScaleKinds`` adds `scale` and each
+  /// scale kind's keys.
   static let object = SpecObject(
     "axis",
     purpose: "One axis of a panel (x, y, or the secondary x2 at the top and y2 at the right): its label, range, "
@@ -95,21 +83,9 @@ extension AxisSpec {
     keys: [
       SpecKey("label", LabelSpec.schema, "the axis label (TeX subset), or {text, size, pad}", example: "'Step'"),
       SpecKey(
-        "limits", SpecSchema.limits, "the axis range [low, high] in data units ([high, low] runs backwards)",
+        "limits", SpecSchema.axisLimits,
+        "the axis range [low, high] in data units, dates on a time axis ([high, low] runs backwards)",
         default: "the data's range with 5 % margins (matplotlib's)", example: "[0, 1]"),
-      SpecKey(
-        "scale", SpecSchema.enumeration(Scale.allCases.map(\.rawValue)),
-        "how values map to positions: linear, log, symlog (linear near zero), or categorical (one slot per value)",
-        defaultValue: Scale.linear),
-      SpecKey(
-        "base", .object(["allOf": .array([SpecSchema.positive, .object(["not": .object(["const": 1])])])]),
-        "the base of a log or symlog axis", defaultValue: 10.0),
-      SpecKey(
-        "linthresh", SpecSchema.positive, "symlog: the range (−linthresh, linthresh) drawn linearly",
-        defaultValue: 1.0),
-      SpecKey(
-        "linscale", SpecSchema.positive, "symlog: the width of that linear range, in decades",
-        defaultValue: 1.0),
       SpecKey("reverse", SpecSchema.boolean, "draw the axis from high to low", defaultValue: false),
       SpecKey(
         "ticks", tickObject.schema, "where ticks go: auto, a list of values, {step}, or {values, labels}",
@@ -138,14 +114,7 @@ extension AxisSpec {
         "function", AxisFunction.object.schema,
         "secondary axes: ticks computed from the primary axis by formulas in x (matplotlib's secondary_xaxis)"),
     ],
-    rules: [
-      // Log axes take positive limits only.
-      .object([
-        "if": .object(["properties": .object(["scale": .object(["const": "log"])]), "required": ["scale"]]),
-        "then": .object(["properties": .object(["limits": .object(["items": SpecSchema.positive])])]),
-      ])
-    ],
-    example: "{axes: {x: {label: Step, limits: [1, 1000], minor: true}, layers: [{line: {x: step, y: loss}}]}}")
+    example: "{axes: {x: {label: Step, minor: true}, y: {limits: [0, 1]}, layers: [{line: {x: step, y: loss}}]}}")
 
   /// `ticks` on an axis: where the ticks go.
   static let tickObject = SpecObject(
@@ -153,47 +122,49 @@ extension AxisSpec {
     purpose: "Where an axis's ticks go: auto (matplotlib's locator), a list of values, every `step`, or chosen "
       + "values with their own labels.",
     keys: [
-      SpecKey("step", SpecSchema.positive, "a tick every step data units", example: "0.25"),
-      SpecKey("values", SpecSchema.array(SpecSchema.number), "tick positions in data units", example: "[0, 0.5, 1]"),
+      SpecKey(
+        "step", .object(["anyOf": .array([SpecSchema.positive, SpecSchema.string])]),
+        "a tick every step data units (time and duration axes: 6h, 1 month, 1 year…)", example: "0.25"),
+      SpecKey(
+        "values", SpecSchema.array(SpecSchema.limitValue), "tick positions in data units (dates on a time axis)",
+        example: "[0, 0.5, 1]"),
       SpecKey(
         "labels", SpecSchema.array(SpecSchema.string), "one label (TeX subset) per value, instead of numbers",
         example: "[low, mid, high]"),
     ],
     exclusive: [["step", "values"]], requiresOneOf: [["step"], ["values"]], needs: ["labels": ["values"]],
-    shorthand: [SpecSchema.enumeration(["auto"]), SpecSchema.array(SpecSchema.number)],
+    shorthand: [SpecSchema.enumeration(["auto"]), SpecSchema.array(SpecSchema.limitValue)],
     example: "{axes: {x: {ticks: {values: [1, 2, 3], labels: [a, b, c]}}, layers: [{line: {x: step, y: loss}}]}}")
 
-  init(node: SpecNode, name: String, baseFont: FontSpec) throws {
-    self.init(name: name, baseFont: baseFont)
+  init(node: SpecNode, name: String, baseFont: FontSpec, scales: ScaleKinds) throws {
+    self.init(name: name, scales: scales)
     location = node.location
-    let map = try node.mapping(Self.object)
+    let map = try node.mapping(scales.axisObject)
     label = try map.optional("label") {
       try LabelSpec(node: $0, what: "\(name) label", defaultSize: baseFont.size, defaultPad: 4)
     }
-    scale = try map.optional("scale") { try decodeEnum($0, what: "scale") } ?? .linear
-    base =
-      try map.optional("base") { node in
-        let value = try node.positive("a logarithm base")
-        guard value != 1 else { throw node.error("a logarithm base must not be 1") }
-        return value
-      } ?? 10
-    linthresh = try map.optional("linthresh") { try $0.positive("a linear threshold") } ?? 1
-    linscale = try map.optional("linscale") { try $0.positive("a linear scale in decades") } ?? 1
+    (scaleName, scale) = try scales.decode(map)
     reverse = try map.optional("reverse") { try $0.bool() } ?? false
+    let scale = scale
     limits = try map.optional("limits") { node in
       let items = try node.list("limits [low, high]")
       guard items.count == 2 else { throw node.error("expected limits [low, high], found \(items.count) values") }
-      let low = try items[0].double("a limit")
-      let high = try items[1].double("a limit")
+      let low = try scale.value(items[0])
+      let high = try scale.value(items[1])
       guard low != high else { throw node.error("limits must differ, found [\(low), \(high)]") }
-      if scale == .log && (low <= 0 || high <= 0) {
-        throw node.error("limits of a log axis must be positive, found [\(low), \(high)]")
-      }
+      try scale.checkLimits(low, high, at: node)
       return (low, high)
     }
-    ticks = try map.optional("ticks") { try Self.placement($0) } ?? .auto
+    ticks = try map.optional("ticks") { try Self.placement($0, scale: scale) } ?? .auto
     minor = try map.optional("minor") { try $0.bool() } ?? false
-    format = try map.optional("format") { try Self.tickFormat($0) } ?? .auto
+    format =
+      try map.optional("format") { node in
+        let format = try Self.tickFormat(node)
+        guard scale.takesNumberFormats || format == .auto else {
+          throw node.error("a \(scaleName) axis labels its ticks itself; leave format out (or auto)")
+        }
+        return format
+      } ?? .auto
     rotation =
       try map.optional("rotation") { node in
         guard name.hasPrefix("x") else {
@@ -245,18 +216,18 @@ extension AxisSpec {
     }
   }
 
-  private static func placement(_ node: SpecNode) throws -> TickPlacement {
+  private static func placement(_ node: SpecNode, scale: any ScaleBody) throws -> TickPlacement {
     if node.isSequence {
-      return .values(try node.list().map { try $0.double("a tick value") }, labels: nil)
+      return .values(try node.list().map { try scale.value($0) }, labels: nil)
     }
     if node.scalarText == "auto" { return .auto }
     let map = try node.mapping(tickObject)
-    if let step = try map.optional("step", { try $0.positive("a tick step") }) {
+    if let step = try map.optional("step", { try scale.step($0) }) {
       if map["values"] != nil { throw node.error("give either 'step' or 'values' for ticks, not both") }
       if let labels = map["labels"] { throw labels.error("tick labels go with 'values', one label per value") }
-      return .step(step)
+      return step
     }
-    guard let values = try map.optional("values", { try $0.list().map { try $0.double("a tick value") } }) else {
+    guard let values = try map.optional("values", { try $0.list().map { try scale.value($0) } }) else {
       throw node.error("ticks need 'step' or 'values'")
     }
     let labels = try map.optional("labels") { try $0.list().map { try $0.located("a tick label") } }

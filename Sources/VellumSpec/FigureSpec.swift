@@ -297,6 +297,11 @@ extension FigureSpec {
       guard !items.isEmpty else { throw node.error("'axes' needs at least one panel") }
       return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name), grammar: grammar) }
     }
+    if axes.count > 1, let faceted = axes.first(where: { $0.facet != nil })?.facet {
+      throw VellumError(
+        .invalidSpec, "a faceted panel fills the figure's grid; give it as the only entry of 'axes'",
+        at: faceted.location)
+    }
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
     title = try map.optional("title") {
@@ -305,6 +310,12 @@ extension FigureSpec {
     var figureDefault = LegendSpec(baseFont: font)
     figureDefault.location = .outsideTop
     legends = try map.optional("legend") { try LegendSpec.list($0, baseFont: font, defaults: figureDefault) } ?? []
+    // Small multiples share one legend, right of the panels (seaborn's relplot), unless the spec places it.
+    if legends.isEmpty, axes.count == 1, axes[0].facet != nil, axes[0].legendIsDefault {
+      var right = LegendSpec(baseFont: font)
+      right.location = .outsideRight
+      legends = [right]
+    }
     // A figure legend replaces the panels' own legends unless a panel asks for one.
     if !legends.isEmpty {
       for i in axes.indices where axes[i].legendIsDefault { axes[i].legends = [] }

@@ -29,7 +29,7 @@ public struct InsetSpec: Sendable {
   )
 
   /// An axes without insets of its own, with a position and a zoom indicator.
-  static let object = AxesSpec.object.removing(["insets"]).extended(
+  static let object = AxesSpec.object.removing(["insets", "facet"]).extended(
     as: "inset",
     purpose: "Axes drawn inside a panel (matplotlib's inset_axes), with their own layers, limits and decorations, "
       + "at a position in the parent's axes fractions.",

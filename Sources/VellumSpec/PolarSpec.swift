@@ -70,14 +70,15 @@ public struct PolarSpec: Sendable {
 
   /// The checks that tie polar axes to the panel's axis specs.
   func check(x: AxisSpec, y: AxisSpec, panel: SpecNode, hasSecondary: Bool, hasInsets: Bool) throws {
-    if x.scale == .log || x.scale == .symlog {
+    // The polar guide draws angles as numbers or categories and radii as numbers.
+    if !["linear", "categorical"].contains(x.scaleName) {
       throw VellumError(
-        .invalidSpec, "the angle of polar axes cannot be \(x.scale.rawValue); use a linear or categorical x",
+        .invalidSpec, "the angle of polar axes cannot be \(x.scaleName); use a linear or categorical x",
         at: x.location ?? location)
     }
-    if y.scale != .linear {
+    if y.scaleName != "linear" {
       throw VellumError(
-        .invalidSpec, "the radius of polar axes must be linear, found \(y.scale.rawValue)", at: y.location ?? location)
+        .invalidSpec, "the radius of polar axes must be linear, found \(y.scaleName)", at: y.location ?? location)
     }
     if x.limits != nil {
       throw VellumError(
@@ -85,7 +86,7 @@ public struct PolarSpec: Sendable {
     }
     if hasSecondary { throw panel.error("polar axes have no secondary axes (x2, y2)") }
     if hasInsets { throw panel.error("polar axes cannot hold insets") }
-    if grid == .polygon && x.scale != .categorical {
+    if grid == .polygon && !x.scale.isCategorical {
       throw VellumError(
         .invalidSpec, "a polygon grid joins category spokes; give the angle a categorical x", at: location)
     }

@@ -53,13 +53,16 @@ public struct TransformKinds: Sendable {
   public var schema: JSONValue { SpecSchema.tagged(kinds.map { ($0.name, $0.object.schema) }) }
 }
 
-/// What a spec's layers and transforms can be: the registries the later stages own, handed to the decoder.
+/// What a spec's layers, transforms and axis scales can be: the registries the later stages own, handed to the
+/// decoder.
 public struct Grammar: Sendable {
   public let layers: LayerKinds
   public let transforms: TransformKinds
+  public let scales: ScaleKinds
 
-  public init(layers: LayerKinds, transforms: TransformKinds) {
+  public init(layers: LayerKinds, transforms: TransformKinds, scales: ScaleKinds) {
     self.layers = layers
     self.transforms = transforms
+    self.scales = scales
   }
 }

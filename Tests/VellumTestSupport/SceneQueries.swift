@@ -68,6 +68,9 @@ extension Group {
   /// Groups below this one with `role`, depth first.
   public func groups(role: String) -> [Group] { children.groups { $0.role == role } }
 
+  /// Groups below this one whose role starts with `prefix`, depth first.
+  public func groups(prefix: String) -> [Group] { children.groups { $0.role.hasPrefix(prefix) } }
+
   /// The text nodes directly in this group.
   public var texts: [TextNode] { children.compactMap { if case .text(let text) = $0 { text } else { nil } } }
 

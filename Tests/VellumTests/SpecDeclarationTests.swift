@@ -25,6 +25,8 @@ final class SpecDeclarationTests: XCTestCase {
     var needs: [String: [String]]
     /// Keys a value of a key needs (`norm: center` needs `center`), from the schema's if/then rules.
     var valueNeeds: [String: [String: [String]]] = [:]
+    /// Values other keys must have for a key to be taken (`base` on a log or symlog axis: scale log).
+    var keyContext: [String: [String: String]] = [:]
   }
 
   static func strings(_ value: JSONValue?) -> [String] {
@@ -72,6 +74,14 @@ final class SpecDeclarationTests: XCTestCase {
                   case .object(let test) = constant, case .string(let value)? = test["const"]
                 {
                   entry.valueNeeds[key, default: [:]][value] = strings(then["required"])
+                }
+                if case .object(let condition)? = rule["if"], case .object(let then)? = rule["then"],
+                  let key = strings(condition["required"]).first, condition["properties"] == nil,
+                  case .object(let tested)? = then["properties"]
+                {
+                  for case (let other, .object(let test)) in tested {
+                    if let value = strings(test["enum"]).first { entry.keyContext[key, default: [:]][other] = value }
+                  }
                 }
               }
             }
@@ -269,7 +279,12 @@ final class SpecDeclarationTests: XCTestCase {
       let spec = try wholeSpec(object)
       guard let route = instancePath(object, in: spec) else { continue }
       for (key, property) in object.keys.sorted(by: { $0.key < $1.key }) {
-        try body(object, spec, route, key, property)
+        // Written where the key is taken: beside the values of other keys it goes with.
+        let context = object.keyContext[key] ?? [:]
+        let placed =
+          context.isEmpty
+          ? spec : editing(spec, at: route) { map in for (other, value) in context { map[Node(other)] = Node(value) } }
+        try body(object, placed, route, key, property)
       }
     }
   }

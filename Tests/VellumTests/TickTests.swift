@@ -9,11 +9,12 @@ import XCTest
 /// Tick placement and tick label text, against matplotlib's choices for common ranges.
 final class TickTests: XCTestCase {
   private func texts(
-    _ values: [Double], _ format: AxisSpec.TickFormat, decimals: Int? = nil, transform: ScaleTransform = .linear
+    _ values: [Double], _ format: AxisSpec.TickFormat, decimals: Int? = nil,
+    scale: any PositionScale = LinearScale()
   )
     -> [String]
   {
-    TickFormatter.labels(values, format: format, decimals: decimals, transform: transform).labels.map(\.text)
+    scale.labels(values, format: format, decimals: decimals, categories: []).labels.map(\.text)
   }
 
   func testSIFormat() {
@@ -59,44 +60,49 @@ final class TickTests: XCTestCase {
   }
 
   func testLogLabelsArePowers() {
-    XCTAssertEqual(texts([0.01, 1, 1000], .auto, transform: .log(base: 10)), ["$10^{-2}$", "$10^{0}$", "$10^{3}$"])
-    XCTAssertEqual(texts([2, 4, 8], .auto, transform: .log(base: 2)), ["$2^{1}$", "$2^{2}$", "$2^{3}$"])
+    XCTAssertEqual(texts([0.01, 1, 1000], .auto, scale: LogScale(base: 10)), ["$10^{-2}$", "$10^{0}$", "$10^{3}$"])
+    XCTAssertEqual(texts([2, 4, 8], .auto, scale: LogScale(base: 2)), ["$2^{1}$", "$2^{2}$", "$2^{3}$"])
     XCTAssertEqual(
-      texts([2, 4, 6], .auto, transform: .log(base: 10)), ["2", "4", "6"], "non-decade ticks print plainly")
+      texts([2, 4, 6], .auto, scale: LogScale(base: 10)), ["2", "4", "6"], "non-decade ticks print plainly")
     XCTAssertEqual(
-      texts([-100, 0, 100], .auto, transform: .symlog(base: 10, linthresh: 1)), ["$-10^{2}$", "$0$", "$10^{2}$"])
+      texts([-100, 0, 100], .auto, scale: SymlogScale(base: 10, linthresh: 1)), ["$-10^{2}$", "$0$", "$10^{2}$"])
   }
 
   func testStepLocatorStaysInsideLimits() {
-    XCTAssertEqual(TickLocator.ticks(.step(0.05), low: 0.28, high: 0.52, maxBins: 9), [0.3, 0.35, 0.4, 0.45, 0.5])
-    XCTAssertEqual(TickLocator.ticks(.step(5000), low: 0, high: 20000, maxBins: 9), [0, 5000, 10000, 15000, 20000])
-    XCTAssertEqual(TickLocator.ticks(.step(0.1), low: 0.08, high: 0.51, maxBins: 9), [0.1, 0.2, 0.3, 0.4, 0.5])
+    XCTAssertEqual(
+      LinearScale().ticks(.step(0.05), low: 0.28, high: 0.52, maxBins: 9, categories: []), [0.3, 0.35, 0.4, 0.45, 0.5])
+    XCTAssertEqual(
+      LinearScale().ticks(.step(5000), low: 0, high: 20000, maxBins: 9, categories: []), [0, 5000, 10000, 15000, 20000])
+    XCTAssertEqual(
+      LinearScale().ticks(.step(0.1), low: 0.08, high: 0.51, maxBins: 9, categories: []), [0.1, 0.2, 0.3, 0.4, 0.5])
   }
 
   /// matplotlib's default locator on a 6.4×4.8 in figure: x gets up to 9 bins, these ranges give these ticks.
   func testAutoLocatorMatchesMaxNLocator() {
-    XCTAssertEqual(TickLocator.ticks(.auto, low: 0, high: 1, maxBins: 5), [0, 0.2, 0.4, 0.6, 0.8, 1])
-    XCTAssertEqual(TickLocator.ticks(.auto, low: -0.15, high: 3.15, maxBins: 9), [0, 0.5, 1, 1.5, 2, 2.5, 3])
-    XCTAssertEqual(TickLocator.ticks(.auto, low: -0.45, high: 9.45, maxBins: 9), [0, 2, 4, 6, 8])
-    XCTAssertEqual(TickLocator.ticks(.auto, low: 0, high: 100, maxBins: 9), [0, 20, 40, 60, 80, 100])
-    XCTAssertEqual(TickLocator.ticks(.auto, low: 0.95, high: 1.05, maxBins: 9), [0.96, 0.98, 1, 1.02, 1.04])
+    XCTAssertEqual(LinearScale().ticks(.auto, low: 0, high: 1, maxBins: 5, categories: []), [0, 0.2, 0.4, 0.6, 0.8, 1])
+    XCTAssertEqual(
+      LinearScale().ticks(.auto, low: -0.15, high: 3.15, maxBins: 9, categories: []), [0, 0.5, 1, 1.5, 2, 2.5, 3])
+    XCTAssertEqual(LinearScale().ticks(.auto, low: -0.45, high: 9.45, maxBins: 9, categories: []), [0, 2, 4, 6, 8])
+    XCTAssertEqual(LinearScale().ticks(.auto, low: 0, high: 100, maxBins: 9, categories: []), [0, 20, 40, 60, 80, 100])
+    XCTAssertEqual(
+      LinearScale().ticks(.auto, low: 0.95, high: 1.05, maxBins: 9, categories: []), [0.96, 0.98, 1, 1.02, 1.04])
   }
 
   func testLogLocatorTakesDecadesAndThinsThem() {
     XCTAssertEqual(
-      TickLocator.ticks(.auto, low: 0.5, high: 2000, maxBins: 9, transform: .log(base: 10)), [1, 10, 100, 1000])
+      LogScale(base: 10).ticks(.auto, low: 0.5, high: 2000, maxBins: 9, categories: []), [1, 10, 100, 1000])
     XCTAssertEqual(
-      TickLocator.ticks(.auto, low: 1e-6, high: 1e6, maxBins: 5, transform: .log(base: 10)),
+      LogScale(base: 10).ticks(.auto, low: 1e-6, high: 1e6, maxBins: 5, categories: []),
       [1e-6, 1e-3, 1, 1e3, 1e6])
     XCTAssertEqual(
-      TickLocator.minorTicks(majors: [1, 10], low: 1, high: 10, transform: .log(base: 10)), [2, 3, 4, 5, 6, 7, 8, 9])
+      LogScale(base: 10).minorTicks(majors: [1, 10], low: 1, high: 10), [2, 3, 4, 5, 6, 7, 8, 9])
   }
 
   func testLinearMinorTicksDivideLikeAutoMinorLocator() {
     XCTAssertEqual(
-      TickLocator.minorTicks(majors: [0, 1, 2], low: 0, high: 2, transform: .linear).count, 8, "5 per unit step")
+      LinearScale().minorTicks(majors: [0, 1, 2], low: 0, high: 2).count, 8, "5 per unit step")
     XCTAssertEqual(
-      TickLocator.minorTicks(majors: [0, 2, 4], low: 0, high: 4, transform: .linear), [0.5, 1, 1.5, 2.5, 3, 3.5])
+      LinearScale().minorTicks(majors: [0, 2, 4], low: 0, high: 4), [0.5, 1, 1.5, 2.5, 3, 3.5])
   }
 
   func testScaleTransformsRoundTrip() {

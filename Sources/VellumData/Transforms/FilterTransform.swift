@@ -76,6 +76,11 @@ struct FilterTransform: TableTransform {
     conditions.compactMap { if case .equals(let value) = $0.condition { return value } else { return nil } }
   }
 
+  /// Rows whose `column` equals `value` (a facet's panel).
+  init(column: Located<String>, equals value: String) {
+    conditions = [(column, .equals(value))]
+  }
+
   init(node: SpecNode) throws {
     let map = try node.mapping("filter", keys: try node.mappingKeys())
     guard !map.entries.isEmpty else { throw node.error("filter needs at least one 'column: condition' or 'expr'") }

@@ -78,6 +78,10 @@ struct HeatmapMark: Mark {
 
   var request: DataRequest? { DataRequest(series: common, channels: [("value", value)], yPosition: y) }
 
+  func continuousColor(_ data: LayerData) -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
+    (value.value, color, data.series.map { $0["value"] })
+  }
+
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     try data.series.map { series in
       if sorted {
@@ -100,7 +104,9 @@ struct HeatmapMark: Mark {
               + "aggregate the table first (transform: aggregate)", at: value.location)
         }
       }
-      let scale = try located(at: value.location) { try ContinuousColorScale(spec: color, values: values) }
+      let (scale, shared) = try located(at: value.location) {
+        try context.colorDomains.scale(value.value, spec: color, values: values)
+      }
       let (width, height) = (Self.spacing(xs), Self.spacing(ys))
       let cells = zip(zip(xs, ys), values).compactMap { position, number -> Cell? in
         guard position.0.isFinite, position.1.isFinite, let paint = scale(number) else { return nil }
@@ -108,7 +114,12 @@ struct HeatmapMark: Mark {
       }
       let geometry = Geometry(
         cells: cells, width: width, height: height, alpha: common.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
-        annotate: annotate, annotationSize: annotationSize, colorbar: colorbar.map { (scale, $0) })
+        annotate: annotate, annotationSize: annotationSize,
+        colorbar: colorbar.map { bar in
+          var bar = bar
+          bar.shared = bar.shared || shared
+          return (scale, bar)
+        })
       return ResolvedLayer(
         geometry: geometry, role: "heatmap-" + (common.id ?? slug(value.value)), legendLabel: nil)
     }

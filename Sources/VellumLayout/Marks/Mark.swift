@@ -8,6 +8,15 @@ import VellumSpec
 protocol Mark: LayerBody {
   /// One resolved layer per series (one per group value, or one), with colours, positions and roles decided.
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer]
+  /// The column this layer maps through a colormap, with the mapping and its values per series: the figure's
+  /// continuous colour scale (``ColorDomains``) trains on them before any layer resolves.
+  func continuousColor(_ data: LayerData) throws -> (column: String, spec: ContinuousColorSpec, values: [[Double]])?
+}
+
+extension Mark {
+  func continuousColor(_ data: LayerData) throws -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
+    nil
+  }
 }
 
 /// One of the two position axes of a panel.

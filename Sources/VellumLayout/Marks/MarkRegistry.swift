@@ -27,6 +27,7 @@ public enum MarkRegistry {
 }
 
 extension Grammar {
-  /// Vellum's marks and transforms: what a spec's layers and `transform` lists may use.
-  public static let vellum = Grammar(layers: MarkRegistry.layerKinds, transforms: TransformRegistry.kinds)
+  /// Vellum's marks, transforms and scales: what a spec's layers, `transform` lists and axes may use.
+  public static let vellum = Grammar(
+    layers: MarkRegistry.layerKinds, transforms: TransformRegistry.kinds, scales: ScaleRegistry.kinds)
 }

@@ -11,15 +11,18 @@ struct MarkResolution {
   enum Cycle { case line, fill }
 
   let scales: PanelScales
+  /// The figure's continuous colour domains, by column.
+  let colorDomains: ColorDomains
   /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
   private let cyclePalette: [Color]
   private var cycleIndex: [Cycle: Int] = [:]
   /// Category labels of each axis in order of first appearance across the panel's layers.
   private(set) var categories: [PositionAxis: [String]] = [:]
 
-  init(palette: [Color], scales: PanelScales) {
+  init(palette: [Color], scales: PanelScales, colorDomains: ColorDomains = ColorDomains()) {
     let palette = palette.isEmpty ? Color.tab10 : palette
     self.scales = scales
+    self.colorDomains = colorDomains
     let used = scales.color.usedValues
     let free = palette.filter { !used.contains($0) }
     cyclePalette = free.isEmpty ? palette : free
@@ -42,17 +45,26 @@ struct MarkResolution {
     return cyclePalette[index % cyclePalette.count]
   }
 
-  /// The layer's colormap scale when `color` maps a numeric column through one, over every series' values, so
-  /// all its groups share the colours (and one colorbar).
+  /// The layer's colormap scale when `color` maps a numeric column through one: the figure's for that column, or
+  /// over every series' values, so all its groups share the colours (and one colorbar, the figure's when panels
+  /// share the scale).
   func colormap(_ common: SeriesCommon, data: LayerData) throws -> (ContinuousColor, ContinuousColorScale)? {
     try common.continuousColor.map { continuous in
-      (
-        continuous,
-        try located(at: continuous.column.location) {
-          try ContinuousColorScale(spec: continuous.spec, values: data.series.flatMap { $0["color"] })
-        }
-      )
+      var continuous = continuous
+      let (scale, shared) = try located(at: continuous.column.location) {
+        try colorDomains.scale(
+          continuous.column.value, spec: continuous.spec, values: data.series.flatMap { $0["color"] })
+      }
+      if shared { continuous.colorbar?.shared = true }
+      return (continuous, scale)
     }
+  }
+
+  /// What a series mark colouring by `color: {column, map}` trains the figure's colour scale with.
+  static func seriesColors(_ common: SeriesCommon, data: LayerData) -> (
+    column: String, spec: ContinuousColorSpec, values: [[Double]]
+  )? {
+    common.continuousColor.map { ($0.column.value, $0.spec, data.series.map { $0["color"] }) }
   }
 
   /// The series' dash: the constant, or its value's dash on the dash scale.
@@ -126,19 +138,4 @@ extension MarkerStyle {
       shape: marker.shape, size: marker.size, face: face.rgb, faceAlpha: face.alpha * alpha, edge: edge.rgb,
       edgeAlpha: edge.alpha * alpha, edgeWidth: marker.edgeWidth, every: marker.every)
   }
-}
-
-/// Data values used as labels are shown literally: escape what TeX would read as commands.
-func escapeTeX(_ text: String) -> String {
-  var escaped = ""
-  for character in text {
-    switch character {
-    case "\\": escaped += "\\textbackslash{}"
-    case "$", "%", "&", "_", "#", "{", "}": escaped += "\\\(character)"
-    case "~": escaped += "\\textasciitilde{}"
-    case "^": escaped += "\\textasciicircum{}"
-    default: escaped.append(character)
-    }
-  }
-  return escaped
 }

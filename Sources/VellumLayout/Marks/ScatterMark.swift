@@ -34,6 +34,10 @@ struct ScatterMark: Mark {
       encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
+  func continuousColor(_ data: LayerData) -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
+    MarkResolution.seriesColors(common, data: data)
+  }
+
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     // A colormap colours each point by its value, on one scale for every group of the layer.
     let colormap = try context.colormap(common, data: data)

@@ -5,16 +5,6 @@ import VellumSpec
 /// How an axis turns values into positions before the linear map to the page.
 typealias ScaleTransform = AxisMapping.Transform
 
-extension AxisMapping.Transform {
-  init(_ axis: AxisSpec) {
-    switch axis.scale {
-    case .log: self = .log(base: axis.base)
-    case .symlog: self = .symlog(base: axis.base, linthresh: axis.linthresh, linscale: axis.linscale)
-    case .linear, .categorical: self = .linear
-    }
-  }
-}
-
 /// Maps data values on one axis to page coordinates.
 typealias AxisScale = AxisMapping
 
@@ -30,27 +20,21 @@ extension AxisMapping {
 /// (in transformed space, so a log axis pads by a fraction of its decades).
 enum AxisLimits {
   static func resolve(
-    explicit: (Double, Double)?, dataExtent: (Double, Double)?, transform: ScaleTransform = .linear,
+    explicit: (Double, Double)?, dataExtent: (Double, Double)?, scale: any PositionScale = LinearScale(),
     reverse: Bool = false, margin: Double = 0.05
   ) -> (Double, Double) {
     if let explicit { return reverse ? (explicit.1, explicit.0) : explicit }
-    let (low, high) = padded(dataExtent, transform: transform, margin: margin)
+    let (low, high) = padded(dataExtent, scale: scale, margin: margin)
     return reverse ? (high, low) : (low, high)
   }
 
-  private static func padded(_ extent: (Double, Double)?, transform: ScaleTransform, margin: Double) -> (Double, Double)
+  private static func padded(_ extent: (Double, Double)?, scale: any PositionScale, margin: Double) -> (Double, Double)
   {
-    guard let (low, high) = extent else {
-      if case .log = transform { return (1, 10) }
-      return (0, 1)
-    }
+    guard let (low, high) = extent else { return scale.emptyLimits }
+    let transform = scale.transform
     let t0 = transform.forward(low)
     let t1 = transform.forward(high)
-    if t0 == t1 {
-      if case .log = transform { return (transform.inverse(t0 - 1), transform.inverse(t1 + 1)) }
-      let delta = low == 0 ? 1 : abs(low) * 0.05
-      return (low - delta, high + delta)
-    }
+    if t0 == t1 { return scale.widened(low) }
     let pad = (t1 - t0) * margin
     return (transform.inverse(t0 - pad), transform.inverse(t1 + pad))
   }

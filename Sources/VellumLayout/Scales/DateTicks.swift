@@ -303,6 +303,23 @@ enum DateTicks {
     return micros(year: year, month: month, day: day) + start.timeOfDay
   }
 
+  /// The first of every `every`-th month (counted from January of year 0) within [vmin, vmax], in Unix seconds:
+  /// a time axis's `ticks: {step: 3 months}`.
+  static func monthStarts(from vmin: Double, to vmax: Double, every: Int) -> [Double] {
+    guard isDate(vmin), isDate(vmax), every > 0 else { return [] }
+    let (low, high) = (civil(micros(min(vmin, vmax))), civil(micros(max(vmin, vmax))))
+    let first = low.year * 12 + low.month - 1
+    let last = high.year * 12 + high.month - 1
+    guard (last - first) / every < 10_000 else { return [] }
+    var ticks: [Double] = []
+    for total in first...last where total % every == 0 {
+      let start = micros(year: total / 12, month: total % 12 + 1, day: 1)
+      let seconds = Double(start) / 1e6
+      if seconds >= min(vmin, vmax) && seconds <= max(vmin, vmax) { ticks.append(seconds) }
+    }
+    return ticks
+  }
+
   // MARK: - Formatter
 
   /// ConciseDateFormatter's default formats per level: years, months, days, hours, minutes, seconds.
@@ -394,7 +411,7 @@ enum DateTicks {
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
     let y = Int64(month <= 2 ? year - 1 : year)
     let era = floorDiv(y, 400)
     let yearOfEra = y - era * 400

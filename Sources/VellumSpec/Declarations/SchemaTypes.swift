@@ -171,6 +171,14 @@ public enum SpecSchema {
   /// Axis limits: two different numbers (``AxisSpec`` refuses equal ones).
   static let limits = pair.setting("uniqueItems", .bool(true))
 
+  /// A value on an axis: a number, or text its scale reads (a date on a time axis, `2h` on a duration axis).
+  static let limitValue = JSONValue.object(["anyOf": .array([number, string])])
+  /// An axis's limits: two different values its scale reads.
+  static let axisLimits = JSONValue.object([
+    "type": .string("array"), "items": limitValue, "minItems": .number(2), "maxItems": .number(2),
+    "uniqueItems": .bool(true),
+  ])
+
   /// `{value: channel value, …}`.
   static func pins(_ value: JSONValue) -> JSONValue {
     .object(["type": .string("object"), "additionalProperties": value])

@@ -121,18 +121,20 @@ public struct SpecObject: Sendable {
   }
 
   /// This object with `more` keys after its own (keys every object of a kind shares, such as a layer's `axis`).
-  public func adding(_ more: [SpecKey]) -> SpecObject { with(keys: keys + more) }
+  public func adding(_ more: [SpecKey], rules moreRules: [JSONValue] = []) -> SpecObject {
+    with(keys: keys + more, rules: rules + moreRules)
+  }
 
   /// A copy with other keys (its rules checked against them again), and a new name, purpose, example or more
   /// required keys where given.
   private func with(
     keys: [SpecKey], name: String? = nil, purpose: String? = nil, required more: [String] = [],
-    example: String? = nil
+    rules newRules: [JSONValue]? = nil, example: String? = nil
   ) -> SpecObject {
     SpecObject(
       name ?? self.name, purpose: purpose ?? self.purpose, keys: keys, required: required + more,
-      exclusive: exclusive, requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand, rules: rules,
-      example: example ?? self.example)
+      exclusive: exclusive, requiresOneOf: requiresOneOf, needs: needs, shorthand: shorthand,
+      rules: newRules ?? rules, example: example ?? self.example)
   }
 
   /// The JSON Schema of the object: its keys described, unknown keys refused, the cross-key rules, and its

@@ -3,8 +3,11 @@
 extension SpecSchema {
   /// The schema of specs whose layers and transforms are `grammar`'s.
   public static func document(grammar: Grammar) -> JSONValue {
+    // A panel's axes take the grammar's scale kinds, its layers the grammar's marks.
     func withLayers(_ object: SpecObject) -> SpecObject {
-      object.replacingSchema(of: "layers", with: array(layer(grammar)))
+      ["x", "y", "x2", "y2"].reduce(object.replacingSchema(of: "layers", with: array(layer(grammar)))) {
+        $0.replacingSchema(of: $1, with: grammar.scales.axisObject.schema)
+      }
     }
     let inset = withLayers(InsetSpec.object)
     let axes = withLayers(AxesSpec.object).replacingSchema(of: "insets", with: array(inset.schema))

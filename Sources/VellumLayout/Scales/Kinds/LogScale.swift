@@ -1,0 +1,80 @@
+import Foundation
+import VellumDiagnostics
+import VellumScene
+import VellumSpec
+
+/// `scale: log`: logarithmic with `base`; values at or below zero are left out. Ticks at whole powers (every n-th
+/// when there are many), labelled base^k.
+struct LogScale: PositionScale {
+  /// The logarithm base, shared with symlog.
+  static let baseKey = SpecKey(
+    "base", .object(["allOf": .array([SpecSchema.positive, .object(["not": .object(["const": 1])])])]),
+    "the logarithm base", defaultValue: 10.0)
+
+  static let kind = ScaleKind(
+    "log", meaning: "logarithmic; values at or below 0 are left out", keys: [baseKey], limits: SpecSchema.positive
+  ) {
+    LogScale(base: try base($0))
+  }
+
+  /// `base` of a log or symlog axis: positive, not 1.
+  static func base(_ map: SpecMapping) throws -> Double {
+    try map.optional("base") { node in
+      let value = try node.positive("a logarithm base")
+      guard value != 1 else { throw node.error("a logarithm base must not be 1") }
+      return value
+    } ?? 10
+  }
+
+  var base = 10.0
+
+  var reading: ScaleReading { .numbers }
+  var transform: AxisMapping.Transform { .log(base: base) }
+  var emptyLimits: (Double, Double) { (1, 10) }
+
+  func checkLimits(_ low: Double, _ high: Double, at node: SpecNode) throws {
+    if low <= 0 || high <= 0 { throw node.error("limits of a log axis must be positive, found [\(low), \(high)]") }
+  }
+
+  func autoTicks(low: Double, high: Double, maxBins: Int, categories: [String]) -> [Double] {
+    let decades = TickLocator.powers(of: base, from: low, to: high, maxBins: maxBins)
+    return decades.count >= 2 ? decades : TickLocator.maxN(low: low, high: high, bins: maxBins)
+  }
+
+  /// 2…9 × each power (for whole bases of 3 or more), as matplotlib's LogLocator(subs='auto').
+  func minorTicks(majors: [Double], low: Double, high: Double) -> [Double] {
+    let (lo, hi) = (min(low, high), max(low, high))
+    guard base >= 3, base == base.rounded(), lo > 0 else { return [] }
+    let first = Int((Foundation.log(lo) / Foundation.log(base)).rounded(.down))
+    let last = Int((Foundation.log(hi) / Foundation.log(base)).rounded(.up))
+    guard last - first < 40 else { return [] }
+    var minors: [Double] = []
+    for k in first...last {
+      for m in 2..<Int(base) {
+        let value = TickLocator.clean(Double(m) * pow(base, Double(k)))
+        if value >= lo && value <= hi { minors.append(value) }
+      }
+    }
+    let majorSet = Set(majors)
+    return minors.filter { !majorSet.contains($0) }
+  }
+
+  func labels(_ values: [Double], format: AxisSpec.TickFormat, decimals: Int?, categories: [String])
+    -> (labels: [TickText], offset: TickText?)
+  {
+    TickFormatter.powerLabels(values, base: base, format: format, decimals: decimals)
+      ?? TickFormatter.labels(values, format: format, decimals: decimals)
+  }
+
+  /// A decade each way.
+  func widened(_ value: Double) -> (Double, Double) {
+    let t = transform.forward(value)
+    return (transform.inverse(t - 1), transform.inverse(t + 1))
+  }
+
+  func check(extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?) throws {
+    guard extent == nil, axis.limits == nil, hasLayers else { return }
+    throw VellumError(
+      .invalidData, "the \(axis.name) axis is logarithmic but no \(axis.name) value is positive", at: location)
+  }
+}
