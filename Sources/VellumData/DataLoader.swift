@@ -181,9 +181,19 @@ public enum DataLoader {
       let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
       let x = try positions(table, common.x, reading: positionAxis.scale.reading)
       var values: [String: [Double]] = [:]
-      for channel in request.channels { values[channel.name] = try table.numbers(channel.column) }
-      let y = try request.yPosition.map {
-        try positions(table, $0, reading: axes.yAxis(of: layer).scale.reading)
+      // A layer's `y` column lies along the y axis and is read as its scale reads positions: dates parsed, labels
+      // of a categorical axis kept as labels for layout to place in slots.
+      let yReading = axes.yAxis(of: layer).scale.reading
+      var y = try request.yPosition.map { try positions(table, $0, reading: yReading) }
+      for channel in request.channels {
+        guard channel.name == "y", !request.positionAlongY, request.yPosition == nil else {
+          values[channel.name] = try table.numbers(channel.column)
+          continue
+        }
+        switch try positions(table, channel.column, reading: yReading) {
+        case .numeric(let numbers): values["y"] = numbers
+        case .categorical(let labels): y = .categorical(labels)
+        }
       }
       var texts: [String: [String]] = [:]
       for channel in request.textChannels { texts[channel.name] = try table.strings(channel.column) }

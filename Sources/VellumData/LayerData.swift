@@ -75,6 +75,7 @@ extension SeriesData {
       case .numeric(let values): if values[row].isNaN { return false }
       case .categorical(let labels): if labels[row].isEmpty { return false }
       }
+      if case .categorical(let labels)? = y, labels[row].isEmpty { return false }
       return !values.values.contains { $0[row].isNaN }
     }
   }

@@ -10,9 +10,8 @@ struct AxesDecorations {
   var grid: SceneNode?
   var xAxis: SceneNode
   var yAxis: SceneNode
-  /// The top (x2) and right (y2) axes, when the panel declares them.
-  var x2Axis: SceneNode? = nil
-  var y2Axis: SceneNode? = nil
+  /// The secondary axes the panel declares (along the top and the right), in the spec's order.
+  var secondaryAxes: [SceneNode] = []
   var title: SceneNode?
   var panelLabel: SceneNode? = nil
   /// Each legend's box when layout fixes it (outside the plot, or at an anchor); nil: placed in the plot later.
@@ -23,21 +22,19 @@ struct AxesDecorations {
   var boxes: [Rect]
   var xScale: AxisScale
   var yScale: AxisScale
-  /// Scales of twin axes (nil for none, or for an axis computed by a function, which draws no layers).
-  var x2Scale: AxisScale? = nil
-  var y2Scale: AxisScale? = nil
+  /// Scales of twin axes by axis name (none for an axis computed by a function, which draws no layers).
+  var secondaryScales: [String: AxisScale] = [:]
   /// Polar axes: the page centre the x (angle) and y (radius) scales are measured from.
   var polarCenter: Point? = nil
   /// What layout found suspicious, such as tick labels running into each other.
   var warnings: [VellumWarning] = []
 }
 
-/// A panel's axis limits: primary x and y, and the secondary axes' when declared.
+/// A panel's axis limits: primary x and y, and the secondary axes' by name.
 struct PanelLimits {
   var x: (Double, Double)
   var y: (Double, Double)
-  var x2: (Double, Double)?
-  var y2: (Double, Double)?
+  var secondary: [String: (Double, Double)] = [:]
 }
 
 /// Measured inputs for ``AxesDecorations``: everything that does not depend on where the plot area ends up.
@@ -50,8 +47,8 @@ struct AxesDecorator {
   let title: SetText?
   let xLabel: SetText?
   let yLabel: SetText?
-  let x2Label: SetText?
-  let y2Label: SetText?
+  /// The secondary axes' labels, by axis name.
+  let secondaryLabels: [String: SetText]
   /// Inner panels of a grid with shared axes hide these.
   var showXTickLabels = true
   var showYTickLabels = true
@@ -73,8 +70,11 @@ struct AxesDecorator {
     title = try spec.title.map { try setter.set(label: $0.text, size: $0.size) }
     xLabel = try spec.x.label.map { try setter.set(label: $0.text, size: $0.size) }
     yLabel = try spec.y.label.map { try setter.set(label: $0.text, size: $0.size) }
-    x2Label = try spec.x2?.label.map { try setter.set(label: $0.text, size: $0.size) }
-    y2Label = try spec.y2?.label.map { try setter.set(label: $0.text, size: $0.size) }
+    var secondaryLabels: [String: SetText] = [:]
+    for axis in spec.secondaryAxes {
+      secondaryLabels[axis.name] = try axis.label.map { try setter.set(label: $0.text, size: $0.size) }
+    }
+    self.secondaryLabels = secondaryLabels
   }
 
   /// The guide of a secondary axis on `side`, with its scale when layers may be drawn against it.
@@ -141,20 +141,18 @@ struct AxesDecorator {
       categories: spec.y.scale.isCategorical ? categories[.y] ?? [] : [], setter: setter)
     var bottom = AxisGuide(side: .bottom, scale: xScale, ticks: xTicks, style: spec.ticks)
     var left = AxisGuide(side: .left, scale: yScale, ticks: yTicks, style: spec.ticks)
-    // A secondary axis takes the mirrored ticks' place on its side.
-    bottom.mirrored = spec.ticks.mirror && spec.x2 == nil
+    // A secondary axis stands on the side opposite its primary, taking the mirrored ticks' place there.
+    let secondaries = try spec.secondaryAxes.map { axis in
+      try secondaryGuide(
+        axis, side: axis.runsAlongX ? .top : .right, primary: axis.runsAlongX ? xScale : yScale,
+        primaryLimits: axis.runsAlongX ? xLimits : yLimits, limits: limits.secondary[axis.name],
+        label: secondaryLabels[axis.name], plot: p)
+    }
+    bottom.mirrored = spec.ticks.mirror && !spec.secondaryAxes.contains(where: \.runsAlongX)
     bottom.rotation = spec.x.rotation
     bottom.color = spec.x.color?.rgb
-    left.mirrored = spec.ticks.mirror && spec.y2 == nil
+    left.mirrored = spec.ticks.mirror && !spec.secondaryAxes.contains { !$0.runsAlongX }
     left.color = spec.y.color?.rgb
-    let top = try spec.x2.map {
-      try secondaryGuide(
-        $0, side: .top, primary: xScale, primaryLimits: xLimits, limits: limits.x2, label: x2Label, plot: p)
-    }
-    let right = try spec.y2.map {
-      try secondaryGuide(
-        $0, side: .right, primary: yScale, primaryLimits: yLimits, limits: limits.y2, label: y2Label, plot: p)
-    }
     bottom.showTickLabels = showXTickLabels
     if spec.x.autoRotation { bottom.fitLabels() }
     left.showTickLabels = showYTickLabels
@@ -167,12 +165,14 @@ struct AxesDecorator {
     let offset = spec.frame.offset
     let xAxis = bottom.build(plot: p.offset(.bottom, by: offset), top: &titleTop)
     let yAxis = left.build(plot: p.offset(.left, by: offset), top: &titleTop)
-    var topGuide = top?.guide
-    if spec.x2?.autoRotation == true { topGuide?.fitLabels() }
-    let x2Axis = topGuide.map { $0.build(plot: p.offset(.top, by: offset), top: &titleTop) }
-    let y2Axis = right.map { $0.guide.build(plot: p.offset(.right, by: offset), top: &titleTop) }
-    if let x2Axis { titleTop = min(titleTop, x2Axis.boxes.map(\.minY).min() ?? titleTop) }
-    var boxes = [p] + xAxis.boxes + yAxis.boxes + (x2Axis?.boxes ?? []) + (y2Axis?.boxes ?? [])
+    var secondaryGuides = secondaries.map(\.guide)
+    for (index, axis) in spec.secondaryAxes.enumerated() where axis.autoRotation { secondaryGuides[index].fitLabels() }
+    let secondaryBuilt = secondaryGuides.map { $0.build(plot: p.offset($0.side, by: offset), top: &titleTop) }
+    // The title clears a top axis; an outside-right legend or colorbar clears a right one.
+    for (guide, built) in zip(secondaryGuides, secondaryBuilt) where guide.side == .top {
+      titleTop = min(titleTop, built.boxes.map(\.minY).min() ?? titleTop)
+    }
+    var boxes = [p] + xAxis.boxes + yAxis.boxes + secondaryBuilt.flatMap(\.boxes)
     let ticks = spec.ticks
 
     var titleNode: SceneNode?
@@ -190,7 +190,8 @@ struct AxesDecorator {
       boxes.append(placed.box)
     }
     // The colorbar stands right of the plot (and of mirrored ticks); an outside-right legend goes beyond it.
-    var rightEdge = max(p.maxX + (ticks.mirror ? outward : 0), y2Axis?.boxes.map(\.maxX).max() ?? p.maxX)
+    let rightAxes = zip(secondaryGuides, secondaryBuilt).filter { $0.0.side == .right }.flatMap(\.1.boxes)
+    var rightEdge = max(p.maxX + (ticks.mirror ? outward : 0), rightAxes.map(\.maxX).max() ?? p.maxX)
     var colorbarNode: SceneNode?
     if let colorbar {
       let built: (node: SceneNode, boxes: [Rect])
@@ -210,8 +211,7 @@ struct AxesDecorator {
     boxes += fixedLegends.compactMap { $0 }
 
     var warnings: [VellumWarning] = []
-    for (guide, axis) in [(bottom, spec.x), (left, spec.y), (topGuide, spec.x2), (right?.guide, spec.y2)] {
-      guard let guide, let axis else { continue }
+    for (guide, axis) in zip([bottom, left] + secondaryGuides, [spec.x, spec.y] + spec.secondaryAxes) {
       let pairs = guide.collisions(at: guide.rotation, stride: guide.labelStride)
       guard let first = pairs.first else { continue }
       let more = pairs.count > 1 ? " (and \(pairs.count - 1) more pair\(pairs.count > 2 ? "s" : ""))" : ""
@@ -225,10 +225,14 @@ struct AxesDecorator {
     }
     return AxesDecorations(
       frame: frameNode(p), grid: gridNode(p, x: (xTicks, xScale), y: (yTicks, yScale)),
-      xAxis: xAxis.node, yAxis: yAxis.node, x2Axis: x2Axis?.node, y2Axis: y2Axis?.node,
+      xAxis: xAxis.node, yAxis: yAxis.node, secondaryAxes: secondaryBuilt.map(\.node),
       title: titleNode, panelLabel: labelNode, legendBoxes: fixedLegends, colorbar: colorbarNode,
       boxes: boxes,
-      xScale: xScale, yScale: yScale, x2Scale: top?.scale, y2Scale: right?.scale, warnings: warnings)
+      xScale: xScale, yScale: yScale,
+      secondaryScales: Dictionary(
+        zip(spec.secondaryAxes, secondaries).compactMap { axis, built in built.scale.map { (axis.name, $0) } },
+        uniquingKeysWith: { first, _ in first }),
+      warnings: warnings)
   }
 
   /// Boxes of the legends whose place layout decides: `outside` ones beyond everything on their side (several on

@@ -149,6 +149,13 @@ struct AxisGuide {
           .path(PathNode(segments: minor, stroke: Stroke(Paint(color ?? style.color.rgb), width: style.width * 0.75))))
       }
     }
+    // The tick marks take room beyond the spine even where their labels are hidden (an inner panel of a shared
+    // grid), as matplotlib's tight layout counts them.
+    let tickPositions = ticks.values.map(position).filter(\.isFinite)
+    if style.width > 0, outward > 0, let low = tickPositions.min(), let high = tickPositions.max() {
+      let (a, b) = (side.point(low, outward: outward, plot: p), side.point(high, outward: 0, plot: p))
+      boxes.append(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y)))
+    }
     // How far the tick labels reach beyond the spine; the axis label goes past them.
     var reach = outward
     let labelOffset = style.pad + outward

@@ -14,14 +14,16 @@ public enum FigureCompiler {
     var categories: [PositionAxis: [String]]
     var xLimits: (Double, Double)
     var yLimits: (Double, Double)
-    /// Limits of the secondary axes the panel declares.
-    var x2Limits: (Double, Double)?
-    var y2Limits: (Double, Double)?
+    /// What the automatic x and y limits came from, which a shared axis pads over all panels at once.
+    var xFit: AxisFit? = nil
+    var yFit: AxisFit? = nil
+    /// Limits of the secondary axes the panel declares, by axis name.
+    var secondaryLimits: [String: (Double, Double)] = [:]
     var decorator: AxesDecorator?
     /// Axes drawn inside this one, each with where it goes.
     var insets: [(spec: InsetSpec, panel: Panel)] = []
 
-    var limits: PanelLimits { PanelLimits(x: xLimits, y: yLimits, x2: x2Limits, y2: y2Limits) }
+    var limits: PanelLimits { PanelLimits(x: xLimits, y: yLimits, secondary: secondaryLimits) }
   }
 
   /// `data` holds, per panel, one entry per layer (as ``DataLoader/load(_:)`` returns).
@@ -59,9 +61,14 @@ public enum FigureCompiler {
       checkOnCanvas(box, legend: layout.spec, spec: spec, warnings: &warnings)
     }
     if let (guide, start) = sharedColorbar {
-      // Spanning the panels from the top of the first plot row to the bottom of the last.
+      // Spanning the panels: from the top of the first plot row to the bottom of the last, or below them from the
+      // left of the first plot column to the right of the last.
       let span = plots.reduce(plots[0]) { $0.union($1) }
-      let built = try guide.build(plot: Rect(x: span.minX, y: span.minY, width: 0, height: span.height), start: start)
+      let along =
+        guide.spec.location == .right
+        ? Rect(x: span.minX, y: span.minY, width: 0, height: span.height)
+        : Rect(x: span.minX, y: span.maxY, width: span.width, height: 0)
+      let built = try guide.build(plot: along, start: start)
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
     let scene = try scene(spec, nodes: nodes, setter: setter)
@@ -114,12 +121,12 @@ public enum FigureCompiler {
     -> [Panel]
   {
     let scales = PanelScales.resolve(spec, data: data)
-    let colorDomains = try ColorDomains.train(spec, data: data)
+    let continuousDomains = try ContinuousDomains.train(spec, data: data)
     var panels: [Panel] = []
     for (index, pair) in zip(spec.axes, data).enumerated() {
       panels.append(
         try panel(
-          pair.0, data: pair.1, palette: spec.palette, scales: scales[index], colorDomains: colorDomains,
+          pair.0, data: pair.1, palette: spec.palette, scales: scales[index], continuousDomains: continuousDomains,
           warnings: &warnings))
     }
     share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
@@ -196,12 +203,21 @@ public enum FigureCompiler {
     }
     let guide = try ColorbarGuide(
       scale: first.scale, spec: first.spec, setter: setter, style: panels[0].spec.ticks, labelSize: spec.font.size)
-    // Measured once over the whole area's height: its width does not depend on the panels' final size.
-    let probe = try guide.build(plot: Rect(x: 0, y: area.minY, width: 0, height: area.height), start: 0)
-    let width = probe.boxes.map(\.maxX).max() ?? 0
     let pad = first.spec.pad ?? spec.pad * spec.font.size
-    area.width -= width + pad
-    return (guide, area.maxX + pad)
+    switch first.spec.location {
+    case .right:
+      // Measured once over the whole area's height: its width does not depend on the panels' final size.
+      let probe = try guide.build(plot: Rect(x: 0, y: area.minY, width: 0, height: area.height), start: 0)
+      let width = probe.boxes.map(\.maxX).max() ?? 0
+      area.width -= width + pad
+      return (guide, area.maxX + pad)
+    case .bottom:
+      // A strip along the bottom of the area, below every panel's axis labels.
+      let probe = try guide.build(plot: Rect(x: area.minX, y: 0, width: area.width, height: 0), start: 0)
+      let height = probe.boxes.map(\.maxY).max() ?? 0
+      area.height -= height + pad
+      return (guide, area.maxY + pad)
+    }
   }
 
   /// Each figure legend's box: an `outside` legend takes a strip of `area` (above, below, left or right; several
@@ -332,8 +348,8 @@ public enum FigureCompiler {
     for layer in panel.layers {
       let drawn = try {
         var marks = MarkCanvas(
-          xScale: layer.axes.x2 ? decorations.x2Scale ?? decorations.xScale : decorations.xScale,
-          yScale: layer.axes.y2 ? decorations.y2Scale ?? decorations.yScale : decorations.yScale, plot: plot,
+          xScale: decorations.secondaryScales[layer.axes.x] ?? decorations.xScale,
+          yScale: decorations.secondaryScales[layer.axes.y] ?? decorations.yScale, plot: plot,
           canvas: Rect(x: 0, y: 0, width: spec.width, height: spec.height), setter: setter,
           textSize: panel.spec.ticks.labelSize)
         // Decimation thins by page x, which polar axes do not run along.
@@ -349,11 +365,13 @@ public enum FigureCompiler {
     var children: [SceneNode] =
       background ? [.path(PathNode(segments: PathGeometry.rect(plot), fill: Paint(.white)))] : []
     children.append(.clip(Clip(rect: plot, children: [decorations.grid].compactMap { $0 } + compiled.map(\.node))))
-    children += [
-      decorations.frame, decorations.xAxis, decorations.yAxis, decorations.x2Axis, decorations.y2Axis,
-      decorations.title, decorations.panelLabel,
-      decorations.colorbar,
-    ].compactMap { $0 }
+    children +=
+      [
+        decorations.frame, decorations.xAxis, decorations.yAxis,
+      ].compactMap { $0 } + decorations.secondaryAxes
+      + [
+        decorations.title, decorations.panelLabel, decorations.colorbar,
+      ].compactMap { $0 }
     var insetBoxes: [Rect] = []
     for (number, inset) in panel.insets.enumerated() {
       let box = insetPlot(inset.spec, in: plot)
@@ -449,10 +467,10 @@ public enum FigureCompiler {
   }
 
   private static func panel(
-    _ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales, colorDomains: ColorDomains,
+    _ axes: AxesSpec, data: [LayerData], palette: [Color], scales: PanelScales, continuousDomains: ContinuousDomains,
     warnings: inout [VellumWarning]
   ) throws -> Panel {
-    var resolution = MarkResolution(palette: palette, scales: scales, colorDomains: colorDomains)
+    var resolution = MarkResolution(palette: palette, scales: scales, continuousDomains: continuousDomains)
     var layers: [ResolvedLayer] = []
     // The data list holds this axes' layers first, then each inset's in turn.
     var rest = data.dropFirst(axes.layers.count)
@@ -464,11 +482,12 @@ public enum FigureCompiler {
         (
           inset,
           try panel(
-            inset.axes, data: own, palette: palette, scales: scales, colorDomains: colorDomains, warnings: &warnings)
+            inset.axes, data: own, palette: palette, scales: scales, continuousDomains: continuousDomains,
+            warnings: &warnings)
         ))
     }
     for (layer, layerData) in zip(axes.layers, data) {
-      var resolved = try layer.mark.resolve(layerData, in: &resolution)
+      var resolved = try layer.mark.resolve(resolution.placingY(layerData, of: layer), in: &resolution)
       let encodings = layer.body.request?.encodings ?? []
       for index in resolved.indices {
         resolved[index].axes = layer.axes
@@ -482,10 +501,13 @@ public enum FigureCompiler {
       layers += resolved
     }
     warnings += axes.polar == nil ? outsideLimits(axes, layers: layers) : []
-    var xLimits = try limits(
-      axes.x, along: .x, layers: layers.filter { !$0.axes.x2 }, categories: resolution.categories[.x], panel: axes)
-    var yLimits = try limits(
-      axes.y, along: .y, layers: layers.filter { !$0.axes.y2 }, categories: resolution.categories[.y], panel: axes)
+    let xFit = try fit(
+      axes.x, along: .x, layers: layers.filter { $0.axes.x == "x" }, categories: resolution.categories[.x],
+      panel: axes)
+    let yFit = try fit(
+      axes.y, along: .y, layers: layers.filter { $0.axes.y == "y" }, categories: resolution.categories[.y],
+      panel: axes)
+    var (xLimits, yLimits) = (xFit.limits, yFit.limits)
     if let polar = axes.polar {
       // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it,
       // its top padded over the data's range (matplotlib's polar autoscaling).
@@ -499,31 +521,35 @@ public enum FigureCompiler {
         if let radii, radii.0 >= 0 { yLimits.0 = 0 }
       }
     }
-    /// A twin axis takes its own layers' limits (the primary's when it has none); a function axis follows the
-    /// primary through `forward`.
-    func secondary(_ axis: AxisSpec?, along: PositionAxis, primary: (Double, Double), on: [ResolvedLayer]) throws
-      -> (Double, Double)?
-    {
-      guard let axis else { return nil }
+    // A twin axis takes its own layers' limits (the primary's when it has none); a function axis follows the
+    // primary through `forward`.
+    var secondaryLimits: [String: (Double, Double)] = [:]
+    for axis in axes.secondaryAxes {
+      let primary = axis.runsAlongX ? xLimits : yLimits
+      let drawn = layers.filter { [$0.axes.x, $0.axes.y].contains(axis.name) }
       if let function = axis.function {
-        return (function.forward.evaluate(["x": primary.0]), function.forward.evaluate(["x": primary.1]))
+        secondaryLimits[axis.name] = (
+          function.forward.evaluate(["x": primary.0]), function.forward.evaluate(["x": primary.1])
+        )
+      } else if drawn.isEmpty && axis.limits == nil {
+        secondaryLimits[axis.name] = primary
+      } else {
+        secondaryLimits[axis.name] =
+          try fit(axis, along: axis.runsAlongX ? .x : .y, layers: drawn, categories: nil, panel: axes).limits
       }
-      if on.isEmpty && axis.limits == nil { return primary }
-      return try limits(axis, along: along, layers: on, categories: nil, panel: axes)
     }
-    let x2Limits = try secondary(axes.x2, along: .x, primary: xLimits, on: layers.filter(\.axes.x2))
-    let y2Limits = try secondary(axes.y2, along: .y, primary: yLimits, on: layers.filter(\.axes.y2))
     return Panel(
       spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits,
-      x2Limits: x2Limits, y2Limits: y2Limits, insets: insets)
+      xFit: axes.polar == nil ? xFit : nil, yFit: axes.polar == nil ? yFit : nil, secondaryLimits: secondaryLimits,
+      insets: insets)
   }
 
   /// Layers none of whose values fall inside an axis's explicit limits draw nothing visible: say so.
   private static func outsideLimits(_ axes: AxesSpec, layers: [ResolvedLayer]) -> [VellumWarning] {
     var found: [VellumWarning] = []
     for layer in layers {
-      let xAxis = layer.axes.x2 ? axes.x2 ?? axes.x : axes.x
-      let yAxis = layer.axes.y2 ? axes.y2 ?? axes.y : axes.y
+      let xAxis = axes.axis(named: layer.axes.x) ?? axes.x
+      let yAxis = axes.axis(named: layer.axes.y) ?? axes.y
       for (axis, position) in [(xAxis, PositionAxis.x), (yAxis, .y)] {
         guard let limits = axis.limits, !axis.scale.isCategorical,
           let extent = layer.geometry.extent(along: position, axis.position.transform)
@@ -540,11 +566,19 @@ public enum FigureCompiler {
     return found
   }
 
+  /// An axis's automatic limits and what they came from: the data's extent and the sticky edges they reach.
+  struct AxisFit {
+    var limits: (Double, Double)
+    var extent: (Double, Double)?
+    var edges: [Double]
+    var isExplicit: Bool
+  }
+
   /// One axis's limits from the layers drawn against it: explicit, or padded from their extent (a categorical
   /// axis spans its categories) and pulled back to sticky edges.
-  private static func limits(
+  private static func fit(
     _ axis: AxisSpec, along position: PositionAxis, layers: [ResolvedLayer], categories: [String]?, panel: AxesSpec
-  ) throws -> (Double, Double) {
+  ) throws -> AxisFit {
     let scale = axis.position
     let transform = scale.transform
     let location = axis.location ?? panel.location
@@ -557,10 +591,25 @@ public enum FigureCompiler {
       explicit: axis.limits, dataExtent: extent, scale: scale, reverse: axis.reverse)
     try checkDrawable(axis, limits, transform: transform, location: location)
     // matplotlib's sticky edges: e.g. bars rising from zero get no margin below zero.
-    if axis.limits == nil {
-      limits = stick(limits, extent: extent, edges: layers.flatMap { $0.geometry.stickyEdges(along: position) })
+    let edges = layers.flatMap { $0.geometry.stickyEdges(along: position) }
+    if axis.limits == nil { limits = stick(limits, extent: extent, edges: edges) }
+    return AxisFit(limits: limits, extent: extent, edges: edges, isExplicit: axis.limits != nil)
+  }
+
+  /// One range for a shared axis, as matplotlib's shared axes autoscale: the union of the panels' data padded
+  /// once (and pulled back to their sticky edges), not the union of each panel's padded range; explicit limits
+  /// anywhere keep the union of the panels' limits.
+  private static func sharedLimits(_ fits: [AxisFit?], axis: AxisSpec, limits: [(Double, Double)]) -> (Double, Double) {
+    let reversed = limits.first.map { $0.0 > $0.1 } ?? false
+    let fitted = fits.compactMap { $0 }
+    guard fitted.count == fits.count, !fitted.contains(where: \.isExplicit) else {
+      let low = limits.map { min($0.0, $0.1) }.min()!
+      let high = limits.map { max($0.0, $0.1) }.max()!
+      return reversed ? (high, low) : (low, high)
     }
-    return limits
+    let extent = fitted.reduce(nil) { merge($0, $1.extent) }
+    let padded = AxisLimits.resolve(explicit: nil, dataExtent: extent, scale: axis.position, reverse: axis.reverse)
+    return stick(padded, extent: extent, edges: fitted.flatMap(\.edges))
   }
 
   /// Pulls a padded limit back to the nearest sticky edge the data reach: the largest edge at or below the
@@ -612,18 +661,12 @@ public enum FigureCompiler {
         if y { copyTicks(first.spec.y, to: &panels[i].spec.y) }
       }
     }
-    func union(_ limits: [(Double, Double)]) -> (Double, Double) {
-      let reversed = limits.first.map { $0.0 > $0.1 } ?? false
-      let low = limits.map { min($0.0, $0.1) }.min()!
-      let high = limits.map { max($0.0, $0.1) }.max()!
-      return reversed ? (high, low) : (low, high)
-    }
-    if x, !panels.isEmpty {
-      let shared = union(panels.map(\.xLimits))
+    if x, let first = panels.first {
+      let shared = sharedLimits(panels.map(\.xFit), axis: first.spec.x, limits: panels.map(\.xLimits))
       for i in panels.indices { panels[i].xLimits = shared }
     }
-    if y, !panels.isEmpty {
-      let shared = union(panels.map(\.yLimits))
+    if y, let first = panels.first {
+      let shared = sharedLimits(panels.map(\.yFit), axis: first.spec.y, limits: panels.map(\.yLimits))
       for i in panels.indices { panels[i].yLimits = shared }
     }
   }

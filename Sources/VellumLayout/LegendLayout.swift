@@ -1,3 +1,4 @@
+import Foundation
 import VellumDiagnostics
 import VellumScene
 import VellumSpec
@@ -13,6 +14,8 @@ struct LegendLayout {
     var keeping: EncodedChannel?
     /// A hand-made entry's look, drawn without a series.
     var made: MadeHandle?
+    /// A marker drawn alone at its own size (a size legend's entry).
+    var marker: MarkerStyle?
 
     /// The entry's SVG group id.
     var role: String { layers.first.map { "legend-" + $0.role } ?? "legend-entry-" + slug(label.plainText) }
@@ -94,6 +97,29 @@ struct LegendLayout {
             made: MadeHandle(color: color, marker: marker, dash: dash))
         }
       }
+    case .sizes(let wanted):
+      // The first series on a size scale sets the look; several series (colours by group) show in grey.
+      let sized = layers.compactMap(\.geometry.sizes)
+      guard let (scale, style) = sized.first else {
+        throw VellumError(
+          .invalidSpec,
+          "this legend lists the size scale, but no series here sizes its markers by a column; write "
+            + "'size: {column: …}' on a scatter", at: spec.declaredAt)
+      }
+      var look = style
+      if Set(sized.map { "\($0.marker.face)" }).count > 1 {
+        // matplotlib's tab:gray.
+        let gray = RGB(red: 127 / 255.0, green: 127 / 255.0, blue: 127 / 255.0)
+        (look.face, look.edge) = (gray, gray)
+      }
+      entries = try (wanted ?? scale.legendValues).compactMap { value in
+        var marker = look
+        marker.size = scale(value)
+        guard marker.size.isFinite else { return nil }
+        return Entry(
+          layers: [], label: try setter.set(label: Located(Self.compact(value), at: nil), size: spec.fontSize),
+          marker: marker)
+      }
     case .scale(let channel):
       // One entry per value the channel shows, each drawn by the first series showing it (one per mark kind).
       var order: [String] = []
@@ -119,6 +145,22 @@ struct LegendLayout {
   }
 
   private var fs: Double { spec.fontSize }
+
+  /// A size legend's value: as written up to four significant digits, 10ⁿ multiples in TeX past 10⁴ (5×10¹¹).
+  static func compact(_ value: Double) -> String {
+    guard value != 0, abs(value) >= 1e4 || abs(value) < 1e-3 else {
+      return TickFormatter.minusSign(String(format: "%.4g", value))
+    }
+    let exponent = Int(log10(abs(value)).rounded(.down))
+    let mantissa = TickLocator.clean(value / pow(10, Double(exponent)))
+    let digits = TickFormatter.fixed(mantissa, TickFormatter.commonDecimals([mantissa]))
+    return mantissa == 1 ? "$10^{\(exponent)}$" : "$\(digits)\\times 10^{\(exponent)}$"
+  }
+
+  /// The handle box's height for `entry`: the legend's, or a size legend's marker where it is taller.
+  private func handleHeight(_ entry: Entry) -> Double {
+    max(spec.handleHeight * fs, (entry.marker?.size ?? 0) * spec.markerScale)
+  }
 
   /// Columns of entries, filled top to bottom as matplotlib does.
   private var columns: [[Entry]] {
@@ -155,7 +197,9 @@ struct LegendLayout {
 
   /// A row spans the handle box (above the baseline) and the label's ascent and descent.
   private func rowHeight(_ entry: Entry) -> Double {
-    max(entry.label.ascent, spec.handleHeight * fs) + entry.label.descent
+    entry.marker == nil
+      ? max(entry.label.ascent, handleHeight(entry)) + entry.label.descent
+      : max(entry.label.ascent + entry.label.descent, handleHeight(entry))
   }
 
   /// The legend group placed inside `plot` at its location (or the spot covering least data for `best`).
@@ -182,7 +226,6 @@ struct LegendLayout {
               : nil)))
     }
     let handleLength = spec.handleLength * fs
-    let handleHeight = spec.handleHeight * fs
     var left = box.minX + spec.borderPad * fs
     var entriesTop = box.minY + spec.borderPad * fs
     if let title {
@@ -194,11 +237,20 @@ struct LegendLayout {
     for column in columns {
       var top = entriesTop
       for entry in column {
-        let baseline = top + max(entry.label.ascent, handleHeight)
-        let handle = LegendHandle(
-          x: left, length: handleLength, baseline: baseline, height: handleHeight, showing: entry.keeping,
+        let entryHandle = self.handleHeight(entry)
+        var baseline = top + max(entry.label.ascent, entryHandle)
+        var handle = LegendHandle(
+          x: left, length: handleLength, baseline: baseline, height: entryHandle, showing: entry.keeping,
           markerScale: spec.markerScale)
-        var parts = entry.made?.glyph(handle) ?? entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
+        if entry.marker != nil {
+          // A size legend's marker and label share a middle, however tall the marker.
+          let middle = top + rowHeight(entry) / 2
+          handle.baseline = middle + entryHandle / 2
+          baseline = middle + (entry.label.ascent - entry.label.descent) / 2
+        }
+        var parts =
+          entry.made?.glyph(handle) ?? entry.marker.flatMap { handle.marker($0) }.map { [$0] }
+          ?? entry.layers.flatMap { $0.geometry.legendGlyph(handle) }
         if let keeping = entry.keeping { parts = parts.map { Self.neutral($0, keeping: keeping) } }
         let text = PlacedText.horizontal(
           entry.label, x: left + handleLength + spec.handleTextPad * fs, baseline: baseline, anchor: .start)

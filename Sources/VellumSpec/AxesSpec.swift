@@ -222,9 +222,18 @@ extension AxesSpec {
   }
 
   /// The x axis a layer's x values lie along.
-  public func xAxis(of layer: LayerSpec) -> AxisSpec { layer.axes.x2 ? x2 ?? x : x }
+  public func xAxis(of layer: LayerSpec) -> AxisSpec { axis(named: layer.axes.x) ?? x }
   /// The y axis a layer's y values lie along.
-  public func yAxis(of layer: LayerSpec) -> AxisSpec { layer.axes.y2 ? y2 ?? y : y }
+  public func yAxis(of layer: LayerSpec) -> AxisSpec { axis(named: layer.axes.y) ?? y }
+
+  /// The panel's axes beyond the primary x and y, in order: a secondary x along the top, a secondary y along the
+  /// right. Layout builds a guide and a scale for each, so another position axis is one more entry here.
+  public var secondaryAxes: [AxisSpec] { [x2, y2].compactMap { $0 } }
+
+  /// The axis the spec calls `name`.
+  public func axis(named name: String) -> AxisSpec? {
+    ([x, y] + secondaryAxes).first { $0.name == name }
+  }
 
   private static func secondary(_ node: SpecNode, name: String, baseFont: FontSpec, scales: ScaleKinds) throws
     -> AxisSpec
@@ -241,8 +250,8 @@ extension AxesSpec {
 
   /// A layer may name only a secondary axis the panel declares, and not one computed by a function.
   private func checkAxes(of layer: LayerSpec) throws {
-    for (wanted, axis, name) in [(layer.axes.x2, x2, "x2"), (layer.axes.y2, y2, "y2")] where wanted {
-      guard let axis else {
+    for name in layer.axes.secondary {
+      guard let axis = axis(named: name) else {
         throw VellumError(
           .invalidSpec,
           "this layer is drawn against '\(name)', but the panel has no \(name) axis; add '\(name): {…}' "

@@ -36,6 +36,8 @@ public struct AxisSpec: Sendable {
 
   public var name: String
   public var label: LabelSpec?
+  /// The axis runs along the page's x direction (x, x2), not its y.
+  public var runsAlongX: Bool { name.hasPrefix("x") }
   public var limits: (Double, Double)?
   /// The scale kind's name (`linear`, `log`, `time`…) and its decoded keys.
   public var scaleName: String

@@ -21,8 +21,9 @@ public struct ColorbarSpec: Sendable {
   public enum Location: String, Sendable, CaseIterable { case right, bottom }
   public var location: Location
 
-  /// One colorbar right of all panels instead of one per panel (matplotlib's `fig.colorbar(im, ax=axs)`); every
-  /// layer sharing it needs the same colormap, norm and explicit `limits`.
+  /// One colorbar beside all panels instead of one per panel (matplotlib's `fig.colorbar(im, ax=axs)`): right of
+  /// them, or below with `location: bottom`. Panels mapping one column share it by default (``ContinuousDomains``);
+  /// layers mapping different columns share it when asked and given the same colormap, norm and `limits`.
   public var shared: Bool = false
 
   static let object = SpecObject(
@@ -49,7 +50,9 @@ public struct ColorbarSpec: Sendable {
         "where the bar stands: upright right of the plot, or lying below it", defaultValue: Location.right),
       SpecKey(
         "shared", SpecSchema.boolean,
-        "one bar right of all panels for every layer sharing the colormap, norm and limits", defaultValue: false),
+        "one bar beside all panels (right, or below with location: bottom) for layers sharing the colormap, norm "
+          + "and limits; panels mapping one column share it anyway",
+        default: "true where panels map the same column, else false"),
     ],
     example: "{heatmap: {x: c, y: r, value: v, colorbar: {label: Value, extend: both}}}")
 

@@ -124,10 +124,10 @@ public struct LayerKinds: Sendable {
 /// Which of a panel's axes a layer is drawn against (`axis: y2`, `axis: x2` or `axis: [x2, y2]`), as
 /// matplotlib's `twinx`/`twiny` axes share the other coordinate with the primary axes.
 public struct LayerAxes: Sendable {
-  /// The layer's x values lie along the top axis `x2`.
-  public var x2 = false
-  /// The layer's y values lie along the right axis `y2`.
-  public var y2 = false
+  /// The axis the layer's x values lie along: `x`, or the top axis `x2`.
+  public var x = "x"
+  /// The axis the layer's y values lie along: `y`, or the right axis `y2`.
+  public var y = "y"
   public var location: SourceLocation?
 
   static let key = "axis"
@@ -139,19 +139,21 @@ public struct LayerAxes: Sendable {
 
   public init() {}
 
+  /// Names are the panel's axis keys; one starting with x is the layer's x axis, with y its y axis.
   init(node: SpecNode) throws {
     location = node.location
     let items = node.isSequence ? try node.list("axis names") : [node]
     for item in items {
-      switch try item.string("an axis name (x2 or y2)") {
-      case "x": break
-      case "y": break
-      case "x2": x2 = true
-      case "y2": y2 = true
-      case let other: throw item.error(unknownNameMessage(other, kind: "axis", candidates: Self.names))
+      let name = try item.string("an axis name (x2 or y2)")
+      guard Self.names.contains(name) else {
+        throw item.error(unknownNameMessage(name, kind: "axis", candidates: Self.names))
       }
+      if name.hasPrefix("x") { x = name } else { y = name }
     }
   }
+
+  /// The axis names the layer is drawn against that are not the primary x and y.
+  public var secondary: [String] { [x, y].filter { $0 != "x" && $0 != "y" } }
 }
 
 /// Which table a layer reads and how the rows are transformed first.

@@ -29,6 +29,9 @@ public struct LegendSpec: Sendable {
     /// One entry per value of a figure-wide scale, its handle showing only that channel: `scale: dash` lists the
     /// settings in black with their dashes while colours have a legend of their own.
     case scale(EncodedChannel)
+    /// Markers at chosen values of the figure's size scale (nil: round values over its domain), as matplotlib's
+    /// `legend(*scatter.legend_elements("sizes"))`.
+    case sizes([Double]?)
     /// The series with these labels, or entries drawn from their own look, in this order.
     case entries([Entry])
   }
@@ -140,9 +143,14 @@ extension LegendSpec {
       SpecKey("title", SpecSchema.string, "a heading over the entries (TeX subset)", example: "Method"),
       SpecKey("fancybox", SpecSchema.boolean, "round the frame's corners", defaultValue: true),
       SpecKey(
-        "scale", SpecSchema.enumeration(EncodedChannel.allCases.map(\.rawValue)),
-        "list one figure scale's values, each handle showing only that channel (a dash legend in black)",
+        "scale", SpecSchema.enumeration(EncodedChannel.allCases.map(\.rawValue) + ["size"]),
+        "list one figure scale's values, each handle showing only that channel (a dash legend in black; size: "
+          + "markers at round values)",
         example: "dash"),
+      SpecKey(
+        "values", SpecSchema.nonEmpty(SpecSchema.array(SpecSchema.number)),
+        "a size legend's values, each shown by a marker of its size", default: "round values over the size domain",
+        example: "[1e9, 1e10, 1e11]"),
       SpecKey(
         "entries", SpecSchema.array(.object(["anyOf": .array([SpecSchema.string, madeEntry.schema])])),
         "the entries listed, in this order: series by label, or {label, color, marker, dash} drawn as given",
@@ -152,6 +160,13 @@ extension LegendSpec {
         "markers in the handles at this many times their size (matplotlib's markerscale)", defaultValue: 1.0),
     ],
     exclusive: [["scale", "entries"]],
+    rules: [
+      // Values choose a size legend's entries.
+      .object([
+        "if": .object(["required": ["values"]]),
+        "then": .object(["required": ["scale"], "properties": .object(["scale": .object(["enum": ["size"]])])]),
+      ])
+    ],
     example: "{axes: {legend: {location: lower right, columns: 2}, layers: [{line: {x: step, y: loss, group: run}}]}}")
 
   /// `legend:` where a panel or the figure writes it: true or false, one legend, or a list of legends.
@@ -215,7 +230,14 @@ extension LegendSpec {
       if map["entries"] != nil {
         throw scaleNode.error("a legend lists one scale's values or chosen entries, not both")
       }
-      selection = .scale(try decodeEnum(scaleNode, what: "legend scale"))
+      if scaleNode.scalarText == "size" {
+        selection = .sizes(try map.optional("values") { try $0.list("size values").map { try $0.double("a value") } })
+      } else {
+        selection = .scale(try decodeEnum(scaleNode, what: "legend scale"))
+      }
+    }
+    if let values = map["values"], map["scale"]?.scalarText != "size" {
+      throw values.error("values choose the entries of a size legend; add scale: size")
     }
     markerScale =
       try map.optional("marker_scale") { node in

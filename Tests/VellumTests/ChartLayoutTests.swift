@@ -343,9 +343,13 @@ final class ChartLayoutTests: XCTestCase {
       guide.label = (label, 4)
       var top = plot.minY
       let (_, boxes) = guide.build(plot: plot, top: &top)
-      XCTAssertEqual(boxes.count, 4, "\(side): three tick labels and the axis label")
+      // The tick marks' band first, reaching exactly their length out; then the text beyond it.
+      XCTAssertEqual(boxes.count, 5, "\(side): the tick marks, three tick labels and the axis label")
+      XCTAssertEqual(side.reach(of: boxes[0], plot: plot), 3.5, accuracy: 1e-9, "\(side): the ticks' band")
       for box in boxes {
         XCTAssertFalse(box.intersects(plot), "\(side): \(box) overlaps the plot")
+      }
+      for box in boxes.dropFirst() {
         XCTAssertGreaterThan(side.reach(of: box, plot: plot), 3.5, "\(side): text beyond the ticks")
       }
       reaches[side] = boxes.map { side.reach(of: $0, plot: plot) }.max()

@@ -67,4 +67,25 @@ final class SharedColorScaleTests: XCTestCase {
     XCTAssertTrue(Set(cellColors(panels[0])).contains("#fde725"), "each panel's own top")
     XCTAssertTrue(Set(cellColors(panels[1])).contains("#fde725"))
   }
+
+  func testASharedColorbarMayStandBelowThePanels() throws {
+    let below = Self.spec.replacingOccurrences(
+      of: "value: v, transform: [{filter: {panel: a}}]",
+      with: "value: v, colorbar: {location: bottom}, transform: [{filter: {panel: a}}]")
+    let scene = try SpecFixture.scene(below, csv: Self.csv).scene
+    let bar = try XCTUnwrap(scene.groups(role: "figure-colorbar").first)
+    let plots = scene.groups(prefix: "axes-").compactMap(\.clipRect)
+    XCTAssertEqual(plots.count, 2)
+    // Below both plots and their x labels, spanning from the first plot's left to the second's right.
+    let barTop =
+      bar.groups(role: "colorbar").flatMap(\.paths).flatMap(\.segments).compactMap { segment -> Double? in
+        if case .move(let p) = segment { return p.y } else { return nil }
+      }.min() ?? 0
+    XCTAssertGreaterThan(barTop, plots.map(\.maxY).max()! + 10)
+    let xs = bar.groups(role: "colorbar").flatMap(\.paths).flatMap(\.segments).compactMap { segment -> Double? in
+      if case .line(let p) = segment { return p.x } else { return nil }
+    }
+    XCTAssertEqual(xs.min()!, plots[0].minX, accuracy: 1)
+    XCTAssertEqual(xs.max()!, plots[1].maxX, accuracy: 1)
+  }
 }

@@ -78,8 +78,12 @@ struct HeatmapMark: Mark {
 
   var request: DataRequest? { DataRequest(series: common, channels: [("value", value)], yPosition: y) }
 
-  func continuousColor(_ data: LayerData) -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
-    (value.value, color, data.series.map { $0["value"] })
+  func continuousMappings(_ data: LayerData) -> [ContinuousMapping] {
+    [
+      ContinuousMapping(
+        channel: "color", column: value.value, positiveOnly: color.norm == .log, values: data.series.map { $0["value"] }
+      )
+    ]
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -105,7 +109,7 @@ struct HeatmapMark: Mark {
         }
       }
       let (scale, shared) = try located(at: value.location) {
-        try context.colorDomains.scale(value.value, spec: color, values: values)
+        try context.continuousDomains.colorScale(value.value, spec: color, values: values)
       }
       let (width, height) = (Self.spacing(xs), Self.spacing(ys))
       let cells = zip(zip(xs, ys), values).compactMap { position, number -> Cell? in

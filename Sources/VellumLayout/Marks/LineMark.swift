@@ -49,9 +49,7 @@ struct LineMark: Mark {
       encodings: (dash.column.map { [(.dash, $0)] } ?? []) + (marker?.shapeColumn.map { [(.marker, $0)] } ?? []))
   }
 
-  func continuousColor(_ data: LayerData) -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
-    MarkResolution.seriesColors(common, data: data)
-  }
+  func continuousMappings(_ data: LayerData) -> [ContinuousMapping] { MarkResolution.seriesColors(common, data: data) }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     // A colormap colours each segment by the value at its start (matplotlib's LineCollection), one scale per layer.

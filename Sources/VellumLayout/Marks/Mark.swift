@@ -8,15 +8,13 @@ import VellumSpec
 protocol Mark: LayerBody {
   /// One resolved layer per series (one per group value, or one), with colours, positions and roles decided.
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer]
-  /// The column this layer maps through a colormap, with the mapping and its values per series: the figure's
-  /// continuous colour scale (``ColorDomains``) trains on them before any layer resolves.
-  func continuousColor(_ data: LayerData) throws -> (column: String, spec: ContinuousColorSpec, values: [[Double]])?
+  /// The columns this layer maps through continuous scales (a colormap, a size range) with their values per series:
+  /// the figure's scales (``ContinuousDomains``) train on them before any layer resolves.
+  func continuousMappings(_ data: LayerData) throws -> [ContinuousMapping]
 }
 
 extension Mark {
-  func continuousColor(_ data: LayerData) throws -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
-    nil
-  }
+  func continuousMappings(_ data: LayerData) throws -> [ContinuousMapping] { [] }
 }
 
 /// One of the two position axes of a panel.
@@ -32,6 +30,8 @@ protocol MarkGeometry {
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode]
   /// The continuous colour scale this series wants a colorbar for, with the bar's options.
   var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { get }
+  /// The size scale this series' markers follow, for a size legend, with the marker they are drawn with.
+  var sizes: (scale: SizeScale, marker: MarkerStyle)? { get }
   /// Values along `axis` that automatic margins may not cross when the data reach them (matplotlib's sticky
   /// edges: 0 for bars, 0 and 1 for cumulative fractions).
   func stickyEdges(along axis: PositionAxis) -> [Double]
@@ -39,6 +39,7 @@ protocol MarkGeometry {
 
 extension MarkGeometry {
   var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { nil }
+  var sizes: (scale: SizeScale, marker: MarkerStyle)? { nil }
   func stickyEdges(along axis: PositionAxis) -> [Double] { [] }
 }
 

@@ -12,17 +12,17 @@ struct MarkResolution {
 
   let scales: PanelScales
   /// The figure's continuous colour domains, by column.
-  let colorDomains: ColorDomains
+  let continuousDomains: ContinuousDomains
   /// Palette colours of ungrouped series, without the colours that stand for group values when any are left.
   private let cyclePalette: [Color]
   private var cycleIndex: [Cycle: Int] = [:]
   /// Category labels of each axis in order of first appearance across the panel's layers.
   private(set) var categories: [PositionAxis: [String]] = [:]
 
-  init(palette: [Color], scales: PanelScales, colorDomains: ColorDomains = ColorDomains()) {
+  init(palette: [Color], scales: PanelScales, continuousDomains: ContinuousDomains = ContinuousDomains()) {
     let palette = palette.isEmpty ? Color.tab10 : palette
     self.scales = scales
-    self.colorDomains = colorDomains
+    self.continuousDomains = continuousDomains
     let used = scales.color.usedValues
     let free = palette.filter { !used.contains($0) }
     cyclePalette = free.isEmpty ? palette : free
@@ -52,7 +52,7 @@ struct MarkResolution {
     try common.continuousColor.map { continuous in
       var continuous = continuous
       let (scale, shared) = try located(at: continuous.column.location) {
-        try colorDomains.scale(
+        try continuousDomains.colorScale(
           continuous.column.value, spec: continuous.spec, values: data.series.flatMap { $0["color"] })
       }
       if shared { continuous.colorbar?.shared = true }
@@ -61,10 +61,14 @@ struct MarkResolution {
   }
 
   /// What a series mark colouring by `color: {column, map}` trains the figure's colour scale with.
-  static func seriesColors(_ common: SeriesCommon, data: LayerData) -> (
-    column: String, spec: ContinuousColorSpec, values: [[Double]]
-  )? {
-    common.continuousColor.map { ($0.column.value, $0.spec, data.series.map { $0["color"] }) }
+  static func seriesColors(_ common: SeriesCommon, data: LayerData) -> [ContinuousMapping] {
+    common.continuousColor.map {
+      [
+        ContinuousMapping(
+          channel: "color", column: $0.column.value, positiveOnly: $0.spec.norm == .log,
+          values: data.series.map { $0["color"] })
+      ]
+    } ?? []
   }
 
   /// The series' dash: the constant, or its value's dash on the dash scale.
@@ -120,6 +124,20 @@ struct MarkResolution {
         return Double(known.count - 1)
       }
     }
+  }
+
+  /// The layer's data with a `y` column of labels (on a categorical y axis) placed in slots along y like x's
+  /// categories, so every mark reading `y` draws against a categorical y axis as against a numeric one.
+  mutating func placingY(_ data: LayerData, of layer: LayerSpec) -> LayerData {
+    guard let request = layer.body.request, request.yPosition == nil, !request.positionAlongY,
+      request.channels.contains(where: { $0.name == "y" }), case .series(var series) = data
+    else { return data }
+    for index in series.indices {
+      guard let labels = series[index].y, case .categorical = labels else { continue }
+      series[index].values["y"] = positions(labels, along: .y)
+      series[index].y = nil
+    }
+    return .series(series)
   }
 
   /// Values a layer filters on (`filter: {method: SDPO}` → `SDPO`), which tell apart layers sharing a column.

@@ -9,7 +9,7 @@ struct ResolvedLayer {
   var role: String
   /// The legend entry's label as written in the spec (or the group value).
   var legendLabel: Located<String>?
-  /// The panel axes the series is drawn against (primary, or a secondary x2/y2).
+  /// The panel axes the series is drawn against, by name (the primary x and y, or a secondary one).
   var axes = LayerAxes()
   /// Where the spec declared the layer, for warnings about it.
   var location: SourceLocation?

@@ -8,6 +8,8 @@ struct ScatterMark: Mark {
   var common: SeriesCommon
   var y: Located<String>
   var marker: MarkerSpec
+  /// Marker sizes from a column, through the figure's size scale.
+  var size: SizeEncoding?
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -16,7 +18,10 @@ struct ScatterMark: Mark {
       keys: SeriesCommon.keys(x: "the column of x positions") + [
         SpecKey("y", SpecSchema.string, "the column of y positions", example: "accuracy"),
         SpecKey("marker", MarkerSpec.schema, "the markers' shape, or their options", defaultValue: "circle"),
-        SpecKey("size", SpecSchema.measure, "marker size in points (a circle's diameter)", defaultValue: 6.0),
+        SpecKey(
+          "size", SizeEncoding.schema,
+          "marker size in points (a circle's diameter), or {column, range, limits, scale} to size markers by value",
+          defaultValue: 6.0),
       ],
       required: ["x", "y"], example: "{scatter: {x: params, y: accuracy, group: family}}"),
     decode: { try ScatterMark(map: $0, context: $1) })
@@ -25,17 +30,23 @@ struct ScatterMark: Mark {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     y = try map.required("y") { try $0.located("a column name") }
     marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 6)
-    if let size = try map.optional("size", { try $0.measure("a marker size") }) { marker.size = size }
+    size = try map.optional("size") { try SizeEncoding.decode($0, constant: &marker.size) } ?? nil
   }
 
   var request: DataRequest? {
     DataRequest(
-      series: common, channels: [("y", y)] + (common.continuousColor.map { [("color", $0.column)] } ?? []),
+      series: common,
+      channels: [("y", y)] + (common.continuousColor.map { [("color", $0.column)] } ?? [])
+        + (size.map { [("size", $0.column)] } ?? []),
       encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
-  func continuousColor(_ data: LayerData) -> (column: String, spec: ContinuousColorSpec, values: [[Double]])? {
+  func continuousMappings(_ data: LayerData) -> [ContinuousMapping] {
     MarkResolution.seriesColors(common, data: data)
+      + (size.map {
+        [ContinuousMapping(channel: "size", column: $0.column.value, values: data.series.map { $0["size"] })]
+      }
+        ?? [])
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -55,6 +66,11 @@ struct ScatterMark: Mark {
         geometry.keepsEdge = resolved.edge != nil
         geometry.colorbar = continuous.colorbar.map { (scale, $0) }
       }
+      if let size {
+        let scale = context.continuousDomains.sizeScale(size)
+        geometry.pointSizes = series["size"].map { scale($0) }
+        geometry.sizeScale = scale
+      }
       return context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
     }
   }
@@ -68,6 +84,11 @@ struct ScatterMark: Mark {
     /// The spec named an edge colour, which colormap colours leave alone.
     var keepsEdge = false
     var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
+    /// Each point's marker size from the size scale (NaN: not drawn); nil: every point `marker`'s size.
+    var pointSizes: [Double]?
+    var sizeScale: SizeScale?
+
+    var sizes: (scale: SizeScale, marker: MarkerStyle)? { sizeScale.map { ($0, marker) } }
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       VellumLayout.extent(axis == .x ? x : y, transform)
@@ -75,14 +96,23 @@ struct ScatterMark: Mark {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       let points = zip(x, y).map { canvas.page($0, $1) }
-      guard let pointColors else { return MarkDrawing(nodes: canvas.markers(points, marker), points: points) }
+      guard pointColors != nil || pointSizes != nil else {
+        return MarkDrawing(nodes: canvas.markers(points, marker), points: points)
+      }
       var nodes: [SceneNode] = []
-      for (index, (point, color)) in zip(points, pointColors).enumerated() {
-        guard let color, index % marker.every == 0 else { continue }
+      // In data order, as matplotlib draws a scatter's markers.
+      for index in points.indices where index % marker.every == 0 {
         var style = marker
-        style.face = color
-        if !keepsEdge { style.edge = color }
-        nodes += canvas.markers([point], style)
+        if let pointColors {
+          guard let color = pointColors[index] else { continue }
+          style.face = color
+          if !keepsEdge { style.edge = color }
+        }
+        if let pointSizes {
+          guard pointSizes[index].isFinite else { continue }
+          style.size = pointSizes[index]
+        }
+        nodes += canvas.markers([points[index]], style)
       }
       return MarkDrawing(nodes: nodes, points: points)
     }
