@@ -60,7 +60,9 @@ TRANSFORMS = [
     "{top: {column: b, k: 2}}",
 ]
 AXES = ["", "x: {scale: log}", "y: {scale: symlog, linthresh: {N}}", "x: {limits: [{N}, 1]}", "y: {reverse: true}",
-        "x: {ticks: {step: {N}}}", "y: {format: '%.3e'}", "x: {scale: log, base: {N}}"]
+        "x: {ticks: {step: {N}}}", "y: {format: '%.3e'}", "x: {scale: log, base: {N}}", "y: {scale: logit}",
+        "x: {scale: time}", "x: {scale: time, unit: ms}", "x: {scale: duration}", "x: {scale: duration, unit: h}",
+        "x: {scale: time, limits: [{N}, 1]}", "y: {scale: logit, limits: [0.001, 0.999]}"]
 
 
 def main():

@@ -198,10 +198,22 @@ public enum DataLoader {
       var texts: [String: [String]] = [:]
       for channel in request.textChannels { texts[channel.name] = try table.strings(channel.column) }
       let whole = SeriesData(name: nil, x: x, values: values, y: y, texts: texts)
+      // Categories labelled from another column: each category's label, from its first row.
+      var labels: [String: [String: String]] = [:]
+      let yAxis = axes.yAxis(of: layer)
+      for (axis, along, positions) in [(positionAxis, request.positionAlongY ? "y" : "x", x), (yAxis, "y", y)] {
+        guard let column = axis.labelColumn, case .categorical(let categories)? = positions else { continue }
+        var found: [String: String] = [:]
+        for (category, label) in zip(categories, try table.strings(column)) where found[category] == nil {
+          found[category] = label
+        }
+        labels[along] = found
+      }
       let splits = request.splitColumns
-      let series =
+      var series =
         splits.isEmpty
         ? [whole] : split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) })
+      for index in series.indices { series[index].categoryLabels = labels }
       return .series(
         series.map { series in
           let present = series.presentRows()

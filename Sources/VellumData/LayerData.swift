@@ -31,6 +31,8 @@ public struct SeriesData: Equatable {
   public var y: XValues?
   /// Columns read as text, by channel name (a text mark's labels).
   public var texts: [String: [String]] = [:]
+  /// Display labels of categories along `x` or `y`, from an axis's `ticks: {labels: {column: …}}`.
+  public var categoryLabels: [String: [String: String]] = [:]
 
   public init(
     name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:], y: XValues? = nil,

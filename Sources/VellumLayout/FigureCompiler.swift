@@ -539,9 +539,28 @@ public enum FigureCompiler {
       }
     }
     return Panel(
-      spec: axes, layers: layers, categories: resolution.categories, xLimits: xLimits, yLimits: yLimits,
+      spec: axes, layers: layers, categories: labelled(resolution.categories, data: data), xLimits: xLimits,
+      yLimits: yLimits,
       xFit: axes.polar == nil ? xFit : nil, yFit: axes.polar == nil ? yFit : nil, secondaryLimits: secondaryLimits,
       insets: insets)
+  }
+
+  /// Categories as their ticks show them: through the labels the data stage read from a label column, where the
+  /// axis names one (the first layer's label wins).
+  private static func labelled(_ categories: [PositionAxis: [String]], data: [LayerData]) -> [PositionAxis: [String]] {
+    var labels: [PositionAxis: [String: String]] = [:]
+    for series in data.flatMap(\.series) {
+      for (along, found) in series.categoryLabels {
+        labels[along == "y" ? .y : .x, default: [:]].merge(found) { first, _ in first }
+      }
+    }
+    guard !labels.isEmpty else { return categories }
+    var shown = categories
+    for (axis, names) in categories {
+      guard let found = labels[axis] else { continue }
+      shown[axis] = names.map { found[$0] ?? $0 }
+    }
+    return shown
   }
 
   /// Layers none of whose values fall inside an axis's explicit limits draw nothing visible: say so.

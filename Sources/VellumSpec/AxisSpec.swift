@@ -39,6 +39,8 @@ public struct AxisSpec: Sendable {
   /// The axis runs along the page's x direction (x, x2), not its y.
   public var runsAlongX: Bool { name.hasPrefix("x") }
   public var limits: (Double, Double)?
+  /// Categorical axes: the column whose values label the categories (`ticks: {labels: {column: …}}`).
+  public var labelColumn: Located<String>?
   /// The scale kind's name (`linear`, `log`, `time`…) and its decoded keys.
   public var scaleName: String
   public var scale: any ScaleBody
@@ -118,6 +120,16 @@ extension AxisSpec {
     ],
     example: "{axes: {x: {label: Step, minor: true}, y: {limits: [0, 1]}, layers: [{line: {x: step, y: loss}}]}}")
 
+  /// `ticks: {labels: {column: NAME}}`: each category labelled from another column.
+  static let labelColumnObject = SpecObject(
+    "tick label column",
+    purpose: "Categorical tick labels from a column: each category (an id, a short code) shows the value another "
+      + "column holds in its rows, the first row's where they differ.",
+    keys: [SpecKey("column", SpecSchema.string, "the column holding each category's label", example: "task_name")],
+    required: ["column"],
+    example:
+      "{axes: {x: {scale: categorical, ticks: {labels: {column: skill}}}, layers: [{bar: {x: task, y: score}}]}}")
+
   /// `ticks` on an axis: where the ticks go.
   static let tickObject = SpecObject(
     "axis ticks",
@@ -131,11 +143,21 @@ extension AxisSpec {
         "values", SpecSchema.array(SpecSchema.limitValue), "tick positions in data units (dates on a time axis)",
         example: "[0, 0.5, 1]"),
       SpecKey(
-        "labels", SpecSchema.array(SpecSchema.string), "one label (TeX subset) per value, instead of numbers",
+        "labels",
+        .object(["anyOf": .array([SpecSchema.array(SpecSchema.string), labelColumnObject.schema])]),
+        "one label (TeX subset) per value, instead of numbers; or, on a categorical axis, {column: NAME} to label "
+          + "each category with that column's value in its rows",
         example: "[low, mid, high]"),
     ],
-    exclusive: [["step", "values"]], requiresOneOf: [["step"], ["values"]], needs: ["labels": ["values"]],
+    exclusive: [["step", "values"]], requiresOneOf: [["step"], ["values"], ["labels"]],
     shorthand: [SpecSchema.enumeration(["auto"]), SpecSchema.array(SpecSchema.limitValue)],
+    rules: [
+      // A list of labels names the values it labels; labels from a column label the categories themselves.
+      .object([
+        "if": .object(["properties": .object(["labels": .object(["type": "array"])]), "required": ["labels"]]),
+        "then": .object(["required": ["values"]]),
+      ])
+    ],
     example: "{axes: {x: {ticks: {values: [1, 2, 3], labels: [a, b, c]}}, layers: [{line: {x: step, y: loss}}]}}")
 
   init(node: SpecNode, name: String, baseFont: FontSpec, scales: ScaleKinds) throws {
@@ -157,7 +179,22 @@ extension AxisSpec {
       try scale.checkLimits(low, high, at: node)
       return (low, high)
     }
-    ticks = try map.optional("ticks") { try Self.placement($0, scale: scale) } ?? .auto
+    ticks =
+      try map.optional("ticks") { node in
+        if node.isMapping, let labels = try node.mapping(Self.tickObject)["labels"], labels.isMapping {
+          guard scale.isCategorical else {
+            throw labels.error("labels from a column label categories; give the axis scale: categorical")
+          }
+          guard try node.mapping(Self.tickObject).entries.count == 1 else {
+            throw node.error("tick labels from a column label every category; give no step or values beside them")
+          }
+          labelColumn = try labels.mapping(Self.labelColumnObject).required("column") {
+            try $0.located("a column name")
+          }
+          return .auto
+        }
+        return try Self.placement(node, scale: scale)
+      } ?? .auto
     minor = try map.optional("minor") { try $0.bool() } ?? false
     format =
       try map.optional("format") { node in

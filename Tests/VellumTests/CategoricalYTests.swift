@@ -3,8 +3,8 @@ import VellumScene
 import VellumTestSupport
 import XCTest
 
-/// A categorical y axis for marks that read `y`: labels placed in slots along y as along x (dumbbell and slope
-/// charts), with a time y read from dates the same way.
+/// Categorical axes: a categorical y for marks that read `y`, labels placed in slots along y as along x (dumbbell
+/// and slope charts), with a time y read from dates the same way; and category tick labels from another column.
 final class CategoricalYTests: XCTestCase {
   private static let csv = """
     task,model,score
@@ -67,5 +67,23 @@ final class CategoricalYTests: XCTestCase {
     let labels = scene.groups(role: "axis-y")[0].texts.map(\.plainText)
     XCTAssertTrue(labels.contains("Feb") && labels.contains("Jun"), "\(labels)")
     XCTAssertTrue(labels.contains("2024"), "the year where it rolls over, or in the offset: \(labels)")
+  }
+
+  func testTickLabelsFromAColumn() throws {
+    let csv = "id,name,score\nT1,Reasoning,40\nT2,Coding,55\nT1,Reasoning (again),41\nT3,Math,20\n"
+    let spec = """
+      data: {s: data.csv}
+      axes:
+        x: {scale: categorical, ticks: {labels: {column: name}}}
+        layers: [{scatter: {data: s, x: id, y: score}}]
+      """
+    let scene = try SpecFixture.scene(spec, csv: csv).scene
+    XCTAssertEqual(
+      scene.groups(role: "axis-x")[0].texts.map(\.plainText), ["Reasoning", "Coding", "Math"],
+      "each category's first row names it")
+    let linear = spec.replacingOccurrences(of: "scale: categorical, ", with: "")
+    let error = try XCTUnwrap(SpecFixture.error(linear, csv: csv))
+    XCTAssertTrue(error.description.contains("figure.yaml:3:"), error.description)
+    XCTAssertTrue(error.description.contains("scale: categorical"), error.description)
   }
 }

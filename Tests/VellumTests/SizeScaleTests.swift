@@ -6,8 +6,8 @@ import XCTest
 
 @testable import VellumLayout
 
-/// The size channel: marker areas linear in the value over the figure's domain (matplotlib's `s`, seaborn's
-/// sizes), and a size legend at chosen or round values.
+/// The size and opacity channels: marker areas (and opacities) linear in the value over the figure's domain
+/// (matplotlib's `s`, seaborn's sizes, ggplot2's alpha), and a size legend at chosen or round values.
 final class SizeScaleTests: XCTestCase {
   private static let csv = "x,y,tokens,family\n1,1,0,a\n2,2,1,a\n3,3,2,b\n4,4,,b\n"
 
@@ -80,5 +80,23 @@ final class SizeScaleTests: XCTestCase {
     XCTAssertTrue(error.description.contains("no series here sizes its markers"), error.description)
     let values = Self.spec.replacingOccurrences(of: "{scale: size, values: [0.5, 2]", with: "{values: [0.5, 2]")
     XCTAssertTrue(try XCTUnwrap(SpecFixture.error(values, csv: Self.csv)).description.contains("scale"))
+  }
+
+  func testOpacityFollowsTheColumn() throws {
+    let spec = """
+      size: [4, 3]
+      data: {s: data.csv}
+      axes:
+        layers: [{scatter: {data: s, x: x, y: y, alpha: 0.5, opacity: {column: tokens, range: [0.2, 1]}}}]
+      """
+    let scene = try SpecFixture.scene(spec, csv: Self.csv).scene
+    let markers = scene.groups(role: "axes-0")[0].groups(prefix: "scatter-").flatMap(\.paths)
+    // 0, 1 and 2 over the domain 0…2: opacities 0.2, 0.6 and 1, times the layer's 0.5; the missing value draws none.
+    XCTAssertEqual(markers.count, 3)
+    for (marker, expected) in zip(markers, [0.1, 0.3, 0.5]) {
+      XCTAssertEqual(try XCTUnwrap(marker.fill).opacity, expected, accuracy: 1e-9)
+    }
+    let bad = spec.replacingOccurrences(of: "range: [0.2, 1]", with: "range: [0.2, 3]")
+    XCTAssertTrue(try XCTUnwrap(SpecFixture.error(bad, csv: Self.csv)).description.contains("figure.yaml:4:"))
   }
 }

@@ -75,6 +75,13 @@ final class SpecDeclarationTests: XCTestCase {
                 {
                   entry.valueNeeds[key, default: [:]][value] = strings(then["required"])
                 }
+                // `if KEY (of some form) then OTHER required`: KEY is written with OTHER.
+                if case .object(let condition)? = rule["if"], case .object(let then)? = rule["then"],
+                  let key = strings(condition["required"]).first, then["properties"] == nil,
+                  !strings(then["required"]).isEmpty
+                {
+                  entry.needs[key, default: []] += strings(then["required"])
+                }
                 if case .object(let condition)? = rule["if"], case .object(let then)? = rule["then"],
                   let key = strings(condition["required"]).first, condition["properties"] == nil,
                   case .object(let tested)? = then["properties"]

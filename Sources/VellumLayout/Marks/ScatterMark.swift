@@ -10,6 +10,8 @@ struct ScatterMark: Mark {
   var marker: MarkerSpec
   /// Marker sizes from a column, through the figure's size scale.
   var size: SizeEncoding?
+  /// Marker opacities from a column.
+  var opacity: RangeEncoding?
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -22,6 +24,9 @@ struct ScatterMark: Mark {
           "size", SizeEncoding.schema,
           "marker size in points (a circle's diameter), or {column, range, limits, scale} to size markers by value",
           defaultValue: 6.0),
+        SpecKey(
+          "opacity", OpacityEncoding.schema, "marker opacity from a column, times alpha: {column, range, limits}",
+          example: "{column: tokens}"),
       ],
       required: ["x", "y"], example: "{scatter: {x: params, y: accuracy, group: family}}"),
     decode: { try ScatterMark(map: $0, context: $1) })
@@ -31,22 +36,22 @@ struct ScatterMark: Mark {
     y = try map.required("y") { try $0.located("a column name") }
     marker = try map.optional("marker") { try MarkerSpec(node: $0) } ?? MarkerSpec(shape: .circle, size: 6)
     size = try map.optional("size") { try SizeEncoding.decode($0, constant: &marker.size) } ?? nil
+    opacity = try map.optional("opacity") { try OpacityEncoding.decode($0) }
   }
 
   var request: DataRequest? {
     DataRequest(
       series: common,
       channels: [("y", y)] + (common.continuousColor.map { [("color", $0.column)] } ?? [])
-        + (size.map { [("size", $0.column)] } ?? []),
+        + (size.map { [("size", $0.column)] } ?? []) + (opacity.map { [("opacity", $0.column)] } ?? []),
       encodings: marker.shapeColumn.map { [(.marker, $0)] } ?? [])
   }
 
   func continuousMappings(_ data: LayerData) -> [ContinuousMapping] {
     MarkResolution.seriesColors(common, data: data)
-      + (size.map {
-        [ContinuousMapping(channel: "size", column: $0.column.value, values: data.series.map { $0["size"] })]
+      + [("size", size?.column), ("opacity", opacity?.column)].compactMap { channel, column in
+        column.map { ContinuousMapping(channel: channel, column: $0.value, values: data.series.map { $0[channel] }) }
       }
-        ?? [])
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -71,6 +76,9 @@ struct ScatterMark: Mark {
         geometry.pointSizes = series["size"].map { scale($0) }
         geometry.sizeScale = scale
       }
+      if let opacity {
+        geometry.pointOpacities = context.continuousDomains.opacities(opacity, values: series["opacity"])
+      }
       return context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
     }
   }
@@ -87,6 +95,8 @@ struct ScatterMark: Mark {
     /// Each point's marker size from the size scale (NaN: not drawn); nil: every point `marker`'s size.
     var pointSizes: [Double]?
     var sizeScale: SizeScale?
+    /// Each point's opacity from the opacity channel, times the marker's (NaN: not drawn).
+    var pointOpacities: [Double]?
 
     var sizes: (scale: SizeScale, marker: MarkerStyle)? { sizeScale.map { ($0, marker) } }
 
@@ -96,7 +106,7 @@ struct ScatterMark: Mark {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       let points = zip(x, y).map { canvas.page($0, $1) }
-      guard pointColors != nil || pointSizes != nil else {
+      guard pointColors != nil || pointSizes != nil || pointOpacities != nil else {
         return MarkDrawing(nodes: canvas.markers(points, marker), points: points)
       }
       var nodes: [SceneNode] = []
@@ -111,6 +121,11 @@ struct ScatterMark: Mark {
         if let pointSizes {
           guard pointSizes[index].isFinite else { continue }
           style.size = pointSizes[index]
+        }
+        if let pointOpacities {
+          guard pointOpacities[index].isFinite else { continue }
+          style.faceAlpha *= pointOpacities[index]
+          style.edgeAlpha *= pointOpacities[index]
         }
         nodes += canvas.markers([points[index]], style)
       }

@@ -76,6 +76,18 @@ struct ContinuousDomains {
   func sizeScale(_ encoding: SizeEncoding) -> SizeScale {
     let trained = domain("size", encoding.column.value)
     return SizeScale(
-      encoding: encoding, domain: encoding.limits ?? trained.map { ($0.low, $0.high) } ?? (0, 1))
+      encoding: encoding, domain: encoding.values.limits ?? trained.map { ($0.low, $0.high) } ?? (0, 1))
+  }
+
+  /// Each value's opacity under `encoding`: its place in the encoding's limits or the figure's domain of its column
+  /// picks an opacity between the range's ends (NaN for a missing value).
+  func opacities(_ encoding: RangeEncoding, values: [Double]) -> [Double] {
+    let trained = domain("opacity", encoding.column.value)
+    let domain = encoding.limits ?? trained.map { ($0.low, $0.high) } ?? (0, 1)
+    let (low, high) = encoding.range
+    return values.map { value in
+      let t = encoding.position(value, domain: domain)
+      return low + t * (high - low)
+    }
   }
 }

@@ -11,10 +11,9 @@ struct SizeScale {
 
   /// The marker's size in points (a circle's diameter, matplotlib's `ms` = √s), NaN for a missing value.
   func callAsFunction(_ value: Double) -> Double {
-    guard value.isFinite else { return .nan }
-    let (low, high) = domain
-    let t = high == low ? 1 : min(1, max(0, (value - low) / (high - low)))
-    let (small, large) = encoding.range
+    let t = encoding.values.position(value, domain: domain)
+    guard t.isFinite else { return .nan }
+    let (small, large) = encoding.values.range
     switch encoding.proportion {
     case .area: return (small + t * (large - small)).squareRoot()
     case .diameter: return small.squareRoot() + t * (large.squareRoot() - small.squareRoot())
