@@ -67,6 +67,7 @@ bench: deps
 	@[ -x .build-bench/venv/bin/python ] || python3 -m venv .build-bench/venv
 	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas scipy
 	.build-bench/venv/bin/python bench/bench.py
+	.build-bench/venv/bin/python bench/many-series.py
 	bash bench/big-line.sh
 	bash bench/logs.sh
 	bash bench/distributions.sh
@@ -79,3 +80,5 @@ fuzz: deps
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 	python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs $${RUNS:-1000} --seed $${SEED:-1}
 	python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs $${NUMBER_RUNS:-20000} --seed $${SEED:-1}
+	$(SWIFT) build --build-tests
+	VELLUM_PROPERTY_RUNS=$${PROPERTY_RUNS:-20000} $(SWIFT) test --skip-build --disable-xctest

@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // C libraries, reached through pkg-config: text measurement in VellumFonts, drawing in VellumRaster.
@@ -75,6 +76,12 @@ let package = Package(
         "VellumRaster", "VellumData",
         "VellumSpec",
         "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "Yams",
+      ]),
+    // Property-based tests (Swift Testing with swift-property-based): generated inputs through the whole pipeline.
+    .testTarget(
+      name: "VellumPropertyTests",
+      dependencies: [
+        "Vellum", "VellumSpec", "VellumTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
   ]
 )

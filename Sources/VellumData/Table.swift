@@ -129,9 +129,12 @@ public struct Table {
       }
       if Self.isMissing(cell) { continue }
       guard let value = parse(cell), value.isFinite else {
+        // A derived table has no file rows: point at the column where the layer names it.
         throw VellumError(
-          .invalidData, "expected \(expected) in column '\(name.value)', found '\(cell)'",
-          at: location(row: row, column: index))
+          .invalidData,
+          "expected \(expected) in column '\(name.value)', found '\(cell)'"
+            + (location(row: row, column: index) == nil ? " (row \(row + 1) after the layer's transforms)" : ""),
+          at: location(row: row, column: index) ?? name.location)
       }
       values[row] = value
       if known.count < 100_000 { known[cell] = value }

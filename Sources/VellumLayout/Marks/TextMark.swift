@@ -266,7 +266,11 @@ extension TextMark {
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
       let points = zip(x, y).map { canvas.page($0, $1) }
-      var placed: [Rect] = []
+      // What nudged labels avoid: every point (this layer's and the layers' below) and the labels placed so far.
+      var taken = PageGrid()
+      if nudge {
+        for point in points + canvas.occupied where FarPointClipping.isNear(point) { taken.insert(point) }
+      }
       for (index, point) in points.enumerated() where point.x.isFinite && point.y.isFinite {
         guard index < labels.count, !labels[index].isEmpty, FarPointClipping.isNear(point) else { continue }
         // Data values are set literally: a model name with `_` or `$` is not TeX.
@@ -283,19 +287,24 @@ extension TextMark {
               ((0, (dy + set.height / 2) * scale), .middle), ((0, -(dy + set.height / 2) * scale), .middle),
             ]
           }
-          // Free of the other labels, of every point (this layer's and the layers' below), and inside the plot.
-          let others = points.enumerated().filter { $0.offset != index }.map(\.element) + canvas.occupied
+          // Free of the other labels, of every other point, and inside the plot.
           let plot = canvas.plot
           if let free = candidates.lazy.map({ self.place(set, at: point, offset: $0.0, anchor: $0.1) }).first(where: {
             candidate in
             let box = candidate.box
             return box.minX >= plot.minX && box.maxX <= plot.maxX && box.minY >= plot.minY && box.maxY <= plot.maxY
-              && !placed.contains { $0.intersects(box) } && !others.contains { box.contains($0) }
+              && !taken.holdsBox(crossing: box) && !taken.holdsPoint(in: box, other: point)
           }) {
             choice = free
           }
+          // Only the part inside the plot matters: candidates outside it are refused before the grid is asked.
+          let box = choice.box
+          let (left, top) = (max(box.minX, plot.minX), max(box.minY, plot.minY))
+          let (right, bottom) = (min(box.maxX, plot.maxX), min(box.maxY, plot.maxY))
+          if left <= right, top <= bottom {
+            taken.insert(Rect(x: left, y: top, width: right - left, height: bottom - top))
+          }
         }
-        placed.append(choice.box)
         drawing.overlay.append(choice.painted(paint.color).node)
       }
       drawing.points = points

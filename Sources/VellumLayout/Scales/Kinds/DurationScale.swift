@@ -51,9 +51,13 @@ struct DurationScale: PositionScale {
     return (1, "s")
   }
 
+  /// What a number counts, in words, for messages.
   private static func name(of unit: Double) -> String {
-    TimeText.units.first { $0.seconds == unit }.map { $0.names.count > 2 ? $0.names[2] + "s" : $0.names[0] }
-      ?? "seconds"
+    let words: [Double: String] = [
+      1e-9: "nanoseconds", 1e-6: "microseconds", 1e-3: "milliseconds", 1: "seconds", 60: "minutes", 3600: "hours",
+      86_400: "days",
+    ]
+    return words[unit] ?? "seconds"
   }
 
   /// Multiples of the smallest clock step that leaves at most `maxBins` intervals (matplotlib's MaxNLocator over
