@@ -1,9 +1,11 @@
 import Foundation
+import VellumData
 import VellumTestSupport
 import XCTest
 
 /// The README's peak-memory bound, measured with `/usr/bin/time` on the input shapes that cost the most per byte:
-/// one-byte rows, empty cells, quoted CSV, JSON Lines, a compressed .npz, a 2400-dpi PNG, `diff --png`, unpivot and a merged scatter.
+/// one-byte rows, empty cells, quoted CSV, JSON Lines, a compressed .npz, a 2400-dpi PNG, `diff --png`, unpivot and a
+/// merged scatter; and the shapes that cost per drawn element: data labels, box categories and many series.
 final class MemoryBoundTests: XCTestCase {
   /// What an input brings: data bytes, cells read or made by transforms, rows the layers draw, path segments
   /// drawn, and pixels of the largest raster.
@@ -14,11 +16,16 @@ final class MemoryBoundTests: XCTestCase {
     var segments = 0
     var pixels = 0
     var diff = false
+    /// SVG elements (paths and texts), and how many of PDF and PNG librsvg draws them for.
+    var elements = 0
+    var rasterFormats = 0
 
     /// The README's bound: 120 MB + 2 B per data byte + 16 B per cell + 100 B per drawn row + 200 B per path
-    /// segment + 4 B per pixel (10 B for `diff --png`, which holds two images).
+    /// segment + 4 B per pixel (10 B for `diff --png`, which holds two images) + 3 KB per SVG element for each of
+    /// PDF and PNG.
     var bound: Int {
       120_000_000 + 2 * dataBytes + 16 * cells + 100 * rows + 200 * segments + (diff ? 10 : 4) * pixels
+        + 3_000 * elements * rasterFormats
     }
   }
 
@@ -137,5 +144,69 @@ final class MemoryBoundTests: XCTestCase {
       Load(
         dataBytes: bytes, cells: wideRows * (series + 1) + wideRows * series * 3, rows: wideRows * series),
       in: fixture)
+  }
+
+  /// The elements and path segments of an SVG the figure wrote: what librsvg holds when it draws it.
+  private func drawn(_ svg: URL) throws -> (elements: Int, segments: Int) {
+    let text = try String(contentsOf: svg, encoding: .utf8)
+    let elements = text.components(separatedBy: "<path").count - 1 + text.components(separatedBy: "<text").count - 1
+    let segments = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "L") || $1 == UInt8(ascii: "C") ? 1 : 0) }
+    return (elements, segments)
+  }
+
+  /// Text, categories and series cost per element drawn (librsvg's node and Pango's layout, for PDF and PNG each):
+  /// the README's per-element term covers them.
+  func testPerElementShapesStayUnderTheDocumentedBound() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let formats = ["--format", "svg,pdf,png", "--out", "out"]
+    var random = SplitMix64(seed: 28)
+
+    // 20,000 data labels beside their points.
+    let labels = 20_000
+    var bytes = try write(
+      fixture, "labels.csv", "x,y,name\n" + (0..<labels).map { "\($0),\(($0 * 7919) % 1000),n\($0)\n" }.joined())
+    try fixture.write(
+      "labels.yaml",
+      "data: {t: labels.csv}\naxes:\n  layers:\n    - scatter: {x: x, y: y, size: 1}\n"
+        + "    - text: {x: x, y: y, text: {column: name}}\n")
+    try checkDrawn("data labels", "labels", bytes: bytes, cells: 3 * labels, rows: 2 * labels, in: fixture, formats)
+
+    // 2,000 box categories of five samples each, every one a tick label.
+    let categories = 2_000
+    bytes = try write(
+      fixture, "boxes.csv",
+      "c,v\n" + (0..<categories * 5).map { "c\($0 / 5),\(random.next() % 1000)\n" }.joined())
+    try fixture.write(
+      "boxes.yaml",
+      "data: {t: boxes.csv}\naxes:\n  x: {scale: categorical}\n  legend: false\n  layers:\n    - box: {x: c, y: v}\n")
+    try checkDrawn(
+      "box categories", "boxes", bytes: bytes, cells: 10 * categories, rows: 5 * categories, in: fixture, formats)
+
+    // 2,000 runs × 50 steps, one line each.
+    let runs = 2_000
+    bytes = try write(
+      fixture, "runs.csv",
+      "run,step,loss\n"
+        + (0..<runs * 50).map { "r\($0 / 50),\($0 % 50),\(1 + Double(random.next() % 1000) / 1000)\n" }.joined())
+    try fixture.write(
+      "runs.yaml",
+      "data: {t: runs.csv}\naxes:\n  legend: false\n  layers:\n    - line: {x: step, y: loss, group: run}\n")
+    try checkDrawn("many series", "runs", bytes: bytes, cells: 150 * runs, rows: 50 * runs, in: fixture, formats)
+  }
+
+  /// Renders `name`.yaml to every format and checks its peak against the bound for what its SVG draws.
+  private func checkDrawn(
+    _ label: String, _ name: String, bytes: Int, cells: Int, rows: Int, in fixture: SpecFixture, _ formats: [String]
+  ) throws {
+    let measured = try peak(["render", "\(name).yaml"] + formats, in: fixture.directory)
+    let (elements, segments) = try drawn(fixture.directory.appendingPathComponent("out/\(name).svg"))
+    // A 6.4 × 4.8 in figure at 300 dpi.
+    let load = Load(
+      dataBytes: bytes, cells: cells, rows: rows, segments: segments, pixels: 1920 * 1440, elements: elements,
+      rasterFormats: 2)
+    XCTAssertLessThanOrEqual(
+      measured, load.bound, "\(label): peak \(measured / 1_000_000) MB over the bound \(load.bound / 1_000_000) MB")
+    print("\(label): \(elements) elements, peak \(measured / 1_000_000) MB, bound \(load.bound / 1_000_000) MB")
   }
 }
