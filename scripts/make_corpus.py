@@ -205,7 +205,7 @@ data_cases = [
     ("ragged-row-long", spec(), "invalidData", "step,loss\n0,1\n1,2,3\n"),
     ("empty-csv", spec(), "invalidData", ""),
     ("header-only-no-column", spec(), "invalidData", "a,b\n"),
-    ("duplicate-header", spec(), "invalidData", "step,step,loss\n0,0,1\n"),
+    ("hex-step", spec(), "invalidData", "step,loss\n0x10,1\n"),
     ("unclosed-quote-csv", spec(), "invalidData", 'step,loss\n0,"1\n'),
     ("binary-csv", spec(), "invalidData", bytes(range(1, 256)) * 4),
     ("latin1-csv", spec(), "invalidData", "step,loss\n0,caf\xe9\n".encode("latin-1")),

@@ -91,7 +91,8 @@ enum CSVTableReader {
     } catch {
       throw VellumError(.invalidData, "malformed CSV: \(error)", at: start)
     }
-    var rows = Rows(names: try columnNames(reader.headerRow, displayPath: displayPath), displayPath: displayPath)
+    let header = try columnNames(reader.headerRow, displayPath: displayPath)
+    var rows = Rows(names: header.names, displayPath: displayPath)
     var line = 1
     // The next row's first line: a row whose quoted fields hold line breaks spans several lines.
     var next = 2
@@ -106,7 +107,9 @@ enum CSVTableReader {
       throw VellumError(
         .invalidData, "malformed CSV: \(error)", at: SourceLocation(file: displayPath, line: line + 1, column: 1))
     }
-    return rows.table
+    var table = rows.table
+    table.headerRenames = header.renamed
+    return table
   }
 
   /// Rows accepted into columns as both readers accept them: as many fields as the header, at most
@@ -167,17 +170,41 @@ enum CSVTableReader {
 }
 
 extension CSVTableReader {
-  /// The header's column names, trimmed; a missing header or a repeated name is an error at the file's start.
-  fileprivate static func columnNames(_ header: [String]?, displayPath: String) throws -> [String] {
+  /// The header's column names, trimmed and made unique as pandas' `read_csv` makes them: an empty name becomes
+  /// `Unnamed: N` (N its 0-based column), a repeated one `name.1`, `name.2`…; `renamed` says what changed, for a
+  /// warning. A missing header is an error at the file's start.
+  fileprivate static func columnNames(_ header: [String]?, displayPath: String) throws -> (
+    names: [String], renamed: [String]
+  ) {
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     guard let header, !header.isEmpty, !(header.count == 1 && header[0].isEmpty) else {
       throw VellumError(.invalidData, "the file has no header row", at: start)
     }
-    let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
-    if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-      throw VellumError(.invalidData, "column '\(duplicate)' appears twice in the header", at: start)
+    var names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+    var renamed: [String] = []
+    for index in names.indices where names[index].isEmpty {
+      names[index] = "Unnamed: \(index)"
+      renamed.append("column \(index + 1) (no name) as '\(names[index])'")
     }
-    return names
+    // pandas' C reader (`parsers.pyx`): a repeat takes `name.n` for the first n not used by another column of the
+    // header (as it stands) nor made before.
+    var counts: [String: Int] = [:]
+    for index in names.indices {
+      let original = names[index]
+      var name = original
+      var count = counts[name, default: 0]
+      if count > 0 {
+        while count > 0 {
+          counts[original] = count + 1
+          name = "\(original).\(count)"
+          count = names.contains(name) ? count + 1 : counts[name, default: 0]
+        }
+        names[index] = name
+        renamed.append("column \(index + 1) ('\(original)' again) as '\(name)'")
+      }
+      counts[name] = count + 1
+    }
+    return (names, renamed)
   }
 
   /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text. Cells stay
@@ -191,6 +218,7 @@ extension CSVTableReader {
     else { return nil }
     return try bytes.withUnsafeBufferPointer { bytes -> Table? in
       var names: [String]?
+      var renamed: [String] = []
       var starts: [[Int32]] = []
       var ends: [[Int32]] = []
       var lines: [Int] = []
@@ -214,7 +242,8 @@ extension CSVTableReader {
           cells.append(
             String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<range.upperBound]), as: UTF8.self))
           let parsed = try columnNames(cells, displayPath: displayPath)
-          names = parsed
+          names = parsed.names
+          renamed = parsed.renamed
           // One line a row, about: reserving once saves the arrays' regrowth (and its page faults).
           var expected = 0
           for position in lineStart..<bytes.count where bytes[position] == newline { expected += 1 }
@@ -225,8 +254,8 @@ extension CSVTableReader {
             column.reserveCapacity(expected + 1)
             return column
           }
-          starts = (0..<parsed.count).map { _ in reserved() }
-          ends = (0..<parsed.count).map { _ in reserved() }
+          starts = (0..<parsed.names.count).map { _ in reserved() }
+          ends = (0..<parsed.names.count).map { _ in reserved() }
           lines.reserveCapacity(expected + 1)
           continue
         }
@@ -257,9 +286,11 @@ extension CSVTableReader {
         _ = try columnNames(nil, displayPath: displayPath)
         return nil
       }
-      return Table(
+      var table = Table(
         origin: displayPath, columnNames: names,
         columns: zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }, rowLines: lines)
+      table.headerRenames = renamed
+      return table
     }
   }
 }

@@ -49,7 +49,14 @@ public enum DataLoader {
       case .derived(let derivation):
         derived.append((source.name, derivation))
       case .file(let url, let displayPath, let format):
-        tables[source.name] = try readFile(url, displayPath: displayPath, format: format, declaredAt: source.location)
+        let table = try readFile(url, displayPath: displayPath, format: format, declaredAt: source.location)
+        if !table.headerRenames.isEmpty {
+          warnings.append(
+            VellumWarning(
+              "\(displayPath): header names renamed as pandas renames them: "
+                + table.headerRenames.joined(separator: ", "), at: source.location))
+        }
+        tables[source.name] = table
       case .tensorboard(let url, let displayPath):
         let result = try TensorBoardReader.read(directory: url, displayPath: displayPath, declaredAt: source.location)
         tables[source.name] = result.table
@@ -269,7 +276,16 @@ public enum DataLoader {
   /// A position column read as its axis's scale reads it: numbers, labels, or text parsed into numbers (dates).
   private static func positions(_ table: Table, _ column: Located<String>, reading: ScaleReading) throws -> XValues {
     switch reading {
-    case .numbers: return .numeric(try table.numbers(column))
+    case .numbers:
+      do {
+        return .numeric(try table.numbers(column))
+      } catch var error as VellumError where error.message.hasPrefix("expected a number in column")
+        && error.message.contains("found '")
+      {
+        // Words on a numeric axis are usually labels or dates: name the fix.
+        error.message += "; for labels give the axis scale: categorical, for dates scale: time"
+        throw error
+      }
     case .categories: return .categorical(try table.strings(column))
     case .parsed(let expected, let parse): return .numeric(try table.parsed(column, expected: expected, parse))
     }

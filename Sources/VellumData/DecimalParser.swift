@@ -65,4 +65,36 @@ enum DecimalParser {
     let value = exponent >= 0 ? Double(mantissa) * powers[exponent] : Double(mantissa) / powers[-exponent]
     return negative ? -value : value
   }
+
+  /// Whether `text` is a plain decimal number (sign, digits with one optional point, optional exponent), the only
+  /// form data cells are read as numbers in: hex (`0x10`), `infinity` and other forms `Double(_:)` also takes stay
+  /// text, as pandas keeps them.
+  static func isDecimal(_ text: Substring) -> Bool {
+    var bytes = text.utf8[...]
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+    var digits = 0
+    while let byte = bytes.first, byte &- 48 < 10 {
+      digits += 1
+      bytes = bytes.dropFirst()
+    }
+    if bytes.first == UInt8(ascii: ".") {
+      bytes = bytes.dropFirst()
+      while let byte = bytes.first, byte &- 48 < 10 {
+        digits += 1
+        bytes = bytes.dropFirst()
+      }
+    }
+    guard digits > 0 else { return false }
+    if let byte = bytes.first, byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+      bytes = bytes.dropFirst()
+      if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+      var exponentDigits = 0
+      while let byte = bytes.first, byte &- 48 < 10 {
+        exponentDigits += 1
+        bytes = bytes.dropFirst()
+      }
+      guard exponentDigits > 0 else { return false }
+    }
+    return bytes.isEmpty
+  }
 }

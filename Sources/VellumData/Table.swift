@@ -18,6 +18,8 @@ public struct Table {
   var files: [String] = []
   /// Where inline data was declared in the spec.
   var inlineLocation: SourceLocation?
+  /// Header names the reader changed (empty or repeated ones, renamed as pandas renames them), for a warning.
+  var headerRenames: [String] = []
 
   init(origin: String, columnNames: [String], cells: [[String]], rowLines: [Int]?, inlineLocation: SourceLocation?) {
     self.origin = origin
@@ -98,18 +100,17 @@ public struct Table {
           .invalidData, "expected a number in column '\(name.value)', found a cell with a NUL byte",
           at: location(row: row, column: index))
       }
-      if let value = Double(cell), value.isFinite {
+      // Decimal numbers only: `0x10` stays text, as pandas reads it.
+      let trimmed = cell.trimmingCharacters(in: .whitespaces)
+      if DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed), value.isFinite {
         values[row] = value
         continue
       }
-      // Empty, `nan` and YAML's `.nan` (so inline values can hold gaps too) are missing: a gap.
+      // Empty cells, pandas' missing markers (NA, N/A, NULL, None…) and YAML's `.nan` are missing: a gap.
       if Self.isMissing(cell) { continue }
-      guard let value = Double(cell.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-        throw VellumError(
-          .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",
-          at: location(row: row, column: index))
-      }
-      values[row] = value
+      throw VellumError(
+        .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",
+        at: location(row: row, column: index))
     }
     return values
   }

@@ -108,7 +108,10 @@ final class InputFileTests: XCTestCase {
   func testCSVLineNumbersCountQuotedLineBreaks() throws {
     let csv = "x,y,note\n1,2,\"one\nline more\"\n2,3,\"two\r\nmore\nlines\"\n3,oops,plain\n"
     let error = try XCTUnwrap(SpecFixture.error(spec, csv: csv))
-    XCTAssertEqual(error.description, "data.csv:7:2: error: expected a number in column 'y', found 'oops'")
+    XCTAssertEqual(
+      error.description,
+      "data.csv:7:2: error: expected a number in column 'y', found 'oops'; for labels give the axis scale: "
+        + "categorical, for dates scale: time")
   }
 
   func testSymbolicLinksToDataFilesAreFollowed() throws {
