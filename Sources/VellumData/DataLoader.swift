@@ -273,14 +273,21 @@ public enum DataLoader {
       table, source.transforms, locations: source.transformLocations, tables: tables, transformRuns: &transformRuns)
   }
 
+  /// Whether the cell an "expected a number" message quotes is an infinity, which no scale would read as labels.
+  private static func isInfinity(_ message: String) -> Bool {
+    guard let start = message.range(of: "found '")?.upperBound, message.hasSuffix("'") else { return false }
+    return Double(message[start..<message.index(before: message.endIndex)])?.isInfinite ?? false
+  }
+
   /// A position column read as its axis's scale reads it: numbers, labels, or text parsed into numbers (dates).
   private static func positions(_ table: Table, _ column: Located<String>, reading: ScaleReading) throws -> XValues {
     switch reading {
     case .numbers:
       do {
         return .numeric(try table.numbers(column))
-      } catch var error as VellumError where error.message.hasPrefix("expected a number in column")
-        && error.message.contains("found '")
+      } catch var error as VellumError
+        where error.message.hasPrefix("expected a number in column") && error.message.contains("found '")
+        && !isInfinity(error.message)
       {
         // Words on a numeric axis are usually labels or dates: name the fix.
         error.message += "; for labels give the axis scale: categorical, for dates scale: time"
