@@ -57,9 +57,10 @@ public enum DataLoader {
                 + table.headerRenames.joined(separator: ", "), at: source.location))
         }
         tables[source.name] = table
-      case .tensorboard(let url, let displayPath):
+      case .tensorboard(let url, let displayPath, let pattern):
         let result = try TensorBoardReader.read(directory: url, displayPath: displayPath, declaredAt: source.location)
-        tables[source.name] = result.table
+        tables[source.name] =
+          try pattern.map { try TensorBoardReader.addingRunColumns(result.table, pattern: $0) } ?? result.table
         warnings += result.warnings
       case .files(let set):
         tables[source.name] = try FileSetReader.read(set, name: source.name, declaredAt: source.location) {
@@ -128,6 +129,9 @@ public enum DataLoader {
     case .jsonl:
       var bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
       return try JSONLinesReader.read(bytes: &bytes, displayPath: displayPath)
+    case .json:
+      let bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
+      return try JSONTableReader.read(bytes: bytes, displayPath: displayPath)
     case .npz:
       return try NumPyArchiveReader.read(url: url, displayPath: displayPath, declaredAt: location)
     }

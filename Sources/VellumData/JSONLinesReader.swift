@@ -104,6 +104,14 @@ enum JSONLinesReader {
       if index == end { return }  // a blank line
       guard bytes[index] == UInt8(ascii: "{") else {
         let opensValue = [UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-")].contains(bytes[index])
+        var next = index + 1
+        while next < end && Self.isSpace(bytes[next]) { next += 1 }
+        // `[` alone on the first line, or opening a record: a JSON array of records.
+        if bytes[index] == UInt8(ascii: "["), rowLines.isEmpty, next == end || bytes[next] == UInt8(ascii: "{") {
+          throw error(
+            "expected a JSON object on each line; a JSON array of records is read as JSON: name the file .json or "
+              + "write {json: path}", at: index)
+        }
         throw error(
           opensValue || (bytes[index] >= 0x30 && bytes[index] <= 0x39)
             ? "expected a JSON object on each line" : "line is not valid JSON: expected '{'", at: index)

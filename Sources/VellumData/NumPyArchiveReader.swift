@@ -22,13 +22,10 @@ enum NumPyArchiveReader {
       throw VellumError(
         .invalidData, "data file '\(displayPath)' is not a NumPy .npz archive (not a ZIP file)", at: location)
     }
-    var names: [String] = []
-    var numbers: [String: [Double]] = [:]
-    var text: [String: TextColumn] = [:]
-    var rowCount: Int?
+    var arrays: [(name: String, shape: [Int], values: NumPyArray.Values)] = []
     var unpacked: UInt64 = 0
     for entry in archive where entry.type == .file {
-      let column = names.count + 1
+      let column = arrays.count + 1
       // numpy (Python's zipfile) flags only non-ASCII names as UTF-8; an ASCII name read as code page 437 would
       // turn a tab or newline into a symbol, so names are read as UTF-8 first.
       let decoded = entry.path(using: .utf8)
@@ -37,7 +34,7 @@ enum NumPyArchiveReader {
         throw invalid("the archive holds '\(path)', which is not a .npy array", column: column)
       }
       let name = String(path.dropLast(4))
-      guard numbers[name] == nil, text[name] == nil else {
+      guard !arrays.contains(where: { $0.name == name }) else {
         throw invalid("the archive holds two arrays named '\(name)'", column: column)
       }
       // Compressed entries are unpacked in memory: their declared sizes are bounded like a file's size, and no
@@ -63,30 +60,97 @@ enum NumPyArchiveReader {
       guard checksum == entry.checksum, bytes.count == declared else {
         throw invalid("array '\(name)' is damaged (its checksum or size does not match)", column: column)
       }
-      let values = try bytes.withUnsafeBytes { raw -> NumPyArray.Values in
+      let (shape, values) = try bytes.withUnsafeBytes { raw -> ([Int], NumPyArray.Values) in
         do {
           let array = try NumPyArray(header: raw)
-          if let rowCount, array.count != rowCount {
-            throw invalid(
-              "array '\(name)' has \(array.count) rows, but '\(names[0])' has \(rowCount); columns must be equally long",
-              column: column)
-          }
           try CSVTableReader.checkSize(rows: array.count, columns: column, displayPath: displayPath, line: 1)
-          rowCount = array.count
-          return try array.values(raw)
+          let values = try array.values(raw)
+          // A matrix stored column by column is read back row by row.
+          guard array.shape.count == 2, array.fortranOrder else { return (array.shape, values) }
+          let (rows, columns) = (array.shape[0], array.shape[1])
+          let order = (0..<rows).flatMap { row in (0..<columns).map { $0 * rows + row } }
+          return (array.shape, values.selecting(order))
         } catch let format as NumPyArray.FormatError {
           throw invalid("array '\(name)' \(format.message)", column: column)
         }
       }
+      arrays.append((name, shape, values))
+    }
+    guard !arrays.isEmpty else { throw invalid("the archive holds no arrays") }
+    return try table(arrays, displayPath: displayPath, invalid: invalid)
+  }
+
+  /// The table of the archive's arrays: equally long columns side by side; or, when it holds matrices, one row per
+  /// matrix cell (`row`, `col` and each matrix's value under its name), each column beside them repeated along the
+  /// matrix rows it matches in length (or along its columns: a square matrix's labels give `NAME` per row and
+  /// `NAME_col` per column), as a confusion matrix or Stable-Baselines3's `evaluations.npz` is read long.
+  private static func table(
+    _ arrays: [(name: String, shape: [Int], values: NumPyArray.Values)], displayPath: String,
+    invalid: (String, Int) -> VellumError
+  ) throws -> Table {
+    var names: [String] = []
+    var numbers: [String: [Double]] = [:]
+    var text: [String: TextColumn] = [:]
+    func add(_ name: String, _ values: NumPyArray.Values) {
       names.append(name)
       switch values {
       case .numbers(let column): numbers[name] = column
       case .text(let column): text[name] = column
       }
     }
-    guard let rowCount else { throw invalid("the archive holds no arrays") }
-    var table = Table(origin: displayPath, order: names, textColumns: text, numbers: numbers, rowCount: rowCount)
-    table.rowLines = (0..<rowCount).map { $0 + 1 }
+    let matrices = arrays.enumerated().filter { $0.element.shape.count == 2 }
+    guard let (firstIndex, first) = matrices.first else {
+      let rowCount = arrays[0].shape[0]
+      for (index, array) in arrays.enumerated() {
+        guard array.shape[0] == rowCount else {
+          throw invalid(
+            "array '\(array.name)' has \(array.shape[0]) rows, but '\(arrays[0].name)' has \(rowCount); columns must be "
+              + "equally long", index + 1)
+        }
+        add(array.name, array.values)
+      }
+      return Self.numbered(
+        Table(origin: displayPath, order: names, textColumns: text, numbers: numbers, rowCount: rowCount))
+    }
+    let (rows, columns) = (first.shape[0], first.shape[1])
+    for (index, matrix) in matrices where matrix.shape != first.shape {
+      throw invalid(
+        "matrix '\(matrix.name)' has shape (\(matrix.shape[0]), \(matrix.shape[1])), but '\(first.name)' has (\(rows), "
+          + "\(columns)); matrices read together must match", index + 1)
+    }
+    for name in ["row", "col"] where arrays.contains(where: { $0.name == name }) {
+      throw invalid(
+        "the archive holds an array named '\(name)', which its matrices' long rows would name too; rename it",
+        firstIndex + 1)
+    }
+    let cells = rows * columns
+    add("row", .numbers((0..<cells).map { Double($0 / max(columns, 1)) }))
+    add("col", .numbers((0..<cells).map { Double($0 % max(columns, 1)) }))
+    for (index, array) in arrays.enumerated() {
+      if array.shape.count == 2 {
+        add(array.name, array.values)
+        continue
+      }
+      let length = array.shape[0]
+      guard length == rows || length == columns else {
+        throw invalid(
+          "array '\(array.name)' has \(length) rows, matching neither the \(rows) rows nor the \(columns) columns of "
+            + "matrix '\(first.name)'", index + 1)
+      }
+      if length == rows { add(array.name, array.values.selecting((0..<cells).map { $0 / max(columns, 1) })) }
+      if length == columns {
+        let name = length == rows ? array.name + "_col" : array.name
+        guard !arrays.contains(where: { $0.name == name }) else { continue }
+        add(name, array.values.selecting((0..<cells).map { $0 % max(columns, 1) }))
+      }
+    }
+    return Self.numbered(Table(origin: displayPath, order: names, textColumns: text, numbers: numbers, rowCount: cells))
+  }
+
+  /// Rows are pointed at by their 1-based number, as a CSV's by line.
+  private static func numbered(_ table: Table) -> Table {
+    var table = table
+    table.rowLines = (0..<table.rowCount).map { $0 + 1 }
     return table
   }
 

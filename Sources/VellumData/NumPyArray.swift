@@ -10,6 +10,14 @@ struct NumPyArray {
   enum Values {
     case numbers([Double])
     case text(TextColumn)
+
+    /// The values at `indices`, in that order (a matrix's cells read long, a column repeated along them).
+    func selecting(_ indices: [Int]) -> Values {
+      switch self {
+      case .numbers(let values): return .numbers(indices.map { values[$0] })
+      case .text(let column): return .text(column.selecting(indices))
+      }
+    }
   }
 
   /// Why an array could not be read, said of the array (the archive reader adds which one).
@@ -39,7 +47,12 @@ struct NumPyArray {
 
   var element: Element
   var bigEndian: Bool
+  /// Elements in all: the product of `shape`.
   var count: Int
+  /// One length (a column) or two (a matrix: rows, columns).
+  var shape: [Int]
+  /// A matrix stored column by column (Fortran order) rather than row by row.
+  var fortranOrder: Bool
   /// Where the elements start in the array's bytes.
   var dataOffset: Int
 
@@ -75,15 +88,23 @@ struct NumPyArray {
     guard fields["fortran_order"] == "False" || fields["fortran_order"] == "True" else {
       throw FormatError(message: "has no fortran_order in its header")
     }
-    guard let shape = fields["shape"] else { throw FormatError(message: "has no shape in its header") }
-    let dimensions = shape.dropFirst().dropLast().split(separator: ",").map {
+    fortranOrder = fields["fortran_order"] == "True"
+    guard let written = fields["shape"] else { throw FormatError(message: "has no shape in its header") }
+    let dimensions = written.dropFirst().dropLast().split(separator: ",").map {
       $0.trimmingCharacters(in: .whitespaces)
     }
-    guard shape.hasPrefix("("), shape.hasSuffix(")"), dimensions.count == 1, let count = Int(dimensions[0]),
-      count >= 0
+    let lengths = dimensions.compactMap { Int($0) }.filter { $0 >= 0 }
+    guard written.hasPrefix("("), written.hasSuffix(")"), lengths.count == dimensions.count,
+      (1...2).contains(lengths.count)
     else {
-      throw FormatError(message: "has shape \(shape); a column must be one-dimensional, as (n,)")
+      throw FormatError(
+        message: "has shape \(written); a column must be one-dimensional, as (n,), or a matrix (n, m), which becomes "
+          + "long rows")
     }
+    let (count, tooMany) =
+      lengths.count == 2 ? lengths[0].multipliedReportingOverflow(by: lengths[1]) : (lengths[0], false)
+    guard !tooMany else { throw FormatError(message: "has shape \(written), more elements than can be counted") }
+    shape = lengths
     self.count = count
     dataOffset = headerStart + headerLength
     let (needed, overflow) = count.multipliedReportingOverflow(by: element.size)

@@ -80,17 +80,22 @@ public struct DataSourceSpec: Sendable {
     case csv, tsv
     /// JSON Lines: one JSON object per line, as training loggers write.
     case jsonl
+    /// JSON: an array of records or an object of columns.
+    case json
     /// A NumPy archive (`np.savez`): one array per column, numbers kept binary.
     case npz
 
     /// The format's name in prose.
-    var title: String { ["csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines", "npz": "NumPy .npz"][rawValue]! }
+    var title: String {
+      ["csv": "CSV", "tsv": "TSV", "jsonl": "JSON Lines", "json": "JSON", "npz": "NumPy .npz"][rawValue]!
+    }
 
-    /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, `.npz`, else CSV.
+    /// The format a file name suggests: `.tsv`, `.jsonl`/`.ndjson`, `.json`, `.npz`, else CSV.
     static func guess(_ path: String) -> FileFormat {
       let lower = path.lowercased()
       if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
       if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+      if lower.hasSuffix(".json") { return .json }
       if lower.hasSuffix(".npz") { return .npz }
       return .csv
     }
@@ -104,8 +109,9 @@ public struct DataSourceSpec: Sendable {
     /// Several files (listed, or matched by glob patterns, in sorted path order) read as one table, with an
     /// optional column derived from each file's path.
     case files(FileSet)
-    /// A TensorBoard log folder: every event file below it, as a long table of scalars.
-    case tensorboard(URL, displayPath: String)
+    /// A TensorBoard log folder: every event file below it, as a long table of scalars; `runPattern`'s named
+    /// groups, matched against each run's path, add columns (`lr=(?<lr>[^,]+)`).
+    case tensorboard(URL, displayPath: String, runPattern: Located<String>?)
     /// A table computed once from another source by transforms (`{from: preds, transform: [...]}`), shared by
     /// every layer that names it.
     case derived(Derivation)
@@ -408,11 +414,12 @@ extension DataSourceSpec {
         "with several files: a column holding each row's file name (or path_pattern's capture)", example: "seed"),
       SpecKey(
         "path_pattern", SpecSchema.string,
-        "a regular expression whose first capture (or whole match) of each file's path fills path_column",
+        "a regular expression whose first capture (or whole match) of each file's path fills path_column; on a "
+          + "TensorBoard source, its named groups over each run's path add columns",
         example: "'seed(\\d+)'"),
     ],
+    exclusive: [["tensorboard", "path_column"]],
     requiresOneOf: (FileFormat.allCases.map(\.rawValue) + ["tensorboard", "values"]).map { [$0] },
-    needs: ["path_pattern": ["path_column"]],
     shorthand: [SpecSchema.string, SpecSchema.array(SpecSchema.string)],
     example:
       "{data: {runs: {csv: runs/seed*.csv, path_column: seed}}, axes: {layers: [{line: {x: step, y: loss, group: seed}}]}}"
@@ -497,7 +504,19 @@ extension DataSourceSpec {
     let map = try node.mapping(Self.fileObject)
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
-      source = .tensorboard(url.standardizedFileURL, displayPath: folder)
+      if let column = map["path_column"] {
+        throw column.error("a TensorBoard source names each row's run in column 'run'; use path_pattern's named groups")
+      }
+      let pattern = try map.optional("path_pattern") { node -> Located<String> in
+        let text = try node.string("a regular expression")
+        guard let regex = try? Regex(text) else { throw node.error("invalid regular expression '\(text)'") }
+        _ = regex
+        guard text.contains("(?<") else {
+          throw node.error("name the groups that become columns, as in 'lr=(?<lr>[^,]+)'")
+        }
+        return Located(text, at: node.textLocation)
+      }
+      source = .tensorboard(url.standardizedFileURL, displayPath: folder, runPattern: pattern)
       return
     }
     let pathColumn = try map.optional("path_column") { try $0.string("a column name") }

@@ -122,12 +122,30 @@ final class NumPyArchiveReaderTests: XCTestCase {
     let three = NumPyFixture.little([1.0, 2, 3].map(\.bitPattern))
     let cases: [(String, [(String, Data)], String)] = [
       (
-        "shape", [("m.npy", NumPyFixture.npy("<f8", shape: "(3, 1)", three))],
-        "t.npz:1:1: error: array 'm' has shape (3, 1); a column must be one-dimensional, as (n,)"
+        "shape", [("m.npy", NumPyFixture.npy("<f8", shape: "(3, 1, 1)", three))],
+        "t.npz:1:1: error: array 'm' has shape (3, 1, 1); a column must be one-dimensional, as (n,), or a matrix "
+          + "(n, m), which becomes long rows"
       ),
       (
         "scalar", [("s.npy", NumPyFixture.npy("<f8", shape: "()", Array(three.prefix(8))))],
-        "t.npz:1:1: error: array 's' has shape (); a column must be one-dimensional, as (n,)"
+        "t.npz:1:1: error: array 's' has shape (); a column must be one-dimensional, as (n,), or a matrix (n, m), "
+          + "which becomes long rows"
+      ),
+      (
+        "matrices",
+        [
+          ("a.npy", NumPyFixture.npy("<f8", shape: "(3, 1)", three)),
+          ("b.npy", NumPyFixture.npy("<f8", shape: "(1, 3)", three)),
+        ],
+        "t.npz:1:2: error: matrix 'b' has shape (1, 3), but 'a' has (3, 1); matrices read together must match"
+      ),
+      (
+        "companion",
+        [
+          ("a.npy", NumPyFixture.npy("<f8", shape: "(3, 1)", three)),
+          ("x.npy", NumPyFixture.npy("<f8", shape: "(2,)", Array(three.prefix(16)))),
+        ],
+        "t.npz:1:2: error: array 'x' has 2 rows, matching neither the 3 rows nor the 1 columns of matrix 'a'"
       ),
       (
         "object", [("o.npy", NumPyFixture.npy("|O", shape: "(3,)", three))],
@@ -222,5 +240,49 @@ final class NumPyArchiveReaderTests: XCTestCase {
       XCTAssertEqual(try table.numbers(column("loss")).prefix(3), [1.0, 0.5, 0.25], source)
     }
     XCTAssertEqual(try read(url).rowCount, 3)
+  }
+
+  /// Matrices read long, one row per cell, as a confusion matrix or Stable-Baselines3's `evaluations.npz` needs:
+  /// `row`, `col`, each matrix's value, and the 1-D arrays repeated along the rows (or columns) they match.
+  func testMatricesReadAsLongRows() throws {
+    // SB3: timesteps (3,), results (3, 2), ep_lengths (3, 2) as int64.
+    let sb3 = try NumPyFixture.archive(
+      in: folder,
+      entries: [
+        ("timesteps.npy", NumPyFixture.npy("<i8", shape: "(3,)", NumPyFixture.little([Int64(1000), 2000, 3000]))),
+        (
+          "results.npy",
+          NumPyFixture.npy("<f8", shape: "(3, 2)", NumPyFixture.little([1.0, 2, 3, 4, 5, 6].map(\.bitPattern)))
+        ),
+        (
+          "ep_lengths.npy",
+          NumPyFixture.npy("<i8", shape: "(3, 2)", NumPyFixture.little([Int64(10), 11, 12, 13, 14, 15]))
+        ),
+      ], name: "evaluations.npz")
+    let table = try read(sb3)
+    XCTAssertEqual(table.columnNames, ["row", "col", "timesteps", "results", "ep_lengths"])
+    XCTAssertEqual(try table.numbers(column("row")), [0, 0, 1, 1, 2, 2])
+    XCTAssertEqual(try table.numbers(column("col")), [0, 1, 0, 1, 0, 1])
+    XCTAssertEqual(try table.numbers(column("timesteps")), [1000, 1000, 2000, 2000, 3000, 3000])
+    XCTAssertEqual(try table.numbers(column("results")), [1, 2, 3, 4, 5, 6])
+    XCTAssertEqual(try table.numbers(column("ep_lengths")), [10, 11, 12, 13, 14, 15])
+
+    // A 2 × 2 confusion matrix stored column by column (Fortran order), with its labels.
+    var bytes = [UInt8](
+      NumPyFixture.npy("<f8", shape: "(2, 2)", NumPyFixture.little([5.0, 1, 2, 7].map(\.bitPattern))))
+    let (from, to) = (Array("'fortran_order': False, ".utf8), Array("'fortran_order': True,  ".utf8))
+    let start = try XCTUnwrap((0...(bytes.count - from.count)).first { Array(bytes[$0..<$0 + from.count]) == from })
+    bytes.replaceSubrange(start..<start + from.count, with: to)
+    let fortran = Data(bytes)
+    let labels = NumPyFixture.npy(
+      "<U3", shape: "(2,)", NumPyFixture.little([UInt32](arrayLiteral: 99, 97, 116, 100, 111, 103)))
+    let confusion = try NumPyFixture.archive(
+      in: folder, entries: [("cm.npy", fortran), ("labels.npy", labels)], name: "cm.npz")
+    let matrix = try read(confusion)
+    XCTAssertEqual(matrix.columnNames, ["row", "col", "cm", "labels", "labels_col"])
+    // Stored column by column, [[5, 2], [1, 7]] reads back row by row.
+    XCTAssertEqual(try matrix.numbers(column("cm")), [5, 2, 1, 7])
+    XCTAssertEqual(try matrix.strings(column("labels")), ["cat", "cat", "dog", "dog"])
+    XCTAssertEqual(try matrix.strings(column("labels_col")), ["cat", "dog", "cat", "dog"])
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vellum
 import VellumDiagnostics
 import VellumTestSupport
 import XCTest
@@ -80,5 +81,48 @@ final class TensorBoardReaderTests: XCTestCase {
     XCTAssertNil(try tensor(shape([3]), field(5, floats([1, 2, 3]))), "a 3-vector")
     XCTAssertNil(try tensor(shape([2, 3]), field(4, floats([0, 1, 5, 1, 2, 7]))), "a histogram's [k, 3] buckets")
     XCTAssertNil(try tensor(shape([3]), field(5, floats([1]))), "one value broadcast over three elements")
+  }
+
+  /// A sweep's parameters from its run folders (`lr=3e-4,seed=0/`): path_pattern's named groups add columns.
+  func testRunPathPatternAddsParameterColumns() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let examples = PackagePaths.root.appendingPathComponent("Templates/examples/tensorboard-runs")
+    let logs = fixture.directory.appendingPathComponent("logs")
+    try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+    for (seed, lr) in zip(0..<3, ["3e-4", "1e-3", "3e-3"]) {
+      try FileManager.default.copyItem(
+        at: examples.appendingPathComponent("seed\(seed)"), to: logs.appendingPathComponent("lr=\(lr),seed=\(seed)"))
+    }
+    let spec = """
+      data: {tb: {tensorboard: logs, path_pattern: 'lr=(?<lr>[^,]+),seed=(?<seed>\\d+)'}}
+      axes:
+        layers: [{line: {data: tb, x: step, y: value, group: seed}}]
+      """
+    let figure = try Figure(contentsOf: try fixture.write("figure.yaml", spec))
+    let table = try XCTUnwrap(try DataLoader.finalTables(figure.spec)[0][0])
+    XCTAssertEqual(Array(table.columnNames.suffix(2)), ["lr", "seed"])
+    let runs = try table.strings(Located("run", at: nil))
+    let lrs = try table.strings(Located("lr", at: nil))
+    let seeds = try table.strings(Located("seed", at: nil))
+    for (run, (lr, seed)) in zip(runs, zip(lrs, seeds)) { XCTAssertEqual(run, "lr=\(lr),seed=\(seed)") }
+    XCTAssertEqual(Set(lrs), ["3e-4", "1e-3", "3e-3"])
+    // A run the pattern misses, and a pattern without named groups, are errors at the pattern.
+    let missing = errorText {
+      let figure = try Figure(
+        contentsOf: try fixture.write(
+          "miss.yaml", spec.replacingOccurrences(of: "lr=(?<lr>[^,]+)", with: "rate=(?<lr>[^,]+)")))
+      _ = try DataLoader.finalTables(figure.spec)
+    }
+    XCTAssertTrue(missing.contains("miss.yaml:1:"), missing)
+    XCTAssertTrue(missing.contains("does not match the run"), missing)
+    let unnamed = errorText {
+      _ = try Figure(
+        contentsOf: try fixture.write(
+          "unnamed.yaml",
+          spec.replacingOccurrences(of: "?<lr>", with: "")
+            .replacingOccurrences(of: "?<seed>", with: "")))
+    }
+    XCTAssertTrue(unnamed.contains("name the groups"), unnamed)
   }
 }

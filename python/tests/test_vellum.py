@@ -151,6 +151,27 @@ def test_npz_sources_read_as_numpy_wrote_them(tmp_path, save):
             assert cells.tolist() == array.tolist(), name
 
 
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_npz_matrices_read_long_as_numpy_wrote_them(tmp_path, order):
+    # Stable-Baselines3's evaluations.npz shape: timesteps (n,), results and ep_lengths (n, episodes), written by
+    # NumPy in C or Fortran order; the binary reads one row per cell, the 1-D array repeated along the rows.
+    rng = np.random.default_rng(7)
+    timesteps = np.arange(1, 6) * 1000
+    results = np.asarray(rng.normal(size=(5, 3)), order=order)
+    lengths = np.asarray(rng.integers(10, 500, size=(5, 3)), order=order)
+    np.savez(tmp_path / "evaluations.npz", timesteps=timesteps, results=results, ep_lengths=lengths)
+    spec = tmp_path / "s.yaml"
+    spec.write_text("data: {d: evaluations.npz}\naxes: {layers: [{line: {data: d, x: timesteps, y: results}}]}\n")
+    table = _cli_table(spec)
+    assert list(table.columns) == ["row", "col", "timesteps", "results", "ep_lengths"]
+    rows, cols = np.indices(results.shape)
+    assert [int(float(cell)) for cell in table["row"]] == rows.ravel().tolist()
+    assert [int(float(cell)) for cell in table["col"]] == cols.ravel().tolist()
+    assert [float(cell) for cell in table["timesteps"]] == np.repeat(timesteps, 3).astype(float).tolist()
+    np.testing.assert_array_equal([float(cell) for cell in table["results"]], results.ravel(order="C"))
+    assert [float(cell) for cell in table["ep_lengths"]] == lengths.ravel(order="C").astype(float).tolist()
+
+
 def test_dataframes_travel_as_npz(tmp_path):
     from vellum import _tables
 

@@ -1,0 +1,264 @@
+import VellumDiagnostics
+import VellumSpec
+
+/// Reads a `.json` file as a table: an array of records (`[{"a": 1, "b": "x"}, …]`, vega-datasets' and many APIs'
+/// form; columns in order of first appearance, a key a record lacks an empty cell) or an object of columns
+/// (`{"a": [1, 2], "b": ["x", "y"]}`, pandas' `to_json(orient="list")`). Numbers keep their text as written,
+/// `null` is a missing cell, `true`/`false` read as 1 and 0 (as JSON Lines reads them); nested objects and arrays
+/// are refused where they stand, and errors point at `file:line:column`.
+enum JSONTableReader {
+  static func read(bytes: [UInt8], displayPath: String) throws -> Table {
+    var parser = Parser(bytes: bytes, displayPath: displayPath)
+    let table = try parser.table()
+    return table
+  }
+
+  private struct Parser {
+    let bytes: [UInt8]
+    let displayPath: String
+    var index = 0
+    var line = 1
+    var lineStart = 0
+
+    init(bytes: [UInt8], displayPath: String) {
+      self.bytes = bytes
+      self.displayPath = displayPath
+    }
+
+    func error(_ message: String) -> VellumError {
+      VellumError(
+        .invalidData, message, at: SourceLocation(file: displayPath, line: line, column: index - lineStart + 1))
+    }
+
+    mutating func skipSpace() {
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "\n"):
+          index += 1
+          line += 1
+          lineStart = index
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
+        default: return
+        }
+      }
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws {
+      skipSpace()
+      guard index < bytes.count, bytes[index] == byte else { throw error("expected \(what)") }
+      index += 1
+    }
+
+    /// The whole file: one array of records or one object of columns, and nothing after it.
+    mutating func table() throws -> Table {
+      skipSpace()
+      guard index < bytes.count else { throw error("the file holds no JSON") }
+      var names: [String] = []
+      var columns: [[String]] = []
+      var rows = 0
+      var rowLines: [Int] = []
+      switch bytes[index] {
+      case UInt8(ascii: "["):
+        index += 1
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+          index += 1
+        } else {
+          var positions: [String: Int] = [:]
+          while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
+              throw error("expected a record ({…}) in the array")
+            }
+            rowLines.append(line)
+            index += 1
+            for column in columns.indices { columns[column].append("") }
+            rows += 1
+            try CSVTableReader.checkSize(rows: rows, columns: max(1, names.count), displayPath: displayPath, line: line)
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+              index += 1
+            } else {
+              while true {
+                skipSpace()
+                let key = try string()
+                try expect(UInt8(ascii: ":"), "':' after the key")
+                let cell = try scalar()
+                let column: Int
+                if let known = positions[key] {
+                  column = known
+                } else {
+                  column = names.count
+                  positions[key] = column
+                  names.append(key)
+                  columns.append([String](repeating: "", count: rows))
+                }
+                columns[column][rows - 1] = cell
+                skipSpace()
+                guard index < bytes.count else { throw error("the record is not closed") }
+                if bytes[index] == UInt8(ascii: ",") {
+                  index += 1
+                  continue
+                }
+                try expect(UInt8(ascii: "}"), "',' or '}' after a value")
+                break
+              }
+            }
+            skipSpace()
+            guard index < bytes.count else { throw error("the array is not closed") }
+            if bytes[index] == UInt8(ascii: ",") {
+              index += 1
+              continue
+            }
+            try expect(UInt8(ascii: "]"), "',' or ']' after a record")
+            break
+          }
+        }
+      case UInt8(ascii: "{"):
+        index += 1
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+          index += 1
+        } else {
+          while true {
+            skipSpace()
+            let name = try string()
+            guard !names.contains(name) else { throw error("column '\(name)' appears twice") }
+            try expect(UInt8(ascii: ":"), "':' after the column name")
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
+              throw error(
+                "expected a list of the column's values ([…]); a file of one JSON object per line is JSON Lines: "
+                  + "name it .jsonl or write {jsonl: path}")
+            }
+            index += 1
+            var cells: [String] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+              index += 1
+            } else {
+              while true {
+                cells.append(try scalar())
+                try CSVTableReader.checkSize(
+                  rows: cells.count, columns: names.count + 1, displayPath: displayPath, line: line)
+                skipSpace()
+                guard index < bytes.count else { throw error("the column's list is not closed") }
+                if bytes[index] == UInt8(ascii: ",") {
+                  index += 1
+                  continue
+                }
+                try expect(UInt8(ascii: "]"), "',' or ']' after a value")
+                break
+              }
+            }
+            if let first = columns.first, first.count != cells.count {
+              throw error("column '\(name)' holds \(cells.count) values, but '\(names[0])' holds \(first.count)")
+            }
+            names.append(name)
+            columns.append(cells)
+            skipSpace()
+            guard index < bytes.count else { throw error("the object is not closed") }
+            if bytes[index] == UInt8(ascii: ",") {
+              index += 1
+              continue
+            }
+            try expect(UInt8(ascii: "}"), "',' or '}' after a column")
+            break
+          }
+        }
+        rows = columns.first?.count ?? 0
+      default:
+        throw error("expected an array of records ([{…}, …]) or an object of columns ({\"name\": […]})")
+      }
+      skipSpace()
+      guard index == bytes.count else {
+        throw error(
+          "text after the JSON value; a file of one JSON object per line is JSON Lines: name it .jsonl or write "
+            + "{jsonl: path}")
+      }
+      guard !names.isEmpty else { throw error("the file holds no columns") }
+      return Table(
+        origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines.count == rows ? rowLines : nil,
+        inlineLocation: SourceLocation(file: displayPath, line: 1, column: 1))
+    }
+
+    /// A cell: a number as written, a string, 1 or 0 for true or false; null is an empty (missing) cell.
+    mutating func scalar() throws -> String {
+      skipSpace()
+      guard index < bytes.count else { throw error("expected a value") }
+      switch bytes[index] {
+      case UInt8(ascii: "\""): return try string()
+      case UInt8(ascii: "{"), UInt8(ascii: "["): throw error("a nested object or list is not a cell; flatten it first")
+      default:
+        let start = index
+        while index < bytes.count, !",]} \t\r\n".utf8.contains(bytes[index]) { index += 1 }
+        let word = String(decoding: bytes[start..<index], as: UTF8.self)
+        switch word {
+        case "null": return ""
+        // As JSON Lines reads them, and pandas' booleans count: 1 and 0.
+        case "true": return "1"
+        case "false": return "0"
+        default:
+          guard DecimalParser.isDecimal(word[...]) else {
+            index = start
+            throw error("expected a JSON value, found '\(word.prefix(40))'")
+          }
+          return word
+        }
+      }
+    }
+
+    /// A double-quoted string with JSON's escapes (surrogate pairs joined).
+    mutating func string() throws -> String {
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a string in double quotes")
+      }
+      index += 1
+      var decoded: [UInt8] = []
+      var pendingHigh: UInt32?
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+          index += 1
+          return String(decoding: decoded, as: UTF8.self)
+        }
+        if byte == UInt8(ascii: "\n") { throw error("the string is not closed on its line") }
+        guard byte == UInt8(ascii: "\\") else {
+          decoded.append(byte)
+          index += 1
+          continue
+        }
+        guard index + 1 < bytes.count else { break }
+        let escaped = bytes[index + 1]
+        index += 2
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "u"):
+          guard index + 4 <= bytes.count,
+            let unit = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+          else { throw error("expected four hex digits after \\u") }
+          index += 4
+          var scalar: Unicode.Scalar?
+          if (0xD800...0xDBFF).contains(unit) {
+            pendingHigh = unit
+            continue
+          } else if (0xDC00...0xDFFF).contains(unit), let high = pendingHigh {
+            scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))
+          } else {
+            scalar = Unicode.Scalar(unit)
+          }
+          pendingHigh = nil
+          guard let scalar else { throw error("\\u escape names no character") }
+          decoded += Array(String(Character(scalar)).utf8)
+        default: throw error("unknown escape \\\(Character(Unicode.Scalar(escaped)))")
+        }
+      }
+      throw error("the string is not closed")
+    }
+  }
+}
