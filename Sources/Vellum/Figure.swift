@@ -49,7 +49,7 @@ public struct Figure: Sendable {
     spec.data.flatMap { source -> [URL] in
       switch source.source {
       case .file(let url, _, _): return [url]
-      case .tensorboard(let url, _, _): return [url]
+      case .tensorboard(let url, _, _, _): return [url]
       case .files(let set):
         return set.patterns.filter { !$0.contains(where: { "*?[".contains($0) }) }.map {
           $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : set.directory.appendingPathComponent($0).standardizedFileURL

@@ -44,7 +44,7 @@ public enum LayerDataExport {
       lines.append(
         columns.map { column in
           let cell = column.text[row]
-          if column.numeric { return Table.isMissing(cell) ? "" : cell.trimmingCharacters(in: .whitespaces) }
+          if column.numeric { return table.isMissing(cell) ? "" : cell.trimmingCharacters(in: .whitespaces) }
           return quoted(cell)
         }.joined(separator: ","))
     }

@@ -57,10 +57,12 @@ public enum DataLoader {
                 + table.headerRenames.joined(separator: ", "), at: source.location))
         }
         tables[source.name] = table
-      case .tensorboard(let url, let displayPath, let pattern):
+      case .tensorboard(let url, let displayPath, let pattern, let hparams):
         let result = try TensorBoardReader.read(directory: url, displayPath: displayPath, declaredAt: source.location)
-        tables[source.name] =
+        var table =
           try pattern.map { try TensorBoardReader.addingRunColumns(result.table, pattern: $0) } ?? result.table
+        if hparams { table = try TensorBoardReader.addingHParams(table, result.hparams, at: source.location) }
+        tables[source.name] = table
         warnings += result.warnings
       case .files(let set):
         tables[source.name] = try FileSetReader.read(set, name: source.name, declaredAt: source.location) {
@@ -75,6 +77,10 @@ public enum DataLoader {
           origin: "data '\(source.name)'", columnNames: columns.map(\.name), cells: columns.map(\.values),
           rowLines: nil, inlineLocation: source.location)
       }
+    }
+    // Each source's missing markers (pandas' defaults unless its `missing` keys say otherwise).
+    for source in spec.data where source.missingCells != Table.missingMarkers {
+      tables[source.name]?.missingCells = source.missingCells
     }
     // The spec stage refused cycles and unknown names, so each pass computes at least one source.
     while !derived.isEmpty {

@@ -34,4 +34,34 @@ extension TensorBoardReader {
     }
     return result
   }
+
+  /// The table with one column per hyperparameter the runs logged through the hparams plugin (in order of first
+  /// appearance), each row holding its run's value; a run that logged none, or not that one, leaves the cell empty.
+  static func addingHParams(
+    _ table: Table, _ hparams: [String: [(name: String, value: String)]], at location: SourceLocation
+  ) throws -> Table {
+    guard !hparams.isEmpty else {
+      throw VellumError(
+        .invalidData,
+        "no run under this TensorBoard folder logged hyperparameters (TensorBoard's hparams plugin); leave out hparams",
+        at: location)
+    }
+    var names: [String] = []
+    for run in hparams.keys.sorted() {
+      for (name, _) in hparams[run]! where !names.contains(name) { names.append(name) }
+    }
+    let runs = try table.strings(Located("run", at: location))
+    var result = table
+    for name in names {
+      guard !result.has(name) else {
+        throw VellumError(
+          .invalidData, "hyperparameter '\(name)' names a column the TensorBoard table already has", at: location)
+      }
+      let byRun = Dictionary(
+        hparams.compactMap { run, values in values.last { $0.name == name }.map { (run, $0.value) } },
+        uniquingKeysWith: { first, _ in first })
+      result.setText(name, runs.map { byRun[$0] ?? "" })
+    }
+    return result
+  }
 }

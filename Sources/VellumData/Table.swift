@@ -20,6 +20,8 @@ public struct Table {
   var inlineLocation: SourceLocation?
   /// Header names the reader changed (empty or repeated ones, renamed as pandas renames them), for a warning.
   var headerRenames: [String] = []
+  /// Cells read as missing besides empty ones and `nan`: pandas' defaults, or what the source's `missing` says.
+  public var missingCells: Set<String> = Table.missingMarkers
 
   init(origin: String, columnNames: [String], cells: [[String]], rowLines: [Int]?, inlineLocation: SourceLocation?) {
     self.origin = origin
@@ -107,7 +109,7 @@ public struct Table {
         continue
       }
       // Empty cells, pandas' missing markers (NA, N/A, NULL, None…) and YAML's `.nan` are missing: a gap.
-      if Self.isMissing(cell) { continue }
+      if isMissing(cell) { continue }
       throw VellumError(
         .invalidData, "expected a number in column '\(name.value)', found '\(cell)'",
         at: location(row: row, column: index))
@@ -128,7 +130,7 @@ public struct Table {
         values[row] = value
         continue
       }
-      if Self.isMissing(cell) { continue }
+      if isMissing(cell) { continue }
       guard let value = parse(cell), value.isFinite else {
         // A derived table has no file rows: point at the column where the layer names it.
         throw VellumError(

@@ -10,6 +10,8 @@ enum TensorBoardReader {
   struct Result {
     var table: Table
     var warnings: [VellumWarning]
+    /// Each run's hyperparameters as TensorBoard's hparams plugin wrote them (its session start info), by name.
+    var hparams: [String: [(name: String, value: String)]] = [:]
   }
 
   static func read(directory: URL, displayPath: String, declaredAt location: SourceLocation) throws -> Result {
@@ -29,6 +31,7 @@ enum TensorBoardReader {
     var times: [Double] = []
     var values: [Double] = []
     var warnings: [VellumWarning] = []
+    var hparams: [String: [(name: String, value: String)]] = [:]
     // About one scalar per 30 bytes of event file: reserving once, for all files, spares the columns' regrowth.
     let totalBytes = files.reduce(0) { total, file in
       total + ((try? file.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0)
@@ -72,7 +75,7 @@ enum TensorBoardReader {
           }
           do {
             // No array per record: each scalar goes straight into the columns.
-            try Event.read(payload) { wallTime, step, tag, value in
+            try Event.read(payload, hparams: { hparams[run, default: []] += $0 }) { wallTime, step, tag, value in
               names.append(runRange, to: 0)
               // Consecutive records mostly repeat a tag: reuse its range instead of decoding it again.
               if let last = lastTag, last.bytes.elementsEqual(tag) {
@@ -98,7 +101,7 @@ enum TensorBoardReader {
       origin: displayPath, order: ["run", "tag", "step", "wall_time", "value"],
       textColumns: ["run": columns[0], "tag": columns[1]],
       numbers: ["step": steps, "wall_time": times, "value": values], rowCount: values.count)
-    return Result(table: table, warnings: warnings)
+    return Result(table: table, warnings: warnings, hparams: hparams)
   }
 
   /// Event files below `directory`, in sorted path order.
@@ -138,7 +141,8 @@ enum TensorBoardReader {
     /// Calls `scalar` with the event's wall time, step, and each scalar's tag bytes (valid while the file's bytes
     /// are) and value; the summary follows the step in the wire format, but either order is read.
     static func read(
-      _ bytes: UnsafeBufferPointer<UInt8>, scalar: (Double, Int64, UnsafeBufferPointer<UInt8>, Double) -> Void
+      _ bytes: UnsafeBufferPointer<UInt8>, hparams: ([(name: String, value: String)]) -> Void = { _ in },
+      scalar: (Double, Int64, UnsafeBufferPointer<UInt8>, Double) -> Void
     ) throws {
       var reader = ProtobufReader(bytes)
       var wallTime = 0.0
@@ -156,13 +160,15 @@ enum TensorBoardReader {
         default: try reader.skip(wire)
         }
       }
-      if let first { try Self.summary(first) { tag, value in scalar(wallTime, step, tag, value) } }
-      for summary in more { try Self.summary(summary) { tag, value in scalar(wallTime, step, tag, value) } }
+      for summary in (first.map { [$0] } ?? []) + more {
+        try Self.summary(summary, hparams: hparams) { tag, value in scalar(wallTime, step, tag, value) }
+      }
     }
 
     /// `Summary.value` entries holding one number: `simple_value`, or a scalar tensor.
     private static func summary(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ found: (UnsafeBufferPointer<UInt8>, Double) -> Void
+      _ bytes: UnsafeBufferPointer<UInt8>, hparams: ([(name: String, value: String)]) -> Void,
+      _ found: (UnsafeBufferPointer<UInt8>, Double) -> Void
     ) throws {
       var reader = ProtobufReader(bytes)
       while let (field, wire) = try reader.key() {
@@ -178,6 +184,12 @@ enum TensorBoardReader {
           case (1, 2): tag = try value.bytes()
           case (2, 5): number = Double(Float(bitPattern: try value.fixed32()))
           case (8, 2): number = try tensorScalar(value.bytes())
+          case (9, 2):
+            // The hparams plugin's session start info rides in a value's metadata, its tensor empty.
+            if let found = try HParams.sessionStart(value.bytes()) {
+              hparams(found)
+              number = nil
+            }
           default: try value.skip(wire)
           }
         }

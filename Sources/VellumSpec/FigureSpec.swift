@@ -110,8 +110,9 @@ public struct DataSourceSpec: Sendable {
     /// optional column derived from each file's path.
     case files(FileSet)
     /// A TensorBoard log folder: every event file below it, as a long table of scalars; `runPattern`'s named
-    /// groups, matched against each run's path, add columns (`lr=(?<lr>[^,]+)`).
-    case tensorboard(URL, displayPath: String, runPattern: Located<String>?)
+    /// groups, matched against each run's path, add columns (`lr=(?<lr>[^,]+)`), and so do the runs'
+    /// hyperparameters with `hparams`.
+    case tensorboard(URL, displayPath: String, runPattern: Located<String>?, hparams: Bool)
     /// A table computed once from another source by transforms (`{from: preds, transform: [...]}`), shared by
     /// every layer that names it.
     case derived(Derivation)
@@ -142,6 +143,15 @@ public struct DataSourceSpec: Sendable {
   public var name: String
   public var source: Source
   public var location: SourceLocation
+  /// Cells read as missing besides empty ones and `nan`: pandas' defaults unless `missing` and `missing_defaults`
+  /// say otherwise.
+  public var missingCells: Set<String> = DataSourceSpec.defaultMissing
+
+  /// What pandas' `read_csv` reads as missing by default (its `na_values`, exactly as written).
+  public static let defaultMissing: Set<String> = [
+    "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA",
+    "NULL", "NaN", "None", "n/a", "nan", "null",
+  ]
 }
 
 extension FigureSpec {
@@ -417,6 +427,18 @@ extension DataSourceSpec {
         "a regular expression whose first capture (or whole match) of each file's path fills path_column; on a "
           + "TensorBoard source, its named groups over each run's path add columns",
         example: "'seed(\\d+)'"),
+      SpecKey(
+        "hparams", SpecSchema.boolean,
+        "TensorBoard: a column per hyperparameter the hparams plugin logged, each run's value on its rows",
+        defaultValue: false),
+      SpecKey(
+        "missing", SpecSchema.array(SpecSchema.string),
+        "more cells read as missing (gaps), beside empty cells, nan and pandas' defaults (NA, N/A, NULL, None…)",
+        example: "['-', '?', '-999']"),
+      SpecKey(
+        "missing_defaults", SpecSchema.boolean,
+        "read pandas' default markers (NA, N/A, #N/A, NULL, null, None…) as missing; false keeps them as text "
+          + "(pandas' keep_default_na=False)", defaultValue: true),
     ],
     exclusive: [["tensorboard", "path_column"]],
     requiresOneOf: (FileFormat.allCases.map(\.rawValue) + ["tensorboard", "values"]).map { [$0] },
@@ -502,6 +524,9 @@ extension DataSourceSpec {
       return
     }
     let map = try node.mapping(Self.fileObject)
+    let extra = try map.optional("missing") { try $0.list("cells read as missing").map { try $0.string("a cell") } }
+    let defaults = try map.optional("missing_defaults") { try $0.bool() } ?? true
+    missingCells = (defaults ? Self.defaultMissing : []).union(extra ?? [])
     if let folder = try map.optional("tensorboard", { try $0.string("a log folder") }) {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : directory.appendingPathComponent(folder)
       if let column = map["path_column"] {
@@ -516,7 +541,8 @@ extension DataSourceSpec {
         }
         return Located(text, at: node.textLocation)
       }
-      source = .tensorboard(url.standardizedFileURL, displayPath: folder, runPattern: pattern)
+      let hparams = try map.optional("hparams") { try $0.bool() } ?? false
+      source = .tensorboard(url.standardizedFileURL, displayPath: folder, runPattern: pattern, hparams: hparams)
       return
     }
     let pathColumn = try map.optional("path_column") { try $0.string("a column name") }

@@ -142,4 +142,27 @@ final class RealDataTests: XCTestCase {
       XCTAssertEqual(try DataLoader.finalTables(figure.spec)[0][0]?.rowCount, 4)
     }
   }
+
+  /// `missing` adds markers (pandas' `na_values`), `missing_defaults: false` drops pandas' own
+  /// (`keep_default_na=False`): `NA` is then a value, here an error in a numeric column.
+  func testASourceSaysWhatIsMissing() throws {
+    let csv = "x,y,who\n1,-,NA\n2,NA,b\n3,?,None\n4,5,c\n"
+    func table(_ source: String) throws -> Table {
+      let fixture = try SpecFixture()
+      defer { fixture.remove() }
+      try fixture.write("data.csv", csv)
+      let spec = "data: {t: \(source)}\naxes:\n  layers: [{line: {x: x, y: y}}]\n"
+      let figure = try Figure(contentsOf: try fixture.write("figure.yaml", spec))
+      return try XCTUnwrap(try DataLoader.finalTables(figure.spec)[0][0])
+    }
+    let added = try table("{csv: data.csv, missing: ['-', '?']}")
+    XCTAssertEqual(try added.numbers(Located("y", at: nil)).map { $0.isNaN ? -1 : $0 }, [-1, -1, -1, 5])
+    let only = try table("{csv: data.csv, missing: ['-', '?'], missing_defaults: false}")
+    XCTAssertTrue(errorText { _ = try only.numbers(Located("y", at: nil)) }.contains("found 'NA'"))
+    XCTAssertEqual(try only.strings(Located("who", at: nil)), ["NA", "b", "None", "c"])
+    XCTAssertFalse(only.isMissing("NA"))
+    XCTAssertTrue(only.isMissing("?"))
+    let plain = try table("data.csv")
+    XCTAssertTrue(errorText { _ = try plain.numbers(Located("y", at: nil)) }.contains("found '-'"))
+  }
 }

@@ -125,4 +125,59 @@ final class TensorBoardReaderTests: XCTestCase {
     }
     XCTAssertTrue(unnamed.contains("name the groups"), unnamed)
   }
+
+  /// Hyperparameters written by TensorBoard's own hparams plugin (Tests/Fixtures/tensorboard-hparams, from
+  /// scripts/make_hparams_fixture.py) read as TensorBoard's loader reads them back: one column each, every row of
+  /// a run holding the run's value.
+  func testHParamsBecomeColumnsAsTensorBoardReadsThem() throws {
+    let folder = PackagePaths.root.appendingPathComponent("Tests/Fixtures/tensorboard-hparams")
+    /// A hyperparameter as TensorBoard read it: a bool, a number or a string.
+    enum Expected: Decodable {
+      case flag(Bool)
+      case number(Double)
+      case text(String)
+      init(from decoder: Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if let flag = try? value.decode(Bool.self) {
+          self = .flag(flag)
+        } else if let number = try? value.decode(Double.self) {
+          self = .number(number)
+        } else {
+          self = .text(try value.decode(String.self))
+        }
+      }
+    }
+    let expected = try JSONDecoder().decode(
+      [String: [String: Expected]].self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
+    let spec = """
+      data: {tb: {tensorboard: '\(folder.path)', hparams: true}}
+      axes:
+        layers: [{line: {data: tb, x: step, y: value, group: optimizer}}]
+      """
+    let figure = try Figure(text: spec, name: "f.yaml", directory: folder)
+    let table = try XCTUnwrap(try DataLoader.finalTables(figure.spec)[0][0])
+    XCTAssertEqual(Set(table.columnNames.dropFirst(5)), ["lr", "optimizer", "layers", "dropout"])
+    let runs = try table.strings(Located("run", at: nil))
+    XCTAssertEqual(Set(runs), ["run_a", "run_b"])
+    XCTAssertEqual(table.rowCount, 6, "the three losses of each run; the hparams record adds no row")
+    for name in ["lr", "optimizer", "layers", "dropout"] {
+      let cells = try table.strings(Located(name, at: nil))
+      for (run, cell) in zip(runs, cells) {
+        switch expected[run]?[name] {
+        case .flag(let flag)?: XCTAssertEqual(cell, flag ? "true" : "false", "\(run) \(name)")
+        case .number(let number)?: XCTAssertEqual(Double(cell), number, "\(run) \(name)")
+        case .text(let text)?: XCTAssertEqual(cell, text, "\(run) \(name)")
+        case nil: XCTFail("\(run) \(name): no expected value")
+        }
+      }
+    }
+    // Without hyperparameters logged, asking for them is an error at the source.
+    let plain = errorText {
+      let figure = try Figure(
+        text: spec.replacingOccurrences(of: folder.path, with: fixtures.appendingPathComponent("good").path),
+        name: "f.yaml", directory: folder)
+      _ = try DataLoader.finalTables(figure.spec)
+    }
+    XCTAssertTrue(plain.contains("logged hyperparameters"), plain)
+  }
 }

@@ -30,7 +30,7 @@ extension Table {
   /// Rows where none of `columns` (every column when empty) is missing.
   fileprivate func droppingMissing(_ columns: [Located<String>]) throws -> Table {
     let checked = columns.isEmpty ? columnNames.map { Located($0, at: nil) } : columns
-    let missing = try checked.map { column in try strings(column).map(Self.isMissing) }
+    let missing = try checked.map { column in try strings(column).map(isMissing) }
     return selecting(rows: (0..<rowCount).filter { row in !missing.contains { $0[row] } })
   }
 }

@@ -56,7 +56,7 @@ struct FillMissingTransform: TableTransform {
           column.value, fill(numbers, groups: groups, missing: \.isNaN, with: value.flatMap(Double.init)))
       } else {
         let cells = try table.strings(column)
-        table.setText(column.value, fill(cells, groups: groups, missing: Table.isMissing, with: value))
+        table.setText(column.value, fill(cells, groups: groups, missing: table.isMissing, with: value))
       }
     }
   }

@@ -58,9 +58,9 @@ extension Table {
     let keys: [Key] = try columns.map { column in
       let cells = try strings(column)
       if let numbers = try? self.numbers(column) { return .number(numbers) }
-      return .text(cells.map { Self.isMissing($0) ? "" : $0 })
+      return .text(cells.map { isMissing($0) ? "" : $0 })
     }
-    let missing: [[Bool]] = try columns.map { column in try strings(column).map(Self.isMissing) }
+    let missing: [[Bool]] = try columns.map { column in try strings(column).map(isMissing) }
     let order = (0..<rowCount).sorted { a, b in
       for (index, key) in keys.enumerated() {
         let (missingA, missingB) = (missing[index][a], missing[index][b])
