@@ -292,28 +292,14 @@ enum JSONLinesReader {
         guard index + 1 < end else { break }
         let escaped = bytes[index + 1]
         index += 2
-        switch escaped {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "u"):
-          var scalar = try hex(bytes, at: &index, end: end)
-          if (0xD800..<0xDC00).contains(scalar), index + 1 < end, bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u")
-          {
-            var after = index + 2
-            let low = try hex(bytes, at: &after, end: end)
-            if (0xDC00..<0xE000).contains(low) {
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-              index = after
-            }
+        if let byte = JSONEscapes.simple(escaped) {
+          decoded.append(byte)
+        } else if escaped == UInt8(ascii: "u") {
+          guard let utf8 = JSONEscapes.unicode(bytes, at: &index, end: end) else {
+            throw error("line is not valid JSON: expected four hex digits after \\u", at: index)
           }
-          // A lone surrogate has no UTF-8 form: it becomes U+FFFD, as JSON decoders commonly do.
-          decoded += Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-        default:
+          decoded += utf8
+        } else {
           throw error("line is not valid JSON: unknown escape '\\\(Character(Unicode.Scalar(escaped)))'", at: index - 2)
         }
       }
@@ -322,16 +308,5 @@ enum JSONLinesReader {
       return Cell(start: decodedStart, end: decoded.count, decoded: true)
     }
 
-    private func hex(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, end: Int) throws -> UInt32 {
-      var value: UInt32 = 0
-      for offset in 0..<4 {
-        guard index + offset < end, let digit = Character(Unicode.Scalar(bytes[index + offset])).hexDigitValue else {
-          throw error("line is not valid JSON: expected four hex digits after \\u", at: index)
-        }
-        value = value << 4 | UInt32(digit)
-      }
-      index += 4
-      return value
-    }
   }
 }

@@ -215,7 +215,6 @@ enum JSONTableReader {
       }
       index += 1
       var decoded: [UInt8] = []
-      var pendingHigh: UInt32?
       while index < bytes.count {
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") {
@@ -231,31 +230,15 @@ enum JSONTableReader {
         guard index + 1 < bytes.count else { break }
         let escaped = bytes[index + 1]
         index += 2
-        switch escaped {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "u"):
-          guard index + 4 <= bytes.count,
-            let unit = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-          else { throw error("expected four hex digits after \\u") }
-          index += 4
-          var scalar: Unicode.Scalar?
-          if (0xD800...0xDBFF).contains(unit) {
-            pendingHigh = unit
-            continue
-          } else if (0xDC00...0xDFFF).contains(unit), let high = pendingHigh {
-            scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00))
-          } else {
-            scalar = Unicode.Scalar(unit)
+        if let byte = JSONEscapes.simple(escaped) {
+          decoded.append(byte)
+        } else if escaped == UInt8(ascii: "u") {
+          guard let utf8 = JSONEscapes.unicode(bytes, at: &index, end: bytes.count) else {
+            throw error("expected four hex digits after \\u")
           }
-          pendingHigh = nil
-          guard let scalar else { throw error("\\u escape names no character") }
-          decoded += Array(String(Character(scalar)).utf8)
-        default: throw error("unknown escape \\\(Character(Unicode.Scalar(escaped)))")
+          decoded += utf8
+        } else {
+          throw error("unknown escape '\\\(Character(Unicode.Scalar(escaped)))'")
         }
       }
       throw error("the string is not closed")
