@@ -23,6 +23,8 @@ struct TextMark: Mark {
   var arrow: Bool
   var arrowWidth: Double
   var coordinates: Coordinates
+  /// A box behind the text (matplotlib's `bbox`).
+  var box: TextBox?
   var location: SourceLocation
 
   static let layerKind = LayerKind(
@@ -69,6 +71,9 @@ struct TextMark: Mark {
       SpecKey(
         "coordinates", SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
         "units of x and y: data, fractions of the axes, or fractions of the figure", defaultValue: Coordinates.data),
+      SpecKey(
+        "box", TextBox.schema, "a box behind the text: true, or {style, pad, fill, edge, width, alpha} (bbox)",
+        defaultValue: false),
     ],
     required: ["text", "x", "y"], example: "{text: {text: 'best', x: 300, y: 1.5, offset: [5, 5], arrow: true}}")
 
@@ -85,6 +90,7 @@ struct TextMark: Mark {
     color = try map.optional("color") { try decodeColor($0) } ?? .black
     arrow = try map.optional("arrow") { try $0.bool() } ?? false
     arrowWidth = try map.optional("arrow_width") { try $0.measure("a line width") } ?? 0.8
+    box = try map.optional("box") { try TextBox.decode($0) } ?? nil
   }
 
   var request: DataRequest? { nil }
@@ -118,11 +124,12 @@ extension TextMark: MarkGeometry {
     guard FarPointClipping.isNear(target) else {
       return MarkDrawing(warnings: [offCanvas])
     }
-    let (placed, arrowNodes) = try annotation(target: target, canvas: canvas)
-    let outside = placed.box.reachesOutside(canvas.canvas)
-    // Drawn over the plot's edge like the text, not clipped with the data.
+    let (placed, boxed, arrowNodes) = try annotation(target: target, canvas: canvas)
+    let outside = (boxed?.box ?? placed.box).reachesOutside(canvas.canvas)
+    // Drawn over the plot's edge like the text, not clipped with the data; the box under the text.
     return MarkDrawing(
-      points: [target], overlay: (arrowNodes ?? []) + [placed.node], warnings: outside ? [offCanvas] : [])
+      points: [target], overlay: (arrowNodes ?? []) + [boxed?.node, placed.node].compactMap { $0 },
+      warnings: outside ? [offCanvas] : [])
   }
 
   private var offCanvas: VellumWarning {
@@ -133,8 +140,10 @@ extension TextMark: MarkGeometry {
 
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
 
-  /// The text at its offset from `target`, and an arrow from the text to the target.
-  private func annotation(target: Point, canvas: MarkCanvas) throws -> (PlacedText, [SceneNode]?) {
+  /// The text at its offset from `target`, its box, and an arrow from the text (or its box) to the target.
+  private func annotation(target: Point, canvas: MarkCanvas) throws -> (
+    PlacedText, (node: SceneNode, box: Rect)?, [SceneNode]?
+  ) {
     let label = try canvas.setter.set(label: text, size: size ?? canvas.textSize)
     let origin = Point(target.x + offset.x, target.y - offset.y)
     let anchor: PlacedText.Anchor = self.anchor == .start ? .start : self.anchor == .middle ? .middle : .end
@@ -143,26 +152,27 @@ extension TextMark: MarkGeometry {
       node.paint = Paint(color.rgb, opacity: color.alpha)
       placed.node = .text(node)
     }
-    guard arrow, offset != (0, 0) else { return (placed, nil) }
-    let box = placed.box
+    let boxed = self.box.map { $0.node(around: placed.box, size: size ?? canvas.textSize) }
+    guard arrow, offset != (0, 0) else { return (placed, boxed, nil) }
+    let box = boxed?.box ?? placed.box
     let center = Point(box.midX, box.midY)
     // Start where the line from the text's centre to the target leaves the text's box, plus a gap.
     let dx = target.x - center.x
     let dy = target.y - center.y
     let length = (dx * dx + dy * dy).squareRoot()
-    guard length > 0 else { return (placed, nil) }
+    guard length > 0 else { return (placed, boxed, nil) }
     let exit = min(dx == 0 ? .infinity : box.width / 2 / abs(dx), dy == 0 ? .infinity : box.height / 2 / abs(dy))
     let gap = 2.0
     let (ux, uy) = (dx / length, dy / length)
     let start = Point(center.x + dx * exit + ux * gap, center.y + dy * exit + uy * gap)
     let head = 3 * arrowWidth + 4
     let tip = Point(target.x - ux * gap, target.y - uy * gap)
-    guard (tip.x - start.x) * ux + (tip.y - start.y) * uy > head else { return (placed, nil) }
+    guard (tip.x - start.x) * ux + (tip.y - start.y) * uy > head else { return (placed, boxed, nil) }
     let neck = Point(tip.x - ux * head, tip.y - uy * head)
     let (px, py) = (-uy * head * 0.35, ux * head * 0.35)
     let paint = Paint(color.rgb, opacity: color.alpha)
     return (
-      placed,
+      placed, boxed,
       [
         .path(PathNode(segments: [.move(start), .line(neck)], stroke: Stroke(paint, width: arrowWidth))),
         .path(
