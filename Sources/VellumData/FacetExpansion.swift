@@ -35,11 +35,20 @@ enum FacetExpansion {
       gridColumns = facet.wrap ?? Int(Double(cells.count).squareRoot().rounded(.up))
     }
     let gridRows = (cells.count + gridColumns - 1) / gridColumns
-    guard gridRows <= 64, gridColumns <= 64 else {
+    // The figure's grid holds at most 64 panels, a facet's as any other.
+    guard cells.count <= 64 else {
       throw VellumError(
         .invalidData,
-        "the facet makes a grid of \(gridRows) × \(gridColumns) panels, over the limit of 64 × 64; "
-          + "facet by a column with fewer values or filter the data", at: facet.location)
+        "the facet makes \(cells.count) panels, over the limit of 64; facet by a column with fewer values or "
+          + "filter the data", at: facet.location)
+    }
+    if let labels = spec.panels.labels {
+      guard spec.panels.letteredLabels else {
+        throw VellumError(
+          .invalidSpec, "a faceted panel's labels are lettered for the panels it makes: write panels: {labels: true}",
+          at: labels.first?.location ?? facet.location)
+      }
+      expanded.panels.labels = PanelsSpec.letters(cells.count, at: labels.first?.location)
     }
     expanded.panels.rows = gridRows
     expanded.panels.columns = gridColumns

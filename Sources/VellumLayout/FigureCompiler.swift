@@ -146,7 +146,9 @@ public enum FigureCompiler {
       decorator.showXLabel = !grid.shareX || isBottom
       decorator.showYTickLabels = !grid.shareY || column == 0
       decorator.showYLabel = !grid.shareY || column == 0
-      decorator.panelLabel = try grid.labels.map { try setter.set(label: $0[index], size: spec.font.size * 1.2) }
+      decorator.panelLabel = try grid.labels.flatMap { labels in
+        try labels.indices.contains(index) ? setter.set(label: labels[index], size: spec.font.size * 1.2) : nil
+      }
       if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first, !colorbar.spec.shared {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks,

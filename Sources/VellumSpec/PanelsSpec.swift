@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// How several panels share the figure: a grid, shared axes, and panel labels.
 public struct PanelsSpec: Sendable {
   public var rows: Int
@@ -8,6 +10,8 @@ public struct PanelsSpec: Sendable {
   public var shareY: Bool
   /// Labels drawn at each panel's top left, e.g. `(a)`; nil draws none.
   public var labels: [Located<String>]?
+  /// The labels are `labels: true`'s (a), (b)…, which a faceted panel re-letters for the panels it makes.
+  public var letteredLabels = false
   /// Gap between neighbouring panels' decorations, in points; nil uses the figure pad.
   public var spacing: Double?
   /// Least gap between neighbouring plot areas as a fraction of the mean plot width (height), as matplotlib's
@@ -27,6 +31,14 @@ public struct PanelsSpec: Sendable {
 }
 
 extension PanelsSpec {
+  /// `labels: true`: bold (a), (b)… for `count` panels.
+  public static func letters(_ count: Int, at location: SourceLocation?) -> [Located<String>] {
+    (0..<count).map { index in
+      let letter = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(index % 26)))
+      return Located("\\textbf{(\(letter))}", at: location)
+    }
+  }
+
   static let object = SpecObject(
     "panels",
     purpose: "How the figure's panels (the `axes` list) are laid out (matplotlib's subplots): the grid, shared "
@@ -94,10 +106,8 @@ extension PanelsSpec {
       try map.optional("labels") { (node: SpecNode) -> [Located<String>]? in
         if node.scalarText != nil {
           guard try node.bool() else { return nil }
-          return (0..<count).map { index in
-            let letter = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(index % 26)))
-            return Located("\\textbf{(\(letter))}", at: node.location)
-          }
+          letteredLabels = true
+          return Self.letters(count, at: node.location)
         }
         let labels = try node.list("true or a list of labels").map { try $0.located("a panel label") }
         guard labels.count == count else { throw node.error("expected \(count) panel labels, found \(labels.count)") }

@@ -86,4 +86,19 @@ final class FacetTests: XCTestCase {
         Self.spec.replacingOccurrences(of: "{column: model, wrap: 2}", with: "{row: model, wrap: 2}"), csv: Self.csv))
     XCTAssertTrue(wrapped.description.contains("wrap"), wrapped.description)
   }
+
+  /// `panels: {labels: true}` letters every panel a facet makes (it crashed: the letters were made for one panel);
+  /// a list of labels, written for one panel, is refused; more than 64 panels too.
+  func testPanelLabelsAndTheGridLimit() throws {
+    let lettered = Self.spec.replacingOccurrences(of: "axes:\n", with: "panels: {labels: true}\naxes:\n")
+    let scene = try SpecFixture.scene(lettered, csv: Self.csv).scene
+    XCTAssertEqual(scene.groups(role: "panel-label").flatMap(\.texts).map(\.plainText), ["(a)", "(b)", "(c)"])
+    let listed = Self.spec.replacingOccurrences(of: "axes:\n", with: "panels: {labels: [x]}\naxes:\n")
+    let error = try XCTUnwrap(SpecFixture.error(listed, csv: Self.csv))
+    XCTAssertTrue(error.description.contains("figure.yaml:3:"), error.description)
+    XCTAssertTrue(error.description.contains("labels: true"), error.description)
+    let many = "model,step,loss\n" + (0..<65).map { "m\($0),0,1\n" }.joined()
+    let tooMany = try XCTUnwrap(SpecFixture.error(Self.spec, csv: many))
+    XCTAssertTrue(tooMany.description.contains("65 panels, over the limit of 64"), tooMany.description)
+  }
 }
