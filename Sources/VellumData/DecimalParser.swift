@@ -1,7 +1,7 @@
 /// Reads plain decimal numbers (`-12.5`, `3e-4`) straight from UTF-8 bytes, exactly rounded: Clinger's fast path
 /// (at most 15 significant digits and a power of ten within ±22, so one correctly rounded multiply or divide
 /// gives the nearest Double). Anything else — more digits, hex, `inf`, spaces — returns nil for `strtod`.
-enum DecimalParser {
+public enum DecimalParser {
   private static let powers: [Double] = (0...22).map { exponent in
     var value = 1.0
     for _ in 0..<exponent { value *= 10 }
@@ -69,7 +69,7 @@ enum DecimalParser {
   /// Whether `text` is a plain decimal number (sign, digits with one optional point, optional exponent), the only
   /// form data cells are read as numbers in: hex (`0x10`), `infinity` and other forms `Double(_:)` also takes stay
   /// text, as pandas keeps them.
-  static func isDecimal(_ text: Substring) -> Bool {
+  public static func isDecimal(_ text: Substring) -> Bool {
     var bytes = text.utf8[...]
     if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
     var digits = 0

@@ -49,6 +49,27 @@ enum JSONTableReader {
       index += 1
     }
 
+    /// After an opening bracket: whether the list is empty, its `close` then consumed.
+    mutating func closes(_ close: UInt8) -> Bool {
+      skipSpace()
+      guard index < bytes.count, bytes[index] == close else { return false }
+      index += 1
+      return true
+    }
+
+    /// After an item of a list: whether another follows (a comma, consumed), or the list ends (`close`, consumed);
+    /// `list` names the list for an unclosed one, `item` the item the comma or `close` should follow.
+    mutating func another(_ close: UInt8, list: String, item: String) throws -> Bool {
+      skipSpace()
+      guard index < bytes.count else { throw error("\(list) is not closed") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        return true
+      }
+      try expect(close, "',' or '\(Character(Unicode.Scalar(close)))' after \(item)")
+      return false
+    }
+
     /// The whole file: one array of records or one object of columns, and nothing after it.
     mutating func table() throws -> Table {
       skipSpace()
@@ -57,17 +78,16 @@ enum JSONTableReader {
       var columns: [[String]] = []
       var rows = 0
       var rowLines: [Int] = []
+      let (openList, closeList) = (UInt8(ascii: "["), UInt8(ascii: "]"))
+      let (openObject, closeObject) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
       switch bytes[index] {
-      case UInt8(ascii: "["):
+      case openList:
         index += 1
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-          index += 1
-        } else {
-          var positions: [String: Int] = [:]
-          while true {
+        var positions: [String: Int] = [:]
+        if !closes(closeList) {
+          repeat {
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
+            guard index < bytes.count, bytes[index] == openObject else {
               throw error("expected a record ({…}) in the array")
             }
             rowLines.append(line)
@@ -75,11 +95,8 @@ enum JSONTableReader {
             for column in columns.indices { columns[column].append("") }
             rows += 1
             try CSVTableReader.checkSize(rows: rows, columns: max(1, names.count), displayPath: displayPath, line: line)
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-              index += 1
-            } else {
-              while true {
+            if !closes(closeObject) {
+              repeat {
                 skipSpace()
                 let key = try string()
                 try expect(UInt8(ascii: ":"), "':' after the key")
@@ -94,77 +111,39 @@ enum JSONTableReader {
                   columns.append([String](repeating: "", count: rows))
                 }
                 columns[column][rows - 1] = cell
-                skipSpace()
-                guard index < bytes.count else { throw error("the record is not closed") }
-                if bytes[index] == UInt8(ascii: ",") {
-                  index += 1
-                  continue
-                }
-                try expect(UInt8(ascii: "}"), "',' or '}' after a value")
-                break
-              }
+              } while try another(closeObject, list: "the record", item: "a value")
             }
-            skipSpace()
-            guard index < bytes.count else { throw error("the array is not closed") }
-            if bytes[index] == UInt8(ascii: ",") {
-              index += 1
-              continue
-            }
-            try expect(UInt8(ascii: "]"), "',' or ']' after a record")
-            break
-          }
+          } while try another(closeList, list: "the array", item: "a record")
         }
-      case UInt8(ascii: "{"):
+      case openObject:
         index += 1
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-          index += 1
-        } else {
-          while true {
+        if !closes(closeObject) {
+          repeat {
             skipSpace()
             let name = try string()
             guard !names.contains(name) else { throw error("column '\(name)' appears twice") }
             try expect(UInt8(ascii: ":"), "':' after the column name")
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
+            guard index < bytes.count, bytes[index] == openList else {
               throw error(
                 "expected a list of the column's values ([…]); a file of one JSON object per line is JSON Lines: "
                   + "name it .jsonl or write {jsonl: path}")
             }
             index += 1
             var cells: [String] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-              index += 1
-            } else {
-              while true {
+            if !closes(closeList) {
+              repeat {
                 cells.append(try scalar())
                 try CSVTableReader.checkSize(
                   rows: cells.count, columns: names.count + 1, displayPath: displayPath, line: line)
-                skipSpace()
-                guard index < bytes.count else { throw error("the column's list is not closed") }
-                if bytes[index] == UInt8(ascii: ",") {
-                  index += 1
-                  continue
-                }
-                try expect(UInt8(ascii: "]"), "',' or ']' after a value")
-                break
-              }
+              } while try another(closeList, list: "the column's list", item: "a value")
             }
             if let first = columns.first, first.count != cells.count {
               throw error("column '\(name)' holds \(cells.count) values, but '\(names[0])' holds \(first.count)")
             }
             names.append(name)
             columns.append(cells)
-            skipSpace()
-            guard index < bytes.count else { throw error("the object is not closed") }
-            if bytes[index] == UInt8(ascii: ",") {
-              index += 1
-              continue
-            }
-            try expect(UInt8(ascii: "}"), "',' or '}' after a column")
-            break
-          }
+          } while try another(closeObject, list: "the object", item: "a column")
         }
         rows = columns.first?.count ?? 0
       default:

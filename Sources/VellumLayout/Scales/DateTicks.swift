@@ -435,7 +435,8 @@ enum DateTicks {
     return (Int(year), Int(month), Int(day))
   }
 
-  private static func daysIn(year: Int, month: Int) -> Int {
+  /// Days in a month of the proleptic Gregorian calendar.
+  static func daysIn(year: Int, month: Int) -> Int {
     switch month {
     case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: return 30

@@ -14,6 +14,8 @@ protocol PositionScale: ScaleBody {
   /// Ticks for a placement the spec chose: given values, a step, calendar months.
   func ticks(_ placement: AxisSpec.TickPlacement, low: Double, high: Double, maxBins: Int, categories: [String])
     -> [Double]
+  /// The first of every `every`-th month within `low…high` (only a time axis has months).
+  func monthTicks(low: Double, high: Double, every: Int) -> [Double]
   /// Minor ticks between `majors`.
   func minorTicks(majors: [Double], low: Double, high: Double) -> [Double]
   /// Tick labels and the offset label shared by all of them (×10ⁿ, a date's year).
@@ -43,10 +45,12 @@ extension PositionScale {
     switch placement {
     case .values(let values, _): return values.filter { $0 >= lo - tolerance && $0 <= hi + tolerance }
     case .step(let step): return TickLocator.multiples(of: step, from: lo, to: hi)
-    case .months: return []
+    case .months(let every): return monthTicks(low: lo, high: hi, every: every)
     case .auto: return autoTicks(low: lo, high: hi, maxBins: maxBins, categories: categories)
     }
   }
+
+  func monthTicks(low: Double, high: Double, every: Int) -> [Double] { [] }
 
   /// matplotlib's AutoMinorLocator: 4 or 5 intervals between majors.
   func minorTicks(majors: [Double], low: Double, high: Double) -> [Double] {
@@ -67,6 +71,15 @@ extension PositionScale {
   }
 
   func check(extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?) throws {}
+
+  /// Refuses an axis whose layers hold no value the scale can show and that gives no limits to fall back on;
+  /// `none` says what is missing ("no y value is positive").
+  func requireShownValues(
+    extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?, none: String
+  ) throws {
+    guard extent == nil, axis.limits == nil, hasLayers else { return }
+    throw VellumError(.invalidData, "the \(axis.name) axis is \(none)", at: location)
+  }
 }
 
 extension AxisSpec {

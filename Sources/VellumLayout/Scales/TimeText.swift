@@ -1,4 +1,5 @@
 import Foundation
+import VellumData
 import VellumSpec
 
 /// Times and durations as data files and specs write them, read into seconds: ISO 8601 dates and datetimes (with
@@ -11,9 +12,12 @@ enum TimeText {
     (["w", "week", "weeks"], 604_800),
   ]
 
+  /// The names `unit:` takes.
+  static let unitNames = ["ns", "us", "ms", "s", "min", "h", "d"]
+
   /// `unit:` of a time or duration axis: what a number in the data counts.
   static let unitKey = SpecKey(
-    "unit", SpecSchema.enumeration(["ns", "us", "ms", "s", "min", "h", "d"]),
+    "unit", SpecSchema.enumeration(unitNames),
     "what a number in the data counts (time: since 1970-01-01 UTC; duration: elapsed)", defaultValue: "s")
 
   /// An ISO 8601 date or datetime as ``instant(_:)`` reads it.
@@ -32,9 +36,8 @@ enum TimeText {
   static func unit(_ map: SpecMapping) throws -> Double {
     try map.optional("unit") { node in
       let name = try node.string("a time unit")
-      guard ["ns", "us", "ms", "s", "min", "h", "d"].contains(name), let unit = seconds(per: name) else {
-        throw node.error(
-          unknownNameMessage(name, kind: "time unit", candidates: ["ns", "us", "ms", "s", "min", "h", "d"]))
+      guard unitNames.contains(name), let unit = seconds(per: name) else {
+        throw node.error(unknownNameMessage(name, kind: "time unit", candidates: unitNames))
       }
       return unit
     } ?? 1
@@ -42,9 +45,10 @@ enum TimeText {
 
   static func seconds(per name: String) -> Double? { units.first { $0.names.contains(name) }?.seconds }
 
-  /// A plain number, as the data stage reads one.
+  /// A plain decimal number, as the data stage reads one (`0x10` is not one).
   static func number(_ text: String) -> Double? {
-    guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed), value.isFinite else { return nil }
     return value
   }
 
@@ -94,7 +98,7 @@ enum TimeText {
       return true
     }
     guard let year = digits(4), take("-"), let month = digits(2), take("-"), let day = digits(2),
-      (1...12).contains(month), day >= 1, day <= daysIn(year: year, month: month)
+      (1...12).contains(month), day >= 1, day <= DateTicks.daysIn(year: year, month: month)
     else { return nil }
     var seconds = Double(DateTicks.daysFromCivil(year: year, month: month, day: day)) * 86_400
     guard index < bytes.count else { return seconds }
@@ -126,13 +130,5 @@ enum TimeText {
     guard index == bytes.count else { return nil }
     // 12:00+02:00 is 10:00 UTC.
     return seconds - sign * Double(zoneHours * 3600 + zoneMinutes * 60)
-  }
-
-  private static func daysIn(year: Int, month: Int) -> Int {
-    switch month {
-    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
   }
 }

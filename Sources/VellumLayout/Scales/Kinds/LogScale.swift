@@ -73,8 +73,8 @@ struct LogScale: PositionScale {
   }
 
   func check(extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?) throws {
-    guard extent == nil, axis.limits == nil, hasLayers else { return }
-    throw VellumError(
-      .invalidData, "the \(axis.name) axis is logarithmic but no \(axis.name) value is positive", at: location)
+    try requireShownValues(
+      extent: extent, axis: axis, hasLayers: hasLayers, at: location,
+      none: "logarithmic but no \(axis.name) value is positive")
   }
 }

@@ -68,8 +68,8 @@ struct LogitScale: PositionScale {
   }
 
   func check(extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?) throws {
-    guard extent == nil, axis.limits == nil, hasLayers else { return }
-    throw VellumError(
-      .invalidData, "the \(axis.name) axis is logit but no \(axis.name) value lies between 0 and 1", at: location)
+    try requireShownValues(
+      extent: extent, axis: axis, hasLayers: hasLayers, at: location,
+      none: "logit but no \(axis.name) value lies between 0 and 1")
   }
 }

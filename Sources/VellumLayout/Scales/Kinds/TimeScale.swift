@@ -46,16 +46,8 @@ struct TimeScale: PositionScale {
     DateTicks.ticks(from: low, to: high).filter { $0 >= low && $0 <= high }
   }
 
-  func ticks(_ placement: AxisSpec.TickPlacement, low: Double, high: Double, maxBins: Int, categories: [String])
-    -> [Double]
-  {
-    switch placement {
-    case .months(let every): return DateTicks.monthStarts(from: low, to: high, every: every)
-    case .step(let step): return TickLocator.multiples(of: step, from: min(low, high), to: max(low, high))
-    case .values(let values, _):
-      return values.filter { $0 >= min(low, high) && $0 <= max(low, high) }
-    case .auto: return autoTicks(low: min(low, high), high: max(low, high), maxBins: maxBins, categories: categories)
-    }
+  func monthTicks(low: Double, high: Double, every: Int) -> [Double] {
+    DateTicks.monthStarts(from: low, to: high, every: every)
   }
 
   func minorTicks(majors: [Double], low: Double, high: Double) -> [Double] { [] }
