@@ -50,8 +50,9 @@ for path in specs:
 # Invalid specs the tool refuses: the schema should refuse them too. Value ranges, key spellings and shapes are
 # in the schema, with the cross-key rules SpecDocumentation lists; TeX, data names, NaN, counts that depend on other
 # keys (tick labels per value, panels per grid) and semantic checks (an inset inside its parent, a formula) are not,
-# so this is a floor that may only rise (102 of the 126 parseable invalidSpec corpus cases on 2026-11-26).
-REJECTED_FLOOR = 102
+# so this is a floor that may only rise (102 of the 126 parseable invalidSpec corpus cases on 2026-11-26; 101 since
+# hline/vline read a column by name (issue 26): 109's `y: high` is now a column, refused for the missing data).
+REJECTED_FLOOR = 101
 rejected = accepted = 0
 for name, kind in sorted(expected.items()):
     if kind != "invalidSpec":

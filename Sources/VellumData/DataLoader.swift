@@ -29,7 +29,7 @@ public enum DataLoader {
     var warnings: [VellumWarning] = []
     var runs = 0
     let tables = try readSources(spec, warnings: &warnings, transformRuns: &runs)
-    let spec = try FacetExpansion.expand(spec, tables: tables)
+    let spec = try TemplateExpansion.expand(try FacetExpansion.expand(spec, tables: tables), tables: tables)
     var drawnRows = 0
     let data = try spec.axes.map { axes in
       try load(axes, tables: tables, warnings: &warnings, drawnRows: &drawnRows, transformRuns: &runs)
@@ -213,7 +213,9 @@ public enum DataLoader {
         }
       }
       var texts: [String: [String]] = [:]
-      for channel in request.textChannels { texts[channel.name] = try table.strings(channel.column) }
+      for channel in request.textChannels {
+        texts[channel.name] = try table.texts(channel.column, format: request.textFormats[channel.name])
+      }
       let whole = SeriesData(name: nil, x: x, values: values, y: y, texts: texts)
       // Categories labelled from another column: each category's label, from its first row.
       var labels: [String: [String: String]] = [:]
@@ -227,10 +229,21 @@ public enum DataLoader {
         labels[along] = found
       }
       let splits = request.splitColumns
+      var rows: [[Int]] = [Array(0..<table.rowCount)]
       var series =
         splits.isEmpty
-        ? [whole] : split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) })
-      for index in series.indices { series[index].categoryLabels = labels }
+        ? [whole]
+        : split(whole, by: splits.map(\.value), keys: try splits.map { try table.strings($0) }, rows: &rows)
+      let template = try common.label.map { try TextTemplate($0) }
+      for index in series.indices {
+        series[index].categoryLabels = labels
+        if let template, !template.isPlain, common.inLegend {
+          series[index].label = Located(
+            try TemplateExpansion.seriesLabel(
+              template, table: table, rows: rows[index], source: common.source.data.value),
+            at: template.text.location)
+        }
+      }
       return .series(
         series.map { series in
           let present = series.presentRows()
@@ -249,7 +262,9 @@ public enum DataLoader {
   }
 
   /// One series per distinct combination of the splitting columns' values, in order of first appearance.
-  private static func split(_ series: SeriesData, by columns: [String], keys: [[String]]) -> [SeriesData] {
+  private static func split(
+    _ series: SeriesData, by columns: [String], keys: [[String]], rows split: inout [[Int]]
+  ) -> [SeriesData] {
     var order: [[String]] = []
     var rows: [[String]: [Int]] = [:]
     for row in keys.first?.indices ?? 0..<0 {
@@ -257,6 +272,7 @@ public enum DataLoader {
       if rows[key] == nil { order.append(key) }
       rows[key, default: []].append(row)
     }
+    split = order.map { rows[$0]! }
     return order.map { key in
       let selected = rows[key]!
       var distinct: [String] = []

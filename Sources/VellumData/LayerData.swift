@@ -1,3 +1,5 @@
+import VellumSpec
+
 /// x values of a series: numbers, or category labels for a categorical axis.
 public enum XValues: Equatable {
   case numeric([Double])
@@ -33,6 +35,8 @@ public struct SeriesData: Equatable {
   public var texts: [String: [String]] = [:]
   /// Display labels of categories along `x` or `y`, from an axis's `ticks: {labels: {column: …}}`.
   public var categoryLabels: [String: [String: String]] = [:]
+  /// The layer's `label` with its fields filled from this series' rows (`{model} (AUC = {auc:.3f})`), TeX.
+  public var label: Located<String>?
 
   public init(
     name: String?, x: XValues, values: [String: [Double]], keys: [String: String] = [:], y: XValues? = nil,
@@ -84,8 +88,12 @@ extension SeriesData {
 
   /// The series keeping only `rows`, in order.
   func selecting(rows: [Int]) -> SeriesData {
-    SeriesData(
-      name: name, x: x.selecting(rows), values: values.mapValues { column in rows.map { column[$0] } }, keys: keys,
-      y: y?.selecting(rows), texts: texts.mapValues { column in rows.map { column[$0] } })
+    // A copy keeps what is not per row: the name, keys, category labels and filled label.
+    var selected = self
+    selected.x = x.selecting(rows)
+    selected.values = values.mapValues { column in rows.map { column[$0] } }
+    selected.y = y?.selecting(rows)
+    selected.texts = texts.mapValues { column in rows.map { column[$0] } }
+    return selected
   }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Summary statistics that leave NaN out, as pandas does.
-enum Statistics {
-  static func finite(_ values: [Double]) -> [Double] { values.filter { !$0.isNaN } }
+public enum Statistics {
+  public static func finite(_ values: [Double]) -> [Double] { values.filter { !$0.isNaN } }
 
-  static func mean(_ values: [Double]) -> Double {
+  public static func mean(_ values: [Double]) -> Double {
     let v = finite(values)
     return v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
   }
@@ -37,10 +37,10 @@ enum Statistics {
     return n > ddof ? std(values, ddof: ddof) / Double(n).squareRoot() : .nan
   }
 
-  static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }
+  public static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }
 
   /// Linear-interpolated quantile (numpy's default).
-  static func quantile(_ values: [Double], _ q: Double) -> Double {
+  public static func quantile(_ values: [Double], _ q: Double) -> Double {
     let v = finite(values).sorted()
     guard !v.isEmpty else { return .nan }
     let position = q * Double(v.count - 1)

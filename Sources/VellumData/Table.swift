@@ -145,6 +145,39 @@ public struct Table {
     return values
   }
 
+  /// The column as text to draw: computed numbers in their plain form (no float noise), cells as written; with a
+  /// `format`, numbers as it writes them (a cell it cannot write is an error at its row and column).
+  public func texts(_ name: Located<String>, format: FormatSpec?) throws -> [String] {
+    try require(name)
+    if let values = computed[name.value] {
+      return try values.map { value in
+        value.isNaN ? "" : try format.map { try Self.write(value, $0, at: name.location) } ?? FormatSpec.plain(value)
+      }
+    }
+    let cells = text[name.value]!.strings
+    guard let format else { return cells }
+    let index = columnNames.firstIndex(of: name.value) ?? 0
+    return try cells.enumerated().map { row, cell in
+      if isMissing(cell) { return "" }
+      let trimmed = cell.trimmingCharacters(in: .whitespaces)
+      if DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed) {
+        return try Self.write(value, format, at: location(row: row, column: index) ?? name.location)
+      }
+      guard !format.wantsNumber else {
+        throw VellumError(
+          .invalidData, "the format of column '\(name.value)' writes numbers, found '\(cell)'",
+          at: location(row: row, column: index) ?? name.location)
+      }
+      return format.format(text: cell)
+    }
+  }
+
+  private static func write(_ value: Double, _ format: FormatSpec, at location: SourceLocation?) throws -> String {
+    do { return try format.format(value) } catch let error as FormatSpecError {
+      throw VellumError(.invalidData, error.description, at: location)
+    }
+  }
+
   /// One cell as text (no whole-column strings for a value wanted once per group).
   func string(_ name: Located<String>, row: Int) throws -> String {
     try require(name)

@@ -13,7 +13,8 @@ public final class FontFace: @unchecked Sendable {
   /// A stable short name for the face, from its file name (e.g. `cmunrm`), used in glyph ids.
   public let id: String
   public let unitsPerEm: Double
-  /// Ascender of "l" and descender of "p" in font units (positive down for the descender).
+  /// The line's ascender and descender in font units (positive down for the descender): the OS/2 typographic
+  /// ones, else hhea's, as matplotlib 3.11 sizes every line of text; else the ink of "l" and "p".
   public private(set) var lineAscent: Double = 0
   public private(set) var lineDescent: Double = 0
   /// True when the face carries an OpenType MATH table.
@@ -44,8 +45,14 @@ public final class FontFace: @unchecked Sendable {
     font = hb_ft_font_create_referenced(face)
     hb_ft_font_set_load_flags(font, Int32(FT_LOAD_NO_HINTING))
     hasMath = hb_ot_math_has_data(hb_font_get_face(font)) != 0
-    lineAscent = try shape("l").top
-    lineDescent = -(try shape("p").bottom)
+    var (ascender, descender) = (0, 0)
+    if cvellum_ft_line_metrics(face, &ascender, &descender) == 1, ascender > 0, ascender > descender {
+      lineAscent = Double(ascender)
+      lineDescent = -Double(descender)
+    } else {
+      lineAscent = try shape("l").top
+      lineDescent = -(try shape("p").bottom)
+    }
   }
 
   deinit {

@@ -197,7 +197,7 @@ struct AxesDecorator {
       let built: (node: SceneNode, boxes: [Rect])
       switch colorbar.spec.location {
       case .right:
-        built = try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.05 * p.width))
+        built = try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.0625 * p.width))
         rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge
       case .bottom:
         let below = boxes.reduce(p) { $0.union($1) }.maxY

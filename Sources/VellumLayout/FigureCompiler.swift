@@ -46,13 +46,37 @@ public enum FigureCompiler {
     let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area)
     let figureLegends = try placeFigureLegends(spec, panels: panels, setter: setter, area: &area)
     let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
-    let plots = zip(panels, try fitPanels(panels, spec: spec, area: area)).map { panel, plot in
-      panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
+    // Text placed from the data (labels, annotations) may reach past a panel's decorations; like matplotlib's
+    // tight_layout, which measures every artist, the panels are fitted again leaving room for it (twice at most:
+    // text anchored in the data moves with the plot, so the second fit settles it).
+    var reach = [Margins](repeating: Margins(), count: panels.count)
+    var plots: [Rect] = []
+    var drawn: [(node: SceneNode, warnings: [VellumWarning])] = []
+    for _ in 0..<3 {
+      plots = zip(panels, try fitPanels(panels, spec: spec, area: area, reach: reach)).map { panel, plot in
+        panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
+      }
+      drawn = []
+      var grown = false
+      for index in panels.indices {
+        var panelWarnings: [VellumWarning] = []
+        let (node, overflow) = try draw(
+          panels[index], index: index, plot: plots[index], spec: spec, setter: setter, warnings: &panelWarnings)
+        drawn.append((node, panelWarnings))
+        // Room taken from the plot only: at most a third of the area's width or height in all.
+        let limit = (width: area.width / 3, height: area.height / 3)
+        let wanted = reach[index].merging(overflow, limit: limit)
+        if wanted != reach[index] {
+          reach[index] = wanted
+          grown = true
+        }
+      }
+      if !grown { break }
     }
     var nodes = background(spec).map { [$0] } ?? []
-    for index in panels.indices {
-      nodes.append(
-        try draw(panels[index], index: index, plot: plots[index], spec: spec, setter: setter, warnings: &warnings))
+    for (node, panelWarnings) in drawn {
+      nodes.append(node)
+      warnings += panelWarnings
     }
     if let figureTitle { nodes.append(.group(Group(role: "figure-title", children: [figureTitle]))) }
     for (layout, box) in figureLegends {
@@ -173,12 +197,13 @@ public enum FigureCompiler {
     }
   }
 
-  /// The figure's title centred at the top of the padded canvas; what follows (a top legend, the panels) starts
-  /// below it.
+  /// The figure's title centred at the top (matplotlib's suptitle: its top at 98 % of the height, the padded canvas
+  /// below it keeping its height and the pad again from what follows); a top legend or the panels start below.
   private static func placeFigureTitle(_ spec: FigureSpec, setter: TextSetter, area: inout Rect) throws -> SceneNode? {
     guard let title = spec.title else { return nil }
     let set = try setter.set(label: title.text, size: title.size)
-    let top = area.minY
+    // Never lower than the room kept for it (a very tall figure's 2 % is more than the pad).
+    let top = min(0.02 * spec.height, area.minY)
     let placed = PlacedText.horizontal(set, x: spec.width / 2, baseline: top + set.ascent, anchor: .middle)
     let taken = set.height + title.pad
     area.y += taken
@@ -271,7 +296,7 @@ public enum FigureCompiler {
   }
 
   /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
-  private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect) throws -> [Rect] {
+  private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect, reach: [Margins]) throws -> [Rect] {
     let grid = spec.panels
     var layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
     layout.widthRatios = grid.widthRatios
@@ -280,7 +305,7 @@ public enum FigureCompiler {
     layout.hspace = grid.hspace
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
-        try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) }
+        reach[index].growing(try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) })
       }
     }
     guard rects.prefix(panels.count).allSatisfy(PanelGrid.hasRoom) else {
@@ -321,18 +346,22 @@ public enum FigureCompiler {
         ]))
   }
 
-  /// One panel's group: clipped grid and marks, frame, axes, title, annotations and legend.
+  /// One panel's group: clipped grid and marks, frame, axes, title, annotations and legend; and how far its text
+  /// placed from the data reaches past its decorations on each side.
   private static func draw(
     _ panel: Panel, index: Int, plot: Rect, spec: FigureSpec, setter: TextSetter, warnings: inout [VellumWarning]
-  ) throws -> SceneNode {
-    try draw(
-      panel, role: "axes-\(index)", plot: plot, spec: spec, setter: setter, background: false, warnings: &warnings)
+  ) throws -> (SceneNode, Margins) {
+    var overflow = Margins()
+    let node = try draw(
+      panel, role: "axes-\(index)", plot: plot, spec: spec, setter: setter, background: false, warnings: &warnings,
+      overflow: &overflow)
+    return (node, overflow)
   }
 
   /// `background` fills the plot white first, so an inset hides the parent's data beneath it.
   private static func draw(
     _ panel: Panel, role: String, plot: Rect, spec: FigureSpec, setter: TextSetter, background: Bool,
-    warnings: inout [VellumWarning]
+    warnings: inout [VellumWarning], overflow: inout Margins
   ) throws -> SceneNode {
     let decorations = try panel.decorator!.decorate(plot: plot)
     warnings += decorations.warnings
@@ -382,11 +411,13 @@ public enum FigureCompiler {
         children.append(
           zoomIndicator(zoom, limits: inset.panel.limits, inset: box, scales: (decorations.xScale, decorations.yScale)))
       }
+      var insetOverflow = Margins()
       children.append(
         try draw(
           inset.panel, role: "inset-\(number)", plot: box, spec: spec, setter: setter, background: true,
-          warnings: &warnings))
+          warnings: &warnings, overflow: &insetOverflow))
     }
+    overflow = Margins(reaching: compiled.flatMap(\.drawing.overlayBounds), pastBox: used)
     let overlay = compiled.flatMap(\.drawing.overlay)
     warnings += compiled.flatMap(\.drawing.warnings)
     if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }

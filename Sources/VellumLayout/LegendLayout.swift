@@ -53,8 +53,8 @@ struct LegendLayout {
   /// no panel's copy of a series repeated in a figure legend.
   init(spec: LegendSpec, layers: [ResolvedLayer], setter: TextSetter) throws {
     self.spec = spec
-    title = try spec.title.map { try setter.set(label: $0, size: spec.fontSize) }
-    let probe = try setter.set(literal: "lp", size: spec.fontSize)
+    title = try spec.title.map { try setter.set(label: $0, size: spec.titleSize) }
+    let probe = try setter.set(literal: "lp", size: spec.titleSize)
     titleLine = (max(title?.ascent ?? 0, probe.ascent), max(title?.descent ?? 0, probe.descent))
     switch spec.selection {
     case .all, .entries:

@@ -15,28 +15,40 @@ struct PanelGrid {
   var wspace: Double? = nil
   var hspace: Double? = nil
 
-  /// The plot rectangle of every panel (index = row × columns + column) inside `area`.
+  /// The plot rectangle of every panel (index = row × columns + column) inside `area`. As matplotlib's
+  /// tight_layout, every gap between columns is one width: the most any row needs at any column boundary (the
+  /// left panel's decorations on its right plus the right panel's on its left) plus the spacing; rows alike.
   func fit(area: Rect, panelCount: Int, extents: (Int, Rect) throws -> Rect) throws -> [Rect] {
-    var rects = cells(
-      area: area, left: [Double](repeating: 0, count: columns), right: [Double](repeating: 0, count: columns),
-      top: [Double](repeating: 0, count: rows), bottom: [Double](repeating: 0, count: rows))
+    var rects = cells(area: area, outer: Margins(), columnGap: spacing, rowGap: spacing)
     for _ in 0..<8 {
       // Padding, legends or text too large for the canvas leave no plot to measure around; the caller reports it.
       guard rects.prefix(panelCount).allSatisfy(Self.hasRoom) else { break }
-      var left = [Double](repeating: 0, count: columns)
-      var right = left
-      var top = [Double](repeating: 0, count: rows)
-      var bottom = top
+      var reach = [Margins](repeating: Margins(), count: rows * columns)
       for index in 0..<panelCount {
-        let (row, column) = (index / columns, index % columns)
         let plot = rects[index]
         let used = try extents(index, plot)
-        left[column] = max(left[column], plot.minX - used.minX)
-        right[column] = max(right[column], used.maxX - plot.maxX)
-        top[row] = max(top[row], plot.minY - used.minY)
-        bottom[row] = max(bottom[row], used.maxY - plot.maxY)
+        reach[index].left = plot.minX - used.minX
+        reach[index].right = used.maxX - plot.maxX
+        reach[index].top = plot.minY - used.minY
+        reach[index].bottom = used.maxY - plot.maxY
       }
-      let next = cells(area: area, left: left, right: right, top: top, bottom: bottom)
+      func at(_ row: Int, _ column: Int) -> Margins { reach[row * columns + column] }
+      var outer = Margins()
+      var columnGap = 0.0
+      var rowGap = 0.0
+      for row in 0..<rows {
+        outer.left = max(outer.left, at(row, 0).left)
+        outer.right = max(outer.right, at(row, columns - 1).right)
+        for column in 0..<max(0, columns - 1) {
+          columnGap = max(columnGap, at(row, column).right + at(row, column + 1).left)
+        }
+      }
+      for column in 0..<columns {
+        outer.top = max(outer.top, at(0, column).top)
+        outer.bottom = max(outer.bottom, at(rows - 1, column).bottom)
+        for row in 0..<max(0, rows - 1) { rowGap = max(rowGap, at(row, column).bottom + at(row + 1, column).top) }
+      }
+      let next = cells(area: area, outer: outer, columnGap: columnGap + spacing, rowGap: rowGap + spacing)
       let moved = zip(next, rects).map {
         abs($0.minX - $1.minX) + abs($0.maxX - $1.maxX) + abs($0.minY - $1.minY) + abs($0.maxY - $1.maxY)
       }
@@ -53,23 +65,20 @@ struct PanelGrid {
       && plot.height > 1
   }
 
-  private func cells(area: Rect, left: [Double], right: [Double], top: [Double], bottom: [Double]) -> [Rect] {
-    // The gap after each column (row): decorations plus spacing, or the fraction of the mean plot size if larger.
-    func gaps(_ before: [Double], _ after: [Double], fraction: Double?, room: Double) -> [Double] {
-      let needed = (0..<max(0, before.count - 1)).map { after[$0] + spacing + before[$0 + 1] }
-      guard let fraction, !needed.isEmpty else { return needed }
-      var result = needed
-      // Fixed point of gap = max(needed, fraction × mean plot size), the plot size shrinking as gaps grow.
-      for _ in 0..<20 {
-        let mean = (room - before[0] - after[after.count - 1] - result.reduce(0, +)) / Double(before.count)
-        result = needed.map { max($0, fraction * max(0, mean)) }
-      }
-      return result
+  private func cells(area: Rect, outer: Margins, columnGap: Double, rowGap: Double) -> [Rect] {
+    // A gap is the decorations' need, or the fraction of the mean plot size if larger (matplotlib's wspace).
+    func gap(_ needed: Double, fraction: Double?, room: Double, count: Int) -> Double {
+      guard let fraction, count > 1 else { return needed }
+      // mean = (room − (count − 1) gap) / count, so gap = fraction × mean solves to this.
+      let fractional = fraction * room / (Double(count) + fraction * Double(count - 1))
+      return max(needed, fractional)
     }
-    let columnGaps = gaps(left, right, fraction: wspace, room: area.width)
-    let rowGaps = gaps(top, bottom, fraction: hspace, room: area.height)
-    let totalWidth = area.width - left[0] - right[columns - 1] - columnGaps.reduce(0, +)
-    let totalHeight = area.height - top[0] - bottom[rows - 1] - rowGaps.reduce(0, +)
+    let columnRoom = area.width - outer.left - outer.right
+    let rowRoom = area.height - outer.top - outer.bottom
+    let columnGap = gap(columnGap, fraction: wspace, room: columnRoom, count: columns)
+    let rowGap = gap(rowGap, fraction: hspace, room: rowRoom, count: rows)
+    let totalWidth = columnRoom - columnGap * Double(columns - 1)
+    let totalHeight = rowRoom - rowGap * Double(rows - 1)
     // Each column (row) gets its share of the plot room: equal, or by its ratio.
     func shares(_ ratios: [Double]?, count: Int, total: Double) -> [Double] {
       let weights = ratios ?? [Double](repeating: 1, count: count)
@@ -79,16 +88,16 @@ struct PanelGrid {
     let widths = shares(widthRatios, count: columns, total: totalWidth)
     let heights = shares(heightRatios, count: rows, total: totalHeight)
     var xs: [Double] = []
-    var x = area.minX + left[0]
+    var x = area.minX + outer.left
     for column in 0..<columns {
       xs.append(x)
-      x += widths[column] + (column < columnGaps.count ? columnGaps[column] : 0)
+      x += widths[column] + columnGap
     }
     var ys: [Double] = []
-    var y = area.minY + top[0]
+    var y = area.minY + outer.top
     for row in 0..<rows {
       ys.append(y)
-      y += heights[row] + (row < rowGaps.count ? rowGaps[row] : 0)
+      y += heights[row] + rowGap
     }
     return (0..<rows * columns).map { index in
       Rect(

@@ -42,4 +42,9 @@ public struct Rect: Sendable, Equatable {
   public func contains(_ point: Point) -> Bool {
     point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
   }
+
+  /// The rectangle moved in by `distance` on every side (out, for a negative distance).
+  public func insetBy(_ distance: Double) -> Rect {
+    Rect(x: x + distance, y: y + distance, width: width - 2 * distance, height: height - 2 * distance)
+  }
 }

@@ -279,7 +279,7 @@ extension LabelSpec {
         default: "the base font size (titles: 1.2 times it)", example: "12"),
       SpecKey(
         "pad", SpecSchema.measure, "gap in points between the text and what it labels",
-        default: "4 (axis labels), 6 (titles)", example: "8"),
+        default: "4 (axis labels), 6 (panel titles), the figure's pad × font size (figure title)", example: "8"),
     ],
     required: ["text"], shorthand: [SpecSchema.text],
     example: "{axes: {title: {text: 'Training loss', size: 12}, layers: [{line: {x: step, y: loss}}]}}")

@@ -7,8 +7,9 @@ public struct ColorbarSpec: Sendable {
   public var labelPad: Double = 4
   /// Bar thickness in points; nil: a twentieth of the plot's length beside it (matplotlib's aspect 20).
   public var size: Double?
-  /// Gap in points between the plot (or, below, its axis labels) and the bar; nil: 5 % of the plot's width
-  /// right of it (matplotlib's pad 0.05), half the tick label size below.
+  /// Gap in points between the plot (or, below, its axis labels) and the bar; nil: 6.25 % of the plot's width
+  /// right of it (matplotlib's pad 0.05 of the cell the plot shares with the bar, 0.8 of which is the plot), half
+  /// the tick label size below.
   public var pad: Double?
   public var format: AxisSpec.TickFormat
   /// Triangles past the ends in the under/over colours, for values beyond the limits (matplotlib's `extend`).
@@ -39,7 +40,8 @@ public struct ColorbarSpec: Sendable {
         example: "8"),
       SpecKey(
         "pad", SpecSchema.measure, "gap in points between the plot and the bar",
-        default: "5 % of the plot's width (right), half the tick label size (bottom)", example: "6"),
+        default: "6.25 % of the plot's width (right: matplotlib's pad 0.05 of the plot and bar's cell), half the "
+          + "tick label size (bottom)", example: "6"),
       SpecKey("format", SpecSchema.tickFormat, "format of the bar's tick labels", defaultValue: "auto"),
       SpecKey(
         "extend", SpecSchema.enumeration(Extend.allCases.map(\.rawValue)),

@@ -321,7 +321,8 @@ extension FigureSpec {
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
     title = try map.optional("title") {
-      try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: 6)
+      // matplotlib's tight_layout keeps its pad (pad × font size) between a suptitle and the panels.
+      try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: pad * font.size)
     }
     var figureDefault = LegendSpec(baseFont: font)
     figureDefault.location = .outsideTop

@@ -5,6 +5,25 @@ import VellumDiagnostics
 public protocol LayerBody: Sendable {
   /// The table and columns this layer plots; nil for layers whose values are written in the spec.
   var request: DataRequest? { get }
+  /// The layer with each text its spec gives (an annotation, a reference line's label, a colorbar label) passed
+  /// through `fill`, which fills template fields from the data. A series' legend label is filled per series instead.
+  func fillingTexts(_ fill: (Located<String>) throws -> Located<String>) throws -> any LayerBody
+}
+
+/// A layer drawing series from a table, with the fields every such layer has.
+public protocol SeriesLayerBody: LayerBody {
+  var common: SeriesCommon { get set }
+}
+
+extension LayerBody {
+  /// A series layer's colorbar label filled; other layers have no spec text unless they say so.
+  public func fillingTexts(_ fill: (Located<String>) throws -> Located<String>) throws -> any LayerBody {
+    guard var layer = self as? any SeriesLayerBody, let label = layer.common.continuousColor?.colorbar?.label else {
+      return self
+    }
+    layer.common.continuousColor!.colorbar!.label = try fill(label)
+    return layer
+  }
 }
 
 /// One entry of a panel's `layers`: the kind's name and its decoded body.
@@ -38,6 +57,9 @@ public struct DataRequest: Sendable {
   public var yPosition: Located<String>?
   /// Columns read as text, by channel name (labels of a text layer).
   public var textChannels: [(name: String, column: Located<String>)] = []
+  /// How a text channel writes numbers, by channel name (`text: {column: gain, format: "+.1f"}`); without one,
+  /// computed numbers take their plain form.
+  public var textFormats: [String: FormatSpec] = [:]
 
   /// `encodings` are the mark's own (dash, marker); the series' colour encoding is added here.
   public init(
@@ -222,8 +244,9 @@ public struct SeriesCommon: Sendable {
         example: "method"),
       SpecKey(
         "label", SpecSchema.text,
-        "the legend label (TeX subset); with group, each series is labelled by its value; null or '' leaves the "
-          + "layer out of the legend", example: "'SDPO (ours)'"),
+        "the legend label (TeX subset); with group, each series is labelled by its value, or by this label with its "
+          + "{column:format} fields filled per series; null or '' leaves the layer out of the legend",
+        example: "'{model} (AUC = {auc:.3f})'"),
       SpecKey(
         "legend", SpecSchema.boolean, "list the layer's series in legends (false: a band or fill behind a line)",
         defaultValue: true),
@@ -260,12 +283,15 @@ public struct SeriesCommon: Sendable {
     required: ["column"], rules: ContinuousColorSpec.rules,
     example: "{scatter: {x: a, y: b, color: {column: loss, norm: linear, map: magma}}}")
 
-  /// Reads the keys every data-reading mark shares; `defaultAlpha` is the mark kind's own opacity.
-  public init(map: SpecMapping, context: LayerContext, defaultAlpha: Double) throws {
+  /// Reads the keys every data-reading mark shares; `defaultAlpha` is the mark kind's own opacity. `position`, when
+  /// given, is the column the layer places along its axis instead of its `x` key (a reference line's `y` or stat).
+  public init(
+    map: SpecMapping, context: LayerContext, defaultAlpha: Double, position: Located<String>? = nil
+  ) throws {
     location = context.node.location
     id = try map.optional("id") { try $0.string("an id") }
     source = try LayerSource(map: map, dataNames: context.dataNames, transforms: context.transforms)
-    x = try map.required("x") { try $0.located("a column name") }
+    x = try position ?? map.required("x") { try $0.located("a column name") }
     group = try map.optional("group") { try $0.located("a column name") }
     label = try map.optional("label") { try $0.located("a label") }
     let unlabelled = map["label"].map { $0.isNull || $0.scalarText == "" } ?? false

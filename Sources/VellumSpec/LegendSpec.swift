@@ -81,6 +81,8 @@ public struct LegendSpec: Sendable {
   public var borderAxesPad: Double
   /// A heading over the entries (matplotlib's `title`), at the legend's font size.
   public var title: Located<String>?
+  /// The title's size in points: the base font size, not the entries' (matplotlib's legend.title_fontsize None).
+  public var titleSize: Double
   /// Rounded frame corners (matplotlib's `fancybox`, on by default); false draws a square frame.
   public var fancybox = true
   public var selection: Selection = .all
@@ -97,6 +99,7 @@ public struct LegendSpec: Sendable {
     frameAlpha = 0.8
     columnSpacing = 2
     fontSize = baseFont.size
+    titleSize = baseFont.size
     handleLength = 2.0
     handleHeight = 0.7
     handleTextPad = 0.8
@@ -141,6 +144,8 @@ extension LegendSpec {
         "border_axes_pad", SpecSchema.number, "gap between the legend and the plot's edge, in font sizes",
         defaultValue: 0.5),
       SpecKey("title", SpecSchema.string, "a heading over the entries (TeX subset)", example: "Method"),
+      SpecKey(
+        "title_size", SpecSchema.fontSize, "the title's size in points", default: "the base font size, as matplotlib's"),
       SpecKey("fancybox", SpecSchema.boolean, "round the frame's corners", defaultValue: true),
       SpecKey(
         "scale", SpecSchema.enumeration(EncodedChannel.allCases.map(\.rawValue) + ["size"]),
@@ -224,6 +229,7 @@ extension LegendSpec {
     borderPad = try map.optional("border_pad") { try $0.measure("a pad") } ?? borderPad
     borderAxesPad = try map.optional("border_axes_pad") { try $0.double("a pad") } ?? borderAxesPad
     title = try map.optional("title") { try $0.located("a legend title") }
+    titleSize = try map.optional("title_size") { try $0.fontSize() } ?? titleSize
     fancybox = try map.optional("fancybox") { try $0.bool() } ?? fancybox
     declaredAt = node.location
     if let scaleNode = map["scale"] {

@@ -26,5 +26,7 @@ public enum TransformRegistry {
     JoinTransform.kind,
     BinTransform.kind,
     FillMissingTransform.kind,
+    ClassifierCurveTransform.roc,
+    ClassifierCurveTransform.precisionRecall,
   ])
 }

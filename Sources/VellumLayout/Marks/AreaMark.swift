@@ -3,7 +3,7 @@ import VellumScene
 import VellumSpec
 
 /// `area`: a region filled from a curve down (or up) to a constant baseline.
-struct AreaMark: Mark {
+struct AreaMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   var baseline: Double

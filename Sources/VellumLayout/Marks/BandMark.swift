@@ -3,7 +3,7 @@ import VellumScene
 import VellumSpec
 
 /// `band`: a filled region between a lower and an upper curve (matplotlib's fill_between).
-struct BandMark: Mark {
+struct BandMark: Mark, SeriesLayerBody {
   enum Bounds: Sendable {
     case lowerUpper(lower: Located<String>, upper: Located<String>)
     case centerError(center: Located<String>, error: Located<String>)

@@ -4,7 +4,7 @@ import VellumSpec
 import VellumTypesetting
 
 /// `bar`: bars from zero (or the bar below, when stacked) to each value; grouped side by side by `group`.
-struct BarMark: Mark {
+struct BarMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   /// Symmetric error per bar, drawn as a capped whisker.
@@ -239,7 +239,9 @@ struct BarMark: Mark {
         }
         // Labels of bars that end far off the canvas would be invisible, and unprintable.
         if let valueLabels, FarPointClipping.isNear(tip) {
-          drawing.overlay.append(try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas).node)
+          let label = try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas)
+          drawing.overlay.append(label.node)
+          if canvas.plot.insetBy(-1).contains(tip) { drawing.overlayBounds.append(label.box) }
         }
       }
       return drawing

@@ -6,7 +6,7 @@ import VellumSpec
 /// `box`: one box plot per category (or x position) of a value column, with matplotlib's statistics and look:
 /// numpy quartiles, whiskers at 1.5 IQR (or given percentiles), fliers as open circles, an orange median; groups
 /// dodge side by side and are filled with their colours.
-struct BoxMark: Mark {
+struct BoxMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   var whiskers: WhiskerRule

@@ -6,7 +6,7 @@ import VellumSpec
 /// `density`: a Gaussian kernel density estimate of a column's samples (scipy's `gaussian_kde`) drawn as a curve
 /// over seaborn's support (`cut` kernel widths past the data), optionally filled, and optionally scaled to sit
 /// on a histogram of the same samples (`stat: count` with that histogram's `bins`).
-struct DensityMark: Mark {
+struct DensityMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var bandwidth: Bandwidth
   var cut: Double

@@ -5,7 +5,7 @@ import VellumSpec
 
 /// `ecdf`: the empirical cumulative distribution of a column's samples as a step line, like matplotlib's
 /// `Axes.ecdf`: y rises by 1/n at each sorted sample (or falls from 1, `complementary: true`).
-struct EcdfMark: Mark {
+struct EcdfMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var complementary: Bool
   var width: Double

@@ -5,7 +5,7 @@ import VellumSpec
 /// `errorbar`: points with error bars in y and/or x: symmetric (`yerr: col`), asymmetric as matplotlib's
 /// `yerr=[minus, plus]` (`yerr: [minus_col, plus_col]`), or between absolute bounds (`lower`/`upper`, e.g. the
 /// `_boot_low`/`_boot_high` or min/max columns of `aggregate`).
-struct ErrorBarMark: Mark {
+struct ErrorBarMark: Mark, SeriesLayerBody {
   /// Where one axis's whisker ends come from.
   enum Extent {
     case symmetric(Located<String>)

@@ -8,7 +8,7 @@ import VellumTypesetting
 /// `heatmap`: one cell per (x, y) with its value's colour from a colormap (matplotlib's `imshow`/`pcolormesh`,
 /// seaborn's `heatmap`): categorical or evenly spaced numeric rows and columns, missing cells left blank (or in
 /// the `bad` colour), optional values written in each cell in black or white, whichever reads on the cell.
-struct HeatmapMark: Mark {
+struct HeatmapMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   var value: Located<String>

@@ -5,7 +5,7 @@ import VellumSpec
 
 /// `histogram`: a column's samples binned as numpy bins them, drawn as matplotlib's `hist` draws them: bars,
 /// a step outline or a filled step; several groups overlaid (default), stacked or dodged, sharing one set of bins.
-struct HistogramMark: Mark {
+struct HistogramMark: Mark, SeriesLayerBody {
   /// matplotlib's `histtype` (with `barstacked` spelled `stacked: true`).
   enum Style: String, Sendable, CaseIterable { case bar, step, stepfilled }
 

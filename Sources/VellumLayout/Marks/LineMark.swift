@@ -3,7 +3,7 @@ import VellumScene
 import VellumSpec
 
 /// `line`: a polyline through (x, y) points, optionally as steps and with markers.
-struct LineMark: Mark {
+struct LineMark: Mark, SeriesLayerBody {
   /// matplotlib's drawstyle steps: `pre` jumps before each point, `post` after, `mid` halfway.
   enum Step: String, Sendable, CaseIterable { case pre, post, mid }
 

@@ -49,6 +49,9 @@ struct MarkDrawing {
   var nodes: [SceneNode] = []
   var points: [Point] = []
   var overlay: [SceneNode] = []
+  /// The page boxes of overlay text placed relative to the plot or data (not the figure), which the layout makes
+  /// room for when they reach past the plot's decorations, as matplotlib's tight_layout counts every artist.
+  var overlayBounds: [Rect] = []
   /// Suspicious but valid: an annotation placed off the canvas.
   var warnings: [VellumWarning] = []
 }

@@ -91,6 +91,7 @@ struct MarkResolution {
   /// The legend label: a split series' values (shown literally), or the layer's label.
   func legendLabel(_ common: SeriesCommon, series: SeriesData) -> Located<String>? {
     guard common.inLegend else { return nil }
+    if let filled = series.label { return filled }
     guard let name = series.name else { return common.label }
     return Located(escapeTeX(name), at: (common.group ?? common.colorColumn)?.location ?? common.location)
   }

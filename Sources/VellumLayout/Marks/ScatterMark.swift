@@ -4,7 +4,7 @@ import VellumScene
 import VellumSpec
 
 /// `scatter`: markers alone at (x, y) points.
-struct ScatterMark: Mark {
+struct ScatterMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   var marker: MarkerSpec

@@ -4,7 +4,7 @@ import VellumSpec
 
 /// `strip`: every sample as a marker at its category, spread sideways by a seeded jitter (the same on every run
 /// and machine), groups dodged side by side; drawn over a box or violin layer it shows the raw data.
-struct StripMark: Mark {
+struct StripMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
   var y: Located<String>
   /// Half the sideways spread, in category units (seaborn's 0.1 by default).

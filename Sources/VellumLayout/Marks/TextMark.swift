@@ -10,6 +10,8 @@ import VellumTypesetting
 struct TextMark: Mark {
   enum Anchor: String, Sendable, CaseIterable { case start, middle, end }
   enum Coordinates: String, Sendable, CaseIterable { case data, axes, figure }
+  /// Where `text_at` is measured: as the point's coordinates, or in points from the point (offset points).
+  enum TextCoordinates: String, Sendable, CaseIterable { case data, axes, figure, points }
 
   var id: String?
   var text: Located<String>
@@ -17,10 +19,13 @@ struct TextMark: Mark {
   var y: Double
   /// Text position relative to the point, in points (x right, y up).
   var offset: (x: Double, y: Double)
+  /// Where the text stands, in `textCoordinates` (matplotlib's xytext and textcoords), instead of `offset`.
+  var textAt: (x: Double, y: Double)?
+  var textCoordinates: TextCoordinates?
   var anchor: Anchor
   var size: Double?
   var color: Color
-  var arrow: Bool
+  var arrow: AnnotationArrow?
   var arrowWidth: Double
   var coordinates: Coordinates
   /// A box behind the text (matplotlib's `bbox`).
@@ -60,13 +65,22 @@ struct TextMark: Mark {
       SpecKey(
         "offset", SpecSchema.pair, "[dx, dy] in points from the point to the text (y up)", defaultValue: "[0, 0]"),
       SpecKey(
+        "text_at", SpecSchema.pair,
+        "[x, y] where the text stands, in text_coordinates (matplotlib's xytext), instead of offset",
+        example: "[0.6, 0.2]"),
+      SpecKey(
+        "text_coordinates", SpecSchema.enumeration(TextCoordinates.allCases.map(\.rawValue)),
+        "units of text_at: data, axes or figure fractions, or points from the point (textcoords)",
+        default: "the point's coordinates"),
+      SpecKey(
         "anchor", SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
         "which end of the text sits at the point: start (left), middle or end (right)", defaultValue: Anchor.start),
       SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the base font size"),
       SpecKey("color", SpecSchema.color, "the text's colour", defaultValue: "black"),
       SpecKey(
-        "arrow", SpecSchema.boolean, "draw an arrow from the text to the point (annotate's arrowprops)",
-        defaultValue: false),
+        "arrow", AnnotationArrow.schema,
+        "an arrow from the text to the point (annotate's arrowprops): true (-|>), a style (->, -|>, <->, -, fancy, "
+          + "wedge) or {style, connection, shrink, width, color}", defaultValue: false),
       SpecKey("arrow_width", SpecSchema.measure, "the arrow's line width in points", defaultValue: 0.8),
       SpecKey(
         "coordinates", SpecSchema.enumeration(Coordinates.allCases.map(\.rawValue)),
@@ -75,7 +89,8 @@ struct TextMark: Mark {
         "box", TextBox.schema, "a box behind the text: true, or {style, pad, fill, edge, width, alpha} (bbox)",
         defaultValue: false),
     ],
-    required: ["text", "x", "y"], example: "{text: {text: 'best', x: 300, y: 1.5, offset: [5, 5], arrow: true}}")
+    required: ["text", "x", "y"], exclusive: [["offset", "text_at"]],
+    example: "{text: {text: 'best', x: 300, y: 1.5, offset: [5, 5], arrow: true}}")
 
   init(map: SpecMapping, context: LayerContext) throws {
     location = context.node.location
@@ -85,15 +100,31 @@ struct TextMark: Mark {
     x = try map.required("x") { try $0.double("an x value") }
     y = try map.required("y") { try $0.double("a y value") }
     offset = try Self.offset(map) ?? (0, 0)
+    textAt = try map.optional("text_at") { node in
+      let items = try node.list("a position [x, y]")
+      guard items.count == 2 else { throw node.error("expected a position [x, y], found \(items.count) values") }
+      return (try items[0].double(), try items[1].double())
+    }
+    textCoordinates = try map.optional("text_coordinates") { try decodeEnum($0, what: "text coordinates") }
+    if textAt != nil, let node = map["offset"] {
+      throw node.error("the text stands at text_at or at an offset from the point, not both")
+    }
     anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
     size = try map.optional("size") { try $0.fontSize() }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
-    arrow = try map.optional("arrow") { try $0.bool() } ?? false
+    arrow = try map.optional("arrow") { try AnnotationArrow.decode($0) } ?? nil
     arrowWidth = try map.optional("arrow_width") { try $0.measure("a line width") } ?? 0.8
     box = try map.optional("box") { try TextBox.decode($0) } ?? nil
   }
 
   var request: DataRequest? { nil }
+
+  /// The text's fields filled from the data (the panel's source, or `{source.column}`).
+  func fillingTexts(_ fill: (Located<String>) throws -> Located<String>) throws -> any LayerBody {
+    var filled = self
+    filled.text = try fill(text)
+    return filled
+  }
 
   /// `offset: [dx, dy]` in points, x right and y up.
   static func offset(_ map: SpecMapping) throws -> (x: Double, y: Double)? {
@@ -114,22 +145,44 @@ extension TextMark: MarkGeometry {
   func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? { nil }
 
   func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
-    let target: Point
-    switch coordinates {
-    case .data: target = canvas.page(x, y)
-    case .axes: target = Point(canvas.plot.minX + x * canvas.plot.width, canvas.plot.maxY - y * canvas.plot.height)
-    case .figure:
-      target = Point(canvas.canvas.minX + x * canvas.canvas.width, canvas.canvas.maxY - y * canvas.canvas.height)
-    }
+    let target = Self.point(x, y, in: TextCoordinates(rawValue: coordinates.rawValue)!, canvas)
     guard FarPointClipping.isNear(target) else {
       return MarkDrawing(warnings: [offCanvas])
     }
-    let (placed, boxed, arrowNodes) = try annotation(target: target, canvas: canvas)
+    let origin: Point
+    if let textAt {
+      let units = textCoordinates ?? TextCoordinates(rawValue: coordinates.rawValue)!
+      origin =
+        units == .points
+        ? Point(target.x + textAt.x, target.y - textAt.y) : Self.point(textAt.x, textAt.y, in: units, canvas)
+    } else {
+      origin = Point(target.x + offset.x, target.y - offset.y)
+    }
+    guard FarPointClipping.isNear(origin) else { return MarkDrawing(warnings: [offCanvas]) }
+    let (placed, boxed, arrowNodes) = try annotation(target: target, origin: origin, canvas: canvas)
     let outside = (boxed?.box ?? placed.box).reachesOutside(canvas.canvas)
-    // Drawn over the plot's edge like the text, not clipped with the data; the box under the text.
+    // Drawn over the plot's edge like the text, not clipped with the data; the box under the text. Text placed in
+    // figure fractions stays where it is asked whatever the layout does, so the layout leaves it out.
+    let textUnits =
+      textAt == nil ? TextCoordinates.points : textCoordinates ?? TextCoordinates(rawValue: coordinates.rawValue)!
+    let placedInFigure = textUnits == .figure || (textUnits == .points && coordinates == .figure)
+    // Only text pointing into the plot counts: one at a point far off it would squeeze the plot to nothing.
+    let counted = !placedInFigure && canvas.plot.insetBy(-1).contains(target)
     return MarkDrawing(
       points: [target], overlay: (arrowNodes ?? []) + [boxed?.node, placed.node].compactMap { $0 },
+      overlayBounds: counted ? [boxed?.box ?? placed.box] : [],
       warnings: outside ? [offCanvas] : [])
+  }
+
+  /// A point given in data units or fractions of the axes or figure, on the page.
+  private static func point(_ x: Double, _ y: Double, in units: TextCoordinates, _ canvas: MarkCanvas) -> Point {
+    switch units {
+    case .data: return canvas.page(x, y)
+    case .axes: return Point(canvas.plot.minX + x * canvas.plot.width, canvas.plot.maxY - y * canvas.plot.height)
+    case .figure:
+      return Point(canvas.canvas.minX + x * canvas.canvas.width, canvas.canvas.maxY - y * canvas.canvas.height)
+    case .points: return Point(canvas.plot.minX + x, canvas.plot.maxY - y)
+    }
   }
 
   private var offCanvas: VellumWarning {
@@ -140,47 +193,25 @@ extension TextMark: MarkGeometry {
 
   func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
 
-  /// The text at its offset from `target`, its box, and an arrow from the text (or its box) to the target.
-  private func annotation(target: Point, canvas: MarkCanvas) throws -> (
+  /// The text at `origin`, its box, and an arrow from the text (or its box) to the target.
+  private func annotation(target: Point, origin: Point, canvas: MarkCanvas) throws -> (
     PlacedText, (node: SceneNode, box: Rect)?, [SceneNode]?
   ) {
-    let label = try canvas.setter.set(label: text, size: size ?? canvas.textSize)
-    let origin = Point(target.x + offset.x, target.y - offset.y)
+    let size = self.size ?? canvas.textSize
+    let label = try canvas.setter.set(label: text, size: size)
     let anchor: PlacedText.Anchor = self.anchor == .start ? .start : self.anchor == .middle ? .middle : .end
     var placed = PlacedText.horizontal(label, x: origin.x, baseline: origin.y + label.ascent / 2, anchor: anchor)
     if case .text(var node) = placed.node {
       node.paint = Paint(color.rgb, opacity: color.alpha)
       placed.node = .text(node)
     }
-    let boxed = self.box.map { $0.node(around: placed.box, size: size ?? canvas.textSize) }
-    guard arrow, offset != (0, 0) else { return (placed, boxed, nil) }
-    let box = boxed?.box ?? placed.box
-    let center = Point(box.midX, box.midY)
-    // Start where the line from the text's centre to the target leaves the text's box, plus a gap.
-    let dx = target.x - center.x
-    let dy = target.y - center.y
-    let length = (dx * dx + dy * dy).squareRoot()
-    guard length > 0 else { return (placed, boxed, nil) }
-    let exit = min(dx == 0 ? .infinity : box.width / 2 / abs(dx), dy == 0 ? .infinity : box.height / 2 / abs(dy))
-    let gap = 2.0
-    let (ux, uy) = (dx / length, dy / length)
-    let start = Point(center.x + dx * exit + ux * gap, center.y + dy * exit + uy * gap)
-    let head = 3 * arrowWidth + 4
-    let tip = Point(target.x - ux * gap, target.y - uy * gap)
-    guard (tip.x - start.x) * ux + (tip.y - start.y) * uy > head else { return (placed, boxed, nil) }
-    let neck = Point(tip.x - ux * head, tip.y - uy * head)
-    let (px, py) = (-uy * head * 0.35, ux * head * 0.35)
-    let paint = Paint(color.rgb, opacity: color.alpha)
-    return (
-      placed, boxed,
-      [
-        .path(PathNode(segments: [.move(start), .line(neck)], stroke: Stroke(paint, width: arrowWidth))),
-        .path(
-          PathNode(
-            segments: PathGeometry.polygon([tip, Point(neck.x + px, neck.y + py), Point(neck.x - px, neck.y - py)]),
-            fill: paint)),
-      ]
-    )
+    let boxed = self.box.map { $0.node(around: placed.box, size: size) }
+    guard let arrow, origin != target else { return (placed, boxed, nil) }
+    let arrowColor = arrow.color ?? color
+    let nodes = arrow.nodes(
+      from: boxed?.box ?? placed.box, to: target, size: size, lineWidth: arrow.width ?? arrowWidth,
+      paint: Paint(arrowColor.rgb, opacity: arrowColor.alpha))
+    return (placed, boxed, nodes)
   }
 }
 
@@ -188,7 +219,7 @@ extension TextMark {
   /// `text: {column: name}`: a label at every row's (x, y), from a table like any data layer (labels beside a
   /// scatter's points); `nudge: true` moves labels that would overlap each other or the points to the first
   /// free spot around their point.
-  struct Labels: Mark {
+  struct Labels: Mark, SeriesLayerBody {
     /// `text: {column: NAME}`: a label per row.
     static let object = SpecObject(
       "text labels",
@@ -198,7 +229,7 @@ extension TextMark {
         !["label", "legend"].contains($0.name)
       } + [
         SpecKey(
-          "text", Encoding<String>.columnObject.schema, "{column: NAME}: the column whose cells are the labels",
+          "text", textColumn.schema, "{column: NAME, format}: the column whose cells are the labels",
           example: "{column: name}"),
         SpecKey("y", SpecSchema.string, "the column of the labels' y positions", example: "accuracy"),
         SpecKey(
@@ -214,9 +245,24 @@ extension TextMark {
       ],
       required: ["text", "x", "y"], example: "{text: {text: {column: name}, x: step, y: loss, nudge: true}}")
 
+    /// `text: {column, format}`: which column labels the rows, and how its numbers are written.
+    static let textColumn = SpecObject(
+      "text column",
+      purpose: "The column whose cells label the rows; numbers in it written by a Python format spec, or in their "
+        + "plain form (at most 12 significant digits, no float noise).",
+      keys: [
+        SpecKey("column", SpecSchema.string, "the column whose cells are the labels", example: "name"),
+        SpecKey(
+          "format", SpecSchema.string,
+          "a Python format spec for its numbers: .3f, +.1f, .2%, ,d, .2e, g (Python's format(value, spec))",
+          default: "plain: at most 12 significant digits", example: "'+.1f'"),
+      ],
+      required: ["column"], example: "{text: {text: {column: delta, format: '+.1f'}, x: step, y: loss}}")
+
     var common: SeriesCommon
     var y: Located<String>
     var text: Located<String>
+    var format: FormatSpec?
     var offset: (x: Double, y: Double)
     var anchor: Anchor
     var size: Double?
@@ -225,10 +271,9 @@ extension TextMark {
     init(map: SpecMapping, context: LayerContext) throws {
       common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
       y = try map.required("y") { try $0.located("a column name") }
-      let textNode = map["text"]!
-      text = try textNode.mapping("text {column: …}", keys: ["column"]).required("column") {
-        try $0.located("a column name")
-      }
+      let textMap = try map["text"]!.mapping(Self.textColumn)
+      text = try textMap.required("column") { try $0.located("a column name") }
+      format = try textMap.optional("format") { try $0.formatSpec() }
       offset = try TextMark.offset(map) ?? (3, 3)
       anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
       size = try map.optional("size") { try $0.fontSize() }
@@ -238,6 +283,7 @@ extension TextMark {
     var request: DataRequest? {
       var request = DataRequest(series: common, channels: [("y", y)])
       request.textChannels = [("text", text)]
+      request.textFormats["text"] = format
       return request
     }
 
@@ -316,6 +362,7 @@ extension TextMark {
           }
         }
         drawing.overlay.append(choice.painted(paint.color).node)
+        if canvas.plot.insetBy(-1).contains(point) { drawing.overlayBounds.append(choice.box) }
       }
       drawing.points = points
       return drawing

@@ -7,7 +7,7 @@ import VellumSpec
 /// `violinplot`: Scott's bandwidth, the data's range, width 0.5, bodies at alpha 0.3, extrema lines), with
 /// seaborn's options: `cut`, `scale: area`, inner quartiles, a mini box or the points, and `split` halves for
 /// two groups.
-struct ViolinMark: Mark {
+struct ViolinMark: Mark, SeriesLayerBody {
   /// What is drawn inside each body.
   enum Inner: String, Sendable, CaseIterable { case extrema, quartiles, box, points, none }
   /// How bodies are scaled: each to the full width, or all by one density scale (equal areas).
