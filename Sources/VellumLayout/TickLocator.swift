@@ -27,8 +27,20 @@ enum TickLocator {
   /// floating-point comparisons included, so an axis gets the same ticks as in matplotlib: e.g. 0.88…0.93 in 5
   /// bins steps by 0.02 because 0.93 − 0.88 is a hair above 0.05. Only ticks within [lo, hi] are kept.
   static func maxN(low lo: Double, high hi: Double, bins: Int, steps base: [Double] = [1, 2, 2.5, 5, 10]) -> [Double] {
-    let nbins = Double(max(1, min(9, bins)))
     guard hi > lo, (hi - lo).isFinite else { return lo.isFinite ? [clean(lo)] : [] }
+    // matplotlib draws the ticks inside the view interval, compared with a relative tolerance.
+    let tolerance = (hi - lo) * 1e-10
+    return rawMaxN(low: lo, high: hi, bins: max(1, min(9, bins)), minimumInside: 2, steps: base)
+      .filter { $0 >= lo - tolerance && $0 <= hi + tolerance }.map(clean)
+  }
+
+  /// MaxNLocator's `tick_values`: every tick of the chosen step, one past each end included, the step the smallest
+  /// that puts at least `minimumInside` ticks within [lo, hi] (contour levels ask for one).
+  static func rawMaxN(
+    low lo: Double, high hi: Double, bins: Int, minimumInside: Int, steps base: [Double] = [1, 2, 2.5, 5, 10]
+  ) -> [Double] {
+    let nbins = Double(max(1, bins))
+    guard hi > lo, (hi - lo).isFinite else { return lo.isFinite ? [lo] : [] }
     // scale_range: an offset for data far from zero, and the power of ten of a bin.
     let span = hi - lo
     let mean = (hi + lo) / 2
@@ -47,11 +59,9 @@ enum TickLocator {
       let high = edge.ge(vmax - best)
       guard high - low < 10_000 else { continue }
       ticks = stride(from: low, through: high, by: 1).map { $0 * step + best }
-      if ticks.filter({ $0 <= vmax && $0 >= vmin }).count >= 2 { break }
+      if ticks.filter({ $0 <= vmax && $0 >= vmin }).count >= minimumInside { break }
     }
-    // matplotlib draws the ticks inside the view interval, compared with a relative tolerance.
-    let tolerance = span * 1e-10
-    return ticks.map { $0 + offset }.filter { $0 >= lo - tolerance && $0 <= hi + tolerance }.map(clean)
+    return ticks.map { $0 + offset }
   }
 
   /// Python's `//` on floats.

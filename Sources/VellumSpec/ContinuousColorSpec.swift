@@ -71,22 +71,24 @@ public struct ContinuousColorSpec: Sendable {
     norm = .linear
   }
 
+  /// A `map:` value: a colormap name (`_r` reversed) or a list of at least two colours.
+  public static func decodeMap(_ node: SpecNode) throws -> Map {
+    if node.isSequence {
+      let colors = try node.list("a list of colours").map(decodeColor)
+      guard colors.count >= 2 else { throw node.error("a colour list needs at least two colours") }
+      return .list(colors)
+    }
+    let name = try node.located("a colormap name")
+    let base = name.value.hasSuffix("_r") ? String(name.value.dropLast(2)) : name.value
+    guard ColormapTables.tables[base] != nil else {
+      throw node.error(unknownNameMessage(name.value, kind: "colormap", candidates: Self.colormapNames))
+    }
+    return .named(name)
+  }
+
   /// Reads the colour keys of a mapping that also holds `column` (the encoding's other keys).
   public init(map mapping: SpecMapping) throws {
-    map =
-      try mapping.optional("map") { node -> Map in
-        if node.isSequence {
-          let colors = try node.list("a list of colours").map(decodeColor)
-          guard colors.count >= 2 else { throw node.error("a colour list needs at least two colours") }
-          return .list(colors)
-        }
-        let name = try node.located("a colormap name")
-        let base = name.value.hasSuffix("_r") ? String(name.value.dropLast(2)) : name.value
-        guard ColormapTables.tables[base] != nil else {
-          throw node.error(unknownNameMessage(name.value, kind: "colormap", candidates: Self.colormapNames))
-        }
-        return .named(name)
-      } ?? .named(Located("viridis", at: nil))
+    map = try mapping.optional("map") { try Self.decodeMap($0) } ?? .named(Located("viridis", at: nil))
     let linthresh = try mapping.optional("linthresh") { try $0.positive("a linear threshold") }
     let center = try mapping.optional("center") { try $0.double("a centre value") }
     norm =

@@ -11,6 +11,8 @@ public struct DashPattern: Sendable, Hashable {
   }
 
   public static let solid = DashPattern(lengths: [])
+  /// matplotlib's `--`.
+  public static let dashed = named["dashed"]!
 
   public var isSolid: Bool { lengths.isEmpty }
 

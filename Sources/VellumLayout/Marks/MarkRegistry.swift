@@ -23,6 +23,9 @@ public enum MarkRegistry {
     StripMark.layerKind,
     ViolinMark.layerKind,
     HeatmapMark.layerKind,
+    ContourMark.lines,
+    ContourMark.bands,
+    StemMark.layerKind,
   ])
 }
 

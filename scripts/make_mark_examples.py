@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Writes the data of the mark examples (issue 27) into Templates/examples: a loss landscape over two random
+directions around a trained model (Li et al.'s filter-normalised plots, a 51 × 51 grid with one row per point) and
+a per-epoch learning rate with warm restarts for a stem plot. Deterministic, so reruns write the same files.
+
+    python3 scripts/make_mark_examples.py
+"""
+import csv
+import math
+import os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "Templates", "examples")
+
+rows = []
+for j in range(51):
+    beta = -1 + j * 0.04
+    for i in range(51):
+        alpha = -1 + i * 0.04
+        # A tilted basin around the minimum, a second shallower basin, and ripples from the sharp directions.
+        loss = (0.35 + 1.6 * (alpha - 0.1) ** 2 + 2.4 * (beta + 0.05) ** 2 + 0.9 * (alpha - 0.1) * (beta + 0.05)
+                - 0.45 * math.exp(-((alpha + 0.65) ** 2 + (beta - 0.6) ** 2) / 0.05)
+                + 0.06 * math.sin(9 * alpha) * math.cos(7 * beta))
+        rows.append([f"{alpha:.2f}", f"{beta:.2f}", f"{loss:.5f}"])
+with open(os.path.join(OUT, "loss-landscape.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["alpha", "beta", "loss"])
+    w.writerows(rows)
+
+# SGDR per epoch: cosine from 0.1 to 0.001 over periods of 8, 16 and then 24 epochs (T_mult 2, cut at 48).
+rows = []
+start, period = 0, 8
+for epoch in range(48):
+    if epoch >= start + period:
+        start, period = start + period, period * 2
+    t = (epoch - start) / period
+    rows.append([epoch, f"{0.001 + 0.5 * (0.1 - 0.001) * (1 + math.cos(math.pi * t)):.5f}"])
+with open(os.path.join(OUT, "lr-stem.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["epoch", "lr"])
+    w.writerows(rows)
