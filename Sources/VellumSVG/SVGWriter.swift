@@ -26,13 +26,14 @@ public enum SVGWriter {
       lines += state.classes.css().map(XMLEscaping.text)
       lines.append("</style>")
     }
-    if !state.usedGlyphs.isEmpty {
+    if !state.usedGlyphs.isEmpty || !state.patterns.isEmpty {
       lines.append("<defs>")
       for ref in state.usedGlyphs.sorted() {
         let outline = scene.glyphOutlines[ref] ?? []
         lines.append(
           " <path id=\"\(GlyphIDs.id(ref))\" d=\"\(PathData.string(outline, scale: GlyphIDs.unitsPerEm))\"/>")
       }
+      for (index, pattern) in state.patterns.enumerated() { lines += state.patternElement(pattern, index: index) }
       lines.append("</defs>")
     }
     lines += body
@@ -61,6 +62,8 @@ private struct WriterState {
   private(set) var usedGlyphs: Set<GlyphRef> = []
   /// Images need the xlink namespace for their `xlink:href`.
   private(set) var hasImages = false
+  /// Each distinct tile pattern, in order of first use; its index names it (`pattern-1`…).
+  private(set) var patterns: [TilePattern] = []
   private var usedIDs: [String: Int] = [:]
   private var groupIDs: [String] = []
 
@@ -117,7 +120,23 @@ private struct WriterState {
       for child in clip.children { write(child, depth: depth + 1, into: &lines) }
       lines.append("\(indent)</g>")
     case .path(let path):
-      lines.append(indent + pathElement(path))
+      guard let pattern = path.pattern else {
+        lines.append(indent + pathElement(path))
+        break
+      }
+      // The fill, then the pattern over it carrying the stroke, as matplotlib draws a hatched patch.
+      let index = patterns.firstIndex(of: pattern) ?? patterns.count
+      if index == patterns.count { patterns.append(pattern) }
+      var fill = path
+      fill.stroke = nil
+      fill.pattern = nil
+      if let paint = path.fill, paint.opacity > 0 { lines.append(indent + pathElement(fill)) }
+      var hatched = path
+      hatched.fill = nil
+      hatched.pattern = nil
+      lines.append(
+        indent
+          + pathElement(hatched).replacingOccurrences(of: "fill=\"none\"", with: "fill=\"url(#pattern-\(index + 1))\""))
     case .text(let text):
       lines += textElements(text).map { indent + $0 }
     case .image(let image):
@@ -140,6 +159,27 @@ private struct WriterState {
   private func n(_ value: Double) -> String { NumberFormat.format(value) }
 
   private func color(_ rgb: RGB) -> String { rgb.hex }
+
+  /// A pattern's tile: its lines stroked and its shapes filled in one paint, repeated from the page's origin.
+  func patternElement(_ pattern: TilePattern, index: Int) -> [String] {
+    var lines = [
+      " <pattern id=\"pattern-\(index + 1)\" patternUnits=\"userSpaceOnUse\" width=\"\(n(pattern.size))\" "
+        + "height=\"\(n(pattern.size))\">"
+    ]
+    let opacity = pattern.paint.opacity == 1 ? "" : " stroke-opacity=\"\(n(pattern.paint.opacity))\""
+    if !pattern.lines.isEmpty {
+      lines.append(
+        "  <path d=\"\(PathData.string(pattern.lines))\" fill=\"none\" stroke=\"\(color(pattern.paint.color))\""
+          + "\(opacity) stroke-width=\"\(n(pattern.width))\"/>")
+    }
+    if !pattern.shapes.isEmpty {
+      let fillOpacity = pattern.paint.opacity == 1 ? "" : " fill-opacity=\"\(n(pattern.paint.opacity))\""
+      lines.append(
+        "  <path d=\"\(PathData.string(pattern.shapes))\" fill=\"\(color(pattern.paint.color))\"\(fillOpacity)/>")
+    }
+    lines.append(" </pattern>")
+    return lines
+  }
 
   private func pathElement(_ path: PathNode) -> String {
     var attributes = ["d=\"\(PathData.string(path.segments))\""]

@@ -62,6 +62,12 @@ public enum SceneDump {
     }
     if path.segments.contains(.close) { parts.append("closed") }
     if let fill = path.fill { parts.append("fill \(paint(fill))") }
+    if let pattern = path.pattern {
+      parts.append(
+        "pattern \(number(pattern.size))pt \(pattern.lines.filter { $0 != .close }.count / 2) lines "
+          + "\(pattern.shapes.filter { if case .move = $0 { true } else { false } }.count) shapes "
+          + "\(paint(pattern.paint)) width \(number(pattern.width))")
+    }
     if let stroke = path.stroke {
       var text = "stroke \(paint(stroke.paint)) width \(number(stroke.width))"
       if !stroke.dashes.isEmpty { text += " dash \(stroke.dashes.map(number).joined(separator: ","))" }

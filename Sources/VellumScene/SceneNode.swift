@@ -68,11 +68,14 @@ public struct PathNode: Sendable, Equatable {
   public var segments: [PathSegment]
   public var fill: Paint?
   public var stroke: Stroke?
+  /// A pattern over the fill, under the stroke (hatching).
+  public var pattern: TilePattern?
 
-  public init(segments: [PathSegment], fill: Paint? = nil, stroke: Stroke? = nil) {
+  public init(segments: [PathSegment], fill: Paint? = nil, stroke: Stroke? = nil, pattern: TilePattern? = nil) {
     self.segments = segments
     self.fill = fill
     self.stroke = stroke
+    self.pattern = pattern
   }
 }
 

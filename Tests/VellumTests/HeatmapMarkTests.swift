@@ -41,6 +41,24 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertEqual(fills, ["#482475", "#bddf26", "#21918c"], "to_hex(viridis(v)) in matplotlib")
   }
 
+  /// `mask` blanks a triangle of the (row, column) matrix in axis order, as seaborn's mask=np.triu(…); the
+  /// categories stay on the axes.
+  func testMaskBlanksATriangle() throws {
+    let csv =
+      "r,c,v\n"
+      + ["a", "b", "c"].flatMap { r in ["a", "b", "c"].map { c in "\(r),\(c),0.5" } }.joined(separator: "\n")
+    func cells(_ keys: String) throws -> Int {
+      elements(try svg("limits: [0, 1], colorbar: false, \(keys)", csv: csv), in: "heatmap-v", named: "path").count
+    }
+    XCTAssertEqual(try cells("sort: true"), 9)
+    XCTAssertEqual(try cells("mask: upper"), 6)
+    XCTAssertEqual(try cells("mask: upper, mask_diagonal: true"), 3)
+    XCTAssertEqual(try cells("mask: lower"), 6)
+    XCTAssertEqual(try cells("mask_diagonal: true"), 6)
+    let upper = try svg("limits: [0, 1], colorbar: false, mask: upper", csv: csv)
+    XCTAssertEqual(elements(upper, in: "axis-x", named: "text").count, 3, "every column keeps its tick")
+  }
+
   /// Values written in each cell: white on dark cells, near-black on light ones.
   func testAnnotationsContrastWithTheirCell() throws {
     let root = try svg("limits: [0, 1], annotate: '%.1f', colorbar: false")

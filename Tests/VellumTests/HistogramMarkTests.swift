@@ -33,6 +33,22 @@ final class HistogramMarkTests: XCTestCase {
     XCTAssertEqual(a.map(\.width), [1, 1])
   }
 
+  /// `horizontal: true`: the same bins along y, bars and steps along x, the x axis sticking to zero.
+  func testHorizontalHistogramsLieAlongX() throws {
+    let resolved = try layers("bins: [0, 1, 2], horizontal: true")
+    let geometry = try XCTUnwrap(resolved[0].geometry as? BarMark.Geometry)
+    XCTAssertTrue(geometry.horizontal)
+    XCTAssertEqual(try bars(resolved[0]).map(\.value), [2, 1])
+    let step = try XCTUnwrap(
+      try layers("bins: [0, 1, 2], horizontal: true, style: step")[0].geometry as? HistogramMark.StepGeometry)
+    let identity = ScaleTransform.linear
+    XCTAssertEqual(step.extent(along: .y, identity)?.0, 0)
+    XCTAssertEqual(step.extent(along: .y, identity)?.1, 2)
+    XCTAssertEqual(step.extent(along: .x, identity)?.1, 2, "the tallest bin's count, along x")
+    XCTAssertEqual(step.stickyEdges(along: .x), [0])
+    XCTAssertEqual(step.stickyEdges(along: .y), [])
+  }
+
   /// Dodged bars: 0.8 of the bin shared between groups, offsets as matplotlib's `histtype='bar'` with datasets.
   func testDodgedBarsFollowMatplotlibOffsets() throws {
     let resolved = try layers("bins: [0, 1, 2], dodge: true")

@@ -6,6 +6,8 @@ import VellumTypesetting
 /// `bar`: bars from zero (or the bar below, when stacked) to each value; grouped side by side by `group`.
 struct BarMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var y: Located<String>
   /// Symmetric error per bar, drawn as a capped whisker.
   var error: Located<String>?
@@ -47,7 +49,7 @@ struct BarMark: Mark, SeriesLayerBody {
           defaultValue: false),
         SpecKey("cap", SpecSchema.measure, "length in points of the error bars' caps", defaultValue: 3.0),
         SpecKey("error_width", SpecSchema.measure, "line width in points of the error bars", defaultValue: 1.0),
-      ],
+      ] + Hatch.keys,
       required: ["x", "y"], exclusive: [["width", "bar_width"]],
       example: "{axes: {x: {scale: categorical}, layers: [{bar: {x: task, y: accuracy, group: model, error: std}}]}}"),
     decode: { try BarMark(map: $0, context: $1) })
@@ -55,6 +57,7 @@ struct BarMark: Mark, SeriesLayerBody {
   init(map: SpecMapping, context: LayerContext) throws {
     let column = { (node: SpecNode) in try node.located("a column name") }
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    hatch = try Hatch.decode(map)
     y = try map.required("y", column)
     error = try map.optional("error", column)
     // In x units, as matplotlib's: on a categorical axis (categories 1 apart) 0.8 leaves a fifth free.
@@ -150,7 +153,8 @@ struct BarMark: Mark, SeriesLayerBody {
       let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
-        edgeAlpha: (edge?.alpha ?? 1) * common.alpha)
+        edgeAlpha: (edge?.alpha ?? 1) * common.alpha
+      ).hatched(hatch, alpha: common.alpha)
       let barWidth = stacked || perBar ? width : width / count
       let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
       let errors = series.values["error"]

@@ -8,6 +8,8 @@ import VellumSpec
 /// dodge side by side and are filled with their colours.
 struct BoxMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var y: Located<String>
   var whiskers: WhiskerRule
   var notch: Bool
@@ -45,12 +47,13 @@ struct BoxMark: Mark, SeriesLayerBody {
         SpecKey(
           "median_color", SpecSchema.color, "colour of the median line",
           default: "the edge colour when filled, else C1 (orange), as matplotlib"),
-      ],
+      ] + Hatch.keys,
       required: ["x", "y"], example: "{axes: {x: {scale: categorical}, layers: [{box: {x: system, y: latency}}]}}"),
     decode: { try BoxMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    hatch = try Hatch.decode(map)
     y = try map.required("y") { try $0.located("a column name") }
     whiskers =
       try map.optional("whiskers") { node -> WhiskerRule in
@@ -102,7 +105,8 @@ struct BoxMark: Mark, SeriesLayerBody {
         face: filled
           ? FillStyle(
             color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
-            edgeAlpha: edge.alpha * common.alpha) : nil,
+            edgeAlpha: edge.alpha * common.alpha
+          ).hatched(hatch, alpha: common.alpha) : nil,
         median: LineStyle(
           color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
           dash: .solid),

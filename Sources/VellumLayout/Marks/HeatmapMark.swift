@@ -21,6 +21,13 @@ struct HeatmapMark: Mark, SeriesLayerBody {
   var colorbar: ColorbarSpec?
   /// Categories in sorted order (numbers by value, text alphabetically) instead of order of first appearance.
   var sorted: Bool
+  /// The triangle of the (row, column) matrix left blank, as seaborn's `mask=np.triu(…)`.
+  var mask: Triangle?
+  /// The diagonal left blank too (numpy's triu with k=0 rather than 1).
+  var maskDiagonal: Bool
+
+  /// A triangle of the matrix whose rows are the y values and columns the x values, in axis order.
+  enum Triangle: String, Sendable, CaseIterable { case none, upper, lower }
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -47,6 +54,11 @@ struct HeatmapMark: Mark, SeriesLayerBody {
         SpecKey(
           "sort", SpecSchema.boolean, "order categories by value (numbers) or alphabetically, not by first appearance",
           defaultValue: false),
+        SpecKey(
+          "mask", SpecSchema.enumeration(Triangle.allCases.map(\.rawValue)),
+          "leave blank the cells above (upper: column after row) or below the diagonal, in axis order",
+          defaultValue: Triangle.none, example: "upper"),
+        SpecKey("mask_diagonal", SpecSchema.boolean, "leave the diagonal's cells blank too", defaultValue: false),
       ] + ContinuousColorSpec.declaredKeys,
       required: ["x", "y", "value"], rules: ContinuousColorSpec.rules,
       example: "{heatmap: {x: key, y: query, value: weight, map: magma}}"),
@@ -72,6 +84,10 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     edge = try map.optional("edge") { try decodeColor($0) } ?? .white
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
     sorted = try map.optional("sort") { try $0.bool() } ?? false
+    mask = try map.optional("mask") { try decodeEnum($0, what: "mask triangle") as Triangle }.flatMap {
+      $0 == .none ? nil : $0
+    }
+    maskDiagonal = try map.optional("mask_diagonal") { try $0.bool() } ?? false
     // seaborn's heatmap shows its colorbar unless told not to.
     colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
   }
@@ -112,8 +128,16 @@ struct HeatmapMark: Mark, SeriesLayerBody {
         try context.continuousDomains.colorScale(value.value, spec: color, values: values)
       }
       let (width, height) = (Self.spacing(xs), Self.spacing(ys))
+      // Each position's place in its axis's order: the matrix's column and row numbers.
+      let columns = Dictionary(uniqueKeysWithValues: Set(xs.filter(\.isFinite)).sorted().enumerated().map { ($1, $0) })
+      let rows = Dictionary(uniqueKeysWithValues: Set(ys.filter(\.isFinite)).sorted().enumerated().map { ($1, $0) })
       let cells = zip(zip(xs, ys), values).compactMap { position, number -> Cell? in
         guard position.0.isFinite, position.1.isFinite, let paint = scale(number) else { return nil }
+        if let column = columns[position.0], let row = rows[position.1] {
+          if maskDiagonal, column == row { return nil }
+          if mask == .upper, column > row { return nil }
+          if mask == .lower, column < row { return nil }
+        }
         return Cell(x: position.0, y: position.1, value: number, color: paint)
       }
       let geometry = Geometry(

@@ -10,6 +10,8 @@ struct HistogramMark: Mark, SeriesLayerBody {
   enum Style: String, Sendable, CaseIterable { case bar, step, stepfilled }
 
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var weights: Located<String>?
   var bins: BinSpec
   var range: (Double, Double)?
@@ -18,6 +20,8 @@ struct HistogramMark: Mark, SeriesLayerBody {
   var style: Style
   var stacked: Bool
   var dodge: Bool
+  /// Bins along y, bars along x (matplotlib's orientation='horizontal': a joint plot's right marginal).
+  var horizontal: Bool
   /// Bar width as a fraction of the bin (matplotlib's `rwidth`); nil: 0.8 when dodged, else 1.
   var relativeWidth: Double?
   var edge: Color?
@@ -48,15 +52,19 @@ struct HistogramMark: Mark, SeriesLayerBody {
         SpecKey("stacked", SpecSchema.boolean, "stack the groups' bins on each other", defaultValue: false),
         SpecKey("dodge", SpecSchema.boolean, "place the groups' bars side by side in each bin", defaultValue: false),
         SpecKey(
+          "horizontal", SpecSchema.boolean,
+          "bins along the y axis and bars along x (matplotlib's orientation='horizontal')", defaultValue: false),
+        SpecKey(
           "rwidth", SpecSchema.fraction, "bar width as a fraction of the bin width", default: "1 (0.8 when dodged)"),
         SpecKey("edge", SpecSchema.color, "outline colour of the bars", default: "no outline"),
         SpecKey("edge_width", SpecSchema.measure, "outline width in points", default: "1 with edge, else 0"),
-      ],
+      ] + Hatch.keys,
       required: ["x"], example: "{histogram: {x: latency, bins: auto, stat: density}}"),
     decode: { try HistogramMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    hatch = try Hatch.decode(map)
     weights = try map.optional("weights") { try $0.located("a column name") }
     bins = try map.optional("bins") { try BinSpec.decode($0) } ?? .matplotlibDefault
     range = try map.optional("range") { try $0.interval("a histogram range") }
@@ -65,6 +73,7 @@ struct HistogramMark: Mark, SeriesLayerBody {
     style = try map.optional("style") { try decodeEnum($0, what: "histogram style") } ?? .bar
     stacked = try map.optional("stacked") { try $0.bool() } ?? false
     dodge = try map.optional("dodge") { try $0.bool() } ?? false
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     if dodge && (stacked || style != .bar) {
       throw context.node.error("'dodge' places bars side by side: it needs style: bar and no 'stacked'")
     }
@@ -74,14 +83,16 @@ struct HistogramMark: Mark, SeriesLayerBody {
   }
 
   var request: DataRequest? {
-    DataRequest(series: common, channels: weights.map { [("weights", $0)] } ?? [])
+    DataRequest(series: common, channels: weights.map { [("weights", $0)] } ?? [], positionAlongY: horizontal)
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     let samples = try data.series.map { series -> [Double] in
       guard case .numeric(let values) = series.x else {
         throw VellumError(
-          .invalidSpec, "histogram needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
+          .invalidSpec,
+          "histogram needs numbers in '\(common.x.value)', on a numeric \(horizontal ? "y" : "x") axis",
+          at: common.x.location)
       }
       return values
     }
@@ -98,7 +109,8 @@ struct HistogramMark: Mark, SeriesLayerBody {
       let color = try context.color(common, series: series, cycle: .fill)
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
-        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: (edge?.alpha ?? 1) * common.alpha)
+        edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: (edge?.alpha ?? 1) * common.alpha
+      ).hatched(hatch, alpha: common.alpha)
       let heights = stat.apply(
         counts[index], edges: edges, cumulative: cumulative, total: stacked ? grandTotal : nil)
       let base = bottom
@@ -116,10 +128,11 @@ struct HistogramMark: Mark, SeriesLayerBody {
             position: edges[bin] + width / 2 + offset, width: barWidth, base: base[bin], value: top[bin], error: nil)
         }
         geometry = BarMark.Geometry(
-          bars: bars, fill: paint, horizontal: false, valueLabels: nil, capSize: 0, errorWidth: 0)
+          bars: bars, fill: paint, horizontal: horizontal, valueLabels: nil, capSize: 0, errorWidth: 0)
       case .step, .stepfilled:
         geometry = StepGeometry(
-          edges: edges, bottom: base, top: top, paint: paint, filled: style == .stepfilled, lineWidth: edgeWidth ?? 1)
+          edges: edges, bottom: base, top: top, paint: paint, filled: style == .stepfilled, lineWidth: edgeWidth ?? 1,
+          horizontal: horizontal)
       }
       layers.append(context.series(geometry, "hist", common, valueColumn: common.x.value, series: series))
     }
@@ -135,21 +148,28 @@ struct HistogramMark: Mark, SeriesLayerBody {
     var paint: FillStyle
     var filled: Bool
     var lineWidth: Double
+    /// Bins along y, heights along x.
+    var horizontal = false
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
-      VellumLayout.extent(axis == .x ? edges : bottom + top, transform)
+      VellumLayout.extent((axis == .x) != horizontal ? edges : bottom + top, transform)
     }
 
-    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == .y && bottom.contains(0) ? [0] : [] }
+    func stickyEdges(along axis: PositionAxis) -> [Double] {
+      axis == (horizontal ? .x : .y) && bottom.contains(0) ? [0] : []
+    }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      let page = { (edge: Double, height: Double) in
+        horizontal ? canvas.page(height, edge) : canvas.page(edge, height)
+      }
       var upper: [Point] = []
       for bin in top.indices {
-        upper += [canvas.page(edges[bin], top[bin]), canvas.page(edges[bin + 1], top[bin])]
+        upper += [page(edges[bin], top[bin]), page(edges[bin + 1], top[bin])]
       }
       var lower: [Point] = []
       for bin in bottom.indices.reversed() {
-        lower += [canvas.page(edges[bin + 1], bottom[bin]), canvas.page(edges[bin], bottom[bin])]
+        lower += [page(edges[bin + 1], bottom[bin]), page(edges[bin], bottom[bin])]
       }
       let points = ([lower.last].compactMap { $0 } + upper + [lower.first].compactMap { $0 })
         .map(FarPointClipping.clamped)

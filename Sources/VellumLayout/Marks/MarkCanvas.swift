@@ -80,7 +80,10 @@ struct MarkCanvas {
 
   /// A filled outline; collections (bands, areas) join their edges round, rectangles mitre them, as matplotlib does.
   func patch(_ segments: [PathSegment], _ fill: FillStyle, join: Stroke.Join = .miter) -> SceneNode {
-    .path(PathNode(segments: segments, fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline(join: join)))
+    .path(
+      PathNode(
+        segments: segments, fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline(join: join),
+        pattern: fill.hatch))
   }
 
   /// Markers at every `marker.every`-th point that is finite and near the canvas.
@@ -172,7 +175,9 @@ struct LegendHandle {
   /// The handle's box filled (and outlined) like a patch.
   func patch(_ fill: FillStyle) -> SceneNode {
     .path(
-      PathNode(segments: PathGeometry.rect(box), fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline()))
+      PathNode(
+        segments: PathGeometry.rect(box), fill: Paint(fill.color, opacity: fill.alpha), stroke: fill.outline(),
+        pattern: fill.hatch))
   }
 }
 

@@ -42,4 +42,13 @@ struct FillStyle {
   var edgeWidth: Double
   /// The outline's opacity: the edge colour's own (`rgba(…, 0.3)`) times the layer's alpha.
   var edgeAlpha: Double = 1
+  /// Hatching over the fill, under the outline.
+  var hatch: TilePattern?
+
+  /// The same fill with `hatch` over it, in the edge colour (black without one) at the layer's alpha.
+  func hatched(_ hatch: Hatch?, alpha: Double) -> FillStyle {
+    var style = self
+    style.hatch = hatch?.tile(edge: edgeWidth > 0 ? edge : nil, alpha: alpha)
+    return style
+  }
 }

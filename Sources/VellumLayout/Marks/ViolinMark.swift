@@ -14,6 +14,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
   enum Scale: String, Sendable, CaseIterable { case width, area }
 
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var y: Located<String>
   var bandwidth: Bandwidth
   var cut: Double
@@ -54,13 +56,14 @@ struct ViolinMark: Mark, SeriesLayerBody {
         SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the bodies' fill", defaultValue: 0.3),
         SpecKey("line_width", SpecSchema.measure, "width in points of the outline and inner lines", defaultValue: 1.5),
         SpecKey("horizontal", SpecSchema.boolean, "bodies along x, categories on y", defaultValue: false),
-      ],
+      ] + Hatch.keys,
       required: ["x", "y"],
       example: "{axes: {x: {scale: categorical}, layers: [{violin: {x: model, y: score, inner: quartiles}}]}}"),
     decode: { try ViolinMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
+    hatch = try Hatch.decode(map)
     y = try map.required("y") { try $0.located("a column name") }
     bandwidth = try map.optional("bandwidth") { try Bandwidth.decode($0) } ?? .scott
     cut = try map.optional("cut") { try $0.nonNegative("a number of kernel widths") } ?? 0
@@ -120,7 +123,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
       }
       let geometry = Geometry(
         bodies: scaled, side: side, halfWidth: slotWidth / 2, horizontal: horizontal, inner: inner,
-        fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0),
+        fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)
+          .hatched(hatch, alpha: common.alpha),
         line: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: lineWidth, dash: .solid))
       layers.append(context.series(geometry, "violin", common, valueColumn: y.value, series: series))
     }

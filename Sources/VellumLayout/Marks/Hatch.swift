@@ -1,0 +1,116 @@
+import Foundation
+import VellumScene
+import VellumSpec
+
+/// Hatching over a filled patch (matplotlib's `hatch`): `/` `\` `|` `-` `+` `x` lines, `o` `O` circles, `.` dots
+/// and `*` stars, six per inch for each character and more as characters repeat (`//`), on a one-inch tile aligned
+/// to the page, in the patch's edge colour (black without one) at `hatch.linewidth` 1, for black-and-white print.
+struct Hatch: Sendable, Equatable {
+  var pattern: String
+  var color: Color?
+  var width: Double
+
+  static let characters = "/\\|-+xXoO.*"
+
+  /// The keys every hatchable mark declares, once.
+  static let keys = [
+    SpecKey(
+      "hatch", SpecSchema.string,
+      "hatching over the fill: / \\ | - + x lines, o O circles, . dots, * stars; repeat a character for denser "
+        + "hatching (matplotlib's hatch)", default: "none", example: "'//'"),
+    SpecKey(
+      "hatch_color", SpecSchema.color, "the hatching's colour", default: "the edge colour, else black"),
+    SpecKey("hatch_width", SpecSchema.measure, "the hatching's line width in points", defaultValue: 1.0),
+  ]
+
+  /// The mark's hatching, if `hatch` is given.
+  static func decode(_ map: SpecMapping) throws -> Hatch? {
+    guard
+      let pattern = try map.optional(
+        "hatch",
+        { node -> String in
+          let text = try node.string("a hatch pattern such as //")
+          // `none` (or nothing) is no hatching, as matplotlib's hatch=None.
+          if text == "none" { return "" }
+          if let stray = text.first(where: { !characters.contains($0) }) {
+            throw node.error("'\(stray)' is not a hatch character (expected some of \(characters))")
+          }
+          guard text.count <= 12 else { throw node.error("a hatch of at most 12 characters, found \(text.count)") }
+          return text
+        }), !pattern.isEmpty
+    else { return nil }
+    return Hatch(
+      pattern: pattern, color: try map.optional("hatch_color") { try decodeColor($0) },
+      width: try map.optional("hatch_width") { try $0.measure("a line width") } ?? 1)
+  }
+
+  /// The tile: matplotlib's hatch paths in a unit square (y up) scaled to 72 points (y down).
+  func tile(edge: RGB?, alpha: Double) -> TilePattern {
+    let size = 72.0
+    let density = 6
+    func count(_ characters: String) -> Int { pattern.filter { characters.contains($0) }.count * density }
+    func page(_ x: Double, _ y: Double) -> Point { Point(x * size, (1 - y) * size) }
+    var lines: [PathSegment] = []
+    func line(_ a: (Double, Double), _ b: (Double, Double)) { lines += [.move(page(a.0, a.1)), .line(page(b.0, b.1))] }
+    let horizontal = count("-+")
+    for k in 0..<horizontal {
+      let y = (Double(k) + 0.5) / Double(horizontal)
+      line((0, y), (1, y))
+    }
+    let vertical = count("|+")
+    for k in 0..<vertical {
+      let x = (Double(k) + 0.5) / Double(vertical)
+      line((x, 0), (x, 1))
+    }
+    let northEast = count("/xX")
+    if northEast > 0 {
+      for k in 0...northEast {
+        let s = -0.5 + Double(k) / Double(northEast)
+        line((s, -s), (1 + s, 1 - s))
+      }
+    }
+    let southEast = count("\\xX")
+    if southEast > 0 {
+      for k in 0...southEast {
+        let s = -0.5 + Double(k) / Double(southEast)
+        line((s, 1 + s), (1 + s, s))
+      }
+    }
+    // Shapes on rows offset every other row, as matplotlib's Shapes: circles stroked, dots and stars filled.
+    var shapes: [PathSegment] = []
+    for (characters, radius, filled) in [("o", 0.2, false), ("O", 0.35, false), (".", 0.1, true), ("*", 1.0 / 3, true)]
+    {
+      let rows = count(characters)
+      guard rows > 0 else { continue }
+      let offset = 1.0 / Double(rows)
+      let scale = radius * offset
+      for row in 0...rows {
+        let columns: [Double] =
+          row % 2 == 0
+          ? (0...rows).map { Double($0) / Double(rows) }
+          : (0..<rows).map { offset / 2 + Double($0) * offset }
+        for column in columns {
+          let center = page(column, Double(row) * offset)
+          let outline =
+            characters == "*"
+            ? PathGeometry.polygon(Self.star(center: center, radius: scale * size))
+            : PathGeometry.circle(center: center, radius: scale * size)
+          if filled { shapes += outline } else { lines += outline }
+        }
+      }
+    }
+    let color = self.color?.rgb ?? edge ?? RGB.black
+    return TilePattern(
+      size: size, lines: lines, shapes: shapes, paint: Paint(color, opacity: alpha * (self.color?.alpha ?? 1)),
+      width: width)
+  }
+
+  /// A five-pointed star (matplotlib's unit_regular_star(5), inner radius 0.5).
+  private static func star(center: Point, radius: Double) -> [Point] {
+    (0..<10).map { index in
+      let angle = Double.pi / 2 + Double(index) * Double.pi / 5
+      let r = index % 2 == 0 ? radius : radius / 2
+      return Point(center.x + r * cos(angle), center.y - r * sin(angle))
+    }
+  }
+}
