@@ -110,6 +110,27 @@ public struct LayerKind: Sendable {
     self.init(name: object.name, forms: [object], form: { _ in 0 }, decode: decode)
   }
 
+  /// A kind written in one of two forms told apart by the body itself (`isSecond`); a key only the other form
+  /// declares is an error at the key, worded by `misplaced(key, writtenAsSecond)`.
+  public init(
+    name: String, first: SpecObject, second: SpecObject, isSecond: @escaping @Sendable (SpecMapping) throws -> Bool,
+    misplaced: @escaping @Sendable (String, Bool) -> String,
+    decode: @escaping @Sendable (SpecMapping, LayerContext) throws -> any LayerBody
+  ) {
+    self.init(
+      name: name, forms: [first, second],
+      form: { body in
+        let keys = try body.mappingKeys()
+        let map = try body.mapping(name, keys: keys)
+        let written = try isSecond(map)
+        let (own, other) = written ? (second, first) : (first, second)
+        if let stray = keys.first(where: { own.key($0) == nil && other.key($0) != nil }) {
+          throw map[stray]!.error(misplaced(stray, written))
+        }
+        return written ? 1 : 0
+      }, decode: decode)
+  }
+
   public init(
     name: String, forms: [SpecObject], form: @escaping @Sendable (SpecNode) throws -> Int,
     decode: @escaping @Sendable (SpecMapping, LayerContext) throws -> any LayerBody

@@ -30,6 +30,19 @@ final class DensityMarkTests: XCTestCase {
     for (x, y) in zip(curve.x, curve.y) { XCTAssertEqual(y, kde(x), accuracy: 1e-15) }
   }
 
+  /// `horizontal: true`: the same curve with values along y and the density along x, filled to x = 0.
+  func testHorizontalDensityLiesAlongY() throws {
+    let upright = try geometry(try resolve("group: g, fill: true, cut: 0")[0])
+    let turned = try geometry(try resolve("group: g, fill: true, cut: 0, horizontal: true")[0])
+    XCTAssertEqual(turned.line.x, upright.line.y)
+    XCTAssertEqual(turned.line.y, upright.line.x)
+    XCTAssertEqual(turned.stickyEdges(along: .x), [0])
+    XCTAssertEqual(turned.stickyEdges(along: .y), [0.1, 1.5])
+    let identity = ScaleTransform.linear
+    XCTAssertEqual(turned.extent(along: .y, identity)?.0, 0.1)
+    XCTAssertEqual(turned.area?.extent(along: .x, identity)?.0, 0, "the fill reaches x = 0")
+  }
+
   /// `stat: count` multiplies by the group's size and the histogram's bin width (bins shared by the groups).
   func testCountScaleMatchesAHistogramOfTheSameBins() throws {
     let layers = try resolve("group: g, stat: count, bins: 9, cut: 0")

@@ -25,6 +25,26 @@ final class EcdfMarkTests: XCTestCase {
     XCTAssertTrue(EcdfMark.steps([.nan], complementary: false).x.isEmpty)
   }
 
+  /// A post staircase holds each fraction until the next value; turned for `horizontal: true`, the x axis (the
+  /// fraction) sticks to [0, 1] and the values lie along y.
+  func testHorizontalECDFIsTheTurnedStaircase() throws {
+    let stairs = EcdfMark.staircase([0, 1, 3], [0, 0.5, 1], holdingFirst: true)
+    XCTAssertEqual(stairs.x, [0, 1, 1, 3, 3])
+    XCTAssertEqual(stairs.y, [0, 0, 0.5, 0.5, 1])
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", "reward\n3.5\n1\n2\n")
+    let path = try fixture.write(
+      "figure.yaml", "data: {d: data.csv}\naxes:\n  layers:\n    - ecdf: {x: reward, horizontal: true}\n")
+    let svg = try Figure(contentsOf: path).svg()
+    let xText = try XCTUnwrap(svg.firstMatch(of: /data-x="([^"]+)"/)?.1)
+    let x = try XCTUnwrap(AxisMappingText.decode(String(xText)))
+    XCTAssertEqual([x.low, x.high], [0, 1])
+    let yText = try XCTUnwrap(svg.firstMatch(of: /data-y="([^"]+)"/)?.1)
+    let y = try XCTUnwrap(AxisMappingText.decode(String(yText)))
+    XCTAssertEqual(y.low, 1 - 0.05 * 2.5, accuracy: 1e-12)
+  }
+
   /// The y axis sticks to [0, 1] as matplotlib's does; x gets the usual 5 % margins; groups keep their colours.
   func testFigureSticksToZeroAndOneAndColoursGroups() throws {
     let fixture = try SpecFixture()

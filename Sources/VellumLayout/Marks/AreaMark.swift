@@ -5,9 +5,13 @@ import VellumSpec
 /// `area`: a region filled from a curve down (or up) to a constant baseline.
 struct AreaMark: Mark, SeriesLayerBody {
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var y: Located<String>
   var baseline: Double
   var edgeWidth: Double
+  /// The outline's colour; nil: the fill's (stackplot's white separators take `edge: white`).
+  var edge: Color?
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -18,16 +22,20 @@ struct AreaMark: Mark, SeriesLayerBody {
         SpecKey("y", SpecSchema.string, "the column of the area's top edge", example: "share"),
         SpecKey("baseline", SpecSchema.number, "the y value the area starts from", defaultValue: 0.0),
         SpecKey(
-          "edge_width", SpecSchema.measure, "width in points of the top edge's line (0: none)", defaultValue: 0.0),
-      ],
+          "edge_width", SpecSchema.measure, "width in points of the outline (0: none)",
+          default: "0, or 1 with an edge colour"),
+        SpecKey("edge", SpecSchema.color, "the outline's colour", default: "the fill's colour", example: "white"),
+      ] + Hatch.keys,
       required: ["x", "y"], example: "{area: {x: step, y: share, group: model}}"),
     decode: { try AreaMark(map: $0, context: $1) })
 
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 0.3)
+    hatch = try Hatch.decode(map)
     y = try map.required("y") { try $0.located("a column name") }
     baseline = try map.optional("baseline") { try $0.double("a baseline value") } ?? 0
-    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
+    edge = try map.optional("edge") { try decodeColor($0) }
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 1)
   }
 
   var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
@@ -35,7 +43,11 @@ struct AreaMark: Mark, SeriesLayerBody {
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     try data.series.map { series in
       let color = try context.color(common, series: series, cycle: .fill)
-      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
+      let fill = FillStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
+        edgeAlpha: (edge?.alpha ?? 1) * common.alpha
+      )
+      .hatched(hatch, alpha: common.alpha)
       return context.series(
         Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill), "area", common,
         valueColumn: y.value, series: series)
@@ -47,16 +59,21 @@ struct AreaMark: Mark, SeriesLayerBody {
     var y: [Double]
     var baseline: Double
     var fill: FillStyle
+    /// x along the y axis and y (from the baseline) along x: matplotlib's fill_betweenx.
+    var horizontal = false
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
-      VellumLayout.extent(axis == .x ? x : y + [baseline], transform)
+      VellumLayout.extent((axis == .x) != horizontal ? x : y + [baseline], transform)
     }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
       for run in canvas.finiteRuns(x.indices.filter { x[$0].isFinite && y[$0].isFinite }).map(canvas.loop) {
-        let top = run.map { canvas.page(x[$0], y[$0]) }
-        let bottom = run.reversed().map { canvas.page(x[$0], baseline) }
+        let page = { (position: Double, value: Double) in
+          horizontal ? canvas.page(value, position) : canvas.page(position, value)
+        }
+        let top = run.map { page(x[$0], y[$0]) }
+        let bottom = run.reversed().map { page(x[$0], baseline) }
         drawing.points += top
         drawing.nodes.append(canvas.patch(PathGeometry.polygon(top + bottom), fill, join: .round))
       }

@@ -10,9 +10,13 @@ struct BandMark: Mark, SeriesLayerBody {
   }
 
   var common: SeriesCommon
+  /// Hatching over the fill (matplotlib's hatch).
+  var hatch: Hatch?
   var bounds: Bounds
   /// Outline width in points; matplotlib's fill_between strokes its edge in the fill color at 1 pt.
   var edgeWidth: Double
+  /// The outline's colour; nil: the fill's.
+  var edge: Color?
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -25,7 +29,8 @@ struct BandMark: Mark, SeriesLayerBody {
         SpecKey("center", SpecSchema.string, "the column the band is centred on (with error)", example: "loss_mean"),
         SpecKey("error", SpecSchema.string, "the column of the half-width around center", example: "loss_std"),
         SpecKey("edge_width", SpecSchema.measure, "width in points of the band's outline", defaultValue: 1.0),
-      ],
+        SpecKey("edge", SpecSchema.color, "the outline's colour", default: "the fill's colour", example: "white"),
+      ] + Hatch.keys,
       required: ["x"],
       exclusive: [["lower", "center"], ["lower", "error"], ["upper", "center"], ["upper", "error"]],
       requiresOneOf: [["lower", "upper"], ["center", "error"]],
@@ -36,6 +41,7 @@ struct BandMark: Mark, SeriesLayerBody {
   init(map: SpecMapping, context: LayerContext) throws {
     let column = { (node: SpecNode) in try node.located("a column name") }
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 0.2)
+    hatch = try Hatch.decode(map)
     if map["lower"] != nil || map["upper"] != nil {
       if map["center"] != nil || map["error"] != nil {
         throw context.node.error("a band takes either 'lower'/'upper' or 'center'/'error', not both")
@@ -47,6 +53,7 @@ struct BandMark: Mark, SeriesLayerBody {
       throw context.node.error("a band needs 'lower' and 'upper', or 'center' and 'error' columns")
     }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
+    edge = try map.optional("edge") { try decodeColor($0) }
   }
 
   var request: DataRequest? {
@@ -74,7 +81,11 @@ struct BandMark: Mark, SeriesLayerBody {
         (lower, upper) = (pairs.map { $0 - $1 }, pairs.map { $0 + $1 })
       }
       // The outline takes the fill's colour and opacity, as fill_between's does.
-      let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: edgeWidth)
+      let fill = FillStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
+        edgeAlpha: (edge?.alpha ?? 1) * common.alpha
+      )
+      .hatched(hatch, alpha: common.alpha)
       return context.series(
         Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill), "band", common,
         valueColumn: valueColumn, series: series)

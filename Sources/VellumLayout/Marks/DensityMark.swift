@@ -13,6 +13,8 @@ struct DensityMark: Mark, SeriesLayerBody {
   var gridSize: Int
   var clip: (Double, Double)?
   var fill: Bool
+  /// Values along y, density along x (seaborn's `y=`; a joint plot's right marginal).
+  var horizontal: Bool
   var fillAlpha: Double
   var width: Double
   var dash: Encoding<DashPattern>
@@ -37,6 +39,8 @@ struct DensityMark: Mark, SeriesLayerBody {
           "points the curve is evaluated at", defaultValue: 200),
         SpecKey("clip", SpecSchema.pair, "[low, high] the curve is limited to", default: "no limit", example: "[0, 1]"),
         SpecKey("fill", SpecSchema.boolean, "fill under the curve", defaultValue: false),
+        SpecKey(
+          "horizontal", SpecSchema.boolean, "values along the y axis and the density along x", defaultValue: false),
         SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the fill", defaultValue: 0.25),
         SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
         SpecKey(
@@ -63,6 +67,7 @@ struct DensityMark: Mark, SeriesLayerBody {
       } ?? 200
     clip = try map.optional("clip") { try $0.interval("a clip range") }
     fill = try map.optional("fill") { try $0.bool() } ?? false
+    horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
     fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.25
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
@@ -72,14 +77,17 @@ struct DensityMark: Mark, SeriesLayerBody {
   }
 
   var request: DataRequest? {
-    DataRequest(series: common, channels: [], encodings: dash.column.map { [(.dash, $0)] } ?? [])
+    DataRequest(
+      series: common, channels: [], encodings: dash.column.map { [(.dash, $0)] } ?? [], positionAlongY: horizontal)
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     let samples = try data.series.map { series -> [Double] in
       guard case .numeric(let values) = series.x else {
         throw VellumError(
-          .invalidSpec, "density needs numbers in '\(common.x.value)', on a numeric x axis", at: common.x.location)
+          .invalidSpec,
+          "density needs numbers in '\(common.x.value)', on a numeric \(horizontal ? "y" : "x") axis",
+          at: common.x.location)
       }
       return values
     }
@@ -97,7 +105,7 @@ struct DensityMark: Mark, SeriesLayerBody {
       let y = kde.density(at: x).map { $0 * scale }
       let color = try context.color(common, series: series, cycle: .line)
       let line = LineMark.Geometry(
-        x: x, y: y,
+        x: horizontal ? y : x, y: horizontal ? x : y,
         style: LineStyle(
           color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series)),
         step: nil)
@@ -105,10 +113,12 @@ struct DensityMark: Mark, SeriesLayerBody {
         fill
         ? AreaMark.Geometry(
           x: x, y: y, baseline: 0,
-          fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)) : nil
+          fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0),
+          horizontal: horizontal) : nil
       let support = cut == 0 ? [x.first!, x.last!] : []
       return context.series(
-        Geometry(line: line, area: area, support: support), "density", common, valueColumn: common.x.value,
+        Geometry(line: line, area: area, support: support, horizontal: horizontal), "density", common,
+        valueColumn: common.x.value,
         series: series)
     }
   }
@@ -130,12 +140,13 @@ struct DensityMark: Mark, SeriesLayerBody {
     var line: LineMark.Geometry
     var area: AreaMark.Geometry?
     var support: [Double]
+    var horizontal: Bool
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       merge(line.extent(along: axis, transform), area?.extent(along: axis, transform))
     }
 
-    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == .y ? [0] : support }
+    func stickyEdges(along axis: PositionAxis) -> [Double] { axis == (horizontal ? .x : .y) ? [0] : support }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = try area?.draw(on: canvas) ?? MarkDrawing()

@@ -84,23 +84,14 @@ struct ReferenceLineMark: Mark {
 
   private static func layerKind(_ axis: PositionAxis) -> LayerKind {
     let (key, name, _) = names(axis)
-    let forms = [constant(axis), fromData(axis)]
     return LayerKind(
-      name: name, forms: forms,
-      form: { body in
-        let keys = try body.mappingKeys()
-        let map = try body.mapping(name, keys: keys)
-        // A number is one line; a column name or {stat, of} reads the data.
-        let fromData = map[key].map { $0.isMapping || ($0.scalarText.map { Double($0) == nil } ?? false) } ?? false
-        let (own, other) = fromData ? (forms[1], forms[0]) : (forms[0], forms[1])
-        if let stray = keys.first(where: { own.key($0) == nil && other.key($0) != nil }) {
-          throw map[stray]!.error(
-            fromData
-              ? "'\(stray)' belongs to a \(name) at a number, not to one reading a column"
-              : "'\(stray)' belongs to a \(name) reading a column (\(key): COLUMN or {stat, of}), not to one at a number"
-          )
-        }
-        return fromData ? 1 : 0
+      name: name, first: constant(axis), second: fromData(axis),
+      // A number is one line; a column name or {stat, of} reads the data.
+      isSecond: { map in map[key].map { $0.isMapping || ($0.scalarText.map { Double($0) == nil } ?? false) } ?? false },
+      misplaced: { stray, fromData in
+        fromData
+          ? "'\(stray)' belongs to a \(name) at a number, not to one reading a column"
+          : "'\(stray)' belongs to a \(name) reading a column (\(key): COLUMN or {stat, of}), not to one at a number"
       },
       decode: { map, context in try ReferenceLineMark(map: map, axis: axis, context: context) })
   }

@@ -60,26 +60,19 @@ struct SpanMark: Mark {
 
   private static func layerKind(_ axis: PositionAxis) -> LayerKind {
     let (key, name, _) = names(axis)
-    let forms = [constant(axis), fromData(axis)]
     return LayerKind(
-      name: name, forms: forms,
-      form: { body in
-        let keys = try body.mappingKeys()
-        let map = try body.mapping(name, keys: keys)
-        // Numbers are one band; column names read the data.
-        let fromData =
-          try map[key].map { node in
-            guard node.isSequence else { return false }
-            return try node.list("[from, to]").contains { $0.scalarText.map { Double($0) == nil } ?? false }
-          } ?? false
-        let (own, other) = fromData ? (forms[1], forms[0]) : (forms[0], forms[1])
-        if let stray = keys.first(where: { own.key($0) == nil && other.key($0) != nil }) {
-          throw map[stray]!.error(
-            fromData
-              ? "'\(stray)' belongs to a \(name) between two numbers, not to one between two columns"
-              : "'\(stray)' belongs to a \(name) between two columns (\(key): [FROM, TO]), not to one between numbers")
-        }
-        return fromData ? 1 : 0
+      name: name, first: constant(axis), second: fromData(axis),
+      // Numbers are one band; column names read the data.
+      isSecond: { map in
+        try map[key].map { node in
+          guard node.isSequence else { return false }
+          return try node.list("[from, to]").contains { $0.scalarText.map { Double($0) == nil } ?? false }
+        } ?? false
+      },
+      misplaced: { stray, fromData in
+        fromData
+          ? "'\(stray)' belongs to a \(name) between two numbers, not to one between two columns"
+          : "'\(stray)' belongs to a \(name) between two columns (\(key): [FROM, TO]), not to one between numbers"
       },
       decode: { map, context in try SpanMark(map: map, axis: axis, context: context) })
   }

@@ -33,19 +33,13 @@ struct TextMark: Mark {
   var location: SourceLocation
 
   static let layerKind = LayerKind(
-    name: "text", forms: [annotation, Labels.object],
-    form: { body in
-      // `text: {column: …}` labels every row of a table; a plain text is one annotation.
-      let labels = try body.mapping("text", keys: try body.mappingKeys())["text"]?.isMapping == true
-      let (own, other) = labels ? (Labels.object, annotation) : (annotation, Labels.object)
-      let keys = try body.mappingKeys()
-      if let stray = keys.first(where: { own.key($0) == nil && other.key($0) != nil }) {
-        throw try body.mapping("text", keys: keys)[stray]!.error(
-          labels
-            ? "'\(stray)' belongs to one annotation, not to text labelling rows"
-            : "'\(stray)' belongs to text labelling rows (text: {column: …}), not to one annotation")
-      }
-      return labels ? 1 : 0
+    name: "text", first: annotation, second: Labels.object,
+    // `text: {column: …}` labels every row of a table; a plain text is one annotation.
+    isSecond: { map in map["text"]?.isMapping == true },
+    misplaced: { stray, labels in
+      labels
+        ? "'\(stray)' belongs to one annotation, not to text labelling rows"
+        : "'\(stray)' belongs to text labelling rows (text: {column: …}), not to one annotation"
     },
     decode: { map, context in
       if map["text"]?.isMapping == true { return try Labels(map: map, context: context) }
