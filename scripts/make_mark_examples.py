@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Writes the data of the mark examples (issue 27) into Templates/examples: a loss landscape over two random
 directions around a trained model (Li et al.'s filter-normalised plots, a 51 × 51 grid with one row per point) and
-a per-epoch learning rate with warm restarts for a stem plot. Deterministic, so reruns write the same files.
+a per-epoch learning rate with warm restarts for a stem plot, and six models' benchmark scores for a ridgeline plot.
+Deterministic (seeded), so reruns write the same files.
 
     python3 scripts/make_mark_examples.py
 """
 import csv
 import math
 import os
+import random
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Templates", "examples")
 
@@ -37,4 +39,19 @@ for epoch in range(48):
 with open(os.path.join(OUT, "lr-stem.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["epoch", "lr"])
+    w.writerows(rows)
+
+# Six models' scores over 150 prompts each: later models score higher and spread wider; one is bimodal.
+rng = random.Random(27)
+rows = []
+for index, model in enumerate(["GPT-2", "Llama-2", "Mistral", "Qwen-2", "Gemma-2", "Llama-3"]):
+    for prompt in range(150):
+        if model == "Qwen-2" and prompt % 3 == 0:
+            score = rng.gauss(38, 5)
+        else:
+            score = rng.gauss(35 + 7 * index, 5 + index)
+        rows.append([model, f"{score:.2f}"])
+with open(os.path.join(OUT, "ridgeline.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["model", "score"])
     w.writerows(rows)

@@ -504,6 +504,7 @@ public enum FigureCompiler {
     warnings: inout [VellumWarning]
   ) throws -> Panel {
     var resolution = MarkResolution(palette: palette, scales: scales, continuousDomains: continuousDomains)
+    resolution.yRunsDown = axes.y.reverse
     var layers: [ResolvedLayer] = []
     // The data list holds this axes' layers first, then each inset's in turn.
     var rest = data.dropFirst(axes.layers.count)

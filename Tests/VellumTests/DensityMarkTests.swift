@@ -43,6 +43,26 @@ final class DensityMarkTests: XCTestCase {
     XCTAssertEqual(turned.area?.extent(along: .x, identity)?.0, 0, "the fill reaches x = 0")
   }
 
+  /// `ridge`: each group's curve from its own row, one height scale for all, the tallest reaching 1 + overlap rows;
+  /// drawn top row first; a ridge without a group is a located error.
+  func testRidgelinesShareOneScaleFromTheirRows() throws {
+    let spec =
+      "data: {d: data.csv}\naxes:\n  y: {scale: categorical}\n  layers:\n"
+      + "    - density: {x: v, group: g, ridge: {overlap: 0.5}}\n"
+    let layers = try resolveFirstLayer(spec, csv: csv)
+    XCTAssertEqual(layers.count, 1)
+    let ridge = try XCTUnwrap(layers[0].geometry as? DensityMark.RidgeGeometry)
+    XCTAssertEqual(ridge.rows.map(\.baseline), [0, 1])
+    let tops = ridge.rows.map { row in row.curve.line.y.map { $0 - row.baseline }.max()! }
+    XCTAssertEqual(tops.max()!, 1.5, accuracy: 1e-12, "the tallest reaches 1 + overlap rows")
+    XCTAssertTrue(tops.min()! < 1.5)
+    XCTAssertNil(layers[0].legendLabel)
+    let error = SpecFixture.error(
+      "data: {d: data.csv}\naxes:\n  layers:\n    - density: {x: v, ridge: true}\n", csv: csv)
+    XCTAssertEqual(error?.location?.line, 4)
+    XCTAssertTrue(error?.message.contains("needs group") == true, "\(String(describing: error))")
+  }
+
   /// `stat: count` multiplies by the group's size and the histogram's bin width (bins shared by the groups).
   func testCountScaleMatchesAHistogramOfTheSameBins() throws {
     let layers = try resolve("group: g, stat: count, bins: 9, cut: 0")

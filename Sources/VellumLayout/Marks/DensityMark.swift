@@ -15,6 +15,9 @@ struct DensityMark: Mark, SeriesLayerBody {
   var fill: Bool
   /// Values along y, density along x (seaborn's `y=`; a joint plot's right marginal).
   var horizontal: Bool
+  /// A ridgeline: each group's curve in its own row of a categorical y axis, reaching `overlap` rows into the
+  /// next (joypy's joyplot); nil: curves from y = 0.
+  var ridgeOverlap: Double?
   var fillAlpha: Double
   var width: Double
   var dash: Encoding<DashPattern>
@@ -41,6 +44,11 @@ struct DensityMark: Mark, SeriesLayerBody {
         SpecKey("fill", SpecSchema.boolean, "fill under the curve", defaultValue: false),
         SpecKey(
           "horizontal", SpecSchema.boolean, "values along the y axis and the density along x", defaultValue: false),
+        SpecKey(
+          "ridge", .object(["anyOf": .array([SpecSchema.boolean, ridgeObject.schema])]),
+          "a ridgeline plot: each group's curve in its own row of the y axis (y: {scale: categorical} names the rows), "
+            + "the tallest reaching overlap rows into the next, drawn top row first; true, or {overlap}",
+          defaultValue: false),
         SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the fill", defaultValue: 0.25),
         SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
         SpecKey(
@@ -55,6 +63,21 @@ struct DensityMark: Mark, SeriesLayerBody {
       required: ["x"], example: "{density: {x: score, group: model, fill: true}}"),
     decode: { try DensityMark(map: $0, context: $1) })
 
+  /// `ridge: {overlap}`.
+  static let ridgeObject = SpecObject(
+    "ridge",
+    purpose: "A ridgeline plot of a density's groups (joypy's joyplot): one row per group, the curves sharing one "
+      + "height scale, the tallest reaching into the row above by `overlap` rows.",
+    keys: [
+      SpecKey(
+        "overlap", SpecSchema.bounded(minimum: 0, maximum: 10),
+        "how far the tallest curve reaches past its row, in rows",
+        defaultValue: 0.5)
+    ],
+    example:
+      "{axes: {y: {scale: categorical}, layers: [{density: {x: score, group: model, fill: true, ridge: {overlap: 0.8}}}]}}"
+  )
+
   init(map: SpecMapping, context: LayerContext) throws {
     common = try SeriesCommon(map: map, context: context, defaultAlpha: 1)
     bandwidth = try map.optional("bandwidth") { try Bandwidth.decode($0) } ?? .scott
@@ -68,6 +91,24 @@ struct DensityMark: Mark, SeriesLayerBody {
     clip = try map.optional("clip") { try $0.interval("a clip range") }
     fill = try map.optional("fill") { try $0.bool() } ?? false
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+    ridgeOverlap =
+      try map.optional("ridge") { node -> Double? in
+        if node.scalarText != nil { return try node.bool() ? 0.5 : nil }
+        let ridge = try node.mapping(Self.ridgeObject)
+        return try ridge.optional("overlap") { node in
+          let value = try node.nonNegative("an overlap in rows")
+          guard value <= 10 else { throw node.error("an overlap of at most 10 rows, found \(value)") }
+          return value
+        } ?? 0.5
+      } ?? nil
+    if ridgeOverlap != nil {
+      guard common.group != nil else {
+        throw map["ridge"]!.error("a ridgeline needs group: the column whose values make the rows")
+      }
+      if horizontal, let node = map["horizontal"] {
+        throw node.error("a ridgeline's rows lie along y; drop horizontal")
+      }
+    }
     fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.25
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     dash = try map.optional("dash") { try DashPattern.encoding($0) } ?? .constant(.solid)
@@ -92,6 +133,9 @@ struct DensityMark: Mark, SeriesLayerBody {
       return values
     }
     let binWidth = try stat == .density ? 1 : histogramBinWidth(samples.flatMap { $0 })
+    if let overlap = ridgeOverlap {
+      return [try ridges(data, samples: samples, binWidth: binWidth, overlap: overlap, context: &context)]
+    }
     return try zip(data.series, samples).map { series, values in
       let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
       let scale: Double
@@ -121,6 +165,71 @@ struct DensityMark: Mark, SeriesLayerBody {
         valueColumn: common.x.value,
         series: series)
     }
+  }
+
+  /// One curve per group, each in its row of the y axis (the group's category), all scaled by one factor so the
+  /// tallest reaches `overlap` rows above its own.
+  private func ridges(
+    _ data: LayerData, samples: [[Double]], binWidth: Double, overlap: Double, context: inout MarkResolution
+  ) throws -> ResolvedLayer {
+    var curves: [(x: [Double], y: [Double], row: Double, color: Color, series: SeriesData)] = []
+    for (series, values) in zip(data.series, samples) {
+      let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
+      // Heights are relative across groups: only a count scale weighs them by their sizes.
+      let scale = stat == .count ? Double(kde.samples.count) * binWidth : 1
+      let x = kde.grid(cut: cut, count: gridSize, clip: clip)
+      let row = context.positions(.categorical([series.name ?? ""]), along: .y)[0]
+      curves.append(
+        (x, kde.density(at: x).map { $0 * scale }, row, try context.color(common, series: series, cycle: .line), series)
+      )
+    }
+    let tallest = curves.flatMap(\.y).filter(\.isFinite).max() ?? 1
+    let factor = tallest > 0 ? (1 + overlap) / tallest : 1
+    // Upward on the page: toward higher values, or lower ones on a reversed axis (the first group on top).
+    let up = context.yRunsDown ? -1.0 : 1.0
+    let parts = curves.map { curve -> Geometry in
+      let top = curve.y.map { curve.row + up * $0 * factor }
+      let line = LineMark.Geometry(
+        x: curve.x, y: top,
+        style: LineStyle(
+          color: curve.color.rgb, alpha: common.alpha * curve.color.alpha, width: width,
+          dash: context.dash(dash, series: curve.series)),
+        step: nil)
+      let area =
+        fill
+        ? AreaMark.Geometry(
+          x: curve.x, y: top, baseline: curve.row,
+          fill: FillStyle(color: curve.color.rgb, alpha: fillAlpha * curve.color.alpha, edge: nil, edgeWidth: 0))
+        : nil
+      return Geometry(line: line, area: area, support: [], horizontal: false)
+    }
+    var layer = context.series(
+      RidgeGeometry(rows: zip(curves.map(\.row), parts).map { ($0, $1) }), "ridge", common,
+      valueColumn: common.x.value, series: SeriesData(name: nil, x: .numeric([]), values: [:]))
+    layer.legendLabel = nil
+    return layer
+  }
+
+  /// Ridgeline rows drawn from the top of the page down, so each curve overlaps the row above it (joypy's order).
+  struct RidgeGeometry: MarkGeometry {
+    var rows: [(baseline: Double, curve: Geometry)]
+
+    func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
+      rows.reduce(nil) { merge($0, $1.curve.extent(along: axis, transform)) }
+    }
+
+    func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
+      var drawing = MarkDrawing()
+      let order = rows.sorted { canvas.yScale.map($0.baseline) < canvas.yScale.map($1.baseline) }
+      for row in order {
+        let part = try row.curve.draw(on: canvas)
+        drawing.nodes += part.nodes
+        drawing.points += part.points
+      }
+      return drawing
+    }
+
+    func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { rows.first?.curve.legendGlyph(handle) ?? [] }
   }
 
   /// The width of the histogram bins `bins` would give these samples; a count scale needs them equal.

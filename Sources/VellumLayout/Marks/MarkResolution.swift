@@ -18,6 +18,8 @@ struct MarkResolution {
   private var cycleIndex: [Cycle: Int] = [:]
   /// Category labels of each axis in order of first appearance across the panel's layers.
   private(set) var categories: [PositionAxis: [String]] = [:]
+  /// The panel's y axis is reversed: higher values lie lower on the page (a ridgeline rises toward lower values).
+  var yRunsDown = false
 
   init(palette: [Color], scales: PanelScales, continuousDomains: ContinuousDomains = ContinuousDomains()) {
     let palette = palette.isEmpty ? Color.tab10 : palette
