@@ -87,13 +87,14 @@ struct ColorbarGuide {
     let (low, high) = scale.limits
     let room = interior / (style.labelSize * (vertical ? 2 : 3))
     let ticking = axisScale
-    let values = ticking.autoTicks(
-      low: min(low, high), high: max(low, high), maxBins: Int(max(1, min(9, room))), categories: []
-    )
-    .filter {
-      let t = scale.normalized($0)
-      return t >= -1e-9 && t <= 1 + 1e-9
-    }
+    let values =
+      (scale.boundaries.map(Self.fixedTicks)
+      ?? ticking.autoTicks(
+        low: min(low, high), high: max(low, high), maxBins: Int(max(1, min(9, room))), categories: []))
+      .filter {
+        let t = scale.normalized($0)
+        return t >= -1e-9 && t <= 1 + 1e-9
+      }
     let (texts, offset) = ticking.labels(values, format: spec.format, decimals: nil, categories: [])
     let length = style.length
     var marks: [PathSegment] = []
@@ -136,6 +137,18 @@ struct ColorbarGuide {
       boxes.append(placed.box)
     }
     return (.group(Group(role: "colorbar", children: nodes)), boxes)
+  }
+
+  /// matplotlib's FixedLocator(boundaries, nbins=10): every k-th boundary so at most ten remain, starting where the
+  /// kept ones come closest to zero.
+  static func fixedTicks(_ boundaries: [Double]) -> [Double] {
+    let step = max(Int((Double(boundaries.count) / 10).rounded(.up)), 1)
+    var ticks = stride(from: 0, to: boundaries.count, by: step).map { boundaries[$0] }
+    for start in 1..<step {
+      let other = stride(from: start, to: boundaries.count, by: step).map { boundaries[$0] }
+      if let a = other.map(abs).min(), let b = ticks.map(abs).min(), a < b { ticks = other }
+    }
+    return ticks
   }
 
   private func set(_ text: TickText) throws -> SetText {

@@ -96,6 +96,16 @@ final class ContourTests: XCTestCase {
     }
   }
 
+  /// A contourf's colorbar ticks at its levels, thinned to at most ten as matplotlib's FixedLocator(nbins=10)
+  /// thins them, keeping the run that comes closest to zero.
+  func testColorbarTicksAtTheLevels() {
+    // Values from matplotlib: FixedLocator(levels, nbins=10).tick_values(0, 1).
+    let levels = (0...14).map { (Double($0) * 4).rounded() / 10 }
+    XCTAssertEqual(ColorbarGuide.fixedTicks(levels), [0, 0.8, 1.6, 2.4, 3.2, 4, 4.8, 5.6])
+    XCTAssertEqual(ColorbarGuide.fixedTicks([-3, -2, -1, 0, 1]), [-3, -2, -1, 0, 1])
+    XCTAssertEqual(ColorbarGuide.fixedTicks((-11...10).map(Double.init)), [-9, -6, -3, 0, 3, 6, 9])
+  }
+
   func testScatteredPointsWarnAndTooFewLevelsAreLocatedErrors() throws {
     let scattered = (0..<50).map { "\($0),\(Double($0) * 1.5),\($0 % 7)" }.joined(separator: "\n")
     let (_, warnings) = try SpecFixture.scene(

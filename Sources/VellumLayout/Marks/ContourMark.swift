@@ -147,6 +147,7 @@ struct ContourMark: Mark, SeriesLayerBody {
           discrete.levels = bands.count
           discrete.limits = (levels.first!, levels.last!)
           barScale = try located(at: value.location) { try ContinuousColorScale(spec: discrete, values: levels) }
+          barScale.boundaries = levels
         }
         geometry = Geometry(
           grid: grid, lines: [], bands: bands, colorbar: colorbar.map { (barScale, $0) }, sparse: sparse)

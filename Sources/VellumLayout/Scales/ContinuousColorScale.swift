@@ -14,6 +14,8 @@ struct ContinuousColorScale {
   let over: RGB
   /// nil: missing values are not drawn.
   let bad: RGB?
+  /// The boundaries of discrete bands (a contourf's levels): a colorbar ticks at them, as matplotlib's does.
+  var boundaries: [Double]?
 
   /// `values` give the limits when the spec has none (their finite extent, positive ones on a log norm).
   init(spec: ContinuousColorSpec, values: [Double]) throws {
