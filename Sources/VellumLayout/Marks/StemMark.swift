@@ -24,8 +24,9 @@ struct StemMark: Mark, SeriesLayerBody {
         SpecKey("y", SpecSchema.string, "the column of the stems' values", example: "loss"),
         SpecKey("width", SpecSchema.measure, "the stems' line width in points", defaultValue: 1.5),
         SpecKey(
-          "marker", .object(["anyOf": .array([MarkerSpec.schema, .object(["const": .bool(false)])])]),
-          "the marker at each stem's head: a shape, its options, or false for none", default: "circle"),
+          "marker", .object(["anyOf": .array([SpecSchema.boolean, MarkerSpec.schema])]),
+          "the marker at each stem's head: a shape, its options, true (a circle) or false for none",
+          default: "circle"),
         SpecKey("bottom", SpecSchema.number, "the value the stems rise from (matplotlib's bottom)", defaultValue: 0.0),
         SpecKey(
           "baseline", SpecSchema.colorOrNone, "the baseline's colour, or none",
@@ -44,7 +45,9 @@ struct StemMark: Mark, SeriesLayerBody {
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     marker =
       try map.optional("marker") { node -> MarkerSpec? in
-        if node.scalarText == "false" { return nil }
+        if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
+          return try node.bool() ? MarkerSpec(shape: .circle, size: 6) : nil
+        }
         return try MarkerSpec(node: node)
       } ?? MarkerSpec(shape: .circle, size: 6)
     bottom = try map.optional("bottom") { try $0.double("a baseline value") } ?? 0
