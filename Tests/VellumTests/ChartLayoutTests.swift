@@ -184,6 +184,24 @@ final class ChartLayoutTests: XCTestCase {
     }
   }
 
+  /// A Python format spec writes value labels as text templates write numbers; a bad one is refused where written.
+  func testValueLabelsTakeAPythonFormatSpec() throws {
+    func labels(_ format: String) throws -> [String] {
+      let scene = try fixtureScene(
+        "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss, value_labels: '\(format)'}\n"
+      )
+      return groups(scene, prefix: "annotations")[0].children.compactMap { node -> String? in
+        if case .text(let text) = node { return text.plainText } else { return nil }
+      }
+    }
+    XCTAssertEqual(try labels("+.1%"), ["+100.0%", "+50.0%", "+25.0%"])
+    XCTAssertEqual(try labels(".2f"), ["1.00", "0.50", "0.25"])
+    XCTAssertEqual(try labels("%.1f"), ["1.0", "0.5", "0.2"], "printf still works (%.1f rounds 0.25 to even)")
+    XCTAssertThrowsError(
+      try fixtureScene(
+        "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss, value_labels: 'q'}\n"))
+  }
+
   func testValueLabelsHaveTheirOwnFormatSizeAndPadAndErrorsTheirWidth() throws {
     let scene = try fixtureScene(
       "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  layers:\n    - bar: {x: step, y: loss, error: loss, "

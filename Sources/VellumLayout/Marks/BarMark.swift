@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -83,6 +84,8 @@ struct BarMark: Mark, SeriesLayerBody {
   struct ValueLabels {
     /// A printf pattern, or `auto` (as few decimals as the value needs, at most 3).
     var format = "auto"
+    /// A Python format spec (`.1f`, `+.1%`) instead of the printf pattern, as text templates write numbers.
+    var python: FormatSpec?
     /// Size in points; nil: the tick labels' size.
     var size: Double?
     /// Gap in points between the bar's end (or its error whisker) and the label.
@@ -96,8 +99,9 @@ struct BarMark: Mark, SeriesLayerBody {
         + "options.",
       keys: [
         SpecKey(
-          "format", SpecSchema.printf, "printf format of the value, or auto (as few decimals as it needs)",
-          defaultValue: "auto"),
+          "format", SpecSchema.numberFormat,
+          "how the value is written: auto (as few decimals as it needs), a printf pattern (%.1f) or a Python format "
+            + "spec (.1f, +.1%, ,d)", defaultValue: "auto"),
         SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the tick labels' size"),
         SpecKey("pad", SpecSchema.nonNegative, "gap in points between the bar's end and the text", defaultValue: 2.0),
         SpecKey("column", SpecSchema.string, "a column whose text is written instead of the value", example: "delta"),
@@ -107,7 +111,7 @@ struct BarMark: Mark, SeriesLayerBody {
         "{axes: {x: {scale: categorical}, layers: [{bar: {x: task, y: accuracy, value_labels: {format: '%.1f'}}}]}}")
 
     static var schema: JSONValue {
-      .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf, object.schema])])
+      .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.numberFormat, object.schema])])
     }
 
     static func decode(_ node: SpecNode) throws -> ValueLabels? {
@@ -117,7 +121,7 @@ struct BarMark: Mark, SeriesLayerBody {
       if node.isMapping {
         let map = try node.mapping(object)
         var labels = ValueLabels()
-        if let format = try map.optional("format", { try pattern($0) }) { labels.format = format }
+        if let format = try map.optional("format", { try pattern($0) }) { (labels.format, labels.python) = format }
         labels.size = try map.optional("size") { try $0.fontSize() }
         if let pad = try map.optional("pad", { try $0.nonNegative("a pad in points") }) { labels.pad = pad }
         labels.column = try map.optional("column") { try $0.located("a column name") }
@@ -126,15 +130,20 @@ struct BarMark: Mark, SeriesLayerBody {
         }
         return labels
       }
-      return ValueLabels(format: try pattern(node))
+      let (format, python) = try pattern(node)
+      return ValueLabels(format: format, python: python)
     }
 
-    private static func pattern(_ node: SpecNode) throws -> String {
-      let pattern = try node.string("true or a printf pattern")
-      guard pattern == "auto" || PrintfPattern.isValid(pattern) else {
-        throw node.error("value_labels takes true, a printf pattern such as %.1f, or {format, size, pad}")
+    /// `auto`, a printf pattern, or a Python format spec for numbers (the second value).
+    private static func pattern(_ node: SpecNode) throws -> (String, FormatSpec?) {
+      let pattern = try node.string("true, a printf pattern or a format spec")
+      if pattern == "auto" || PrintfPattern.isValid(pattern) { return (pattern, nil) }
+      if !pattern.contains("%") || pattern.hasSuffix("%"), let spec = try? FormatSpec(pattern), spec.type != "s" {
+        return ("auto", spec)
       }
-      return pattern
+      throw node.error(
+        "value_labels takes true, a printf pattern such as %.1f, a Python format spec such as .1f, or {format, size, pad}"
+      )
     }
   }
 
@@ -258,9 +267,14 @@ struct BarMark: Mark, SeriesLayerBody {
     {
       let value = bar.value - bar.base
       let formatted =
-        labels.format == "auto"
-        ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
-        : TickFormatter.minusSign(PrintfPattern.format(labels.format, value))
+        try labels.python.map { spec in
+          do { return try spec.format(value) } catch let error as FormatSpecError {
+            throw VellumError(.invalidData, "value labels: \(error.description)")
+          }
+        }
+        ?? (labels.format == "auto"
+          ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
+          : TickFormatter.minusSign(PrintfPattern.format(labels.format, value)))
       let text = bar.label ?? formatted
       let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)
       let gap = labels.pad

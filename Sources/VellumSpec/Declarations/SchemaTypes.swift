@@ -159,6 +159,17 @@ public enum SpecSchema {
   /// `auto` or a printf pattern with one numeric conversion (``PrintfPattern``), as value labels take it.
   public static let printf = formatPattern(names: ["auto"], description: "auto, or a printf pattern such as %.1f")
 
+  /// `auto`, a printf pattern, or a Python format spec for numbers (`.1f`, `+.1%`, `,d`; ``FormatSpec``).
+  public static let numberFormat = JSONValue.object([
+    "anyOf": .array([
+      printf,
+      .object([
+        "type": .string("string"),
+        "pattern": .string("^(.?[<>=^])?[-+ ]?z?#?0?[0-9]{0,3}[,_]?(\\.[0-9]{1,2})?[eEfFgG%d]?$"),
+      ]),
+    ])
+  ])
+
   /// A string that is one of `names` or a printf pattern ``PrintfPattern/isValid(_:)`` accepts: one conversion,
   /// `%%` for a percent sign.
   static func formatPattern(names: [String], description: String) -> JSONValue {
