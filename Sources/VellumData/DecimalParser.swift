@@ -66,6 +66,13 @@ public enum DecimalParser {
     return negative ? -value : value
   }
 
+  /// A cell read as a number the way the data stage reads one: surrounding spaces trimmed, plain decimals only
+  /// (``isDecimal(_:)``); too large a decimal reads as an infinity, which callers that need finite values refuse.
+  public static func number(_ cell: String) -> Double? {
+    let trimmed = cell.trimmingCharacters(in: .whitespaces)
+    return isDecimal(trimmed[...]) ? Double(trimmed) : nil
+  }
+
   /// Whether `text` is a plain decimal number (sign, digits with one optional point, optional exponent), the only
   /// form data cells are read as numbers in: hex (`0x10`), `infinity` and other forms `Double(_:)` also takes stay
   /// text, as pandas keeps them.

@@ -103,8 +103,7 @@ public struct Table {
           at: location(row: row, column: index))
       }
       // Decimal numbers only: `0x10` stays text, as pandas reads it.
-      let trimmed = cell.trimmingCharacters(in: .whitespaces)
-      if DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed), value.isFinite {
+      if let value = DecimalParser.number(cell), value.isFinite {
         values[row] = value
         continue
       }
@@ -159,8 +158,7 @@ public struct Table {
     let index = columnNames.firstIndex(of: name.value) ?? 0
     return try cells.enumerated().map { row, cell in
       if isMissing(cell) { return "" }
-      let trimmed = cell.trimmingCharacters(in: .whitespaces)
-      if DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed) {
+      if let value = DecimalParser.number(cell) {
         return try Self.write(value, format, at: location(row: row, column: index) ?? name.location)
       }
       guard !format.wantsNumber else {

@@ -98,10 +98,7 @@ struct TemplateValues {
 
   /// The field's one value, written by its format.
   private func value(_ field: TextTemplate.Field, at location: SourceLocation?) throws -> String {
-    let (table, source, rows) = try column(field, at: location)
-    let name = Located(field.name, at: location)
-    var column = field.name
-    if !table.has(column), let dot = column.firstIndex(of: ".") { column = String(column[column.index(after: dot)...]) }
+    let (table, source, column, rows) = try self.column(field, at: location)
     let cells = try table.strings(Located(column, at: location))
     var distinct: [String] = []
     for row in rows ?? Array(0..<table.rowCount) where row < cells.count && !table.isMissing(cells[row]) {
@@ -118,24 +115,24 @@ struct TemplateValues {
         : "has several values (\(distinct.prefix(3).joined(separator: ", "))\(distinct.count > 3 ? ", …" : ""))"
       throw VellumError(
         .invalidData,
-        "the field {\(name.value)} takes one value, but column '\(column)' \(found) in \(place); "
+        "the field {\(field.name)} takes one value, but column '\(column)' \(found) in \(place); "
           + (perSeries
             ? "split the layer by it (group) or give a column constant within each series"
             : "name a source with one row ({source.column}) or put the field in a layer's label, filled per series"),
         at: location)
     }
-    let trimmed = cell.trimmingCharacters(in: .whitespaces)
-    let number = DecimalParser.isDecimal(trimmed[...]) ? Double(trimmed) : nil
-    return try TextTemplate.write(cell, number: number, field: field, at: location)
+    return try TextTemplate.write(cell, number: DecimalParser.number(cell), field: field, at: location)
   }
 
-  /// The table a field reads: the home table's column, else `source.column` of a named source.
-  private func column(_ field: TextTemplate.Field, at location: SourceLocation?) throws -> (Table, String, [Int]?) {
-    if let home, home.value.has(field.name) { return (home.value, home.key, rows) }
-    if let dot = field.name.firstIndex(of: "."), let table = tables[String(field.name[..<dot])],
-      table.has(String(field.name[field.name.index(after: dot)...]))
-    {
-      return (table, String(field.name[..<dot]), nil)
+  /// The table a field reads, its source's name, the column and the rows: the home table's column, else
+  /// `source.column` of a named source (all its rows).
+  private func column(_ field: TextTemplate.Field, at location: SourceLocation?) throws -> (
+    Table, String, String, [Int]?
+  ) {
+    if let home, home.value.has(field.name) { return (home.value, home.key, field.name, rows) }
+    if let dot = field.name.firstIndex(of: "."), let table = tables[String(field.name[..<dot])] {
+      let column = String(field.name[field.name.index(after: dot)...])
+      if table.has(column) { return (table, String(field.name[..<dot]), column, nil) }
     }
     var candidates = home.map { $0.value.columnNames } ?? []
     for (source, table) in tables.sorted(by: { $0.key < $1.key }) {
@@ -146,7 +143,7 @@ struct TemplateValues {
       .invalidSpec,
       "the field {\(field.name)}: \(within)\(home == nil ? "; name it as {source.column}" : "")"
         + (closestMatch(to: field.name, in: candidates).map { "; did you mean {\($0)}?" } ?? "")
-        + (field.name.hasPrefix("\\") ? "" : " (write \\{ for a literal brace)"),
+        + " (write \\{ for a literal brace)",
       at: location)
   }
 }

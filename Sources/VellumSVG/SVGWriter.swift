@@ -134,9 +134,7 @@ private struct WriterState {
       var hatched = path
       hatched.fill = nil
       hatched.pattern = nil
-      lines.append(
-        indent
-          + pathElement(hatched).replacingOccurrences(of: "fill=\"none\"", with: "fill=\"url(#pattern-\(index + 1))\""))
+      lines.append(indent + pathElement(hatched, fill: "url(#pattern-\(index + 1))"))
     case .text(let text):
       lines += textElements(text).map { indent + $0 }
     case .image(let image):
@@ -181,10 +179,13 @@ private struct WriterState {
     return lines
   }
 
-  private func pathElement(_ path: PathNode) -> String {
+  /// `server` names a paint server (a pattern) to fill with instead of the path's own fill.
+  private func pathElement(_ path: PathNode, fill server: String? = nil) -> String {
     var attributes = ["d=\"\(PathData.string(path.segments))\""]
     // A fill nobody can see (a hollow marker's face) is written as none, not as a colour at zero opacity.
-    if let fill = path.fill, fill.opacity > 0 {
+    if let server {
+      attributes.append("fill=\"\(server)\"")
+    } else if let fill = path.fill, fill.opacity > 0 {
       attributes.append("fill=\"\(color(fill.color))\"")
       if fill.opacity != 1 { attributes.append("fill-opacity=\"\(n(fill.opacity))\"") }
     } else {

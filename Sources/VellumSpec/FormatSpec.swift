@@ -220,8 +220,7 @@ public struct FormatSpec: Sendable, Equatable {
     if value == value.rounded(), abs(value) < 1e16 {
       return (value < 0 ? "-" : "") + String(format: "%.0f", abs(value))
     }
-    var spec = try! FormatSpec(".12g")
-    spec.type = "g"
+    let spec = try! FormatSpec(".12g")
     return (value.sign == .minus ? "-" : "") + spec.general(abs(value), precision: 12, upper: false, keepZeros: false)
   }
 }

@@ -296,10 +296,13 @@ struct ContourGrid {
   private func value(_ i: Int, _ j: Int) -> Double { z[j * xs.count + i] }
 
   /// An edge of the grid where a line crosses: the horizontal edge right of point (i, j), or the vertical one above.
-  private struct Edge: Hashable {
+  private struct Edge: Hashable, Comparable {
     var i: Int
     var j: Int
     var vertical: Bool
+
+    /// Grid order (row, then column, horizontal first), so lines come out in the same order every run.
+    static func < (a: Edge, b: Edge) -> Bool { (a.j, a.i, a.vertical ? 1 : 0) < (b.j, b.i, b.vertical ? 1 : 0) }
   }
 
   private func crossing(_ edge: Edge, level: Double) -> Point {
@@ -356,15 +359,11 @@ struct ContourGrid {
       return chain
     }
     // Open lines start at an end (an edge crossed by one cell only), in grid order so output is deterministic.
-    let ends = links.filter { $0.value.count == 1 }.keys.sorted {
-      ($0.j, $0.i, $0.vertical ? 1 : 0) < ($1.j, $1.i, $1.vertical ? 1 : 0)
-    }
+    let ends = links.filter { $0.value.count == 1 }.keys.sorted()
     for end in ends where !used.contains(end) {
       paths.append(walk(from: end).map { crossing($0, level: level) })
     }
-    let rest = links.keys.filter { !used.contains($0) }.sorted {
-      ($0.j, $0.i, $0.vertical ? 1 : 0) < ($1.j, $1.i, $1.vertical ? 1 : 0)
-    }
+    let rest = links.keys.filter { !used.contains($0) }.sorted()
     for start in rest where !used.contains(start) {
       var loop = walk(from: start).map { crossing($0, level: level) }
       loop.append(loop[0])

@@ -137,34 +137,47 @@ struct DensityMark: Mark, SeriesLayerBody {
       return [try ridges(data, samples: samples, binWidth: binWidth, overlap: overlap, context: &context)]
     }
     return try zip(data.series, samples).map { series, values in
-      let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
-      let scale: Double
-      switch stat {
-      case .density: scale = 1
-      case .count: scale = Double(kde.samples.count) * binWidth
-      case .probability: scale = binWidth
-      case .percent: scale = binWidth * 100
-      }
-      let x = kde.grid(cut: cut, count: gridSize, clip: clip)
-      let y = kde.density(at: x).map { $0 * scale }
+      let (x, y) = try curve(values, binWidth: binWidth)
       let color = try context.color(common, series: series, cycle: .line)
-      let line = LineMark.Geometry(
-        x: horizontal ? y : x, y: horizontal ? x : y,
-        style: LineStyle(
-          color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series)),
-        step: nil)
-      let area =
-        fill
-        ? AreaMark.Geometry(
-          x: x, y: y, baseline: 0,
-          fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0),
-          horizontal: horizontal) : nil
       let support = cut == 0 ? [x.first!, x.last!] : []
       return context.series(
-        Geometry(line: line, area: area, support: support, horizontal: horizontal), "density", common,
-        valueColumn: common.x.value,
-        series: series)
+        geometry(x: x, top: y, baseline: 0, color: color, series: series, support: support, context: context),
+        "density", common, valueColumn: common.x.value, series: series)
     }
+  }
+
+  /// The KDE of `values` on its grid, scaled by `stat` (count: by the sample size and bin width).
+  private func curve(_ values: [Double], binWidth: Double) throws -> (x: [Double], y: [Double]) {
+    let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
+    let scale: Double
+    switch stat {
+    case .density: scale = 1
+    case .count: scale = Double(kde.samples.count) * binWidth
+    case .probability: scale = binWidth
+    case .percent: scale = binWidth * 100
+    }
+    let x = kde.grid(cut: cut, count: gridSize, clip: clip)
+    return (x, kde.density(at: x).map { $0 * scale })
+  }
+
+  /// The curve through (x, top) in the series' colour and dash, over its fill down to `baseline` when filled; turned
+  /// onto the y axis when `horizontal`.
+  private func geometry(
+    x: [Double], top: [Double], baseline: Double, color: Color, series: SeriesData, support: [Double],
+    context: MarkResolution
+  ) -> Geometry {
+    let line = LineMark.Geometry(
+      x: horizontal ? top : x, y: horizontal ? x : top,
+      style: LineStyle(
+        color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: context.dash(dash, series: series)),
+      step: nil)
+    let area =
+      fill
+      ? AreaMark.Geometry(
+        x: x, y: top, baseline: baseline,
+        fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0),
+        horizontal: horizontal) : nil
+    return Geometry(line: line, area: area, support: support, horizontal: horizontal)
   }
 
   /// One curve per group, each in its row of the y axis (the group's category), all scaled by one factor so the
@@ -174,38 +187,25 @@ struct DensityMark: Mark, SeriesLayerBody {
   ) throws -> ResolvedLayer {
     var curves: [(x: [Double], y: [Double], row: Double, color: Color, series: SeriesData)] = []
     for (series, values) in zip(data.series, samples) {
-      let kde = try KernelDensity(values, bandwidth: bandwidth, location: common.x.location)
-      // Heights are relative across groups: only a count scale weighs them by their sizes.
-      let scale = stat == .count ? Double(kde.samples.count) * binWidth : 1
-      let x = kde.grid(cut: cut, count: gridSize, clip: clip)
+      let (x, y) = try curve(values, binWidth: binWidth)
       let row = context.positions(.categorical([series.name ?? ""]), along: .y)[0]
-      curves.append(
-        (x, kde.density(at: x).map { $0 * scale }, row, try context.color(common, series: series, cycle: .line), series)
-      )
+      curves.append((x, y, row, try context.color(common, series: series, cycle: .line), series))
     }
     let tallest = curves.flatMap(\.y).filter(\.isFinite).max() ?? 1
     let factor = tallest > 0 ? (1 + overlap) / tallest : 1
     // Upward on the page: toward higher values, or lower ones on a reversed axis (the first group on top).
     let up = context.yRunsDown ? -1.0 : 1.0
-    let parts = curves.map { curve -> Geometry in
-      let top = curve.y.map { curve.row + up * $0 * factor }
-      let line = LineMark.Geometry(
-        x: curve.x, y: top,
-        style: LineStyle(
-          color: curve.color.rgb, alpha: common.alpha * curve.color.alpha, width: width,
-          dash: context.dash(dash, series: curve.series)),
-        step: nil)
-      let area =
-        fill
-        ? AreaMark.Geometry(
-          x: curve.x, y: top, baseline: curve.row,
-          fill: FillStyle(color: curve.color.rgb, alpha: fillAlpha * curve.color.alpha, edge: nil, edgeWidth: 0))
-        : nil
-      return Geometry(line: line, area: area, support: [], horizontal: false)
+    let rows = curves.map { curve in
+      (
+        curve.row,
+        geometry(
+          x: curve.x, top: curve.y.map { curve.row + up * $0 * factor }, baseline: curve.row, color: curve.color,
+          series: curve.series, support: [], context: context)
+      )
     }
     var layer = context.series(
-      RidgeGeometry(rows: zip(curves.map(\.row), parts).map { ($0, $1) }), "ridge", common,
-      valueColumn: common.x.value, series: SeriesData(name: nil, x: .numeric([]), values: [:]))
+      RidgeGeometry(rows: rows), "ridge", common, valueColumn: common.x.value,
+      series: SeriesData(name: nil, x: .numeric([]), values: [:]))
     layer.legendLabel = nil
     return layer
   }

@@ -47,9 +47,7 @@ enum TimeText {
 
   /// A plain decimal number, as the data stage reads one (`0x10` is not one).
   static func number(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard DecimalParser.isDecimal(trimmed[...]), let value = Double(trimmed), value.isFinite else { return nil }
-    return value
+    DecimalParser.number(text).flatMap { $0.isFinite ? $0 : nil }
   }
 
   /// `6h`, `90 min`, `1.5 days`, `2 weeks` in seconds; nil for text that is not a length.
