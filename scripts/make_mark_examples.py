@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the data of the mark examples (issue 27) into Templates/examples: a loss landscape over two random
 directions around a trained model (Li et al.'s filter-normalised plots, a 51 × 51 grid with one row per point) and
-a per-epoch learning rate with warm restarts for a stem plot, and six models' benchmark scores for a ridgeline plot.
-Deterministic (seeded), so reruns write the same files.
+a per-epoch learning rate with warm restarts for a stem plot, six models' benchmark scores for a ridgeline plot, and four
+models' inference latency by stage at two batch sizes for grouped-and-stacked bars. Deterministic (seeded), so reruns write the same files.
 
     python3 scripts/make_mark_examples.py
 """
@@ -54,4 +54,19 @@ for index, model in enumerate(["GPT-2", "Llama-2", "Mistral", "Qwen-2", "Gemma-2
 with open(os.path.join(OUT, "ridgeline.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["model", "score"])
+    w.writerows(rows)
+
+# Inference latency per request (ms) of four models split into stages, at batch size 1 and 16: grouped (batch
+# side by side) and stacked (stages) bars.
+rows = []
+for model, prefill, decode in [("Llama-3-8B", 38, 212), ("Mistral-7B", 33, 188), ("Qwen-2-7B", 35, 201),
+                               ("Gemma-2-9B", 47, 246)]:
+    for batch, scale in [("batch 1", 1.0), ("batch 16", 2.6)]:
+        sampling = 9 if batch == "batch 1" else 21
+        for stage, value in [("prefill", prefill * scale), ("decode", decode * (1 + 0.35 * (scale - 1))),
+                             ("sampling", sampling)]:
+            rows.append([model, batch, stage, f"{value:.0f}"])
+with open(os.path.join(OUT, "latency-breakdown.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["model", "batch", "stage", "ms"])
     w.writerows(rows)

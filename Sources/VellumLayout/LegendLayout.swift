@@ -263,8 +263,9 @@ struct LegendLayout {
     return .group(Group(role: "legend", children: children, translation: Point(placement.minX, placement.minY)))
   }
 
-  /// A handle of a one-scale legend shows only that channel: a colour legend draws solid lines, a dash or marker
-  /// legend draws in black, so the other channels' values do not seem to belong to the entry.
+  /// A handle of a one-scale legend shows only that channel: a colour legend draws solid, unhatched patches and
+  /// lines, a dash or marker legend draws in black, a hatch legend black hatching on white, so the other channels'
+  /// values do not seem to belong to the entry.
   static func neutral(_ node: SceneNode, keeping channel: EncodedChannel) -> SceneNode {
     switch node {
     case .group(var group):
@@ -272,7 +273,14 @@ struct LegendLayout {
       return .group(group)
     case .path(var path):
       if channel != .dash { path.stroke?.dashes = [] }
-      if channel != .color {
+      if channel != .hatch { path.pattern = nil }
+      if channel == .hatch {
+        // matplotlib's hatch proxy: Patch(facecolor='white', edgecolor='black', hatch=…).
+        guard path.fill != nil else { return .path(path) }
+        path.fill = Paint(.white)
+        path.stroke = Stroke(Paint(.black), width: path.stroke?.width ?? 0.8)
+        path.pattern?.paint = Paint(.black)
+      } else if channel != .color {
         path.stroke?.paint.color = .black
         if path.fill != nil { path.fill?.color = .black }
       }

@@ -117,7 +117,8 @@ struct PolarGuide {
         let middle = page(angle, reach)
         let placed = PlacedText.horizontal(
           set, x: middle.x, baseline: middle.y + set.height / 2 - set.descent, anchor: .middle)
-        angleNodes.append(placed.node)
+        // The angle axis's colour, as a cartesian axis's `color` paints its tick labels.
+        angleNodes.append(spec.x.color.map { placed.painted($0.rgb, opacity: $0.alpha).node } ?? placed.node)
         boxes.append(placed.box)
       }
     }
@@ -129,7 +130,7 @@ struct PolarGuide {
         let set = try setter.set(literal: text.text, size: spec.ticks.labelSize)
         let at = page(spoke, r.map(value))
         let placed = PlacedText.horizontal(set, x: at.x, baseline: at.y + set.ascent / 2, anchor: .start)
-        radiusNodes.append(placed.node)
+        radiusNodes.append(spec.y.color.map { placed.painted($0.rgb, opacity: $0.alpha).node } ?? placed.node)
         boxes.append(placed.box)
       }
     }

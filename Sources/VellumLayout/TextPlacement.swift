@@ -51,9 +51,9 @@ struct PlacedText {
   }
 
   /// The same text painted in `color`.
-  func painted(_ color: RGB) -> PlacedText {
+  func painted(_ color: RGB, opacity: Double = 1) -> PlacedText {
     guard case .text(var text) = node else { return self }
-    text.paint = Paint(color)
+    text.paint = Paint(color, opacity: opacity)
     return PlacedText(node: .text(text), box: box)
   }
 

@@ -1,7 +1,7 @@
 /// A visual channel a column can drive. Position channels (x, y, bounds, errors) are plain columns;
 /// these are the discrete ones that go through a figure-wide scale and show up in the legend.
 public enum EncodedChannel: String, Sendable, CaseIterable {
-  case color, dash, marker
+  case color, dash, marker, hatch
 }
 
 /// A channel's value: one constant for the whole layer, or a column whose values a scale maps.
@@ -25,7 +25,8 @@ public enum Encoding<Constant: Sendable>: Sendable {
   public static var columnObject: SpecObject {
     SpecObject(
       "column encoding",
-      purpose: "Drives a channel (colour, dash, marker shape) by a column: each value takes its own look from the "
+      purpose:
+        "Drives a channel (colour, dash, marker shape, hatch) by a column: each value takes its own look from the "
         + "figure's scale, and the legend lists the values.",
       keys: [SpecKey("column", SpecSchema.string, "the column whose values pick the look", example: "method")],
       required: ["column"], example: "{line: {x: step, y: loss, color: {column: method}}}")

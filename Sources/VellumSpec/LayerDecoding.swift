@@ -30,7 +30,7 @@ extension MarkerSpec {
     ">": .triangleRight,
   ]
 
-  static func shape(_ node: SpecNode) throws -> Shape {
+  public static func shape(_ node: SpecNode) throws -> Shape {
     if let text = node.scalarText, let shape = matplotlibCodes[text] { return shape }
     return try decodeEnum(node, what: "marker shape")
   }

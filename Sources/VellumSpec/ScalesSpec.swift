@@ -61,12 +61,15 @@ public struct ScalesSpec: Sendable {
   public var color = DiscreteScaleSpec<Color>()
   public var dash = DiscreteScaleSpec<DashPattern>()
   public var marker = DiscreteScaleSpec<MarkerSpec.Shape>()
+  /// Hatch patterns (`//`, `xx`; the empty pattern is none).
+  public var hatch = DiscreteScaleSpec<String>()
 
   public init() {}
 
   static let object = SpecObject(
     "scales",
-    purpose: "The figure's discrete scales: how a column's values become colours, dashes and marker shapes, one "
+    purpose:
+      "The figure's discrete scales: how a column's values become colours, dashes, marker shapes and hatches, one "
       + "mapping for every panel so a value looks the same everywhere.",
     keys: [
       SpecKey(
@@ -78,6 +81,9 @@ public struct ScalesSpec: Sendable {
       SpecKey(
         "marker", markerScale.schema, "the marker scale: order, pinned shapes, sharing across panels",
         example: "{shapes: {ours: star}}"),
+      SpecKey(
+        "hatch", hatchScale.schema, "the hatch scale: order, pinned hatches, sharing across panels",
+        example: "{hatches: {ours: '//'}}"),
     ],
     example: "{scales: {color: {domain: [GRPO, SDPO]}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}")
 
@@ -93,6 +99,7 @@ public struct ScalesSpec: Sendable {
   static let dashScale = scale("dash", pins: "dashes", SpecSchema.dash, "dashed")
   static let markerScale = scale(
     "marker", pins: "shapes", SpecSchema.enumeration(MarkerSpec.shapeNames), "star")
+  static let hatchScale = scale("hatch", pins: "hatches", SpecSchema.string, "'//'")
 
   /// A discrete scale of one channel: its value order, pinned values and sharing.
   private static func scale(
@@ -131,5 +138,8 @@ public struct ScalesSpec: Sendable {
       try map.optional("marker") {
         try DiscreteScaleSpec(node: $0, object: Self.markerScale, decode: MarkerSpec.shape)
       } ?? marker
+    hatch =
+      try map.optional("hatch") { try DiscreteScaleSpec(node: $0, object: Self.hatchScale, decode: decodeHatch) }
+      ?? hatch
   }
 }

@@ -114,4 +114,36 @@ final class BoxMarkTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("at most 0.5"), "\(error)")
     }
   }
+
+  /// `parts` styles each part as matplotlib's *props; a width of 0 hides a part; a colour alone fills the boxes.
+  func testPartsStyleMedianWhiskersCapsFliersAndMeans() throws {
+    let csv = "c,v\n" + (0..<20).map { "p,\(Double($0 % 10) / 10)\n" }.joined() + "p,9\n"
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical}
+        layers:
+          - box: {x: c, y: v, color: C2, parts: {median: {color: C3, width: 2.5}, whiskers: {dash: dashed}, \
+      caps: {width: 0}, fliers: {shape: x, size: 4, edge: gray}, means: {shape: D, face: white}}}
+      """
+    let scene = try SpecFixture.scene(spec, csv: csv).scene
+    let box = try XCTUnwrap(scene.groups(prefix: "box-").first)
+    let strokes = box.paths.filter { $0.fill == nil }.compactMap(\.stroke)
+    // Median in C3 at 2.5 pt; two dashed whiskers; no caps.
+    XCTAssertEqual(strokes.filter { $0.paint.color.hex == "#d62728" }.map(\.width), [2.5])
+    XCTAssertEqual(strokes.filter { !$0.dashes.isEmpty }.count, 2)
+    XCTAssertEqual(strokes.count, 3 + 1, "median, two whiskers and the flier's cross; no caps")
+    // A colour alone fills the box (C2).
+    XCTAssertTrue(box.paths.contains { $0.fill?.color.hex == "#2ca02c" })
+    // The mean is shown because its part is styled: a white diamond.
+    XCTAssertTrue(box.paths.contains { $0.fill?.color.hex == "#ffffff" })
+    let svg = SVGWriter.write(scene)
+    XCTAssertTrue(svg.contains("#808080"), "grey flier")
+    XCTAssertThrowsError(
+      try render("    - box: {x: c, y: v, median_color: red, parts: {median: {color: blue}}}\n")
+    ) { error in XCTAssertTrue("\(error)".contains("f.yaml:5:") && "\(error)".contains("once"), "\(error)") }
+    XCTAssertThrowsError(try render("    - box: {x: c, y: v, parts: {median: {marker: o}}}\n")) { error in
+      XCTAssertTrue("\(error)".contains("f.yaml:5:"), "\(error)")
+    }
+  }
 }

@@ -325,7 +325,8 @@ final class ChartLayoutTests: XCTestCase {
     let scales = PanelScales(
       color: DiscreteScale(spec: .init(), range: Color.tab10, values: values[.color] ?? []),
       dash: DiscreteScale(spec: .init(), range: PanelScales.dashRange, values: []),
-      marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: []))
+      marker: DiscreteScale(spec: .init(), range: PanelScales.markerRange, values: []),
+      hatch: DiscreteScale(spec: .init(), range: PanelScales.hatchRange, values: []))
     var resolution = MarkResolution(palette: Color.tab10, scales: scales)
     return try zip(layers, data).flatMap { try $0.mark.resolve($1, in: &resolution) }
   }

@@ -38,7 +38,7 @@ struct AreaMark: Mark, SeriesLayerBody {
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 1)
   }
 
-  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)]) }
+  var request: DataRequest? { DataRequest(series: common, channels: [("y", y)], encodings: hatch?.encodings ?? []) }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
     try data.series.map { series in
@@ -47,7 +47,7 @@ struct AreaMark: Mark, SeriesLayerBody {
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
       )
-      .hatched(hatch, alpha: common.alpha)
+      .hatched(hatch, series: series, context: context, alpha: common.alpha)
       return context.series(
         Geometry(x: context.positions(series.x), y: series["y"], baseline: baseline, fill: fill), "area", common,
         valueColumn: y.value, series: series)

@@ -59,9 +59,11 @@ struct BandMark: Mark, SeriesLayerBody {
   var request: DataRequest? {
     switch bounds {
     case .lowerUpper(let lower, let upper):
-      return DataRequest(series: common, channels: [("lower", lower), ("upper", upper)])
+      return DataRequest(
+        series: common, channels: [("lower", lower), ("upper", upper)], encodings: hatch?.encodings ?? [])
     case .centerError(let center, let error):
-      return DataRequest(series: common, channels: [("center", center), ("error", error)])
+      return DataRequest(
+        series: common, channels: [("center", center), ("error", error)], encodings: hatch?.encodings ?? [])
     }
   }
 
@@ -85,7 +87,7 @@ struct BandMark: Mark, SeriesLayerBody {
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
       )
-      .hatched(hatch, alpha: common.alpha)
+      .hatched(hatch, series: series, context: context, alpha: common.alpha)
       return context.series(
         Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill), "band", common,
         valueColumn: valueColumn, series: series)

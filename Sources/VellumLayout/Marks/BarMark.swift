@@ -20,6 +20,8 @@ struct BarMark: Mark, SeriesLayerBody {
   var errorWidth: Double = 1
   var horizontal: Bool
   var stacked: Bool
+  /// A column whose values stand side by side at each position, each bar a stack of the layer's groups.
+  var dodge: Located<String>?
   var edge: Color?
   var edgeWidth: Double
   /// Show each bar's value; nil hides them.
@@ -41,7 +43,12 @@ struct BarMark: Mark, SeriesLayerBody {
           "bar_width", SpecSchema.positive, "width of each single bar in x units, instead of width", example: "0.2"),
         SpecKey("horizontal", SpecSchema.boolean, "bars along x from a category axis on y (barh)", defaultValue: false),
         SpecKey(
-          "stacked", SpecSchema.boolean, "stack groups on each other instead of side by side", defaultValue: false),
+          "stacked", SpecSchema.boolean, "stack groups on each other instead of side by side",
+          default: "false; true with dodge"),
+        SpecKey(
+          "dodge", SpecSchema.string,
+          "a column whose values stand side by side at each position, the groups stacked in each (grouped and "
+            + "stacked bars)", example: "family"),
         SpecKey("edge", SpecSchema.color, "outline colour of the bars", default: "no outline"),
         SpecKey(
           "edge_width", SpecSchema.measure, "outline width in points", default: "0.8 with edge, else 0"),
@@ -72,7 +79,12 @@ struct BarMark: Mark, SeriesLayerBody {
       perBar = true
     }
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
-    stacked = try map.optional("stacked") { try $0.bool() } ?? false
+    dodge = try map.optional("dodge", column)
+    stacked = try map.optional("stacked") { try $0.bool() } ?? (dodge != nil)
+    if dodge != nil, !stacked {
+      throw map["stacked"]!.error(
+        "'dodge' sets each value's bar beside the others and stacks the groups in it; drop stacked: false")
+    }
     edge = try map.optional("edge") { try decodeColor($0) }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
     valueLabels = try map.optional("value_labels") { try ValueLabels.decode($0) } ?? nil
@@ -80,18 +92,30 @@ struct BarMark: Mark, SeriesLayerBody {
     errorWidth = try map.optional("error_width") { try $0.measure("a line width") } ?? 1
   }
 
-  /// What `value_labels` asks for: `true`, a printf pattern, or `{format, size, pad}`.
+  /// What `value_labels` asks for: `true`, a printf pattern, or `{format, size, pad, place, totals}`.
   struct ValueLabels {
-    /// A printf pattern, or `auto` (as few decimals as the value needs, at most 3).
-    var format = "auto"
-    /// A Python format spec (`.1f`, `+.1%`) instead of the printf pattern, as text templates write numbers.
-    var python: FormatSpec?
+    /// Where a bar's label sits (matplotlib's bar_label `label_type`).
+    enum Place: String, CaseIterable {
+      /// Past the bar's end (`edge`).
+      case end
+      /// In the middle of the bar (a stacked segment's share).
+      case center
+      /// No label on each bar; only the stacks' totals.
+      case none
+    }
+
+    /// `auto` (as few decimals as the value needs, at most 3), a printf pattern or a Python format spec.
+    var format = NumberFormat.auto
     /// Size in points; nil: the tick labels' size.
     var size: Double?
     /// Gap in points between the bar's end (or its error whisker) and the label.
     var pad = 2.0
     /// Each bar's label text from this column (`+3.2%`, `SOTA`), as written, instead of its formatted value.
     var column: Located<String>?
+    var place = Place.end
+    /// Write each stack's sum past its end.
+    var totals = false
+    var color: Color?
 
     static let object = SpecObject(
       "value labels",
@@ -105,6 +129,15 @@ struct BarMark: Mark, SeriesLayerBody {
         SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the tick labels' size"),
         SpecKey("pad", SpecSchema.nonNegative, "gap in points between the bar's end and the text", defaultValue: 2.0),
         SpecKey("column", SpecSchema.string, "a column whose text is written instead of the value", example: "delta"),
+        SpecKey(
+          "place", SpecSchema.enumeration(Place.allCases.map(\.rawValue)),
+          "each bar's label past its end, in its middle (a stacked segment's share; left out where it does not fit), "
+            + "or none (totals only)",
+          defaultValue: "end"),
+        SpecKey(
+          "totals", SpecSchema.boolean, "write each stack's sum past its end (stacked or dodged bars)",
+          defaultValue: false),
+        SpecKey("color", SpecSchema.color, "the labels' colour", default: "the text colour, black"),
       ],
       exclusive: [["column", "format"]],
       example:
@@ -121,73 +154,101 @@ struct BarMark: Mark, SeriesLayerBody {
       if node.isMapping {
         let map = try node.mapping(object)
         var labels = ValueLabels()
-        if let format = try map.optional("format", { try pattern($0) }) { (labels.format, labels.python) = format }
+        if let format = try map.optional("format", { try NumberFormat.decode($0, usage: usage) }) {
+          labels.format = format
+        }
         labels.size = try map.optional("size") { try $0.fontSize() }
         if let pad = try map.optional("pad", { try $0.nonNegative("a pad in points") }) { labels.pad = pad }
         labels.column = try map.optional("column") { try $0.located("a column name") }
+        labels.place = try map.optional("place") { try decodeEnum($0, what: "label place") } ?? .end
+        labels.totals = try map.optional("totals") { try $0.bool() } ?? false
+        labels.color = try map.optional("color") { try decodeColor($0) }
         if labels.column != nil, let node = map["format"] {
           throw node.error("value labels take their text from 'column' or their 'format', not both")
         }
         return labels
       }
-      let (format, python) = try pattern(node)
-      return ValueLabels(format: format, python: python)
+      return ValueLabels(format: try NumberFormat.decode(node, usage: usage))
     }
 
-    /// `auto`, a printf pattern, or a Python format spec for numbers (the second value).
-    private static func pattern(_ node: SpecNode) throws -> (String, FormatSpec?) {
-      let pattern = try node.string("true, a printf pattern or a format spec")
-      if pattern == "auto" || PrintfPattern.isValid(pattern) { return (pattern, nil) }
-      if !pattern.contains("%") || pattern.hasSuffix("%"), let spec = try? FormatSpec(pattern), spec.type != "s" {
-        return ("auto", spec)
-      }
-      throw node.error(
-        "value_labels takes true, a printf pattern such as %.1f, a Python format spec such as .1f, or {format, size, pad}"
-      )
-    }
+    private static let usage =
+      "value_labels takes true, a printf pattern such as %.1f, a Python format spec such as .1f, or {format, size, pad, "
+      + "place, totals}"
   }
 
   var request: DataRequest? {
     // Horizontal bars put their categories on the y axis.
     var request = DataRequest(
-      series: common, channels: [("y", y)] + (error.map { [("error", $0)] } ?? []), positionAlongY: horizontal)
-    if let column = valueLabels?.column { request.textChannels = [("label", column)] }
+      series: common, channels: [("y", y)] + (error.map { [("error", $0)] } ?? []), encodings: hatch?.encodings ?? [],
+      positionAlongY: horizontal)
+    if let column = valueLabels?.column { request.textChannels.append(("label", column)) }
+    if let dodge { request.textChannels.append(("dodge", dodge)) }
     return request
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
-    var stackTops: [Double: (positive: Double, negative: Double)] = [:]
-    let count = Double(data.series.count)
-    return try data.series.enumerated().map { index, series in
+    // A stack is one slot at one position: the only one when stacked, one per dodge value when dodged.
+    var stacks: [StackKey: (positive: Double, negative: Double)] = [:]
+    var stackOrder: [StackKey] = []
+    var slots: [String] = []
+    for series in data.series {
+      for value in series.texts["dodge"] ?? [] where !slots.contains(value) { slots.append(value) }
+    }
+    let count = Double(dodge == nil ? data.series.count : slots.count)
+    let barWidth = perBar || (stacked && dodge == nil) ? width : width / max(count, 1)
+    var layers = try data.series.enumerated().map { index, series in
       let color = try context.color(common, series: series, cycle: .fill)
       let fill = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
-      ).hatched(hatch, alpha: common.alpha)
-      let barWidth = stacked || perBar ? width : width / count
-      let offset = stacked ? 0 : (Double(index) - (count - 1) / 2) * barWidth
+      ).hatched(hatch, series: series, context: context, alpha: common.alpha)
       let errors = series.values["error"]
       let texts = series.texts["label"]
+      let dodged = series.texts["dodge"]
       let bars = zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"]).enumerated().map {
         row, pair -> Bar in
         let (position, value) = pair
+        let slot = dodged.flatMap { slots.firstIndex(of: $0[row]) } ?? (stacked ? 0 : index)
+        let offset = stacked && dodge == nil ? 0 : (Double(slot) - (count - 1) / 2) * barWidth
         var base = 0.0
         if stacked && value.isFinite {
-          let tops = stackTops[position] ?? (0, 0)
+          let key = StackKey(position: position, slot: slot)
+          let tops = stacks[key] ?? (0, 0)
+          if stacks[key] == nil { stackOrder.append(key) }
           base = value >= 0 ? tops.positive : tops.negative
-          stackTops[position] =
-            value >= 0 ? (tops.positive + value, tops.negative) : (tops.positive, tops.negative + value)
+          stacks[key] = value >= 0 ? (tops.positive + value, tops.negative) : (tops.positive, tops.negative + value)
         }
         return Bar(
           position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row],
           label: texts?[row])
       }
-      return context.series(
-        Geometry(
-          bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize,
-          errorWidth: errorWidth), "bars",
-        common, valueColumn: y.value, series: series)
+      return Geometry(
+        bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize,
+        errorWidth: errorWidth)
     }
+    if valueLabels?.totals == true, !layers.isEmpty {
+      guard stacked else {
+        throw VellumError(
+          .invalidSpec, "value label totals sum stacks: add stacked: true or dodge",
+          at: common.location)
+      }
+      // Drawn with the last series, so each total sits over every segment of its stack.
+      layers[layers.count - 1].totals = stackOrder.map { key in
+        let (positive, negative) = stacks[key]!
+        let offset = dodge == nil ? 0 : (Double(key.slot) - (count - 1) / 2) * barWidth
+        let end = positive > 0 || negative == 0 ? positive : negative
+        return Bar(position: key.position + offset, width: barWidth, base: 0, value: end, total: positive + negative)
+      }
+    }
+    return zip(data.series, layers).map { series, geometry in
+      context.series(geometry, "bars", common, valueColumn: y.value, series: series)
+    }
+  }
+
+  /// One stack: a position, and the dodge slot at it.
+  private struct StackKey: Hashable {
+    var position: Double
+    var slot: Int
   }
 
   /// One bar, in axis units: `position` on the category axis, from `base` to `value` on the value axis.
@@ -199,6 +260,8 @@ struct BarMark: Mark, SeriesLayerBody {
     var error: Double?
     /// The value label's text from a column, when the layer names one.
     var label: String? = nil
+    /// A stack's total, written past `value` (the stack's end): the sum of its segments.
+    var total: Double? = nil
   }
 
   struct Geometry: MarkGeometry {
@@ -208,6 +271,8 @@ struct BarMark: Mark, SeriesLayerBody {
     var valueLabels: ValueLabels?
     var capSize: Double
     var errorWidth: Double
+    /// The stacks' totals (on the last series of stacked bars with `value_labels: {totals: true}`).
+    var totals: [Bar] = []
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       let values = bars.flatMap { bar in
@@ -251,11 +316,28 @@ struct BarMark: Mark, SeriesLayerBody {
           tip = bar.value >= bar.base ? ends.1 : ends.0
         }
         // Labels of bars that end far off the canvas would be invisible, and unprintable.
-        if let valueLabels, FarPointClipping.isNear(tip) {
+        if let valueLabels, valueLabels.place != .none, FarPointClipping.isNear(tip) {
           let label = try valueLabel(bar, pattern: valueLabels, tip: tip, canvas: canvas)
+          // A centred label wider (or taller) than its segment would cross into the next one: left out.
+          if valueLabels.place == .center {
+            let (start, end) =
+              horizontal
+              ? (canvas.page(bar.base, bar.position).x, canvas.page(bar.value, bar.position).x)
+              : (canvas.page(bar.position, bar.base).y, canvas.page(bar.position, bar.value).y)
+            if (horizontal ? label.box.width : label.box.height) > abs(end - start) - 2 { continue }
+          }
           drawing.overlay.append(label.node)
           if canvas.plot.insetBy(-1).contains(tip) { drawing.overlayBounds.append(label.box) }
         }
+      }
+      for total in totals where total.value.isFinite && total.position.isFinite {
+        let tip = horizontal ? canvas.page(total.value, total.position) : canvas.page(total.position, total.value)
+        guard let valueLabels, FarPointClipping.isNear(tip) else { continue }
+        var end = valueLabels
+        end.place = .end
+        let label = try valueLabel(total, pattern: end, tip: tip, canvas: canvas)
+        drawing.overlay.append(label.node)
+        if canvas.plot.insetBy(-1).contains(tip) { drawing.overlayBounds.append(label.box) }
       }
       return drawing
     }
@@ -265,20 +347,30 @@ struct BarMark: Mark, SeriesLayerBody {
     private func valueLabel(_ bar: Bar, pattern labels: ValueLabels, tip: Point, canvas: MarkCanvas) throws
       -> PlacedText
     {
-      let value = bar.value - bar.base
-      let formatted =
-        try labels.python.map { spec in
-          do { return try spec.format(value) } catch let error as FormatSpecError {
-            throw VellumError(.invalidData, "value labels: \(error.description)")
-          }
-        }
-        ?? (labels.format == "auto"
-          ? TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
-          : TickFormatter.minusSign(PrintfPattern.format(labels.format, value)))
-      let text = bar.label ?? formatted
+      let value = bar.total ?? bar.value - bar.base
+      let formatted = try labels.format.text(value) {
+        TickFormatter.fixed($0, min(TickFormatter.commonDecimals([$0]), 3))
+      }
+      let text = bar.total == nil ? bar.label ?? formatted : formatted
       let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)
+      let placed = place(label, bar, labels: labels, tip: tip, canvas: canvas)
+      return labels.color.map { placed.painted($0.rgb, opacity: $0.alpha) } ?? placed
+    }
+
+    /// Past the bar's end (beyond zero's side it grows to), or centred in it.
+    private func place(_ label: SetText, _ bar: Bar, labels: ValueLabels, tip: Point, canvas: MarkCanvas)
+      -> PlacedText
+    {
+      if labels.place == .center {
+        let middle =
+          horizontal
+          ? canvas.page((bar.base + bar.value) / 2, bar.position)
+          : canvas.page(bar.position, (bar.base + bar.value) / 2)
+        return PlacedText.horizontal(
+          label, x: middle.x, baseline: middle.y + (label.ascent - label.descent) / 2, anchor: .middle)
+      }
       let gap = labels.pad
-      let ahead = value >= 0
+      let ahead = bar.value >= bar.base
       if horizontal {
         let x = ahead ? tip.x + gap : tip.x - gap
         return PlacedText.horizontal(label, x: x, baseline: tip.y + label.ascent / 2, anchor: ahead ? .start : .end)

@@ -21,6 +21,7 @@ struct BoxMark: Mark, SeriesLayerBody {
   var edge: Color
   var edgeWidth: Double
   var medianColor: Color?
+  var parts = BoxParts()
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -41,12 +42,18 @@ struct BoxMark: Mark, SeriesLayerBody {
           example: "0.6"),
         SpecKey("horizontal", SpecSchema.boolean, "boxes along x, categories on y", defaultValue: false),
         SpecKey(
-          "fill", SpecSchema.boolean, "fill the boxes with the series colour", default: "true with several series"),
+          "fill", SpecSchema.boolean,
+          "fill the boxes with the series colour; unfilled boxes are outlined in the edge colour (matplotlib's "
+            + "default)", default: "true with several series or a color, else false"),
         SpecKey("edge", SpecSchema.color, "colour of the boxes' outlines and whiskers", defaultValue: "black"),
         SpecKey("edge_width", SpecSchema.measure, "outline width in points", defaultValue: 1.0),
         SpecKey(
           "median_color", SpecSchema.color, "colour of the median line",
           default: "the edge colour when filled, else C1 (orange), as matplotlib"),
+        SpecKey(
+          "parts", BoxParts.object.schema,
+          "the look of the median, whiskers, caps, fliers and means (matplotlib's medianprops, whiskerprops…)",
+          example: "{median: {color: C3, width: 2}, fliers: {shape: x}}"),
       ] + Hatch.keys,
       required: ["x", "y"], example: "{axes: {x: {scale: categorical}, layers: [{box: {x: system, y: latency}}]}}"),
     decode: { try BoxMark(map: $0, context: $1) })
@@ -75,11 +82,22 @@ struct BoxMark: Mark, SeriesLayerBody {
     edge = try map.optional("edge") { try decodeColor($0) } ?? .black
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
     medianColor = try map.optional("median_color") { try decodeColor($0) }
+    parts = try map.optional("parts") { try BoxParts(node: $0) } ?? BoxParts()
+    if medianColor != nil, parts.median?.color != nil {
+      throw map["median_color"]!.error("give the median's colour once: 'median_color' or 'parts: {median: {color}}'")
+    }
+    if parts.means != nil {
+      if map["means"]?.scalarText.map({ ["false", "no"].contains($0) }) == true {
+        throw map["means"]!.error("'parts: {means}' styles the means shown: drop means: false")
+      }
+      showMeans = true
+    }
   }
 
   var request: DataRequest? {
     // Horizontal boxes put their categories on the y axis.
-    DataRequest(series: common, channels: [("y", y)], positionAlongY: horizontal)
+    DataRequest(
+      series: common, channels: [("y", y)], encodings: hatch?.encodings ?? [], positionAlongY: horizontal)
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -88,7 +106,9 @@ struct BoxMark: Mark, SeriesLayerBody {
     let spread = (distinct.max() ?? 0) - (distinct.min() ?? 0)
     let total = width ?? Self.defaultWidth(spread: spread)
     let count = Double(data.series.count)
-    let filled = fill ?? (data.series.count > 1 || common.group != nil)
+    // A colour the boxes are asked to take shows as their fill (an outline keeps the edge colour).
+    let filled =
+      fill ?? (data.series.count > 1 || common.group != nil || common.color != nil || common.colorColumn != nil)
     return try data.series.enumerated().map { index, series in
       let color = try context.color(common, series: series, cycle: .fill)
       let boxWidth = total / count
@@ -100,21 +120,21 @@ struct BoxMark: Mark, SeriesLayerBody {
         throw VellumError(.invalidData, "box has no numbers in '\(y.value)' to summarise", at: y.location)
       }
       let line = LineStyle(color: edge.rgb, alpha: edge.alpha * common.alpha, width: edgeWidth, dash: .solid)
+      let median = LineStyle(
+        color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
+        dash: .solid)
       let geometry = Geometry(
         boxes: boxes, width: boxWidth, horizontal: horizontal, notch: notch, line: line,
+        whisker: parts.whiskers?.applied(to: line, alpha: common.alpha) ?? line,
+        cap: parts.caps?.applied(to: line, alpha: common.alpha) ?? line,
         face: filled
           ? FillStyle(
             color: color.rgb, alpha: common.alpha * color.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
             edgeAlpha: edge.alpha * common.alpha
-          ).hatched(hatch, alpha: common.alpha) : nil,
-        median: LineStyle(
-          color: (medianColor ?? (filled ? edge : Color(hex: "#ff7f0e")!)).rgb, alpha: common.alpha, width: edgeWidth,
-          dash: .solid),
-        flier: showFliers
-          ? MarkerStyle(MarkerSpec(shape: .circle, size: 6), color: .black, alpha: common.alpha).hollow : nil,
-        mean: showMeans
-          ? MarkerStyle(MarkerSpec(shape: .triangleUp, size: 6), color: Color(hex: "#2ca02c")!, alpha: common.alpha)
-          : nil)
+          ).hatched(hatch, series: series, context: context, alpha: common.alpha) : nil,
+        median: parts.median?.applied(to: median, alpha: common.alpha) ?? median,
+        flier: showFliers ? parts.flierStyle(alpha: common.alpha) : nil,
+        mean: showMeans ? parts.meanStyle(alpha: common.alpha) : nil)
       return context.series(geometry, "box", common, valueColumn: y.value, series: series)
     }
   }
@@ -135,7 +155,10 @@ struct BoxMark: Mark, SeriesLayerBody {
     var width: Double
     var horizontal: Bool
     var notch: Bool
+    /// The box's outline.
     var line: LineStyle
+    var whisker: LineStyle
+    var cap: LineStyle
     /// The box's paint when filled; nil draws its outline only (matplotlib's default).
     var face: FillStyle?
     var median: LineStyle
@@ -170,11 +193,19 @@ struct BoxMark: Mark, SeriesLayerBody {
         let s = box.stats
         let (p, half) = (box.position, width / 2)
         let cap = width / 4
-        drawing.nodes += [
-          segment(page(p, s.q1), page(p, s.whiskerLow), line), segment(page(p, s.q3), page(p, s.whiskerHigh), line),
-          segment(page(p - cap, s.whiskerLow), page(p + cap, s.whiskerLow), line),
-          segment(page(p - cap, s.whiskerHigh), page(p + cap, s.whiskerHigh), line),
-        ]
+        // A part of width 0 is hidden, as matplotlib's linewidth=0.
+        if whisker.width > 0 {
+          drawing.nodes += [
+            segment(page(p, s.q1), page(p, s.whiskerLow), whisker),
+            segment(page(p, s.q3), page(p, s.whiskerHigh), whisker),
+          ]
+        }
+        if self.cap.width > 0 {
+          drawing.nodes += [
+            segment(page(p - cap, s.whiskerLow), page(p + cap, s.whiskerLow), self.cap),
+            segment(page(p - cap, s.whiskerHigh), page(p + cap, s.whiskerHigh), self.cap),
+          ]
+        }
         let outline =
           notch
           ? [
@@ -189,7 +220,9 @@ struct BoxMark: Mark, SeriesLayerBody {
           drawing.nodes.append(.path(PathNode(segments: PathGeometry.polygon(outline), stroke: line.stroke)))
         }
         let medianHalf = notch ? half / 2 : half
-        drawing.nodes.append(segment(page(p - medianHalf, s.median), page(p + medianHalf, s.median), median))
+        if median.width > 0 {
+          drawing.nodes.append(segment(page(p - medianHalf, s.median), page(p + medianHalf, s.median), median))
+        }
         if let flier { drawing.nodes += canvas.markers(s.fliers.map { page(p, $0) }, flier) }
         if let mean { drawing.nodes += canvas.markers([page(p, s.mean)], mean) }
         drawing.points += outline + s.fliers.map { page(p, $0) }

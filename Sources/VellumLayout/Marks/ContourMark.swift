@@ -24,6 +24,8 @@ struct ContourMark: Mark, SeriesLayerBody {
   /// One colour for every line instead of the colormap (negative levels then dashed, as matplotlib).
   var lineColor: Color?
   var width: Double
+  /// Each line's level written along it (contour only).
+  var labels: ContourLabels?
   var colorbar: ColorbarSpec?
   var location: SourceLocation
 
@@ -65,6 +67,10 @@ struct ContourMark: Mark, SeriesLayerBody {
           "one colour for every line instead of the colormap; negative levels are then "
             + "dashed, as matplotlib's", default: "the colormap's colour at each level"),
         SpecKey("width", SpecSchema.measure, "line width in points", defaultValue: 1.5),
+        SpecKey(
+          "labels", ContourLabels.schema,
+          "write each line's level along it, the line broken under it (matplotlib's clabel): true, a format, or "
+            + "options", defaultValue: false),
       ]
     }
     return LayerKind(
@@ -109,6 +115,7 @@ struct ContourMark: Mark, SeriesLayerBody {
       try map.optional("map") { try ContinuousColorSpec.decodeMap($0) } ?? .named(Located("viridis", at: nil))
     lineColor = try map.optional("color") { try decodeColor($0) }
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
+    labels = try map.optional("labels") { try ContourLabels.decode($0) } ?? nil
     colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? (filled ? ColorbarSpec() : nil)
   }
 
@@ -160,7 +167,14 @@ struct ContourMark: Mark, SeriesLayerBody {
             level: level, paths: grid.lines(at: level),
             style: LineStyle(color: color, alpha: common.alpha * (lineColor?.alpha ?? 1), width: width, dash: dash))
         }
-        geometry = Geometry(grid: grid, lines: lines, bands: [], colorbar: colorbar.map { (scale, $0) }, sparse: sparse)
+        // matplotlib's clabel writes levels as its ScalarFormatter would ticks at them.
+        let automatic = TickFormatter.labels(levels, format: .plain, decimals: nil).labels.map(\.text)
+        let texts = try labels.map { labels in
+          try levels.indices.map { index in try labels.format.text(levels[index]) { _ in automatic[index] } }
+        }
+        geometry = Geometry(
+          grid: grid, lines: lines, bands: [], colorbar: colorbar.map { (scale, $0) }, sparse: sparse,
+          labels: labels.flatMap { labels in texts.map { (labels, $0) } })
       }
       return ResolvedLayer(
         geometry: geometry, role: (filled ? "contourf-" : "contour-") + (common.id ?? slug(value.value)),
@@ -206,6 +220,8 @@ struct ContourMark: Mark, SeriesLayerBody {
     var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
     /// Said when most grid points lack a value: scattered points rather than a grid.
     var sparse: VellumWarning?
+    /// Line labels and each level's text.
+    var labels: (spec: ContourLabels, texts: [String])? = nil
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       VellumLayout.extent(axis == .x ? [grid.xs.first!, grid.xs.last!] : [grid.ys.first!, grid.ys.last!], transform)
@@ -225,10 +241,26 @@ struct ContourMark: Mark, SeriesLayerBody {
         }
         drawing.nodes.append(canvas.patch(segments, band.fill))
       }
-      for line in lines where !line.paths.isEmpty {
-        let segments = line.paths.flatMap { path in PathGeometry.polyline(path.map { canvas.page($0.x, $0.y) }) }
+      var pages = lines.map { line in line.paths.map { path in path.map { canvas.page($0.x, $0.y) } } }
+      var texts: [SceneNode] = []
+      if let (spec, strings) = labels {
+        let size = spec.size ?? canvas.textSize
+        let set = try strings.map { try canvas.setter.set(literal: $0, size: size) }
+        let labelled = ContourLabels.label(
+          Array(zip(pages, set)).map { (paths: $0.0, text: $0.1) }, inline: spec.inline, spacing: spec.spacing)
+        pages = labelled.paths
+        texts = labelled.labels.map { level, label in
+          guard case .text(var node) = label.node else { return label.node }
+          let style = lines[level].style
+          node.paint = spec.color.map { Paint($0.rgb, opacity: $0.alpha) } ?? Paint(style.color, opacity: style.alpha)
+          return .text(node)
+        }
+      }
+      for (line, paths) in zip(lines, pages) where !paths.isEmpty {
+        let segments = paths.flatMap { PathGeometry.polyline($0) }
         drawing.nodes.append(.path(PathNode(segments: segments, stroke: line.style.stroke)))
       }
+      drawing.nodes += texts
       return drawing
     }
 

@@ -5,47 +5,42 @@ import VellumSpec
 /// Hatching over a filled patch (matplotlib's `hatch`): `/` `\` `|` `-` `+` `x` lines, `o` `O` circles, `.` dots
 /// and `*` stars, six per inch for each character and more as characters repeat (`//`), on a one-inch tile aligned
 /// to the page, in the patch's edge colour (black without one) at `hatch.linewidth` 1, for black-and-white print.
-struct Hatch: Sendable, Equatable {
-  var pattern: String
+struct Hatch: Sendable {
+  /// The pattern, or the column whose values pick one from the figure's hatch scale.
+  var pattern: Encoding<String>
   var color: Color?
   var width: Double
-
-  static let characters = "/\\|-+xXoO.*"
 
   /// The keys every hatchable mark declares, once.
   static let keys = [
     SpecKey(
-      "hatch", SpecSchema.string,
+      "hatch", Encoding<String>.schema(SpecSchema.string),
       "hatching over the fill: / \\ | - + x lines, o O circles, . dots, * stars; repeat a character for denser "
-        + "hatching (matplotlib's hatch)", default: "none", example: "'//'"),
+        + "hatching (matplotlib's hatch); or {column: NAME}, each value its own hatch from the hatch scale",
+      default: "none", example: "'//'"),
     SpecKey(
       "hatch_color", SpecSchema.color, "the hatching's colour", default: "the edge colour, else black"),
     SpecKey("hatch_width", SpecSchema.measure, "the hatching's line width in points", defaultValue: 1.0),
   ]
 
-  /// The mark's hatching, if `hatch` is given.
+  /// The mark's hatching, if `hatch` is given (and is not `none`).
   static func decode(_ map: SpecMapping) throws -> Hatch? {
-    guard
-      let pattern = try map.optional(
-        "hatch",
-        { node -> String in
-          let text = try node.string("a hatch pattern such as //")
-          // `none` (or nothing) is no hatching, as matplotlib's hatch=None.
-          if text == "none" { return "" }
-          if let stray = text.first(where: { !characters.contains($0) }) {
-            throw node.error("'\(stray)' is not a hatch character (expected some of \(characters))")
-          }
-          guard text.count <= 12 else { throw node.error("a hatch of at most 12 characters, found \(text.count)") }
-          return text
-        }), !pattern.isEmpty
+    guard let pattern = try map.optional("hatch", { try Encoding.decode($0, constant: decodeHatch) }),
+      pattern.constant?.isEmpty != true
     else { return nil }
     return Hatch(
       pattern: pattern, color: try map.optional("hatch_color") { try decodeColor($0) },
       width: try map.optional("hatch_width") { try $0.measure("a line width") } ?? 1)
   }
 
+  /// The column driving the hatch, for the layer's data request.
+  var encodings: [(channel: EncodedChannel, column: Located<String>)] {
+    pattern.column.map { [(.hatch, $0)] } ?? []
+  }
+
   /// The tile: matplotlib's hatch paths in a unit square (y up) scaled to 72 points (y down).
   func tile(edge: RGB?, alpha: Double) -> TilePattern {
+    let pattern = self.pattern.constant ?? ""
     let size = 72.0
     let density = 6
     func count(_ characters: String) -> Int { pattern.filter { characters.contains($0) }.count * density }

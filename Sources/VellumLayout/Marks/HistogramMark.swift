@@ -83,7 +83,9 @@ struct HistogramMark: Mark, SeriesLayerBody {
   }
 
   var request: DataRequest? {
-    DataRequest(series: common, channels: weights.map { [("weights", $0)] } ?? [], positionAlongY: horizontal)
+    DataRequest(
+      series: common, channels: weights.map { [("weights", $0)] } ?? [], encodings: hatch?.encodings ?? [],
+      positionAlongY: horizontal)
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -110,7 +112,7 @@ struct HistogramMark: Mark, SeriesLayerBody {
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
         edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: (edge?.alpha ?? 1) * common.alpha
-      ).hatched(hatch, alpha: common.alpha)
+      ).hatched(hatch, series: series, context: context, alpha: common.alpha)
       let heights = stat.apply(
         counts[index], edges: edges, cumulative: cumulative, total: stacked ? grandTotal : nil)
       let base = bottom

@@ -1,3 +1,4 @@
+import VellumData
 import VellumScene
 import VellumSpec
 
@@ -45,10 +46,17 @@ struct FillStyle {
   /// Hatching over the fill, under the outline.
   var hatch: TilePattern?
 
-  /// The same fill with `hatch` over it, in the edge colour (black without one) at the layer's alpha.
-  func hatched(_ hatch: Hatch?, alpha: Double) -> FillStyle {
+  /// The same fill with `hatch` over it, in the edge colour (black without one) at the layer's alpha; a hatch
+  /// that follows a column takes the series' value's pattern from the hatch scale.
+  func hatched(_ hatch: Hatch?, series: SeriesData, context: MarkResolution, alpha: Double) -> FillStyle {
     var style = self
-    style.hatch = hatch?.tile(edge: edgeWidth > 0 ? edge : nil, alpha: alpha)
+    guard var hatch else { return style }
+    if let column = hatch.pattern.column {
+      hatch.pattern = .constant(series.keys[column.value].flatMap { context.scales.hatch($0) } ?? "")
+    }
+    if hatch.pattern.constant?.isEmpty == false {
+      style.hatch = hatch.tile(edge: edgeWidth > 0 ? edge : nil, alpha: alpha)
+    }
     return style
   }
 }

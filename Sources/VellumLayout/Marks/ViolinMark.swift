@@ -83,7 +83,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
   }
 
   var request: DataRequest? {
-    DataRequest(series: common, channels: [("y", y)], positionAlongY: horizontal)
+    DataRequest(
+      series: common, channels: [("y", y)], encodings: hatch?.encodings ?? [], positionAlongY: horizontal)
   }
 
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
@@ -124,7 +125,7 @@ struct ViolinMark: Mark, SeriesLayerBody {
       let geometry = Geometry(
         bodies: scaled, side: side, halfWidth: slotWidth / 2, horizontal: horizontal, inner: inner,
         fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)
-          .hatched(hatch, alpha: common.alpha),
+          .hatched(hatch, series: series, context: context, alpha: common.alpha),
         line: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: lineWidth, dash: .solid))
       layers.append(context.series(geometry, "violin", common, valueColumn: y.value, series: series))
     }

@@ -47,6 +47,7 @@ struct PanelScales {
   var color: DiscreteScale<Color>
   var dash: DiscreteScale<DashPattern>
   var marker: DiscreteScale<MarkerSpec.Shape>
+  var hatch: DiscreteScale<String>
 
   /// Dashes a dash scale cycles through: solid, then matplotlib's named styles, then longer patterns.
   static let dashRange: [DashPattern] = [
@@ -59,6 +60,9 @@ struct PanelScales {
     .circle, .square, .triangleUp, .diamond, .triangleDown, .star, .pentagon, .hexagon, .triangleLeft,
     .triangleRight, .plus, .cross,
   ]
+  /// Hatches a hatch scale cycles through: none first (the plain patch), then single lines, crossings and shapes,
+  /// each twice as dense as matplotlib's single character so they read at bar widths.
+  static let hatchRange = ["", "//", "\\\\", "xx", "..", "++", "--", "||", "oo", "**"]
 
   /// One set of scales per panel: shared ones see every panel's values in order of first appearance,
   /// independent ones only their own panel's.
@@ -78,7 +82,10 @@ struct PanelScales {
     let colors = scales(.color, spec.scales.color, range: colorRange(spec))
     let dashes = scales(.dash, spec.scales.dash) { _ in dashRange }
     let markers = scales(.marker, spec.scales.marker) { _ in markerRange }
-    return perPanel.indices.map { PanelScales(color: colors[$0], dash: dashes[$0], marker: markers[$0]) }
+    let hatches = scales(.hatch, spec.scales.hatch) { _ in hatchRange }
+    return perPanel.indices.map {
+      PanelScales(color: colors[$0], dash: dashes[$0], marker: markers[$0], hatch: hatches[$0])
+    }
   }
 
   /// The colours a colour scale of n values takes: a qualitative map's (or the palette's) in order, or a sequential
