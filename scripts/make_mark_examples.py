@@ -2,7 +2,8 @@
 """Writes the data of the mark examples (issue 27) into Templates/examples: a loss landscape over two random
 directions around a trained model (Li et al.'s filter-normalised plots, a 51 × 51 grid with one row per point) and
 a per-epoch learning rate with warm restarts for a stem plot, six models' benchmark scores for a ridgeline plot, and four
-models' inference latency by stage at two batch sizes for grouped-and-stacked bars. Deterministic (seeded), so reruns write the same files.
+models' inference latency by stage at two batch sizes for grouped-and-stacked bars, and response lengths against
+rewards for a joint plot. Deterministic (seeded), so reruns write the same files.
 
     python3 scripts/make_mark_examples.py
 """
@@ -69,4 +70,17 @@ for model, prefill, decode in [("Llama-3-8B", 38, 212), ("Mistral-7B", 33, 188),
 with open(os.path.join(OUT, "latency-breakdown.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["model", "batch", "stage", "ms"])
+    w.writerows(rows)
+
+# 600 sampled responses: length in tokens (log-normal) and the reward model's score, which rises with length and
+# saturates: a joint plot with marginal histograms.
+rng = random.Random(2727)
+rows = []
+for _ in range(600):
+    length = min(math.exp(rng.gauss(5.3, 0.45)), 900)
+    reward = 1.6 * math.tanh(length / 300) - 0.4 + rng.gauss(0, 0.3)
+    rows.append([f"{length:.0f}", f"{reward:.3f}"])
+with open(os.path.join(OUT, "joint.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["length", "reward"])
     w.writerows(rows)

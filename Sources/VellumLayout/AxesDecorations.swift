@@ -120,9 +120,8 @@ struct AxesDecorator {
         spec: spec, polar: polar, limits: limits, categories: categories[.x] ?? [], setter: setter)
       guide.showTickLabels = showXTickLabels && showYTickLabels
       var decorations = try guide.decorate(plot: p)
-      // Aligned with the circle's square, not the wider (or taller) plot cell around it.
-      let (center, radius) = guide.circle(in: p)
-      let square = Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius)
+      // Aligned with the circle's square (a sector's box), not the wider (or taller) plot cell around it.
+      let square = guide.bounds(in: p)
       var used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
       decorations.legendBoxes = legendBoxes(plot: square, used: &used, rightEdge: used.maxX)
       decorations.boxes += decorations.legendBoxes.compactMap { $0 }

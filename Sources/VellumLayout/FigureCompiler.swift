@@ -153,7 +153,7 @@ public enum FigureCompiler {
           pair.0, data: pair.1, palette: spec.palette, scales: scales[index], continuousDomains: continuousDomains,
           warnings: &warnings))
     }
-    share(&panels, x: spec.panels.shareX, y: spec.panels.shareY)
+    share(&panels, x: spec.panels.shareX, y: spec.panels.shareY, columns: spec.panels.columns)
     return panels
   }
 
@@ -166,10 +166,15 @@ public enum FigureCompiler {
       var decorator = try AxesDecorator(
         spec: panels[index].spec, limits: panels[index].limits, categories: panels[index].categories,
         setter: setter)
-      decorator.showXTickLabels = !grid.shareX || isBottom
-      decorator.showXLabel = !grid.shareX || isBottom
-      decorator.showYTickLabels = !grid.shareY || column == 0
-      decorator.showYLabel = !grid.shareY || column == 0
+      // As matplotlib's subplots: sharing x by column (or all) leaves x's labels to the bottom row, sharing y by
+      // row (or all) leaves y's to the left column.
+      let innerX = [.all, .columns].contains(grid.shareX) && !isBottom
+      let innerY = [.all, .rows].contains(grid.shareY) && column != 0
+      let hidden = panels[index].spec.hidden
+      decorator.showXTickLabels = !innerX && !hidden
+      decorator.showXLabel = !innerX && !hidden
+      decorator.showYTickLabels = !innerY && !hidden
+      decorator.showYLabel = !innerY && !hidden
       decorator.panelLabel = try grid.labels.flatMap { labels in
         try labels.indices.contains(index) ? setter.set(label: labels[index], size: spec.font.size * 1.2) : nil
       }
@@ -363,6 +368,8 @@ public enum FigureCompiler {
     _ panel: Panel, role: String, plot: Rect, spec: FigureSpec, setter: TextSetter, background: Bool,
     warnings: inout [VellumWarning], overflow: inout Margins
   ) throws -> SceneNode {
+    // A hidden panel keeps its cell empty.
+    if panel.spec.hidden { return .group(Group(role: role, children: [])) }
     let decorations = try panel.decorator!.decorate(plot: plot)
     warnings += decorations.warnings
     let used = decorations.boxes.reduce(plot) { $0.union($1) }
@@ -545,10 +552,15 @@ public enum FigureCompiler {
     if let polar = axes.polar {
       // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it,
       // its top padded over the data's range (matplotlib's polar autoscaling).
+      // Numeric angles with `limits` draw that sector only (matplotlib's set_thetamin/set_thetamax).
+      let turn = polar.unit == .degrees ? 360.0 : 2 * .pi
       if axes.x.scale.isCategorical {
         xLimits = (0, Double(max(1, resolution.categories[.x]?.count ?? 1)))
+      } else if let sector = axes.x.limits {
+        // Checked when read (PolarSpec.check): increasing, at most a turn.
+        xLimits = sector
       } else {
-        xLimits = (0, polar.unit == .degrees ? 360 : 2 * .pi)
+        xLimits = (0, turn)
       }
       if axes.y.limits == nil {
         let radii = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, .linear)) }
@@ -699,7 +711,11 @@ public enum FigureCompiler {
 
   /// Shared axes take the union of every panel's limits, and the first panel's scale and ticks,
   /// so inner panels' ticks line up with the labelled ones.
-  private static func share(_ panels: inout [Panel], x: Bool, y: Bool) {
+  /// Panels sharing an axis take the first one's ticks and the range over all their data: every panel, or each
+  /// column's (x) or row's (y) panels.
+  private static func share(
+    _ panels: inout [Panel], x: PanelsSpec.Sharing, y: PanelsSpec.Sharing, columns: Int
+  ) {
     func copyTicks(_ from: AxisSpec, to axis: inout AxisSpec) {
       axis.scaleName = from.scaleName
       axis.scale = from.scale
@@ -708,19 +724,29 @@ public enum FigureCompiler {
       axis.format = from.format
       axis.decimals = from.decimals
     }
-    if let first = panels.first {
-      for i in panels.indices.dropFirst() {
-        if x { copyTicks(first.spec.x, to: &panels[i].spec.x) }
-        if y { copyTicks(first.spec.y, to: &panels[i].spec.y) }
+    /// The panels sharing with each other: all, one list per column, or one per row.
+    func groups(_ sharing: PanelsSpec.Sharing) -> [[Int]] {
+      // A hidden panel (a joint plot's empty corner) has nothing to share.
+      let all = panels.indices.filter { !panels[$0].spec.hidden }
+      switch sharing {
+      case .none: return []
+      case .all: return [all]
+      case .columns: return (0..<columns).map { column in all.filter { $0 % columns == column } }
+      case .rows: return Dictionary(grouping: all) { $0 / columns }.sorted { $0.key < $1.key }.map(\.value)
       }
     }
-    if x, let first = panels.first {
-      let shared = sharedLimits(panels.map(\.xFit), axis: first.spec.x, limits: panels.map(\.xLimits))
-      for i in panels.indices { panels[i].xLimits = shared }
+    for group in groups(x) where group.count > 1 {
+      let first = panels[group[0]].spec.x
+      for i in group.dropFirst() { copyTicks(first, to: &panels[i].spec.x) }
+      let shared = sharedLimits(group.map { panels[$0].xFit }, axis: first, limits: group.map { panels[$0].xLimits })
+      for i in group { panels[i].xLimits = shared }
     }
-    if y, let first = panels.first {
-      let shared = sharedLimits(panels.map(\.yFit), axis: first.spec.y, limits: panels.map(\.yLimits))
-      for i in panels.indices { panels[i].yLimits = shared }
+    for group in groups(y) where group.count > 1 {
+      let first = panels[group[0]].spec.y
+      for i in group.dropFirst() { copyTicks(first, to: &panels[i].spec.y) }
+      let shared = sharedLimits(group.map { panels[$0].yFit }, axis: first, limits: group.map { panels[$0].yLimits })
+      for i in group { panels[i].yLimits = shared }
     }
   }
+
 }

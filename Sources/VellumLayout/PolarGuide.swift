@@ -25,15 +25,62 @@ struct PolarGuide {
     return (start * .pi / 180, polar.direction == .counterclockwise ? 1 : -1)
   }
 
-  /// The circle's centre and radius inside `p`: the largest circle the plot holds.
-  func circle(in p: Rect) -> (center: Point, radius: Double) {
-    (Point(p.midX, p.midY), max(0, min(p.width, p.height) / 2))
+  /// Angle values once round the circle: the category count, 360° or 2π.
+  private var turn: Double {
+    spec.x.scale.isCategorical ? limits.x.1 - limits.x.0 : (polar.unit == .degrees ? 360 : 2 * .pi)
   }
 
-  /// The angle scale: the x limits once round the circle from the start angle, in the chosen direction.
+  /// The angle limits cover less than a turn: a sector is drawn (matplotlib's thetamin/thetamax).
+  private var isSector: Bool { limits.x.1 - limits.x.0 < turn * (1 - 1e-12) }
+
+  /// The sector's extent in units of the radius, y up, centre at the origin: the centre, the arc's ends and the
+  /// compass points the arc passes.
+  private var unitBounds: (minX: Double, maxX: Double, minY: Double, maxY: Double) {
+    guard isSector else { return (-1, 1, -1, 1) }
+    let theta = angleScale()
+    let (a, b) = (theta.map(limits.x.0), theta.map(limits.x.1))
+    let (low, high) = (min(a, b), max(a, b))
+    var angles = [a, b]
+    var k = (low / (.pi / 2)).rounded(.up)
+    while k * .pi / 2 <= high {
+      angles.append(k * .pi / 2)
+      k += 1
+    }
+    let xs = angles.map { cos($0) } + [0]
+    let ys = angles.map { sin($0) } + [0]
+    return (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+  }
+
+  /// The circle's centre and radius inside `p`: the largest circle (or sector) the plot holds, centred in it.
+  func circle(in p: Rect) -> (center: Point, radius: Double) {
+    let b = unitBounds
+    let radius = max(0, min(p.width / (b.maxX - b.minX), p.height / (b.maxY - b.minY)))
+    return (Point(p.midX - radius * (b.minX + b.maxX) / 2, p.midY + radius * (b.minY + b.maxY) / 2), radius)
+  }
+
+  /// The page rectangle the circle (or sector) fills inside `p`.
+  func bounds(in p: Rect) -> Rect {
+    let (center, radius) = circle(in: p)
+    let b = unitBounds
+    return Rect(
+      x: center.x + radius * b.minX, y: center.y - radius * b.maxY, width: radius * (b.maxX - b.minX),
+      height: radius * (b.maxY - b.minY))
+  }
+
+  /// The angle scale: one turn from the start angle, in the chosen direction.
   func angleScale() -> AxisScale {
     let (offset, sign) = orientation
-    return AxisScale(low: limits.x.0, high: limits.x.1, start: offset, end: offset + sign * 2 * .pi)
+    return AxisScale(low: 0, high: turn, start: offset, end: offset + sign * 2 * .pi)
+  }
+
+  /// An arc at `radius` from angle value `from` to `to`, as page points every degree or closer.
+  private func arc(center: Point, radius: Double, from: Double, to: Double) -> [Point] {
+    let theta = angleScale()
+    let steps = max(2, Int((abs(to - from) / turn * 360).rounded(.up)))
+    return (0...steps).map { step in
+      let angle = theta.map(from + (to - from) * Double(step) / Double(steps))
+      return Point(center.x + radius * cos(angle), center.y - radius * sin(angle))
+    }
   }
 
   func decorate(plot p: Rect) throws -> AxesDecorations {
@@ -43,21 +90,37 @@ struct PolarGuide {
     func page(_ angle: Double, _ distance: Double) -> Point {
       Point(center.x + distance * cos(angle), center.y - distance * sin(angle))
     }
-    // Angle ticks: every category, or matplotlib's eight multiples of 45° on a numeric angle.
-    let angleValues: [Double]
+    // Angle ticks: every category, or matplotlib's eight multiples of 45° on a numeric angle; on a sector,
+    // ThetaLocator's AutoLocator over its degrees.
+    var angleValues: [Double]
     let angleTexts: [String]
     if spec.x.scale.isCategorical {
       angleValues = categories.indices.map(Double.init)
       angleTexts = categories
     } else {
-      let perTurn = limits.x.1 - limits.x.0
+      let perTurn = turn
       switch spec.x.ticks {
       case .values(let values, _): angleValues = values
-      case .step(let step): angleValues = TickLocator.multiples(of: step, from: limits.x.0, to: limits.x.1 - step / 2)
-      case .auto, .months: angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
+      case .step(let step):
+        angleValues = TickLocator.multiples(
+          of: step, from: limits.x.0, to: isSector ? limits.x.1 : limits.x.1 - step / 2)
+      case .auto, .months:
+        if isSector {
+          let degrees = (limits.x.0 * 360 / perTurn, limits.x.1 * 360 / perTurn)
+          // matplotlib's ThetaAxis: AutoLocator in degrees with steps at degree multiples, as many bins (at most 9) as
+          // the sector's width holds labels three font sizes apart.
+          let bins = Int(max(1, min(9, (bounds(in: p).width / (3 * spec.ticks.labelSize)).rounded(.down))))
+          angleValues = TickLocator.rawMaxN(
+            low: degrees.0, high: degrees.1, bins: bins, minimumInside: 2, steps: [1, 1.5, 3, 4.5, 9, 10]
+          )
+          .filter { $0 >= degrees.0 - 1e-9 && $0 <= degrees.1 + 1e-9 }.map { $0 * perTurn / 360 }
+        } else {
+          angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
+        }
       }
+      if isSector { angleValues = angleValues.filter { $0 >= limits.x.0 - 1e-9 && $0 <= limits.x.1 + 1e-9 } }
       angleTexts = angleValues.map { value in
-        let degrees = (value - limits.x.0) / perTurn * 360
+        let degrees = TickLocator.clean(value / perTurn * 360)
         return TickFormatter.minusSign(TickFormatter.fixed(degrees, degrees == degrees.rounded() ? 0 : 1)) + "°"
       }
     }
@@ -79,7 +142,12 @@ struct PolarGuide {
     if let lines = spec.grid == nil ? GridSpec.defaultMajor : spec.grid?.major, lines.width > 0 {
       var segments: [PathSegment] = []
       if showRings {
-        for value in radiusValues { segments += ring(center: center, radius: r.map(value), spokes: angleValues) }
+        for value in radiusValues {
+          segments +=
+            isSector
+            ? PathGeometry.polyline(arc(center: center, radius: r.map(value), from: limits.x.0, to: limits.x.1))
+            : ring(center: center, radius: r.map(value), spokes: angleValues)
+        }
       }
       if showSpokes {
         for value in angleValues { segments += [.move(center), .line(page(theta.map(value), radius))] }
@@ -101,7 +169,10 @@ struct PolarGuide {
           children: [
             .path(
               PathNode(
-                segments: ring(center: center, radius: radius, spokes: angleValues),
+                segments: isSector
+                  ? PathGeometry.polygon(
+                    [center] + arc(center: center, radius: radius, from: limits.x.0, to: limits.x.1))
+                  : ring(center: center, radius: radius, spokes: angleValues),
                 stroke: Stroke(paint, width: spec.frame.width, join: .miter)))
           ]))
     }
@@ -125,7 +196,10 @@ struct PolarGuide {
     var radiusNodes: [SceneNode] = []
     if showTickLabels {
       let (offset, sign) = orientation
-      let spoke = offset + sign * polar.labelAngle * .pi / 180
+      // On a sector the labels stand beside its starting edge unless their angle lies inside it.
+      let labelValue = polar.labelAngle / 360 * turn
+      let inside = !isSector || (limits.x.0...limits.x.1).contains(labelValue)
+      let spoke = inside ? offset + sign * polar.labelAngle * .pi / 180 : theta.map(limits.x.0)
       for (value, text) in zip(radiusValues, radiusTexts) {
         let set = try setter.set(literal: text.text, size: spec.ticks.labelSize)
         let at = page(spoke, r.map(value))

@@ -28,6 +28,8 @@ public struct AxesSpec: Sendable {
   public var polar: PolarSpec?
   /// Drawn once per value of a column (small multiples); the data stage expands it into panels.
   public var facet: FacetSpec?
+  /// The panel keeps its grid cell but draws nothing (matplotlib's `ax.axis('off')`): a joint plot's empty corner.
+  public var hidden = false
   /// The facet values an expanded panel shows: its layers read only the rows holding them.
   public var facetCell: [(column: Located<String>, value: String)] = []
 
@@ -160,6 +162,10 @@ extension AxesSpec {
         "facet", FacetSpec.object.schema,
         "draw the panel once per value of a column (small multiples), titled by the value",
         example: "{column: seed, wrap: 4}"),
+      SpecKey(
+        "hidden", SpecSchema.boolean,
+        "keep the panel's grid cell empty, drawing nothing (matplotlib's ax.axis('off')); its layers are left out",
+        defaultValue: false),
     ],
     required: ["layers"], example: "{axes: {x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}}")
 
@@ -219,6 +225,10 @@ extension AxesSpec {
       } ?? nil
     try polar?.check(x: x, y: y, panel: node, hasSecondary: x2 != nil || y2 != nil, hasInsets: !insets.isEmpty)
     facet = try map.optional("facet") { try FacetSpec(node: $0) }
+    hidden = try map.optional("hidden") { try $0.bool() } ?? false
+    if hidden, let node = map["layers"], !layers.isEmpty {
+      throw node.error("a hidden panel draws nothing: give it 'layers: []', or drop 'hidden'")
+    }
   }
 
   /// The x axis a layer's x values lie along.
@@ -278,7 +288,8 @@ extension LabelSpec {
         "size", SpecSchema.fontSize, "text size in points",
         default: "the base font size (titles: 1.2 times it)", example: "12"),
       SpecKey(
-        "pad", SpecSchema.measure, "gap in points between the text and what it labels",
+        "pad", SpecSchema.bounded(minimum: -Limits.measure, maximum: Limits.measure),
+        "gap in points between the text and what it labels (negative moves a title into the plot, as matplotlib's)",
         default: "4 (axis labels), 6 (panel titles), the figure's pad × font size (figure title)", example: "8"),
     ],
     required: ["text"], shorthand: [SpecSchema.text],
@@ -297,7 +308,14 @@ extension LabelSpec {
     let map = try node.mapping(Self.object)
     text = try map.required("text") { try $0.located("the \(what) text") }
     size = try map.optional("size") { try $0.fontSize() } ?? defaultSize
-    pad = try map.optional("pad") { try $0.double("a pad in points") } ?? defaultPad
+    pad =
+      try map.optional("pad") { node in
+        let value = try node.double("a pad in points")
+        guard abs(value) <= Limits.measure else {
+          throw node.error("expected a pad of at most \(Int(Limits.measure)) points either way, found \(value)")
+        }
+        return value
+      } ?? defaultPad
   }
 }
 

@@ -10,8 +10,8 @@ public struct FacetSpec: Sendable {
   /// Panels per row when wrapping.
   public var wrap: Int?
   /// Every panel takes the same x (y) range; only the outer panels label it.
-  public var shareX: Bool
-  public var shareY: Bool
+  public var shareX: PanelsSpec.Sharing
+  public var shareY: PanelsSpec.Sharing
   public var location: SourceLocation
 
   static let object = SpecObject(
@@ -57,7 +57,7 @@ public struct FacetSpec: Sendable {
         }
         return text
       } ?? "both"
-    shareX = share == "both" || share == "x"
-    shareY = share == "both" || share == "y"
+    shareX = share == "both" || share == "x" ? .all : .none
+    shareY = share == "both" || share == "y" ? .all : .none
   }
 }

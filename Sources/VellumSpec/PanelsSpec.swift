@@ -2,12 +2,24 @@ import VellumDiagnostics
 
 /// How several panels share the figure: a grid, shared axes, and panel labels.
 public struct PanelsSpec: Sendable {
+  /// Which panels use one range on an axis (matplotlib's `sharex`/`sharey`).
+  public enum Sharing: String, Sendable, CaseIterable {
+    /// Each panel its own range (false).
+    case none
+    /// Every panel one range (true).
+    case all
+    /// The panels of each column one range (`'col'`).
+    case columns
+    /// The panels of each row one range (`'row'`).
+    case rows
+  }
+
   public var rows: Int
   public var columns: Int
-  /// All panels use one x range; only the bottom row shows x tick labels and label.
-  public var shareX: Bool
-  /// All panels use one y range; only the left column shows y tick labels and label.
-  public var shareY: Bool
+  /// Panels sharing one x range; where a column shares it, only the bottom row shows x tick labels and label.
+  public var shareX: Sharing
+  /// Panels sharing one y range; where a row shares it, only the left column shows y tick labels and label.
+  public var shareY: Sharing
   /// Labels drawn at each panel's top left, e.g. `(a)`; nil draws none.
   public var labels: [Located<String>]?
   /// The labels are `labels: true`'s (a), (b)…, which a faceted panel re-letters for the panels it makes.
@@ -25,8 +37,8 @@ public struct PanelsSpec: Sendable {
   init(count: Int) {
     rows = 1
     columns = count
-    shareX = false
-    shareY = false
+    shareX = .none
+    shareY = .none
   }
 }
 
@@ -49,11 +61,13 @@ extension PanelsSpec {
         "columns", SpecSchema.panelCount, "columns of the panel grid",
         default: "every panel in one row, or as many as rows need"),
       SpecKey(
-        "share_x", SpecSchema.boolean, "one x range for all panels; only the bottom row labels x",
-        defaultValue: false),
+        "share_x", sharingSchema,
+        "one x range for all panels (true), or for each column's (columns, matplotlib's sharex='col'); only the "
+          + "bottom row then labels x", defaultValue: false),
       SpecKey(
-        "share_y", SpecSchema.boolean, "one y range for all panels; only the left column labels y",
-        defaultValue: false),
+        "share_y", sharingSchema,
+        "one y range for all panels (true), or for each row's (rows, sharey='row'); only the left column then "
+          + "labels y", defaultValue: false),
       SpecKey(
         "labels", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.array(SpecSchema.string)])]),
         "a label at each panel's top left: true for (a), (b)…, or one text per panel", defaultValue: false),
@@ -100,8 +114,8 @@ extension PanelsSpec {
       throw node.error("a \(self.rows)×\(self.columns) grid cannot hold \(count) panels")
     }
     guard self.rows * self.columns <= 64 else { throw node.error("at most 64 panels are supported") }
-    shareX = try map.optional("share_x") { try $0.bool() } ?? false
-    shareY = try map.optional("share_y") { try $0.bool() } ?? false
+    shareX = try map.optional("share_x") { try Self.sharing($0) } ?? .none
+    shareY = try map.optional("share_y") { try Self.sharing($0) } ?? .none
     labels =
       try map.optional("labels") { (node: SpecNode) -> [Located<String>]? in
         if node.scalarText != nil {
@@ -129,5 +143,24 @@ extension PanelsSpec {
     let (rowCount, columnCount) = (self.rows, self.columns)
     widthRatios = try map.optional("width_ratios") { try ratios($0, count: columnCount, what: "column") }
     heightRatios = try map.optional("height_ratios") { try ratios($0, count: rowCount, what: "row") }
+  }
+}
+
+extension PanelsSpec {
+  static let sharingSchema = JSONValue.object([
+    "anyOf": .array([SpecSchema.boolean, SpecSchema.enumeration(["columns", "rows"])])
+  ])
+
+  /// true, false, columns or rows.
+  static func sharing(_ node: SpecNode) throws -> Sharing {
+    if let text = node.scalarText, ["columns", "rows"].contains(text) { return text == "columns" ? .columns : .rows }
+    if let text = node.scalarText, ["col", "row"].contains(text) {
+      throw node.error("write \(text == "col" ? "columns" : "rows") for matplotlib's '\(text)'")
+    }
+    guard let text = node.scalarText, ["true", "True", "yes", "on", "false", "False", "no", "off"].contains(text) else {
+      throw node.error(
+        "expected true, false, columns or rows, found \(node.scalarText.map { "'\($0)'" } ?? "a collection")")
+    }
+    return try node.bool() ? .all : .none
   }
 }

@@ -80,9 +80,19 @@ public struct PolarSpec: Sendable {
       throw VellumError(
         .invalidSpec, "the radius of polar axes must be linear, found \(y.scaleName)", at: y.location ?? location)
     }
-    if x.limits != nil {
-      throw VellumError(
-        .invalidSpec, "polar axes span the whole circle; remove x.limits", at: x.location ?? location)
+    if let sector = x.limits {
+      // Numeric angle limits draw a sector (matplotlib's set_thetamin/set_thetamax); categories go round once.
+      let turn = unit == .degrees ? 360.0 : 2 * .pi
+      if x.scale.isCategorical {
+        throw VellumError(
+          .invalidSpec, "polar axes with categories span the whole circle; remove x.limits", at: x.location ?? location)
+      }
+      guard sector.0 < sector.1, sector.1 - sector.0 <= turn * (1 + 1e-12) else {
+        throw VellumError(
+          .invalidSpec,
+          "polar angle limits [\(sector.0), \(sector.1)] must increase and span at most one turn "
+            + "(\(unit == .degrees ? "360 degrees" : "2π radians"))", at: x.location ?? location)
+      }
     }
     if hasSecondary { throw panel.error("polar axes have no secondary axes (x2, y2)") }
     if hasInsets { throw panel.error("polar axes cannot hold insets") }

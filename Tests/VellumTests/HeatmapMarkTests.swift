@@ -57,6 +57,11 @@ final class HeatmapMarkTests: XCTestCase {
     XCTAssertEqual(try cells("mask_diagonal: true"), 6)
     let upper = try svg("limits: [0, 1], colorbar: false, mask: upper", csv: csv)
     XCTAssertEqual(elements(upper, in: "axis-x", named: "text").count, 3, "every column keeps its tick")
+    // The axes span the whole grid, masked cells included: with the diagonal, the last column is masked whole.
+    let strict = try svg("limits: [0, 1], colorbar: false, mask: upper, mask_diagonal: true", csv: csv)
+    var axes: SVGElement?
+    strict.walk { element, _ in if element.attributes["id"] == "axes-0" { axes = element } }
+    XCTAssertEqual(axes?.attributes["data-x"]?.split(separator: " ").prefix(3), ["linear", "-0.5", "2.5"])
   }
 
   /// Values written in each cell: white on dark cells, near-black on light ones.

@@ -135,4 +135,44 @@ final class PolarAxesTests: XCTestCase {
       Self.radar.replacingOccurrences(of: "direction: clockwise", with: "direction: clockwize"), csv: radarCSV)
     XCTAssertTrue(direction.message.contains("did you mean 'clockwise'"), direction.message)
   }
+
+  /// Angle limits on a numeric angle draw a sector (matplotlib's set_thetamin/set_thetamax): a half disc fills the
+  /// plot's width, its frame an arc closed through the centre, angle ticks by ThetaAxis's degree steps inside it,
+  /// and the radius starting at the y limits' low end.
+  func testAngleLimitsDrawASector() throws {
+    let csv = "a,r\n0,1\n45,1.5\n90,0.8\n135,1.2\n180,1\n"
+    let spec = """
+      size: [6in, 4in]
+      data: {d: data.csv}
+      axes:
+        polar: {unit: degrees}
+        x: {limits: [0, 180]}
+        y: {limits: [0.5, 1.5]}
+        layers:
+          - line: {x: a, y: r}
+      """
+    let scene = try scene(spec, csv: csv)
+    let angles = scene.groups(role: "axis-x")[0].texts.map(\.plainText)
+    XCTAssertEqual(angles, ["0°", "30°", "60°", "90°", "120°", "150°", "180°"], "as matplotlib at this size")
+    let frame = try XCTUnwrap(scene.groups(role: "frame").first?.paths.first)
+    let points = frame.points
+    let (xs, ys) = (points.map(\.x), points.map(\.y))
+    // A half disc: twice as wide as tall, its straight edge through the centre (the first point).
+    XCTAssertEqual((xs.max()! - xs.min()!) / (ys.max()! - ys.min()!), 2, accuracy: 0.01)
+    XCTAssertEqual(points[0].y, ys.max()!, accuracy: 1e-9)
+    let p = try plot(scene)
+    XCTAssertEqual(xs.max()! - xs.min()!, p.width, accuracy: 0.5, "the half disc spans the plot's width")
+    // r = 0.5 (the low limit) is the centre: the line's point at 90° with r = 0.8 lies 0.3 of the radius above it.
+    let radius = (xs.max()! - xs.min()!) / 2
+    let line = scene.groups(prefix: "series-")[0].paths[0].points
+    XCTAssertEqual(points[0].y - line[2].y, 0.3 * radius, accuracy: 1e-6)
+
+    let categorical = try error(
+      Self.radar.replacingOccurrences(of: "x: {scale: categorical}", with: "x: {scale: categorical, limits: [0, 2]}"),
+      csv: radarCSV)
+    XCTAssertTrue(categorical.message.contains("categories span the whole circle"), categorical.message)
+    let tooWide = try error(spec.replacingOccurrences(of: "[0, 180]", with: "[0, 400]"), csv: csv)
+    XCTAssertTrue(tooWide.message.contains("at most one turn (360 degrees)"), tooWide.message)
+    XCTAssertEqual(tooWide.location?.line, 5)
+  }
 }

@@ -1,4 +1,5 @@
-"""matplotlib reference for Templates/examples/radar.yaml: the gallery's radar_factory with a polygon frame."""
+"""matplotlib reference for Templates/examples/radar.yaml: the gallery's radar_factory with a polygon frame, grey
+radius labels and a one-row legend below the axes."""
 import numpy as np
 import pandas as pd
 from common import EXAMPLES, out_path, plt
@@ -58,7 +59,7 @@ def radar_factory(num_vars):
 d = pd.read_csv(f"{EXAMPLES}/radar.csv")
 labels = list(dict.fromkeys(d.capability))
 theta = radar_factory(len(labels))
-fig, ax = plt.subplots(figsize=(5.2, 3.6), subplot_kw=dict(projection="radar"))
+fig, ax = plt.subplots(figsize=(4.4, 4.2), subplot_kw=dict(projection="radar"))
 for name, rows in d.groupby("model", sort=False):
     values = rows.set_index("capability").loc[labels, "score"].to_numpy()
     line, = ax.plot(theta, values, lw=1.5, marker="o", ms=4, label=name)
@@ -66,6 +67,7 @@ for name, rows in d.groupby("model", sort=False):
 ax.set_varlabels(labels)
 ax.set_ylim(0, 100)
 ax.set_rgrids([20, 40, 60, 80, 100])
-ax.legend(loc="upper left", bbox_to_anchor=(1.05, 1), frameon=False)
+ax.tick_params(axis="y", labelcolor="gray")
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=3, frameon=False)
 fig.tight_layout()
 fig.savefig(out_path("radar"), dpi=300)

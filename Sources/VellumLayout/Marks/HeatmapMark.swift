@@ -143,6 +143,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       let geometry = Geometry(
         cells: cells, width: width, height: height, alpha: common.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
         annotate: annotate, annotationSize: annotationSize,
+        positions: (xs.filter(\.isFinite), ys.filter(\.isFinite)),
         colorbar: colorbar.map { bar in
           var bar = bar
           bar.shared = bar.shared || shared
@@ -200,16 +201,18 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     var edgeWidth: Double
     var annotate: String?
     var annotationSize: Double?
+    /// Every cell's position, masked ones too: the grid the axes span.
+    var positions: (x: [Double], y: [Double])
     var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       VellumLayout.extent(stickyEdges(along: axis), transform)
     }
 
-    /// Like imshow, the axes end at the outer cells' edges.
+    /// Like imshow, the axes end at the outer cells' edges, masked cells included (seaborn keeps their room).
     func stickyEdges(along axis: PositionAxis) -> [Double] {
       let half = axis == .x ? width / 2 : height / 2
-      let positions = cells.map { axis == .x ? $0.x : $0.y }
+      let positions = axis == .x ? self.positions.x : self.positions.y
       guard let low = positions.min(), let high = positions.max() else { return [] }
       return [low - half, high + half]
     }
