@@ -1,17 +1,18 @@
-"""matplotlib reference for Templates/examples/correlation.yaml: a masked lower-triangle heatmap (imshow) with values
-written in black or white by the cell's luminance (seaborn's rule) and a colorbar."""
+"""matplotlib reference for Templates/examples/correlation.yaml: the full matrix with np.triu masked (seaborn's
+heatmap(mask=np.triu(...)) drawn with imshow), values written in black or white by the cell's luminance (seaborn's
+rule) and a colorbar."""
 import numpy as np
 import pandas as pd
 from matplotlib.colors import to_rgb
 from common import EXAMPLES, out_path, plt
 
 d = pd.read_csv(f"{EXAMPLES}/correlation.csv")
-lower = d[d.i > d.j]
-rows = list(dict.fromkeys(lower.row))
-columns = list(dict.fromkeys(lower.column))
+rows = list(dict.fromkeys(d.row))
+columns = list(dict.fromkeys(d.column))
 grid = np.full((len(rows), len(columns)), np.nan)
-for _, cell in lower.iterrows():
+for _, cell in d.iterrows():
     grid[rows.index(cell.row), columns.index(cell.column)] = cell.r
+grid[np.triu(np.ones_like(grid, dtype=bool))] = np.nan
 fig, ax = plt.subplots(figsize=(4.4, 3.8))
 cmap = plt.get_cmap("RdBu_r")
 image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
