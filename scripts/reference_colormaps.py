@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes Tests/Reference/colormaps.json: the colour matplotlib gives values under several colormaps and norms
-(to_hex of cmap(norm(value)), with its under/over/bad handling), for ContinuousColorScaleTests.
+(to_hex of cmap(norm(value)), with its under/over/bad handling), every registered colormap at five points, and
+every colour name's to_hex, for ContinuousColorScaleTests and ColorNameTests.
 
     python3 scripts/reference_colormaps.py   # needs matplotlib
 """
@@ -30,6 +31,14 @@ case("coolwarm symlog", mcolors.SymLogNorm(linthresh=0.5, linscale=1, vmin=-3, v
 case("cividis 5 levels", mcolors.Normalize(0, 100), {"map": "cividis", "limits": [0, 100], "levels": 5}, levels=5)
 case("list", mcolors.Normalize(0, 1), {"map": ["#ffffff", "#2ca02c", "#000000"], "limits": [0, 1]},
      cmap=mcolors.LinearSegmentedColormap.from_list("x", ["#ffffff", "#2ca02c", "#000000"]))
+# Every registered colormap (and its _r) at five points, and every colour name to_rgba knows.
+points = [0.0, 0.25, 0.5, 0.75, 1.0]
+maps = {name: [mcolors.to_hex(matplotlib.colormaps[name](x)) for x in points] for name in sorted(matplotlib.colormaps)}
+names = {}
+for source in [mcolors.BASE_COLORS, mcolors.TABLEAU_COLORS, mcolors.CSS4_COLORS, mcolors.XKCD_COLORS]:
+    for name in source:
+        names[name] = mcolors.to_hex(name)
 path = os.path.join(os.path.dirname(__file__), "..", "Tests", "Reference", "colormaps.json")
-json.dump({"values": [None if np.isnan(v) else v for v in values], "cases": cases}, open(path, "w"), indent=1)
+json.dump({"matplotlib": matplotlib.__version__, "values": [None if np.isnan(v) else v for v in values],
+           "cases": cases, "points": points, "maps": maps, "names": names}, open(path, "w"), indent=1)
 print(f"wrote {len(cases)} cases to {os.path.normpath(path)}")

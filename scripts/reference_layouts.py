@@ -8,7 +8,8 @@ figure's top left (y down), in Vellum's panel order (row-major); "colorbars", th
 their box aspect is applied, as drawn). Also, for diagnosis: "ticklabels" (each panel's x and y tick labels and
 y offset text as drawn) and "boxes_converged" (the boxes after drawing until tight_layout stops moving: matplotlib
 measures the decorations once, at the default subplot geometry, so its first layout may size margins for tick
-labels the final axes no longer have).
+labels the final axes no longer have); "boxes_fixed" and "colorbars_fixed", the same figures drawn without
+tight_layout (matplotlib's default subplotpars, Vellum's `layout: fixed`).
 
     USETEX=0 python3 scripts/reference_layouts.py   # needs matplotlib, numpy and pandas
 
@@ -28,6 +29,8 @@ import pandas as pd  # noqa: E402
 from common import plt  # noqa: E402  (CMU Serif, 10 pt, mathtext cm)
 
 FIXTURES = os.path.join(HERE, "..", "Tests", "Fixtures", "layouts")
+# Draw without tight_layout: matplotlib's default subplotpars (what `layout: fixed` reproduces).
+FIXED = False
 OUT = os.path.join(HERE, "..", "Tests", "Reference", "layouts.json")
 
 
@@ -38,7 +41,9 @@ def csv(name):
 def subplots(rows, cols, size):
     # 300 dpi as the repository's reference renders (common.py) save at: text metrics are hinted at the dpi the
     # layout is computed at, so the dpi moves text boxes by a few hundredths of a point.
-    fig, axes = plt.subplots(rows, cols, figsize=size, tight_layout=True, squeeze=False, dpi=300)
+    # tight_layout=False would still set the tight engine (matplotlib checks only that it is given).
+    engine = {} if FIXED else {"tight_layout": True}
+    fig, axes = plt.subplots(rows, cols, figsize=size, squeeze=False, dpi=300, **engine)
     return fig, list(axes.ravel())
 
 
@@ -277,6 +282,15 @@ def main():
         entry["colorbars_converged"] = [box(fig, ax) for ax in bars]
         result["figures"][make.__name__] = entry
         plt.close(fig)
+    global FIXED
+    FIXED = True
+    for make in FIGURES:
+        fig, axes, bars = make()
+        fig.canvas.draw()
+        result["figures"][make.__name__]["boxes_fixed"] = [box(fig, ax) for ax in axes]
+        result["figures"][make.__name__]["colorbars_fixed"] = [box(fig, ax) for ax in bars]
+        plt.close(fig)
+    FIXED = False
     with open(OUT, "w") as f:
         json.dump(result, f, indent=1)
         f.write("\n")

@@ -53,7 +53,10 @@ public enum FigureCompiler {
     var plots: [Rect] = []
     var drawn: [(node: SceneNode, warnings: [VellumWarning])] = []
     for _ in 0..<3 {
-      plots = zip(panels, try fitPanels(panels, spec: spec, area: area, reach: reach)).map { panel, plot in
+      let fitted =
+        spec.layout == .fixed
+        ? fixedPlots(panels, spec: spec) : try fitPanels(panels, spec: spec, area: area, reach: reach)
+      plots = zip(panels, fitted).map { panel, plot in
         panel.spec.aspect.map { shrink(plot, to: $0, panel: panel) } ?? plot
       }
       drawn = []
@@ -71,7 +74,8 @@ public enum FigureCompiler {
           grown = true
         }
       }
-      if !grown { break }
+      // A fixed layout places the plots once, whatever their text needs.
+      if !grown || spec.layout == .fixed { break }
     }
     var nodes = background(spec).map { [$0] } ?? []
     for (node, panelWarnings) in drawn {
@@ -300,6 +304,41 @@ public enum FigureCompiler {
     return placed
   }
 
+  /// Plot rectangles at the `subplots` fractions, as matplotlib's GridSpec.get_grid_positions places them; a panel
+  /// with a colorbar to its right keeps the left 80 % of its cell, as `fig.colorbar(ax=…)` takes the rest
+  /// (make_axes: fraction 0.15, pad 0.05).
+  private static func fixedPlots(_ panels: [Panel], spec: FigureSpec) -> [Rect] {
+    let grid = spec.panels
+    let params = spec.subplots
+    let (width, height) = (spec.width, spec.height)
+    func positions(count: Int, ratios: [Double]?, low: Double, high: Double, gap: Double) -> [(Double, Double)] {
+      let cell = (high - low) / (Double(count) + gap * Double(count - 1))
+      let ratios = ratios ?? Array(repeating: 1, count: count)
+      let norm = cell * Double(count) / ratios.reduce(0, +)
+      var start = low
+      return ratios.map { ratio in
+        let span = (start, start + ratio * norm)
+        start = span.1 + gap * cell
+        return span
+      }
+    }
+    let columns = positions(
+      count: grid.columns, ratios: grid.widthRatios, low: params.left * width, high: params.right * width,
+      gap: params.wspace)
+    // Rows from the top: the figure's fractions count from its bottom.
+    let rows = positions(
+      count: grid.rows, ratios: grid.heightRatios, low: (1 - params.top) * height, high: (1 - params.bottom) * height,
+      gap: params.hspace)
+    return panels.indices.map { index in
+      let (x, y) = (columns[index % grid.columns], rows[index / grid.columns])
+      var plot = Rect(x: x.0, y: y.0, width: x.1 - x.0, height: y.1 - y.0)
+      if let colorbar = panels[index].decorator?.colorbar, colorbar.spec.location == .right {
+        plot.width *= 1 - 0.15 - 0.05
+      }
+      return plot
+    }
+  }
+
   /// Plot rectangles of equal size, aligned in the grid, leaving room for every panel's decorations.
   private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect, reach: [Margins]) throws -> [Rect] {
     let grid = spec.panels
@@ -373,11 +412,17 @@ public enum FigureCompiler {
     let decorations = try panel.decorator!.decorate(plot: plot)
     warnings += decorations.warnings
     let used = decorations.boxes.reduce(plot) { $0.union($1) }
-    guard used.minX >= -0.01, used.minY >= -0.01, used.maxX <= spec.width + 0.01, used.maxY <= spec.height + 0.01
-    else {
-      throw VellumError(
-        .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
-        at: spec.sizeLocation)
+    if used.minX < -0.01 || used.minY < -0.01 || used.maxX > spec.width + 0.01 || used.maxY > spec.height + 0.01 {
+      // A fixed layout keeps its plots where they were asked to be, as matplotlib does, and says what is cut off.
+      guard spec.layout == .fixed else {
+        throw VellumError(
+          .layout, "the labels do not fit in the \(Int(spec.width))×\(Int(spec.height)) pt figure",
+          at: spec.sizeLocation)
+      }
+      warnings.append(
+        VellumWarning(
+          "\(role)'s labels reach past the \(Int(spec.width))×\(Int(spec.height)) pt canvas with layout: fixed and "
+            + "are cut off; widen the subplots' margins or use layout: tight", at: spec.sizeLocation))
     }
     var compiled: [(node: SceneNode, drawing: MarkDrawing)] = []
     // The points drawn so far, which labels avoid: grown by each layer's, not rebuilt from every earlier layer

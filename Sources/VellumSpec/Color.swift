@@ -37,8 +37,8 @@ public struct Color: Sendable, Equatable, Hashable {
     alpha = Double(channels & 0xff) / 255
   }
 
-  /// Parses a hex color, `rgb(r, g, b)` / `rgba(r, g, b, a)` (0–255, alpha 0–1), a named color,
-  /// `tab:NAME`, a cycle reference `C0`…`C9`, or a gray level `'0.8'`.
+  /// Parses a hex color, `rgb(r, g, b)` / `rgba(r, g, b, a)` (0–255, alpha 0–1), any of matplotlib's colour names
+  /// (single letters, `tab:NAME`, the CSS4 names, `xkcd:NAME`), a cycle reference `C0`…`C9`, or a gray level `'0.8'`.
   public init?(name: String) {
     let key = name.trimmingCharacters(in: .whitespaces).lowercased()
     if let color = Color(hex: key) {
@@ -57,7 +57,7 @@ public struct Color: Sendable, Equatable, Hashable {
       self = Color(red: level, green: level, blue: level)
       return
     }
-    guard let hex = Color.named[key] else { return nil }
+    guard let hex = ColorNames.table[key] else { return nil }
     self = Color(hex: hex)!
   }
 
@@ -121,18 +121,5 @@ public struct Color: Sendable, Equatable, Hashable {
       "#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c", "#fdbf6f", "#ff7f00", "#cab2d6", "#6a3d9a",
       "#ffff99", "#b15928",
     ].map { Color(hex: $0)! },
-  ]
-
-  static let named: [String: String] = [
-    "black": "#000000", "k": "#000000", "white": "#ffffff", "w": "#ffffff",
-    "red": "#ff0000", "r": "#ff0000", "green": "#008000", "g": "#008000",
-    "blue": "#0000ff", "b": "#0000ff", "gray": "#808080", "grey": "#808080",
-    "lightgray": "#d3d3d3", "lightgrey": "#d3d3d3", "darkgray": "#a9a9a9", "darkgrey": "#a9a9a9",
-    "orange": "#ffa500", "purple": "#800080", "brown": "#a52a2a", "pink": "#ffc0cb",
-    "olive": "#808000", "cyan": "#00ffff", "c": "#00bfbf", "magenta": "#ff00ff", "m": "#bf00bf",
-    "yellow": "#ffff00", "y": "#bfbf00", "navy": "#000080", "teal": "#008080",
-    "tab:blue": "#1f77b4", "tab:orange": "#ff7f0e", "tab:green": "#2ca02c", "tab:red": "#d62728",
-    "tab:purple": "#9467bd", "tab:brown": "#8c564b", "tab:pink": "#e377c2", "tab:gray": "#7f7f7f",
-    "tab:grey": "#7f7f7f", "tab:olive": "#bcbd22", "tab:cyan": "#17becf",
   ]
 }

@@ -29,7 +29,8 @@ public struct ContinuousColorSpec: Sendable {
 
   /// Every colormap name `map:` accepts, each also reversed with `_r`.
   public static var colormapNames: [String] {
-    let names = ColormapTables.tables.keys.sorted()
+    // A `_r` table is stored only where matplotlib's reversed map rounds differently from the forward one reversed.
+    let names = ColormapTables.tables.keys.filter { !$0.hasSuffix("_r") }.sorted()
     return names + names.map { $0 + "_r" }
   }
 

@@ -14,6 +14,9 @@ public struct FigureSpec: Sendable {
   public var sizeLocation: SourceLocation
   /// Padding around the figure's content, in multiples of the base font size (matplotlib's tight_layout pad).
   public var pad: Double
+  /// How the plot boxes are placed: fitted to their text, or at the `subplots` fractions.
+  public var layout = LayoutMode.tight
+  public var subplots = SubplotParams()
   /// Per-side overrides of the padding, in points (`margins: {left: 0.5in}`); nil sides use `pad`.
   public var margins: (left: Double?, right: Double?, top: Double?, bottom: Double?) = (nil, nil, nil, nil)
 
@@ -182,6 +185,14 @@ extension FigureSpec {
         "margins", marginsObject.schema, "per-side margins that replace pad on those sides",
         default: "pad on every side", example: "{left: 0.6in}"),
       SpecKey(
+        "layout", SpecSchema.enumeration(LayoutMode.allCases.map(\.rawValue)),
+        "tight: plot boxes fitted to their text (tight_layout); fixed: at the subplots fractions, as matplotlib "
+          + "without a layout engine", default: "tight; fixed when subplots is given"),
+      SpecKey(
+        "subplots", SubplotParams.object.schema,
+        "where the plots lie with layout: fixed, as fractions of the figure (subplots_adjust)",
+        example: "{left: 0.15, bottom: 0.15}"),
+      SpecKey(
         "background", SpecSchema.colorOrNone, "the canvas colour, or none for a transparent figure",
         defaultValue: "white"),
       SpecKey("font", FontSpec.object.schema, "the fonts and base size of every text", example: "{size: 9}"),
@@ -250,6 +261,13 @@ extension FigureSpec {
     self.width = width
     self.height = height
     pad = try map.optional("pad") { try $0.measure("a pad") } ?? 1.08
+    let subplotsNode = map["subplots"]
+    subplots = try subplotsNode.map { try SubplotParams(node: $0) } ?? SubplotParams()
+    layout =
+      try map.optional("layout") { try decodeEnum($0, what: "layout") } ?? (subplotsNode == nil ? .tight : .fixed)
+    if layout == .tight, let subplotsNode {
+      throw subplotsNode.error("subplots place the plots of layout: fixed; drop them or write layout: fixed")
+    }
     if let node = map["margins"] {
       let sides = try node.mapping(Self.marginsObject)
       func side(_ key: String) throws -> Double? {
@@ -320,6 +338,9 @@ extension FigureSpec {
     }
     let count = axes.count
     panels = try map.optional("panels") { try PanelsSpec(node: $0, count: count) } ?? PanelsSpec(count: count)
+    if layout == .fixed, panels.wspace != nil || panels.hspace != nil, let node = map["panels"] {
+      throw node.error("with layout: fixed the gaps between plots are subplots: {wspace, hspace}")
+    }
     title = try map.optional("title") {
       // matplotlib's tight_layout keeps its pad (pad × font size) between a suptitle and the panels.
       try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: pad * font.size)

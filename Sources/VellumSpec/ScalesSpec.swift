@@ -41,7 +41,7 @@ public struct DiscreteScaleSpec<Value: Sendable>: Sendable {
     resolve = try map.optional("resolve") { try decodeEnum($0, what: "scale resolution") } ?? .shared
     self.map = try map.optional("map") { node in
       let name = try node.located("a palette or colormap name")
-      let known = Color.palettes.keys.sorted() + ContinuousColorSpec.colormapNames
+      let known = ScalesSpec.mapNames
       guard known.contains(name.value) else {
         throw node.error(unknownNameMessage(name.value, kind: "palette or colormap", candidates: known))
       }
@@ -91,11 +91,16 @@ public struct ScalesSpec: Sendable {
     "colour", pins: "colors", SpecSchema.color, "C2",
     extra: [
       SpecKey(
-        "map", SpecSchema.enumeration(Color.palettes.keys.sorted() + ContinuousColorSpec.colormapNames),
+        "map", SpecSchema.enumeration(mapNames),
         "colours from a map: a qualitative one (tab20, Set2…) in order, or a sequential one (viridis…) spread "
           + "evenly over the values, as cmap(linspace(0, 1, n))", default: "the figure's palette",
         example: "viridis")
     ])
+  /// Palettes and colormaps a colour scale's `map` may name, each once (tab10 is both).
+  static let mapNames: [String] = {
+    var seen = Set<String>()
+    return (Color.palettes.keys.sorted() + ContinuousColorSpec.colormapNames).filter { seen.insert($0).inserted }
+  }()
   static let dashScale = scale("dash", pins: "dashes", SpecSchema.dash, "dashed")
   static let markerScale = scale(
     "marker", pins: "shapes", SpecSchema.enumeration(MarkerSpec.shapeNames), "star")

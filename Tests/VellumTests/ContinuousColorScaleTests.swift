@@ -36,11 +36,20 @@ final class ContinuousColorScaleTests: XCTestCase {
     }
     var values: [Double?]
     var cases: [Case]
+    var points: [Double]
+    /// Every registered colormap (and `_r`) at `points`.
+    var maps: [String: [String]]
+    /// Every colour name matplotlib's to_rgba knows, as to_hex.
+    var names: [String: String]
+  }
+
+  private func reference() throws -> Reference {
+    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/colormaps.json")
+    return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
   }
 
   func testColoursMatchMatplotlib() throws {
-    let url = PackagePaths.root.appendingPathComponent("Tests/Reference/colormaps.json")
-    let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    let reference = try reference()
     XCTAssertEqual(reference.cases.count, 7)
     for item in reference.cases {
       let map: ContinuousColorSpec.Map
@@ -72,5 +81,31 @@ final class ContinuousColorScaleTests: XCTestCase {
     XCTAssertThrowsError(try ContinuousColorScale(spec: log, values: [-1, 0])) { error in
       XCTAssertTrue("\(error)".contains("positive"), "\(error)")
     }
+  }
+
+  /// Every colormap matplotlib registers, forward and `_r`, at five points over [0, 1].
+  func testEveryMatplotlibColormapAtFivePoints() throws {
+    let reference = try reference()
+    XCTAssertGreaterThanOrEqual(reference.maps.count, 180)
+    XCTAssertEqual(Set(ContinuousColorSpec.colormapNames), Set(reference.maps.keys), "the same names as matplotlib")
+    for (name, colors) in reference.maps {
+      var spec = ContinuousColorSpec(map: .named(Located(name, at: nil)))
+      spec.limits = (0, 1)
+      let scale = try ContinuousColorScale(spec: spec, values: [])
+      XCTAssertEqual(reference.points.map { scale($0)?.hex }, colors, name)
+    }
+  }
+
+  /// Every colour name matplotlib knows (single letters, tab:, CSS4, xkcd:) reads as its colour, in any case.
+  func testEveryMatplotlibColourName() throws {
+    let reference = try reference()
+    XCTAssertEqual(reference.names.count, 8 + 10 + 148 + 949)
+    for (name, hex) in reference.names {
+      XCTAssertEqual(Color(name: name)?.rgb.hex, hex, name)
+      if name.count > 1 { XCTAssertEqual(Color(name: name.uppercased())?.rgb.hex, hex, name.uppercased()) }
+    }
+    XCTAssertEqual(Color(name: "xkcd:sky blue")?.rgb.hex, "#75bbfd")
+    XCTAssertEqual(Color(name: "tab:grey")?.rgb.hex, "#7f7f7f", "grey spelled either way")
+    XCTAssertNil(Color(name: "skyblu"))
   }
 }

@@ -5,9 +5,9 @@ import VellumSpec
 struct Colormap {
   var colors: [RGB]
 
-  /// matplotlib's named map, reversed for a `_r` suffix; nil for an unknown name.
+  /// matplotlib's named map: its own table, or for a `_r` suffix the forward table reversed; nil for an unknown name.
   static func named(_ name: String) -> Colormap? {
-    let reversed = name.hasSuffix("_r")
+    let reversed = name.hasSuffix("_r") && ColormapTables.tables[name] == nil
     guard let digits = ColormapTables.tables[reversed ? String(name.dropLast(2)) : name] else { return nil }
     let hex = Array(digits.unicodeScalars.filter { $0.properties.isASCIIHexDigit })
     let colors = stride(from: 0, to: hex.count - 5, by: 6).map { start -> RGB in

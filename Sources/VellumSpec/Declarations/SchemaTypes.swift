@@ -34,16 +34,27 @@ public enum SpecSchema {
     fields["maximum"] = .number(maximum ?? Double.greatestFiniteMagnitude)
     return .object(fields)
   }
+  /// A colour: a reference to the document's one definition, since the pattern of every matplotlib colour name is
+  /// long and colours are in many places.
   public static let color = JSONValue.object([
-    "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME or C0…C9"),
-    "pattern": .string(colorPattern(colorForms)),
+    "$ref": .string("#/$defs/color"), "type": .string("string"),
+    "description": .string(
+      "#rrggbb, rgb()/rgba(), a matplotlib colour name (CSS4, tab:, xkcd:), C0…C9 or a grey level"),
   ])
 
   /// A colour or `none` (``decodeColorOrNone(_:)``: a background, or a marker's face or edge, left empty).
   public static let colorOrNone = JSONValue.object([
-    "type": .string("string"), "description": .string("#rrggbb, rgb()/rgba(), a name, tab:NAME, C0…C9, or none"),
-    "pattern": .string(colorPattern([anyCase("none")] + colorForms)),
+    "$ref": .string("#/$defs/colorOrNone"), "type": .string("string"),
+    "description": .string("#rrggbb, rgb()/rgba(), a matplotlib colour name, C0…C9, a grey level, or none"),
   ])
+
+  /// The definitions ``color`` and ``colorOrNone`` refer to, placed in the document's `$defs`.
+  static let colorDefinitions: [String: JSONValue] = [
+    "color": .object(["type": .string("string"), "pattern": .string(colorPattern(colorForms))]),
+    "colorOrNone": .object([
+      "type": .string("string"), "pattern": .string(colorPattern([anyCase("none")] + colorForms)),
+    ]),
+  ]
 
   /// One regular expression matching any of `forms`, with the spaces `Color(name:)` trims around them.
   static func colorPattern(_ forms: [String]) -> String { "^\\s*(" + forms.joined(separator: "|") + ")\\s*$" }
@@ -59,7 +70,7 @@ public enum SpecSchema {
   /// The colour forms `Color(name:)` reads, as regular expressions: hex, rgb()/rgba(), C0…C9, a grey level or a
   /// named colour (in any case).
   static let colorForms: [String] = {
-    let names = Array(Color.named.keys).sorted().map(anyCase).joined(separator: "|")
+    let names = Array(ColorNames.table.keys).sorted().map(anyCase).joined(separator: "|")
     // Channels 0–255 and alpha 0–1 as plain decimals; a number with an exponent is left to the tool.
     let exponent = "[-+]?[0-9.]*[eE][-+]?[0-9]+"
     let channel =

@@ -23,6 +23,7 @@ extension SpecSchema {
     guard case .object(var fields) = figure.schema else { return figure.schema }
     fields["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     fields["title"] = "Vellum figure spec"
+    fields["$defs"] = .object(colorDefinitions)
     return .object(fields)
   }
 
