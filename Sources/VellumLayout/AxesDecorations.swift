@@ -123,6 +123,17 @@ struct AxesDecorator {
       // Aligned with the circle's square (a sector's box), not the wider (or taller) plot cell around it.
       let square = guide.bounds(in: p)
       var used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
+      // A colorbar (colormapped polar bars) stands right of everything the disc draws, as beside a plot.
+      if let colorbar {
+        let start = used.maxX + (colorbar.spec.pad ?? 0.0625 * square.width)
+        let built =
+          colorbar.spec.location == .right
+          ? try colorbar.build(plot: square, start: start)
+          : try colorbar.build(plot: square, start: used.maxY + (colorbar.spec.pad ?? 0.5 * spec.ticks.labelSize))
+        decorations.colorbar = built.node
+        decorations.boxes += built.boxes
+        used = built.boxes.reduce(used) { $0.union($1) }
+      }
       decorations.legendBoxes = legendBoxes(plot: square, used: &used, rightEdge: used.maxX)
       decorations.boxes += decorations.legendBoxes.compactMap { $0 }
       return decorations

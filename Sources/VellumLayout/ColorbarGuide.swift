@@ -130,7 +130,9 @@ struct ColorbarGuide {
     if let label {
       let placed =
         vertical
-        ? PlacedText.vertical(label, right: bar.maxX + reach + spec.labelPad + label.height, centerY: bar.midY)
+        ? (spec.labelRotation == 270
+          ? PlacedText.downward(label, left: bar.maxX + reach + spec.labelPad, centerY: bar.midY)
+          : PlacedText.vertical(label, right: bar.maxX + reach + spec.labelPad + label.height, centerY: bar.midY))
         : PlacedText.horizontal(
           label, x: bar.midX, baseline: bar.maxY + reach + spec.labelPad + label.ascent, anchor: .middle)
       nodes.append(placed.node)

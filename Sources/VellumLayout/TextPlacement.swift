@@ -57,6 +57,15 @@ struct PlacedText {
     return PlacedText(node: .text(text), box: box)
   }
 
+  /// Places text turned 90° clockwise (read top to bottom), centred on `centerY`, its descent side touching `left`.
+  static func downward(_ text: SetText, left: Double, centerY: Double) -> PlacedText {
+    let baselineX = left + text.descent
+    return PlacedText(
+      node: .text(
+        TextNode(origin: Point(baselineX, centerY - text.width / 2), rotation: -90, runs: text.runs, rules: text.rules)),
+      box: Rect(x: left, y: centerY - text.width / 2, width: text.height, height: text.width))
+  }
+
   /// Places text turned 90° counter-clockwise, centred on `centerY`, its descent side touching `right`.
   static func vertical(_ text: SetText, right: Double, centerY: Double) -> PlacedText {
     let baselineX = right - text.descent

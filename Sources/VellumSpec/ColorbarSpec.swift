@@ -5,6 +5,8 @@ public struct ColorbarSpec: Sendable {
   public var labelSize: Double?
   /// Gap in points between the tick labels and the label.
   public var labelPad: Double = 4
+  /// An upright bar's label turned 90° (read bottom to top) or 270° (top to bottom, matplotlib's rotation=270).
+  public var labelRotation: Double = 90
   /// Bar thickness in points; nil: a twentieth of the plot's length beside it (matplotlib's aspect 20).
   public var size: Double?
   /// Gap in points between the plot (or, below, its axis labels) and the bar; nil: 6.25 % of the plot's width
@@ -35,6 +37,10 @@ public struct ColorbarSpec: Sendable {
       SpecKey(
         "label", LabelSpec.schema, "the colorbar's label (TeX subset) beside the bar, or {text, size, pad}",
         example: "'Attention'"),
+      SpecKey(
+        "label_rotation", .object(["enum": .array([.number(90), .number(270)])]),
+        "an upright bar's label read bottom to top (90) or top to bottom (270, matplotlib's rotation=270)",
+        defaultValue: 90),
       SpecKey(
         "size", SpecSchema.measure, "thickness of the bar in points", default: "a twentieth of the plot's height",
         example: "8"),
@@ -82,12 +88,21 @@ public struct ColorbarSpec: Sendable {
         spec.labelPad = try label.optional("pad") { try $0.measure("a pad in points") } ?? 4
       }
     }
+    spec.labelRotation =
+      try map.optional("label_rotation") { node in
+        let degrees = try node.double("90 or 270")
+        guard degrees == 90 || degrees == 270 else { throw node.error("expected 90 or 270, found \(degrees)") }
+        return degrees
+      } ?? 90
     spec.size = try map.optional("size") { try $0.measure("a bar thickness in points") }
     spec.pad = try map.optional("pad") { try $0.measure("a gap in points") }
     spec.format = try map.optional("format") { try AxisSpec.tickFormat($0) } ?? .auto
     spec.extend = try map.optional("extend") { try decodeEnum($0, what: "colorbar extend") } ?? .neither
     spec.location = try map.optional("location") { try decodeEnum($0, what: "colorbar location") } ?? .right
     spec.shared = try map.optional("shared") { try $0.bool() } ?? false
+    if spec.labelRotation == 270, spec.location != .right, let node = map["label_rotation"] {
+      throw node.error("label_rotation turns the label of an upright bar; a bar at the bottom has a level label")
+    }
     if spec.shared && spec.location != .right {
       throw node.error("a shared colorbar stands right of the panels; drop 'location' or 'shared'")
     }

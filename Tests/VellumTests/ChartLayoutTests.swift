@@ -177,6 +177,16 @@ final class ChartLayoutTests: XCTestCase {
     let grouped = try resolve(group.axes[0].layers, data: data).map { ($0.geometry as! BarMark.Geometry).bars }
     XCTAssertEqual(grouped[0][0].width, 10)
     XCTAssertEqual(grouped[1].map(\.position), [5, 35])
+    // `bar_width: {column}`: each bar its own width (matplotlib's bar(width=array)); a bar without one is left out.
+    let widths: [LayerData] = [
+      .series([SeriesData(name: nil, x: .numeric([0, 30, 60]), values: ["y": [1, 3, 2], "width": [4, 12, .nan]])])
+    ]
+    let fromColumn = try Figure(text: base + "    - bar: {x: cat, y: value, bar_width: {column: w}}\n", name: "t.yaml")
+      .spec
+    let own = try resolve(fromColumn.axes[0].layers, data: widths).map { ($0.geometry as! BarMark.Geometry).bars }
+    XCTAssertEqual(own[0].prefix(2).map(\.width), [4, 12])
+    XCTAssertEqual(own[0].prefix(2).map(\.position), [0, 30])
+    XCTAssertTrue(own[0][2].width.isNaN)
     XCTAssertThrowsError(
       try Figure(text: base + "    - bar: {x: cat, y: value, width: 0.5, bar_width: 0.2}\n", name: "t.yaml")
     ) { error in

@@ -60,4 +60,22 @@ final class ViolinMarkTests: XCTestCase {
       XCTAssertTrue("\(error)".contains("violin inner"), "\(error)")
     }
   }
+
+  /// `medians` and `means` add matplotlib's cmedians and cmeans: lines as long as the extrema caps at each body's
+  /// median and mean.
+  func testMediansAndMeansAreLinesAsLongAsTheCaps() throws {
+    let scene = try SpecFixture.scene(
+      "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - violin: {x: c, y: v, medians: true, "
+        + "means: true}\n", csv: csv
+    ).scene
+    let group = try XCTUnwrap(scene.groups(prefix: "violin-").first)
+    let lines = group.paths.filter { $0.fill == nil }.map(\.points)
+    // Per body: the extrema bar and two caps, then the median and the mean: 5 lines × 3 categories.
+    XCTAssertEqual(lines.count, 15)
+    let horizontal = lines.filter { $0.count == 2 && abs($0[0].y - $0[1].y) < 1e-9 }
+    let lengths = Set(horizontal.map { (abs($0[1].x - $0[0].x) * 1000).rounded() / 1000 })
+    XCTAssertEqual(lengths.count, 1, "median and mean lines as long as the caps: \(lengths)")
+    // Category p (1, 2, 2.5, 4, 6, 5): median 3.25 and mean 3.4167 lie between its caps at 1 and 6.
+    XCTAssertEqual(horizontal.count, 12)
+  }
 }

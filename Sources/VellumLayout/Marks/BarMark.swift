@@ -16,6 +16,8 @@ struct BarMark: Mark, SeriesLayerBody {
   var width: Double
   /// `bar_width`: `width` is each bar's own, as matplotlib's `bar(width=…)` in the grouped-bar recipe.
   var perBar = false
+  /// `bar_width: {column}`: each bar's own width from a column (matplotlib's `bar(width=array)`).
+  var widthColumn: Located<String>?
   /// Line width of the error whiskers.
   var errorWidth: Double = 1
   var horizontal: Bool
@@ -40,7 +42,9 @@ struct BarMark: Mark, SeriesLayerBody {
           "width", SpecSchema.positive, "width of each position's bars together, in x units (categories are 1 apart)",
           defaultValue: 0.8),
         SpecKey(
-          "bar_width", SpecSchema.positive, "width of each single bar in x units, instead of width", example: "0.2"),
+          "bar_width", .object(["anyOf": .array([SpecSchema.positive, Encoding<Double>.columnObject.schema])]),
+          "width of each single bar in x units, instead of width; or {column: NAME}, each bar's own",
+          example: "0.2"),
         SpecKey("horizontal", SpecSchema.boolean, "bars along x from a category axis on y (barh)", defaultValue: false),
         SpecKey(
           "stacked", SpecSchema.boolean, "stack groups on each other instead of side by side",
@@ -70,12 +74,14 @@ struct BarMark: Mark, SeriesLayerBody {
     error = try map.optional("error", column)
     // In x units, as matplotlib's: on a categorical axis (categories 1 apart) 0.8 leaves a fifth free.
     width = try map.optional("width") { try $0.positive("a bar width in x units") } ?? 0.8
-    if let barWidth = try map.optional("bar_width", { try $0.positive("a bar width in x units") }) {
+    if let node = map["bar_width"] {
       if map["width"] != nil {
-        throw map["bar_width"]!.error(
-          "give 'width' (all of a group's bars together) or 'bar_width' (each bar), not both")
+        throw node.error("give 'width' (all of a group's bars together) or 'bar_width' (each bar), not both")
       }
-      width = barWidth
+      switch try Encoding.decode(node, constant: { try $0.positive("a bar width in x units") }) {
+      case .constant(let barWidth): width = barWidth
+      case .column(let column): widthColumn = column
+      }
       perBar = true
     }
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
@@ -179,14 +185,21 @@ struct BarMark: Mark, SeriesLayerBody {
   var request: DataRequest? {
     // Horizontal bars put their categories on the y axis.
     var request = DataRequest(
-      series: common, channels: [("y", y)] + (error.map { [("error", $0)] } ?? []), encodings: hatch?.encodings ?? [],
+      series: common,
+      channels: [("y", y)] + (error.map { [("error", $0)] } ?? [])
+        + (common.continuousColor.map { [("color", $0.column)] } ?? []) + (widthColumn.map { [("width", $0)] } ?? []),
+      encodings: hatch?.encodings ?? [],
       positionAlongY: horizontal)
     if let column = valueLabels?.column { request.textChannels.append(("label", column)) }
     if let dodge { request.textChannels.append(("dodge", dodge)) }
     return request
   }
 
+  func continuousMappings(_ data: LayerData) -> [ContinuousMapping] { MarkResolution.seriesColors(common, data: data) }
+
   func resolve(_ data: LayerData, in context: inout MarkResolution) throws -> [ResolvedLayer] {
+    // A colormap colours each bar by its value (matplotlib's bar(color=cmap(norm(values)))), one scale for the layer.
+    let colormap = try context.colormap(common, data: data)
     // A stack is one slot at one position: the only one when stacked, one per dodge value when dodged.
     var stacks: [StackKey: (positive: Double, negative: Double)] = [:]
     var stackOrder: [StackKey] = []
@@ -197,7 +210,8 @@ struct BarMark: Mark, SeriesLayerBody {
     let count = Double(dodge == nil ? data.series.count : slots.count)
     let barWidth = perBar || (stacked && dodge == nil) ? width : width / max(count, 1)
     var layers = try data.series.enumerated().map { index, series in
-      let color = try context.color(common, series: series, cycle: .fill)
+      let color = try colormap.map { $0.1.middle } ?? context.color(common, series: series, cycle: .fill)
+      let barColors = colormap.map { map in series["color"].map { map.1($0) } }
       let fill = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
@@ -205,10 +219,13 @@ struct BarMark: Mark, SeriesLayerBody {
       let errors = series.values["error"]
       let texts = series.texts["label"]
       let dodged = series.texts["dodge"]
+      let widths = series.values["width"]
       let bars = zip(context.positions(series.x, along: horizontal ? .y : .x), series["y"]).enumerated().map {
         row, pair -> Bar in
         let (position, value) = pair
         let slot = dodged.flatMap { slots.firstIndex(of: $0[row]) } ?? (stacked ? 0 : index)
+        // A width from a column: a bar with none (or not above 0) is left out.
+        let barWidth = widths.map { $0[row].isFinite && $0[row] > 0 ? $0[row] : .nan } ?? barWidth
         let offset = stacked && dodge == nil ? 0 : (Double(slot) - (count - 1) / 2) * barWidth
         var base = 0.0
         if stacked && value.isFinite {
@@ -218,13 +235,24 @@ struct BarMark: Mark, SeriesLayerBody {
           base = value >= 0 ? tops.positive : tops.negative
           stacks[key] = value >= 0 ? (tops.positive + value, tops.negative) : (tops.positive, tops.negative + value)
         }
-        return Bar(
+        var bar = Bar(
           position: position + offset, width: barWidth, base: base, value: base + value, error: errors?[row],
           label: texts?[row])
+        if let barColors {
+          // A missing colour value leaves the bar out, as matplotlib's bad colour is transparent.
+          guard let paint = barColors[row] else {
+            bar.value = .nan
+            return bar
+          }
+          bar.color = paint
+        }
+        return bar
       }
-      return Geometry(
+      var geometry = Geometry(
         bars: bars, fill: fill, horizontal: horizontal, valueLabels: valueLabels, capSize: capSize,
         errorWidth: errorWidth)
+      geometry.colorbar = colormap.flatMap { continuous, scale in continuous.colorbar.map { (scale, $0) } }
+      return geometry
     }
     if valueLabels?.totals == true, !layers.isEmpty {
       guard stacked else {
@@ -262,6 +290,8 @@ struct BarMark: Mark, SeriesLayerBody {
     var label: String? = nil
     /// A stack's total, written past `value` (the stack's end): the sum of its segments.
     var total: Double? = nil
+    /// The bar's own fill from a colormap, instead of its series' colour.
+    var color: RGB? = nil
   }
 
   struct Geometry: MarkGeometry {
@@ -273,6 +303,7 @@ struct BarMark: Mark, SeriesLayerBody {
     var errorWidth: Double
     /// The stacks' totals (on the last series of stacked bars with `value_labels: {totals: true}`).
     var totals: [Bar] = []
+    var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
 
     func extent(along axis: PositionAxis, _ transform: ScaleTransform) -> (Double, Double)? {
       let values = bars.flatMap { bar in
@@ -289,7 +320,7 @@ struct BarMark: Mark, SeriesLayerBody {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
-      for bar in bars where bar.value.isFinite && bar.position.isFinite {
+      for bar in bars where bar.value.isFinite && bar.position.isFinite && bar.width.isFinite {
         let (a, b) = (bar.position - bar.width / 2, bar.position + bar.width / 2)
         let outline = canvas.outline(
           x: horizontal ? (bar.base, bar.value) : (a, b), y: horizontal ? (a, b) : (bar.base, bar.value))
@@ -303,7 +334,9 @@ struct BarMark: Mark, SeriesLayerBody {
         {
           drawing.points += [Point(minX, minY), Point(maxX, maxY), Point((minX + maxX) / 2, (minY + maxY) / 2)]
         }
-        drawing.nodes.append(canvas.patch(outline, fill))
+        var paint = fill
+        if let color = bar.color { paint.color = color }
+        drawing.nodes.append(canvas.patch(outline, paint))
         var tip = horizontal ? canvas.page(bar.value, bar.position) : canvas.page(bar.position, bar.value)
         if let error = bar.error, error.isFinite, error > 0 {
           let ends =

@@ -35,7 +35,7 @@ struct MarkResolution {
     if let continuous = common.continuousColor {
       throw VellumError(
         .invalidSpec,
-        "colours through a colormap work on line, scatter and heatmap; here give a colour or a column ({column: …})",
+        "colours through a colormap work on line, scatter, bar and heatmap; here give a colour or a column ({column: …})",
         at: continuous.column.location)
     }
     if let color = common.color { return color }

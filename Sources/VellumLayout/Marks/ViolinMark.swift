@@ -27,6 +27,9 @@ struct ViolinMark: Mark, SeriesLayerBody {
   var fillAlpha: Double
   var lineWidth: Double
   var horizontal: Bool
+  /// Lines across each body at its median and mean (matplotlib's showmedians, showmeans).
+  var medians = false
+  var means = false
 
   static let layerKind = LayerKind(
     SpecObject(
@@ -56,6 +59,12 @@ struct ViolinMark: Mark, SeriesLayerBody {
         SpecKey("fill_alpha", SpecSchema.opacity, "opacity of the bodies' fill", defaultValue: 0.3),
         SpecKey("line_width", SpecSchema.measure, "width in points of the outline and inner lines", defaultValue: 1.5),
         SpecKey("horizontal", SpecSchema.boolean, "bodies along x, categories on y", defaultValue: false),
+        SpecKey(
+          "medians", SpecSchema.boolean, "a line across each body at its median (matplotlib's showmedians)",
+          defaultValue: false),
+        SpecKey(
+          "means", SpecSchema.boolean, "a line across each body at its mean (matplotlib's showmeans)",
+          defaultValue: false),
       ] + Hatch.keys,
       required: ["x", "y"],
       example: "{axes: {x: {scale: categorical}, layers: [{violin: {x: model, y: score, inner: quartiles}}]}}"),
@@ -80,6 +89,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
     fillAlpha = try map.optional("fill_alpha") { try decodeAlpha($0) } ?? 0.3
     lineWidth = try map.optional("line_width") { try $0.measure("a line width") } ?? 1.5
     horizontal = try map.optional("horizontal") { try $0.bool() } ?? false
+    medians = try map.optional("medians") { try $0.bool() } ?? false
+    means = try map.optional("means") { try $0.bool() } ?? false
   }
 
   var request: DataRequest? {
@@ -123,7 +134,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
         return body
       }
       let geometry = Geometry(
-        bodies: scaled, side: side, halfWidth: slotWidth / 2, horizontal: horizontal, inner: inner,
+        bodies: scaled, side: side, halfWidth: slotWidth / 2, horizontal: horizontal, inner: inner, medians: medians,
+        means: means,
         fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)
           .hatched(hatch, series: series, context: context, alpha: common.alpha),
         line: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: lineWidth, dash: .solid))
@@ -150,6 +162,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
     var halfWidth: Double
     var horizontal: Bool
     var inner: Inner
+    var medians: Bool
+    var means: Bool
     var fill: FillStyle
     var line: LineStyle
 
@@ -214,6 +228,11 @@ struct ViolinMark: Mark, SeriesLayerBody {
           let dot = MarkerStyle(MarkerSpec(shape: .circle, size: 2.5), color: Color(hex: "#333333")!, alpha: 1)
           drawing.nodes += canvas.markers(body.samples.map { page(p, $0) }, dot)
         case .none: break
+        }
+        // matplotlib's cmedians and cmeans: as long as the extrema caps, a quarter of the width each side.
+        let cap = halfWidth / 2
+        for (shown, value) in [(medians, s.median), (means, s.mean)] where shown && value.isFinite {
+          drawing.nodes.append(segment(page(p - left * cap, value), page(p + right * cap, value), line))
         }
       }
       return drawing

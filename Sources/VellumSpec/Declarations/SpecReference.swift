@@ -57,7 +57,13 @@ extension SpecSchema {
     func typeName(_ node: JSONValue) -> String {
       guard case .object(let fields) = node else { return "" }
       if case .array(let options)? = fields["enum"] {
-        let names = options.compactMap { if case .string(let s) = $0 { return "`\(s)`" } else { return nil } }
+        let names = options.compactMap { option -> String? in
+          switch option {
+          case .string(let s): return "`\(s)`"
+          case .number(let n): return "`\(n == n.rounded() ? String(Int(n)) : String(n))`"
+          default: return nil
+          }
+        }
         return names.count > 8 ? "one of \(names.prefix(8).joined(separator: ", "))…" : names.joined(separator: ", ")
       }
       if case .string(let type)? = fields["type"] {
