@@ -42,7 +42,7 @@ struct LegendLayout {
   }
 
   let spec: LegendSpec
-  let entries: [Entry]
+  private(set) var entries: [Entry]
   /// The heading over the entries.
   let title: SetText?
   /// The title line's ascent and descent: at least those of "lp", as matplotlib sizes a line of text.
@@ -78,6 +78,7 @@ struct LegendLayout {
           let set = try setter.set(label: entry.label, size: spec.fontSize)
           return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
         }
+        if spec.reverse { entries.reverse() }
         return
       }
       entries = try wanted.compactMap { choice in
@@ -142,6 +143,7 @@ struct LegendLayout {
           layers: grouped[value]!, label: try setter.set(literal: value, size: spec.fontSize), keeping: channel)
       }
     }
+    if spec.reverse { entries.reverse() }
   }
 
   private var fs: Double { spec.fontSize }

@@ -71,6 +71,8 @@ public struct LegendSpec: Sendable {
   public var frameAlpha: Double
   /// Entries are laid out in this many columns, filled top to bottom.
   public var columns: Int?
+  /// The entries in reverse order (matplotlib's `legend(reverse=True)`), so a stack's top layer is listed first.
+  public var reverse = false
   public var columnSpacing: Double
   public var fontSize: Double
   public var handleLength: Double
@@ -132,6 +134,10 @@ extension LegendSpec {
         "the legend's entries in this many columns, filled top to bottom",
         default: "1 (outside top or bottom: one row)"),
       SpecKey("column_spacing", SpecSchema.measure, "gap between columns, in font sizes", defaultValue: 2.0),
+      SpecKey(
+        "reverse", SpecSchema.boolean,
+        "list the entries in reverse order (matplotlib's reverse=True), a stack's top first",
+        defaultValue: false),
       SpecKey("font_size", SpecSchema.fontSize, "entry text size in points", default: "the base font size"),
       SpecKey("handle_length", SpecSchema.measure, "length of the line handles, in font sizes", defaultValue: 2.0),
       SpecKey("handle_height", SpecSchema.measure, "height of the patch handles, in font sizes", defaultValue: 0.7),
@@ -221,6 +227,7 @@ extension LegendSpec {
         return value
       } ?? columns
     columnSpacing = try map.optional("column_spacing") { try $0.measure("a spacing") } ?? columnSpacing
+    reverse = try map.optional("reverse") { try $0.bool() } ?? reverse
     fontSize = try map.optional("font_size") { try $0.fontSize() } ?? fontSize
     handleLength = try map.optional("handle_length") { try $0.measure("a handle length") } ?? handleLength
     handleHeight = try map.optional("handle_height") { try $0.measure("a handle height") } ?? handleHeight

@@ -87,7 +87,8 @@ final class StyleTests: XCTestCase {
   func testStylesAreListedWithDescriptions() {
     let styles = SpecLoader.styles
     XCTAssertEqual(
-      Set(styles.map(\.name)), ["paper", "neurips", "icml", "iclr", "ieee", "acm", "nature", "colorblind", "grayscale"])
+      Set(styles.map(\.name)),
+      ["paper", "neurips", "icml", "iclr", "ieee", "acm", "nature", "colorblind", "grayscale", "matplotlib"])
     XCTAssertTrue(styles.allSatisfy { !$0.description.isEmpty })
   }
 }

@@ -13,7 +13,7 @@ struct BandMark: Mark, SeriesLayerBody {
   /// Hatching over the fill (matplotlib's hatch).
   var hatch: Hatch?
   var bounds: Bounds
-  /// Outline width in points; matplotlib's fill_between strokes its edge in the fill color at 1 pt.
+  /// Outline width in points: none by default, as matplotlib 3.11's fill_between (its edge colour is empty).
   var edgeWidth: Double
   /// The outline's colour; nil: the fill's.
   var edge: Color?
@@ -28,7 +28,9 @@ struct BandMark: Mark, SeriesLayerBody {
         SpecKey("upper", SpecSchema.string, "the column of the band's upper edge", example: "loss_max"),
         SpecKey("center", SpecSchema.string, "the column the band is centred on (with error)", example: "loss_mean"),
         SpecKey("error", SpecSchema.string, "the column of the half-width around center", example: "loss_std"),
-        SpecKey("edge_width", SpecSchema.measure, "width in points of the band's outline", defaultValue: 1.0),
+        SpecKey(
+          "edge_width", SpecSchema.measure, "width in points of the band's outline (0: none)",
+          default: "0, or 1 with an edge colour"),
         SpecKey("edge", SpecSchema.color, "the outline's colour", default: "the fill's colour", example: "white"),
       ] + Hatch.keys,
       required: ["x"],
@@ -52,8 +54,8 @@ struct BandMark: Mark, SeriesLayerBody {
     } else {
       throw context.node.error("a band needs 'lower' and 'upper', or 'center' and 'error' columns")
     }
-    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
     edge = try map.optional("edge") { try decodeColor($0) }
+    edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 1)
   }
 
   var request: DataRequest? {

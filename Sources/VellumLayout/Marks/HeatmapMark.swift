@@ -16,6 +16,8 @@ struct HeatmapMark: Mark, SeriesLayerBody {
   /// A printf pattern for the value written in each cell; nil writes none.
   var annotate: String?
   var annotationSize: Double?
+  /// The written values' colour; nil: black or white, whichever reads on the cell.
+  var annotationColor: Color?
   var edge: Color
   var edgeWidth: Double
   var colorbar: ColorbarSpec?
@@ -48,6 +50,9 @@ struct HeatmapMark: Mark, SeriesLayerBody {
         SpecKey(
           "annotation_size", SpecSchema.fontSize, "size in points of the written values",
           default: "the tick labels' size"),
+        SpecKey(
+          "annotation_color", SpecSchema.color, "one colour for every written value",
+          default: "black or white, whichever reads on the cell"),
         SpecKey("edge", SpecSchema.color, "colour of the lines between cells", defaultValue: "white"),
         SpecKey("edge_width", SpecSchema.measure, "width in points of the lines between cells", defaultValue: 0.0),
         SpecKey("colorbar", ColorbarSpec.schema, "the colorbar: true, false or its options", defaultValue: true),
@@ -81,6 +86,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
         return pattern
       } ?? nil
     annotationSize = try map.optional("annotation_size") { try $0.fontSize() }
+    annotationColor = try map.optional("annotation_color") { try decodeColor($0) }
     edge = try map.optional("edge") { try decodeColor($0) } ?? .white
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 0
     sorted = try map.optional("sort") { try $0.bool() } ?? false
@@ -142,7 +148,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       }
       let geometry = Geometry(
         cells: cells, width: width, height: height, alpha: common.alpha, edge: edge.rgb, edgeWidth: edgeWidth,
-        annotate: annotate, annotationSize: annotationSize,
+        annotate: annotate, annotationSize: annotationSize, annotationColor: annotationColor,
         positions: (xs.filter(\.isFinite), ys.filter(\.isFinite)),
         colorbar: colorbar.map { bar in
           var bar = bar
@@ -201,6 +207,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     var edgeWidth: Double
     var annotate: String?
     var annotationSize: Double?
+    var annotationColor: Color?
     /// Every cell's position, masked ones too: the grid the axes span.
     var positions: (x: [Double], y: [Double])
     var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)?
@@ -254,7 +261,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
         var placed = PlacedText.horizontal(
           set, x: rect.midX, baseline: rect.midY + set.ascent / 2 - set.descent / 2, anchor: .middle)
         if case .text(var node) = placed.node {
-          node.paint = Paint(Self.contrasting(cell.color))
+          node.paint = annotationColor.map { Paint($0.rgb, opacity: $0.alpha) } ?? Paint(Self.contrasting(cell.color))
           placed.node = .text(node)
         }
         drawing.nodes.append(placed.node)

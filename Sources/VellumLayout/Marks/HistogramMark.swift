@@ -108,7 +108,8 @@ struct HistogramMark: Mark, SeriesLayerBody {
     let fraction = relativeWidth ?? (dodged ? 0.8 : 1)
     var layers: [ResolvedLayer] = []
     for (index, series) in data.series.enumerated() {
-      let color = try context.color(common, series: series, cycle: .fill)
+      // matplotlib's hist takes its colours from the line cycle (_get_lines.get_next_color), unlike bar and fill.
+      let color = try context.color(common, series: series, cycle: .line)
       let paint = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb,
         edgeWidth: edgeWidth ?? (edge == nil ? 0 : 1), edgeAlpha: (edge?.alpha ?? 1) * common.alpha
