@@ -349,7 +349,11 @@ public enum FigureCompiler {
     layout.hspace = grid.hspace
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
-        reach[index].growing(try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) })
+        // A panel with a fixed aspect draws a smaller box centred in its cell; as matplotlib's tight_layout
+        // measures the box as drawn, its decorations need room only where they reach out of the cell.
+        let shown = panels[index].spec.aspect.map { shrink(plot, to: $0, panel: panels[index]) } ?? plot
+        return reach[index].growing(
+          try panels[index].decorator!.decorate(plot: shown).boxes.reduce(plot) { $0.union($1) })
       }
     }
     guard rects.prefix(panels.count).allSatisfy(PanelGrid.hasRoom) else {
