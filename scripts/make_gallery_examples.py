@@ -5,19 +5,10 @@ example and its script in scripts/matplotlib/mpl_*.py plot the same numbers. Det
 
     python3 scripts/make_gallery_examples.py
 """
-import csv
-import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Templates", "examples")
-
-
-def write(name, header, rows):
-    with open(os.path.join(OUT, name), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
+from example_data import write
 
 
 # Grouped bar chart with labels: penguin measurements by species.
@@ -118,3 +109,10 @@ write("mpl-errorbar.csv", ["x", "y", "xerr", "yerr"], [[f"{a:.1f}", f"{np.exp(-a
 # Secondary axis: a sine wave over degrees, radians on top.
 x = np.arange(0, 360, 1)
 write("mpl-secondary-axis.csv", ["angle", "signal"], [[a, f"{np.sin(2 * a * np.pi / 180):.6f}"] for a in x])
+
+# Formatting date ticks using ConciseDateFormatter: a random walk every two hours from 2005-02-01.
+np.random.seed(19680801)
+base = np.datetime64("2005-02-01T00:00")
+walk = np.cumsum(np.random.randn(732))
+write("mpl-dates.csv", ["time", "y"],
+      [[str(base + np.timedelta64(2 * i, "h")), f"{v:.6f}"] for i, v in enumerate(walk)])

@@ -5,20 +5,12 @@ sizes. Seeded, so reruns write the same files.
 
     python3 scripts/make_scale_examples.py
 """
-import csv
 import datetime
 import math
 import os
 import random
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Templates", "examples")
-
-
-def write(name, header, rows):
-    with open(os.path.join(OUT, name), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
+from example_data import OUT, write
 
 
 rng = random.Random(25)

@@ -5,19 +5,10 @@ labelled model sizes, and a Pareto front of models. Seeded, so reruns write the 
 
     python3 scripts/make_text_examples.py
 """
-import csv
 import math
-import os
 import random
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "Templates", "examples")
-
-
-def write(name, header, rows):
-    with open(os.path.join(OUT, name), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
+from example_data import write
 
 
 rng = random.Random(26)
