@@ -36,7 +36,7 @@ public enum FigureCompiler {
     -> (scene: Scene, warnings: [VellumWarning])
   {
     var warnings: [VellumWarning] = []
-    let setter = try textSetter(spec.font)
+    let setter = try textSetter(spec.font, warnings: &warnings)
     var panels = try resolvePanels(spec, data: data, warnings: &warnings)
     try decorate(&panels, spec: spec, setter: setter)
     let insets = spec.insets
@@ -136,12 +136,25 @@ public enum FigureCompiler {
   }
 
   /// The figure's text setter, after checking that its font family can set a digit.
-  private static func textSetter(_ font: FontSpec) throws -> TextSetter {
-    let setter = TextSetter(
-      families: FontFamilies(
-        roman: font.family, sans: font.sans, mono: font.mono, math: font.math, fallback: font.fallback))
-    _ = try located(at: font.familyLocation) { try setter.set(literal: "0", size: font.size) }
-    return setter
+  private static func textSetter(_ font: FontSpec, warnings: inout [VellumWarning]) throws -> TextSetter {
+    func setter(math: String) -> TextSetter {
+      TextSetter(
+        families: FontFamilies(
+          roman: font.family, sans: font.sans, mono: font.mono, math: math, fallback: font.fallback))
+    }
+    var chosen = setter(math: font.math)
+    // A math family without a MATH table (or without math letters) cannot set formulas: they fall back to the
+    // default math font, as matplotlib's mathtext falls back to its own fonts.
+    if !chosen.mathFamilyCanSetFormulas, font.math != FontSpec.defaultMath {
+      warnings.append(
+        VellumWarning(
+          "font '\(font.math)' is not a math font (no OpenType MATH table or no math italic letters), so formulas "
+            + "are set in \(FontSpec.defaultMath); name one as font.math (TeX Gyre DejaVu Math, Latin Modern Math…)",
+          at: font.familyLocation))
+      chosen = setter(math: FontSpec.defaultMath)
+    }
+    _ = try located(at: font.familyLocation) { try chosen.set(literal: "0", size: font.size) }
+    return chosen
   }
 
   /// Every panel's layers resolved through the figure's scales, with limits (shared where asked).

@@ -67,7 +67,9 @@ public struct FontSpec: Sendable {
   public var sans = "CMU Sans Serif"
   public var mono = "CMU Typewriter Text"
   /// A font with an OpenType MATH table.
-  public var math = "Latin Modern Math"
+  public var math = FontSpec.defaultMath
+  /// The math family formulas fall back to when the one named has no MATH table.
+  public static let defaultMath = "Latin Modern Math"
   /// Embed subsets of the fonts in the SVG (@font-face) so browsers draw the same faces.
   public var embed = false
   /// Families tried first for characters the label's face lacks (CJK, symbols), before the built-in list.

@@ -33,6 +33,8 @@ public final class TextSetter {
   }
 
   public var fontFiles: Set<String> { typesetter.fontFiles }
+  /// Whether the math family can set formulas (an OpenType MATH table and math italic letters).
+  public var mathFamilyCanSetFormulas: Bool { typesetter.mathFamilyCanSetFormulas }
   public var outlines: [GlyphRef: [PathSegment]] { typesetter.outlines }
 
   /// Subsets of every face that set text, holding just the characters shown, sorted by face.

@@ -28,6 +28,13 @@ final class Typesetter {
     return try use(FontKey(family: family, bold: style.bold, italic: style.italic))
   }
 
+  /// Whether the math family can set formulas: an OpenType MATH table and the math italic letters (DejaVu Sans has
+  /// a table but no 𝑎). True when the family cannot be found: setting then says why.
+  var mathFamilyCanSetFormulas: Bool {
+    guard let face = try? fonts.face(FontKey(family: families.math)) else { return true }
+    return face.hasMath && face.glyph(for: "\u{1D44E}") != nil
+  }
+
   func mathFace() throws -> FontFace {
     let face = try use(FontKey(family: families.math))
     guard face.hasMath else {
