@@ -114,6 +114,17 @@ struct AxesDecorator {
     return (guide, scale)
   }
 
+  /// The colorbar right of `rightEdge` (matplotlib's pad: 0.05 of the cell the plot takes 0.8 of), or below
+  /// `below` half a tick label's size down.
+  private func placeColorbar(_ colorbar: ColorbarGuide, plot p: Rect, rightEdge: Double, below: Double) throws
+    -> (node: SceneNode, boxes: [Rect])
+  {
+    switch colorbar.spec.location {
+    case .right: return try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.0625 * p.width))
+    case .bottom: return try colorbar.build(plot: p, start: below + (colorbar.spec.pad ?? 0.5 * spec.ticks.labelSize))
+    }
+  }
+
   func decorate(plot p: Rect) throws -> AxesDecorations {
     if let polar = spec.polar {
       var guide = PolarGuide(
@@ -125,11 +136,7 @@ struct AxesDecorator {
       var used = decorations.boxes.dropFirst().reduce(square) { $0.union($1) }
       // A colorbar (colormapped polar bars) stands right of everything the disc draws, as beside a plot.
       if let colorbar {
-        let start = used.maxX + (colorbar.spec.pad ?? 0.0625 * square.width)
-        let built =
-          colorbar.spec.location == .right
-          ? try colorbar.build(plot: square, start: start)
-          : try colorbar.build(plot: square, start: used.maxY + (colorbar.spec.pad ?? 0.5 * spec.ticks.labelSize))
+        let built = try placeColorbar(colorbar, plot: square, rightEdge: used.maxX, below: used.maxY)
         decorations.colorbar = built.node
         decorations.boxes += built.boxes
         used = built.boxes.reduce(used) { $0.union($1) }
@@ -204,15 +211,9 @@ struct AxesDecorator {
     var rightEdge = max(p.maxX + (ticks.mirror ? outward : 0), rightAxes.map(\.maxX).max() ?? p.maxX)
     var colorbarNode: SceneNode?
     if let colorbar {
-      let built: (node: SceneNode, boxes: [Rect])
-      switch colorbar.spec.location {
-      case .right:
-        built = try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.0625 * p.width))
-        rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge
-      case .bottom:
-        let below = boxes.reduce(p) { $0.union($1) }.maxY
-        built = try colorbar.build(plot: p, start: below + (colorbar.spec.pad ?? 0.5 * ticks.labelSize))
-      }
+      let built = try placeColorbar(
+        colorbar, plot: p, rightEdge: rightEdge, below: boxes.reduce(p) { $0.union($1) }.maxY)
+      if colorbar.spec.location == .right { rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge }
       colorbarNode = built.node
       boxes += built.boxes
     }

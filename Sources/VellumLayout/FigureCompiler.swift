@@ -615,14 +615,13 @@ public enum FigureCompiler {
       // Once round the circle: n categories, 2π radians or 360°. The radius starts at 0 unless data go below it,
       // its top padded over the data's range (matplotlib's polar autoscaling).
       // Numeric angles with `limits` draw that sector only (matplotlib's set_thetamin/set_thetamax).
-      let turn = polar.unit == .degrees ? 360.0 : 2 * .pi
       if axes.x.scale.isCategorical {
         xLimits = (0, Double(max(1, resolution.categories[.x]?.count ?? 1)))
       } else if let sector = axes.x.limits {
         // Checked when read (PolarSpec.check): increasing, at most a turn.
         xLimits = sector
       } else {
-        xLimits = (0, turn)
+        xLimits = (0, polar.turn)
       }
       if axes.y.limits == nil {
         let radii = layers.reduce(nil) { merge($0, $1.geometry.extent(along: .y, .linear)) }
@@ -771,10 +770,8 @@ public enum FigureCompiler {
         + "set \(axis.name).limits or rescale the data", at: location)
   }
 
-  /// Shared axes take the union of every panel's limits, and the first panel's scale and ticks,
-  /// so inner panels' ticks line up with the labelled ones.
-  /// Panels sharing an axis take the first one's ticks and the range over all their data: every panel, or each
-  /// column's (x) or row's (y) panels.
+  /// Panels sharing an axis (every panel, or each column's for x, each row's for y) take the range over all their
+  /// data and the first one's scale and ticks, so inner panels' ticks line up with the labelled ones.
   private static func share(
     _ panels: inout [Panel], x: PanelsSpec.Sharing, y: PanelsSpec.Sharing, columns: Int
   ) {
@@ -810,5 +807,4 @@ public enum FigureCompiler {
       for i in group { panels[i].yLimits = shared }
     }
   }
-
 }

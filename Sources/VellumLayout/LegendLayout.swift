@@ -78,8 +78,7 @@ struct LegendLayout {
           let set = try setter.set(label: entry.label, size: spec.fontSize)
           return set.isEmpty ? nil : Entry(layers: entry.layers, label: set)
         }
-        if spec.reverse { entries.reverse() }
-        return
+        break
       }
       entries = try wanted.compactMap { choice in
         switch choice {

@@ -27,7 +27,7 @@ struct PolarGuide {
 
   /// Angle values once round the circle: the category count, 360° or 2π.
   private var turn: Double {
-    spec.x.scale.isCategorical ? limits.x.1 - limits.x.0 : (polar.unit == .degrees ? 360 : 2 * .pi)
+    spec.x.scale.isCategorical ? limits.x.1 - limits.x.0 : polar.turn
   }
 
   /// The angle limits cover less than a turn: a sector is drawn (matplotlib's thetamin/thetamax).
@@ -112,8 +112,7 @@ struct PolarGuide {
           let bins = Int(max(1, min(9, (bounds(in: p).width / (3 * spec.ticks.labelSize)).rounded(.down))))
           angleValues = TickLocator.rawMaxN(
             low: degrees.0, high: degrees.1, bins: bins, minimumInside: 2, steps: [1, 1.5, 3, 4.5, 9, 10]
-          )
-          .filter { $0 >= degrees.0 - 1e-9 && $0 <= degrees.1 + 1e-9 }.map { $0 * perTurn / 360 }
+          ).map { $0 * perTurn / 360 }
         } else {
           angleValues = (0..<8).map { limits.x.0 + Double($0) * perTurn / 8 }
         }
@@ -189,7 +188,7 @@ struct PolarGuide {
         let placed = PlacedText.horizontal(
           set, x: middle.x, baseline: middle.y + set.height / 2 - set.descent, anchor: .middle)
         // The angle axis's colour, as a cartesian axis's `color` paints its tick labels.
-        angleNodes.append(spec.x.color.map { placed.painted($0.rgb, opacity: $0.alpha).node } ?? placed.node)
+        angleNodes.append(placed.painted(spec.x.color).node)
         boxes.append(placed.box)
       }
     }
@@ -204,7 +203,7 @@ struct PolarGuide {
         let set = try setter.set(literal: text.text, size: spec.ticks.labelSize)
         let at = page(spoke, r.map(value))
         let placed = PlacedText.horizontal(set, x: at.x, baseline: at.y + set.ascent / 2, anchor: .start)
-        radiusNodes.append(spec.y.color.map { placed.painted($0.rgb, opacity: $0.alpha).node } ?? placed.node)
+        radiusNodes.append(placed.painted(spec.y.color).node)
         boxes.append(placed.box)
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import VellumScene
+import VellumSpec
 import VellumTypesetting
 
 /// Where a set text ends up: its scene node and the box it occupies on the page.
@@ -49,6 +50,9 @@ struct PlacedText {
     box.y += shift
     return PlacedText(node: .text(node), box: box)
   }
+
+  /// The same text painted in a spec's colour, or as it is without one.
+  func painted(_ color: Color?) -> PlacedText { color.map { painted($0.rgb, opacity: $0.alpha) } ?? self }
 
   /// The same text painted in `color`.
   func painted(_ color: RGB, opacity: Double = 1) -> PlacedText {

@@ -55,6 +55,9 @@ public struct PolarSpec: Sendable {
 
   init(location: SourceLocation?) { self.location = location }
 
+  /// One turn of a numeric angle in its unit: 360 or 2π.
+  public var turn: Double { unit == .degrees ? 360 : 2 * .pi }
+
   init(node: SpecNode) throws {
     location = node.location
     let map = try node.mapping(Self.object)
@@ -82,7 +85,6 @@ public struct PolarSpec: Sendable {
     }
     if let sector = x.limits {
       // Numeric angle limits draw a sector (matplotlib's set_thetamin/set_thetamax); categories go round once.
-      let turn = unit == .degrees ? 360.0 : 2 * .pi
       if x.scale.isCategorical {
         throw VellumError(
           .invalidSpec, "polar axes with categories span the whole circle; remove x.limits", at: x.location ?? location)

@@ -387,7 +387,7 @@ struct BarMark: Mark, SeriesLayerBody {
       let text = bar.total == nil ? bar.label ?? formatted : formatted
       let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)
       let placed = place(label, bar, labels: labels, tip: tip, canvas: canvas)
-      return labels.color.map { placed.painted($0.rgb, opacity: $0.alpha) } ?? placed
+      return placed.painted(labels.color)
     }
 
     /// Past the bar's end (beyond zero's side it grows to), or centred in it.
