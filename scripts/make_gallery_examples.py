@@ -116,3 +116,10 @@ base = np.datetime64("2005-02-01T00:00")
 walk = np.cumsum(np.random.randn(732))
 write("mpl-dates.csv", ["time", "y"],
       [[str(base + np.timedelta64(2 * i, "h")), f"{v:.6f}"] for i, v in enumerate(walk)])
+
+# Hexagonal binned plot: y = 2 + 3x + 4ε over normal x (the gallery draws 100,000 points; 8,000 keep the CSV small).
+np.random.seed(19680801)
+n = 8000
+x = np.random.standard_normal(n)
+y = 2.0 + 3.0 * x + 4.0 * np.random.standard_normal(n)
+write("mpl-hexbin.csv", ["x", "y"], [[f"{a:.3f}", f"{b:.3f}"] for a, b in zip(x, y)])

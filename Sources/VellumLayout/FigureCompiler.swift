@@ -360,13 +360,21 @@ public enum FigureCompiler {
     layout.heightRatios = grid.heightRatios
     layout.wspace = grid.wspace
     layout.hspace = grid.hspace
+    // A panel with a fixed aspect draws a smaller box centred in its cell. matplotlib's tight_layout measures it
+    // once, as drawn in the cell the default subplot parameters give, and keeps only what its decorations reach
+    // out of that cell: those reaches, not the ones around the final box, set the margins.
+    let initial = fixedPlots(panels, spec: spec)
+    let aspectReach: [Margins?] = try panels.indices.map { index in
+      guard let aspect = panels[index].spec.aspect else { return nil }
+      let cell = initial[index]
+      let drawn = try panels[index].decorator!.decorate(plot: shrink(cell, to: aspect, panel: panels[index]))
+      return Margins(reaching: drawn.boxes, pastBox: cell)
+    }
     let rects = try located(at: spec.sizeLocation) {
       try layout.fit(area: area, panelCount: panels.count) { index, plot in
-        // A panel with a fixed aspect draws a smaller box centred in its cell; as matplotlib's tight_layout
-        // measures the box as drawn, its decorations need room only where they reach out of the cell.
-        let shown = panels[index].spec.aspect.map { shrink(plot, to: $0, panel: panels[index]) } ?? plot
+        if let margins = aspectReach[index] { return reach[index].growing(margins.growing(plot)) }
         return reach[index].growing(
-          try panels[index].decorator!.decorate(plot: shown).boxes.reduce(plot) { $0.union($1) })
+          try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) })
       }
     }
     guard rects.prefix(panels.count).allSatisfy(PanelGrid.hasRoom) else {
@@ -723,16 +731,20 @@ public enum FigureCompiler {
   }
 
   /// One range for a shared axis, as matplotlib's shared axes autoscale: the union of the panels' data padded
-  /// once (and pulled back to their sticky edges), not the union of each panel's padded range; explicit limits
-  /// anywhere keep the union of the panels' limits.
+  /// once (and pulled back to their sticky edges), not the union of each panel's padded range. Limits given on
+  /// any of the panels hold for all of them, as `set_ylim` on one of matplotlib's shared axes (the union when
+  /// several panels give them).
   private static func sharedLimits(_ fits: [AxisFit?], axis: AxisSpec, limits: [(Double, Double)]) -> (Double, Double) {
-    let reversed = limits.first.map { $0.0 > $0.1 } ?? false
     let fitted = fits.compactMap { $0 }
-    guard fitted.count == fits.count, !fitted.contains(where: \.isExplicit) else {
+    let given = zip(fits, limits).filter { $0.0?.isExplicit == true }.map(\.1)
+    guard fitted.count == fits.count, given.isEmpty else {
+      let limits = given.isEmpty ? limits : given
+      let reversed = limits.first.map { $0.0 > $0.1 } ?? false
       let low = limits.map { min($0.0, $0.1) }.min()!
       let high = limits.map { max($0.0, $0.1) }.max()!
       return reversed ? (high, low) : (low, high)
     }
+    let reversed = limits.first.map { $0.0 > $0.1 } ?? false
     let extent = fitted.reduce(nil) { merge($0, $1.extent) }
     let padded = AxisLimits.resolve(explicit: nil, dataExtent: extent, scale: axis.position, reverse: axis.reverse)
     return stick(padded, extent: extent, edges: fitted.flatMap(\.edges))

@@ -49,6 +49,22 @@ final class PanelSharingTests: XCTestCase {
     XCTAssertTrue(xs.allSatisfy { $0 == xs[0] }, "\(xs)")
   }
 
+  /// matplotlib's `set_ylim` on one of several shared axes sets them all: limits on one panel hold for its group.
+  func testLimitsOnOnePanelHoldForItsGroup() throws {
+    let spec = """
+      size: [6in, 3in]
+      data: {d: data.csv}
+      panels: {columns: 2, share_y: rows}
+      axes:
+        - y: {limits: [0, 100]}
+          layers: [{scatter: {x: a, y: b}}]
+        - layers: [{scatter: {x: b, y: a}}]
+      """
+    let scene = try SpecFixture.scene(spec, csv: Self.csv).scene
+    XCTAssertEqual(try limits(scene, 0).y, [0, 100])
+    XCTAssertEqual(try limits(scene, 1).y, [0, 100])
+  }
+
   func testMatplotlibsSpellingAndAHiddenPanelWithLayersAreLocated() {
     let col = SpecFixture.error(Self.spec("share_x: col"), csv: Self.csv)
     XCTAssertEqual(col?.location?.line, 3)

@@ -26,6 +26,7 @@ public enum MarkRegistry {
     ContourMark.lines,
     ContourMark.bands,
     StemMark.layerKind,
+    HexbinMark.layerKind,
   ])
 }
 
