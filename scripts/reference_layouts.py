@@ -9,7 +9,8 @@ their box aspect is applied, as drawn). Also, for diagnosis: "ticklabels" (each 
 y offset text as drawn) and "boxes_converged" (the boxes after drawing until tight_layout stops moving: matplotlib
 measures the decorations once, at the default subplot geometry, so its first layout may size margins for tick
 labels the final axes no longer have); "boxes_fixed" and "colorbars_fixed", the same figures drawn without
-tight_layout (matplotlib's default subplotpars, Vellum's `layout: fixed`).
+tight_layout (matplotlib's default subplotpars, Vellum's `layout: fixed`); "boxes_constrained" and
+"colorbars_constrained", the same figures drawn with layout="constrained" (Vellum's `layout: constrained`).
 
     USETEX=0 python3 scripts/reference_layouts.py   # needs matplotlib, numpy and pandas
 
@@ -31,6 +32,8 @@ from common import plt  # noqa: E402  (CMU Serif, 10 pt, mathtext cm)
 FIXTURES = os.path.join(HERE, "..", "Tests", "Fixtures", "layouts")
 # Draw without tight_layout: matplotlib's default subplotpars (what `layout: fixed` reproduces).
 FIXED = False
+# Draw with layout="constrained" (what `layout: constrained` reproduces).
+CONSTRAINED = False
 OUT = os.path.join(HERE, "..", "Tests", "Reference", "layouts.json")
 
 
@@ -42,7 +45,7 @@ def subplots(rows, cols, size):
     # 300 dpi as the repository's reference renders (common.py) save at: text metrics are hinted at the dpi the
     # layout is computed at, so the dpi moves text boxes by a few hundredths of a point.
     # tight_layout=False would still set the tight engine (matplotlib checks only that it is given).
-    engine = {} if FIXED else {"tight_layout": True}
+    engine = {} if FIXED else {"layout": "constrained"} if CONSTRAINED else {"tight_layout": True}
     fig, axes = plt.subplots(rows, cols, figsize=size, squeeze=False, dpi=300, **engine)
     return fig, list(axes.ravel())
 
@@ -291,6 +294,15 @@ def main():
         result["figures"][make.__name__]["colorbars_fixed"] = [box(fig, ax) for ax in bars]
         plt.close(fig)
     FIXED = False
+    global CONSTRAINED
+    CONSTRAINED = True
+    for make in FIGURES:
+        fig, axes, bars = make()
+        fig.canvas.draw()  # lays out once, as savefig does
+        result["figures"][make.__name__]["boxes_constrained"] = [box(fig, ax) for ax in axes]
+        result["figures"][make.__name__]["colorbars_constrained"] = [box(fig, ax) for ax in bars]
+        plt.close(fig)
+    CONSTRAINED = False
     with open(OUT, "w") as f:
         json.dump(result, f, indent=1)
         f.write("\n")

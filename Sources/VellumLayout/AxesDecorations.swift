@@ -61,6 +61,15 @@ struct AxesDecorator {
   var legends: [LegendLayout] = []
   /// A colorbar for a layer's colour scale, right of the plot (before an outside-right legend).
   var colorbar: ColorbarGuide?
+  /// The gap between the decorations and a colorbar on the right, as a fraction of the plot's width: matplotlib's
+  /// pad 0.05 of the cell the plot takes 0.8 of (tight_layout's gridspec colorbar), or 0.05 of the plot
+  /// (constrained_layout's).
+  var colorbarPad = 0.0625
+  /// The same gap in points, when the layout measures with a gap other than the one drawn.
+  var colorbarGap: Double?
+  /// The colorbar stands clear of everything the axes draw (tick labels reaching past the plot's right edge too),
+  /// as constrained_layout places it beyond the axes' tight box; else clear of the plot and its right axis.
+  var colorbarClearsDecorations = false
 
   init(spec: AxesSpec, limits: PanelLimits, categories: [PositionAxis: [String]], setter: TextSetter) throws {
     self.spec = spec
@@ -120,7 +129,8 @@ struct AxesDecorator {
     -> (node: SceneNode, boxes: [Rect])
   {
     switch colorbar.spec.location {
-    case .right: return try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? 0.0625 * p.width))
+    case .right:
+      return try colorbar.build(plot: p, start: rightEdge + (colorbar.spec.pad ?? colorbarGap ?? colorbarPad * p.width))
     case .bottom: return try colorbar.build(plot: p, start: below + (colorbar.spec.pad ?? 0.5 * spec.ticks.labelSize))
     }
   }
@@ -211,8 +221,9 @@ struct AxesDecorator {
     var rightEdge = max(p.maxX + (ticks.mirror ? outward : 0), rightAxes.map(\.maxX).max() ?? p.maxX)
     var colorbarNode: SceneNode?
     if let colorbar {
+      let start = colorbarClearsDecorations ? max(rightEdge, boxes.map(\.maxX).max() ?? rightEdge) : rightEdge
       let built = try placeColorbar(
-        colorbar, plot: p, rightEdge: rightEdge, below: boxes.reduce(p) { $0.union($1) }.maxY)
+        colorbar, plot: p, rightEdge: start, below: boxes.reduce(p) { $0.union($1) }.maxY)
       if colorbar.spec.location == .right { rightEdge = built.boxes.map(\.maxX).max() ?? rightEdge }
       colorbarNode = built.node
       boxes += built.boxes

@@ -173,10 +173,11 @@ struct AxisGuide {
         placed = .horizontal(offset, x: p.maxX, baseline: p.maxY + reach + 3 + offset.ascent, anchor: .end)
       case .top:
         placed = .horizontal(offset, x: p.maxX, baseline: p.minY - reach - 3 - offset.descent, anchor: .end)
+      // A y axis's offset text sits on a baseline 3 pt above the axes (matplotlib's OFFSETTEXTPAD, va='baseline').
       case .left:
-        placed = .horizontal(offset, x: p.minX, baseline: top - 3 - offset.descent, anchor: .start)
+        placed = .horizontal(offset, x: p.minX, baseline: top - 3, anchor: .start)
       case .right:
-        placed = .horizontal(offset, x: p.maxX, baseline: top - 3 - offset.descent, anchor: .end)
+        placed = .horizontal(offset, x: p.maxX, baseline: top - 3, anchor: .end)
       }
       place(placed)
       // The axis label keeps its row beside a bottom axis's offset text (matplotlib places it from the tick

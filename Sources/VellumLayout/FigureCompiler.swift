@@ -199,6 +199,10 @@ public enum FigureCompiler {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks,
           labelSize: spec.font.size)
+        if spec.layout == .constrained {
+          decorator.colorbarPad = 0.05
+          decorator.colorbarClearsDecorations = true
+        }
       }
       decorator.legends = try panels[index].spec.legends.map {
         try LegendLayout(spec: $0, layers: panels[index].layers, setter: setter)
@@ -356,6 +360,16 @@ public enum FigureCompiler {
   private static func fitPanels(_ panels: [Panel], spec: FigureSpec, area: Rect, reach: [Margins]) throws -> [Rect] {
     let grid = spec.panels
     var layout = PanelGrid(rows: grid.rows, columns: grid.columns, spacing: grid.spacing ?? spec.pad * spec.font.size)
+    if spec.layout == .constrained {
+      // Each panel keeps w_pad (h_pad) on its sides, or half of wspace (hspace) 0.02 shared by the columns (rows),
+      // whichever is larger: twice that between neighbours' decorations.
+      let pad = spec.pad * spec.font.size
+      layout = PanelGrid(
+        rows: grid.rows, columns: grid.columns,
+        spacing: grid.spacing ?? 2 * max(pad, 0.01 * spec.width / Double(grid.columns)))
+      layout.rowSpacing = grid.spacing ?? 2 * max(pad, 0.01 * spec.height / Double(grid.rows))
+      layout.gapsPerBoundary = true
+    }
     layout.widthRatios = grid.widthRatios
     layout.heightRatios = grid.heightRatios
     layout.wspace = grid.wspace
@@ -364,19 +378,32 @@ public enum FigureCompiler {
     // once, as drawn in the cell the default subplot parameters give, and keeps only what its decorations reach
     // out of that cell: those reaches, not the ones around the final box, set the margins.
     let initial = fixedPlots(panels, spec: spec)
+    // constrained_layout measures twice, each time around the box the last placed: it settles as the fit does.
     let aspectReach: [Margins?] = try panels.indices.map { index in
-      guard let aspect = panels[index].spec.aspect else { return nil }
+      guard spec.layout == .tight, let aspect = panels[index].spec.aspect else { return nil }
       let cell = initial[index]
       let drawn = try panels[index].decorator!.decorate(plot: shrink(cell, to: aspect, panel: panels[index]))
       return Margins(reaching: drawn.boxes, pastBox: cell)
     }
-    let rects = try located(at: spec.sizeLocation) {
-      try layout.fit(area: area, panelCount: panels.count) { index, plot in
-        if let margins = aspectReach[index] { return reach[index].growing(margins.growing(plot)) }
-        return reach[index].growing(
-          try panels[index].decorator!.decorate(plot: plot).boxes.reduce(plot) { $0.union($1) })
+    var measured = panels.map { $0.decorator! }
+    func fit() throws -> [Rect] {
+      try located(at: spec.sizeLocation) {
+        try layout.fit(area: area, panelCount: panels.count) { index, plot in
+          if let margins = aspectReach[index] { return reach[index].growing(margins.growing(plot)) }
+          let shown = panels[index].spec.aspect.map { shrink(plot, to: $0, panel: panels[index]) } ?? plot
+          return reach[index].growing(try measured[index].decorate(plot: shown).boxes.reduce(plot) { $0.union($1) })
+        }
       }
     }
+    if spec.layout == .constrained, measured.contains(where: { $0.colorbar != nil }) {
+      // constrained_layout keeps room for a colorbar's pad as the layout before it gave: none in its first pass,
+      // 5 % of the first pass's plot width in its second, the last (the bar itself then stands 5 % of the final
+      // width away).
+      for index in measured.indices { measured[index].colorbarGap = 0 }
+      let first = try fit()
+      for index in measured.indices { measured[index].colorbarGap = 0.05 * first[index].width }
+    }
+    let rects = try fit()
     guard rects.prefix(panels.count).allSatisfy(PanelGrid.hasRoom) else {
       throw VellumError(
         .layout,

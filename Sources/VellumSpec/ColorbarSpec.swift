@@ -46,8 +46,8 @@ public struct ColorbarSpec: Sendable {
         example: "8"),
       SpecKey(
         "pad", SpecSchema.measure, "gap in points between the plot and the bar",
-        default: "6.25 % of the plot's width (right: matplotlib's pad 0.05 of the plot and bar's cell), half the "
-          + "tick label size (bottom)", example: "6"),
+        default: "6.25 % of the plot's width (right: matplotlib's pad 0.05 of the plot and bar's cell; 5 % with "
+          + "layout: constrained), half the tick label size (bottom)", example: "6"),
       SpecKey("format", SpecSchema.tickFormat, "format of the bar's tick labels", defaultValue: "auto"),
       SpecKey(
         "extend", SpecSchema.enumeration(Extend.allCases.map(\.rawValue)),

@@ -182,14 +182,16 @@ extension FigureSpec {
         example: "2.6in"),
       SpecKey(
         "pad", SpecSchema.measure,
-        "margin around the content, in multiples of font.size (matplotlib's tight_layout pad)", defaultValue: 1.08),
+        "margin around the content, in multiples of font.size (matplotlib's tight_layout pad)",
+        default: "1.08; with layout: constrained 3 pt (matplotlib's w_pad, h_pad)", example: "0.5"),
       SpecKey(
         "margins", marginsObject.schema, "per-side margins that replace pad on those sides",
         default: "pad on every side", example: "{left: 0.6in}"),
       SpecKey(
         "layout", SpecSchema.enumeration(LayoutMode.allCases.map(\.rawValue)),
-        "tight: plot boxes fitted to their text (tight_layout); fixed: at the subplots fractions, as matplotlib "
-          + "without a layout engine", default: "tight; fixed when subplots is given"),
+        "tight: plot boxes fitted to their text (tight_layout); constrained: fitted with constrained_layout's "
+          + "smaller paddings; fixed: at the subplots fractions, as matplotlib without a layout engine",
+        default: "tight; fixed when subplots is given"),
       SpecKey(
         "subplots", SubplotParams.object.schema,
         "where the plots lie with layout: fixed, as fractions of the figure (subplots_adjust)",
@@ -262,12 +264,11 @@ extension FigureSpec {
     if let node = map["height"] { height = try Self.length(node) }
     self.width = width
     self.height = height
-    pad = try map.optional("pad") { try $0.measure("a pad") } ?? 1.08
     let subplotsNode = map["subplots"]
     subplots = try subplotsNode.map { try SubplotParams(node: $0) } ?? SubplotParams()
     layout =
       try map.optional("layout") { try decodeEnum($0, what: "layout") } ?? (subplotsNode == nil ? .tight : .fixed)
-    if layout == .tight, let subplotsNode {
+    if layout != .fixed, let subplotsNode {
       throw subplotsNode.error("subplots place the plots of layout: fixed; drop them or write layout: fixed")
     }
     if let node = map["margins"] {
@@ -293,6 +294,8 @@ extension FigureSpec {
     let font =
       try map.optional("font") { try FontSpec(node: $0) }
       ?? FontSpec(family: FontSpec.defaultFamily, familyLocation: nil, size: 10)
+    // constrained_layout's w_pad and h_pad: 3/72 in, whatever the font size.
+    pad = try map.optional("pad") { try $0.measure("a pad") } ?? (layout == .constrained ? 3 / font.size : 1.08)
     let data: [DataSourceSpec] =
       try map.optional("data") { node in
         let sources = try node.mapping("data", keys: try Self.sourceNames(node))
@@ -344,8 +347,11 @@ extension FigureSpec {
       throw node.error("with layout: fixed the gaps between plots are subplots: {wspace, hspace}")
     }
     title = try map.optional("title") {
-      // matplotlib's tight_layout keeps its pad (pad × font size) between a suptitle and the panels.
-      try LabelSpec(node: $0, what: "figure title", defaultSize: font.size * 1.2, defaultPad: pad * font.size)
+      // matplotlib's tight_layout keeps its pad (pad × font size) between a suptitle and the panels;
+      // constrained_layout keeps h_pad below it and h_pad more around the panels.
+      try LabelSpec(
+        node: $0, what: "figure title", defaultSize: font.size * 1.2,
+        defaultPad: (layout == .constrained ? 2 : 1) * pad * font.size)
     }
     var figureDefault = LegendSpec(baseFont: font)
     figureDefault.location = .outsideTop

@@ -78,4 +78,8 @@ public enum LayoutMode: String, Sendable, CaseIterable {
   case tight
   /// At the `subplots` fractions, whatever the text needs (matplotlib without a layout engine).
   case fixed
+  /// Fitted to their text with matplotlib's constrained_layout paddings: 3 pt at the figure's edges
+  /// (w_pad, h_pad), 3 pt on each side of a panel or 1 % of the figure shared by the columns (wspace, hspace 0.02),
+  /// a colorbar 5 % of its plot's width away.
+  case constrained
 }
