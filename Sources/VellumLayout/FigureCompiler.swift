@@ -195,7 +195,7 @@ public enum FigureCompiler {
       decorator.panelLabel = try grid.labels.flatMap { labels in
         try labels.indices.contains(index) ? setter.set(label: labels[index], size: spec.font.size * 1.2) : nil
       }
-      if let colorbar = panels[index].layers.lazy.compactMap(\.geometry.colorbar).first, !colorbar.spec.shared {
+      if let colorbar = panels[index].layers.lazy.compactMap(\.colorbar).first, !colorbar.spec.shared {
         decorator.colorbar = try ColorbarGuide(
           scale: colorbar.scale, spec: colorbar.spec, setter: setter, style: panels[index].spec.ticks,
           labelSize: spec.font.size)
@@ -242,7 +242,7 @@ public enum FigureCompiler {
   private static func sharedColorbar(_ panels: [Panel], spec: FigureSpec, setter: TextSetter, area: inout Rect) throws
     -> (ColorbarGuide, Double)?
   {
-    let shared = panels.flatMap { $0.layers.compactMap(\.geometry.colorbar) }.filter(\.spec.shared)
+    let shared = panels.flatMap { $0.layers.compactMap(\.colorbar) }.filter(\.spec.shared)
     guard let first = shared.first else { return nil }
     for other in shared.dropFirst() {
       guard other.scale.limits == first.scale.limits, other.scale.norm == first.scale.norm,

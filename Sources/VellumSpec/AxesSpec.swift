@@ -30,6 +30,8 @@ public struct AxesSpec: Sendable {
   public var facet: FacetSpec?
   /// The panel keeps its grid cell but draws nothing (matplotlib's `ax.axis('off')`): a joint plot's empty corner.
   public var hidden = false
+  /// Values pinned to colours in this panel alone (`colors: {ours: C2}`); its colours then resolve on their own.
+  public var colors: [(value: String, pin: Color)] = []
   /// The facet values an expanded panel shows: its layers read only the rows holding them.
   public var facetCell: [(column: Located<String>, value: String)] = []
 
@@ -163,6 +165,10 @@ extension AxesSpec {
         "draw the panel once per value of a column (small multiples), titled by the value",
         example: "{column: seed, wrap: 4}"),
       SpecKey(
+        "colors", SpecSchema.pins(SpecSchema.color),
+        "values pinned to colours in this panel only; its other values take the colours the pins leave, from the "
+          + "start of the range (a panel resolving its colours on its own)", example: "{ours: C2}"),
+      SpecKey(
         "hidden", SpecSchema.boolean,
         "keep the panel's grid cell empty, drawing nothing (matplotlib's ax.axis('off')); its layers are left out",
         defaultValue: false),
@@ -226,6 +232,7 @@ extension AxesSpec {
     try polar?.check(x: x, y: y, panel: node, hasSecondary: x2 != nil || y2 != nil, hasInsets: !insets.isEmpty)
     facet = try map.optional("facet") { try FacetSpec(node: $0) }
     hidden = try map.optional("hidden") { try $0.bool() } ?? false
+    colors = try map.optional("colors") { try DiscreteScaleSpec<Color>.pins($0, decode: decodeColor) } ?? []
     if hidden, let node = map["layers"], !layers.isEmpty {
       throw node.error("a hidden panel draws nothing: give it 'layers: []', or drop 'hidden'")
     }

@@ -70,6 +70,10 @@ public struct DataRequest: Sendable {
     self.yPosition = yPosition
     self.series = series
     self.channels = channels
+    // A colormap's column is read as numbers beside the mark's own channels.
+    if let continuous = series.continuousColor, !channels.contains(where: { $0.name == "color" }) {
+      self.channels.append(("color", continuous.column))
+    }
     self.encodings = (series.colorColumn.map { [(EncodedChannel.color, $0)] } ?? []) + encodings
     self.positionAlongY = positionAlongY
   }

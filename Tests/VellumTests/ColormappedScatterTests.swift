@@ -31,16 +31,16 @@ final class ColormappedScatterTests: XCTestCase {
     XCTAssertEqual(colorbar, 5, "decades 10^-3 … 10^1")
   }
 
-  func testColorbarCanBeTurnedOffAndOtherMarksRefuseColormaps() throws {
+  func testColorbarCanBeTurnedOffAndSeriesMarksTakeColormaps() throws {
     var groups: Set<String> = []
     try render("scatter: {x: x, y: y, color: {column: c, map: magma, colorbar: false}}").walk { _, group in
       groups.insert(group)
     }
     XCTAssertFalse(groups.contains("colorbar"))
-    XCTAssertThrowsError(try render("area: {x: x, y: y, color: {column: c, map: viridis}}")) { error in
-      XCTAssertTrue(
-        "\(error)".contains("f.yaml:4:") && "\(error)".contains("line, scatter, bar and heatmap"), "\(error)")
-    }
+    // An area takes the colour of its rows' mean, with the colorbar (ColorFromDataTests checks the colours).
+    groups = []
+    try render("area: {x: x, y: y, color: {column: c, map: viridis}}").walk { _, group in groups.insert(group) }
+    XCTAssertTrue(groups.contains("colorbar"))
     XCTAssertThrowsError(try render("scatter: {x: x, y: y, color: {column: c, mapp: viridis}}")) { error in
       XCTAssertTrue("\(error)".contains("did you mean 'map'"), "\(error)")
     }

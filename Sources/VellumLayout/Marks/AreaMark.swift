@@ -67,7 +67,7 @@ struct AreaMark: Mark, SeriesLayerBody {
         for (position, top) in zip(x, geometry.y) where top.isFinite { tops[position] = top }
         geometry.sticky = true
       }
-      return context.series(geometry, "area", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "area", common, valueColumn: y.value, series: series)
     }
   }
 

@@ -90,7 +90,7 @@ struct BandMark: Mark, SeriesLayerBody {
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
       )
       .hatched(hatch, series: series, context: context, alpha: common.alpha)
-      return context.series(
+      return try context.series(
         Geometry(x: context.positions(series.x), lower: lower, upper: upper, fill: fill), "band", common,
         valueColumn: valueColumn, series: series)
     }

@@ -24,7 +24,9 @@ struct BarMark: Mark, SeriesLayerBody {
   var stacked: Bool
   /// A column whose values stand side by side at each position, each bar a stack of the layer's groups.
   var dodge: Located<String>?
-  var edge: Color?
+  /// The outline's colour: one for every bar, or a column's value's colour on the figure's colour scale (each
+  /// series its own, as matplotlib's `edgecolor` per artist).
+  var edge: Encoding<Color>?
   var edgeWidth: Double
   /// Show each bar's value; nil hides them.
   var valueLabels: ValueLabels?
@@ -53,7 +55,10 @@ struct BarMark: Mark, SeriesLayerBody {
           "dodge", SpecSchema.string,
           "a column whose values stand side by side at each position, the groups stacked in each (grouped and "
             + "stacked bars)", example: "family"),
-        SpecKey("edge", SpecSchema.color, "outline colour of the bars", default: "no outline"),
+        SpecKey(
+          "edge", Encoding<Color>.schema(SpecSchema.color),
+          "outline colour of the bars, or {column} for each series the colour of its value", default: "no outline",
+          example: "{column: method}"),
         SpecKey(
           "edge_width", SpecSchema.measure, "outline width in points", default: "0.8 with edge, else 0"),
         SpecKey(
@@ -91,7 +96,7 @@ struct BarMark: Mark, SeriesLayerBody {
       throw map["stacked"]!.error(
         "'dodge' sets each value's bar beside the others and stacks the groups in it; drop stacked: false")
     }
-    edge = try map.optional("edge") { try decodeColor($0) }
+    edge = try map.optional("edge") { try Encoding.decode($0, constant: decodeColor) }
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? (edge == nil ? 0 : 0.8)
     valueLabels = try map.optional("value_labels") { try ValueLabels.decode($0) } ?? nil
     capSize = try map.optional("cap") { try $0.measure("a cap size") } ?? 3
@@ -188,7 +193,7 @@ struct BarMark: Mark, SeriesLayerBody {
       series: common,
       channels: [("y", y)] + (error.map { [("error", $0)] } ?? [])
         + (common.continuousColor.map { [("color", $0.column)] } ?? []) + (widthColumn.map { [("width", $0)] } ?? []),
-      encodings: hatch?.encodings ?? [],
+      encodings: (hatch?.encodings ?? []) + (edge?.column.map { [(EncodedChannel.color, $0)] } ?? []),
       positionAlongY: horizontal)
     if let column = valueLabels?.column { request.textChannels.append(("label", column)) }
     if let dodge { request.textChannels.append(("dodge", dodge)) }
@@ -212,6 +217,12 @@ struct BarMark: Mark, SeriesLayerBody {
     var layers = try data.series.enumerated().map { index, series in
       let color = try colormap.map { $0.1.middle } ?? context.color(common, series: series, cycle: .fill)
       let barColors = colormap.map { map in series["color"].map { map.1($0) } }
+      let edge = self.edge.flatMap { encoding -> Color? in
+        switch encoding {
+        case .constant(let color): return color
+        case .column(let column): return series.keys[column.value].flatMap { context.scales.color($0) }
+        }
+      }
       let fill = FillStyle(
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
@@ -268,8 +279,8 @@ struct BarMark: Mark, SeriesLayerBody {
         return Bar(position: key.position + offset, width: barWidth, base: 0, value: end, total: positive + negative)
       }
     }
-    return zip(data.series, layers).map { series, geometry in
-      context.series(geometry, "bars", common, valueColumn: y.value, series: series)
+    return try zip(data.series, layers).map { series, geometry in
+      try context.series(geometry, "bars", common, valueColumn: y.value, series: series)
     }
   }
 

@@ -108,13 +108,21 @@ struct BoxMark: Mark, SeriesLayerBody {
     let count = Double(data.series.count)
     // A colour the boxes are asked to take shows as their fill (an outline keeps the edge colour).
     let filled =
-      fill ?? (data.series.count > 1 || common.group != nil || common.color != nil || common.colorColumn != nil)
+      fill
+      ?? (data.series.count > 1 || common.group != nil || common.color != nil || common.colorColumn != nil
+        || common.continuousColor != nil)
     return try data.series.enumerated().map { index, series in
       let color = try context.color(common, series: series, cycle: .fill)
       let boxWidth = total / count
       let offset = (Double(index) - (count - 1) / 2) * boxWidth
-      let boxes = samplesByPosition(positions[index], series["y"]).compactMap { position, samples in
-        BoxStatistics(samples, whiskers: whiskers).map { Box(slot: position, position: position + offset, stats: $0) }
+      // Under `color: {column, map}` each box takes the colormap's colour at its rows' mean.
+      let colorValues = common.continuousColor.map { _ in valuesByPosition(positions[index], series["color"]) }
+      let boxes = try samplesByPosition(positions[index], series["y"]).compactMap { position, samples -> Box? in
+        guard let stats = BoxStatistics(samples, whiskers: whiskers) else { return nil }
+        let fill = try common.continuousColor.flatMap { continuous in
+          try context.colormapColor(continuous, values: colorValues?[position] ?? [])
+        }
+        return Box(slot: position, position: position + offset, stats: stats, fill: fill?.rgb)
       }
       guard !boxes.isEmpty else {
         throw VellumError(.invalidData, "box has no numbers in '\(y.value)' to summarise", at: y.location)
@@ -135,7 +143,7 @@ struct BoxMark: Mark, SeriesLayerBody {
         median: parts.median?.applied(to: median, alpha: common.alpha) ?? median,
         flier: showFliers ? parts.flierStyle(alpha: common.alpha) : nil,
         mean: showMeans ? parts.meanStyle(alpha: common.alpha) : nil)
-      return context.series(geometry, "box", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "box", common, valueColumn: y.value, series: series)
     }
   }
 
@@ -148,6 +156,8 @@ struct BoxMark: Mark, SeriesLayerBody {
     var slot: Double
     var position: Double
     var stats: BoxStatistics
+    /// The box's own fill from a colormap, instead of its series' colour.
+    var fill: RGB? = nil
   }
 
   struct Geometry: MarkGeometry {
@@ -214,7 +224,8 @@ struct BoxMark: Mark, SeriesLayerBody {
             page(p - half / 2, s.median), page(p - half, s.notchLow),
           ]
           : [page(p - half, s.q1), page(p + half, s.q1), page(p + half, s.q3), page(p - half, s.q3)]
-        if let face {
+        if var face {
+          if let fill = box.fill { face.color = fill }
           drawing.nodes.append(canvas.patch(PathGeometry.polygon(outline), face))
         } else {
           drawing.nodes.append(.path(PathNode(segments: PathGeometry.polygon(outline), stroke: line.stroke)))

@@ -140,7 +140,7 @@ struct DensityMark: Mark, SeriesLayerBody {
       let (x, y) = try curve(values, binWidth: binWidth)
       let color = try context.color(common, series: series, cycle: .line)
       let support = cut == 0 ? [x.first!, x.last!] : []
-      return context.series(
+      return try context.series(
         geometry(x: x, top: y, baseline: 0, color: color, series: series, support: support, context: context),
         "density", common, valueColumn: common.x.value, series: series)
     }
@@ -203,7 +203,7 @@ struct DensityMark: Mark, SeriesLayerBody {
           series: curve.series, support: [], context: context)
       )
     }
-    var layer = context.series(
+    var layer = try context.series(
       RidgeGeometry(rows: rows), "ridge", common, valueColumn: common.x.value,
       series: SeriesData(name: nil, x: .numeric([]), values: [:]))
     layer.legendLabel = nil

@@ -61,7 +61,7 @@ struct EcdfMark: Mark, SeriesLayerBody {
       } else {
         line = LineMark.Geometry(x: x, y: y, style: style, step: complementary ? .pre : .post)
       }
-      return context.series(
+      return try context.series(
         Geometry(line: line, horizontal: horizontal), "ecdf", common, valueColumn: common.x.value, series: series)
     }
   }

@@ -133,7 +133,7 @@ struct ErrorBarMark: Mark, SeriesLayerBody {
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),
         cap: capSize,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })
-      return context.series(geometry, "errorbar", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "errorbar", common, valueColumn: y.value, series: series)
     }
   }
 

@@ -137,7 +137,7 @@ struct HistogramMark: Mark, SeriesLayerBody {
           edges: edges, bottom: base, top: top, paint: paint, filled: style == .stepfilled, lineWidth: edgeWidth ?? 1,
           horizontal: horizontal)
       }
-      layers.append(context.series(geometry, "hist", common, valueColumn: common.x.value, series: series))
+      layers.append(try context.series(geometry, "hist", common, valueColumn: common.x.value, series: series))
     }
     return layers
   }

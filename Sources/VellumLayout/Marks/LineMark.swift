@@ -68,7 +68,7 @@ struct LineMark: Mark, SeriesLayerBody {
         geometry.segmentColors = series["color"].map { scale($0) }
         geometry.colorbar = continuous.colorbar.map { (scale, $0) }
       }
-      return context.series(geometry, "series", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "series", common, valueColumn: y.value, series: series)
     }
   }
 

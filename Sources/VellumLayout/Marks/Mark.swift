@@ -14,7 +14,10 @@ protocol Mark: LayerBody {
 }
 
 extension Mark {
-  func continuousMappings(_ data: LayerData) throws -> [ContinuousMapping] { [] }
+  /// A series mark trains the figure's colour scale with its `color: {column, map}` column; others map nothing.
+  func continuousMappings(_ data: LayerData) throws -> [ContinuousMapping] {
+    (self as? any SeriesLayerBody).map { MarkResolution.seriesColors($0.common, data: data) } ?? []
+  }
 }
 
 /// One of the two position axes of a panel.

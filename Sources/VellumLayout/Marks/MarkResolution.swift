@@ -31,12 +31,11 @@ struct MarkResolution {
   }
 
   /// The series' colour: the one the spec names, its value's colour on the colour scale, or the next of `cycle`.
+  /// A series mark under `color: {column, map}` takes the colormap's colour at the series' mean value (ggplot2's
+  /// fill by a continuous variable per group); a series with no value takes the next colour of `cycle`.
   mutating func color(_ common: SeriesCommon, series: SeriesData, cycle: Cycle) throws -> Color {
-    if let continuous = common.continuousColor {
-      throw VellumError(
-        .invalidSpec,
-        "colours through a colormap work on line, scatter, bar and heatmap; here give a colour or a column ({column: …})",
-        at: continuous.column.location)
+    if let continuous = common.continuousColor, let color = try colormapColor(continuous, values: series["color"]) {
+      return color
     }
     if let color = common.color { return color }
     if let column = common.colorColumn, let value = series.keys[column.value], let color = scales.color(value) {
@@ -60,6 +59,29 @@ struct MarkResolution {
       if shared { continuous.colorbar?.shared = true }
       return (continuous, scale)
     }
+  }
+
+  /// The colour of `values`' mean on the colour scale of `continuous` (the figure's domain of its column); nil when
+  /// none is a number or the mean takes no colour (missing, with no `bad` colour).
+  func colormapColor(_ continuous: ContinuousColor, values: [Double]) throws -> Color? {
+    let present = values.filter(\.isFinite)
+    guard !present.isEmpty else { return nil }
+    let (scale, _) = try located(at: continuous.column.location) {
+      try continuousDomains.colorScale(continuous.column.value, spec: continuous.spec, values: values)
+    }
+    return scale(Statistics.mean(present)).map { Color(rgb: $0) }
+  }
+
+  /// The colorbar of a series coloured through `color: {column, map}`, when it asks for one.
+  func colorbar(_ common: SeriesCommon, series: SeriesData) throws -> (
+    scale: ContinuousColorScale, spec: ColorbarSpec
+  )? {
+    guard let continuous = common.continuousColor, var bar = continuous.colorbar else { return nil }
+    let (scale, shared) = try located(at: continuous.column.location) {
+      try continuousDomains.colorScale(continuous.column.value, spec: continuous.spec, values: series["color"])
+    }
+    bar.shared = bar.shared || shared
+    return (scale, bar)
   }
 
   /// What a series mark colouring by `color: {column, map}` trains the figure's colour scale with.
@@ -108,10 +130,14 @@ struct MarkResolution {
   /// A resolved series of a data-reading mark: its geometry, its role `prefix-…` and its legend label.
   func series(
     _ geometry: any MarkGeometry, _ prefix: String, _ common: SeriesCommon, valueColumn: String, series: SeriesData
-  ) -> ResolvedLayer {
-    ResolvedLayer(
+  ) throws -> ResolvedLayer {
+    var layer = ResolvedLayer(
       geometry: geometry, role: role(prefix, common, valueColumn: valueColumn, series: series),
       legendLabel: legendLabel(common, series: series), keys: series.keys)
+    // Marks that colour whole series through a colormap show its colorbar (those colouring each bar or point
+    // build their own).
+    if geometry.colorbar == nil { layer.seriesColorbar = try colorbar(common, series: series) }
+    return layer
   }
 
   /// Positions along `axis`: numbers as they are, categories as 0, 1, 2… in order of first appearance on that axis.

@@ -9,3 +9,12 @@ func samplesByPosition(_ positions: [Double], _ values: [Double]) -> [(position:
   }
   return order.map { ($0, samples[$0]!) }
 }
+
+/// Each position's values (NaN left out), for colouring a box or a violin by a column through a colormap.
+func valuesByPosition(_ positions: [Double], _ values: [Double]) -> [Double: [Double]] {
+  var grouped: [Double: [Double]] = [:]
+  for (position, value) in zip(positions, values) where position.isFinite && value.isFinite {
+    grouped[position, default: []].append(value)
+  }
+  return grouped
+}

@@ -17,6 +17,11 @@ struct ResolvedLayer {
   var keys: [String: String] = [:]
   /// The value each encoded channel shows for this series (`dash: long`), for legends of one scale.
   var channels: [EncodedChannel: String] = [:]
+  /// The colorbar of a series coloured as a whole through a colormap (`color: {column, map}` on a band, a box…).
+  var seriesColorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? = nil
+
+  /// The colorbar this series asks for: its geometry's (a heatmap, colour-mapped points) or its colormap's.
+  var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { geometry.colorbar ?? seriesColorbar }
 
   /// The mark kind's part of the role (`series`, `band`…): a legend entry joins one handle per kind.
   var roleKind: Substring { role.prefix { $0 != "-" } }

@@ -79,7 +79,7 @@ struct ScatterMark: Mark, SeriesLayerBody {
       if let opacity {
         geometry.pointOpacities = context.continuousDomains.opacities(opacity, values: series["opacity"])
       }
-      return context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "scatter", common, valueColumn: y.value, series: series)
     }
   }
 

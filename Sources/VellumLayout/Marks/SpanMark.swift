@@ -127,7 +127,7 @@ struct SpanMark: Mark {
         let bands = zip(starts, series["end"]).filter { $0.0.isFinite && $0.1.isFinite }
         let color = try context.color(common, series: series, cycle: .fill)
         let fill = FillStyle(color: color.rgb, alpha: common.alpha * color.alpha, edge: nil, edgeWidth: 0)
-        return context.series(
+        return try context.series(
           Geometry(axis: axis, bands: bands, fill: fill), String(prefix.dropLast()), common,
           valueColumn: common.x.value, series: series)
       }

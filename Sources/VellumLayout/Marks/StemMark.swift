@@ -74,7 +74,7 @@ struct StemMark: Mark, SeriesLayerBody {
         baseline: baselineColor.map {
           LineStyle(color: $0.rgb, alpha: common.alpha * $0.alpha, width: baselineWidth, dash: .solid)
         })
-      return context.series(geometry, "stem", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "stem", common, valueColumn: y.value, series: series)
     }
   }
 

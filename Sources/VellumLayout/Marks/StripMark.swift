@@ -79,7 +79,7 @@ struct StripMark: Mark, SeriesLayerBody {
         horizontal
         ? ScatterMark.Geometry(x: values, y: positions, marker: style)
         : ScatterMark.Geometry(x: positions, y: values, marker: style)
-      return context.series(geometry, "strip", common, valueColumn: y.value, series: series)
+      return try context.series(geometry, "strip", common, valueColumn: y.value, series: series)
     }
   }
 }

@@ -287,7 +287,7 @@ extension TextMark {
         let color =
           common.colorEncoding == nil && common.group == nil
           ? Color.black : try context.color(common, series: series, cycle: .line)
-        var layer = context.series(
+        var layer = try context.series(
           LabelsGeometry(
             x: context.positions(series.x), y: series["y"], labels: series.texts["text"] ?? [], offset: offset,
             anchor: anchor, size: size, paint: Paint(color.rgb, opacity: common.alpha * color.alpha), nudge: nudge),

@@ -107,15 +107,21 @@ struct ViolinMark: Mark, SeriesLayerBody {
     let count = Double(data.series.count)
     var bodies: [[Body]] = []
     for series in data.series {
-      let groups = samplesByPosition(context.positions(series.x, along: horizontal ? .y : .x), series["y"])
+      let positions = context.positions(series.x, along: horizontal ? .y : .x)
+      let groups = samplesByPosition(positions, series["y"])
+      // Under `color: {column, map}` each body takes the colormap's colour at its rows' mean.
+      let colorValues = common.continuousColor.map { _ in valuesByPosition(positions, series["color"]) }
       bodies.append(
-        groups.map { position, values in
+        try groups.map { position, values in
           // One sample or identical ones have no spread to estimate: the body is left out, the inner marks stay.
           let kde = try? KernelDensity(values, bandwidth: bandwidth)
           let grid = kde?.grid(cut: cut, count: gridSize) ?? []
+          let color = try common.continuousColor.flatMap { continuous in
+            try context.colormapColor(continuous, values: colorValues?[position] ?? [])
+          }
           return Body(
             slot: position, position: position, grid: grid, density: kde?.density(at: grid) ?? [], samples: values,
-            stats: BoxStatistics(values)!)
+            stats: BoxStatistics(values)!, color: color?.rgb)
         })
     }
     // `area` scales every body by the largest density of the layer; `width` each by its own.
@@ -139,7 +145,7 @@ struct ViolinMark: Mark, SeriesLayerBody {
         fill: FillStyle(color: color.rgb, alpha: fillAlpha * color.alpha, edge: nil, edgeWidth: 0)
           .hatched(hatch, series: series, context: context, alpha: common.alpha),
         line: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: lineWidth, dash: .solid))
-      layers.append(context.series(geometry, "violin", common, valueColumn: y.value, series: series))
+      layers.append(try context.series(geometry, "violin", common, valueColumn: y.value, series: series))
     }
     return layers
   }
@@ -154,6 +160,8 @@ struct ViolinMark: Mark, SeriesLayerBody {
     var density: [Double]
     var samples: [Double]
     var stats: BoxStatistics
+    /// The body's own colour from a colormap, instead of its series' colour.
+    var color: RGB? = nil
   }
 
   struct Geometry: MarkGeometry {
@@ -187,7 +195,9 @@ struct ViolinMark: Mark, SeriesLayerBody {
         if !body.grid.isEmpty {
           let outer = zip(body.grid, body.density).map { page(p + right * $1, $0) }
           let inner = zip(body.grid, body.density).reversed().map { page(p - left * $1, $0) }
-          drawing.nodes.append(canvas.patch(PathGeometry.polygon(outer + inner), fill, join: .round))
+          var bodyFill = fill
+          if let color = body.color { bodyFill.color = color }
+          drawing.nodes.append(canvas.patch(PathGeometry.polygon(outer + inner), bodyFill, join: .round))
           drawing.points += outer + inner
         }
         // Half-width of the body at a value, for lines drawn across it.

@@ -79,7 +79,14 @@ struct PanelScales {
         return perPanel.map { DiscreteScale(spec: scale, range: range, values: $0[channel] ?? []) }
       }
     }
-    let colors = scales(.color, spec.scales.color, range: colorRange(spec))
+    var colors = scales(.color, spec.scales.color, range: colorRange(spec))
+    // A panel pinning colours of its own resolves them alone: its pins first, then the figure's for other values.
+    for (index, axes) in spec.axes.enumerated() where !axes.colors.isEmpty {
+      var own = spec.scales.color
+      let pinned = Set(axes.colors.map(\.value))
+      own.pinned = axes.colors + own.pinned.filter { !pinned.contains($0.value) }
+      colors[index] = DiscreteScale(spec: own, range: colorRange(spec), values: perPanel[index][.color] ?? [])
+    }
     let dashes = scales(.dash, spec.scales.dash) { _ in dashRange }
     let markers = scales(.marker, spec.scales.marker) { _ in markerRange }
     let hatches = scales(.hatch, spec.scales.hatch) { _ in hatchRange }
