@@ -140,7 +140,8 @@ public enum FigureCompiler {
     func setter(math: String) -> TextSetter {
       TextSetter(
         families: FontFamilies(
-          roman: font.family, sans: font.sans, mono: font.mono, math: math, fallback: font.fallback))
+          roman: font.family, sans: font.sans, mono: font.mono, math: math, fallback: font.fallback,
+          uprightFromText: font.mathUpright == .text))
     }
     var chosen = setter(math: font.math)
     // A math family without a MATH table (or without math letters) cannot set formulas: they fall back to the

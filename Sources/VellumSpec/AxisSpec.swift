@@ -94,7 +94,9 @@ extension AxisSpec {
       SpecKey(
         "ticks", tickObject.schema, "where ticks go: auto, a list of values, {step}, or {values, labels}",
         defaultValue: "auto"),
-      SpecKey("minor", SpecSchema.boolean, "minor ticks between the major ones", defaultValue: false),
+      SpecKey(
+        "minor", SpecSchema.boolean, "minor ticks between the major ones",
+        default: "true on a log axis (matplotlib's LogLocator subs), else false"),
       SpecKey(
         "format", SpecSchema.tickFormat,
         "tick label format: auto, plain, si, percent, scientific, or a printf pattern", defaultValue: "auto"),
@@ -195,7 +197,8 @@ extension AxisSpec {
         }
         return try Self.placement(node, scale: scale)
       } ?? .auto
-    minor = try map.optional("minor") { try $0.bool() } ?? false
+    // matplotlib ticks a log axis's minor values (2…9 × 10ⁿ) unasked; a linear one's only when told.
+    minor = try map.optional("minor") { try $0.bool() } ?? (scaleName == "log")
     format =
       try map.optional("format") { node in
         let format = try Self.tickFormat(node)

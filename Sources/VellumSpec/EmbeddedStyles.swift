@@ -73,11 +73,11 @@ public enum EmbeddedStyles {
     # matplotlib's own defaults (rcParams as shipped), for figures ported from a matplotlib script: DejaVu Sans 10 pt
     # on a 6.4 × 4.8 in figure, the plots at its default subplotpars (left 0.125, right 0.9, bottom 0.11, top 0.88,
     # no layout engine), math in TeX Gyre DejaVu Math (a DejaVu face with a MATH table; matplotlib's mathtext draws DejaVu
-    # glyphs). Ticks, frame, lines, markers, legend and colours are Vellum's defaults, which are matplotlib's.
+    # glyphs) with digits, upright letters and operator names in DejaVu Sans (mathtext's dejavusans fontset). Ticks, frame, lines, markers, legend and colours are Vellum's defaults, which are matplotlib's.
     description: matplotlib's defaults — DejaVu Sans 10 pt, 6.4×4.8 in, plots at the default subplotpars
     size: [6.4in, 4.8in]
     layout: fixed
-    font: {family: DejaVu Sans, sans: DejaVu Sans, mono: DejaVu Sans Mono, math: TeX Gyre DejaVu Math, size: 10}
+    font: {family: DejaVu Sans, sans: DejaVu Sans, mono: DejaVu Sans Mono, math: TeX Gyre DejaVu Math, math_upright: text, size: 10}
 
     """#,
     "nature.yaml": #"""

@@ -70,6 +70,12 @@ public struct FontSpec: Sendable {
   public var math = FontSpec.defaultMath
   /// The math family formulas fall back to when the one named has no MATH table.
   public static let defaultMath = "Latin Modern Math"
+  /// Where formulas take digits and upright letters from: the math family (TeX) or the text family (matplotlib's
+  /// mathtext).
+  public var mathUpright = MathUpright.math
+
+  /// The family a formula's digits and upright letters come from.
+  public enum MathUpright: String, Sendable, CaseIterable { case math, text }
   /// Embed subsets of the fonts in the SVG (@font-face) so browsers draw the same faces.
   public var embed = false
   /// Families tried first for characters the label's face lacks (CJK, symbols), before the built-in list.
@@ -401,6 +407,10 @@ extension FontSpec {
       SpecKey(
         "math", SpecSchema.string, "a family with an OpenType MATH table, for $…$", defaultValue: "Latin Modern Math"),
       SpecKey(
+        "math_upright", SpecSchema.enumeration(MathUpright.allCases.map(\.rawValue)),
+        "where formulas take digits, upright letters and operator names: the math family (as TeX) or the text "
+          + "family (as matplotlib's mathtext)", defaultValue: MathUpright.math, example: "text"),
+      SpecKey(
         "embed", SpecSchema.boolean, "embed font subsets in the SVG so browsers draw the same faces",
         defaultValue: false),
       SpecKey(
@@ -418,6 +428,7 @@ extension FontSpec {
     sans = try map.optional("sans") { try $0.string("a font family") } ?? sans
     mono = try map.optional("mono") { try $0.string("a font family") } ?? mono
     math = try map.optional("math") { try $0.string("a font family") } ?? math
+    mathUpright = try map.optional("math_upright") { try decodeEnum($0, what: "math upright source") } ?? mathUpright
     embed = try map.optional("embed") { try $0.bool() } ?? false
     fallback =
       try map.optional("fallback") { node in

@@ -251,6 +251,12 @@ public struct SeriesCommon: Sendable {
     }
   }
 
+  /// The shared keys of a mark whose colours come from its own values (a heatmap, contours, hexagons): none of a
+  /// series' group, label, colour or missing rule.
+  public static func valueColoredKeys(x: String) -> [SpecKey] {
+    keys(x: x).filter { ["id", "data", "transform", "x", "alpha"].contains($0.name) }
+  }
+
   /// The keys every data-reading mark shares; `x` says what the mark's x column is, `alpha` its default opacity.
   public static func keys(x: String, alpha: Double = 1) -> [SpecKey] {
     [

@@ -75,7 +75,9 @@ struct MathLayout {
     case .text(let text, let textStyle):
       return (.ord, try typesetter.textBox(text, style: textStyle, size: size(style)))
     case .operatorName(let name):
-      return (.op, try typesetter.shapedBox(name, face: face(), size: size(style), features: []))
+      return (
+        .op, try typesetter.shapedBox(name, face: typesetter.mathFace(for: name), size: size(style), features: [])
+      )
     case .group(let nodes):
       return (.ord, try layout(nodes, style: style))
     case .scripts(let base, let sup, let sub):
@@ -98,7 +100,7 @@ struct MathLayout {
   private func symbol(_ text: String, style: MathStyle) throws -> TypesetBox {
     // 'ssty' selects the glyph forms the font designs for script sizes.
     let features = style.level > 0 ? ["ssty=\(style.level)"] : []
-    return try typesetter.shapedBox(text, face: face(), size: size(style), features: features)
+    return try typesetter.shapedBox(text, face: typesetter.mathFace(for: text), size: size(style), features: features)
   }
 
   /// Large operators sit centred on the math axis.

@@ -35,6 +35,20 @@ final class Typesetter {
     return face.hasMath && face.glyph(for: "\u{1D44E}") != nil
   }
 
+  /// The face a formula's upright run `text` is set in: the text family's for digits and Latin letters when
+  /// ``FontFamilies/uprightFromText`` asks for it, else the math family's.
+  func mathFace(for text: String) throws -> FontFace {
+    if families.uprightFromText, !text.isEmpty,
+      text.unicodeScalars.allSatisfy({
+        ("0"..."9").contains($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0)
+      }),
+      let face = try? use(FontKey(family: families.roman))
+    {
+      return face
+    }
+    return try mathFace()
+  }
+
   func mathFace() throws -> FontFace {
     let face = try use(FontKey(family: families.math))
     guard face.hasMath else {
@@ -200,13 +214,19 @@ public struct FontFamilies: Sendable {
   public var math: String
   /// Families tried first for characters the others lack (`font.fallback`).
   public var fallback: [String]
+  /// Digits and upright Latin letters in formulas come from the text family (`roman`), as matplotlib's mathtext
+  /// sets them in its text font; otherwise from the math family, as TeX does.
+  public var uprightFromText = false
 
-  public init(roman: String, sans: String, mono: String, math: String, fallback: [String] = []) {
+  public init(
+    roman: String, sans: String, mono: String, math: String, fallback: [String] = [], uprightFromText: Bool = false
+  ) {
     self.roman = roman
     self.sans = sans
     self.mono = mono
     self.math = math
     self.fallback = fallback
+    self.uprightFromText = uprightFromText
   }
 }
 

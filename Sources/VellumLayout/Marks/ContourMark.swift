@@ -40,9 +40,7 @@ struct ContourMark: Mark, SeriesLayerBody {
   private static func layerKind(filled: Bool) -> LayerKind {
     let name = filled ? "contourf" : "contour"
     var keys =
-      SeriesCommon.keys(x: "the column of the grid points' x positions").filter {
-        ["id", "data", "transform", "x", "alpha"].contains($0.name)
-      } + [
+      SeriesCommon.valueColoredKeys(x: "the column of the grid points' x positions") + [
         SpecKey("y", SpecSchema.string, "the column of the grid points' y positions", example: "b"),
         SpecKey("value", SpecSchema.string, "the column of the values contoured", example: "loss"),
         SpecKey(

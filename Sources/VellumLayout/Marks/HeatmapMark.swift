@@ -37,34 +37,34 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       purpose: "One cell per (x, y) coloured by its value through a colormap (matplotlib's imshow, seaborn's "
         + "heatmap), with a colorbar and optional values written in the cells.",
       // A heatmap's colours come from its value, so it takes none of a series' group, label, colour or missing rule.
-      keys: SeriesCommon.keys(x: "the column of the cells' columns (categories or evenly spaced numbers)").filter {
-        ["id", "data", "transform", "x", "alpha"].contains($0.name)
-      } + [
-        SpecKey(
-          "y", SpecSchema.string, "the column of the cells' rows (categories or evenly spaced numbers)",
-          example: "query"),
-        SpecKey("value", SpecSchema.string, "the column whose values colour the cells", example: "weight"),
-        SpecKey(
-          "annotate", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf])]),
-          "write each cell's value in it: true (%.2g) or a printf format", defaultValue: false),
-        SpecKey(
-          "annotation_size", SpecSchema.fontSize, "size in points of the written values",
-          default: "the tick labels' size"),
-        SpecKey(
-          "annotation_color", SpecSchema.color, "one colour for every written value",
-          default: "black or white, whichever reads on the cell"),
-        SpecKey("edge", SpecSchema.color, "colour of the lines between cells", defaultValue: "white"),
-        SpecKey("edge_width", SpecSchema.measure, "width in points of the lines between cells", defaultValue: 0.0),
-        SpecKey("colorbar", ColorbarSpec.schema, "the colorbar: true, false or its options", defaultValue: true),
-        SpecKey(
-          "sort", SpecSchema.boolean, "order categories by value (numbers) or alphabetically, not by first appearance",
-          defaultValue: false),
-        SpecKey(
-          "mask", SpecSchema.enumeration(Triangle.allCases.map(\.rawValue)),
-          "leave blank the cells above (upper: column after row) or below the diagonal, in axis order",
-          defaultValue: Triangle.none, example: "upper"),
-        SpecKey("mask_diagonal", SpecSchema.boolean, "leave the diagonal's cells blank too", defaultValue: false),
-      ] + ContinuousColorSpec.declaredKeys,
+      keys: SeriesCommon.valueColoredKeys(x: "the column of the cells' columns (categories or evenly spaced numbers)")
+        + [
+          SpecKey(
+            "y", SpecSchema.string, "the column of the cells' rows (categories or evenly spaced numbers)",
+            example: "query"),
+          SpecKey("value", SpecSchema.string, "the column whose values colour the cells", example: "weight"),
+          SpecKey(
+            "annotate", .object(["anyOf": .array([SpecSchema.boolean, SpecSchema.printf])]),
+            "write each cell's value in it: true (%.2g) or a printf format", defaultValue: false),
+          SpecKey(
+            "annotation_size", SpecSchema.fontSize, "size in points of the written values",
+            default: "the tick labels' size"),
+          SpecKey(
+            "annotation_color", SpecSchema.color, "one colour for every written value",
+            default: "black or white, whichever reads on the cell"),
+          SpecKey("edge", SpecSchema.color, "colour of the lines between cells", defaultValue: "white"),
+          SpecKey("edge_width", SpecSchema.measure, "width in points of the lines between cells", defaultValue: 0.0),
+          SpecKey("colorbar", ColorbarSpec.schema, "the colorbar: true, false or its options", defaultValue: true),
+          SpecKey(
+            "sort", SpecSchema.boolean,
+            "order categories by value (numbers) or alphabetically, not by first appearance",
+            defaultValue: false),
+          SpecKey(
+            "mask", SpecSchema.enumeration(Triangle.allCases.map(\.rawValue)),
+            "leave blank the cells above (upper: column after row) or below the diagonal, in axis order",
+            defaultValue: Triangle.none, example: "upper"),
+          SpecKey("mask_diagonal", SpecSchema.boolean, "leave the diagonal's cells blank too", defaultValue: false),
+        ] + ContinuousColorSpec.declaredKeys,
       required: ["x", "y", "value"], rules: ContinuousColorSpec.rules,
       example: "{heatmap: {x: key, y: query, value: weight, map: magma}}"),
     decode: { try HeatmapMark(map: $0, context: $1) })

@@ -39,9 +39,7 @@ struct HexbinMark: Mark, SeriesLayerBody {
       "hexbin",
       purpose: "Points counted in a grid of hexagons, or a value column reduced in each, every hexagon coloured by "
         + "its count or value (matplotlib's hexbin), with a colorbar.",
-      keys: SeriesCommon.keys(x: "the column of the points' x positions (numbers)").filter {
-        ["id", "data", "transform", "x", "alpha"].contains($0.name)
-      } + [
+      keys: SeriesCommon.valueColoredKeys(x: "the column of the points' x positions (numbers)") + [
         SpecKey("y", SpecSchema.string, "the column of the points' y positions (numbers)", example: "loss"),
         SpecKey(
           "value", SpecSchema.string, "a column reduced in each hexagon (matplotlib's C) instead of counting points",
