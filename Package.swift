@@ -37,7 +37,7 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "VellumFonts", dependencies: ["VellumDiagnostics", "CVellumText"]),
-    .target(name: "VellumScene"),
+    .target(name: "VellumScene", dependencies: ["VellumDiagnostics"]),
     .target(
       name: "VellumTypesetting", dependencies: ["VellumDiagnostics", "VellumSpec", "VellumFonts", "VellumScene"]),
     .target(
@@ -57,12 +57,14 @@ let package = Package(
         "VellumSpec", "VellumData", "VellumFonts", "VellumLayout", "VellumScene", "VellumSVG", "VellumRaster",
       ]
     ),
+    // Camera-ready checks on a laid-out figure: text size at print scale, contrast, collisions, colour vision.
+    .target(name: "VellumLint", dependencies: ["Vellum", "VellumScene", "VellumSpec", "VellumDiagnostics"]),
     // Review tools (stale checks, semantic and pixel diffs, the gallery) built on the library.
     .target(name: "VellumReview", dependencies: ["Vellum", "VellumRaster", "VellumSVG", "VellumScene"]),
     .executableTarget(
       name: "VellumCLI",
       dependencies: [
-        "Vellum", "VellumReview", "VellumScene", "VellumSpec",
+        "Vellum", "VellumReview", "VellumLint", "VellumScene", "VellumSpec",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -73,7 +75,7 @@ let package = Package(
       dependencies: [
         "VellumTestSupport",
         "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
-        "VellumRaster", "VellumData",
+        "VellumRaster", "VellumData", "VellumLint",
         "VellumSpec",
         "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "Yams",
       ]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Synchronization
 import Vellum
+import VellumLint
 import VellumScene
 
 struct Render: ParsableCommand {
@@ -33,6 +34,9 @@ struct Render: ParsableCommand {
 
   @Flag(help: "Treat warnings as errors: print them as errors, write nothing, exit 1.")
   var strict = false
+
+  @Flag(help: "Also run vellum lint's camera-ready checks: findings are warnings (errors with --strict).")
+  var lint = false
 
   @Option(help: "Add a data source NAME=PATH (CSV, TSV or JSON Lines), replacing the spec's own of that name.")
   var data: [DataArgument] = []
@@ -137,7 +141,8 @@ struct Render: ParsableCommand {
           "rendering '\(spec)' would overwrite its own input \(clash.path); rename the output or the input"
         ).rawValue
       }
-      let (outputs, warnings) = try renderer.renderReporting(figure, formats: formats)
+      var (outputs, warnings) = try renderer.renderReporting(figure, formats: formats)
+      if lint { warnings += try Linter.lint(figure).map(\.warning) }
       if strict, let first = warnings.first {
         for warning in warnings.dropFirst() { FileHandle.standardError.write(Data("\(warning.asError)\n".utf8)) }
         throw first.asError

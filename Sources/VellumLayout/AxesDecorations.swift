@@ -206,7 +206,7 @@ struct AxesDecorator {
     let titleBaseline = titleTop - (spec.title?.pad ?? 6)
     if let title {
       let placed = PlacedText.horizontal(title, x: p.midX, baseline: titleBaseline, anchor: .middle)
-      titleNode = .group(Group(role: "title", children: [placed.node]))
+      titleNode = .group(Group(role: "title", children: [placed.node], source: spec.title?.text.location))
       boxes.append(placed.box)
     }
     var labelNode: SceneNode?

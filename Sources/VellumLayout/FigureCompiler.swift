@@ -538,7 +538,8 @@ public enum FigureCompiler {
     }
     return .group(
       Group(
-        role: role, children: children, mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale)))
+        role: role, children: children, mapping: PlotMapping(x: decorations.xScale, y: decorations.yScale),
+        source: panel.spec.location))
   }
 
   /// A grid of points over `box`, so a `best` legend counts an inset as covered like data.

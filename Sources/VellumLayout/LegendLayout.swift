@@ -261,7 +261,10 @@ struct LegendLayout {
       }
       left += columnWidth(column) + spec.columnSpacing * fs
     }
-    return .group(Group(role: "legend", children: children, translation: Point(placement.minX, placement.minY)))
+    return .group(
+      Group(
+        role: "legend", children: children, translation: Point(placement.minX, placement.minY),
+        source: spec.declaredAt))
   }
 
   /// A handle of a one-scale legend shows only that channel: a colour legend draws solid, unhatched patches and

@@ -227,7 +227,7 @@ struct PolarGuide {
       let set = try setter.set(label: title.text, size: title.size)
       let top = boxes.map(\.minY).min() ?? p.minY
       let placed = PlacedText.horizontal(set, x: center.x, baseline: top - title.pad - set.descent, anchor: .middle)
-      titleNode = .group(Group(role: "title", children: [placed.node]))
+      titleNode = .group(Group(role: "title", children: [placed.node], source: spec.title?.text.location))
       boxes.append(placed.box)
     }
     var decorations = AxesDecorations(

@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// The closed set of things a scene is made of; charts compile down to these.
 public indirect enum SceneNode: Sendable, Equatable {
   /// Children sharing a role, e.g. `axis-x` or `series-sdpo`.
@@ -35,12 +37,19 @@ public struct Group: Sendable, Equatable {
   public var translation: Point?
   /// How the group's page coordinates map to data (an axes), for tools reading the SVG.
   public var mapping: PlotMapping?
+  /// Where the spec declared what the group draws (a layer, an axes, a legend), for checks that point at it; not
+  /// written to the SVG.
+  public var source: SourceLocation?
 
-  public init(role: String, children: [SceneNode], translation: Point? = nil, mapping: PlotMapping? = nil) {
+  public init(
+    role: String, children: [SceneNode], translation: Point? = nil, mapping: PlotMapping? = nil,
+    source: SourceLocation? = nil
+  ) {
     self.role = role
     self.children = children
     self.translation = translation
     self.mapping = mapping
+    self.source = source
   }
 }
 

@@ -34,6 +34,8 @@ public struct FigureSpec: Sendable {
   public var scales: ScalesSpec
   /// A text alternative for readers who cannot see the figure (SVG `<desc>`).
   public var alt: String?
+  /// Thresholds and silenced checks of `vellum lint`.
+  public var lint = LintSpec()
   /// Thin lines and bands denser than the page can show (on by default).
   public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
@@ -221,6 +223,9 @@ extension FigureSpec {
         "decimate", SpecSchema.boolean, "thin lines and bands denser than the output can show",
         defaultValue: true),
       SpecKey(
+        "lint", LintSpec.object.schema, "thresholds of vellum lint's camera-ready checks, and checks silenced",
+        example: "{ignore: [overlap]}"),
+      SpecKey(
         "alt", SpecSchema.string, "a description of the figure for readers who cannot see it (SVG <desc>)",
         example: "'Loss falls faster with SDPO'"),
       SpecKey(
@@ -316,6 +321,7 @@ extension FigureSpec {
     text = try map.optional("text") { try decodeEnum($0, what: "text mode") } ?? .fonts
     decimate = try map.optional("decimate") { try $0.bool() } ?? true
     alt = try map.optional("alt") { try $0.string("a description of the figure") }
+    lint = try map.optional("lint") { try LintSpec(node: $0) } ?? LintSpec()
     palette =
       try map.optional("palette") { node -> [Color] in
         if let name = node.scalarText {

@@ -272,8 +272,8 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] { [] }
 
     /// The cells as one raster on their lattice (columns and rows `width` and `height` apart), each cell repeated
-    /// so a pixel spans at most about two device pixels at 300 dpi (librsvg smooths scaled images). Values go
-    /// unwritten in this form. nil when the cells do not fit a lattice of at most 16 M cells.
+    /// so a pixel spans at most one device pixel at 300 dpi: print resolution, and sharp cell edges where librsvg
+    /// smooths a scaled image. Values go unwritten in this form. nil when the cells do not fit a lattice of at most 16 M cells.
     private func image(on canvas: MarkCanvas) -> ImageNode? {
       let xs = cells.map(\.x)
       let ys = cells.map(\.y)
@@ -290,7 +290,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return nil }
       let devicePixels = 300.0 / 72
       func repeats(_ cellPoints: Double, _ count: Int) -> Int {
-        max(1, min(Int(min((cellPoints * devicePixels / 2).rounded(.up), 4096)), 4096 / count))
+        max(1, min(Int(min((cellPoints * devicePixels).rounded(.up), 4096)), 4096 / count))
       }
       let (kx, ky) = (repeats(rect.width / Double(columns), columns), repeats(rect.height / Double(rows), rows))
       // Lattice index → pixel block, following the page: reversed axes flip the image.

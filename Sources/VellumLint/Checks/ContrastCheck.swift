@@ -1,0 +1,34 @@
+import VellumScene
+import VellumSpec
+
+/// Text against the fill under it: the WCAG 2 contrast ratio of its colour over what is drawn beneath its centre
+/// (the background, a heatmap cell, a bar), below `min_contrast` (4.5, WCAG AA for text).
+struct ContrastCheck: LintCheck {
+  let check = LintSpec.Check.contrast
+
+  func findings(in figure: DrawnFigure, context: LintContext) -> [LintFinding] {
+    var reported: Set<String> = []
+    var findings: [LintFinding] = []
+    for text in figure.texts {
+      let center = Point(text.box.x + text.box.width / 2, text.box.y + text.box.height / 2)
+      // What lies under the text: the rectangles drawn before it that hold its centre, composited in order on white.
+      var below = RGB(red: 1, green: 1, blue: 1)
+      for fill in figure.fills where fill.order < text.order && fill.isRectangle && fill.box.contains(center) {
+        below = ColorScience.over(fill.color, opacity: fill.opacity, below)
+      }
+      let color = ColorScience.over(text.node.paint.color, opacity: text.node.paint.opacity, below)
+      let ratio = ColorScience.contrast(color, below)
+      guard ratio < context.spec.minContrast else { continue }
+      // One finding per group: a heatmap's annotations share their cause.
+      let key = text.role + "|" + (text.source?.description ?? "")
+      guard reported.insert(key).inserted else { continue }
+      findings.append(
+        LintFinding(
+          check: check,
+          message: "text '\(text.node.plainText)' of '\(text.role)' has a contrast ratio of \(Format.points(ratio)) "
+            + "against \(below.hex) under it (at least \(Format.points(context.spec.minContrast))); darken or lighten "
+            + "the text or its fill", location: text.source ?? context.figureLocation))
+    }
+    return findings
+  }
+}

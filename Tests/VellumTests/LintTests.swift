@@ -1,0 +1,144 @@
+import Foundation
+import Vellum
+import VellumSpec
+import VellumTestSupport
+import XCTest
+
+@testable import VellumLint
+
+/// `vellum lint`: each check flags a figure that breaks it, at the spec line that drew the offending part, and
+/// passes its fixed version; `lint: {ignore}` silences a check.
+final class LintTests: XCTestCase {
+  private static let csv = "step,loss,method,label\n0,1,base,a\n1,0.8,base,b\n0,0.9,ours,c\n1,0.5,ours,d\n"
+
+  private func lint(_ spec: String, width: Double? = nil, csv: String = LintTests.csv) throws -> [LintFinding] {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", csv)
+    return try Linter.lint(Figure(contentsOf: try fixture.write("figure.yaml", spec)), width: width)
+  }
+
+  private func checks(_ findings: [LintFinding]) -> Set<LintSpec.Check> { Set(findings.map(\.check)) }
+
+  private static let lines = """
+    size: [6.4in, 4.8in]
+    data: {d: data.csv}
+    axes:
+      layers:
+        - line: {x: step, y: loss, group: method}
+    """
+
+  func testTextSizeAtThePrintedWidth() throws {
+    XCTAssertFalse(checks(try lint(Self.lines)).contains(.textSize), "10 pt as drawn")
+    // 6.4 in printed at 3.25 in: the 10 pt tick labels become 5.1 pt.
+    let findings = try lint(Self.lines, width: 3.25 * 72).filter { $0.check == .textSize }
+    XCTAssertFalse(findings.isEmpty)
+    XCTAssertTrue(findings.contains { $0.message.contains("5.08 pt") }, "\(findings)")
+    XCTAssertTrue(checks(try lint(Self.lines, width: 3.25 * 72)).contains(.width))
+    XCTAssertFalse(
+      checks(try lint(Self.lines.replacingOccurrences(of: "6.4in, 4.8in", with: "3.25in, 2.4in"), width: 3.25 * 72))
+        .contains(.textSize))
+  }
+
+  func testContrastOfTextOverItsFill() throws {
+    let grey = """
+      size: [4in, 3in]
+      data: {d: data.csv}
+      axes:
+        layers:
+          - line: {x: step, y: loss, group: method}
+          - text: {x: step, y: loss, text: {column: label}, color: '#bbbbbb'}
+      """
+    let findings = try lint(grey).filter { $0.check == .contrast }
+    XCTAssertEqual(findings.count, 1, "\(findings)")
+    // Text a layer places from the data is drawn above the plot with the panel's annotations: located at its axes.
+    XCTAssertEqual(findings.first?.location?.line, 4, "the axes' layers")
+    XCTAssertTrue(
+      try lint(grey.replacingOccurrences(of: "#bbbbbb", with: "#333333")).allSatisfy { $0.check != .contrast })
+  }
+
+  func testOverlappingTexts() throws {
+    let stacked = """
+      size: [4in, 3in]
+      data: {d: data.csv}
+      axes:
+        layers:
+          - line: {x: step, y: loss, group: method}
+          - text: {x: 0.5, y: 0.7, text: Overlapping words}
+          - text: {x: 0.5, y: 0.7, text: Overlapping again}
+      """
+    XCTAssertTrue(checks(try lint(stacked)).contains(.overlap))
+    XCTAssertFalse(
+      checks(
+        try lint(stacked.replacingOccurrences(of: "y: 0.7, text: Overlapping again", with: "y: 0.95, text: Apart"))
+      ).contains(.overlap))
+  }
+
+  func testColoursAColourBlindReaderConfuses() throws {
+    // tab10's orange and green look alike to protanopes (ΔE2000 1.2).
+    let confused = Self.lines.replacingOccurrences(
+      of: "group: method}", with: "group: method, color: {column: method}}"
+    )
+    .replacingOccurrences(of: "size: [6.4in, 4.8in]", with: "size: [6.4in, 4.8in]\ncolors: {base: C1, ours: C2}")
+    let findings = try lint(confused).filter { $0.check == .colorVision }
+    XCTAssertEqual(findings.count, 1, "\(findings)")
+    XCTAssertTrue(findings[0].message.contains("protanopia"), findings[0].message)
+    // A dash tells them apart; so do Okabe–Ito's colours.
+    XCTAssertFalse(
+      checks(
+        try lint(
+          confused.replacingOccurrences(
+            of: "color: {column: method}}", with: "color: {column: method}, dash: {column: method}}"))
+      ).contains(.colorVision))
+    XCTAssertFalse(
+      checks(try lint(confused.replacingOccurrences(of: "C1, ours: C2", with: "'#e69f00', ours: '#0072b2'"))).contains(
+        .colorVision))
+    // Silenced per figure.
+    XCTAssertFalse(checks(try lint(confused + "\nlint: {ignore: [color-vision]}\n")).contains(.colorVision))
+  }
+
+  func testEmbeddedImagesBelowPrintResolution() throws {
+    var rows = ["i,j,v"]
+    for i in 0..<80 { for j in 0..<80 { rows.append("\(i),\(j),\((i * j) % 7)") } }
+    let heatmap = """
+      size: [6in, 6in]
+      data: {d: data.csv}
+      axes:
+        layers:
+          - heatmap: {x: i, y: j, value: v}
+
+      """
+    let csv = rows.joined(separator: "\n") + "\n"
+    let fine = try lint(heatmap, csv: csv).filter { $0.check == .resolution }
+    XCTAssertTrue(fine.isEmpty, "\(fine)")
+    let coarse = try lint(heatmap + "lint: {min_dpi: 2000}\n", csv: csv).filter { $0.check == .resolution }
+    XCTAssertEqual(coarse.count, 1, "\(coarse)")
+    XCTAssertEqual(coarse.first?.location?.line, 5, "the heatmap layer")
+  }
+
+  func testBadLintKeysAreLocated() {
+    XCTAssertNotNil(SpecFixture.error(Self.lines + "\nlint: {ignore: [colour]}\n"))
+    XCTAssertTrue("\(SpecFixture.error(Self.lines + "\nlint: {ignore: [colour]}\n")!)".contains("figure.yaml:6:"))
+  }
+
+  /// `vellum lint` prints located warnings and exits 0 (1 with --strict); `render --lint --strict` writes nothing.
+  func testCommandLine() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", Self.csv)
+    let spec = try fixture.write("figure.yaml", Self.lines)
+    let narrow = try runVellum(["lint", spec, "--width", "3.25in"])
+    XCTAssertEqual(narrow.status, 0)
+    XCTAssertTrue(
+      narrow.stderr.contains("figure.yaml:") && narrow.stderr.contains("warning: [text-size]"), narrow.stderr)
+    XCTAssertEqual(try runVellum(["lint", spec, "--width", "3.25in", "--strict"]).status, 1)
+    XCTAssertEqual(try runVellum(["lint", spec, "--strict"]).status, 0, "10 pt as drawn, nothing found")
+    let out = fixture.directory.appendingPathComponent("out")
+    let rendered = try runVellum(["render", spec, "--lint", "--strict", "--out", out.path])
+    XCTAssertEqual(rendered.status, 0, rendered.stderr)
+    let narrowSpec = try fixture.write("narrow.yaml", Self.lines + "\nlint: {width: 2in}\n")
+    let refused = try runVellum(["render", narrowSpec, "--lint", "--strict", "--out", out.path])
+    XCTAssertEqual(refused.status, 1, refused.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("narrow.svg").path))
+  }
+}
