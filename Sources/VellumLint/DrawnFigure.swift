@@ -25,6 +25,26 @@ struct DrawnFigure {
     /// The outline is an axis-aligned rectangle: its box is what it covers.
     var isRectangle: Bool
     var order: Int
+    /// The outline's points on the page (curves by their end points), one list per subpath.
+    var outline: [[Point]]
+
+    /// Whether `point` lies inside the shape (even-odd over its subpaths, within its visible box).
+    func covers(_ point: Point) -> Bool {
+      guard box.contains(point) else { return false }
+      if isRectangle { return true }
+      var inside = false
+      for polygon in outline where polygon.count > 2 {
+        var j = polygon.count - 1
+        for i in polygon.indices {
+          let (a, b) = (polygon[i], polygon[j])
+          if (a.y > point.y) != (b.y > point.y), point.x < (b.x - a.x) * (point.y - a.y) / (b.y - a.y) + a.x {
+            inside.toggle()
+          }
+          j = i
+        }
+      }
+      return inside
+    }
   }
 
   struct Image {
@@ -57,7 +77,9 @@ struct DrawnFigure {
     width = scene.width
     height = scene.height
     var order = 0
-    func walk(_ nodes: [SceneNode], offset: Point, role: String, panel: String, source: SourceLocation?) {
+    func walk(
+      _ nodes: [SceneNode], offset: Point, role: String, panel: String, source: SourceLocation?, clip: Rect?
+    ) {
       for node in nodes {
         order += 1
         switch node {
@@ -72,17 +94,25 @@ struct DrawnFigure {
                 role: group.role, panel: panel, color: first.color, dashes: first.dashes, shapes: Self.shapes(group),
                 source: group.source))
           }
-          walk(group.children, offset: shift, role: group.role, panel: panel, source: group.source ?? source)
-        case .clip(let clip):
-          walk(clip.children, offset: offset, role: role, panel: panel, source: source)
+          walk(
+            group.children, offset: shift, role: group.role, panel: panel, source: group.source ?? source, clip: clip)
+        case .clip(let inner):
+          // What a clip hides is not under anything: shapes count only where they show.
+          let rect = Rect(
+            x: inner.rect.x + offset.x, y: inner.rect.y + offset.y, width: inner.rect.width, height: inner.rect.height)
+          walk(
+            inner.children, offset: offset, role: role, panel: panel, source: source,
+            clip: clip.map { Self.intersection($0, rect) } ?? rect)
         case .path(let path):
-          guard let fill = path.fill, fill.opacity > 0, let box = Self.bounds(path.segments, offset: offset) else {
+          guard let fill = path.fill, fill.opacity > 0, var box = Self.bounds(path.segments, offset: offset) else {
             continue
           }
+          if let clip { box = Self.intersection(box, clip) }
+          guard box.width > 0, box.height > 0 else { continue }
           fills.append(
             Fill(
               box: box, color: fill.color, opacity: fill.opacity, isRectangle: Self.isRectangle(path.segments),
-              order: order))
+              order: order, outline: Self.outline(path.segments, offset: offset)))
         case .text(let text):
           guard let (box, quad, size) = Self.ink(text, scene: scene, offset: offset) else { continue }
           texts.append(Text(node: text, box: box, quad: quad, size: size, order: order, role: role, source: source))
@@ -93,7 +123,31 @@ struct DrawnFigure {
         }
       }
     }
-    walk(scene.nodes, offset: Point(0, 0), role: "", panel: "", source: nil)
+    walk(scene.nodes, offset: Point(0, 0), role: "", panel: "", source: nil, clip: nil)
+  }
+
+  /// A path's subpaths as point lists, curves by their end points.
+  static func outline(_ segments: [PathSegment], offset: Point) -> [[Point]] {
+    var polygons: [[Point]] = []
+    var current: [Point] = []
+    for segment in segments {
+      switch segment {
+      case .move(let p):
+        if !current.isEmpty { polygons.append(current) }
+        current = [Point(p.x + offset.x, p.y + offset.y)]
+      case .line(let p), .cubic(_, _, let p): current.append(Point(p.x + offset.x, p.y + offset.y))
+      case .close: break
+      }
+    }
+    if !current.isEmpty { polygons.append(current) }
+    return polygons
+  }
+
+  /// The part of `a` inside `b` (empty: zero width or height).
+  static func intersection(_ a: Rect, _ b: Rect) -> Rect {
+    let (x0, y0) = (max(a.minX, b.minX), max(a.minY, b.minY))
+    let (x1, y1) = (min(a.maxX, b.maxX), min(a.maxY, b.maxY))
+    return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
   }
 
   /// Groups that draw a panel's furniture, not its data.

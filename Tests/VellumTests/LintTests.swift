@@ -141,4 +141,17 @@ final class LintTests: XCTestCase {
     XCTAssertEqual(refused.status, 1, refused.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("narrow.svg").path))
   }
+
+  /// Every example is camera-ready by its own account: nothing found, or the check silenced with a reason beside it.
+  func testEveryExampleLintsClean() throws {
+    for spec in try PackagePaths.exampleSpecs() {
+      let findings = try Linter.lint(Figure(contentsOf: spec.path))
+      XCTAssertEqual(findings, [], spec.lastPathComponent)
+      let text = try String(contentsOf: spec, encoding: .utf8)
+      if text.contains("\nlint: {ignore:") {
+        XCTAssertTrue(
+          text.contains("\n# vellum lint: "), "\(spec.lastPathComponent) silences a check without saying why")
+      }
+    }
+  }
 }

@@ -8,9 +8,9 @@ restarts = pd.read_csv(f"{EXAMPLES}/lr-restarts.csv")
 fig, ax = plt.subplots(figsize=(6, 2.8))
 ax.plot(d.step, d.lr, color="C0")
 for step in restarts.step:
-    ax.axvline(step, color="grey", ls=":", lw=1)
+    ax.axvline(step, color="dimgrey", ls=":", lw=1)
     ax.text(step, 0.97, "restart", transform=ax.get_xaxis_transform(), rotation=90, ha="right", va="top",
-            color="grey")
+            color="dimgrey")
 ax.ticklabel_format(axis="y", style="sci", scilimits=(0, 0), useMathText=True)
 ax.set(xlabel="Step", ylabel="Learning rate")
 fig.tight_layout()

@@ -13,7 +13,15 @@ struct ContrastCheck: LintCheck {
       let center = Point(text.box.x + text.box.width / 2, text.box.y + text.box.height / 2)
       // What lies under the text: the rectangles drawn before it that hold its centre, composited in order on white.
       var below = RGB(red: 1, green: 1, blue: 1)
-      for fill in figure.fills where fill.order < text.order && fill.isRectangle && fill.box.contains(center) {
+      // A shape counts when it covers the text's centre and, unless a rectangle, its box's corners: a cell, a bar,
+      // a text box, an area; not a marker beside a label.
+      let corners = [
+        Point(text.box.x, text.box.y), Point(text.box.x + text.box.width, text.box.y),
+        Point(text.box.x, text.box.y + text.box.height),
+        Point(text.box.x + text.box.width, text.box.y + text.box.height),
+      ]
+      for fill in figure.fills
+      where fill.order < text.order && fill.covers(center) && (fill.isRectangle || corners.allSatisfy(fill.covers)) {
         below = ColorScience.over(fill.color, opacity: fill.opacity, below)
       }
       let color = ColorScience.over(text.node.paint.color, opacity: text.node.paint.opacity, below)
