@@ -71,6 +71,7 @@ bench: deps
 	bash bench/big-line.sh
 	bash bench/logs.sh
 	bash bench/distributions.sh
+	.build-bench/venv/bin/python bench/lint.py
 	.build-bench/venv/bin/pip install -q --force-reinstall --no-deps ./python
 	VELLUM_BIN=$(CURDIR)/.build/release/vellum .build-bench/venv/bin/python bench/python_overhead.py
 
