@@ -13,6 +13,8 @@ public struct FigureRenderer: Sendable {
   public var style: String?
   /// Embeds font subsets in the SVG whatever the spec says (for pages viewed in browsers).
   public var embedFonts: Bool
+  /// A change to the laid-out scene before it is written (a colour-vision preview); nil writes it as laid out.
+  public var adjustScene: (@Sendable (Scene) -> Scene)?
 
   /// A renderer with PNG resolution `dpi`, and optional text-mode, style and font-embedding overrides.
   public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil, embedFonts: Bool = false) {
@@ -53,7 +55,8 @@ public struct FigureRenderer: Sendable {
   public func renderReporting(_ figure: Figure, formats: [OutputFormat]) throws
     -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
   {
-    let (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
+    var (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
+    if let adjustScene { scene = adjustScene(scene) }
     let svg = SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text))
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     let jobs = formats.filter { $0 != .svg }

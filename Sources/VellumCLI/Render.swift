@@ -38,6 +38,10 @@ struct Render: ParsableCommand {
   @Flag(help: "Also run vellum lint's camera-ready checks: findings are warnings (errors with --strict).")
   var lint = false
 
+  @Option(
+    help: "Write how the figure looks with a colour-vision deficiency: protanopia, deuteranopia or tritanopia.")
+  var simulate: String?
+
   @Option(help: "Add a data source NAME=PATH (CSV, TSV or JSON Lines), replacing the spec's own of that name.")
   var data: [DataArgument] = []
 
@@ -51,6 +55,9 @@ struct Render: ParsableCommand {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
+    if let simulate, ColorScience.Deficiency(rawValue: simulate) == nil {
+      throw ValidationError("--simulate takes protanopia, deuteranopia or tritanopia")
+    }
     try SpecArgument.validate(specs)
     if watch && specs.contains(SpecArgument.stdinName) {
       throw ValidationError("--watch cannot watch a spec read from standard input")
@@ -66,7 +73,11 @@ struct Render: ParsableCommand {
     do { formats = try stdout.map { [$0] } ?? OutputFormat.parseList(format) } catch {
       throw ValidationError("\(error)")
     }
-    let renderer = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
+    var configured = FigureRenderer(dpi: dpi, textMode: text.flatMap(TextMode.init(rawValue:)), style: style)
+    if let deficiency = simulate.flatMap(ColorScience.Deficiency.init(rawValue:)) {
+      configured.adjustScene = { ColorVisionPreview.apply(deficiency, to: $0) }
+    }
+    let renderer = configured
     if let stdout {
       if let code = renderOne(specs[0], renderer: renderer, formats: [stdout], toStandardOutput: true) {
         Foundation.exit(code)

@@ -66,9 +66,19 @@ struct DrawnFigure {
     var source: SourceLocation?
   }
 
+  /// A legend drawn inside a panel: the box its frame and entries cover.
+  struct Legend {
+    var box: Rect
+    var panel: String
+    var source: SourceLocation?
+  }
+
   var width: Double
   var height: Double
   var texts: [Text] = []
+  var legends: [Legend] = []
+  /// The vertices the data series of each panel draw (line points, marker outlines, bar corners), by panel.
+  var dataPoints: [String: [(point: Point, role: String)]] = [:]
   var fills: [Fill] = []
   var images: [Image] = []
   var series: [Series] = []
@@ -78,7 +88,8 @@ struct DrawnFigure {
     height = scene.height
     var order = 0
     func walk(
-      _ nodes: [SceneNode], offset: Point, role: String, panel: String, source: SourceLocation?, clip: Rect?
+      _ nodes: [SceneNode], offset: Point, role: String, panel: String, source: SourceLocation?, clip: Rect?,
+      inData: Bool = false
     ) {
       for node in nodes {
         order += 1
@@ -94,16 +105,34 @@ struct DrawnFigure {
                 role: group.role, panel: panel, color: first.color, dashes: first.dashes, shapes: Self.shapes(group),
                 source: group.source))
           }
+          if group.role == "legend", panel.hasPrefix("axes-"),
+            let box = Self.bounds(Self.pathSegments(group.children), offset: shift)
+          {
+            legends.append(Legend(box: box, panel: panel, source: group.source))
+          }
+          // A group a layer drew (its spec location set) holds data, unless it is the panel's furniture.
+          let data =
+            inData
+            || (group.source != nil && !Self.decorationRoles.contains(group.role) && !group.role.hasPrefix("axes-")
+              && !group.role.hasPrefix("inset-"))
           walk(
-            group.children, offset: shift, role: group.role, panel: panel, source: group.source ?? source, clip: clip)
+            group.children, offset: shift, role: group.role, panel: panel, source: group.source ?? source, clip: clip,
+            inData: data && group.role != "legend")
         case .clip(let inner):
           // What a clip hides is not under anything: shapes count only where they show.
           let rect = Rect(
             x: inner.rect.x + offset.x, y: inner.rect.y + offset.y, width: inner.rect.width, height: inner.rect.height)
           walk(
             inner.children, offset: offset, role: role, panel: panel, source: source,
-            clip: clip.map { Self.intersection($0, rect) } ?? rect)
+            clip: clip.map { Self.intersection($0, rect) } ?? rect, inData: inData)
         case .path(let path):
+          if inData {
+            for polygon in Self.outline(path.segments, offset: offset) {
+              for point in polygon where clip?.contains(point) ?? true {
+                dataPoints[panel, default: []].append((point, role))
+              }
+            }
+          }
           guard let fill = path.fill, fill.opacity > 0, var box = Self.bounds(path.segments, offset: offset) else {
             continue
           }
@@ -124,6 +153,15 @@ struct DrawnFigure {
       }
     }
     walk(scene.nodes, offset: Point(0, 0), role: "", panel: "", source: nil, clip: nil)
+  }
+
+  /// Every path segment among `nodes` (not inside their groups).
+  static func pathSegments(_ nodes: [SceneNode]) -> [PathSegment] {
+    nodes.flatMap { node -> [PathSegment] in
+      if case .path(let path) = node { return path.segments }
+      if case .group(let group) = node { return pathSegments(group.children) }
+      return []
+    }
   }
 
   /// A path's subpaths as point lists, curves by their end points.

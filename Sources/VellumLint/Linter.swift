@@ -8,7 +8,8 @@ import VellumSpec
 public enum Linter {
   /// Every check, in the order findings are listed. Adding one is a file in `Checks` and a line here.
   static let checks: [any LintCheck] = [
-    WidthCheck(), TextSizeCheck(), ContrastCheck(), OverlapCheck(), ResolutionCheck(), ColorVisionCheck(),
+    WidthCheck(), TextSizeCheck(), ContrastCheck(), OverlapCheck(), LegendOverDataCheck(), ResolutionCheck(),
+    ColorVisionCheck(),
   ]
 
   /// The findings on `figure` printed at `width` points (nil: `lint.width`, else as drawn), silenced checks left out.

@@ -6,6 +6,7 @@ public struct LintSpec: Sendable, Equatable {
     case textSize = "text-size"
     case contrast
     case overlap
+    case legendOverData = "legend-over-data"
     case resolution
     case width
     case colorVision = "color-vision"
@@ -16,6 +17,7 @@ public struct LintSpec: Sendable, Equatable {
       case .textSize: return "text smaller than min_text_size points once the figure is scaled to its target width"
       case .contrast: return "text whose WCAG contrast ratio against the fill under it is below min_contrast"
       case .overlap: return "text overlapping other text (tick labels, labels, annotations)"
+      case .legendOverData: return "a legend inside a panel drawn over points of its data"
       case .resolution: return "an embedded image (a dense heatmap) below min_dpi at the target width"
       case .width: return "a figure wider than the target width (the venue's column, or --width)"
       case .colorVision:

@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumScene
 import VellumSpec
 import VellumTestSupport
 import XCTest
@@ -97,6 +98,30 @@ final class LintTests: XCTestCase {
     XCTAssertFalse(checks(try lint(confused + "\nlint: {ignore: [color-vision]}\n")).contains(.colorVision))
   }
 
+  /// A legend drawn over its panel's points is found; `best` placement steers clear of them.
+  func testLegendOverData() throws {
+    var rows = ["step,loss,method"]
+    for step in 0..<40 {
+      for (index, method) in ["base", "ours"].enumerated() {
+        rows.append("\(step),\(Double(index) * 0.1 + Double(step % 7) / 7),\(method)")
+      }
+    }
+    let spec = """
+      size: [4in, 3in]
+      data: {d: data.csv}
+      axes:
+        legend: {location: center}
+        layers:
+          - scatter: {x: step, y: loss, group: method}
+      """
+    let csv = rows.joined(separator: "\n") + "\n"
+    let covered = try lint(spec, csv: csv).filter { $0.check == .legendOverData }
+    XCTAssertEqual(covered.count, 1, "\(covered)")
+    XCTAssertEqual(covered.first?.location?.line, 4, "the legend's spec line")
+    let outside = try lint(spec.replacingOccurrences(of: "location: center", with: "location: outside right"), csv: csv)
+    XCTAssertFalse(checks(outside).contains(.legendOverData))
+  }
+
   func testEmbeddedImagesBelowPrintResolution() throws {
     var rows = ["i,j,v"]
     for i in 0..<80 { for j in 0..<80 { rows.append("\(i),\(j),\((i * j) % 7)") } }
@@ -153,5 +178,49 @@ final class LintTests: XCTestCase {
           text.contains("\n# vellum lint: "), "\(spec.lastPathComponent) silences a check without saying why")
       }
     }
+  }
+
+  /// `render --simulate deuteranopia` writes every colour as Machado et al. simulate it: pure red becomes the olive
+  /// a deuteranope sees, black and white stay.
+  func testColorVisionPreview() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", Self.csv)
+    let spec = try fixture.write(
+      "figure.yaml", Self.lines.replacingOccurrences(of: "group: method}", with: "group: method, color: '#ff0000'}"))
+    let out = fixture.directory.appendingPathComponent("out")
+    let result = try runVellum(["render", spec, "--simulate", "deuteranopia", "--format", "svg", "--out", out.path])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let svg = try String(contentsOf: out.appendingPathComponent("figure.svg"), encoding: .utf8)
+    let expected = ColorScience.simulate(RGB(red: 1, green: 0, blue: 0), .deuteranopia).hex
+    XCTAssertNotEqual(expected, "#ff0000")
+    XCTAssertTrue(svg.contains("stroke=\"\(expected)\""), "\(expected) in the SVG")
+    XCTAssertFalse(svg.contains("#ff0000"))
+    XCTAssertEqual(try runVellum(["render", spec, "--simulate", "colourblind"]).status, 2, "a usage error")
+  }
+
+  /// The README's example: the figure that fails four checks at a 3.25 in column, and its fixed version.
+  func testTheReadmeExample() throws {
+    let csv =
+      "step,loss,method\n0,2.0,baseline\n1,1.6,baseline\n2,1.4,baseline\n3,1.3,baseline\n"
+      + "0,2.1,ablation\n1,1.5,ablation\n2,1.2,ablation\n3,1.1,ablation\n0,1.9,ours\n1,1.3,ours\n2,1.0,ours\n3,0.9,ours\n"
+    let before = """
+      size: [6.4in, 4.8in]
+      data: {runs: data.csv}
+      colors: {baseline: C0, ablation: C1, ours: C2}
+      axes:
+        x: {label: Step}
+        y: {label: Loss}
+        legend: {location: center}
+        layers:
+          - line: {x: step, y: loss, group: method, marker: circle}
+          - text: {x: 2, y: 1.25, text: 'lr warm-up ends', color: '#aaaaaa'}
+      """
+    XCTAssertEqual(checks(try lint(before, width: 3.25 * 72, csv: csv)), [.width, .textSize, .contrast, .colorVision])
+    let after = before.replacingOccurrences(of: "size: [6.4in, 4.8in]", with: "size: [3.25in, 2.4in]\nfont: {size: 8}")
+      .replacingOccurrences(of: "colors: {baseline: C0, ablation: C1, ours: C2}", with: "palette: okabe-ito")
+      .replacingOccurrences(of: "#aaaaaa", with: "#555555").replacingOccurrences(
+        of: "location: center", with: "location: best")
+    XCTAssertEqual(try lint(after, width: 3.25 * 72, csv: csv), [])
   }
 }

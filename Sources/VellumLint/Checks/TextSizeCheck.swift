@@ -6,29 +6,36 @@ struct TextSizeCheck: LintCheck {
   let check = LintSpec.Check.textSize
 
   func findings(in figure: DrawnFigure, context: LintContext) -> [LintFinding] {
-    // One finding per drawing group (a panel's tick labels, a legend): its smallest text and how many are small.
-    var small: [String: (count: Int, smallest: DrawnFigure.Text)] = [:]
+    // One finding per spec location (an axes' tick labels and annotations, a legend): how many texts are small,
+    // which parts draw them, and the smallest.
+    var small: [String: (texts: [DrawnFigure.Text], smallest: DrawnFigure.Text)] = [:]
     var order: [String] = []
     for text in figure.texts where text.size * context.scale < context.spec.minTextSize - 1e-9 {
-      let key = text.role + "|" + (text.source?.description ?? "")
+      let key = text.source?.description ?? ""
       if let seen = small[key] {
-        small[key] = (seen.count + 1, text.size < seen.smallest.size ? text : seen.smallest)
+        small[key] = (seen.texts + [text], text.size < seen.smallest.size ? text : seen.smallest)
       } else {
-        small[key] = (1, text)
+        small[key] = ([text], text)
         order.append(key)
       }
     }
     return order.map { key in
-      let (count, text) = small[key]!
-      let printed = text.size * context.scale
-      let many = count > 1 ? "\(count) texts of '\(text.role)', the smallest" : "text of '\(text.role)'"
+      let (texts, smallest) = small[key]!
+      var roles: [String] = []
+      for text in texts where !roles.contains(Self.part(text.role)) { roles.append(Self.part(text.role)) }
+      let printed = smallest.size * context.scale
+      let parts = roles.prefix(3).joined(separator: ", ") + (roles.count > 3 ? "…" : "")
+      let many = texts.count > 1 ? "\(texts.count) texts (\(parts)), the smallest" : "text (\(parts))"
       return LintFinding(
         check: check,
-        message: "\(many) '\(text.node.plainText)' is \(Format.points(printed)) pt at the printed width"
+        message: "\(many) '\(smallest.node.plainText)' is \(Format.points(printed)) pt at the printed width"
           + " (at least \(Format.points(context.spec.minTextSize)) pt); enlarge font.size or the text's own size",
-        location: text.source ?? context.figureLocation)
+        location: smallest.source ?? context.figureLocation)
     }
   }
+
+  /// The part of the figure a role names: `legend` for every legend entry, `axis-x`, `annotations`, a layer's role.
+  static func part(_ role: String) -> String { role.hasPrefix("legend-") ? "legend" : role }
 }
 
 /// Numbers in messages: two decimals at most.
