@@ -15,6 +15,8 @@ public struct FigureRenderer: Sendable {
   public var embedFonts: Bool
   /// A change to the laid-out scene before it is written (a colour-vision preview); nil writes it as laid out.
   public var adjustScene: (@Sendable (Scene) -> Scene)?
+  /// Write the SVG to scale with its container (`width="100%"`), whatever the spec says; nil follows the spec.
+  public var responsive: Bool?
 
   /// A renderer with PNG resolution `dpi`, and optional text-mode, style and font-embedding overrides.
   public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil, embedFonts: Bool = false) {
@@ -78,7 +80,13 @@ public struct FigureRenderer: Sendable {
     }
     var (outputs, failure) = results.withLock { $0 }
     if let failure { throw failure }
-    if formats.contains(.svg) { outputs[.svg] = Array(svg.utf8) }
+    if formats.contains(.svg) {
+      // PDF and PNG come from the sized SVG; a responsive one differs only in its root's size attributes.
+      let responsive = self.responsive ?? figure.spec.svgResponsive
+      outputs[.svg] = Array(
+        (responsive ? SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), responsive: true) : svg)
+          .utf8)
+    }
     return (outputs, warnings)
   }
 }

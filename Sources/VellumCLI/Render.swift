@@ -38,6 +38,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Also run vellum lint's camera-ready checks: findings are warnings (errors with --strict).")
   var lint = false
 
+  @Flag(help: "Write SVG that scales with its page (width=\"100%\", no fixed height), whatever the spec says.")
+  var responsive = false
+
   @Option(
     help: "Write how the figure looks with a colour-vision deficiency: protanopia, deuteranopia or tritanopia.")
   var simulate: String?
@@ -77,6 +80,7 @@ struct Render: ParsableCommand {
     if let deficiency = simulate.flatMap(ColorScience.Deficiency.init(rawValue:)) {
       configured.adjustScene = { ColorVisionPreview.apply(deficiency, to: $0) }
     }
+    if responsive { configured.responsive = true }
     let renderer = configured
     if let stdout {
       if let code = renderOne(specs[0], renderer: renderer, formats: [stdout], toStandardOutput: true) {

@@ -4,12 +4,17 @@ import VellumScene
 /// Turns a scene into SVG text; the single place that decides formatting, attribute order and ids,
 /// so the same scene always gives the same bytes.
 public enum SVGWriter {
-  public static func write(_ scene: Scene, textMode: TextMode = .fonts) -> String {
+  /// `responsive` writes `width="100%"` and no height, so the figure scales with its container at its aspect ratio
+  /// (the viewBox keeps the coordinates); otherwise the size in points.
+  public static func write(_ scene: Scene, textMode: TextMode = .fonts, responsive: Bool = false) -> String {
     var state = WriterState(primaryFamily: primaryFamily(scene) ?? "serif", textMode: textMode)
     var body: [String] = []
     for node in scene.nodes { state.write(node, depth: 1, into: &body) }
 
-    let size = "width=\"\(NumberFormat.format(scene.width))pt\" height=\"\(NumberFormat.format(scene.height))pt\""
+    let size =
+      responsive
+      ? "width=\"100%\""
+      : "width=\"\(NumberFormat.format(scene.width))pt\" height=\"\(NumberFormat.format(scene.height))pt\""
     let viewBox = "viewBox=\"0 0 \(NumberFormat.format(scene.width)) \(NumberFormat.format(scene.height))\""
     let xlink =
       state.usedGlyphs.isEmpty && !state.hasImages ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#

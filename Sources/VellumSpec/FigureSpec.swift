@@ -36,6 +36,8 @@ public struct FigureSpec: Sendable {
   public var alt: String?
   /// Thresholds and silenced checks of `vellum lint`.
   public var lint = LintSpec()
+  /// The SVG scales with its container (`svg: {responsive: true}`): `width="100%"`, no fixed height.
+  public var svgResponsive = false
   /// Thin lines and bands denser than the page can show (on by default).
   public var decimate: Bool
   /// How SVG output carries text: `fonts` (selectable `<text>`) or `paths` (glyph outlines).
@@ -223,6 +225,10 @@ extension FigureSpec {
         "decimate", SpecSchema.boolean, "thin lines and bands denser than the output can show",
         defaultValue: true),
       SpecKey(
+        "svg", svgObject.schema,
+        "how the SVG file is written for web pages: {responsive: true} scales it with its page",
+        example: "{responsive: true}"),
+      SpecKey(
         "lint", LintSpec.object.schema, "thresholds of vellum lint's camera-ready checks, and checks silenced",
         example: "{ignore: [overlap]}"),
       SpecKey(
@@ -322,6 +328,8 @@ extension FigureSpec {
     decimate = try map.optional("decimate") { try $0.bool() } ?? true
     alt = try map.optional("alt") { try $0.string("a description of the figure") }
     lint = try map.optional("lint") { try LintSpec(node: $0) } ?? LintSpec()
+    svgResponsive =
+      try map["svg"].map { try $0.mapping(Self.svgObject).optional("responsive") { try $0.bool() } ?? false } ?? false
     palette =
       try map.optional("palette") { node -> [Color] in
         if let name = node.scalarText {
@@ -396,6 +404,20 @@ extension FigureSpec {
     }
     return points
   }
+}
+
+extension FigureSpec {
+  /// `svg:` — how the SVG file is written (PDF and PNG are unaffected).
+  static let svgObject = SpecObject(
+    "svg",
+    purpose: "How the SVG file is written for web pages and documentation sites; PDF and PNG are unaffected.",
+    keys: [
+      SpecKey(
+        "responsive", SpecSchema.boolean,
+        "width=\"100%\" and no fixed height, so the figure scales with its container at its aspect ratio",
+        defaultValue: false)
+    ],
+    example: "{svg: {responsive: true}, axes: {layers: [{line: {x: step, y: loss}}]}}")
 }
 
 extension FontSpec {

@@ -8,17 +8,8 @@ import XCTest
 /// The gallery in a real browser: each figure as headless Chromium draws it against librsvg's PNG.
 /// Skipped when Chromium is missing, unless VELLUM_REQUIRE_BROWSER=1 (as `make gallery-test` sets).
 final class GalleryBrowserTests: XCTestCase {
-  private var chromium: String? {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
-
   func testGalleryFiguresLookTheSameInChromium() throws {
-    guard let chromium else {
-      if ProcessInfo.processInfo.environment["VELLUM_REQUIRE_BROWSER"] == "1" {
-        return XCTFail("chromium is not installed")
-      }
-      throw XCTSkip("chromium is not installed (make gallery-test installs it)")
-    }
+    _ = try Chromium.path()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-gallery-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let specs = try PackagePaths.exampleSpecs().map(\.path)
@@ -36,16 +27,7 @@ final class GalleryBrowserTests: XCTestCase {
       let width = Int((scene.width * 96 / 72).rounded(.up))
       let height = Int((scene.height * 96 / 72).rounded(.up))
       let shot = folder.appendingPathComponent("\(base).chromium.png")
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: chromium)
-      process.arguments = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-        "--screenshot=\(shot.path)", "--window-size=\(width),\(height)", svgURL.absoluteString,
-      ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      process.waitUntilExit()
+      try Chromium.screenshot(svgURL, width: width, height: height, to: shot)
       let browser = try RasterImage(png: Array(try Data(contentsOf: shot)))
       let reference = try Rasterizer.image(
         svg: svg, width: scene.width, height: scene.height, dpi: 96, fontFiles: scene.fontFiles)
