@@ -99,7 +99,8 @@ public enum FigureCompiler {
       let built = try guide.build(plot: along, start: start)
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
-    let scene = try scene(spec, nodes: nodes, setter: setter)
+    var scene = try scene(spec, nodes: nodes, setter: setter)
+    if spec.theme == .dark { scene = DarkTheme.apply(to: scene) }
     try checkSize(SceneSize(scene), at: spec.sizeLocation)
     return (scene, warnings)
   }

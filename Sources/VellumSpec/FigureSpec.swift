@@ -27,6 +27,11 @@ public struct FigureSpec: Sendable {
   }
   /// Canvas color; nil leaves the SVG transparent.
   public var background: Color?
+  /// The figure's look: light as drawn, or dark (greys, black and white turned over, colours kept).
+  public var theme = Theme.light
+
+  /// A figure's light or dark look.
+  public enum Theme: String, Sendable, CaseIterable { case light, dark }
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
@@ -207,6 +212,10 @@ extension FigureSpec {
         "where the plots lie with layout: fixed, as fractions of the figure (subplots_adjust)",
         example: "{left: 0.15, bottom: 0.15}"),
       SpecKey(
+        "theme", SpecSchema.enumeration(Theme.allCases.map(\.rawValue)),
+        "light, or dark: every grey, black and white turned over (white canvas to black, black text and spines to "
+          + "white), colours kept", defaultValue: Theme.light, example: "dark"),
+      SpecKey(
         "background", SpecSchema.colorOrNone, "the canvas colour, or none for a transparent figure",
         defaultValue: "white"),
       SpecKey("font", FontSpec.object.schema, "the fonts and base size of every text", example: "{size: 9}"),
@@ -328,6 +337,7 @@ extension FigureSpec {
     decimate = try map.optional("decimate") { try $0.bool() } ?? true
     alt = try map.optional("alt") { try $0.string("a description of the figure") }
     lint = try map.optional("lint") { try LintSpec(node: $0) } ?? LintSpec()
+    theme = try map.optional("theme") { try decodeEnum($0, what: "theme") } ?? .light
     svgResponsive =
       try map["svg"].map { try $0.mapping(Self.svgObject).optional("responsive") { try $0.bool() } ?? false } ?? false
     palette =
