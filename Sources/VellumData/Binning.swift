@@ -11,9 +11,23 @@ public enum Binning {
     _ values: [Double], bins: BinSpec, range: (Double, Double)? = nil, weighted: Bool = false,
     location: SourceLocation? = nil
   ) throws -> [Double] {
+    try edges(groups: [values], bins: bins, range: range, weighted: weighted, location: location)
+  }
+
+  /// ``edges(_:bins:range:weighted:location:)`` of several groups' values taken together, without joining them:
+  /// a count or width of bins needs only their extent.
+  public static func edges(
+    groups: [[Double]], bins: BinSpec, range: (Double, Double)? = nil, weighted: Bool = false,
+    location: SourceLocation? = nil
+  ) throws -> [Double] {
     if case .edges(let edges) = bins { return edges }
-    let finite = values.filter { !$0.isNaN }
-    let (first, last) = try outerEdges(finite, range: range, location: location)
+    var extent: (low: Double, high: Double)?
+    for values in groups {
+      for value in values where !value.isNaN {
+        extent = (Swift.min(extent?.low ?? value, value), Swift.max(extent?.high ?? value, value))
+      }
+    }
+    let (first, last) = try outerEdges(extent, range: range, location: location)
     let count: Int
     switch bins {
     case .count(let n): count = n
@@ -33,6 +47,7 @@ public enum Binning {
           .invalidSpec, "the \(rule.rawValue) bin rule needs unweighted data (as numpy); give a bin count or edges",
           at: location)
       }
+      let finite = groups.joined().filter { !$0.isNaN }
       let inRange = range == nil ? finite : finite.filter { $0 >= first && $0 <= last }
       let width = inRange.isEmpty ? 0 : Self.width(rule, inRange)
       guard width > 0, width.isFinite else {
@@ -54,13 +69,29 @@ public enum Binning {
 
   /// Sums of `weights` (or counts) of the values in each bin: [e₀, e₁), [e₁, e₂), …, [eₙ₋₁, eₙ].
   public static func counts(_ values: [Double], weights: [Double]? = nil, edges: [Double]) -> [Double] {
+    // Counts of parts of a large unweighted sample add up exactly (whole numbers), so parts count on every core;
+    // weighted sums stay in numpy's order.
+    guard weights == nil, values.count >= 2 * ParallelChunks.minimumPerChunk else {
+      return counts(values[...], weights: weights, edges: edges)
+    }
+    let parts = ParallelChunks.map(ParallelChunks.ranges(count: values.count)) { _, rows in
+      counts(values[rows], weights: nil, edges: edges)
+    }
+    return parts.dropFirst().reduce(into: parts[0]) { total, part in
+      for bin in total.indices { total[bin] += part[bin] }
+    }
+  }
+
+  private static func counts(_ values: ArraySlice<Double>, weights: [Double]?, edges: [Double]) -> [Double] {
     var sums = [Double](repeating: 0, count: max(0, edges.count - 1))
     guard let low = edges.first, let high = edges.last, !sums.isEmpty else { return sums }
     // Equal bins (every rule and count): numpy's arithmetic guess, corrected by a step when rounding misplaces it.
     let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
     let uniform = (widths.max()! - widths.min()!) <= 1e-9 * abs(widths[0])
     let scale = Double(sums.count) / (high - low)
-    for (index, value) in values.enumerated() where value >= low && value <= high {
+    for index in values.indices {
+      let value = values[index]
+      guard value >= low && value <= high else { continue }
       let weight = weights?[index] ?? 1
       guard !weight.isNaN else { continue }
       // Edges a few subnormals apart make the arithmetic guess infinite: such bins are found by bisection.
@@ -98,13 +129,13 @@ public enum Binning {
   }
 
   /// numpy's `_get_outer_edges`.
-  private static func outerEdges(_ values: [Double], range: (Double, Double)?, location: SourceLocation?) throws
-    -> (Double, Double)
-  {
+  private static func outerEdges(
+    _ extent: (low: Double, high: Double)?, range: (Double, Double)?, location: SourceLocation?
+  ) throws -> (Double, Double) {
     var (first, last): (Double, Double)
     if let range {
       (first, last) = range
-    } else if let low = values.min(), let high = values.max() {
+    } else if let (low, high) = extent {
       guard low.isFinite, high.isFinite else {
         throw VellumError(
           .invalidData, "the values run from \(low) to \(high); give the histogram a finite 'range'", at: location)

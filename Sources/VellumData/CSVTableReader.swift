@@ -35,11 +35,22 @@ enum DataFile {
     var bytes = try bytes(url: url, displayPath: displayPath, declaredAt: location)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     // ASCII (most logs) is UTF-8; anything else is checked by decoding it.
-    if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
+    if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
       throw VellumError(
         .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
     return bytes
+  }
+
+  /// Whether every byte is below 0x80, looked at eight bytes at a time.
+  private static func isASCII(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      let words = raw.count / 8
+      var high: UInt64 = 0
+      for word in 0..<words { high |= raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
+      for index in (words * 8)..<raw.count { high |= UInt64(raw[index]) }
+      return high & 0x8080_8080_8080_8080 == 0
+    }
   }
 
   /// The file's bytes as they are (binary files such as TensorBoard's), after the same checks.
@@ -59,17 +70,18 @@ enum DataFile {
         .missingFile, "cannot read data file '\(displayPath)'", at: location, cause: .system(errno: errno))
     }
     defer { close(descriptor) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    while filled < size {
-      let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { break }
-      filled += count
+    // The array's storage is written by read(2) only: no pass zeroing it first.
+    return [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+      var filled = 0
+      while filled < size {
+        let count = Glibc.read(descriptor, storage.baseAddress! + filled, size - filled)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { break }
+        filled += count
+      }
+      // A file that shrank while being read keeps what was read; one that grew is read to its size at the start.
+      initialized = filled
     }
-    // A file that shrank while being read keeps what was read; one that grew is read to its size at the start.
-    if filled < size { bytes.removeSubrange(filled...) }
-    return bytes
   }
 }
 
@@ -121,7 +133,7 @@ enum CSVTableReader {
     private var bytes: [UInt8] = []
     private var starts: [[Int32]]
     private var ends: [[Int32]]
-    private var lines: [Int] = []
+    private var lines = RowLines()
 
     init(names: [String], displayPath: String) {
       self.names = names
@@ -207,90 +219,36 @@ extension CSVTableReader {
     return (names, renamed)
   }
 
-  /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text. Cells stay
-  /// byte ranges of the file (``TextColumn``): no string is made per cell unless a cell is wanted as text.
+  /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text. Rows are
+  /// found on every core (``CSVFields``) and cells stay where they are in the file: no string, and no range, is
+  /// made per cell unless a cell is wanted.
   fileprivate static func plainTable(_ file: [UInt8], displayPath: String, delimiter: UnicodeScalar) throws -> Table? {
-    guard delimiter.isASCII else { return nil }
+    guard delimiter.isASCII, file.count < Int(Int32.max) else { return nil }
     let separator = UInt8(delimiter.value)
-    let buffer = TextColumn.Buffer(file)
-    let bytes = buffer.bytes
-    guard bytes.count < Int(Int32.max), !bytes.contains(UInt8(ascii: "\"")), !bytes.contains(UInt8(ascii: "\r"))
-    else { return nil }
-    return try bytes.withUnsafeBufferPointer { bytes -> Table? in
-      var names: [String]?
-      var renamed: [String] = []
-      var starts: [[Int32]] = []
-      var ends: [[Int32]] = []
-      var lines: [Int] = []
-      var line = 0
-      var lineStart = 0
-      let newline = UInt8(ascii: "\n")
-      while lineStart < bytes.count {
-        var index = lineStart
-        while index < bytes.count && bytes[index] != newline { index += 1 }
-        line += 1
-        let range = lineStart..<index
-        lineStart = index + 1
-        if range.isEmpty && names != nil { continue }  // a blank line between rows; a blank first line is no header
-        guard let header = names else {
-          var cells: [String] = []
-          var fieldStart = range.lowerBound
-          for position in range where bytes[position] == separator {
-            cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
-            fieldStart = position + 1
-          }
-          cells.append(
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<range.upperBound]), as: UTF8.self))
-          let parsed = try columnNames(cells, displayPath: displayPath)
-          names = parsed.names
-          renamed = parsed.renamed
-          // One line a row, about: reserving once saves the arrays' regrowth (and its page faults).
-          var expected = 0
-          for position in lineStart..<bytes.count where bytes[position] == newline { expected += 1 }
-          // Each column reserves its own storage: copies of one reserved array would share it until the first
-          // append, which then copies without the reserve.
-          func reserved() -> [Int32] {
-            var column: [Int32] = []
-            column.reserveCapacity(expected + 1)
-            return column
-          }
-          starts = (0..<parsed.names.count).map { _ in reserved() }
-          ends = (0..<parsed.names.count).map { _ in reserved() }
-          lines.reserveCapacity(expected + 1)
-          continue
-        }
-        var field = 0
-        var fieldStart = range.lowerBound
-        for position in range where bytes[position] == separator {
-          if field < header.count {
-            starts[field].append(Int32(fieldStart))
-            ends[field].append(Int32(position))
-          }
-          field += 1
-          fieldStart = position + 1
-        }
-        if field < header.count {
-          starts[field].append(Int32(fieldStart))
-          ends[field].append(Int32(range.upperBound))
-        }
-        field += 1
-        guard field == header.count else {
-          throw VellumError(
-            .invalidData, "expected \(header.count) fields as in the header, found \(field)",
-            at: SourceLocation(file: displayPath, line: line, column: 1))
-        }
-        lines.append(line)
-        try checkSize(rows: lines.count, columns: header.count, displayPath: displayPath, line: line)
-      }
-      guard let names else {
-        _ = try columnNames(nil, displayPath: displayPath)
-        return nil
-      }
-      var table = Table(
-        origin: displayPath, columnNames: names,
-        columns: zip(starts, ends).map { TextColumn(buffer: buffer, starts: $0, ends: $1) }, rowLines: lines)
-      table.headerRenames = renamed
-      return table
+    let plain = file.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return true }
+      return memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil
+        && memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil
     }
+    guard plain else { return nil }
+    // The header is line 1, to its newline (a blank first line is no header).
+    let headerEnd = file.firstIndex(of: UInt8(ascii: "\n")) ?? file.count
+    var cells: [String] = []
+    var fieldStart = 0
+    for position in 0..<headerEnd where file[position] == separator {
+      cells.append(String(decoding: file[fieldStart..<position], as: UTF8.self))
+      fieldStart = position + 1
+    }
+    cells.append(String(decoding: file[fieldStart..<headerEnd], as: UTF8.self))
+    let header = try columnNames(headerEnd == 0 ? nil : cells, displayPath: displayPath)
+    let buffer = TextColumn.Buffer(file)
+    let (rows, lines) = try CSVFields.index(
+      buffer, bodyStart: min(headerEnd + 1, file.count), firstLine: 2, fields: header.names.count,
+      separator: separator, displayPath: displayPath)
+    var table = Table(
+      origin: displayPath, columnNames: header.names,
+      columns: header.names.indices.map { TextColumn(rows, field: $0) }, rowLines: lines)
+    table.headerRenames = header.renamed
+    return table
   }
 }

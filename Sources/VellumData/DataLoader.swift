@@ -246,8 +246,7 @@ public enum DataLoader {
       }
       return .series(
         series.map { series in
-          let present = series.presentRows()
-          let missing = series.rowCount - present.count
+          let missing = series.missingRowCount()
           if missing * 2 > series.rowCount {
             let named = series.name.map { " '\($0)'" } ?? ""
             warnings.append(
@@ -256,7 +255,7 @@ public enum DataLoader {
                   + ([common.x.value] + request.channels.map(\.column.value)).joined(separator: " or ") + "); "
                   + (common.missing == .skip ? "they are skipped" : "they leave gaps"), at: common.location))
           }
-          return common.missing == .skip && missing > 0 ? series.selecting(rows: present) : series
+          return common.missing == .skip && missing > 0 ? series.selecting(rows: series.presentRows()) : series
         })
     }
   }

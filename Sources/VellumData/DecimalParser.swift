@@ -2,10 +2,36 @@
 /// (at most 15 significant digits and a power of ten within ±22, so one correctly rounded multiply or divide
 /// gives the nearest Double). Anything else — more digits, hex, `inf`, spaces — returns nil for `strtod`.
 public enum DecimalParser {
-  private static let powers: [Double] = (0...22).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
+  /// 10ᵉ for 0 ≤ e ≤ 22, each exactly a Double: literals the compiler lays out as a table (a static array would be
+  /// reached through a lazy-initialization check on every number).
+  @inline(__always)
+  private static func power(_ exponent: Int) -> Double {
+    switch exponent {
+    case 0: return 1e0
+    case 1: return 1e1
+    case 2: return 1e2
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    case 9: return 1e9
+    case 10: return 1e10
+    case 11: return 1e11
+    case 12: return 1e12
+    case 13: return 1e13
+    case 14: return 1e14
+    case 15: return 1e15
+    case 16: return 1e16
+    case 17: return 1e17
+    case 18: return 1e18
+    case 19: return 1e19
+    case 20: return 1e20
+    case 21: return 1e21
+    case 22: return 1e22
+    default: return .nan
+    }
   }
 
   static func parse(_ text: String) -> Double? {
@@ -14,13 +40,22 @@ public enum DecimalParser {
   }
 
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    var index = 0
-    let count = bytes.count
-    guard count > 0, count < 40 else { return nil }
+    guard let (value, end) = prefix(bytes, from: 0), end == bytes.count else { return nil }
+    return value
+  }
+
+  /// The plain decimal number that starts at `start` in `bytes` and where it ends, read as far as it goes (the
+  /// caller checks what follows); nil where ``parse(_:)`` would refuse the number (more than 15 significant digits,
+  /// a power of ten beyond ±22, 40 bytes or more, no digits). A CSV cell parses in place with no scan for its end.
+  @inline(__always)
+  static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+    var index = start
+    let count = min(bytes.count, start + 40)
+    guard index < count else { return nil }
     var negative = false
-    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-      negative = bytes[0] == UInt8(ascii: "-")
-      index = 1
+    if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
     }
     var mantissa: UInt64 = 0
     var digits = 0
@@ -61,9 +96,10 @@ public enum DecimalParser {
       guard sawExponentDigit else { return nil }
       exponent += exponentNegative ? -written : written
     }
-    guard index == count, abs(exponent) <= 22 else { return nil }
-    let value = exponent >= 0 ? Double(mantissa) * powers[exponent] : Double(mantissa) / powers[-exponent]
-    return negative ? -value : value
+    // A number running to the 40-byte window's end may go on past it: that is parse's "too long".
+    guard abs(exponent) <= 22, index < start + 40 else { return nil }
+    let value = exponent >= 0 ? Double(mantissa) * power(exponent) : Double(mantissa) / power(-exponent)
+    return (negative ? -value : value, index)
   }
 
   /// A cell read as a number the way the data stage reads one: surrounding spaces trimmed, plain decimals only

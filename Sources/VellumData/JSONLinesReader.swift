@@ -63,7 +63,7 @@ enum JSONLinesReader {
     /// Each column's cells as byte ranges: eight bytes a cell (a decoded cell's end negated, see `read`).
     var starts: [[Int32]] = []
     var ends: [[Int32]] = []
-    var rowLines: [Int] = []
+    var rowLines = RowLines()
     var decoded: [UInt8] = []
     private var columnIndex: [String: Int] = [:]
     /// The previous line's keys by position (file range and column), so repeated layouts skip the hash lookup.
@@ -107,7 +107,7 @@ enum JSONLinesReader {
         var next = index + 1
         while next < end && Self.isSpace(bytes[next]) { next += 1 }
         // `[` alone on the first line, or opening a record: a JSON array of records.
-        if bytes[index] == UInt8(ascii: "["), rowLines.isEmpty, next == end || bytes[next] == UInt8(ascii: "{") {
+        if bytes[index] == UInt8(ascii: "["), rowLines.count == 0, next == end || bytes[next] == UInt8(ascii: "{") {
           throw error(
             "expected a JSON object on each line; a JSON array of records is read as JSON: name the file .json or "
               + "write {json: path}", at: index)

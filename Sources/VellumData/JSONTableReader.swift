@@ -157,7 +157,8 @@ enum JSONTableReader {
       }
       guard !names.isEmpty else { throw error("the file holds no columns") }
       return Table(
-        origin: displayPath, columnNames: names, cells: columns, rowLines: rowLines.count == rows ? rowLines : nil,
+        origin: displayPath, columnNames: names, cells: columns,
+        rowLines: rowLines.count == rows ? RowLines(rowLines) : nil,
         inlineLocation: SourceLocation(file: displayPath, line: 1, column: 1))
     }
 

@@ -75,15 +75,22 @@ extension SeriesData {
   }
 
   /// Rows whose position and every channel value are present (not NaN, not an empty category).
-  func presentRows() -> [Int] {
-    (0..<rowCount).filter { row in
-      switch x {
-      case .numeric(let values): if values[row].isNaN { return false }
-      case .categorical(let labels): if labels[row].isEmpty { return false }
-      }
-      if case .categorical(let labels)? = y, labels[row].isEmpty { return false }
-      return !values.values.contains { $0[row].isNaN }
+  func presentRows() -> [Int] { (0..<rowCount).filter(isPresent) }
+
+  /// How many rows lack a position or a channel value, counted without listing the rows.
+  func missingRowCount() -> Int {
+    var count = 0
+    for row in 0..<rowCount where !isPresent(row) { count += 1 }
+    return count
+  }
+
+  private func isPresent(_ row: Int) -> Bool {
+    switch x {
+    case .numeric(let values): if values[row].isNaN { return false }
+    case .categorical(let labels): if labels[row].isEmpty { return false }
     }
+    if case .categorical(let labels)? = y, labels[row].isEmpty { return false }
+    return !values.values.contains { $0[row].isNaN }
   }
 
   /// The series keeping only `rows`, in order.

@@ -150,7 +150,7 @@ enum NumPyArchiveReader {
   /// Rows are pointed at by their 1-based number, as a CSV's by line.
   private static func numbered(_ table: Table) -> Table {
     var table = table
-    table.rowLines = (0..<table.rowCount).map { $0 + 1 }
+    table.rowLines = RowLines(first: 1, count: table.rowCount)
     return table
   }
 

@@ -12,7 +12,7 @@ public struct Table {
   private var computed: [String: [Double]] = [:]
   public private(set) var rowCount: Int
   /// The file line of each row, for error messages; nil once rows are derived (aggregates, grids).
-  var rowLines: [Int]?
+  var rowLines: RowLines?
   /// For a table read from several files: the index in `files` of each row's file.
   var rowFiles: [Int32]?
   var files: [String] = []
@@ -23,7 +23,9 @@ public struct Table {
   /// Cells read as missing besides empty ones and `nan`: pandas' defaults, or what the source's `missing` says.
   public var missingCells: Set<String> = Table.missingMarkers
 
-  init(origin: String, columnNames: [String], cells: [[String]], rowLines: [Int]?, inlineLocation: SourceLocation?) {
+  init(
+    origin: String, columnNames: [String], cells: [[String]], rowLines: RowLines?, inlineLocation: SourceLocation?
+  ) {
     self.origin = origin
     self.columnNames = columnNames
     text = Dictionary(zip(columnNames, cells.map(TextColumn.init)), uniquingKeysWith: { first, _ in first })
@@ -33,7 +35,7 @@ public struct Table {
   }
 
   /// A table of columns held as byte ranges of a file (the fast CSV path).
-  init(origin: String, columnNames: [String], columns: [TextColumn], rowLines: [Int]?) {
+  init(origin: String, columnNames: [String], columns: [TextColumn], rowLines: RowLines?) {
     self.origin = origin
     self.columnNames = columnNames
     text = Dictionary(zip(columnNames, columns), uniquingKeysWith: { first, _ in first })
@@ -93,7 +95,7 @@ public struct Table {
     let column = text[name.value]!
     let index = columnNames.firstIndex(of: name.value) ?? 0
     // Fast path over the cells' bytes: most cells are plain decimals; only odd ones pay for strtod, and trimming.
-    var (values, failed) = column.parsed(DecimalParser.parse)
+    var (values, failed) = column.decimals()
     for row in failed {
       let cell = column[row]
       // strtod stops at a NUL byte, so `4\0garbage` would read as 4: such a cell is garbage, not a number.
@@ -218,7 +220,7 @@ public struct Table {
     var copy = self
     copy.text = text.mapValues { $0.selecting(indices) }
     copy.computed = computed.mapValues { column in indices.map { column[$0] } }
-    copy.rowLines = rowLines.map { lines in indices.map { lines[$0] } }
+    copy.rowLines = rowLines.map { $0.selecting(indices) }
     copy.rowFiles = rowFiles.map { owners in indices.map { owners[$0] } }
     copy.rowCount = indices.count
     return copy
@@ -284,9 +286,12 @@ public struct Table {
       cells.append(
         zip(tables, derived.values).flatMap { table, value in Array(repeating: value, count: table.rowCount) })
     }
-    var table = Table(
-      origin: origin, columnNames: columnNames, cells: cells,
-      rowLines: tables.allSatisfy { $0.rowLines != nil } ? tables.flatMap { $0.rowLines! } : nil, inlineLocation: nil)
+    var lines: RowLines?
+    if tables.allSatisfy({ $0.rowLines != nil }) {
+      lines = RowLines()
+      for table in tables { lines!.append(table.rowLines!) }
+    }
+    var table = Table(origin: origin, columnNames: columnNames, cells: cells, rowLines: lines, inlineLocation: nil)
     table.files = tables.map(\.origin)
     table.rowFiles = tables.enumerated().flatMap { index, table in
       Array(repeating: Int32(index), count: table.rowCount)

@@ -1,11 +1,11 @@
 import Foundation
 
-/// A column of cells as read: Swift strings, or byte ranges into the file's bytes, which the fast CSV path
-/// stores so a million-row file costs no string per cell until a cell is wanted as text. Numbers parse straight
-/// from the bytes.
+/// A column of cells as read: Swift strings, byte ranges into the file's bytes, or one field of a quote-free CSV
+/// file's rows found on demand (``CSVFields``), so a ten-million-row file costs no string, and no range, per cell
+/// until a cell is wanted. Numbers parse straight from the bytes, on every core for a large column.
 struct TextColumn {
   /// The file's bytes, shared by every column read from it.
-  final class Buffer {
+  final class Buffer: Sendable {
     let bytes: [UInt8]
     init(_ bytes: [UInt8]) { self.bytes = bytes }
   }
@@ -13,6 +13,7 @@ struct TextColumn {
   private enum Storage {
     case strings([String])
     case bytes(Buffer, starts: [Int32], ends: [Int32])
+    case field(CSVFields, index: Int)
   }
 
   private var storage: Storage
@@ -21,10 +22,14 @@ struct TextColumn {
 
   init(buffer: Buffer, starts: [Int32], ends: [Int32]) { storage = .bytes(buffer, starts: starts, ends: ends) }
 
+  /// Field `index` of each row of `rows`.
+  init(_ rows: CSVFields, field index: Int) { storage = .field(rows, index: index) }
+
   var count: Int {
     switch storage {
     case .strings(let cells): return cells.count
     case .bytes(_, let starts, _): return starts.count
+    case .field(let rows, _): return rows.rowCount
     }
   }
 
@@ -33,10 +38,16 @@ struct TextColumn {
     switch storage {
     case .strings(let cells): return cells
     case .bytes(let buffer, let starts, let ends):
-      return buffer.bytes.withUnsafeBufferPointer { bytes in
-        zip(starts, ends).map { start, end in
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]), as: UTF8.self)
-        }
+      return Self.strings(buffer, ExplicitRanges(starts: starts, ends: ends))
+    case .field(let rows, let index): return Self.strings(rows.buffer, FieldRanges(rows: rows, field: index))
+    }
+  }
+
+  private static func strings(_ buffer: Buffer, _ ranges: some CellRanges) -> [String] {
+    buffer.bytes.withUnsafeBufferPointer { bytes in
+      (0..<ranges.count).map { row in
+        let (start, end) = ranges.range(row, in: bytes)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       }
     }
   }
@@ -47,30 +58,67 @@ struct TextColumn {
     case .strings(let cells): return cells[row]
     case .bytes(let buffer, let starts, let ends):
       return String(decoding: buffer.bytes[Int(starts[row])..<Int(ends[row])], as: UTF8.self)
+    case .field(let rows, let index):
+      return rows.buffer.bytes.withUnsafeBufferPointer { bytes in
+        let (start, end) = FieldRanges(rows: rows, field: index).range(row, in: bytes)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      }
     }
   }
 
   /// Each cell parsed by `parse` (which sees the cell's UTF-8 bytes), NaN where it returns nil, and the rows
-  /// where it did, for the slower path to look at.
-  func parsed(_ parse: (UnsafeBufferPointer<UInt8>) -> Double?) -> (values: [Double], failed: [Int]) {
-    var values = [Double](repeating: .nan, count: count)
-    var failed: [Int] = []
+  /// where it did, for the slower path to look at. A large column parses on every core.
+  func parsed(_ parse: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Double?) -> (
+    values: [Double], failed: [Int]
+  ) {
     switch storage {
     case .strings(let cells):
+      var values = [Double](repeating: .nan, count: cells.count)
+      var failed: [Int] = []
       for (row, cell) in cells.enumerated() {
         var cell = cell
         if let value = cell.withUTF8(parse) { values[row] = value } else { failed.append(row) }
       }
+      return (values, failed)
     case .bytes(let buffer, let starts, let ends):
-      buffer.bytes.withUnsafeBufferPointer { bytes in
-        for row in 0..<starts.count {
-          if let value = parse(UnsafeBufferPointer(rebasing: bytes[Int(starts[row])..<Int(ends[row])])) {
-            values[row] = value
-          } else {
-            failed.append(row)
+      return Self.parsed(
+        buffer, count: starts.count, RangeParser(ranges: ExplicitRanges(starts: starts, ends: ends), parse: parse))
+    case .field(let rows, let index):
+      return Self.parsed(
+        rows.buffer, count: rows.rowCount, RangeParser(ranges: FieldRanges(rows: rows, field: index), parse: parse))
+    }
+  }
+
+  /// ``parsed(_:)`` with ``DecimalParser``: over a CSV file's fields each number is read in place, where it
+  /// starts, with no scan for the cell's end first.
+  func decimals() -> (values: [Double], failed: [Int]) {
+    guard case .field(let rows, let index) = storage else { return parsed(DecimalParser.parse) }
+    return Self.parsed(rows.buffer, count: rows.rowCount, FieldDecimalParser(rows: rows, field: index))
+  }
+
+  private static func parsed(_ buffer: Buffer, count: Int, _ parser: some RowParser) -> (
+    values: [Double], failed: [Int]
+  ) {
+    var failed: [Int] = []
+    // Every element is written below, by exactly one chunk: no pass filling the array first.
+    let values = [Double](unsafeUninitializedCapacity: count) { output, initialized in
+      nonisolated(unsafe) let output = output
+      let failures = ParallelChunks.map(ParallelChunks.ranges(count: count)) { _, rows in
+        buffer.bytes.withUnsafeBufferPointer { bytes in
+          var failed: [Int] = []
+          for row in rows {
+            if let value = parser.value(row, in: bytes) {
+              output[row] = value
+            } else {
+              output[row] = .nan
+              failed.append(row)
+            }
           }
+          return failed
         }
       }
+      failed = failures.flatMap { $0 }
+      initialized = count
     }
     return (values, failed)
   }
@@ -81,6 +129,21 @@ struct TextColumn {
     case .strings(let cells): return TextColumn(rows.map { cells[$0] })
     case .bytes(let buffer, let starts, let ends):
       return TextColumn(buffer: buffer, starts: rows.map { starts[$0] }, ends: rows.map { ends[$0] })
+    case .field(let fields, let index):
+      // The kept cells' ranges, found once: eight bytes a kept cell.
+      let ranges = FieldRanges(rows: fields, field: index)
+      var starts: [Int32] = []
+      var ends: [Int32] = []
+      starts.reserveCapacity(rows.count)
+      ends.reserveCapacity(rows.count)
+      fields.buffer.bytes.withUnsafeBufferPointer { bytes in
+        for row in rows {
+          let (start, end) = ranges.range(row, in: bytes)
+          starts.append(Int32(truncatingIfNeeded: start))
+          ends.append(Int32(truncatingIfNeeded: end))
+        }
+      }
+      return TextColumn(buffer: fields.buffer, starts: starts, ends: ends)
     }
   }
 
@@ -90,26 +153,35 @@ struct TextColumn {
     case .strings(let cells):
       return cells.indices.filter { values.contains(cells[$0]) != negated }
     case .bytes(let buffer, let starts, let ends):
-      let wanted = values.map { Array($0.utf8) }
-      return buffer.bytes.withUnsafeBufferPointer { bytes in
-        var result: [Int] = []
-        for row in 0..<starts.count {
-          let cell = UnsafeBufferPointer(rebasing: bytes[Int(starts[row])..<Int(ends[row])])
-          let found = wanted.contains { $0.count == cell.count && $0.elementsEqual(cell) }
-          if found != negated { result.append(row) }
-        }
-        return result
+      return Self.rows(buffer, ExplicitRanges(starts: starts, ends: ends), in: values, negated: negated)
+    case .field(let fields, let index):
+      return Self.rows(fields.buffer, FieldRanges(rows: fields, field: index), in: values, negated: negated)
+    }
+  }
+
+  private static func rows(_ buffer: Buffer, _ ranges: some CellRanges, in values: Set<String>, negated: Bool)
+    -> [Int]
+  {
+    let wanted = values.map { Array($0.utf8) }
+    return buffer.bytes.withUnsafeBufferPointer { bytes in
+      var result: [Int] = []
+      for row in 0..<ranges.count {
+        let (start, end) = ranges.range(row, in: bytes)
+        let cell = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let found = wanted.contains { $0.count == cell.count && $0.elementsEqual(cell) }
+        if found != negated { result.append(row) }
       }
+      return result
     }
   }
 
   /// Rows grouped by equal cells, groups in order of first appearance. Over file bytes a row is compared with the
   /// row before it first (logs keep a run's rows together), so a string is made only when the key changes.
   func groups() -> [[Int]] {
-    var index: [String: Int] = [:]
-    var groups: [[Int]] = []
     switch storage {
     case .strings(let cells):
+      var index: [String: Int] = [:]
+      var groups: [[Int]] = []
       for (row, cell) in cells.enumerated() {
         if let group = index[cell] {
           groups[group].append(row)
@@ -118,33 +190,92 @@ struct TextColumn {
           groups.append([row])
         }
       }
+      return groups
     case .bytes(let buffer, let starts, let ends):
-      buffer.bytes.withUnsafeBufferPointer { bytes in
-        var previous = -1
-        for row in 0..<starts.count {
-          let (start, end) = (Int(starts[row]), Int(ends[row]))
-          if previous >= 0, row > 0 {
-            let (lastStart, lastEnd) = (Int(starts[row - 1]), Int(ends[row - 1]))
-            if end - start == lastEnd - lastStart
-              && memcmp(bytes.baseAddress! + start, bytes.baseAddress! + lastStart, end - start) == 0
-            {
-              groups[previous].append(row)
-              continue
-            }
-          }
-          let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-          if let group = index[cell] {
-            groups[group].append(row)
-            previous = group
-          } else {
-            index[cell] = groups.count
-            previous = groups.count
-            groups.append([row])
-          }
+      return Self.groups(buffer, ExplicitRanges(starts: starts, ends: ends))
+    case .field(let fields, let index):
+      return Self.groups(fields.buffer, FieldRanges(rows: fields, field: index))
+    }
+  }
+
+  private static func groups(_ buffer: Buffer, _ ranges: some CellRanges) -> [[Int]] {
+    var index: [String: Int] = [:]
+    var groups: [[Int]] = []
+    buffer.bytes.withUnsafeBufferPointer { bytes in
+      var previous = -1
+      var last = (0, 0)
+      for row in 0..<ranges.count {
+        let (start, end) = ranges.range(row, in: bytes)
+        defer { last = (start, end) }
+        if previous >= 0, end - start == last.1 - last.0,
+          memcmp(bytes.baseAddress! + start, bytes.baseAddress! + last.0, end - start) == 0
+        {
+          groups[previous].append(row)
+          continue
+        }
+        let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if let group = index[cell] {
+          groups[group].append(row)
+          previous = group
+        } else {
+          index[cell] = groups.count
+          previous = groups.count
+          groups.append([row])
         }
       }
     }
     return groups
+  }
+}
+
+/// Reads one row's cell of a byte-backed column as a number, or nil for the slower path.
+private protocol RowParser: Sendable {
+  func value(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double?
+}
+
+/// A parser of a cell's bytes, applied to each row's range.
+private struct RangeParser<Ranges: CellRanges & Sendable>: RowParser {
+  let ranges: Ranges
+  let parse: @Sendable (UnsafeBufferPointer<UInt8>) -> Double?
+  @inline(__always)
+  func value(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let (start, end) = ranges.range(row, in: bytes)
+    return parse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+}
+
+/// Plain decimals read in place from a CSV file's field.
+private struct FieldDecimalParser: RowParser {
+  let rows: CSVFields
+  let field: Int
+  @inline(__always)
+  func value(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? { rows.decimal(row, field: field, in: bytes) }
+}
+
+/// Where each cell of a byte-backed column lies in its buffer.
+private protocol CellRanges {
+  var count: Int { get }
+  /// The byte range `start..<end` of the cell in `row`.
+  func range(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)
+}
+
+/// Ranges kept per cell (the general reader's, a selection's).
+private struct ExplicitRanges: CellRanges, Sendable {
+  let starts: [Int32]
+  let ends: [Int32]
+  var count: Int { starts.count }
+  @inline(__always)
+  func range(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) { (Int(starts[row]), Int(ends[row])) }
+}
+
+/// One field of each row of a quote-free CSV file, found from the row's nearest checkpoint.
+private struct FieldRanges: CellRanges, Sendable {
+  let rows: CSVFields
+  let field: Int
+  var count: Int { rows.rowCount }
+  @inline(__always)
+  func range(_ row: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    rows.range(row, field: field, in: bytes)
   }
 }
 

@@ -100,7 +100,7 @@ struct HistogramMark: Mark, SeriesLayerBody {
     }
     // One set of bins for every group, from all their values, as matplotlib's hist does for several datasets.
     let edges = try Binning.edges(
-      samples.flatMap { $0 }, bins: bins, range: range, weighted: weights != nil, location: common.x.location)
+      groups: samples, bins: bins, range: range, weighted: weights != nil, location: common.x.location)
     let counts = zip(samples, data.series).map { Binning.counts($0, weights: $1.values["weights"], edges: edges) }
     let grandTotal = counts.joined().reduce(0, +)
     var bottom = [Double](repeating: 0, count: edges.count - 1)

@@ -1,0 +1,183 @@
+import Foundation
+import VellumDiagnostics
+import VellumSpec
+
+/// The rows of a quote-free CSV file, found in one pass on every core: where each row starts and, in rows wider
+/// than eight fields, where every eighth field starts. A cell is found by skipping at most seven separators, so a
+/// column costs nothing until it is wanted, and four bytes a row (not eight a cell) are all that is kept.
+final class CSVFields: Sendable {
+  let buffer: TextColumn.Buffer
+  /// Per row, `stride` offsets: the start of field 0, 8, 16…
+  private let checkpoints: [Int32]
+  private let stride: Int
+  private let separator: UInt8
+  let rowCount: Int
+
+  private init(buffer: TextColumn.Buffer, checkpoints: [Int32], stride: Int, separator: UInt8) {
+    self.buffer = buffer
+    self.checkpoints = checkpoints
+    self.stride = stride
+    self.separator = separator
+    rowCount = checkpoints.count / stride
+  }
+
+  /// The byte range `start..<end` of field `field` in `row`.
+  @inline(__always)
+  func range(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    var start = Int(checkpoints[row &* stride &+ field &>> 3])
+    var skip = field & 7
+    while skip > 0 {
+      if bytes[start] == separator { skip &-= 1 }
+      start &+= 1
+    }
+    var end = start
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte == separator || byte == UInt8(ascii: "\n") { break }
+      end &+= 1
+    }
+    return (start, end)
+  }
+
+  /// Field `field` of `row` read as a plain decimal where it starts; nil unless the number fills the cell.
+  @inline(__always)
+  func decimal(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var start = Int(checkpoints[row &* stride &+ field &>> 3])
+    var skip = field & 7
+    while skip > 0 {
+      if bytes[start] == separator { skip &-= 1 }
+      start &+= 1
+    }
+    guard let (value, end) = DecimalParser.prefix(bytes, from: start),
+      end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
+    else { return nil }
+    return value
+  }
+
+  /// What one chunk of the file held: its rows' checkpoints and lines (counted from the chunk's first line), how
+  /// many lines it spans, and the row that stopped it, if one did.
+  private struct Chunk: Sendable {
+    var checkpoints: [Int32] = []
+    var lines = RowLines()
+    var lineCount = 0
+    /// A row whose field count differs from the header's: its index in the chunk, line and count.
+    var badRow: (row: Int, line: Int, found: Int)?
+  }
+
+  /// The rows of `buffer` from `bodyStart` (the line after the header, file line `firstLine`), each checked to have
+  /// `fields` fields, with every row's file line; a row with another count, or one past the row or cell limit, is
+  /// an error at its line, exactly as a row-by-row reader would report the first of them.
+  static func index(
+    _ buffer: TextColumn.Buffer, bodyStart: Int, firstLine: Int, fields: Int, separator: UInt8,
+    displayPath: String
+  ) throws -> (rows: CSVFields, lines: RowLines) {
+    let stride = (fields + 7) / 8
+    // The first row past either limit is an error; rows are counted to it, no further.
+    let maximumRows = min(Limits.rows, Limits.cells / max(1, fields))
+    let chunks = buffer.bytes.withUnsafeBufferPointer { bytes in
+      let bounds = chunkBounds(bytes, from: bodyStart)
+      nonisolated(unsafe) let bytes = bytes
+      return ParallelChunks.map(bounds) { _, range in
+        scan(bytes, range, fields: fields, stride: stride, separator: separator, maximumRows: maximumRows)
+      }
+    }
+    var lines = RowLines()
+    var rowsBefore = 0
+    var linesBefore = firstLine
+    for chunk in chunks {
+      let rows = chunk.checkpoints.count / stride
+      let allowed = maximumRows - rowsBefore
+      if let bad = chunk.badRow, bad.row <= allowed {
+        throw VellumError(
+          .invalidData, "expected \(fields) fields as in the header, found \(bad.found)",
+          at: SourceLocation(file: displayPath, line: linesBefore + bad.line, column: 1))
+      }
+      if rows > allowed {
+        try CSVTableReader.checkSize(
+          rows: maximumRows + 1, columns: fields, displayPath: displayPath, line: linesBefore + chunk.lines[allowed])
+      }
+      lines.append(chunk.lines, shiftedBy: linesBefore)
+      rowsBefore += rows
+      linesBefore += chunk.lineCount
+    }
+    let checkpoints: [Int32]
+    if chunks.count == 1 {
+      checkpoints = chunks[0].checkpoints
+    } else {
+      var joined: [Int32] = []
+      joined.reserveCapacity(rowsBefore * stride)
+      for chunk in chunks { joined += chunk.checkpoints }
+      checkpoints = joined
+    }
+    return (CSVFields(buffer: buffer, checkpoints: checkpoints, stride: stride, separator: separator), lines)
+  }
+
+  /// The body split into one range per core, each starting at a line's start.
+  private static func chunkBounds(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Range<Int>] {
+    let ranges = ParallelChunks.ranges(count: bytes.count - start, minimumPerChunk: 1 << 20)
+    var bounds: [Int] = [start]
+    for range in ranges.dropFirst() {
+      var bound = max(start + range.lowerBound, bounds.last!)
+      if bound > start, bytes[bound - 1] != UInt8(ascii: "\n") {
+        let rest = bytes.count - bound
+        if let found = memchr(bytes.baseAddress! + bound, Int32(UInt8(ascii: "\n")), rest) {
+          bound = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        } else {
+          bound = bytes.count
+        }
+      }
+      bounds.append(bound)
+    }
+    bounds.append(bytes.count)
+    return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+  }
+
+  /// One chunk's rows, stopping at the first row with the wrong field count or past `maximumRows`.
+  private static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, stride: Int, separator: UInt8,
+    maximumRows: Int
+  ) -> Chunk {
+    var chunk = Chunk()
+    // At most one row per two bytes of a row's fields: reserved address space, touched only as rows are found.
+    chunk.checkpoints.reserveCapacity(min(range.count / (2 * fields) + 1, maximumRows + 1) * stride)
+    let newline = UInt8(ascii: "\n")
+    var position = range.lowerBound
+    let end = range.upperBound
+    var line = 0
+    var rows = 0
+    // Rows on consecutive lines are one run of `lines`, added when a blank line (or the end) breaks it.
+    var run = (row: 0, line: 0)
+    while position < end {
+      let lineStart = position
+      var separators = 0
+      chunk.checkpoints.append(Int32(truncatingIfNeeded: lineStart))
+      while position < end {
+        let byte = bytes[position]
+        if byte == newline { break }
+        if byte == separator {
+          separators &+= 1
+          if separators & 7 == 0 { chunk.checkpoints.append(Int32(truncatingIfNeeded: position + 1)) }
+        }
+        position &+= 1
+      }
+      if position == lineStart {
+        chunk.checkpoints.removeLast()  // a blank line between rows
+        chunk.lines.append(first: run.line, count: rows - run.row)
+        run = (rows, line + 1)
+      } else {
+        guard separators + 1 == fields else {
+          chunk.badRow = (rows, line, separators + 1)
+          chunk.checkpoints.removeSubrange((rows * stride)...)
+          break
+        }
+        rows += 1
+        if rows > maximumRows { break }
+      }
+      line += 1
+      position += 1
+    }
+    chunk.lines.append(first: run.line, count: rows - run.row)
+    chunk.lineCount = line
+    return chunk
+  }
+}

@@ -1,0 +1,116 @@
+import VellumDiagnostics
+import VellumSpec
+import XCTest
+
+@testable import VellumData
+
+/// Large quote-free files are read in chunks on every core (``CSVFields``); what they read must be what the
+/// row-by-row RFC 4180 reader reads from the same text, and errors must name the same line.
+final class CSVChunkedReadingTests: XCTestCase {
+  private var cores = 0
+
+  // Four chunks on any machine, so chunk boundaries are crossed however many cores run the tests.
+  override func setUp() {
+    cores = ParallelChunks.cores
+    ParallelChunks.cores = 4
+  }
+
+  override func tearDown() { ParallelChunks.cores = cores }
+
+  /// A file of several megabytes (several chunks), `columns` wide, with blank lines here and there, integers,
+  /// decimals, words and empty cells; rows made from a seeded generator.
+  private func file(columns: Int, rows: Int, seed: UInt64) -> String {
+    var random = SplitMix64(seed: seed)
+    var lines = [(0..<columns).map { "c\($0)" }.joined(separator: ",")]
+    for row in 0..<rows {
+      if random.next() % 97 == 0 { lines.append("") }
+      lines.append(
+        (0..<columns).map { column -> String in
+          switch (column + row) % 5 {
+          case 0: return String(row)
+          case 1: return String(Double(Int64(random.next() % 2_000_000)) / 1000 - 1000)
+          case 2: return random.next() % 13 == 0 ? "" : "w\(random.next() % 7)"
+          case 3: return String(format: "%.6e", Double(Int64(random.next() % 100_000)) - 5e4)
+          default: return random.next() % 11 == 0 ? "nan" : String(Double(row) / 7)
+          }
+        }.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The same text through the general reader: a quoted header cell sends it there and reads as the bare name.
+  private func general(_ text: String) throws -> Table {
+    try CSVTableReader.read("\"c0\"" + text.dropFirst(2), displayPath: "d.csv", delimiter: ",")
+  }
+
+  func testChunkedReadingMatchesTheRowByRowReader() throws {
+    for columns in [1, 3, 8, 9, 17] {
+      let text = file(columns: columns, rows: 4_400_000 / (columns * 8), seed: UInt64(columns))
+      XCTAssertGreaterThan(text.utf8.count, 4 << 20, "the file spans several chunks")
+      let chunked = try CSVTableReader.read(text, displayPath: "d.csv", delimiter: ",")
+      let reference = try general(text)
+      XCTAssertEqual(chunked.rowCount, reference.rowCount)
+      XCTAssertEqual(chunked.columnNames, reference.columnNames)
+      XCTAssertTrue(chunked.rowLines == reference.rowLines, "\(columns) columns: every row's file line")
+      for (index, name) in chunked.columnNames.enumerated() {
+        let located = Located(name, at: nil)
+        XCTAssertEqual(try chunked.strings(located), try reference.strings(located), "column \(name)")
+        if index % 5 != 2 && (index % 5 != 0 || columns == 1) {
+          // Columns whose rows alternate kinds mix words and numbers; the rest read as numbers.
+          let numbers = try? chunked.numbers(located)
+          let expected = try? reference.numbers(located)
+          XCTAssertEqual(numbers?.map(\.bitPattern), expected?.map(\.bitPattern), "column \(name)")
+        }
+      }
+      // Selected rows keep their cells and lines.
+      let rows = Array(stride(from: chunked.rowCount - 1, to: 0, by: -977))
+      XCTAssertEqual(
+        try chunked.selecting(rows: rows).strings(Located("c0", at: nil)),
+        try reference.selecting(rows: rows).strings(Located("c0", at: nil)))
+      XCTAssertTrue(chunked.selecting(rows: rows).rowLines == reference.selecting(rows: rows).rowLines)
+    }
+  }
+
+  func testAFieldCountErrorNamesTheFirstBadLineInAnyChunk() throws {
+    let text = file(columns: 3, rows: 300_000, seed: 7)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A bad row late in the file (another chunk) and one earlier: the earlier is reported.
+    for bad in [lines.count - 10, lines.count / 2 + 3, 40] {
+      lines[bad - 1] = "1,2"
+      let broken = lines.joined(separator: "\n")
+      for table in [
+        { try CSVTableReader.read(broken, displayPath: "d.csv", delimiter: ",") }, { try self.general(broken) },
+      ] {
+        XCTAssertThrowsError(try table()) { error in
+          XCTAssertEqual(
+            (error as? VellumError)?.description,
+            "d.csv:\(bad):1: error: expected 3 fields as in the header, found 2")
+        }
+      }
+    }
+  }
+
+  func testNumbersAreLocatedToTheirRowAndColumnAfterBlankLines() throws {
+    var text = "c0,c1\n"
+    for row in 0..<400_000 { text += row % 1000 == 0 ? "\n\(row),\(row / 3)\n" : "\(row),\(Double(row) / 8)\n" }
+    text += "\n\n12,oops\n"
+    let table = try CSVTableReader.read(text, displayPath: "d.csv", delimiter: ",")
+    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    XCTAssertThrowsError(try table.numbers(Located("c1", at: nil))) { error in
+      XCTAssertEqual(
+        (error as? VellumError)?.description,
+        "d.csv:\(lineCount):2: error: expected a number in column 'c1', found 'oops'")
+    }
+  }
+
+  func testRowLinesKeepRunsAndSelections() {
+    var lines = RowLines()
+    for line in [2, 3, 4, 6, 7, 10] { lines.append(line) }
+    XCTAssertEqual((0..<6).map { lines[$0] }, [2, 3, 4, 6, 7, 10])
+    var joined = RowLines(first: 5, count: 3)
+    joined.append(lines, shiftedBy: 100)
+    XCTAssertEqual((0..<joined.count).map { joined[$0] }, [5, 6, 7, 102, 103, 104, 106, 107, 110])
+    XCTAssertEqual(
+      (0..<3).map { joined.selecting([8, 0, 4])[$0] }, [110, 5, 103])
+  }
+}
