@@ -67,6 +67,7 @@ bench: deps
 	@[ -x .build-bench/venv/bin/python ] || python3 -m venv .build-bench/venv
 	.build-bench/venv/bin/pip install -q matplotlib pillow numpy pandas scipy
 	.build-bench/venv/bin/python bench/bench.py
+	.build-bench/venv/bin/python bench/scale.py
 	.build-bench/venv/bin/python bench/many-series.py
 	bash bench/big-line.sh
 	bash bench/logs.sh

@@ -24,12 +24,7 @@ final class CSVFields: Sendable {
   /// The byte range `start..<end` of field `field` in `row`.
   @inline(__always)
   func range(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-    var start = Int(checkpoints[row &* stride &+ field &>> 3])
-    var skip = field & 7
-    while skip > 0 {
-      if bytes[start] == separator { skip &-= 1 }
-      start &+= 1
-    }
+    let start = fieldStart(row, field: field, in: bytes)
     var end = start
     while end < bytes.count {
       let byte = bytes[end]
@@ -39,15 +34,37 @@ final class CSVFields: Sendable {
     return (start, end)
   }
 
-  /// Field `field` of `row` read as a plain decimal where it starts; nil unless the number fills the cell.
+  /// Where field `field` of `row` starts: past `field mod 8` separators from the row's checkpoint, found eight
+  /// bytes at a time (a mask of the separators in a 64-bit word, the wanted one picked by clearing lower bits).
   @inline(__always)
-  func decimal(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  private func fieldStart(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var start = Int(checkpoints[row &* stride &+ field &>> 3])
     var skip = field & 7
+    guard skip > 0 else { return start }
+    let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    while start + 8 <= bytes.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) ^ pattern
+      var found = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+      let count = found.nonzeroBitCount
+      if count >= skip {
+        for _ in 1..<skip { found &= found &- 1 }
+        return start + found.trailingZeroBitCount / 8 + 1
+      }
+      skip -= count
+      start += 8
+    }
     while skip > 0 {
       if bytes[start] == separator { skip &-= 1 }
       start &+= 1
     }
+    return start
+  }
+
+  /// Field `field` of `row` read as a plain decimal where it starts; nil unless the number fills the cell.
+  @inline(__always)
+  func decimal(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let start = fieldStart(row, field: field, in: bytes)
     guard let (value, end) = DecimalParser.prefix(bytes, from: start),
       end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
     else { return nil }
@@ -78,7 +95,9 @@ final class CSVFields: Sendable {
       let bounds = chunkBounds(bytes, from: bodyStart)
       nonisolated(unsafe) let bytes = bytes
       return ParallelChunks.map(bounds) { _, range in
-        scan(bytes, range, fields: fields, stride: stride, separator: separator, maximumRows: maximumRows)
+        stride == 1
+          ? scanNarrow(bytes, range, fields: fields, separator: separator, maximumRows: maximumRows)
+          : scan(bytes, range, fields: fields, stride: stride, separator: separator, maximumRows: maximumRows)
       }
     }
     var lines = RowLines()
@@ -130,6 +149,110 @@ final class CSVFields: Sendable {
     }
     bounds.append(bytes.count)
     return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+  }
+
+  /// One chunk's rows of at most eight fields (a checkpoint per row: its start), eight bytes looked at per step:
+  /// masks mark the newlines and separators in a 64-bit word, and a row's separators are counted by popcount.
+  /// Stops, as ``scan(_:_:fields:stride:separator:maximumRows:)`` does, at a bad row or past `maximumRows`.
+  private static func scanNarrow(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, separator: UInt8, maximumRows: Int
+  ) -> Chunk {
+    var rows = NarrowRows(start: range.lowerBound, fields: fields, maximumRows: maximumRows)
+    rows.chunk.checkpoints.reserveCapacity(min(range.count / (2 * fields) + 1, maximumRows + 1))
+    let end = range.upperBound
+    var position = range.lowerBound
+    var stopped = false
+    // Bytes equal to the pattern's byte get their high bit set, exactly (no borrow crosses bytes).
+    @inline(__always) func marks(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+      let x = word ^ pattern
+      return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+    }
+    let newlinePattern: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    let separatorPattern = UInt64(separator) &* 0x0101_0101_0101_0101
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    words: while position + 8 <= end {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+      var newlines = marks(word, newlinePattern)
+      var found = marks(word, separatorPattern)
+      while newlines != 0 {
+        let bit = newlines.trailingZeroBitCount
+        let below = (UInt64(1) << UInt64(bit)) &- 1
+        rows.separators += (found & below).nonzeroBitCount
+        found &= ~below
+        guard rows.end(at: position + bit / 8) else {
+          stopped = true
+          break words
+        }
+        newlines &= newlines &- 1
+      }
+      rows.separators += found.nonzeroBitCount
+      position += 8
+    }
+    if !stopped {
+      while position < end {
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "\n") {
+          guard rows.end(at: position) else {
+            stopped = true
+            break
+          }
+        } else if byte == separator {
+          rows.separators += 1
+        }
+        position += 1
+      }
+      // The file's last line, without a newline.
+      if !stopped, rows.lineStart < end { _ = rows.end(at: end) }
+    }
+    return rows.finished()
+  }
+
+  /// The rows ``scanNarrow(_:_:fields:separator:maximumRows:)`` has found so far: a struct, so its state stays in
+  /// registers (captured variables of a local function would be checked for exclusive access at run time).
+  private struct NarrowRows {
+    var chunk = Chunk()
+    var lineStart: Int
+    var separators = 0
+    var line = 0
+    var rows = 0
+    /// The first row and line of the current run of rows on consecutive lines.
+    var run = (row: 0, line: 0)
+    let fields: Int
+    let maximumRows: Int
+
+    init(start: Int, fields: Int, maximumRows: Int) {
+      lineStart = start
+      self.fields = fields
+      self.maximumRows = maximumRows
+    }
+
+    /// A line ends at `newline`: blank, a bad row, or one more row. False once the chunk must stop.
+    @inline(__always)
+    mutating func end(at newline: Int) -> Bool {
+      defer {
+        line += 1
+        lineStart = newline + 1
+        separators = 0
+      }
+      if newline == lineStart {
+        chunk.lines.append(first: run.line, count: rows - run.row)
+        run = (rows, line + 1)
+        return true
+      }
+      guard separators + 1 == fields else {
+        chunk.badRow = (rows, line, separators + 1)
+        return false
+      }
+      chunk.checkpoints.append(Int32(truncatingIfNeeded: lineStart))
+      rows += 1
+      return rows <= maximumRows
+    }
+
+    mutating func finished() -> Chunk {
+      chunk.lines.append(first: run.line, count: rows - run.row)
+      chunk.lineCount = line
+      return chunk
+    }
   }
 
   /// One chunk's rows, stopping at the first row with the wrong field count or past `maximumRows`.

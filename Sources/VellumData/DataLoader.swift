@@ -229,7 +229,8 @@ public enum DataLoader {
         labels[along] = found
       }
       let splits = request.splitColumns
-      var rows: [[Int]] = [Array(0..<table.rowCount)]
+      // Each series' rows, for labels filled from the table; one unsplit series is every row, listed only if wanted.
+      var rows: [[Int]] = []
       var series =
         splits.isEmpty
         ? [whole]
@@ -240,7 +241,8 @@ public enum DataLoader {
         if let template, !template.isPlain, common.inLegend {
           series[index].label = Located(
             try TemplateExpansion.seriesLabel(
-              template, table: table, rows: rows[index], source: common.source.data.value),
+              template, table: table, rows: rows.isEmpty ? Array(0..<table.rowCount) : rows[index],
+              source: common.source.data.value),
             at: template.text.location)
         }
       }

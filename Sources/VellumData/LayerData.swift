@@ -12,6 +12,12 @@ public enum XValues: Equatable {
     }
   }
 
+  /// Whether the values are numbers (not category labels).
+  var isNumeric: Bool {
+    if case .numeric = self { return true }
+    return false
+  }
+
   func selecting(_ rows: [Int]) -> XValues {
     switch self {
     case .numeric(let values): return .numeric(rows.map { values[$0] })
@@ -80,6 +86,11 @@ extension SeriesData {
   /// How many rows lack a position or a channel value, counted without listing the rows.
   func missingRowCount() -> Int {
     var count = 0
+    // One numeric column and nothing else (a histogram's samples, a density's): NaNs counted in one pass.
+    if case .numeric(let positions) = x, values.isEmpty, y?.isNumeric ?? true {
+      for value in positions where value.isNaN { count += 1 }
+      return count
+    }
     for row in 0..<rowCount where !isPresent(row) { count += 1 }
     return count
   }

@@ -192,6 +192,15 @@ public struct Table {
     return TextColumn(try strings(name)).groups()
   }
 
+  /// The rows of each group (rows sharing the `by` columns) as ranges, when every group's rows lie together (a
+  /// log's runs one after another); nil when some group's rows are apart. No list of rows is made.
+  func contiguousGroups(_ by: [Located<String>]) throws -> [Range<Int>]? {
+    guard !by.isEmpty else { return [0..<rowCount] }
+    guard by.count == 1 else { return nil }
+    try require(by[0])
+    return try (text[by[0].value] ?? TextColumn(strings(by[0]))).contiguousRuns()
+  }
+
   /// Sets (or adds) a numeric column.
   mutating func setNumbers(_ name: String, _ values: [Double]) {
     if !has(name) { columnNames.append(name) }

@@ -198,6 +198,51 @@ struct TextColumn {
     }
   }
 
+  /// The ranges of rows with equal cells, in order, when equal cells always lie together; nil when a value comes
+  /// back after another. Over file bytes each row is compared with the one before, a string made per change.
+  func contiguousRuns() -> [Range<Int>]? {
+    switch storage {
+    case .strings(let cells):
+      var seen: Set<String> = []
+      var runs: [Range<Int>] = []
+      var start = 0
+      for row in cells.indices where row == cells.count - 1 || cells[row] != cells[row + 1] {
+        guard seen.insert(cells[row]).inserted else { return nil }
+        runs.append(start..<(row + 1))
+        start = row + 1
+      }
+      return runs
+    case .bytes(let buffer, let starts, let ends):
+      return Self.contiguousRuns(buffer, ExplicitRanges(starts: starts, ends: ends))
+    case .field(let fields, let index):
+      return Self.contiguousRuns(fields.buffer, FieldRanges(rows: fields, field: index))
+    }
+  }
+
+  private static func contiguousRuns(_ buffer: Buffer, _ ranges: some CellRanges) -> [Range<Int>]? {
+    buffer.bytes.withUnsafeBufferPointer { bytes -> [Range<Int>]? in
+      var seen: Set<String> = []
+      var runs: [Range<Int>] = []
+      var start = 0
+      var last = (0, 0)
+      for row in 0..<ranges.count {
+        let (cellStart, cellEnd) = ranges.range(row, in: bytes)
+        defer { last = (cellStart, cellEnd) }
+        if row > 0, cellEnd - cellStart == last.1 - last.0,
+          memcmp(bytes.baseAddress! + cellStart, bytes.baseAddress! + last.0, cellEnd - cellStart) == 0
+        {
+          continue
+        }
+        if row > 0 { runs.append(start..<row) }
+        start = row
+        let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd]), as: UTF8.self)
+        guard seen.insert(cell).inserted else { return nil }
+      }
+      if ranges.count > 0 { runs.append(start..<ranges.count) }
+      return runs
+    }
+  }
+
   private static func groups(_ buffer: Buffer, _ ranges: some CellRanges) -> [[Int]] {
     var index: [String: Int] = [:]
     var groups: [[Int]] = []

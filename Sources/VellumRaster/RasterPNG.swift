@@ -10,8 +10,9 @@ enum RasterPNG {
     let width = Int(cairo_image_surface_get_width(surface))
     let height = Int(cairo_image_surface_get_height(surface))
     let stride = Int(cairo_image_surface_get_stride(surface))
-    let data = try CBoundary.cairo(cairo_image_surface_get_data(surface), "image has no pixels")
-    return try PNGEncoder.encode(width: width, height: height, dpi: dpi) { y, out in
+    // Rows are read from several threads at once; the surface is not drawn on meanwhile.
+    nonisolated(unsafe) let data = try CBoundary.cairo(cairo_image_surface_get_data(surface), "image has no pixels")
+    return try PNGEncoder.encodeInBands(width: width, height: height, dpi: dpi) { y, out in
       let source = data + y * stride
       for x in 0..<width {
         // Cairo's RGB24 is a native-endian 0x00RRGGBB word: on little-endian machines B, G, R, X.

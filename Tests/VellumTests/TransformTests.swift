@@ -44,6 +44,25 @@ final class TransformTests: XCTestCase {
     XCTAssertEqual(try column(result, "v_count"), [2, 2, 2])
   }
 
+  /// Runs whose rows lie together in x order are read as row ranges in place; interleaved, unsorted or gappy runs
+  /// are gathered row by row. Both give the same table.
+  func testInterpolateReadsRunsInPlaceOrGathered() throws {
+    let yaml = "[{interpolate: {x: step, by: run, column: v, step: 2.5}}]"
+    let together = try apply(yaml, to: "run,step,v\na,0,0\na,10,10\nb,0,2\nb,4,4\nb,10,8\n")
+    for arranged in [
+      "run,step,v\na,10,10\nb,10,8\nb,0,2\na,0,0\nb,4,4\n",  // interleaved and unsorted
+      "run,step,v\na,10,10\na,0,0\nb,0,2\nb,10,8\nb,4,4\n",  // together, unsorted
+      "run,step,v\na,0,0\na,,3\na,10,10\nb,0,2\nb,4,4\nb,10,8\n",  // a row without x
+    ] {
+      let result = try apply(yaml, to: arranged)
+      for name in ["run", "step", "v"] {
+        XCTAssertEqual(
+          try result.strings(Located(name, at: nil)), try together.strings(Located(name, at: nil)), arranged)
+      }
+    }
+    XCTAssertEqual(try column(together, "v")[6], 2 + 2 * 2.5 / 4, accuracy: 1e-12, "run b at 2.5")
+  }
+
   func testInterpolationGridCoversOnlyTheCommonRange() throws {
     let result = try apply(
       "[{interpolate: {x: t, by: r, column: v, points: 3}}]", to: "r,t,v\na,0,0\na,8,8\nb,2,2\nb,6,6\n")

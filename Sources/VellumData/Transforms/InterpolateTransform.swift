@@ -62,15 +62,27 @@ extension Table {
     to: Double?
   ) throws -> Table {
     let xs = try numbers(x)
-    let groups = try rowGroups(by).map { rows in rows.filter { !xs[$0].isNaN }.sorted { xs[$0] < xs[$1] } }.filter {
-      !$0.isEmpty
+    // Logs keep each run's rows together in x order: then a run is a range of rows, read in place. Otherwise its
+    // rows are gathered, NaN x left out, and sorted.
+    let runs: [RowRun]
+    if let ranges = try contiguousGroups(by),
+      ranges.allSatisfy({ range in
+        range.allSatisfy { !xs[$0].isNaN } && zip(range, range.dropFirst()).allSatisfy { xs[$0] <= xs[$1] }
+      })
+    {
+      runs = ranges.filter { !$0.isEmpty }.map(RowRun.range)
+    } else {
+      runs = try rowGroups(by).map { rows in rows.filter { !xs[$0].isNaN }.sorted { xs[$0] < xs[$1] } }.filter {
+        !$0.isEmpty
+      }.map(RowRun.rows)
     }
+    let groups = runs
     guard !groups.isEmpty else {
       throw VellumError(.invalidData, "interpolate found no rows with a value of '\(x.value)'", at: x.location)
     }
     // By default the grid covers only the x range every run has, so no run is extrapolated.
-    let low = from ?? groups.map { xs[$0.first!] }.max()!
-    let high = to ?? groups.map { xs[$0.last!] }.min()!
+    let low = from ?? groups.map { xs[$0.first] }.max()!
+    let high = to ?? groups.map { xs[$0.last] }.min()!
     guard high > low else {
       throw VellumError(.invalidData, "the runs share no range of '\(x.value)' to interpolate over", at: x.location)
     }
@@ -99,13 +111,13 @@ extension Table {
     var numeric: [String: [Double]] = [x.value: []]
     for column in columns { numeric[column.value] = [] }
     for rows in groups {
-      let runX = rows.map { xs[$0] }
+      let runX = rows.values(xs)
       for column in by {
-        text[column.value]! += Array(repeating: try string(column, row: rows[0]), count: grid.count)
+        text[column.value]! += Array(repeating: try string(column, row: rows.first), count: grid.count)
       }
       numeric[x.value]! += grid
       for (c, column) in columns.enumerated() {
-        let runY = rows.map { sources[c][$0] }
+        let runY = rows.values(sources[c])
         numeric[column.value]! += grid.map { Self.linear(runX, runY, at: $0) }
       }
     }
@@ -115,10 +127,11 @@ extension Table {
   }
 
   /// numpy.interp on sorted x, NaN outside the run's range.
-  static func linear(_ xs: [Double], _ ys: [Double], at x: Double) -> Double {
+  static func linear(_ xs: ArraySlice<Double>, _ ys: ArraySlice<Double>, at x: Double) -> Double {
     guard let first = xs.first, let last = xs.last, x >= first, x <= last else { return .nan }
-    var low = 0
-    var high = xs.count - 1
+    // Both slices are indexed from the same start.
+    var low = xs.startIndex
+    var high = xs.endIndex - 1
     while high - low > 1 {
       let middle = (low + high) / 2
       if xs[middle] <= x { low = middle } else { high = middle }
@@ -126,5 +139,33 @@ extension Table {
     if xs[high] == x { return ys[high] }
     if xs[low] == x || xs[high] == xs[low] { return ys[low] }
     return ys[low] + (ys[high] - ys[low]) * (x - xs[low]) / (xs[high] - xs[low])
+  }
+}
+
+/// One run's rows in x order: a range of the table's rows (read in place), or rows gathered from anywhere.
+private enum RowRun {
+  case range(Range<Int>)
+  case rows([Int])
+
+  var first: Int {
+    switch self {
+    case .range(let range): return range.lowerBound
+    case .rows(let rows): return rows[0]
+    }
+  }
+
+  var last: Int {
+    switch self {
+    case .range(let range): return range.upperBound - 1
+    case .rows(let rows): return rows[rows.count - 1]
+    }
+  }
+
+  /// The run's values of a column: a slice of it for a range, no copy.
+  func values(_ column: [Double]) -> ArraySlice<Double> {
+    switch self {
+    case .range(let range): return column[range]
+    case .rows(let rows): return ArraySlice(rows.map { column[$0] })
+    }
   }
 }

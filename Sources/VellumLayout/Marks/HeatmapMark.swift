@@ -120,26 +120,21 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       let xs = context.positions(series.x, along: .x)
       let ys = context.positions(series.y ?? .numeric([]), along: .y)
       let values = series["value"]
-      var seen: [CellKey: Int] = [:]
-      seen.reserveCapacity(xs.count)
-      for row in xs.indices {
-        if let first = seen.updateValue(row, forKey: CellKey(x: xs[row], y: ys[row])) {
-          throw VellumError(
-            .invalidData,
-            "heatmap cell (\(Self.label(series.x, first)), \(Self.label(series.y!, first))) appears twice; "
-              + "aggregate the table first (transform: aggregate)", at: value.location)
-        }
+      // Each position's place in its axis's order: the matrix's column and row numbers.
+      let (columns, rows) = (HeatmapLattice(xs), HeatmapLattice(ys))
+      try Self.checkDistinct(xs, ys, columns: columns, rows: rows) { row in
+        VellumError(
+          .invalidData,
+          "heatmap cell (\(Self.label(series.x, row)), \(Self.label(series.y!, row))) appears twice; "
+            + "aggregate the table first (transform: aggregate)", at: value.location)
       }
       let (scale, shared) = try located(at: value.location) {
         try context.continuousDomains.colorScale(value.value, spec: color, values: values)
       }
-      let (width, height) = (Self.spacing(xs), Self.spacing(ys))
-      // Each position's place in its axis's order: the matrix's column and row numbers.
-      let columns = Dictionary(uniqueKeysWithValues: Set(xs.filter(\.isFinite)).sorted().enumerated().map { ($1, $0) })
-      let rows = Dictionary(uniqueKeysWithValues: Set(ys.filter(\.isFinite)).sorted().enumerated().map { ($1, $0) })
+      let (width, height) = (columns.spacing, rows.spacing)
       let cells = zip(zip(xs, ys), values).compactMap { position, number -> Cell? in
         guard position.0.isFinite, position.1.isFinite, let paint = scale(number) else { return nil }
-        if let column = columns[position.0], let row = rows[position.1] {
+        if let column = columns.index(of: position.0), let row = rows.index(of: position.1) {
           if maskDiagonal, column == row { return nil }
           if mask == .upper, column > row { return nil }
           if mask == .lower, column < row { return nil }
@@ -172,10 +167,27 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     }
   }
 
-  /// Cell size along an axis: the smallest gap between distinct positions (1 for categories or a single row).
-  static func spacing(_ positions: [Double]) -> Double {
-    let distinct = Array(Set(positions.filter(\.isFinite))).sorted()
-    return zip(distinct, distinct.dropFirst()).map { $1 - $0 }.min() ?? 1
+  /// Refuses two rows at one cell, naming the second (`duplicate` makes the error from its row). Cells of a
+  /// lattice of at most 64 M places are marked in a bitmap; others are hashed.
+  private static func checkDistinct(
+    _ xs: [Double], _ ys: [Double], columns: HeatmapLattice, rows: HeatmapLattice, duplicate: (Int) -> VellumError
+  ) throws {
+    let places = columns.count.multipliedReportingOverflow(by: rows.count)
+    if !places.overflow, places.partialValue <= 1 << 26 {
+      var marked = [UInt64](repeating: 0, count: places.partialValue / 64 + 1)
+      for row in xs.indices {
+        guard let column = columns.index(of: xs[row]), let line = rows.index(of: ys[row]) else { continue }
+        let place = line * columns.count + column
+        let bit: UInt64 = 1 << UInt64(place & 63)
+        if marked[place >> 6] & bit != 0 { throw duplicate(row) }
+        marked[place >> 6] |= bit
+      }
+      return
+    }
+    var seen = Set<CellKey>(minimumCapacity: xs.count)
+    for row in xs.indices where xs[row].isFinite && ys[row].isFinite {
+      if !seen.insert(CellKey(x: xs[row], y: ys[row])).inserted { throw duplicate(row) }
+    }
   }
 
   private static func label(_ values: XValues, _ row: Int) -> String {
