@@ -7,18 +7,34 @@ import VellumSpec
 /// column costs nothing until it is wanted, and four bytes a row (not eight a cell) are all that is kept.
 final class CSVFields: Sendable {
   let buffer: TextColumn.Buffer
-  /// Per row, `stride` offsets: the start of field 0, 8, 16…
-  private let checkpoints: [Int32]
+  /// Per row, `stride` offsets: the start of field 0, 8, 16…; kept as the chunks found them (joining them would
+  /// copy, and touch fresh memory for, four bytes a row).
+  private let parts: [[Int32]]
+  /// The first row of each part.
+  private let firstRows: [Int]
   private let stride: Int
   private let separator: UInt8
   let rowCount: Int
 
-  private init(buffer: TextColumn.Buffer, checkpoints: [Int32], stride: Int, separator: UInt8) {
+  private init(buffer: TextColumn.Buffer, parts: [[Int32]], stride: Int, separator: UInt8) {
     self.buffer = buffer
-    self.checkpoints = checkpoints
+    self.parts = parts
     self.stride = stride
     self.separator = separator
-    rowCount = checkpoints.count / stride
+    var first = 0
+    firstRows = parts.map { part in
+      defer { first += part.count / stride }
+      return first
+    }
+    rowCount = first
+  }
+
+  /// Checkpoint `index` of `row`: the start of field `8 × index`.
+  @inline(__always)
+  private func checkpoint(_ row: Int, _ index: Int) -> Int {
+    var part = 0
+    while part + 1 < firstRows.count && row >= firstRows[part + 1] { part += 1 }
+    return Int(parts[part][(row &- firstRows[part]) &* stride &+ index])
   }
 
   /// The byte range `start..<end` of field `field` in `row`.
@@ -38,7 +54,7 @@ final class CSVFields: Sendable {
   /// bytes at a time (a mask of the separators in a 64-bit word, the wanted one picked by clearing lower bits).
   @inline(__always)
   private func fieldStart(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var start = Int(checkpoints[row &* stride &+ field &>> 3])
+    var start = checkpoint(row, field &>> 3)
     var skip = field & 7
     guard skip > 0 else { return start }
     let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
@@ -119,16 +135,9 @@ final class CSVFields: Sendable {
       rowsBefore += rows
       linesBefore += chunk.lineCount
     }
-    let checkpoints: [Int32]
-    if chunks.count == 1 {
-      checkpoints = chunks[0].checkpoints
-    } else {
-      var joined: [Int32] = []
-      joined.reserveCapacity(rowsBefore * stride)
-      for chunk in chunks { joined += chunk.checkpoints }
-      checkpoints = joined
-    }
-    return (CSVFields(buffer: buffer, checkpoints: checkpoints, stride: stride, separator: separator), lines)
+    return (
+      CSVFields(buffer: buffer, parts: chunks.map(\.checkpoints), stride: stride, separator: separator), lines
+    )
   }
 
   /// The body split into one range per core, each starting at a line's start.
