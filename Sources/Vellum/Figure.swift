@@ -44,6 +44,15 @@ public struct Figure: Sendable {
     try self.init(text: value.serialized(), name: name, directory: directory, style: style)
   }
 
+  private init(validated spec: FigureSpec) { self.spec = spec }
+
+  /// The same figure in another theme (`render --theme`).
+  public func theming(_ theme: FigureSpec.Theme) -> Figure {
+    var spec = spec
+    spec.theme = theme
+    return Figure(validated: spec)
+  }
+
   /// The data files the figure reads besides its spec (and the folders of TensorBoard logs).
   public var inputFiles: [URL] {
     spec.data.flatMap { source -> [URL] in

@@ -17,6 +17,8 @@ public struct FigureRenderer: Sendable {
   public var adjustScene: (@Sendable (Scene) -> Scene)?
   /// Write the SVG to scale with its container (`width="100%"`), whatever the spec says; nil follows the spec.
   public var responsive: Bool?
+  /// Draw the figure in this theme (`render --theme`), whatever the spec or its style says; nil follows the spec.
+  public var theme: FigureSpec.Theme?
 
   /// A renderer with PNG resolution `dpi`, and optional text-mode, style and font-embedding overrides.
   public init(dpi: Double = 300, textMode: TextMode? = nil, style: String? = nil, embedFonts: Bool = false) {
@@ -57,9 +59,11 @@ public struct FigureRenderer: Sendable {
   public func renderReporting(_ figure: Figure, formats: [OutputFormat]) throws
     -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
   {
+    let figure = theme.map(figure.theming) ?? figure
     var (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
     if let adjustScene { scene = adjustScene(scene) }
-    let svg = SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text))
+    // librsvg draws the SVG without the dark colour scheme's rules: an `auto` figure's PDF and PNG are its light look.
+    let svg = SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), colorScheme: false)
     // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
     let jobs = formats.filter { $0 != .svg }
     let results = Mutex<(outputs: [OutputFormat: [UInt8]], failure: (any Error)?)>(([:], nil))
@@ -81,10 +85,12 @@ public struct FigureRenderer: Sendable {
     var (outputs, failure) = results.withLock { $0 }
     if let failure { throw failure }
     if formats.contains(.svg) {
-      // PDF and PNG come from the sized SVG; a responsive one differs only in its root's size attributes.
+      // PDF and PNG come from the sized, one-scheme SVG; the file differs only in its root's size attributes
+      // (responsive) and its dark-scheme rules (theme: auto).
       let responsive = self.responsive ?? figure.spec.svgResponsive
       outputs[.svg] = Array(
-        (responsive ? SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), responsive: true) : svg)
+        (responsive || !scene.darkColors.isEmpty
+          ? SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), responsive: responsive) : svg)
           .utf8)
     }
     return (outputs, warnings)

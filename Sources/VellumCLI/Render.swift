@@ -42,6 +42,12 @@ struct Render: ParsableCommand {
   var responsive = false
 
   @Option(
+    help: ArgumentHelp(
+      "Draw in this theme, whatever the spec says: light, dark, or auto (one SVG that turns dark when the reader's "
+        + "browser or system asks; PDF and PNG light).", valueName: "theme"))
+  var theme: FigureSpec.Theme?
+
+  @Option(
     help: "Write how the figure looks with a colour-vision deficiency: protanopia, deuteranopia or tritanopia.")
   var simulate: String?
 
@@ -81,6 +87,7 @@ struct Render: ParsableCommand {
       configured.adjustScene = { ColorVisionPreview.apply(deficiency, to: $0) }
     }
     if responsive { configured.responsive = true }
+    configured.theme = theme
     let renderer = configured
     if let stdout {
       if let code = renderOne(specs[0], renderer: renderer, formats: [stdout], toStandardOutput: true) {

@@ -47,6 +47,8 @@ struct SpecArgument {
 
 extension OutputFormat: ExpressibleByArgument {}
 
+extension FigureSpec.Theme: ExpressibleByArgument {}
+
 /// `--data NAME=PATH`: a data source added to the spec (or replacing its own of that name), as the Python package
 /// passes DataFrames. A relative path resolves against the current folder.
 struct DataArgument: ExpressibleByArgument {

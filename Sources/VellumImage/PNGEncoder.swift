@@ -23,39 +23,9 @@ public enum PNGEncoder {
     row fill: (Int, UnsafeMutableBufferPointer<UInt8>) -> Void
   ) throws -> [UInt8] {
     // Deflate streams row by row, so memory stays at one row plus the compressed output.
-    var stream = z_stream()
-    try ZlibBoundary.check(
-      deflateInit_(&stream, 1, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)), "cannot start PNG compression")
-    defer { deflateEnd(&stream) }
-    var compressed: [UInt8] = []
-    compressed.reserveCapacity(width * height / 8)
-    var row = [UInt8](repeating: 0, count: width * channels.rawValue + 1)
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    func pump(_ flush: Int32) throws {
-      repeat {
-        let status = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
-          stream.next_out = out.baseAddress
-          stream.avail_out = uInt(out.count)
-          return deflate(&stream, flush)
-        }
-        try ZlibBoundary.check(status, "PNG compression failed", accepted: [Z_OK, Z_STREAM_END, Z_BUF_ERROR])
-        compressed += buffer[0..<(buffer.count - Int(stream.avail_out))]
-      } while stream.avail_out == 0
-    }
-    for y in 0..<height {
-      row.withUnsafeMutableBufferPointer { out in
-        out[0] = 0  // filter: None
-        fill(y, UnsafeMutableBufferPointer(rebasing: out[1...]))
-      }
-      try row.withUnsafeMutableBufferPointer { input in
-        stream.next_in = input.baseAddress
-        stream.avail_in = uInt(input.count)
-        try pump(Z_NO_FLUSH)
-      }
-    }
-    stream.next_in = nil
-    stream.avail_in = 0
-    try pump(Z_FINISH)
+    let compressed = try deflateRows(
+      0..<height, rowBytes: width * channels.rawValue + 1, windowBits: 15, flush: Z_FINISH, fill: fill
+    ).bytes
     return file(width: width, height: height, channels: channels, dpi: dpi, idat: compressed)
   }
 
@@ -76,7 +46,9 @@ public enum PNGEncoder {
     DispatchQueue.concurrentPerform(iterations: bands) { band in
       let rows = (band * bandRows)..<min(height, (band + 1) * bandRows)
       let result = Result {
-        try deflateBand(rows, last: band == bands - 1, rowBytes: width * channels.rawValue + 1, fill: fill)
+        try deflateRows(
+          rows, rowBytes: width * channels.rawValue + 1, windowBits: -15,
+          flush: band == bands - 1 ? Z_FINISH : Z_SYNC_FLUSH, fill: fill)
       }
       results.withLock { $0[band] = result }
     }
@@ -91,15 +63,16 @@ public enum PNGEncoder {
     return file(width: width, height: height, channels: channels, dpi: dpi, idat: idat)
   }
 
-  /// One band's rows (each a filter byte and the pixels `fill` writes) as raw deflate at level 1, with their
-  /// Adler-32 and length.
-  private static func deflateBand(
-    _ rows: Range<Int>, last: Bool, rowBytes: Int, fill: (Int, UnsafeMutableBufferPointer<UInt8>) -> Void
+  /// Rows (each a filter byte and the pixels `fill` writes) deflated at level 1: a zlib stream (`windowBits` 15)
+  /// or raw deflate (−15) ending with `flush`, with the rows' Adler-32 and length.
+  private static func deflateRows(
+    _ rows: Range<Int>, rowBytes: Int, windowBits: Int32, flush final: Int32,
+    fill: (Int, UnsafeMutableBufferPointer<UInt8>) -> Void
   ) throws -> (bytes: [UInt8], adler: UInt32, length: Int) {
     var stream = z_stream()
     try ZlibBoundary.check(
       deflateInit2_(
-        &stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)),
+        &stream, 1, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)),
       "cannot start PNG compression")
     defer { deflateEnd(&stream) }
     var compressed: [UInt8] = []
@@ -124,7 +97,8 @@ public enum PNGEncoder {
         fill(y, UnsafeMutableBufferPointer(rebasing: out[1...]))
       }
       try row.withUnsafeMutableBufferPointer { input in
-        adler = UInt32(adler32(uLong(adler), input.baseAddress, uInt(input.count)))
+        // A raw band needs its rows' checksum for the joined stream; a zlib stream keeps its own.
+        if windowBits < 0 { adler = UInt32(adler32(uLong(adler), input.baseAddress, uInt(input.count))) }
         stream.next_in = input.baseAddress
         stream.avail_in = uInt(input.count)
         try pump(Z_NO_FLUSH)
@@ -132,7 +106,7 @@ public enum PNGEncoder {
     }
     stream.next_in = nil
     stream.avail_in = 0
-    try pump(last ? Z_FINISH : Z_SYNC_FLUSH)
+    try pump(final)
     return (compressed, adler, rowBytes * rows.count)
   }
 

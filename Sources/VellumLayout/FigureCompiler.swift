@@ -100,7 +100,11 @@ public enum FigureCompiler {
       nodes.append(.group(Group(role: "figure-colorbar", children: [built.node])))
     }
     var scene = try scene(spec, nodes: nodes, setter: setter)
-    if spec.theme == .dark { scene = DarkTheme.apply(to: scene) }
+    switch spec.theme {
+    case .light: break
+    case .dark: scene = DarkTheme.apply(to: scene)
+    case .auto: scene = DarkTheme.colorScheme(of: scene)
+    }
     try checkSize(SceneSize(scene), at: spec.sizeLocation)
     return (scene, warnings)
   }

@@ -18,8 +18,9 @@ func link(_ base: String, _ pathExtension: String) -> String {
 
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
 public enum Gallery {
-  /// Renders every spec into `folder` (SVG with embedded font subsets, PDF, PNG, and the spec) and
-  /// writes `index.html`. Returns the written file names.
+  /// Renders every spec into `folder` (SVG with embedded font subsets, PDF, PNG, the dark theme's SVG as
+  /// `NAME-dark.svg`, and the spec) and writes `index.html`, whose button (or `#dark` in its address) shows every
+  /// figure dark. Returns the written file names.
   public static func build(specs: [String], folder: URL, renderer: FigureRenderer = FigureRenderer(embedFonts: true))
     throws -> [String]
   {
@@ -40,6 +41,7 @@ public enum Gallery {
       for pathExtension in OutputFormat.allCases.map(\.rawValue) + [spec.pathExtension] {
         reserved.insert("\(base).\(pathExtension)")
       }
+      reserved.insert("\(base)-dark.svg")
     }
     // Data files copied beside the specs (same relative path), so a downloaded spec renders as it is.
     var copied: [String: (from: String, bytes: [UInt8])] = [:]
@@ -48,6 +50,9 @@ public enum Gallery {
       let base = spec.deletingPathExtension().lastPathComponent
       let figure = try Figure(contentsOf: path, style: renderer.style)
       let outputs = try renderer.render(figure, formats: OutputFormat.allCases)
+      var darkRenderer = renderer
+      darkRenderer.theme = .dark
+      let dark = try darkRenderer.render(figure, formats: [.svg])[.svg]!
       var dataLinks: [String] = []
       for input in figure.inputFiles {
         let relative = Self.relativePath(of: input, from: spec.deletingLastPathComponent())
@@ -73,6 +78,7 @@ public enum Gallery {
       for format in OutputFormat.allCases {
         files.append((folder.appendingPathComponent("\(base).\(format.rawValue)"), outputs[format]!))
       }
+      files.append((folder.appendingPathComponent("\(base)-dark.svg"), dark))
       let source = (try? String(contentsOf: spec, encoding: .utf8)) ?? ""
       files.append((folder.appendingPathComponent("\(base).\(spec.pathExtension)"), Array(source.utf8)))
       let title =
@@ -84,7 +90,7 @@ public enum Gallery {
       cards.append(
         """
         <figure id="\(html(base))">
-        <img src="\(link(base, "svg"))" alt="\(html(title))">
+        <img src="\(link(base, "svg"))" data-dark="\(link(base + "-dark", "svg"))" alt="\(html(title))">
         <figcaption>\(caption)<br>
         <a href="\(link(base, "svg"))">SVG</a> · <a href="\(link(base, "pdf"))">PDF</a> · <a href="\(link(base, "png"))">PNG</a> · <a href="\(link(base, spec.pathExtension))">spec</a>\(data)</figcaption>
         <details><summary>Spec</summary><pre>\(html(source))</pre></details>
@@ -103,10 +109,29 @@ public enum Gallery {
       img{width:100%;height:auto;display:block}
       figcaption{margin:.5rem 0;color:#333}
       pre{background:#f4f4f4;padding:.75rem;overflow:auto}
+      body.dark{background:#111;color:#ddd}
+      body.dark figure{background:#000;border-color:#333}
+      body.dark figcaption{color:#ccc}
+      body.dark a{color:#8ab4f8}
+      body.dark pre{background:#1b1b1b}
       </style>
+      <script>
+      // Light or dark figures (theme: dark, from NAME-dark.svg); #dark in the address opens the page dark.
+      function theme(dark) {
+        document.body.classList.toggle("dark", dark);
+        for (const img of document.querySelectorAll("img[data-dark]")) {
+          if (!img.dataset.light) img.dataset.light = img.getAttribute("src");
+          img.setAttribute("src", dark ? img.dataset.dark : img.dataset.light);
+        }
+        document.getElementById("theme").textContent = dark ? "Light figures" : "Dark figures";
+        history.replaceState(null, "", dark ? "#dark" : location.pathname);
+      }
+      addEventListener("DOMContentLoaded", () => theme(location.hash === "#dark"));
+      </script>
       </head>
       <body>
       <h1>Vellum gallery</h1>
+      <p><button id="theme" onclick="theme(!document.body.classList.contains('dark'))">Dark figures</button></p>
       \(cards.joined(separator: "\n"))
       </body>
       </html>

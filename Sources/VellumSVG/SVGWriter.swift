@@ -5,8 +5,12 @@ import VellumScene
 /// so the same scene always gives the same bytes.
 public enum SVGWriter {
   /// `responsive` writes `width="100%"` and no height, so the figure scales with its container at its aspect ratio
-  /// (the viewBox keeps the coordinates); otherwise the size in points.
-  public static func write(_ scene: Scene, textMode: TextMode = .fonts, responsive: Bool = false) -> String {
+  /// (the viewBox keeps the coordinates); otherwise the size in points. `colorScheme` writes the scene's
+  /// ``Scene/darkColors`` as CSS for a reader's dark colour scheme (renderers given the SVG for PDF and PNG get it
+  /// without, so those are the light figure to the byte).
+  public static func write(
+    _ scene: Scene, textMode: TextMode = .fonts, responsive: Bool = false, colorScheme: Bool = true
+  ) -> String {
     var state = WriterState(primaryFamily: primaryFamily(scene) ?? "serif", textMode: textMode)
     var body: [String] = []
     for node in scene.nodes { state.write(node, depth: 1, into: &body) }
@@ -25,10 +29,12 @@ public enum SVGWriter {
       "<title id=\"figure-title\">\(XMLEscaping.text(scene.title))</title>",
     ]
     if let summary = scene.summary { lines.append("<desc id=\"figure-desc\">\(XMLEscaping.text(summary))</desc>") }
-    if !state.classes.styles.isEmpty {
+    let scheme = colorScheme ? darkSchemeCSS(scene.darkColors) : []
+    if !state.classes.styles.isEmpty || !scheme.isEmpty {
       lines.append("<style>")
       lines += scene.embeddedFonts.map(FontFaceRule.css).map(XMLEscaping.text)
       lines += state.classes.css().map(XMLEscaping.text)
+      lines += scheme.map(XMLEscaping.text)
       lines.append("</style>")
     }
     if !state.usedGlyphs.isEmpty || !state.patterns.isEmpty {
@@ -44,6 +50,21 @@ public enum SVGWriter {
     lines += body
     lines.append("</svg>")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Rules for a dark colour scheme: each paint written as a `fill` or `stroke` attribute is matched by its value
+  /// (CSS outranks presentation attributes), and black, the colour of text that names none, by the root's `fill`,
+  /// which such text inherits. Sorted, so the same scene gives the same bytes.
+  private static func darkSchemeCSS(_ colors: [RGB: RGB]) -> [String] {
+    guard !colors.isEmpty else { return [] }
+    var rules = ["@media (prefers-color-scheme:dark){"]
+    if let text = colors[.black] { rules.append("svg{fill:\(text.hex)}") }
+    for (light, dark) in colors.map({ ($0.key.hex, $0.value.hex) }).sorted(by: { $0.0 < $1.0 }) {
+      rules.append("[fill=\"\(light)\"]{fill:\(dark)}")
+      rules.append("[stroke=\"\(light)\"]{stroke:\(dark)}")
+    }
+    rules.append("}")
+    return rules
   }
 
   /// The family of the most text runs (first seen wins a tie).

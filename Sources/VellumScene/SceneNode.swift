@@ -208,6 +208,9 @@ public struct Scene: Sendable, Equatable {
   /// The accessible name (SVG `<title>`) and description (`<desc>`).
   public var title: String = "Figure"
   public var summary: String?
+  /// Paints that replace these (by the paint they replace) when the reader asks for a dark colour scheme; the SVG
+  /// writer states them as CSS (`prefers-color-scheme: dark`), and nothing else draws them. Empty: one look.
+  public var darkColors: [RGB: RGB] = [:]
 
   public init(
     width: Double, height: Double, nodes: [SceneNode], fontFiles: [String],

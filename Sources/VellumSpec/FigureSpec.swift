@@ -31,7 +31,7 @@ public struct FigureSpec: Sendable {
   public var theme = Theme.light
 
   /// A figure's light or dark look.
-  public enum Theme: String, Sendable, CaseIterable { case light, dark }
+  public enum Theme: String, Sendable, CaseIterable { case light, dark, auto }
   public var font: FontSpec
   /// The color cycle series take when they name no color.
   public var palette: [Color]
@@ -213,8 +213,10 @@ extension FigureSpec {
         example: "{left: 0.15, bottom: 0.15}"),
       SpecKey(
         "theme", SpecSchema.enumeration(Theme.allCases.map(\.rawValue)),
-        "light, or dark: every grey, black and white turned over (white canvas to black, black text and spines to "
-          + "white), colours kept", defaultValue: Theme.light, example: "dark"),
+        "light; dark: every grey, black and white turned over (white canvas to black, black text and spines to "
+          + "white), colours kept; auto: one SVG, light, that turns dark by the same rule when the reader's browser "
+          + "or system asks for a dark colour scheme (PDF and PNG are the light figure)", defaultValue: Theme.light,
+        example: "auto"),
       SpecKey(
         "background", SpecSchema.colorOrNone, "the canvas colour, or none for a transparent figure",
         defaultValue: "white"),

@@ -16,14 +16,16 @@ public enum Chromium {
     throw XCTSkip("chromium is not installed (make gallery-test installs it)")
   }
 
-  /// Writes a screenshot of `url` in a `width` × `height` window at one device pixel per CSS pixel to `file`.
-  public static func screenshot(_ url: URL, width: Int, height: Int, to file: URL) throws {
+  /// Writes a screenshot of `url` in a `width` × `height` window at one device pixel per CSS pixel to `file`;
+  /// `dark` asks for the reader's dark colour scheme (`prefers-color-scheme: dark`), as a system in dark mode does.
+  public static func screenshot(_ url: URL, width: Int, height: Int, dark: Bool = false, to file: URL) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try path())
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-      "--screenshot=\(file.path)", "--window-size=\(width),\(height)", url.absoluteString,
-    ]
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+        "--screenshot=\(file.path)", "--window-size=\(width),\(height)",
+      ] + (dark ? ["--force-dark-mode"] : []) + [url.absoluteString]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -8,6 +8,35 @@ import XCTest
 /// The gallery in a real browser: each figure as headless Chromium draws it against librsvg's PNG.
 /// Skipped when Chromium is missing, unless VELLUM_REQUIRE_BROWSER=1 (as `make gallery-test` sets).
 final class GalleryBrowserTests: XCTestCase {
+  /// The page's button (or `#dark`) swaps every figure for its dark-theme SVG and darkens the page.
+  func testTheGalleryTogglesDarkFigures() throws {
+    _ = try Chromium.path()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-gallery-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let specs = try PackagePaths.exampleSpecs().prefix(2).map(\.path)
+    let files = try Gallery.build(specs: specs, folder: folder)
+    let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+    XCTAssertTrue(index.contains("<button id=\"theme\""))
+    var darkShare: [Double] = []
+    for spec in specs {
+      let base = URL(fileURLWithPath: spec).deletingPathExtension().lastPathComponent
+      XCTAssertTrue(files.contains("\(base)-dark.svg"), base)
+      XCTAssertTrue(index.contains("data-dark=\"./\(base)-dark.svg\""), base)
+    }
+    for hash in ["", "#dark"] {
+      let shot = folder.appendingPathComponent("page\(hash.isEmpty ? "" : "-dark").png")
+      let url = URL(string: folder.appendingPathComponent("index.html").absoluteString + hash)!
+      try Chromium.screenshot(url, width: 900, height: 900, to: shot)
+      let image = try RasterImage(png: Array(try Data(contentsOf: shot)))
+      var dark = 0
+      for y in 0..<image.height { for x in 0..<image.width where image.gray(x, y) < 48 { dark += 1 } }
+      darkShare.append(Double(dark) / Double(image.width * image.height))
+    }
+    // The first examples are heatmaps, whose dark cells are dark either way: the page and canvases make the rest.
+    XCTAssertLessThan(darkShare[0], 0.3, "light figures on a light page")
+    XCTAssertGreaterThan(darkShare[1], darkShare[0] + 0.4, "dark figures on a dark page")
+  }
+
   func testGalleryFiguresLookTheSameInChromium() throws {
     _ = try Chromium.path()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-gallery-\(UUID().uuidString)")
