@@ -23,13 +23,15 @@ public enum SVGWriter {
     let xlink =
       state.usedGlyphs.isEmpty && !state.hasImages ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
     let labelledBy = scene.summary == nil ? "figure-title" : "figure-title figure-desc"
+    let scheme = colorScheme ? darkSchemeCSS(scene.darkColors) : []
+    // The dark-scheme rules apply under this class only: inline in a page they leave the page's own elements be.
+    let schemeClass = scheme.isEmpty ? "" : #" class="\#(darkSchemeClass)""#
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
-      #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox) role="img" aria-labelledby="\#(labelledBy)">"#,
+      #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox)\#(schemeClass) role="img" aria-labelledby="\#(labelledBy)">"#,
       "<title id=\"figure-title\">\(XMLEscaping.text(scene.title))</title>",
     ]
     if let summary = scene.summary { lines.append("<desc id=\"figure-desc\">\(XMLEscaping.text(summary))</desc>") }
-    let scheme = colorScheme ? darkSchemeCSS(scene.darkColors) : []
     if !state.classes.styles.isEmpty || !scheme.isEmpty {
       lines.append("<style>")
       lines += scene.embeddedFonts.map(FontFaceRule.css).map(XMLEscaping.text)
@@ -52,16 +54,20 @@ public enum SVGWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The root's class when it carries dark-scheme rules.
+  static let darkSchemeClass = "vellum-auto"
+
   /// Rules for a dark colour scheme: each paint written as a `fill` or `stroke` attribute is matched by its value
   /// (CSS outranks presentation attributes), and black, the colour of text that names none, by the root's `fill`,
   /// which such text inherits. Sorted, so the same scene gives the same bytes.
   private static func darkSchemeCSS(_ colors: [RGB: RGB]) -> [String] {
     guard !colors.isEmpty else { return [] }
+    let scope = "." + darkSchemeClass
     var rules = ["@media (prefers-color-scheme:dark){"]
-    if let text = colors[.black] { rules.append("svg{fill:\(text.hex)}") }
+    if let text = colors[.black] { rules.append("svg\(scope){fill:\(text.hex)}") }
     for (light, dark) in colors.map({ ($0.key.hex, $0.value.hex) }).sorted(by: { $0.0 < $1.0 }) {
-      rules.append("[fill=\"\(light)\"]{fill:\(dark)}")
-      rules.append("[stroke=\"\(light)\"]{stroke:\(dark)}")
+      rules.append("\(scope) [fill=\"\(light)\"]{fill:\(dark)}")
+      rules.append("\(scope) [stroke=\"\(light)\"]{stroke:\(dark)}")
     }
     rules.append("}")
     return rules

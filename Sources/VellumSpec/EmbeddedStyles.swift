@@ -82,7 +82,8 @@ public enum EmbeddedStyles {
     """#,
     "nature.yaml": #"""
     # Nature: figures 89 mm (single column) or 183 mm (double); sans-serif type (Helvetica or Arial),
-    # 5–7 pt. Source: Nature's "Formatting guide" for figures (final artwork section).
+    # 5–7 pt. Source: Nature's "Formatting guide" for figures (final artwork section); the research figure guide
+    # ("Preparing figures - our specifications") asks for legible text of at least 5 pt: vellum lint's floor here.
     description: Nature — 89 mm / 183 mm, Helvetica-like sans (TeX Gyre Heros), 7 pt
     extend: paper
     widths: {column: 89mm, full: 183mm}
@@ -93,6 +94,7 @@ public enum EmbeddedStyles {
       frame: {style: open, width: 0.5}
       ticks: {direction: out, length: 2.5, width: 0.5, label_size: 6}
       legend: {frame: false, font_size: 6}
+    lint: {min_text_size: 5}
 
     """#,
     "neurips.yaml": #"""

@@ -52,15 +52,21 @@ final class ColorSchemeTests: XCTestCase {
     func body(_ text: String) -> String {
       text.replacingOccurrences(of: #"<style>[\s\S]*</style>"#, with: "", options: .regularExpression)
     }
-    XCTAssertEqual(body(svg), body(light))
-    for rule in ["svg{fill:#ffffff}", ##"[fill="#ffffff"]{fill:#000000}"##, ##"[stroke="#000000"]{stroke:#ffffff}"##] {
+    XCTAssertEqual(
+      body(svg).replacingOccurrences(of: #" class="vellum-auto""#, with: ""), body(light),
+      "only the root's class and the style block differ")
+    for rule in [
+      "svg.vellum-auto{fill:#ffffff}", ##".vellum-auto [fill="#ffffff"]{fill:#000000}"##,
+      ##".vellum-auto [stroke="#000000"]{stroke:#ffffff}"##,
+    ] {
       XCTAssertTrue(svg.contains(rule), rule)
     }
     // A colour (a series' green) has no rule: hues keep their meaning.
     XCTAssertFalse(svg.contains(##"[stroke="#2ca02c"]"##))
   }
 
-  /// The same file as `<img>`: on a white page in the light scheme, on a black page in the dark scheme.
+  /// The same file as `<img>`, as `<object>` and inline: on a white page in the light scheme, on a black page in the
+  /// dark scheme. Inline, its rules leave the page's own elements be.
   func testItFollowsTheReadersSchemeInChromium() throws {
     _ = try Chromium.path()
     let fixture = try SpecFixture()
@@ -78,46 +84,62 @@ final class ColorSchemeTests: XCTestCase {
       (Double($0.1)!, Double($0.2)!)
     }
     XCTAssertGreaterThanOrEqual(labels.count, 3)
-    for (dark, page) in [(false, "#ffffff"), (true, "#000000")] {
-      let html = fixture.directory.appendingPathComponent("page-\(dark).html")
-      try """
-      <!doctype html><html><body style="margin:0;background:\(page)">
-      <img src="figure.svg" style="width:\(Int(468 * scale))px"></body></html>
-      """.write(to: html, atomically: true, encoding: .utf8)
-      let shot = fixture.directory.appendingPathComponent("shot-\(dark).png")
-      try Chromium.screenshot(html, width: 1000, height: 700, dark: dark, to: shot)
-      let image = try RasterImage(png: Array(try Data(contentsOf: shot)))
-      func color(_ x: Int, _ y: Int) -> RGB {
-        let i = (y * image.width + x) * 3
-        return RGB(
-          red: Double(image.rgb[i]) / 255, green: Double(image.rgb[i + 1]) / 255, blue: Double(image.rgb[i + 2]) / 255)
-      }
-      /// The pixel in the box (points) that differs most from `background`: a glyph's or a line's full colour.
-      func strongest(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, against background: RGB) -> RGB {
-        var best = background
-        for y in Int(y0 * scale)...Int(y1 * scale) {
-          for x in Int(x0 * scale)...Int(x1 * scale) {
-            let pixel = color(x, y)
-            if ColorScience.contrast(pixel, background) > ColorScience.contrast(best, background) { best = pixel }
-          }
+    let width = Int(468 * scale)
+    let inline = text.split(separator: "\n").drop { !$0.hasPrefix("<svg") }.joined(separator: "\n")
+    let embeddings = [
+      "img": "<img src=\"figure.svg\" style=\"width:\(width)px\">",
+      "object":
+        "<object data=\"figure.svg\" type=\"image/svg+xml\" style=\"width:\(width)px;height:\(Int(316.8 * scale))px\">"
+        + "</object>",
+      "inline": "<div style=\"width:\(width)px\"><style>svg.vellum-auto{width:100%;height:auto}</style>\(inline)</div>",
+    ]
+    for (embedding, markup) in embeddings.sorted(by: { $0.key < $1.key }) {
+      for (dark, page) in [(false, "#ffffff"), (true, "#000000")] {
+        let html = fixture.directory.appendingPathComponent("page-\(embedding)-\(dark).html")
+        // A white square of the page's own, right of the figure: the figure's rules must not turn it black.
+        try """
+        <!doctype html><html><body style="margin:0;background:\(page)">
+        <svg width="20" height="20" style="position:absolute;left:960px;top:10px"><rect width="20" height="20" fill="#ffffff"/></svg>
+        \(markup)</body></html>
+        """.write(to: html, atomically: true, encoding: .utf8)
+        let shot = fixture.directory.appendingPathComponent("shot-\(embedding)-\(dark).png")
+        try Chromium.screenshot(html, width: 1000, height: 700, dark: dark, to: shot)
+        let image = try RasterImage(png: Array(try Data(contentsOf: shot)))
+        func color(_ x: Int, _ y: Int) -> RGB {
+          let i = (y * image.width + x) * 3
+          return RGB(
+            red: Double(image.rgb[i]) / 255, green: Double(image.rgb[i + 1]) / 255, blue: Double(image.rgb[i + 2]) / 255
+          )
         }
-        return best
+        /// The pixel in the box (points) that differs most from `background`: a glyph's or a line's full colour.
+        func strongest(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, against background: RGB) -> RGB {
+          var best = background
+          for y in Int(y0 * scale)...Int(y1 * scale) {
+            for x in Int(x0 * scale)...Int(x1 * scale) {
+              let pixel = color(x, y)
+              if ColorScience.contrast(pixel, background) > ColorScience.contrast(best, background) { best = pixel }
+            }
+          }
+          return best
+        }
+        XCTAssertEqual(ColorScience.luminance(color(970, 20)), 1, accuracy: 0.02, "\(embedding): the page's square")
+        // The figure's canvas, inside the axes away from the data: white in the light scheme, black in the dark.
+        let canvas = color(Int(10 * scale), Int(10 * scale))
+        XCTAssertEqual(
+          ColorScience.luminance(canvas), dark ? 0 : 1, accuracy: 0.02, "\(embedding) canvas, dark: \(dark)")
+        // The left spine.
+        let spine = strongest(left - 2, (top + bottom) / 2 - 5, left + 2, (top + bottom) / 2 + 5, against: canvas)
+        XCTAssertEqual(ColorScience.luminance(spine), dark ? 1 : 0, accuracy: 0.05, "\(embedding) spine, dark: \(dark)")
+        // Each x tick label reads at WCAG 4.5:1 or more against the canvas.
+        for (x, baseline) in labels.prefix(5) {
+          let glyph = strongest(x, baseline - 8, x + 8, baseline, against: canvas)
+          XCTAssertGreaterThanOrEqual(
+            ColorScience.contrast(glyph, canvas), 4.5, "\(embedding) tick label at \(x), dark: \(dark)")
+          XCTAssertLessThan(ColorScience.luminance(glyph), dark ? 2 : 0.2, "dark text on light")
+          XCTAssertGreaterThan(ColorScience.luminance(glyph), dark ? 0.6 : -1, "light text on dark")
+        }
+        _ = right
       }
-      // The figure's canvas, inside the axes away from the data: white in the light scheme, black in the dark.
-      let canvas = color(Int(10 * scale), Int(10 * scale))
-      XCTAssertEqual(ColorScience.luminance(canvas), dark ? 0 : 1, accuracy: 0.02, "canvas, dark: \(dark)")
-      // The left spine.
-      let spine = strongest(left - 2, (top + bottom) / 2 - 5, left + 2, (top + bottom) / 2 + 5, against: canvas)
-      XCTAssertEqual(ColorScience.luminance(spine), dark ? 1 : 0, accuracy: 0.05, "spine, dark: \(dark)")
-      // Each x tick label reads at WCAG 4.5:1 or more against the canvas.
-      for (x, baseline) in labels.prefix(5) {
-        let glyph = strongest(x, baseline - 8, x + 8, baseline, against: canvas)
-        XCTAssertGreaterThanOrEqual(
-          ColorScience.contrast(glyph, canvas), 4.5, "tick label at \(x), dark: \(dark)")
-        XCTAssertLessThan(ColorScience.luminance(glyph), dark ? 2 : 0.2, "dark text on light")
-        XCTAssertGreaterThan(ColorScience.luminance(glyph), dark ? 0.6 : -1, "light text on dark")
-      }
-      _ = right
     }
   }
 }

@@ -41,6 +41,17 @@ final class LintTests: XCTestCase {
         .contains(.textSize))
   }
 
+  /// A venue style sets its own floor: Nature asks for at least 5 pt, the default is 6.
+  func testAVenueStyleSetsItsTextFloor() throws {
+    func sized(_ points: Double, style: String?) -> String {
+      (style.map { "style: \($0)\n" } ?? "") + Self.lines + "\n  ticks: {label_size: \(points)}"
+    }
+    XCTAssertTrue(checks(try lint(sized(5.5, style: nil), width: 6.4 * 72)).contains(.textSize), "5.5 pt < 6 pt")
+    XCTAssertFalse(checks(try lint(sized(5.5, style: "nature"), width: 6.4 * 72)).contains(.textSize), "5.5 pt ≥ 5 pt")
+    let small = try lint(sized(4.8, style: "nature"), width: 6.4 * 72).filter { $0.check == .textSize }
+    XCTAssertTrue(small.contains { $0.message.contains("(at least 5 pt)") }, "\(small)")
+  }
+
   func testContrastOfTextOverItsFill() throws {
     let grey = """
       size: [4in, 3in]
