@@ -60,7 +60,7 @@ let package = Package(
     // Camera-ready checks on a laid-out figure: text size at print scale, contrast, collisions, colour vision.
     .target(name: "VellumLint", dependencies: ["Vellum", "VellumScene", "VellumSpec", "VellumDiagnostics"]),
     // Review tools (stale checks, semantic and pixel diffs, the gallery) built on the library.
-    .target(name: "VellumReview", dependencies: ["Vellum", "VellumRaster", "VellumSVG", "VellumScene"]),
+    .target(name: "VellumReview", dependencies: ["Vellum", "VellumLint", "VellumRaster", "VellumSVG", "VellumScene"]),
     .executableTarget(
       name: "VellumCLI",
       dependencies: [

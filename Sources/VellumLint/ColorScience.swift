@@ -9,7 +9,7 @@ public enum ColorScience {
     case protanopia, deuteranopia, tritanopia
 
     /// Machado et al. (2009), severity 1.0, on linear RGB.
-    var matrix: [[Double]] {
+    public var matrix: [[Double]] {
       switch self {
       case .protanopia:
         return [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]

@@ -1,5 +1,6 @@
 import Foundation
 import Vellum
+import VellumLint
 import VellumSVG
 
 /// A relative link to the file `base.ext` beside the page: `./` and every byte but RFC 3986's unreserved ones
@@ -20,7 +21,8 @@ func link(_ base: String, _ pathExtension: String) -> String {
 public enum Gallery {
   /// Renders every spec into `folder` (SVG with embedded font subsets, PDF, PNG, the dark theme's SVG as
   /// `NAME-dark.svg`, and the spec) and writes `index.html`, whose button (or `#dark` in its address) shows every
-  /// figure dark. Returns the written file names.
+  /// figure dark, and whose menu (or `#deuteranopia`…) shows them as a reader with a colour-vision deficiency sees
+  /// them. Returns the written file names.
   public static func build(specs: [String], folder: URL, renderer: FigureRenderer = FigureRenderer(embedFonts: true))
     throws -> [String]
   {
@@ -114,24 +116,45 @@ public enum Gallery {
       body.dark figcaption{color:#ccc}
       body.dark a{color:#8ab4f8}
       body.dark pre{background:#1b1b1b}
+      \(ColorScience.Deficiency.allCases.map { "body.\($0.rawValue) figure img{filter:url(#\($0.rawValue))}" }
+        .joined(separator: "\n"))
       </style>
       <script>
-      // Light or dark figures (theme: dark, from NAME-dark.svg); #dark in the address opens the page dark.
-      function theme(dark) {
+      // Light or dark figures (theme: dark, from NAME-dark.svg), seen with normal colour vision or a simulated
+      // deficiency (an SVG filter of the same matrices as render --simulate); the address keeps both: #dark,deuteranopia.
+      const deficiencies = [\(ColorScience.Deficiency.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))];
+      function show(dark, vision) {
         document.body.classList.toggle("dark", dark);
+        for (const name of deficiencies) document.body.classList.toggle(name, name === vision);
         for (const img of document.querySelectorAll("img[data-dark]")) {
           if (!img.dataset.light) img.dataset.light = img.getAttribute("src");
           img.setAttribute("src", dark ? img.dataset.dark : img.dataset.light);
         }
         document.getElementById("theme").textContent = dark ? "Light figures" : "Dark figures";
-        history.replaceState(null, "", dark ? "#dark" : location.pathname);
+        document.getElementById("vision").value = vision;
+        const parts = [dark ? "dark" : "", vision === "normal" ? "" : vision].filter(part => part);
+        history.replaceState(null, "", parts.length ? "#" + parts.join(",") : location.pathname);
       }
-      addEventListener("DOMContentLoaded", () => theme(location.hash === "#dark"));
+      function current() {
+        return [document.body.classList.contains("dark"), document.getElementById("vision").value];
+      }
+      addEventListener("DOMContentLoaded", () => {
+        const parts = location.hash.slice(1).split(",");
+        show(parts.includes("dark"), deficiencies.find(name => parts.includes(name)) || "normal");
+      });
       </script>
       </head>
       <body>
       <h1>Vellum gallery</h1>
-      <p><button id="theme" onclick="theme(!document.body.classList.contains('dark'))">Dark figures</button></p>
+      <p><button id="theme" onclick="show(!current()[0], current()[1])">Dark figures</button>
+      <label>Colour vision <select id="vision" onchange="show(current()[0], this.value)">
+      <option value="normal">normal</option>
+      \(ColorScience.Deficiency.allCases.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }
+        .joined(separator: "\n"))
+      </select></label></p>
+      <svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>
+      \(ColorScience.Deficiency.allCases.map(Self.visionFilter).joined(separator: "\n"))
+      </defs></svg>
       \(cards.joined(separator: "\n"))
       </body>
       </html>
@@ -153,6 +176,14 @@ public enum Gallery {
     let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
     guard filePath.hasPrefix(prefix) else { return nil }
     return String(filePath.dropFirst(prefix.count))
+  }
+
+  /// An SVG filter showing what a reader with `deficiency` sees: Machado et al.'s matrix on linear RGB (SVG
+  /// filters' default colour space), as `render --simulate` applies it.
+  private static func visionFilter(_ deficiency: ColorScience.Deficiency) -> String {
+    let rows = deficiency.matrix.map { row in row.map { String(format: "%.6f", $0) }.joined(separator: " ") + " 0 0" }
+    return "<filter id=\"\(deficiency.rawValue)\" color-interpolation-filters=\"linearRGB\">"
+      + "<feColorMatrix type=\"matrix\" values=\"\(rows.joined(separator: " ")) 0 0 0 1 0\"/></filter>"
   }
 
   /// The SVG writer's escaper: the one escaper for generated markup.

@@ -1,13 +1,52 @@
 import Foundation
 import Vellum
+import VellumLint
 import VellumRaster
 import VellumReview
+import VellumScene
 import VellumTestSupport
 import XCTest
 
 /// The gallery in a real browser: each figure as headless Chromium draws it against librsvg's PNG.
 /// Skipped when Chromium is missing, unless VELLUM_REQUIRE_BROWSER=1 (as `make gallery-test` sets).
 final class GalleryBrowserTests: XCTestCase {
+  /// The colour-vision menu (or `#deuteranopia` in the address) shows the figures through an SVG filter of the
+  /// same matrices `render --simulate` applies: a red bar becomes the simulated red, to a few levels of 255.
+  func testTheGallerySimulatesColourVision() throws {
+    _ = try Chromium.path()
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = try fixture.write(
+      "bar.yaml",
+      """
+      size: [4in, 3in]
+      data: {d: {values: {x: [a], y: [1]}}}
+      axes:
+        x: {scale: categorical}
+        layers:
+          - bar: {x: x, y: y, color: "#d62728", width: 0.9}
+      """)
+    let folder = fixture.directory.appendingPathComponent("gallery")
+    _ = try Gallery.build(specs: [spec], folder: folder)
+    let red = RGB(red: 0xd6 / 255.0, green: 0x27 / 255.0, blue: 0x28 / 255.0)
+    for (hash, expected) in [
+      ("", red), ("#deuteranopia", ColorScience.simulate(red, .deuteranopia)),
+      ("#dark,protanopia", ColorScience.simulate(red, .protanopia)),
+    ] {
+      let shot = fixture.directory.appendingPathComponent("shot\(hash.count).png")
+      let url = URL(string: folder.appendingPathComponent("index.html").absoluteString + hash)!
+      try Chromium.screenshot(url, width: 800, height: 800, to: shot)
+      let image = try RasterImage(png: Array(try Data(contentsOf: shot)))
+      let target = [expected.red, expected.green, expected.blue].map { Int(($0 * 255).rounded()) }
+      var matching = 0
+      for index in stride(from: 0, to: image.rgb.count, by: 3) {
+        let pixel = (0..<3).map { Int(image.rgb[index + $0]) }
+        if zip(pixel, target).allSatisfy({ abs($0 - $1) <= 4 }) { matching += 1 }
+      }
+      XCTAssertGreaterThan(matching, 20_000, "\(hash.isEmpty ? "normal" : hash): the bar in \(target)")
+    }
+  }
+
   /// The page's button (or `#dark`) swaps every figure for its dark-theme SVG and darkens the page.
   func testTheGalleryTogglesDarkFigures() throws {
     _ = try Chromium.path()
