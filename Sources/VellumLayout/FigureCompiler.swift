@@ -530,7 +530,16 @@ public enum FigureCompiler {
     overflow = Margins(reaching: compiled.flatMap(\.drawing.overlayBounds), pastBox: used)
     let overlay = compiled.flatMap(\.drawing.overlay)
     warnings += compiled.flatMap(\.drawing.warnings)
-    if !overlay.isEmpty { children.append(.group(Group(role: "annotations", children: overlay))) }
+    if !overlay.isEmpty {
+      // Text drawn past the plot (above it, beside it) belongs to its layer: when one layer drew it all, checks point
+      // at that layer's line; several layers' share one group, located at the axes.
+      let sources = compiled.filter { !$0.drawing.overlay.isEmpty }.map { drawn -> SourceLocation? in
+        if case .group(let group) = drawn.node { return group.source }
+        return nil
+      }
+      let source = sources.count == 1 ? sources[0] : nil
+      children.append(.group(Group(role: "annotations", children: overlay, source: source)))
+    }
     // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
     // the data, the insets and the legends placed before it.
     var covered = compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
