@@ -543,9 +543,10 @@ public enum FigureCompiler {
     // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
     // the data, the insets and the legends placed before it.
     var covered = compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
-    for (number, legend) in panel.decorator!.legends.enumerated() {
+    for (number, legend) in panel.decorator!.legends.enumerated() where !legend.isEmpty {
+      // An empty legend (one unlabelled series) is never placed: placing weighs every drawn point.
       let box = decorations.legendBoxes[number] ?? legend.placement(plot: plot, covered: covered)
-      guard !legend.isEmpty, let node = legend.compile(in: box) else { continue }
+      guard let node = legend.compile(in: box) else { continue }
       children.append(node)
       covered += samplePoints(box)
       checkOnCanvas(box, legend: legend.spec, spec: spec, warnings: &warnings)
