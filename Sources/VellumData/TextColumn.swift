@@ -175,101 +175,75 @@ struct TextColumn {
     }
   }
 
-  /// Rows grouped by equal cells, groups in order of first appearance. Over file bytes a row is compared with the
-  /// row before it first (logs keep a run's rows together), so a string is made only when the key changes.
+  /// Rows grouped by equal cells, groups in order of first appearance. A row continuing the run of the one
+  /// before joins its group without a lookup (logs keep a run's rows together).
   func groups() -> [[Int]] {
-    switch storage {
-    case .strings(let cells):
-      var index: [String: Int] = [:]
-      var groups: [[Int]] = []
-      for (row, cell) in cells.enumerated() {
-        if let group = index[cell] {
-          groups[group].append(row)
-        } else {
-          index[cell] = groups.count
-          groups.append([row])
-        }
+    var index: [String: Int] = [:]
+    var groups: [[Int]] = []
+    forEachRun { rows, cell in
+      if let group = index[cell] {
+        groups[group] += rows
+      } else {
+        index[cell] = groups.count
+        groups.append(Array(rows))
       }
-      return groups
-    case .bytes(let buffer, let starts, let ends):
-      return Self.groups(buffer, ExplicitRanges(starts: starts, ends: ends))
-    case .field(let fields, let index):
-      return Self.groups(fields.buffer, FieldRanges(rows: fields, field: index))
+      return true
     }
+    return groups
   }
 
   /// The ranges of rows with equal cells, in order, when equal cells always lie together; nil when a value comes
-  /// back after another. Over file bytes each row is compared with the one before, a string made per change.
+  /// back after another.
   func contiguousRuns() -> [Range<Int>]? {
+    var seen: Set<String> = []
+    var runs: [Range<Int>] = []
+    let complete = forEachRun { rows, cell in
+      runs.append(rows)
+      return seen.insert(cell).inserted
+    }
+    return complete ? runs : nil
+  }
+
+  /// Calls `body` with each run of consecutive rows holding equal cells and that cell, in order, until it returns
+  /// false; returns whether every run was seen. Over file bytes each row is compared with the one before, so a
+  /// string is made per run, not per row.
+  private func forEachRun(_ body: (Range<Int>, String) -> Bool) -> Bool {
     switch storage {
     case .strings(let cells):
-      var seen: Set<String> = []
-      var runs: [Range<Int>] = []
       var start = 0
       for row in cells.indices where row == cells.count - 1 || cells[row] != cells[row + 1] {
-        guard seen.insert(cells[row]).inserted else { return nil }
-        runs.append(start..<(row + 1))
+        guard body(start..<(row + 1), cells[row]) else { return false }
         start = row + 1
       }
-      return runs
+      return true
     case .bytes(let buffer, let starts, let ends):
-      return Self.contiguousRuns(buffer, ExplicitRanges(starts: starts, ends: ends))
+      return Self.forEachRun(buffer, ExplicitRanges(starts: starts, ends: ends), body)
     case .field(let fields, let index):
-      return Self.contiguousRuns(fields.buffer, FieldRanges(rows: fields, field: index))
+      return Self.forEachRun(fields.buffer, FieldRanges(rows: fields, field: index), body)
     }
   }
 
-  private static func contiguousRuns(_ buffer: Buffer, _ ranges: some CellRanges) -> [Range<Int>]? {
-    buffer.bytes.withUnsafeBufferPointer { bytes -> [Range<Int>]? in
-      var seen: Set<String> = []
-      var runs: [Range<Int>] = []
-      var start = 0
-      var last = (0, 0)
-      for row in 0..<ranges.count {
-        let (cellStart, cellEnd) = ranges.range(row, in: bytes)
-        defer { last = (cellStart, cellEnd) }
-        if row > 0, cellEnd - cellStart == last.1 - last.0,
-          memcmp(bytes.baseAddress! + cellStart, bytes.baseAddress! + last.0, cellEnd - cellStart) == 0
-        {
-          continue
-        }
-        if row > 0 { runs.append(start..<row) }
-        start = row
-        let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd]), as: UTF8.self)
-        guard seen.insert(cell).inserted else { return nil }
-      }
-      if ranges.count > 0 { runs.append(start..<ranges.count) }
-      return runs
-    }
-  }
-
-  private static func groups(_ buffer: Buffer, _ ranges: some CellRanges) -> [[Int]] {
-    var index: [String: Int] = [:]
-    var groups: [[Int]] = []
+  private static func forEachRun(
+    _ buffer: Buffer, _ ranges: some CellRanges, _ body: (Range<Int>, String) -> Bool
+  ) -> Bool {
     buffer.bytes.withUnsafeBufferPointer { bytes in
-      var previous = -1
+      var runStart = 0
+      var cell = ""
       var last = (0, 0)
       for row in 0..<ranges.count {
         let (start, end) = ranges.range(row, in: bytes)
         defer { last = (start, end) }
-        if previous >= 0, end - start == last.1 - last.0,
+        if row > 0, end - start == last.1 - last.0,
           memcmp(bytes.baseAddress! + start, bytes.baseAddress! + last.0, end - start) == 0
         {
-          groups[previous].append(row)
           continue
         }
-        let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        if let group = index[cell] {
-          groups[group].append(row)
-          previous = group
-        } else {
-          index[cell] = groups.count
-          previous = groups.count
-          groups.append([row])
-        }
+        if row > 0 { guard body(runStart..<row, cell) else { return false } }
+        runStart = row
+        cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       }
+      return ranges.count == 0 || body(runStart..<ranges.count, cell)
     }
-    return groups
   }
 }
 

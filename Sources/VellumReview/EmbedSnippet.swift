@@ -20,7 +20,7 @@ public enum EmbedSnippet {
   /// The snippet for `site`. `light` and `dark` are the figure files' paths as the page links them (the dark one
   /// unused when `followsScheme` and the site's scheme is the reader's); `alt` is the figure's text alternative.
   public static func snippet(site: Site, light: String, dark: String, alt: String, followsScheme: Bool) -> String {
-    let (light, dark) = (encoded(light), encoded(dark))
+    let (light, dark) = (percentEncodedPath(light), percentEncodedPath(dark))
     let markdownAlt = alt.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "]", with: "\\]")
       .replacingOccurrences(of: "\n", with: " ")
     let htmlAlt = XMLEscaping.attribute(alt)
@@ -55,13 +55,5 @@ public enum EmbedSnippet {
   /// reader's (GitHub, plain HTML).
   public static func needsDarkFile(site: Site, followsScheme: Bool) -> Bool {
     !(followsScheme && (site == .github || site == .html))
-  }
-
-  /// A path with every byte but RFC 3986's unreserved ones and `/` percent-encoded, so a file name cannot end
-  /// the link or become markup.
-  private static func encoded(_ path: String) -> String {
-    let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
-    return path.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
-      .joined()
   }
 }

@@ -6,15 +6,14 @@ import VellumSVG
 /// A relative link to the file `base.ext` beside the page: `./` and every byte but RFC 3986's unreserved ones
 /// percent-encoded, so no file name can become a scheme (`javascript:`), a query, a fragment or markup.
 func link(_ base: String, _ pathExtension: String) -> String {
-  let name = pathExtension.isEmpty ? base : base + "." + pathExtension
-  let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-  // Each segment of a relative path (a data file in a subfolder) is encoded on its own; `/` stays a separator.
-  return "./"
-    + name.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-      segment.utf8.map { byte in
-        unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-      }.joined()
-    }.joined(separator: "/")
+  "./" + percentEncodedPath(pathExtension.isEmpty ? base : base + "." + pathExtension)
+}
+
+/// A relative path with every byte but RFC 3986's unreserved ones percent-encoded; `/` stays a separator (a data
+/// file in a subfolder), so no file name can end a link or become markup.
+func percentEncodedPath(_ path: String) -> String {
+  let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+  return path.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
 }
 
 /// A static HTML page showing figures with their specs and download links (`vellum gallery`).
