@@ -40,10 +40,11 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(MAKE) python-test
 
-# The Python package's tests in a virtualenv (pandas, numpy, pytest from PyPI), against the debug binary.
+# The Python package's tests in a virtualenv (pandas, numpy, pytest; sphinx, mkdocs and pre-commit for the
+# documentation-builder and hook tests, from PyPI), against the debug binary.
 python-test:
 	@[ -x .build/pyvenv/bin/python ] || python3 -m venv .build/pyvenv
-	.build/pyvenv/bin/pip install -q pandas numpy pytest
+	.build/pyvenv/bin/pip install -q pandas numpy pytest sphinx mkdocs pre-commit
 	.build/pyvenv/bin/pip install -q --force-reinstall --no-deps ./python
 	cd python && VELLUM_BIN=$(CURDIR)/.build/debug/vellum ../.build/pyvenv/bin/python -m pytest -q tests
 

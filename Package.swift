@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,11 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // `vellum serve`: the live preview's HTTP server (no configuration-file support needed).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // C libraries, reached through pkg-config: text measurement in VellumFonts, drawing in VellumRaster.
@@ -61,10 +66,18 @@ let package = Package(
     .target(name: "VellumLint", dependencies: ["Vellum", "VellumScene", "VellumSpec", "VellumDiagnostics"]),
     // Review tools (stale checks, semantic and pixel diffs, the gallery) built on the library.
     .target(name: "VellumReview", dependencies: ["Vellum", "VellumLint", "VellumRaster", "VellumSVG", "VellumScene"]),
+    // The live preview (`vellum serve`) and the one-process render loop (`vellum serve --stdio`).
+    .target(
+      name: "VellumServe",
+      dependencies: [
+        "Vellum", "VellumReview", "VellumScene", "VellumSVG", "VellumDiagnostics",
+        .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     .executableTarget(
       name: "VellumCLI",
       dependencies: [
-        "Vellum", "VellumReview", "VellumLint", "VellumScene", "VellumSpec",
+        "Vellum", "VellumReview", "VellumLint", "VellumScene", "VellumSpec", "VellumServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -75,7 +88,7 @@ let package = Package(
       dependencies: [
         "VellumTestSupport",
         "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
-        "VellumRaster", "VellumData", "VellumLint",
+        "VellumRaster", "VellumData", "VellumLint", "VellumServe",
         "VellumSpec",
         "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "Yams",
       ]),

@@ -53,16 +53,29 @@ public struct Figure: Sendable {
     return Figure(validated: spec)
   }
 
-  /// The data files the figure reads besides its spec (and the folders of TensorBoard logs).
+  /// The files the figure reads besides its spec: data files (and the folders of TensorBoard logs), then
+  /// style files.
   public var inputFiles: [URL] {
+    dataFiles + spec.styleFiles
+  }
+
+  /// The folders whose listing decides what the figure reads: those that file sets' wildcard patterns search. A
+  /// watcher looks at them for files that appear (`render --watch`, `vellum serve`).
+  public var searchedFolders: [URL] {
+    spec.data.flatMap { source -> [URL] in
+      if case .files(let set) = source.source { return set.searchedFolders }
+      return []
+    }
+  }
+
+  /// The data files the figure reads (a file set's files as its patterns match now; the folders of TensorBoard
+  /// logs).
+  public var dataFiles: [URL] {
     spec.data.flatMap { source -> [URL] in
       switch source.source {
       case .file(let url, _, _): return [url]
       case .tensorboard(let url, _, _, _): return [url]
-      case .files(let set):
-        return set.patterns.filter { !$0.contains(where: { "*?[".contains($0) }) }.map {
-          $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : set.directory.appendingPathComponent($0).standardizedFileURL
-        }
+      case .files(let set): return set.matchedFiles
       case .inline, .derived: return []
       }
     }

@@ -16,13 +16,21 @@ public enum LayerDataExport {
 
   /// The same for a figure already read (from standard input, say), files named after `baseName`.
   public static func files(figure: Figure, baseName base: String) throws -> [(name: String, text: String)] {
+    try files(figure: figure, baseName: base, rowLimit: nil).map { ($0.name, $0.text) }
+  }
+
+  /// The same, each table cut to its first `rowLimit` rows (a preview), with the whole table's row count.
+  public static func files(figure: Figure, baseName base: String, rowLimit: Int?) throws -> [(
+    name: String, text: String, rowCount: Int
+  )] {
     let tables = try DataLoader.finalTables(figure.spec)
-    var files: [(String, String)] = []
+    var files: [(String, String, Int)] = []
     for (panel, layers) in tables.enumerated() {
       for (index, table) in layers.enumerated() {
         guard let table else { continue }
         let prefix = tables.count > 1 ? "\(base).panel-\(panel + 1)" : base
-        files.append(("\(prefix).layer-\(index + 1).csv", try csv(table)))
+        let kept = rowLimit.map { table.selecting(rows: Array(0..<min(max(0, $0), table.rowCount))) } ?? table
+        files.append(("\(prefix).layer-\(index + 1).csv", try csv(kept), table.rowCount))
       }
     }
     return files

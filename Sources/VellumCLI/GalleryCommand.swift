@@ -15,17 +15,7 @@ struct GalleryCommand: ParsableCommand {
 
   func run() throws {
     do {
-      var specs: [String] = []
-      for input in inputs {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue {
-          let names = try FileManager.default.contentsOfDirectory(atPath: input).sorted()
-          specs += names.filter { ["yaml", "yml", "json"].contains(URL(fileURLWithPath: $0).pathExtension) }
-            .map { URL(fileURLWithPath: input).appendingPathComponent($0).path }
-        } else {
-          specs.append(input)
-        }
-      }
+      let specs = try SpecFolders.expand(inputs, outside: SpecFolders.warnOutside)
       let files = try Gallery.build(specs: specs, folder: URL(fileURLWithPath: out))
       print(
         "\(files.count) files in \(out); open \(URL(fileURLWithPath: out).appendingPathComponent("index.html").path)")

@@ -147,16 +147,12 @@ struct Render: ParsableCommand {
     let argument = SpecArgument(argument: spec)
     do {
       let figure = try argument.figure(style: style, extraData: data)
-      // An output path that is one of the figure's inputs would destroy it: a usage error, nothing written.
-      // A --style given as a file is an input too.
-      let styleFile = style.map { URL(fileURLWithPath: $0) }.flatMap {
-        FileManager.default.fileExists(atPath: $0.path) ? $0 : nil
-      }
+      // An output path that is one of the figure's inputs (a style file among them) would destroy it: a usage
+      // error, nothing written.
       let inputs = Set(
-        ((argument.isStandardInput ? [] : [URL(fileURLWithPath: spec)]) + figure.inputFiles
-          + (styleFile.map { [$0] } ?? [])).map {
-            $0.standardizedFileURL.resolvingSymlinksInPath().path
-          })
+        ((argument.isStandardInput ? [] : [URL(fileURLWithPath: spec)]) + figure.inputFiles).map {
+          $0.standardizedFileURL.resolvingSymlinksInPath().path
+        })
       let targets = outputs(of: spec, formats: formats)
       if !toStandardOutput, let clash = targets.first(where: { inputs.contains($0.resolvingSymlinksInPath().path) }) {
         return usageError(
@@ -214,7 +210,7 @@ struct Render: ParsableCommand {
     // The spec and every input it reads (file sets, TensorBoard folders and --data files included).
     func watched(_ spec: String) -> [String] {
       let figure = try? SpecArgument(argument: spec).figure(style: style, extraData: data)
-      return [spec] + (figure?.inputFiles.map(\.path) ?? [])
+      return [spec] + ((figure?.inputFiles ?? []) + (figure?.searchedFolders ?? [])).map(\.path)
     }
     func stamp(_ files: [String]) -> [Date?] {
       files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate]) as? Date }

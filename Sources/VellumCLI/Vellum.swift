@@ -12,7 +12,7 @@ struct VellumCommand: ParsableCommand {
       "Exit status: 0 success, 1 input error (spec or data; stale outputs for check), 2 usage error, 3 render or system error.",
     subcommands: [
       Render.self, Check.self, Diff.self, GalleryCommand.self, DataCommand.self, New.self, Styles.self,
-      SceneCommand.self, Lint.self, Embed.self,
+      SceneCommand.self, Lint.self, Embed.self, Inputs.self, Serve.self, TextConv.self,
       Schema.self,
     ])
 

@@ -67,3 +67,31 @@ enum FileSetReader {
     }
   }
 }
+
+extension DataSourceSpec.FileSet {
+  /// The files the set reads now: each pattern's matches, in reading order, each file once.
+  public var matchedFiles: [URL] {
+    var files: [URL] = []
+    for pattern in patterns {
+      for match in (try? FileSetReader.expand(pattern, in: directory)) ?? [] where !files.contains(match.url) {
+        files.append(match.url)
+      }
+    }
+    return files
+  }
+
+  /// The folders its wildcard patterns search: a file added to one can join the set.
+  public var searchedFolders: [URL] {
+    var folders: [URL] = []
+    for pattern in patterns where pattern.contains(where: { "*?[".contains($0) }) {
+      // The deepest folder of the pattern before its first wildcard.
+      let components = (pattern.hasPrefix("/") ? pattern : directory.appendingPathComponent(pattern).path)
+        .split(separator: "/", omittingEmptySubsequences: false)
+      let wild = components.firstIndex { $0.contains(where: { "*?[".contains($0) }) } ?? components.count - 1
+      let path = components[..<wild].joined(separator: "/")
+      let folder = URL(fileURLWithPath: path.isEmpty ? "/" : path).standardizedFileURL
+      if !folders.contains(folder) { folders.append(folder) }
+    }
+    return folders
+  }
+}

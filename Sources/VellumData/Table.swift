@@ -225,7 +225,7 @@ public struct Table {
   }
 
   /// A copy keeping only the rows at `indices`, in that order.
-  func selecting(rows indices: [Int]) -> Table {
+  public func selecting(rows indices: [Int]) -> Table {
     var copy = self
     copy.text = text.mapValues { $0.selecting(indices) }
     copy.computed = computed.mapValues { column in indices.map { column[$0] } }

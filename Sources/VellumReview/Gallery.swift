@@ -55,7 +55,7 @@ public enum Gallery {
       darkRenderer.theme = .dark
       let dark = try darkRenderer.render(figure, formats: [.svg])[.svg]!
       var dataLinks: [String] = []
-      for input in figure.inputFiles {
+      for input in figure.dataFiles {
         let relative = Self.relativePath(of: input, from: spec.deletingLastPathComponent())
         var isDirectory: ObjCBool = false
         guard let relative, FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory),
@@ -151,9 +151,7 @@ public enum Gallery {
       \(ColorScience.Deficiency.allCases.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }
         .joined(separator: "\n"))
       </select></label></p>
-      <svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>
-      \(ColorScience.Deficiency.allCases.map(Self.visionFilter).joined(separator: "\n"))
-      </defs></svg>
+      \(ColorVisionFilters.definitions)
       \(cards.joined(separator: "\n"))
       </body>
       </html>
@@ -175,14 +173,6 @@ public enum Gallery {
     let prefix = folderPath.hasSuffix("/") ? folderPath : folderPath + "/"
     guard filePath.hasPrefix(prefix) else { return nil }
     return String(filePath.dropFirst(prefix.count))
-  }
-
-  /// An SVG filter showing what a reader with `deficiency` sees: Machado et al.'s matrix on linear RGB (SVG
-  /// filters' default colour space), as `render --simulate` applies it.
-  private static func visionFilter(_ deficiency: ColorScience.Deficiency) -> String {
-    let rows = deficiency.matrix.map { row in row.map { String(format: "%.6f", $0) }.joined(separator: " ") + " 0 0" }
-    return "<filter id=\"\(deficiency.rawValue)\" color-interpolation-filters=\"linearRGB\">"
-      + "<feColorMatrix type=\"matrix\" values=\"\(rows.joined(separator: " ")) 0 0 0 1 0\"/></filter>"
   }
 
   /// The SVG writer's escaper: the one escaper for generated markup.

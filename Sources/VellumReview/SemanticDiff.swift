@@ -18,8 +18,8 @@ public enum SemanticDiff {
         "figure size: \(before.attributes["width"] ?? "?") × \(before.attributes["height"] ?? "?") → "
           + "\(after.attributes["width"] ?? "?") × \(after.attributes["height"] ?? "?")")
     }
-    let oldGroups = groups(before)
-    let newGroups = groups(after)
+    let oldGroups = ChartGroups.read(before)
+    let newGroups = ChartGroups.read(after)
     let oldOrder = oldGroups.map(\.id)
     let newOrder = newGroups.map(\.id)
     for id in oldOrder where !newOrder.contains(id) { report.append("\(id): removed") }
@@ -33,64 +33,7 @@ public enum SemanticDiff {
     return report
   }
 
-  /// A group's own content: its texts, its path data, and how its axes maps data.
-  private struct GroupContent {
-    var id: String
-    var texts: [String] = []
-    var paths: [String] = []
-    /// Each path's paint (fill, stroke, widths, opacities, dashes), in the order of `paths`.
-    var paints: [[String: String]] = []
-    var other: [String] = []
-    var scales: (x: AxisMap?, y: AxisMap?)
-  }
-
-  private static func groups(_ root: SVGElement) -> [GroupContent] {
-    var result: [String: GroupContent] = [:]
-    var order: [String] = []
-    var scales: [String: (AxisMap?, AxisMap?)] = [:]
-    var axesOf: [String: String] = [:]
-    func visit(_ element: SVGElement, axes: String?) {
-      var axes = axes
-      if element.name == "g", let id = element.attributes["id"] {
-        if let x = element.attributes["data-x"], let y = element.attributes["data-y"] {
-          scales[id] = (AxisMap(x), AxisMap(y))
-          axes = id
-        }
-        axesOf[id] = axes
-        if result[id] == nil {
-          order.append(id)
-          result[id] = GroupContent(id: id, scales: (nil, nil))
-        }
-        for child in element.children { collect(child, into: id, axes: axes) }
-      }
-      for child in element.children { visit(child, axes: axes) }
-    }
-    func collect(_ element: SVGElement, into id: String, axes: String?) {
-      switch element.name {
-      case "text": result[id]!.texts.append(element.allText)
-      case "path":
-        result[id]!.paths.append(element.attributes["d"] ?? "")
-        result[id]!.paints.append(element.attributes.filter { $0.key != "d" })
-      case "g" where element.attributes["id"] != nil: return
-      default:
-        if ["use", "rect", "clipPath"].contains(element.name) {
-          result[id]!.other.append(
-            element.attributes.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " "))
-        }
-      }
-      if element.name == "g" || element.name == "clipPath" {
-        for child in element.children { collect(child, into: id, axes: axes) }
-      }
-    }
-    visit(root, axes: nil)
-    return order.map { id in
-      var content = result[id]!
-      if let axes = axesOf[id] ?? nil, let maps = scales[axes] { content.scales = maps }
-      return content
-    }
-  }
-
-  private static func compare(_ a: GroupContent, _ b: GroupContent, id: String) -> [String] {
+  private static func compare(_ a: ChartGroups.Group, _ b: ChartGroups.Group, id: String) -> [String] {
     var lines: [String] = []
     if a.texts != b.texts {
       let removed = a.texts.filter { !b.texts.contains($0) }
@@ -151,7 +94,7 @@ public enum SemanticDiff {
   }
 
   /// The end points of a path's commands, in page coordinates.
-  private static func points(_ d: String) -> [(Double, Double)] {
+  static func points(_ d: String) -> [(Double, Double)] {
     var numbers: [Double] = []
     var result: [(Double, Double)] = []
     var current = ""
@@ -178,28 +121,5 @@ public enum SemanticDiff {
     flushCommand()
     _ = command
     return result
-  }
-}
-
-/// The page ↔ data map of one axis, read back from an axes group's `data-x`/`data-y` attribute.
-struct AxisMap {
-  var mapping: AxisMapping
-
-  init?(_ text: String) {
-    guard let mapping = AxisMappingText.decode(text) else { return nil }
-    self.mapping = mapping
-  }
-
-  /// The data value at `page`, printed to the precision a tenth of a point on the page can show.
-  func format(_ page: Double) -> String {
-    let value = mapping.value(atPage: page)
-    let resolution = abs(mapping.value(atPage: page + 0.1) - value)
-    let decimals = resolution > 0 ? max(0, min(10, Int((-log10(resolution)).rounded(.up)))) : 4
-    var text = String(format: "%.\(decimals)f", value)
-    if text.contains(".") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text
   }
 }

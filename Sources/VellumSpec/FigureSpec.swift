@@ -55,6 +55,8 @@ public struct FigureSpec: Sendable {
   public var legends: [LegendSpec] = []
   /// A title over every panel (matplotlib's `suptitle`).
   public var title: LabelSpec?
+  /// The style files the spec (or `--style`) read, bases included; built-in styles are not files.
+  public var styleFiles: [URL] = []
 }
 
 /// How the spec asks the SVG to carry text; the writer's own option (`TextMode`) has the same cases.

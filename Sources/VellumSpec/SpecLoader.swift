@@ -64,7 +64,9 @@ public enum SpecLoader {
     try Limits.checkExpansion(node, file: file)
     let styled = try StyleResolver.apply(
       to: try adding(extraData, to: node, file: file), directory: directory, file: file, override: style)
-    return try FigureSpec(root: SpecNode(styled, file: file), directory: directory, grammar: grammar)
+    var spec = try FigureSpec(root: SpecNode(styled.node, file: file), directory: directory, grammar: grammar)
+    spec.styleFiles = styled.files
+    return spec
   }
 
   /// The document with `sources` under its `data:` mapping (created when missing), replacing same-named ones.

@@ -31,6 +31,8 @@ enum StyleResolver {
     var node: Node
     var widths: [String: Double] = [:]
     var aspect: Double?
+    /// The style files read for it, its bases' included (a live preview re-renders when one changes).
+    var files: [URL] = []
   }
 
   /// The names of the built-in styles and their one-line descriptions.
@@ -52,10 +54,12 @@ enum StyleResolver {
         .invalidSpec, "styles extend each other in a loop: \((seen + [reference]).joined(separator: " → "))")
     }
     let text: String
+    var fileURL: URL?
     if let builtIn = EmbeddedStyles.files[reference + ".yaml"] {
       text = builtIn
     } else if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
       let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
+      fileURL = url
       guard let data = FileManager.default.contents(atPath: url.path) else {
         throw VellumError(.missingFile, "cannot read style file '\(reference)'")
       }
@@ -91,6 +95,7 @@ enum StyleResolver {
     if let base = map[Node.scalar(.init("extend"))]?.string {
       style = try load(base, directory: directory, file: file, seen: seen + [reference])
     }
+    if let url = fileURL { style.files.append(url.standardizedFileURL) }
     if case .mapping(let widths)? = map[Node.scalar(.init("widths"))] {
       for (key, value) in widths {
         guard let name = key.string, let text = value.string, let points = Length.points(text, bareUnit: 72) else {
@@ -123,9 +128,12 @@ enum StyleResolver {
     return .mapping(Node.Mapping(pairs, overMap.tag, overMap.style, overMap.mark))
   }
 
-  /// The spec document with its style (and the command line's, if any) applied.
-  static func apply(to root: Node, directory: URL, file: String, override: String?) throws -> Node {
-    guard case .mapping(var spec) = root else { return root }
+  /// The spec document with its style (and the command line's, if any) applied, and the style files read.
+  static func apply(to root: Node, directory: URL, file: String, override: String?) throws -> (
+    node: Node, files: [URL]
+  ) {
+    guard case .mapping(var spec) = root else { return (root, []) }
+    var files: [URL] = []
     let named = spec[Node.scalar(.init("style"))]
     spec[Node.scalar(.init("style"))] = nil
     var result = Node.mapping(spec)
@@ -139,9 +147,11 @@ enum StyleResolver {
         throw error
       }
       result = merge(base: spreadAxes(style!.node, over: result), over: result)
+      files += style!.files
     }
     if let override {
       let retarget = try load(override, directory: directory, file: file)
+      files += retarget.files
       let ratio = aspectRatio(of: result)
       result = merge(base: withoutTextSizes(result), over: spreadAxes(retarget.node, over: result))
       if case .mapping(var map) = result, let width = retarget.widths["column"] {
@@ -153,7 +163,7 @@ enum StyleResolver {
       }
       style = retarget
     }
-    return try resolveGeometry(result, style: style, file: file)
+    return (try resolveGeometry(result, style: style, file: file), files)
   }
 
   /// A style's `axes` defaults apply to every panel when the spec lists several.

@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
+from ._process import ProcessUnavailable, decode_outputs, process_for
 from ._tables import write_table
 
 FORMATS = ("svg", "pdf", "png")
@@ -135,22 +136,44 @@ def render(
 
     Returns ``{format: bytes}``. Raises ``VellumError`` for a bad spec or data, ``BinaryNotFound`` when the
     binary is missing.
+
+    Renders go through one ``vellum serve --stdio`` process kept for the session (start-up paid once); set
+    ``VELLUM_STDIO=0`` to run one ``vellum render`` process per call instead.
     """
     names = _formats(formats)
     text, directory = _spec_text(spec)
     executable = binary()
     with tempfile.TemporaryDirectory(prefix="vellum-") as scratch:
         scratch_path = Path(scratch)
-        arguments = [executable, "render", "-", "--out", str(scratch_path / "out"), "--format", ",".join(names)]
-        arguments += ["--dpi", repr(float(dpi))]
-        if style is not None:
-            arguments += ["--style", str(style)]
         tables = {}
+        sources = []
         for index, (name, table) in enumerate((data or {}).items()):
             if not isinstance(name, str) or not name:
                 raise TypeError("data names must be non-empty strings")
             path = write_table(table, scratch_path, f"table-{index}")
             tables[str(path)] = name
+            sources.append((name, str(path)))
+        if os.environ.get("VELLUM_STDIO", "1") != "0":
+            request = {"spec": text, "directory": str(directory), "formats": names, "dpi": float(dpi)}
+            if style is not None:
+                request["style"] = str(style)
+            if sources:
+                request["data"] = [{"name": name, "path": path} for name, path in sources]
+            try:
+                answer = process_for(executable).request(request)
+            except ProcessUnavailable:
+                answer = None
+            if answer is not None:
+                lines = list(answer.get("warnings", []))
+                if "error" in answer:
+                    lines.append(answer["error"])
+                _report(_naming_tables("\n".join(lines), tables), int(answer.get("exit_code", 0)))
+                return decode_outputs(answer, names)
+        arguments = [executable, "render", "-", "--out", str(scratch_path / "out"), "--format", ",".join(names)]
+        arguments += ["--dpi", repr(float(dpi))]
+        if style is not None:
+            arguments += ["--style", str(style)]
+        for name, path in sources:
             arguments += ["--data", f"{name}={path}"]
         result = subprocess.run(arguments, input=text.encode("utf-8"), capture_output=True, cwd=directory)
         _report(_naming_tables(result.stderr.decode("utf-8", errors="replace"), tables), result.returncode)

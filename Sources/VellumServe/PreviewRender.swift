@@ -1,0 +1,58 @@
+import Foundation
+import Vellum
+import VellumDiagnostics
+import VellumScene
+
+/// One render of a previewed spec: its SVG, or the error that stopped it, and the files to watch for the next one.
+struct PreviewRender: Sendable {
+  /// Rows of each layer's table the page shows.
+  static let previewRows = 20
+
+  var figure: Figure?
+  var svg: [UInt8]?
+  var title: String
+  var specText: String
+  var error: PreviewError?
+  var warnings: [String] = []
+  var tables: [DataPreview] = []
+  /// The spec and every file it reads; only the spec while it does not parse.
+  var inputs: [String]
+
+  init(source: PreviewSource, renderer: FigureRenderer) {
+    let fallbackTitle = URL(fileURLWithPath: source.path).lastPathComponent
+    specText =
+      FileManager.default.contents(atPath: source.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    title = fallbackTitle
+    inputs = [source.path]
+    do {
+      let figure = try Figure(contentsOf: source.path, style: renderer.style)
+      inputs += (figure.inputFiles + figure.searchedFolders).map(\.path)
+      let (outputs, warnings) = try renderer.renderReporting(figure, formats: [.svg])
+      self.figure = figure
+      svg = outputs[.svg]
+      self.warnings = warnings.map(\.description)
+      title = try figure.spec.alt ?? figure.scene().title
+      if title.isEmpty || title == "Figure" { title = fallbackTitle }
+      tables = Self.tables(of: figure, baseName: source.id)
+    } catch let error as VellumError {
+      let inSpec = error.location.map { $0.file == source.path } ?? false
+      self.error = PreviewError(
+        message: error.description, line: inSpec ? error.location?.line : nil,
+        column: inSpec ? error.location?.column : nil)
+    } catch {
+      self.error = PreviewError(message: "error: \(error)", line: nil, column: nil)
+    }
+  }
+
+  /// The first rows of each layer's final table, parsed back from the CSV `vellum data` writes.
+  private static func tables(of figure: Figure, baseName: String) -> [DataPreview] {
+    guard let files = try? LayerDataExport.files(figure: figure, baseName: baseName, rowLimit: previewRows) else {
+      return []
+    }
+    return files.map { file in
+      var rows = CSVPreview.rows(file.text, limit: previewRows + 1)
+      let columns = rows.isEmpty ? [] : rows.removeFirst()
+      return DataPreview(name: file.name, columns: columns, rows: rows, rowCount: file.rowCount)
+    }
+  }
+}
