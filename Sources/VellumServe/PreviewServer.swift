@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Vellum
 import VellumReview
 import VellumScene
@@ -119,9 +120,15 @@ public struct PreviewServer: Sendable {
         let versions = await store.subscribe(id)
         let (events, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
         let relay = Task {
-          // A reconnecting page waits half a second, not the browser's default three.
-          continuation.yield(ByteBuffer(string: "retry: 500\n\n"))
-          for await version in versions { continuation.yield(ByteBuffer(string: "data: \(version)\n\n")) }
+          // Ctrl-C ends the stream: the server's graceful shutdown waits for open responses, and an event stream
+          // never ends by itself.
+          await withGracefulShutdownHandler {
+            // A reconnecting page waits half a second, not the browser's default three.
+            continuation.yield(ByteBuffer(string: "retry: 500\n\n"))
+            for await version in versions { continuation.yield(ByteBuffer(string: "data: \(version)\n\n")) }
+          } onGracefulShutdown: {
+            continuation.finish()
+          }
           continuation.finish()
         }
         continuation.onTermination = { _ in relay.cancel() }

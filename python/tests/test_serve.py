@@ -243,12 +243,18 @@ def test_it_serves_nothing_but_the_specs_and_their_renders(tmp_path):
     secret.write_text(SPEC.format(title="Secret").replace("runs.csv", str(site / "runs.csv")))
     (site / "linked.yaml").symlink_to(secret)
     (site / "note.txt").write_text("not a figure")
+    # A title that is markup: every page shows it as text.
+    (site / "hostile.yaml").write_text(SPEC.format(title="'<img src=x onerror=alert(1)><script>alert(2)</script>'"))
     preview = Preview(site)
     try:
         status, kind, body = preview.get("/")
         assert status == 200 and kind.startswith("text/html")
         assert b"/figures/loss" in body and b"linked" not in body and b"Secret" not in body
 
+        for path in ("/", "/figures/hostile"):
+            _, _, page = preview.get(path)
+            assert b"<img src=x" not in page and b"<script>alert" not in page
+            assert b"&lt;img src=x onerror=alert(1)&gt;" in page
         for path, expected in [
             ("/figures/loss", "text/html; charset=utf-8"),
             ("/figures/loss.svg", "image/svg+xml"),
@@ -336,3 +342,22 @@ def test_the_package_keeps_one_process_for_many_renders(tmp_path, monkeypatch):
 
     process = _process.process_for(vellum.binary())._process
     assert process is not None and process.poll() is None
+
+
+def test_ctrl_c_ends_it_while_a_page_listens(tmp_path):
+    """An open event stream never ends by itself; Ctrl-C must still stop the server at once."""
+    write_figure(tmp_path)
+    preview = Preview(tmp_path)
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    try:
+        connection.request("GET", "/figures/loss.events")
+        response = connection.getresponse()
+        assert response.status == 200 and response.getheader("Content-Type") == "text/event-stream"
+        assert response.read(len(b"retry: 500\n\n")) == b"retry: 500\n\n"
+        preview.process.send_signal(2)
+        assert preview.process.wait(5) == 0
+    finally:
+        connection.close()
+        if preview.process.poll() is None:
+            preview.process.kill()
+            preview.process.wait()
