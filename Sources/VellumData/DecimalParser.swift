@@ -1,7 +1,9 @@
 /// Reads plain decimal numbers (`-12.5`, `3e-4`) straight from UTF-8 bytes, exactly rounded: Clinger's fast path
 /// (a digit string of at most 2⁵³ and a power of ten within ±22, so one correctly rounded multiply or divide
-/// gives the nearest Double), digits taken eight at a time from one 64-bit load. Anything else — more digits, hex,
-/// `inf`, spaces — returns nil for `strtod`.
+/// gives the nearest Double), else Eisel–Lemire (any digit string of at most 19 digits, one or two 64×128-bit
+/// products with a table of powers of five: the 17 significant digits pandas and NumPy write), digits taken eight
+/// at a time from one 64-bit load. Anything else — more digits, hex, `inf`, spaces, a value past Double's range —
+/// returns nil for `strtod`.
 public enum DecimalParser {
   /// 10ᵉ for 0 ≤ e ≤ 22, each exactly a Double: literals the compiler lays out as a table (a static array would be
   /// reached through a lazy-initialization check on every number).
@@ -46,8 +48,8 @@ public enum DecimalParser {
   }
 
   /// The plain decimal number that starts at `start` in `bytes` and where it ends, read as far as it goes (the
-  /// caller checks what follows); nil where ``parse(_:)`` would refuse the number (a digit string over 2⁵³, a
-  /// power of ten beyond ±22, 40 bytes or more, no digits). A CSV cell parses in place with no scan for its end.
+  /// caller checks what follows); nil where ``parse(_:)`` would refuse the number (more than 19 digits, a value
+  /// past Double's normal range, 40 bytes or more, no digits). A CSV cell parses in place with no scan for its end.
   @inline(__always)
   static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
     var index = start
@@ -60,19 +62,24 @@ public enum DecimalParser {
     index &+= (sign &- 43) & 0xFD == 0 ? 1 : 0
     var mantissa: UInt64 = 0
     let integerStart = index
+    // Leading zeros are no digits of the mantissa: `0.00012345678901234567` has 17 significant digits, not 22
+    // (pandas writes small values so).
+    while index < count, bytes[index] == UInt8(ascii: "0") { index += 1 }
     var digits = readDigits(bytes, &index, limit: count, into: &mantissa)
     var exponent = 0
     var sawDigit = index > integerStart
     if index < count, bytes[index] == UInt8(ascii: ".") {
       index += 1
       let fractionStart = index
-      let fraction = readDigits(bytes, &index, limit: count, into: &mantissa)
-      digits += fraction
-      exponent = -fraction
+      if digits == 0 {
+        while index < count, bytes[index] == UInt8(ascii: "0") { index += 1 }
+      }
+      digits += readDigits(bytes, &index, limit: count, into: &mantissa)
+      exponent = fractionStart - index
       sawDigit = sawDigit || index > fractionStart
     }
-    // Up to 19 digits cannot wrap 64 bits; up to 2⁵³ the digit string is exactly a Double.
-    guard sawDigit, digits <= 19, mantissa <= 1 << 53 else { return nil }
+    // Up to 19 digits cannot wrap 64 bits.
+    guard sawDigit, digits <= 19 else { return nil }
     if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       var exponentNegative = false
@@ -92,9 +99,60 @@ public enum DecimalParser {
       exponent += exponentNegative ? -written : written
     }
     // A number running to the 40-byte window's end may go on past it: that is parse's "too long".
-    guard abs(exponent) <= 22, index < start + 40 else { return nil }
-    let value = exponent >= 0 ? Double(mantissa) * power(exponent) : Double(mantissa) / power(-exponent)
+    guard index < start + 40 else { return nil }
+    let value: Double
+    if mantissa <= 1 << 53, abs(exponent) <= 22 {
+      // Up to 2⁵³ the digit string is exactly a Double, and so is 10^|exponent|.
+      value = exponent >= 0 ? Double(mantissa) * power(exponent) : Double(mantissa) / power(-exponent)
+    } else {
+      guard let computed = eiselLemire(mantissa, exponent) else { return nil }
+      value = computed
+    }
     return (Double(bitPattern: value.bitPattern | (UInt64(negative ? 1 : 0) << 63)), index)
+  }
+
+  /// w × 10^q exactly rounded to the nearest Double (ties to even), for w < 2⁶⁴: Eisel and Lemire's algorithm as
+  /// fast_float implements it (Lemire, "Number Parsing at a Gigabyte per Second", 2021). The product of w and a
+  /// 128-bit truncation of 5^q always decides the rounding for an exact w. nil where the value is not a finite,
+  /// normal-range result the fast path may return: past ±10³⁰⁸ (infinite) or below 10⁻³⁴² (the caller's strtod
+  /// says what such cells are).
+  @inline(__always)
+  static func eiselLemire(_ digits: UInt64, _ q: Int) -> Double? {
+    if digits == 0 { return 0 }
+    guard q >= -342, q <= 308 else { return nil }
+    let leadingZeros = digits.leadingZeroBitCount
+    let w = digits << UInt64(leadingZeros)
+    let index = 2 * (q + 342)
+    var (high, low) = w.multipliedFullWidth(by: powersOfFive[index])
+    // Only when the bits below the 55 that matter are all ones can the truncated table's low half change them.
+    if high & 0x1FF == 0x1FF {
+      let second = w.multipliedFullWidth(by: powersOfFive[index + 1]).high
+      let (sum, carry) = low.addingReportingOverflow(second)
+      low = sum
+      if carry { high &+= 1 }
+    }
+    let upper = Int(high >> 63)
+    let shift = UInt64(upper + 9)
+    var mantissa = high >> shift
+    // The binary exponent: floor(q × log2(10)) + 63, with the normalization's shifts, biased by 1023.
+    var power2 = (((152_170 + 65_536) * q) >> 16) + 63 + upper - leadingZeros + 1023
+    if power2 <= 0 {
+      // Subnormal results are rare in data: strtod rounds them.
+      return nil
+    }
+    // Exactly halfway between two Doubles (possible only for small |q|): round to even, not up.
+    if low <= 1, q >= -4, q <= 23, mantissa & 3 == 1, mantissa << shift == high {
+      mantissa &= ~1
+    }
+    mantissa += mantissa & 1
+    mantissa >>= 1
+    if mantissa >= 2 << 52 {
+      mantissa = 1 << 52
+      power2 += 1
+    }
+    mantissa &= ~(1 << 52)
+    guard power2 < 0x7FF else { return nil }
+    return Double(bitPattern: UInt64(power2) << 52 | mantissa)
   }
 
   /// Reads the run of ASCII digits at `index` (stopping at `limit`) onto `mantissa` (wrapping past 19 digits,

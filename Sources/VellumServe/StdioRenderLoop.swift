@@ -84,10 +84,13 @@ public enum StdioRenderLoop {
         renderer.theme = parsed
       }
       if let style = request.style { renderer.style = style }
+      // The limit a spec file has (render refuses a bigger one): data belongs in files, not in the request.
+      let name = request.name ?? "<stdin>"
+      _ = try SpecLoader.text(of: Data(request.spec.utf8), file: name)
       let directory = URL(
         fileURLWithPath: request.directory ?? FileManager.default.currentDirectoryPath, isDirectory: true)
       let figure = try Figure(
-        text: request.spec, name: request.name ?? "<stdin>", directory: directory, style: renderer.style,
+        text: request.spec, name: name, directory: directory, style: renderer.style,
         extraData: (request.data ?? []).map { (name: $0.name, path: $0.path) })
       let (outputs, warnings) = try renderer.renderReporting(figure, formats: formats)
       var encoded: [String: String] = [:]

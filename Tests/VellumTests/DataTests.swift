@@ -59,10 +59,47 @@ final class DecimalParserTests: XCTestCase {
     }
     XCTAssertGreaterThan(compared, 15_000, "the fast path takes plain decimals")
     for declined in [
-      "1e", "--1", "1.2.3", " 1", "inf", "nan", "0x10", "12345678901234567", "1e23", "00000000000000000001234", "", "-",
-      ".",
+      "1e", "--1", "1.2.3", " 1", "inf", "nan", "0x10", "12345678901234567890", "1e309", "1e-330",
+      "0.12345678901234567890", "", "-", ".",
     ] {
       XCTAssertNil(DecimalParser.parse(declined), declined)
     }
+  }
+
+  /// Eisel–Lemire (more than 2⁵³ or a power of ten past ±22): every Double written with 17 significant digits, as
+  /// pandas and NumPy write them, reads back as itself; random 19-digit strings over the whole exponent range and
+  /// the halfway cases round as strtod rounds them.
+  func testLongDigitStringsRoundAsStrtodDoes() {
+    var random = SplitMix64(seed: 29)
+    var texts = [
+      "9007199254740993", "9007199254740995", "9007199254740997", "18014398509481985", "1e23", "8.98846567431158e307",
+      "1.7976931348623157e308", "2.2250738585072014e-308", "4.9406564584124654e-300", "0.30000000000000004",
+      "123456789012345678", "9999999999999999999", "1e-342", "00000000000000000001234", "-0.000", "000.000e5",
+      "-0.0005443277372117548", "0.00000000000000000000000000000000000001", "7.2057594037927933e16",
+      "-0.1000000000000000055511151231257827",
+    ]
+    for _ in 0..<100_000 {
+      let double = Double(bitPattern: random.next() & ~(1 << 63))
+      guard double.isFinite, double.isNormal else { continue }
+      texts.append(String(format: "%.17g", double))
+      texts.append(String(format: "%.16e", double))
+      texts.append(String(format: "%.18f", double / 1e300))
+      // Small values as pandas writes them: the shortest round trip, after a run of zeros.
+      let small = Double(random.next() >> 11) / Double(1 << 53) / 1e4
+      texts.append("\(small)")
+      texts.append(String(format: "%.20f", small))
+    }
+    for _ in 0..<100_000 {
+      let digits = Int(random.next() % 19) + 1
+      let mantissa = String(String("\(random.next())\(random.next())\(random.next())").prefix(digits))
+      texts.append("\(mantissa)e\(Int(random.next() % 660) - 340)")
+    }
+    var compared = 0
+    for text in texts {
+      guard let fast = DecimalParser.parse(text) else { continue }
+      XCTAssertEqual(fast.bitPattern, Double(text)!.bitPattern, text)
+      compared += 1
+    }
+    XCTAssertGreaterThan(compared, 250_000, "long digit strings take the fast path")
   }
 }

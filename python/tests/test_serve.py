@@ -310,6 +310,7 @@ def test_stdio_renders_as_render_does(tmp_path):
             {"spec": "axes: {layers: [{line: {x: 1}}]}\n", "directory": str(tmp_path)},
             "not json",
             {"spec": spec.read_text(), "name": str(spec), "directory": str(tmp_path), "formats": ["pdf"]},
+            {"spec": "# " + "x" * (2 << 20) + "\n" + spec.read_text(), "directory": str(tmp_path)},
         ]
         answers = []
         for request in requests:
@@ -329,6 +330,7 @@ def test_stdio_renders_as_render_does(tmp_path):
     assert answers[1]["exit_code"] == 1 and re.match(r"<stdin>:1:\d+: error: ", answers[1]["error"])
     assert answers[2]["exit_code"] == 2 and answers[2]["error"].startswith("error: request 3 ")
     assert base64.b64decode(answers[3]["outputs"]["pdf"]).startswith(b"%PDF")
+    assert answers[4]["exit_code"] == 1 and "limited to 1 MiB" in answers[4]["error"]
 
 
 def test_the_package_keeps_one_process_for_many_renders(tmp_path, monkeypatch):
