@@ -76,14 +76,16 @@ struct Serve: ParsableCommand {
           FileHandle.standardOutput.write(
             Data("serving \(specs.count) figure\(specs.count == 1 ? "" : "s") at \(address) (Ctrl-C stops)\n".utf8))
         }
+      } catch let error as VellumError {
+        failure.error = error.message
       } catch {
-        failure.error = "\(error)"
+        failure.error = "cannot serve on \(host):\(port): \(error)"
       }
       finished.signal()
     }
     finished.wait()
     if let message = failure.error {
-      FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(message)\n".utf8))
+      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
       throw ExitCode(3)
     }
   }

@@ -70,17 +70,32 @@ enum DataFile {
         .missingFile, "cannot read data file '\(displayPath)'", at: location, cause: .system(errno: errno))
     }
     defer { close(descriptor) }
-    // The array's storage is written by read(2) only: no pass zeroing it first.
+    // The array's storage is written by pread(2) only: no pass zeroing it first. A big file is read in one part per
+    // core at once: most of a read's time is the kernel clearing fresh pages and copying into them, which then runs
+    // on every core.
     return [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
-      var filled = 0
-      while filled < size {
-        let count = Glibc.read(descriptor, storage.baseAddress! + filled, size - filled)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { break }
-        filled += count
+      guard let base = storage.baseAddress else { return }
+      nonisolated(unsafe) let start = base
+      let parts = ParallelChunks.ranges(count: size, minimumPerChunk: 4 << 20)
+      let filled = ParallelChunks.map(parts) { _, part in
+        var filled = 0
+        while filled < part.count {
+          let offset = part.lowerBound + filled
+          let count = pread(descriptor, start + offset, part.count - filled, off_t(offset))
+          if count < 0 && errno == EINTR { continue }
+          guard count > 0 else { break }
+          filled += count
+        }
+        return filled
       }
-      // A file that shrank while being read keeps what was read; one that grew is read to its size at the start.
-      initialized = filled
+      // A file that shrank while being read keeps what was read up to the first short part; one that grew is read
+      // to its size at the start.
+      var total = 0
+      for (part, count) in zip(parts, filled) {
+        total += count
+        if count < part.count { break }
+      }
+      initialized = total
     }
   }
 }

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import Vellum
+import VellumDiagnostics
 import VellumReview
 import VellumScene
 
@@ -48,7 +49,12 @@ public struct PreviewServer: Sendable {
     let interval = pollInterval
     let watcher = Task { await Self.watch(store: store, renderer: renderer, every: interval) }
     defer { watcher.cancel() }
-    try await app.runService()
+    do {
+      try await app.runService()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      throw VellumError(
+        .io, "port \(port) on \(host) is in use; choose another with --port (0 picks a free one)")
+    }
   }
 
   /// Compares each figure's inputs with the disk and renders again the figures whose inputs changed.

@@ -103,6 +103,19 @@ final class CSVChunkedReadingTests: XCTestCase {
     }
   }
 
+  /// A big file is read in one part per core (pread at each part's offset): the parts join into the file's bytes.
+  func testAFileReadInPartsIsTheFile() throws {
+    let text = file(columns: 5, rows: 300_000, seed: 41)
+    XCTAssertGreaterThan(text.utf8.count, 12 << 20, "more than three parts of 4 MiB")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-parts-\(UUID().uuidString).csv")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let location = SourceLocation(file: "spec.yaml", line: 1, column: 1)
+    let bytes = try DataFile.utf8Bytes(url: url, displayPath: "parts.csv", declaredAt: location)
+    XCTAssertEqual(bytes.count, text.utf8.count)
+    XCTAssertTrue(bytes.elementsEqual(text.utf8))
+  }
+
   func testRowLinesKeepRunsAndSelections() {
     var lines = RowLines()
     for line in [2, 3, 4, 6, 7, 10] { lines.append(line) }
