@@ -5,6 +5,7 @@ import VellumReview
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Exit non-zero, listing the files, when committed outputs differ from what their specs give now.",
     discussion: "Exit status: 0 all outputs current, 1 some stale or missing (or an input error), 3 render error.")
 

@@ -5,6 +5,7 @@ import VellumReview
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Say what changed between two Vellum SVGs: series points, labels, axes, legend.")
 
   @Argument(help: "The old SVG.")

@@ -8,6 +8,7 @@ extension EmbedSnippet.Site: ExpressibleByArgument {}
 /// `vellum embed`: prints the markup that shows a rendered figure in a documentation page.
 struct Embed: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "embed",
     abstract: "Print the snippet that embeds a rendered figure in a README or documentation page.")
 
   @Argument(help: "The spec of the figure.")

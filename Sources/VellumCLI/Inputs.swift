@@ -5,6 +5,7 @@ import Vellum
 /// `vellum inputs`: the files a figure reads, for build tools that re-render only when one changed.
 struct Inputs: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "inputs",
     abstract: "Print the files each spec reads (the spec, its data files, its style files), one absolute path a line.",
     discussion:
       "Documentation builders (vellum.sphinx, the MkDocs plugin) and `make` rules use it to re-render a figure only when one of its inputs changed. A spec on standard input (-) prints only its inputs. A TensorBoard source prints its folder."

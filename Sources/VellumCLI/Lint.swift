@@ -6,6 +6,7 @@ import VellumSpec
 
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lint",
     abstract: "Check figures for what reviewers and publishers reject: small text, low contrast, overlapping text, "
       + "low-resolution images, colours colour-blind readers confuse, a figure wider than its column.",
     discussion: "One located warning per finding; silence a check per figure with lint: {ignore: [...]}. "

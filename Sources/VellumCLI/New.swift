@@ -4,6 +4,7 @@ import Vellum
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "new",
     abstract: "Start a figure from a template: NAME.yaml and NAME.csv that render as they are.",
     discussion: "Templates: \(FigureTemplates.names.joined(separator: ", ")).")
 

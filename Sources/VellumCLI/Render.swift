@@ -6,7 +6,8 @@ import VellumLint
 import VellumScene
 
 struct Render: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Render specs to files named after each spec.")
+  static let configuration = CommandConfiguration(
+    commandName: "render", abstract: "Render specs to files named after each spec.")
 
   @Argument(
     help:

@@ -3,6 +3,7 @@ import Vellum
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",
     abstract: "Print the JSON Schema of Vellum specs (for editor completion).")
 
   @Flag(help: "Print the spec reference (docs/spec.md) as Markdown instead.")

@@ -6,6 +6,7 @@ import VellumServe
 /// `vellum serve`: a live preview in the browser, or (`--stdio`) a render loop for programs.
 struct Serve: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "serve",
     abstract: "Preview figures in the browser, re-rendered as their specs, data and styles change.",
     discussion:
       "Opens nothing by itself: it prints the address to open. The index lists the figures; each figure's page shows "

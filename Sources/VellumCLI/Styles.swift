@@ -3,7 +3,7 @@ import Vellum
 import VellumSpec
 
 struct Styles: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the built-in styles.")
+  static let configuration = CommandConfiguration(commandName: "styles", abstract: "List the built-in styles.")
 
   func run() throws {
     let styles = SpecLoader.styles

@@ -5,6 +5,7 @@ import VellumReview
 
 @main
 struct VellumCommand: ParsableCommand {
+  // Every subcommand names itself: a name derived from the type's name costs a demangling at each start.
   static let configuration = CommandConfiguration(
     commandName: "vellum",
     abstract: "Render declarative figure specs to deterministic SVG, PDF and PNG.",

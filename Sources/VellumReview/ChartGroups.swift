@@ -39,7 +39,7 @@ enum ChartGroups {
     }
     func collect(_ element: SVGElement, into id: String, axes: String?) {
       switch element.name {
-      case "text": result[id]!.texts.append(element.allText)
+      case "text": result[id]!.texts.append(element.spokenText)
       case "path":
         result[id]!.paths.append(element.attributes["d"] ?? "")
         result[id]!.paints.append(element.attributes.filter { $0.key != "d" })

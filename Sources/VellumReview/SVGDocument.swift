@@ -20,6 +20,32 @@ final class SVGElement {
   /// All text below this element, in order.
   var allText: String { text + children.map(\.allText).joined() }
 
+  /// A `<text>`'s words as a reader says them: runs of `<tspan>`s set above the first one's baseline marked `^`,
+  /// below it `_` (braced when longer than one character), so `10⁸` reads `10^8` and `10⁻³` reads `10^{−3}`.
+  var spokenText: String {
+    let spans = children.filter { $0.name == "tspan" }
+    guard let baseline = spans.first?.attributes["y"].flatMap(Double.init) else { return allText }
+    var result = text
+    var run = ""
+    var mark = ""
+    func close() {
+      guard !run.isEmpty else { return }
+      result += run.count > 1 ? "\(mark){\(run)}" : mark + run
+      run = ""
+    }
+    for child in children {
+      let y = child.attributes["y"].flatMap(Double.init) ?? baseline
+      let shift = y < baseline - 0.5 ? "^" : y > baseline + 0.5 ? "_" : ""
+      if shift != mark {
+        close()
+        mark = shift
+      }
+      if shift.isEmpty { result += child.allText } else { run += child.allText }
+    }
+    close()
+    return result
+  }
+
   /// Every element below this one (depth first), with the id of its nearest group.
   func walk(group: String = "", _ visit: (SVGElement, String) -> Void) {
     let current = name == "g" ? (attributes["id"] ?? group) : group

@@ -82,7 +82,9 @@ public enum SpecLoader {
         .invalidSpec, "'data' must be a mapping of source names to add data sources to it",
         at: SourceLocation(file: file, line: other.mark?.line ?? 1, column: other.mark?.column ?? 1))
     }
-    for source in sources { data[Node(source.name)] = Node(source.path, Tag(.str), .doubleQuoted) }
+    for source in sources {
+      data[Node.key(source.name)] = .scalar(Node.Scalar(source.path, Tag(.str, .basic), .doubleQuoted))
+    }
     root["data"] = .mapping(data)
     return .mapping(root)
   }

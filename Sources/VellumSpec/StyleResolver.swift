@@ -42,7 +42,7 @@ enum StyleResolver {
       else {
         return nil
       }
-      let description = map[Node.scalar(.init("description"))]?.string ?? ""
+      let description = map[Node.key("description")]?.string ?? ""
       return (String(file.dropLast(".yaml".count)), description)
     }
   }
@@ -92,11 +92,11 @@ enum StyleResolver {
       throw VellumError(.invalidSpec, "style '\(reference)' is not a mapping of spec keys")
     }
     var style = Style(node: .mapping([:]))
-    if let base = map[Node.scalar(.init("extend"))]?.string {
+    if let base = map[Node.key("extend")]?.string {
       style = try load(base, directory: directory, file: file, seen: seen + [reference])
     }
     if let url = fileURL { style.files.append(url.standardizedFileURL) }
-    if case .mapping(let widths)? = map[Node.scalar(.init("widths"))] {
+    if case .mapping(let widths)? = map[Node.key("widths")] {
       for (key, value) in widths {
         guard let name = key.string, let text = value.string, let points = Length.points(text, bareUnit: 72) else {
           throw VellumError(.invalidSpec, "style '\(reference)': widths need lengths such as 3.25in")
@@ -104,8 +104,8 @@ enum StyleResolver {
         style.widths[name] = points
       }
     }
-    if let aspect = map[Node.scalar(.init("aspect"))]?.string.flatMap(Double.init) { style.aspect = aspect }
-    for key in styleOnlyKeys { map[Node.scalar(.init(key))] = nil }
+    if let aspect = map[Node.key("aspect")]?.string.flatMap(Double.init) { style.aspect = aspect }
+    for key in styleOnlyKeys { map[Node.key(key)] = nil }
     style.node = merge(base: style.node, over: .mapping(map))
     return style
   }
@@ -134,8 +134,8 @@ enum StyleResolver {
   ) {
     guard case .mapping(var spec) = root else { return (root, []) }
     var files: [URL] = []
-    let named = spec[Node.scalar(.init("style"))]
-    spec[Node.scalar(.init("style"))] = nil
+    let named = spec[Node.key("style")]
+    spec[Node.key("style")] = nil
     var result = Node.mapping(spec)
     var style: Style?
     if let reference = named?.string {
@@ -155,10 +155,10 @@ enum StyleResolver {
       let ratio = aspectRatio(of: result)
       result = merge(base: withoutTextSizes(result), over: spreadAxes(retarget.node, over: result))
       if case .mapping(var map) = result, let width = retarget.widths["column"] {
-        map[Node.scalar(.init("size"))] = nil
-        map[Node.scalar(.init("height"))] = nil
-        map[Node.scalar(.init("width"))] = Node.scalar(.init("\(width)pt"))
-        map[Node.scalar(.init("aspect"))] = Node.scalar(.init("\(ratio ?? retarget.aspect ?? 0.618)"))
+        map[Node.key("size")] = nil
+        map[Node.key("height")] = nil
+        map[Node.key("width")] = Node.key("\(width)pt")
+        map[Node.key("aspect")] = Node.key("\(ratio ?? retarget.aspect ?? 0.618)")
         result = .mapping(map)
       }
       style = retarget
@@ -168,15 +168,15 @@ enum StyleResolver {
 
   /// A style's `axes` defaults apply to every panel when the spec lists several.
   private static func spreadAxes(_ style: Node, over spec: Node) -> Node {
-    guard case .mapping(var styleMap) = style, let axes = styleMap[Node.scalar(.init("axes"))],
-      case .mapping(let specMap) = spec, case .sequence(let panels)? = specMap[Node.scalar(.init("axes"))]
+    guard case .mapping(var styleMap) = style, let axes = styleMap[Node.key("axes")],
+      case .mapping(let specMap) = spec, case .sequence(let panels)? = specMap[Node.key("axes")]
     else { return style }
-    styleMap[Node.scalar(.init("axes"))] = .sequence(Node.Sequence(panels.map { _ in axes }))
+    styleMap[Node.key("axes")] = .sequence(Node.Sequence(panels.map { _ in axes }))
     return .mapping(styleMap)
   }
 
   private static func aspectRatio(of node: Node) -> Double? {
-    guard case .mapping(let map) = node, case .sequence(let size)? = map[Node.scalar(.init("size"))], size.count == 2,
+    guard case .mapping(let map) = node, case .sequence(let size)? = map[Node.key("size")], size.count == 2,
       let width = size[0].string.flatMap({ Length.points($0, bareUnit: 72) }),
       let height = size[1].string.flatMap({ Length.points($0, bareUnit: 72) }), width > 0
     else { return nil }
@@ -191,7 +191,7 @@ enum StyleResolver {
       for (key, value) in map {
         let name = key.string ?? ""
         if ["label_size", "font_size"].contains(name) { continue }
-        if name == "size", case .scalar = value, map[Node.scalar(.init("text"))] != nil { continue }
+        if name == "size", case .scalar = value, map[Node.key("text")] != nil { continue }
         pairs.append((key, withoutTextSizes(value)))
       }
       return .mapping(Node.Mapping(pairs, map.tag, map.style, map.mark))
@@ -205,16 +205,16 @@ enum StyleResolver {
   /// Resolves `width: column|full` from the style and `aspect` into a height.
   private static func resolveGeometry(_ node: Node, style: Style?, file: String) throws -> Node {
     guard case .mapping(var map) = node else { return node }
-    let widthKey = Node.scalar(.init("width"))
+    let widthKey = Node.key("width")
     if let widthNode = map[widthKey], let name = widthNode.string, ["column", "full"].contains(name) {
       guard let points = style?.widths[name] else {
         throw VellumError(
           .invalidSpec, "width '\(name)' needs a style that defines it (e.g. style: icml)",
           at: SourceLocation(file: file, line: widthNode.mark?.line ?? 1, column: widthNode.mark?.column ?? 1))
       }
-      map[widthKey] = .scalar(Node.Scalar("\(points)pt", .implicit, .plain, widthNode.mark))
+      map[widthKey] = .scalar(Node.Scalar("\(points)pt", Node.basicTag(), .plain, widthNode.mark))
     }
-    let aspectKey = Node.scalar(.init("aspect"))
+    let aspectKey = Node.key("aspect")
     if let node = map[aspectKey], node.string.flatMap(Double.init).map({ !($0 > 0 && $0.isFinite) }) ?? true {
       throw VellumError(
         .invalidSpec, "aspect must be a positive number (height / width)",
@@ -222,11 +222,11 @@ enum StyleResolver {
     }
     let aspect = map[aspectKey]?.string.flatMap(Double.init) ?? style?.aspect
     map[aspectKey] = nil
-    if map[Node.scalar(.init("size"))] == nil, map[Node.scalar(.init("height"))] == nil, let aspect,
+    if map[Node.key("size")] == nil, map[Node.key("height")] == nil, let aspect,
       let width = map[widthKey]?.string.flatMap({ Length.points($0, bareUnit: 72) }) ?? style?.widths["column"]
     {
-      map[widthKey] = map[widthKey] ?? .scalar(.init("\(width)pt"))
-      map[Node.scalar(.init("height"))] = .scalar(.init("\(width * aspect)pt"))
+      map[widthKey] = map[widthKey] ?? Node.key("\(width)pt")
+      map[Node.key("height")] = Node.key("\(width * aspect)pt")
     }
     return .mapping(map)
   }

@@ -66,6 +66,9 @@ final class TextConvTests: XCTestCase {
     XCTAssertTrue(lines.contains("title: text \"Score by model size and training tokens\""))
     XCTAssertTrue(lines.contains { $0.hasPrefix("scatter-score-pythia: marker at (125000000, 24.3) size ") })
     XCTAssertTrue(lines.contains("legend-scatter-score-opt: text \"OPT\""))
+    // Raised runs read as powers, as a reader says them.
+    XCTAssertTrue(lines.contains("axis-x: text \"10^8\""), lines.joined(separator: "\n"))
+    XCTAssertTrue(lines.contains("legend-entry-5-1011: text \"5×10^{11}\""))
   }
 
   func testAnSVGVellumDidNotWritePassesThrough() throws {
