@@ -37,6 +37,7 @@ test: deps
 	python3 scripts/schema_differential.py .build/debug/vellum --runs 400 --seed 1
 	python3 scripts/shared_descriptions.py .build/debug/vellum --max 0
 	python3 scripts/fuzz_numbers.py --binary .build/debug/vellum --runs 120 --seed 7
+	python3 scripts/fuzz_svg.py --binary .build/debug/vellum --runs 150 --seed 5
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(MAKE) python-test
 
@@ -77,11 +78,13 @@ bench: deps
 	.build-bench/venv/bin/pip install -q --force-reinstall --no-deps ./python
 	VELLUM_BIN=$(CURDIR)/.build/release/vellum .build-bench/venv/bin/python bench/python_overhead.py
 
-# Mutation fuzzing of the examples, then number fuzzing of every mark (a short seed of it runs in `make test`):
+# Mutation fuzzing of the examples, number fuzzing of every mark, then SVG fuzzing of textconv and diff (short
+# seeds of the last two run in `make test`):
 # RUNS=5000 NUMBER_RUNS=20000 SEED=7 make fuzz
 fuzz: deps
 	$(SWIFT) build -c release --product vellum --static-swift-stdlib
 	python3 scripts/fuzz_specs.py --binary .build/release/vellum --runs $${RUNS:-1000} --seed $${SEED:-1}
 	python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs $${NUMBER_RUNS:-20000} --seed $${SEED:-1}
+	python3 scripts/fuzz_svg.py --binary .build/release/vellum --runs $${SVG_RUNS:-5000} --seed $${SEED:-1}
 	$(SWIFT) build --build-tests
 	VELLUM_PROPERTY_RUNS=$${PROPERTY_RUNS:-20000} $(SWIFT) test --skip-build --disable-xctest

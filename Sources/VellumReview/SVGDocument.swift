@@ -65,6 +65,11 @@ final class SVGDocument: NSObject, XMLParserDelegate {
   private var tooDeep = false
 
   static func parse(_ data: Data, name: String) throws -> SVGElement {
+    // Foundation's XML parser traps on a name or attribute that is not valid UTF-8 (libxml2 hands it bytes
+    // `String(cString:)`-style and it force-unwraps): such a file is refused before it gets there.
+    guard String(validating: data, as: UTF8.self) != nil else {
+      throw VellumError(.invalidData, "'\(name)' is not UTF-8 text; it is not a figure Vellum wrote")
+    }
     let document = SVGDocument()
     let parser = XMLParser(data: data)
     parser.delegate = document

@@ -108,7 +108,7 @@ public enum StdioRenderLoop {
     case DecodingError.keyNotFound(let key, _): return "'\(key.stringValue)' is missing"
     case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
       let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-      return "'\(path)' has the wrong type"
+      return path.isEmpty ? "a request is a JSON object with a 'spec' string" : "'\(path)' has the wrong type"
     default: return "not valid JSON"
     }
   }

@@ -71,6 +71,25 @@ final class TextConvTests: XCTestCase {
     XCTAssertTrue(lines.contains("legend-entry-5-1011: text \"5×10^{11}\""))
   }
 
+  /// Bytes that are not UTF-8 in a name trap Foundation's XML parser: textconv passes the file through and diff
+  /// refuses it, neither crashes (found by mutating the goldens).
+  func testAFileThatIsNotUTF8NeitherCrashesTextconvNorDiff() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    var bytes = Array(try Data(contentsOf: PackagePaths.golden.appendingPathComponent("bubble.svg")))
+    let role = Array(" role=".utf8)
+    let at = try XCTUnwrap((0..<(bytes.count - role.count)).first { Array(bytes[$0..<($0 + role.count)]) == role })
+    bytes[at + 1] = 0xE7  // `role` becomes `\u{E7}ole`: a lone lead byte in an attribute name
+    let path = fixture.directory.appendingPathComponent("broken.svg")
+    try Data(bytes).write(to: path)
+    let textconv = try runProgram(PackagePaths.binary, ["textconv", path.path])
+    XCTAssertEqual(textconv.status, 0, textconv.stderr)
+    XCTAssertEqual(Array(textconv.stdout), bytes)
+    let diff = try runProgram(PackagePaths.binary, ["diff", path.path, path.path])
+    XCTAssertEqual(diff.status, 1, diff.stderr)
+    XCTAssertTrue(diff.stderr.contains("is not UTF-8"), diff.stderr)
+  }
+
   func testAnSVGVellumDidNotWritePassesThrough() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

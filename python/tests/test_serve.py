@@ -363,3 +363,19 @@ def test_ctrl_c_ends_it_while_a_page_listens(tmp_path):
         if preview.process.poll() is None:
             preview.process.kill()
             preview.process.wait()
+
+
+def test_a_binary_without_stdio_renders_one_process_a_call(tmp_path, monkeypatch):
+    """An older binary refuses `serve` (usage error, exit 2): the package renders through `vellum render` instead,
+    and asks only once."""
+    write_figure(tmp_path)
+    wrapper = tmp_path / "old-vellum"
+    wrapper.write_text(f'#!/bin/sh\n[ "$1" = serve ] && exit 2\nexec {vellum.binary()} "$@"\n')
+    wrapper.chmod(0o755)
+    expected = vellum.render(tmp_path / "loss.yaml")["svg"]
+    monkeypatch.setenv("VELLUM_BIN", str(wrapper))
+    assert vellum.render(tmp_path / "loss.yaml")["svg"] == expected
+    from vellum import _process
+
+    assert _process.process_for(str(wrapper))._refused
+    assert vellum.render(tmp_path / "loss.yaml")["svg"] == expected

@@ -23,6 +23,8 @@ class RenderProcess:
         self._lock = threading.Lock()
         self._process: Optional[subprocess.Popen] = None
         self._owner = 0
+        # Set when the binary refused the mode (an older build): later calls fall back at once.
+        self._refused = False
 
     def _start(self) -> subprocess.Popen:
         # A forked child (multiprocessing) must not share its parent's pipes: it starts its own process.
@@ -44,6 +46,8 @@ class RenderProcess:
         """Sends one request and returns the decoded answer (outputs still base64)."""
         line = (json.dumps(payload, separators=(",", ":")) + "\n").encode("utf-8")
         with self._lock:
+            if self._refused:
+                raise ProcessUnavailable("this vellum binary has no serve --stdio")
             process = self._start()
             try:
                 process.stdin.write(line)
@@ -55,6 +59,8 @@ class RenderProcess:
                 # The binary refused the mode (exit 2: an older build) or died: the caller falls back.
                 status = process.wait()
                 self._process = None
+                # Exit status 2 is a usage error: the binary does not know the mode, and never will.
+                self._refused = status == 2
                 raise ProcessUnavailable(f"vellum serve --stdio exited with status {status}")
         return json.loads(answer)
 
