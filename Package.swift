@@ -91,6 +91,7 @@ let package = Package(
         "VellumTestSupport",
         "Vellum", "VellumReview", "VellumLayout", "VellumTypesetting", "VellumImage", "CVellumZlib", "VellumSVG",
         "VellumRaster", "VellumData", "VellumLint", "VellumServe",
+        .product(name: "Hummingbird", package: "hummingbird"),
         "VellumSpec",
         "VellumFonts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), "Yams",
       ]),

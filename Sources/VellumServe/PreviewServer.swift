@@ -35,6 +35,9 @@ public struct PreviewServer: Sendable {
     let renders = sources.map { PreviewRender(source: $0, renderer: renderer) }
     let store = PreviewStore(sources: sources, renders: renders)
     let router = Router()
+    if LoopbackHostMiddleware<BasicRequestContext>.isLoopback(host) {
+      router.add(middleware: LoopbackHostMiddleware<BasicRequestContext>())
+    }
     Self.route(router, store: store, renderer: renderer)
     var logger = Logger(label: "vellum-serve")
     logger.logLevel = .error

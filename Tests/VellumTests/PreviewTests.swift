@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Vellum
 import VellumTestSupport
 import XCTest
@@ -18,6 +19,21 @@ final class PreviewTests: XCTestCase {
     XCTAssertEqual(PreviewServer.split("loss-2.svg").id, "loss-2")
     XCTAssertEqual(PreviewServer.split("loss-2.svg").kind, "svg")
     XCTAssertEqual(PreviewServer.split("loss").kind, "")
+  }
+
+  func testOnlyThisMachinesNamesReachALoopbackPreview() {
+    typealias Check = LoopbackHostMiddleware<BasicRequestContext>
+    for host in ["localhost", "localhost:8000", "LOCALHOST", "127.0.0.1", "127.1.2.3:80", "[::1]", "[::1]:8000"] {
+      XCTAssertTrue(Check.namesThisMachine(host), host)
+    }
+    for host in [
+      "", "evil.example", "127.0.0.1.evil.example", "localhost.evil.example:8000", "[::2]", "0.0.0.0", "::1",
+    ] {
+      XCTAssertFalse(Check.namesThisMachine(host), host)
+    }
+    XCTAssertTrue(Check.isLoopback("127.0.0.1"))
+    XCTAssertTrue(Check.isLoopback("::1"))
+    XCTAssertFalse(Check.isLoopback("0.0.0.0"))
   }
 
   func testTheDataPreviewReadsBackWhatDataWrites() throws {

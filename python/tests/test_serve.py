@@ -56,10 +56,12 @@ class Preview:
         self.port = int(match[1])
         self.address = match[0]
 
-    def get(self, path: str) -> tuple[int, str, bytes]:
-        """Sends `path` exactly as written (no normalisation of `..` or `//`)."""
+    def get(self, path: str, host: str | None = None) -> tuple[int, str, bytes]:
+        """Sends `path` exactly as written (no normalisation of `..` or `//`), naming `host` if given."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.putrequest("GET", path, skip_accept_encoding=True)
+        connection.putrequest("GET", path, skip_host=host is not None, skip_accept_encoding=True)
+        if host is not None:
+            connection.putheader("Host", host)
         connection.endheaders()
         response = connection.getresponse()
         body = response.read()
@@ -291,6 +293,12 @@ def test_it_serves_nothing_but_the_specs_and_their_renders(tmp_path):
             status, _, body = preview.get(path)
             assert status == 404, f"{path} → {status}"
             assert b"root:" not in body and b"Secret" not in body
+        # A request naming another site (DNS rebinding) is refused; this machine's names are not.
+        for host in ("evil.example", "evil.example:%d" % preview.port, "127.0.0.1.evil.example", ""):
+            status, _, body = preview.get("/figures/loss.json", host=host)
+            assert status == 421 and b"loss" not in body, host
+        for host in ("localhost:%d" % preview.port, "127.0.0.1", "[::1]:%d" % preview.port, "LOCALHOST"):
+            assert preview.get("/figures/loss.json", host=host)[0] == 200, host
         _, _, script = preview.get("/vellum-serve.js")
         assert b"innerHTML" not in script  # every value from a spec or a data file is set as text
     finally:
