@@ -59,6 +59,14 @@ public struct FigureRenderer: Sendable {
   public func renderReporting(_ figure: Figure, formats: [OutputFormat]) throws
     -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning])
   {
+    let (outputs, warnings, _) = try renderKeepingScene(figure, formats: formats)
+    return (outputs, warnings)
+  }
+
+  /// The same, with the laid-out scene the outputs were drawn from (its title, say), so a caller lays it out once.
+  public func renderKeepingScene(_ figure: Figure, formats: [OutputFormat]) throws
+    -> (outputs: [OutputFormat: [UInt8]], warnings: [VellumWarning], scene: Scene)
+  {
     let figure = theme.map(figure.theming) ?? figure
     var (scene, warnings) = try figure.sceneReporting(embedFonts: embedFonts)
     if let adjustScene { scene = adjustScene(scene) }
@@ -93,6 +101,6 @@ public struct FigureRenderer: Sendable {
           ? SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), responsive: responsive) : svg)
           .utf8)
     }
-    return (outputs, warnings)
+    return (outputs, warnings, scene)
   }
 }

@@ -16,45 +16,63 @@ public enum LayerDataExport {
 
   /// The same for a figure already read (from standard input, say), files named after `baseName`.
   public static func files(figure: Figure, baseName base: String) throws -> [(name: String, text: String)] {
-    try files(figure: figure, baseName: base, rowLimit: nil).map { ($0.name, $0.text) }
+    try tables(figure: figure, baseName: base).map { ($0.name, csv($0)) }
   }
 
-  /// The same, each table cut to its first `rowLimit` rows (a preview), with the whole table's row count.
-  public static func files(figure: Figure, baseName base: String, rowLimit: Int?) throws -> [(
-    name: String, text: String, rowCount: Int
-  )] {
+  /// One layer's final table as the cells its CSV file holds, before quoting.
+  public struct LayerTable: Sendable {
+    public struct Column: Sendable {
+      public var name: String
+      /// Numbers as read (trimmed), a missing number empty; text as it is.
+      public var cells: [String]
+      /// Every present cell is a number: written unquoted.
+      public var numeric: Bool
+    }
+    /// The file name `files` gives it (`<spec>.layer-<n>.csv`).
+    public var name: String
+    public var columns: [Column]
+    /// Rows held: all of them, or the first `rowLimit`.
+    public var rows: Int
+    /// Rows in the whole table, also when `tables(rowLimit:)` kept fewer.
+    public var rowCount: Int
+  }
+
+  /// Each data-reading layer's table, named as `files` names them; `rowLimit` keeps only the first rows (a preview).
+  public static func tables(figure: Figure, baseName base: String, rowLimit: Int? = nil) throws -> [LayerTable] {
     let tables = try DataLoader.finalTables(figure.spec)
-    var files: [(String, String, Int)] = []
+    var result: [LayerTable] = []
     for (panel, layers) in tables.enumerated() {
       for (index, table) in layers.enumerated() {
         guard let table else { continue }
         let prefix = tables.count > 1 ? "\(base).panel-\(panel + 1)" : base
         let kept = rowLimit.map { table.selecting(rows: Array(0..<min(max(0, $0), table.rowCount))) } ?? table
-        files.append(("\(prefix).layer-\(index + 1).csv", try csv(kept), table.rowCount))
+        result.append(
+          LayerTable(
+            name: "\(prefix).layer-\(index + 1).csv", columns: try columns(of: kept), rows: kept.rowCount,
+            rowCount: table.rowCount))
       }
     }
-    return files
+    return result
   }
 
-  /// The table as CSV text.
-  static func csv(_ table: Table) throws -> String {
-    let names = table.columnNames
-    let columns = try names.map { name -> (text: [String], numeric: Bool) in
+  private static func columns(of table: Table) throws -> [LayerTable.Column] {
+    try table.columnNames.map { name in
       let located = Located(name, at: nil)
       let text = try table.strings(located)
       // A column reads as numbers when every present cell is one.
       let numeric = (try? table.numbers(located)) != nil
-      return (text, numeric)
+      let cells = numeric ? text.map { table.isMissing($0) ? "" : $0.trimmingCharacters(in: .whitespaces) } : text
+      return LayerTable.Column(name: name, cells: cells, numeric: numeric)
     }
-    var lines = [names.map(quoted).joined(separator: ",")]
-    lines.reserveCapacity(table.rowCount + 1)
-    for row in 0..<table.rowCount {
-      lines.append(
-        columns.map { column in
-          let cell = column.text[row]
-          if column.numeric { return table.isMissing(cell) ? "" : cell.trimmingCharacters(in: .whitespaces) }
-          return quoted(cell)
-        }.joined(separator: ","))
+  }
+
+  /// The table as CSV text.
+  static func csv(_ table: LayerTable) -> String {
+    let columns = table.columns
+    var lines = [columns.map { quoted($0.name) }.joined(separator: ",")]
+    lines.reserveCapacity(table.rows + 1)
+    for row in 0..<table.rows {
+      lines.append(columns.map { $0.numeric ? $0.cells[row] : quoted($0.cells[row]) }.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -41,8 +41,7 @@ struct Serve: ParsableCommand {
   }
 
   func run() throws {
-    var renderer = FigureRenderer(dpi: dpi, style: style)
-    renderer.style = style
+    let renderer = FigureRenderer(dpi: dpi, style: style)
     if stdio {
       StdioRenderLoop.run(renderer: renderer)
       return

@@ -27,11 +27,11 @@ struct PreviewRender: Sendable {
     do {
       let figure = try Figure(contentsOf: source.path, style: renderer.style)
       inputs += (figure.inputFiles + figure.searchedFolders).map(\.path)
-      let (outputs, warnings) = try renderer.renderReporting(figure, formats: [.svg])
+      let (outputs, warnings, scene) = try renderer.renderKeepingScene(figure, formats: [.svg])
       self.figure = figure
       svg = outputs[.svg]
       self.warnings = warnings.map(\.description)
-      title = try figure.spec.alt ?? figure.scene().title
+      title = figure.spec.alt ?? scene.title
       if title.isEmpty || title == "Figure" { title = fallbackTitle }
       tables = Self.tables(of: figure, baseName: source.id)
     } catch let error as VellumError {
@@ -44,15 +44,14 @@ struct PreviewRender: Sendable {
     }
   }
 
-  /// The first rows of each layer's final table, parsed back from the CSV `vellum data` writes.
+  /// The first rows of each layer's final table, as `vellum data` writes them.
   private static func tables(of figure: Figure, baseName: String) -> [DataPreview] {
-    guard let files = try? LayerDataExport.files(figure: figure, baseName: baseName, rowLimit: previewRows) else {
+    guard let tables = try? LayerDataExport.tables(figure: figure, baseName: baseName, rowLimit: previewRows) else {
       return []
     }
-    return files.map { file in
-      var rows = CSVPreview.rows(file.text, limit: previewRows + 1)
-      let columns = rows.isEmpty ? [] : rows.removeFirst()
-      return DataPreview(name: file.name, columns: columns, rows: rows, rowCount: file.rowCount)
+    return tables.map { table in
+      let rows = (0..<table.rows).map { row in table.columns.map { $0.cells[row] } }
+      return DataPreview(name: table.name, columns: table.columns.map(\.name), rows: rows, rowCount: table.rowCount)
     }
   }
 }
