@@ -21,13 +21,23 @@ public enum Binning {
     location: SourceLocation? = nil
   ) throws -> [Double] {
     if case .edges(let edges) = bins { return edges }
-    var extent: (low: Double, high: Double)?
+    var low = Double.infinity
+    var high = -Double.infinity
     for values in groups {
-      for value in values where !value.isNaN {
-        extent = (Swift.min(extent?.low ?? value, value), Swift.max(extent?.high ?? value, value))
+      // Each part's extent on its own core, joined in order as one pass would find it.
+      let parts = values.withUnsafeBufferPointer { values in
+        nonisolated(unsafe) let values = values
+        return ParallelChunks.map(ParallelChunks.ranges(count: values.count)) { _, rows in
+          extent(values[rows], low: .infinity, high: -.infinity)
+        }
+      }
+      for part in parts {
+        if part.low < low { low = part.low }
+        if part.high >= high { high = part.high }
       }
     }
-    let (first, last) = try outerEdges(extent, range: range, location: location)
+    // Only NaN (or nothing) leaves the extent inverted.
+    let (first, last) = try outerEdges(low <= high ? (low, high) : nil, range: range, location: location)
     let count: Int
     switch bins {
     case .count(let n): count = n
@@ -68,6 +78,19 @@ public enum Binning {
   }
 
   /// Sums of `weights` (or counts) of the values in each bin: [e₀, e₁), [e₁, e₂), …, [eₙ₋₁, eₙ].
+  /// `low` and `high` widened by `values`, NaN skipped: as `Swift.min` and `Swift.max` fold them, the first of
+  /// equal lows and the last of equal highs kept (0 and -0 are equal, but print differently).
+  @inline(__always)
+  private static func extent(_ values: some Sequence<Double>, low: Double, high: Double) -> (low: Double, high: Double)
+  {
+    var (low, high) = (low, high)
+    for value in values {
+      if value < low { low = value }
+      if value >= high { high = value }
+    }
+    return (low, high)
+  }
+
   public static func counts(_ values: [Double], weights: [Double]? = nil, edges: [Double]) -> [Double] {
     // Counts of parts of a large unweighted sample add up exactly (whole numbers), so parts count on every core;
     // weighted sums stay in numpy's order.

@@ -176,16 +176,17 @@ public enum DataLoader {
     _ axes: AxesSpec, tables: [String: Table], warnings: inout [VellumWarning], drawnRows: inout Int,
     transformRuns: inout Int
   ) throws -> [LayerData] {
-    // Layers with the same source and transforms (a band and its line, often one YAML alias) share one result.
+    // Layers with the same source and transforms (a band and its line, as one YAML alias or each written out) share
+    // one result.
     var prepared: [String: Table] = [:]
     return try axes.layers.map { layer in
       guard let request = layer.body.request else { return .none }
       let common = request.series
-      let key = common.source.data.value + "\u{0}" + String(describing: common.source.transforms)
+      let key = TransformChainKey.of(common.source)
       let table =
-        try prepared[key]
+        try key.flatMap { prepared[$0] }
         ?? prepare(common.source, cell: axes.facetCell, tables: tables, transformRuns: &transformRuns)
-      prepared[key] = table
+      if let key { prepared[key] = table }
       // Each layer holds its rows' values until the figure is drawn: the figure's total is what memory follows.
       drawnRows += table.rowCount
       try checkDrawnRows(drawnRows, at: common.location)

@@ -81,27 +81,39 @@ extension SeriesData {
   }
 
   /// Rows whose position and every channel value are present (not NaN, not an empty category).
-  func presentRows() -> [Int] { (0..<rowCount).filter(isPresent) }
-
-  /// How many rows lack a position or a channel value, counted without listing the rows.
-  func missingRowCount() -> Int {
-    var count = 0
-    // One numeric column and nothing else (a histogram's samples, a density's): NaNs counted in one pass.
-    if case .numeric(let positions) = x, values.isEmpty, y?.isNumeric ?? true {
-      for value in positions where value.isNaN { count += 1 }
-      return count
-    }
-    for row in 0..<rowCount where !isPresent(row) { count += 1 }
-    return count
+  func presentRows() -> [Int] {
+    guard let missing = missingRows() else { return Array(0..<rowCount) }
+    return missing.indices.filter { !missing[$0] }
   }
 
-  private func isPresent(_ row: Int) -> Bool {
+  /// How many rows lack a position or a channel value.
+  func missingRowCount() -> Int {
+    missingRows()?.reduce(0) { $0 + ($1 ? 1 : 0) } ?? 0
+  }
+
+  /// Per row, whether its position or a channel value is missing; nil when no row is (the usual case, shown by
+  /// one tight pass over each column, not a dictionary walk per row).
+  private func missingRows() -> [Bool]? {
+    var numbers = Array(values.values)
+    var labels: [[String]] = []
     switch x {
-    case .numeric(let values): if values[row].isNaN { return false }
-    case .categorical(let labels): if labels[row].isEmpty { return false }
+    case .numeric(let values): numbers.append(values)
+    case .categorical(let values): labels.append(values)
     }
-    if case .categorical(let labels)? = y, labels[row].isEmpty { return false }
-    return !values.values.contains { $0[row].isNaN }
+    // A numeric y position is drawn where it is; only an empty category is missing.
+    if case .categorical(let values)? = y { labels.append(values) }
+    guard
+      numbers.contains(where: { $0.contains(where: \.isNaN) })
+        || labels.contains(where: { $0.contains(where: \.isEmpty) })
+    else { return nil }
+    var missing = [Bool](repeating: false, count: rowCount)
+    for column in numbers {
+      for (row, value) in column.enumerated() where value.isNaN { missing[row] = true }
+    }
+    for column in labels {
+      for (row, label) in column.enumerated() where label.isEmpty { missing[row] = true }
+    }
+    return missing
   }
 
   /// The series keeping only `rows`, in order.

@@ -224,26 +224,49 @@ struct TextColumn {
   }
 
   private static func forEachRun(
-    _ buffer: Buffer, _ ranges: some CellRanges, _ body: (Range<Int>, String) -> Bool
+    _ buffer: Buffer, _ ranges: some CellRanges & Sendable, _ body: (Range<Int>, String) -> Bool
   ) -> Bool {
     buffer.bytes.withUnsafeBufferPointer { bytes in
-      var runStart = 0
-      var cell = ""
-      var last = (0, 0)
-      for row in 0..<ranges.count {
-        let (start, end) = ranges.range(row, in: bytes)
-        defer { last = (start, end) }
-        if row > 0, end - start == last.1 - last.0,
-          memcmp(bytes.baseAddress! + start, bytes.baseAddress! + last.0, end - start) == 0
-        {
-          continue
+      nonisolated(unsafe) let bytes = bytes
+      // The rows that start a run (a cell unlike the row before's), found on every core; each chunk compares its
+      // first row with the row before it, so the runs are the same however the rows are split. Four bytes a run
+      // (rows are fewer than 2³¹: Limits.rows).
+      let starts = ParallelChunks.map(ParallelChunks.ranges(count: ranges.count)) { _, rows in
+        var starts: [Int32] = []
+        guard let first = rows.first else { return starts }
+        var last = first == 0 ? (0, 0) : ranges.range(first - 1, in: bytes)
+        for row in rows {
+          let cell = ranges.range(row, in: bytes)
+          if row == 0 || !sameBytes(bytes, cell, last) { starts.append(Int32(truncatingIfNeeded: row)) }
+          last = cell
         }
-        if row > 0 { guard body(runStart..<row, cell) else { return false } }
-        runStart = row
-        cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return starts
+      }.flatMap { $0 }
+      for (index, start) in starts.lazy.map(Int.init).enumerated() {
+        let end = index + 1 < starts.count ? Int(starts[index + 1]) : ranges.count
+        let (low, high) = ranges.range(start, in: bytes)
+        let cell = String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+        guard body(start..<end, cell) else { return false }
       }
-      return ranges.count == 0 || body(runStart..<ranges.count, cell)
+      return true
     }
+  }
+
+  /// Whether two byte ranges of `bytes` hold the same bytes; short cells (a run's name) compared in one 64-bit
+  /// load each, not through a call.
+  @inline(__always)
+  private static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: (Int, Int), _ b: (Int, Int)) -> Bool {
+    let count = a.1 - a.0
+    guard count == b.1 - b.0 else { return false }
+    guard count > 0 else { return true }
+    if count <= 8, a.0 + 8 <= bytes.count, b.0 + 8 <= bytes.count {
+      let raw = UnsafeRawPointer(bytes.baseAddress!)
+      let mask: UInt64 = count == 8 ? ~0 : (1 << UInt64(count * 8)) &- 1
+      let left = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: a.0, as: UInt64.self))
+      let right = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: b.0, as: UInt64.self))
+      return (left ^ right) & mask == 0
+    }
+    return memcmp(bytes.baseAddress! + a.0, bytes.baseAddress! + b.0, count) == 0
   }
 }
 

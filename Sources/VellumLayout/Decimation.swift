@@ -14,26 +14,23 @@ enum Decimation {
   static func minMax(_ points: [Point]) -> [Point] {
     var result: [Point] = []
     result.reserveCapacity(points.count / 8)
-    var bucket: [Point] = []
+    // The open bucket: its first point's index, how many follow, and where its lowest and highest lie (the first
+    // of equals); read from `points` when it closes, not copied point by point.
+    var start = 0
+    var count = 0
+    var lowest = 0
+    var highest = 0
     var bucketIndex: Double?
     func flush() {
-      guard !bucket.isEmpty else { return }
-      if bucket.count <= 4 {
-        result += bucket
+      guard count > 0 else { return }
+      if count <= 4 {
+        result += points[start..<(start + count)]
       } else {
-        var lowest = 0
-        var highest = 0
-        for (i, p) in bucket.enumerated() {
-          if p.y < bucket[lowest].y { lowest = i }
-          if p.y > bucket[highest].y { highest = i }
-        }
-        var keep = [0, lowest, highest, bucket.count - 1]
-        keep = Array(Set(keep)).sorted()
-        result += keep.map { bucket[$0] }
+        for index in Set([start, lowest, highest, start + count - 1]).sorted() { result.append(points[index]) }
       }
-      bucket.removeAll(keepingCapacity: true)
+      count = 0
     }
-    for point in points {
+    for (index, point) in points.enumerated() {
       guard point.x.isFinite && point.y.isFinite else {
         flush()
         bucketIndex = nil
@@ -41,12 +38,20 @@ enum Decimation {
         continue
       }
       // A Double key: points far outside the view would overflow an Int.
-      let index = (point.x / bucketWidth).rounded(.down)
-      if index != bucketIndex {
+      let bucket = (point.x / bucketWidth).rounded(.down)
+      if bucket != bucketIndex {
         flush()
-        bucketIndex = index
+        bucketIndex = bucket
       }
-      bucket.append(point)
+      if count == 0 {
+        start = index
+        lowest = index
+        highest = index
+      } else {
+        if point.y < points[lowest].y { lowest = index }
+        if point.y > points[highest].y { highest = index }
+      }
+      count += 1
     }
     flush()
     return result

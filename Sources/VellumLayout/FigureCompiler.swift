@@ -486,7 +486,7 @@ public enum FigureCompiler {
     // The points drawn so far, which labels avoid: grown by each layer's, not rebuilt from every earlier layer
     // (that was quadratic in the number of series).
     var occupied: [Point] = []
-    for layer in panel.layers {
+    for (index, layer) in panel.layers.enumerated() {
       let drawn = try {
         var marks = MarkCanvas(
           xScale: decorations.secondaryScales[layer.axes.x] ?? decorations.xScale,
@@ -501,7 +501,8 @@ public enum FigureCompiler {
         return try marks.draw(layer)
       }()
       compiled.append(drawn)
-      occupied += drawn.drawing.points
+      // The last layer's points are avoided by no later layer (a million-point line would be copied for nothing).
+      if index < panel.layers.count - 1 { occupied += drawn.drawing.points }
     }
     var children: [SceneNode] =
       background ? [.path(PathNode(segments: PathGeometry.rect(plot), fill: Paint(.white)))] : []
@@ -542,13 +543,25 @@ public enum FigureCompiler {
     }
     // Legends in order: fixed boxes (outside or anchored) from the decorations; the rest in the plot, each avoiding
     // the data, the insets and the legends placed before it.
-    var covered = compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
+    // Gathered only when a legend is placed among the data: an empty legend (one unlabelled series) or a fixed
+    // box weighs no drawn point.
+    var covered: [Point]?
+    var placed: [Rect] = []
     for (number, legend) in panel.decorator!.legends.enumerated() where !legend.isEmpty {
-      // An empty legend (one unlabelled series) is never placed: placing weighs every drawn point.
-      let box = decorations.legendBoxes[number] ?? legend.placement(plot: plot, covered: covered)
+      let box: Rect
+      if let fixed = decorations.legendBoxes[number] {
+        box = fixed
+      } else {
+        let points =
+          covered ?? compiled.flatMap(\.drawing.points) + insetBoxes.flatMap(samplePoints)
+          + placed.flatMap(samplePoints)
+        covered = points
+        box = legend.placement(plot: plot, covered: points)
+      }
       guard let node = legend.compile(in: box) else { continue }
       children.append(node)
-      covered += samplePoints(box)
+      placed.append(box)
+      covered? += samplePoints(box)
       checkOnCanvas(box, legend: legend.spec, spec: spec, warnings: &warnings)
     }
     return .group(

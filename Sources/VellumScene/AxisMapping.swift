@@ -62,9 +62,12 @@ public struct AxisMapping: Sendable, Equatable {
 
   /// The page coordinate of a data value.
   public func map(_ value: Double) -> Double {
-    let t0 = transform.forward(low)
-    let t1 = transform.forward(high)
-    return start + (transform.forward(value) - t0) / (t1 - t0) * (end - start)
+    map(value, transformedLow: transform.forward(low), transformedHigh: transform.forward(high))
+  }
+
+  @inline(__always)
+  fileprivate func map(_ value: Double, transformedLow t0: Double, transformedHigh t1: Double) -> Double {
+    start + (transform.forward(value) - t0) / (t1 - t0) * (end - start)
   }
 
   /// The data value at a page coordinate.
@@ -83,5 +86,21 @@ public struct PlotMapping: Sendable, Equatable {
   public init(x: AxisMapping, y: AxisMapping) {
     self.x = x
     self.y = y
+  }
+
+  /// The page points of data points (xs[i], ys[i]), each limit transformed once, not once a point: the arithmetic
+  /// of ``AxisMapping/map(_:)``, so the same bits.
+  public func points(_ xs: [Double], _ ys: [Double]) -> [Point] {
+    let (x0, x1) = (x.transform.forward(x.low), x.transform.forward(x.high))
+    let (y0, y1) = (y.transform.forward(y.low), y.transform.forward(y.high))
+    let count = min(xs.count, ys.count)
+    return [Point](unsafeUninitializedCapacity: count) { points, initialized in
+      for index in 0..<count {
+        points[index] = Point(
+          x.map(xs[index], transformedLow: x0, transformedHigh: x1),
+          y.map(ys[index], transformedLow: y0, transformedHigh: y1))
+      }
+      initialized = count
+    }
   }
 }

@@ -55,6 +55,34 @@ final class BinningTests: XCTestCase {
     }
   }
 
+  /// A large sample's extent is found on every core: the same edges as one pass, however the parts fall (a part
+  /// of only NaN, the lowest value in the last part, a tie of 0 and -0 at the top).
+  func testTheExtentOfALargeSampleIsFoundInParts() throws {
+    let saved = ParallelChunks.cores
+    defer { ParallelChunks.cores = saved }
+    var random = SplitMix64(seed: 25)
+    var values = (0..<400_000).map { _ in Double(random.next() % 1_000_000) / 1000 - 2000 }
+    for row in 0..<100_000 { values[row] = .nan }
+    values[399_999] = -2500
+    for row in [150_000, 250_000, 350_000] { values[row] = 0 }
+    values[300_000] = -0.0
+    let shifted = values.map { $0.isNaN ? $0 : Swift.min($0, 0) }
+    for sample in [values, shifted, [Double](repeating: .nan, count: 300_000) + [4]] {
+      ParallelChunks.cores = 1
+      let whole = try Binning.edges(sample, bins: .count(7))
+      ParallelChunks.cores = 4
+      let parts = try Binning.edges(sample, bins: .count(7))
+      XCTAssertEqual(parts.map(\.bitPattern), whole.map(\.bitPattern))
+    }
+    ParallelChunks.cores = 4
+    let edges = try Binning.edges(values, bins: .count(7))
+    XCTAssertEqual(edges.first, -2500)
+    XCTAssertEqual(edges.last, 0)
+    XCTAssertEqual(
+      try Binning.edges(shifted, bins: .count(1)).last?.sign, .plus,
+      "the last of the equal highs is 0, not the -0 before it")
+  }
+
   func testEdgesCountsAndDensitiesMatchNumpy() throws {
     let reference = try reference()
     XCTAssertEqual(reference.cases.count, 47)

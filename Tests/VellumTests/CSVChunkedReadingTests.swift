@@ -71,6 +71,71 @@ final class CSVChunkedReadingTests: XCTestCase {
     }
   }
 
+  /// Runs of equal cells (a log's run names) are found on every core: a run crossing a chunk's edge stays one run,
+  /// a name coming back later makes the rows non-contiguous, and groups gather a name's rows in order.
+  func testRunsAcrossChunksAreTheRowByRowRuns() throws {
+    var random = SplitMix64(seed: 29)
+    for shape in ["contiguous", "returning", "one run", "every row"] {
+      var lines = ["run,step"]
+      var run = 0
+      while lines.count < 280_000 {
+        let length = shape == "one run" ? 280_000 : shape == "every row" ? 1 : Int(random.next() % 60_000) + 1
+        // Names of several lengths, some over eight bytes; "returning" reuses an earlier name.
+        let name =
+          shape == "returning" && run > 2 && random.next() % 3 == 0
+          ? "seed\(run / 2)" : "seed\(run)" + String(repeating: "x", count: run % 11)
+        lines += (0..<length).map { "\(name),\($0)" }
+        run += 1
+      }
+      let text = lines.joined(separator: "\n") + "\n"
+      let chunked = try CSVTableReader.read(text, displayPath: "d.csv", delimiter: ",")
+      // A quoted header cell sends the same text through the row-by-row reader.
+      let cells = try CSVTableReader.read("\"run\"" + text.dropFirst(3), displayPath: "d.csv", delimiter: ",")
+        .strings(Located("run", at: nil))
+      XCTAssertEqual(ParallelChunks.ranges(count: lines.count - 1).count, 4, "the rows split in four")
+      var expectedRuns: [Range<Int>] = []
+      var start = 0
+      for row in cells.indices where row == cells.count - 1 || cells[row] != cells[row + 1] {
+        expectedRuns.append(start..<(row + 1))
+        start = row + 1
+      }
+      let contiguous = Set(expectedRuns.map { cells[$0.lowerBound] }).count == expectedRuns.count
+      XCTAssertEqual(try chunked.contiguousGroups([Located("run", at: nil)]), contiguous ? expectedRuns : nil, shape)
+      var expectedGroups: [String: [Int]] = [:]
+      var order: [String] = []
+      for (row, cell) in cells.enumerated() {
+        if expectedGroups[cell] == nil { order.append(cell) }
+        expectedGroups[cell, default: []].append(row)
+      }
+      XCTAssertEqual(try chunked.rowGroups([Located("run", at: nil)]), order.map { expectedGroups[$0]! }, shape)
+    }
+  }
+
+  /// `interpolate` reads runs in place when each run's x is present and ascending, checked on every core: a step
+  /// back or a NaN anywhere (at a chunk's edge too) is found as a row-by-row check finds it.
+  func testAscendingRunsAreCheckedAcrossChunks() {
+    let count = 300_000
+    let ranges = [0..<1, 1..<75_000, 75_000..<75_000, 75_000..<200_001, 200_001..<count]
+    let rising = (0..<count).map { Double($0 < 200_001 ? $0 : $0 - 200_001) }
+    XCTAssertTrue(Table.ascending(rising, in: ranges))
+    XCTAssertFalse(Table.ascending(rising, in: [0..<count]), "row 200,001 falls back to 0")
+    let chunkEdges = ParallelChunks.ranges(count: count).map(\.lowerBound).dropFirst()
+    XCTAssertEqual(chunkEdges.count, 3)
+    for row in Array(chunkEdges) + [1, 74_999, 200_000, count - 1] {
+      var stepBack = rising
+      stepBack[row] = stepBack[row - 1] - 0.5
+      var gap = rising
+      gap[row] = .nan
+      let reference = { (xs: [Double]) in
+        ranges.allSatisfy { range in
+          range.allSatisfy { !xs[$0].isNaN } && zip(range, range.dropFirst()).allSatisfy { xs[$0] <= xs[$1] }
+        }
+      }
+      XCTAssertEqual(Table.ascending(stepBack, in: ranges), reference(stepBack), "a step back at row \(row)")
+      XCTAssertFalse(Table.ascending(gap, in: ranges), "NaN at row \(row)")
+    }
+  }
+
   func testAFieldCountErrorNamesTheFirstBadLineInAnyChunk() throws {
     let text = file(columns: 3, rows: 300_000, seed: 7)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

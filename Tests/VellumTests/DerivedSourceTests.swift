@@ -37,6 +37,31 @@ final class DerivedSourceTests: XCTestCase {
     XCTAssertEqual(series[0].values["y"], [4.5, 3.5, 1.5])
   }
 
+  /// Two layers writing the same chain inline, on different lines, compute it once; a chain differing in one value,
+  /// an expression or a column is its own.
+  func testTheSameInlineChainOnTwoLinesIsComputedOnce() throws {
+    let chain = "[{aggregate: {by: step, column: loss, stats: [mean, std]}}, {sort: step}]"
+    let (figure, fixture) = try figure(
+      """
+      data: {runs: data.csv}
+      axes:
+        layers:
+          - band: {transform: \(chain), x: step, center: loss_mean, error: loss_std}
+          - line: {transform: \(chain), x: step, y: loss_mean}
+          - line: {transform: [{aggregate: {by: step, column: loss, stats: [mean, std]}}, {sort: {by: step, descending: true}}], x: step, y: loss_mean}
+          - line: {transform: [{calculate: {expr: "loss * 2", as: twice}}], x: step, y: twice}
+          - line: {transform: [{calculate: {expr: "loss * 3", as: twice}}], x: step, y: twice}
+
+      """)
+    defer { fixture.remove() }
+    let loaded = try DataLoader.loadCounting(figure.spec)
+    XCTAssertEqual(loaded.transformRuns, 2 + 2 + 1 + 1)
+    guard case .series(let first) = loaded.data[0][3], case .series(let second) = loaded.data[0][4] else {
+      return XCTFail("the calculated lines have no series")
+    }
+    XCTAssertEqual(second[0].values["y"]!, first[0].values["y"]!.map { $0 * 1.5 })
+  }
+
   /// A derived source may start from another and join a third; each is computed after what it reads.
   func testDerivedSourcesChainAndJoin() throws {
     let (figure, fixture) = try figure(

@@ -65,11 +65,7 @@ extension Table {
     // Logs keep each run's rows together in x order: then a run is a range of rows, read in place. Otherwise its
     // rows are gathered, NaN x left out, and sorted.
     let runs: [RowRun]
-    if let ranges = try contiguousGroups(by),
-      ranges.allSatisfy({ range in
-        range.allSatisfy { !xs[$0].isNaN } && zip(range, range.dropFirst()).allSatisfy { xs[$0] <= xs[$1] }
-      })
-    {
+    if let ranges = try contiguousGroups(by), Self.ascending(xs, in: ranges) {
       runs = ranges.filter { !$0.isEmpty }.map(RowRun.range)
     } else {
       runs = try rowGroups(by).map { rows in rows.filter { !xs[$0].isNaN }.sorted { xs[$0] < xs[$1] } }.filter {
@@ -124,6 +120,36 @@ extension Table {
     return Table(
       origin: origin, order: by.map(\.value) + [x.value] + columns.map(\.value), text: text, numbers: numeric,
       rowCount: grid.count * groups.count)
+  }
+
+  /// Whether every range of `xs` holds no NaN and never decreases; the rows are checked on every core, each
+  /// against the one before it in its range.
+  static func ascending(_ xs: [Double], in ranges: [Range<Int>]) -> Bool {
+    let ordered = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+    let results = xs.withUnsafeBufferPointer { values in
+      nonisolated(unsafe) let values = values
+      return ParallelChunks.map(ParallelChunks.ranges(count: values.count)) { _, rows in
+        // The first range reaching into this chunk, found by bisection.
+        var (index, high) = (0, ordered.count)
+        while index < high {
+          let middle = (index + high) / 2
+          if ordered[middle].upperBound > rows.lowerBound { high = middle } else { index = middle + 1 }
+        }
+        while index < ordered.count, ordered[index].lowerBound < rows.upperBound {
+          let range = ordered[index]
+          let piece = max(range.lowerBound, rows.lowerBound)..<min(range.upperBound, rows.upperBound)
+          var previous = piece.lowerBound > range.lowerBound ? values[piece.lowerBound - 1] : -Double.infinity
+          for value in values[piece] {
+            // NaN fails `>=` whichever side it is on: one test finds both a gap and a step back.
+            guard value >= previous else { return false }
+            previous = value
+          }
+          index += 1
+        }
+        return true
+      }
+    }
+    return results.allSatisfy { $0 }
   }
 
   /// numpy.interp on sorted x, NaN outside the run's range.

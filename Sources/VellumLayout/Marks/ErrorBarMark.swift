@@ -155,7 +155,7 @@ struct ErrorBarMark: Mark, SeriesLayerBody {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
-      drawing.points = zip(x, y).map { canvas.page($0, $1) }
+      drawing.points = canvas.pages(x, y)
       for i in x.indices where x[i].isFinite && y[i].isFinite {
         if let yEnds, yEnds.low[i].isFinite, yEnds.high[i].isFinite {
           drawing.nodes.append(

@@ -88,7 +88,7 @@ struct LineMark: Mark, SeriesLayerBody {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
-      drawing.points = zip(x, y).map { canvas.page($0, $1) }
+      drawing.points = canvas.pages(x, y)
       if let segmentColors, style.width > 0 {
         // One path per segment in its colour; steps and decimation do not apply to a coloured line.
         for index in drawing.points.indices.dropLast() {

@@ -40,6 +40,12 @@ struct MarkCanvas {
     return Point(center.x + radius * cos(angle), center.y - radius * sin(angle))
   }
 
+  /// The page points of data points (xs[i], ys[i]), as ``page(_:_:)`` places each.
+  func pages(_ xs: [Double], _ ys: [Double]) -> [Point] {
+    guard polarCenter == nil else { return zip(xs, ys).map { page($0, $1) } }
+    return PlotMapping(x: xScale, y: yScale).points(xs, ys)
+  }
+
   /// Indices of a run, with the first again at the end when series close into loops.
   func loop(_ run: [Int]) -> [Int] { closesLoops && run.count > 2 ? run + [run[0]] : run }
 

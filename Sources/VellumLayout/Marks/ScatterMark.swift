@@ -105,7 +105,7 @@ struct ScatterMark: Mark, SeriesLayerBody {
     }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
-      let points = zip(x, y).map { canvas.page($0, $1) }
+      let points = canvas.pages(x, y)
       guard pointColors != nil || pointSizes != nil || pointOpacities != nil else {
         return MarkDrawing(nodes: canvas.markers(points, marker), points: points)
       }

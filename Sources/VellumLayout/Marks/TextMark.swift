@@ -315,7 +315,7 @@ extension TextMark {
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
       var drawing = MarkDrawing()
-      let points = zip(x, y).map { canvas.page($0, $1) }
+      let points = canvas.pages(x, y)
       // What nudged labels avoid: every point (this layer's and the layers' below) and the labels placed so far.
       var taken = PageGrid()
       if nudge {
