@@ -72,24 +72,31 @@ public struct FigureRenderer: Sendable {
     if let adjustScene { scene = adjustScene(scene) }
     // librsvg draws the SVG without the dark colour scheme's rules: an `auto` figure's PDF and PNG are its light look.
     let svg = SVGWriter.write(scene, textMode: textMode ?? TextMode(figure.spec.text), colorScheme: false)
-    // PDF and PNG are independent renderings of the same SVG: draw them at the same time.
-    let jobs = formats.filter { $0 != .svg }
+    // PDF and PNG are independent renderings of the same SVG: draw them at the same time, the PNG (the longer, and
+    // the one that deflates its rows on every core) on this thread, the PDF on another. Not `concurrentPerform`:
+    // libdispatch runs an apply nested in one of two iterations on a single core, so the PNG's bands would
+    // deflate one after another even once the PDF was done.
+    let jobs = formats.filter { $0 != .svg }.sorted { $0 == .png && $1 != .png }
     let results = Mutex<(outputs: [OutputFormat: [UInt8]], failure: (any Error)?)>(([:], nil))
     let (width, height, fontFiles, dpi) = (scene.width, scene.height, scene.fontFiles, dpi)
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+    let render: @Sendable (OutputFormat) -> Void = { format in
       do {
         let bytes: [UInt8]
-        switch jobs[index] {
+        switch format {
         case .pdf:
           bytes = try Rasterizer.pdf(svg: svg, width: width, height: height, fontFiles: fontFiles)
         default:
           bytes = try Rasterizer.png(svg: svg, width: width, height: height, dpi: dpi, fontFiles: fontFiles)
         }
-        results.withLock { $0.outputs[jobs[index]] = bytes }
+        results.withLock { $0.outputs[format] = bytes }
       } catch {
         results.withLock { $0.failure = $0.failure ?? error }
       }
     }
+    let others = DispatchGroup()
+    for format in jobs.dropFirst() { DispatchQueue.global().async(group: others) { render(format) } }
+    if let first = jobs.first { render(first) }
+    others.wait()
     var (outputs, failure) = results.withLock { $0 }
     if let failure { throw failure }
     if formats.contains(.svg) {

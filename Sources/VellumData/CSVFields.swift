@@ -87,6 +87,27 @@ final class CSVFields: Sendable {
     return value
   }
 
+  /// Fields `fields` (ascending) of `row` read as plain decimals, each passed to `store` with its place in `fields`
+  /// (nil unless the number fills the cell); a field right after the one before starts past that one's separator.
+  @inline(__always)
+  func decimals(
+    _ row: Int, fields: [Int], in bytes: UnsafeBufferPointer<UInt8>, _ store: (Int, Double?) -> Void
+  ) {
+    var next: (field: Int, start: Int)?
+    for (column, field) in fields.enumerated() {
+      let start = next?.field == field ? next!.start : fieldStart(row, field: field, in: bytes)
+      next = nil
+      guard let (value, end) = DecimalParser.prefix(bytes, from: start),
+        end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
+      else {
+        store(column, nil)
+        continue
+      }
+      if end < bytes.count, bytes[end] == separator { next = (field + 1, end + 1) }
+      store(column, value)
+    }
+  }
+
   /// What one chunk of the file held: its rows' checkpoints and lines (counted from the chunk's first line), how
   /// many lines it spans, and the row that stopped it, if one did.
   private struct Chunk: Sendable {

@@ -92,10 +92,25 @@ public struct Table {
   public func numbers(_ name: Located<String>) throws -> [Double] {
     try require(name)
     if let values = computed[name.value] { return values }
+    // Fast path over the cells' bytes: most cells are plain decimals; only odd ones pay for strtod, and trimming.
+    return try numbers(name, parsed: text[name.value]!.decimals())
+  }
+
+  /// ``numbers(_:)`` of several columns; columns of one CSV file are read in one pass over its rows.
+  public func numbers(_ names: [Located<String>]) throws -> [[Double]] {
+    for name in names { try require(name) }
+    guard names.allSatisfy({ computed[$0.value] == nil }),
+      let parsed = TextColumn.decimals(names.map { text[$0.value]! })
+    else { return try names.map { try numbers($0) } }
+    return try zip(names, parsed).map { try numbers($0, parsed: $1) }
+  }
+
+  /// The column `name` from its fast-path parse: each cell that failed it read by `strtod`, found missing, or an
+  /// error at its row and column.
+  private func numbers(_ name: Located<String>, parsed: (values: [Double], failed: [Int])) throws -> [Double] {
     let column = text[name.value]!
     let index = columnNames.firstIndex(of: name.value) ?? 0
-    // Fast path over the cells' bytes: most cells are plain decimals; only odd ones pay for strtod, and trimming.
-    var (values, failed) = column.decimals()
+    var (values, failed) = parsed
     for row in failed {
       let cell = column[row]
       // strtod stops at a NUL byte, so `4\0garbage` would read as 4: such a cell is garbage, not a number.

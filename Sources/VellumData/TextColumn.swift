@@ -96,6 +96,70 @@ struct TextColumn {
     return Self.parsed(rows.buffer, count: rows.rowCount, FieldDecimalParser(rows: rows, field: index))
   }
 
+  /// ``decimals()`` of several columns read from one CSV file's rows, in one pass: a field right after another is
+  /// found from where that one's number ended, and each row's bytes are read once. nil unless every column is a
+  /// field of the same file, each once.
+  static func decimals(_ columns: [TextColumn]) -> [(values: [Double], failed: [Int])]? {
+    var fields: [Int] = []
+    var source: CSVFields?
+    for column in columns {
+      guard case .field(let rows, let index) = column.storage, source == nil || source === rows else { return nil }
+      source = rows
+      fields.append(index)
+    }
+    guard let rows = source, fields.count > 1, Set(fields).count == fields.count else { return nil }
+    // Read in the row's order, handed back in the columns' order.
+    let order = fields.indices.sorted { fields[$0] < fields[$1] }
+    guard order == Array(fields.indices) else {
+      guard let sorted = decimals(order.map { columns[$0] }) else { return nil }
+      var result = sorted
+      for (position, column) in order.enumerated() { result[column] = sorted[position] }
+      return result
+    }
+    let count = rows.rowCount
+    let wanted = fields
+    var failed: [[Int]] = []
+    // Every element is written below, by exactly one chunk: no pass filling the arrays first.
+    let values = uninitializedColumns(fields.count, count: count) { outputs in
+      nonisolated(unsafe) let outputs = outputs
+      let failures = ParallelChunks.map(ParallelChunks.ranges(count: count)) { _, range in
+        rows.buffer.bytes.withUnsafeBufferPointer { bytes in
+          var failed = [[Int]](repeating: [], count: wanted.count)
+          for row in range {
+            rows.decimals(row, fields: wanted, in: bytes) { column, value in
+              if let value {
+                outputs[column][row] = value
+              } else {
+                outputs[column][row] = .nan
+                failed[column].append(row)
+              }
+            }
+          }
+          return failed
+        }
+      }
+      failed = fields.indices.map { column in failures.flatMap { $0[column] } }
+    }
+    return Array(zip(values, failed))
+  }
+
+  /// `columns` arrays of `count` Doubles, each element written by `fill`, which sees them as buffers.
+  private static func uninitializedColumns(
+    _ columns: Int, count: Int, _ fill: ([UnsafeMutableBufferPointer<Double>]) -> Void,
+    _ outer: [UnsafeMutableBufferPointer<Double>] = []
+  ) -> [[Double]] {
+    guard outer.count < columns else {
+      fill(outer)
+      return []
+    }
+    var rest: [[Double]] = []
+    let first = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+      rest = uninitializedColumns(columns, count: count, fill, outer + [buffer])
+      initialized = count
+    }
+    return [first] + rest
+  }
+
   private static func parsed(_ buffer: Buffer, count: Int, _ parser: some RowParser) -> (
     values: [Double], failed: [Int]
   ) {

@@ -136,6 +136,28 @@ final class CSVChunkedReadingTests: XCTestCase {
     }
   }
 
+  /// Several columns parsed in one pass over the rows (``TextColumn/decimals(_:)``) give what each gives alone,
+  /// bit for bit and with the same cells left for strtod, whatever order the columns are asked in and however far
+  /// apart they lie in the row.
+  func testColumnsParsedTogetherAreTheColumnsParsedAlone() throws {
+    let text = file(columns: 11, rows: 120_000, seed: 11)
+    let bytes = Array(text.utf8)
+    let body = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+    let (rows, _) = try CSVFields.index(
+      TextColumn.Buffer(bytes), bodyStart: body, firstLine: 2, fields: 11, separator: UInt8(ascii: ","),
+      displayPath: "d.csv")
+    for fields in [[1, 2], [3, 4, 9], [9, 4, 3], [0, 10], [10, 8, 1, 6, 7]] {
+      let columns = fields.map { TextColumn(rows, field: $0) }
+      guard let together = TextColumn.decimals(columns) else { return XCTFail("\(fields) were not read together") }
+      for (column, parsed) in zip(columns, together) {
+        let alone = column.decimals()
+        XCTAssertEqual(parsed.values.map(\.bitPattern), alone.values.map(\.bitPattern), "\(fields)")
+        XCTAssertEqual(parsed.failed, alone.failed, "\(fields)")
+      }
+    }
+    XCTAssertNil(TextColumn.decimals([TextColumn(rows, field: 2), TextColumn(rows, field: 2)]), "a column twice")
+  }
+
   func testAFieldCountErrorNamesTheFirstBadLineInAnyChunk() throws {
     let text = file(columns: 3, rows: 300_000, seed: 7)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -61,7 +61,10 @@ extension Table {
     x: Located<String>, by: [Located<String>], columns: [Located<String>], step: Double?, points: Int?, from: Double?,
     to: Double?
   ) throws -> Table {
-    let xs = try numbers(x)
+    for column in by { try require(column) }
+    // x and the resampled columns read in one pass over a file's rows.
+    let parsed = try numbers([x] + columns)
+    let xs = parsed[0]
     // Logs keep each run's rows together in x order: then a run is a range of rows, read in place. Otherwise its
     // rows are gathered, NaN x left out, and sorted.
     let runs: [RowRun]
@@ -102,7 +105,7 @@ extension Table {
         "interpolating \(groups.count) runs onto \(grid.count) points would make more than \(Limits.rows) rows",
         at: x.location)
     }
-    let sources = try columns.map { try numbers($0) }
+    let sources = Array(parsed.dropFirst())
     var text: [String: [String]] = Dictionary(uniqueKeysWithValues: by.map { ($0.value, []) })
     var numeric: [String: [Double]] = [x.value: []]
     for column in columns { numeric[column.value] = [] }
