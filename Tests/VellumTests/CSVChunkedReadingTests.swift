@@ -158,6 +158,28 @@ final class CSVChunkedReadingTests: XCTestCase {
     XCTAssertNil(TextColumn.decimals([TextColumn(rows, field: 2), TextColumn(rows, field: 2)]), "a column twice")
   }
 
+  /// A file's quotes, carriage returns and non-ASCII bytes are looked for on every core: one anywhere (in any part,
+  /// at a part's edge, in the bytes past the last whole word) is found.
+  func testBytesAreLookedForInEveryPart() {
+    let count = 4 * 8 * (1 << 17) + 5
+    let clean = [UInt8](repeating: UInt8(ascii: "7"), count: count)
+    XCTAssertTrue(DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: clean))
+    XCTAssertTrue(DataFile.isASCII(clean))
+    let words = ParallelChunks.ranges(count: count / 8, minimumPerChunk: 1 << 17)
+    XCTAssertEqual(words.count, 4)
+    let places =
+      [0, count - 1, count - 5, count - 6] + words.dropFirst().flatMap { [$0.lowerBound * 8 - 1, $0.lowerBound * 8] }
+    for place in places {
+      for byte: UInt8 in [UInt8(ascii: "\""), UInt8(ascii: "\r"), 0xC3] {
+        var bytes = clean
+        bytes[place] = byte
+        XCTAssertEqual(
+          DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: bytes), byte == 0xC3, "\(byte) at \(place)")
+        XCTAssertEqual(DataFile.isASCII(bytes), byte != 0xC3, "\(byte) at \(place)")
+      }
+    }
+  }
+
   func testAFieldCountErrorNamesTheFirstBadLineInAnyChunk() throws {
     let text = file(columns: 3, rows: 300_000, seed: 7)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
