@@ -62,6 +62,24 @@ final class DerivedSourceTests: XCTestCase {
     XCTAssertEqual(second[0].values["y"]!, first[0].values["y"]!.map { $0 * 1.5 })
   }
 
+  /// Series split by a column come in order of first appearance with every row of their value, whether a value's
+  /// rows lie together or come back later.
+  func testSplitSeriesGatherTheirRowsWhereverTheyLie() throws {
+    let (figure, fixture) = try figure(
+      """
+      data: {runs: data.csv}
+      axes:
+        layers:
+          - line: {x: step, y: loss, group: model}
+
+      """, csv: "model,seed,step,loss\nb,1,1,1\nb,1,2,2\na,1,3,3\nb,2,4,4\na,1,5,5\na,1,6,6\nc,1,7,7\nb,1,8,8\n")
+    defer { fixture.remove() }
+    let loaded = try DataLoader.loadCounting(figure.spec)
+    guard case .series(let byModel) = loaded.data[0][0] else { return XCTFail("the line has no series") }
+    XCTAssertEqual(byModel.map(\.name), ["b", "a", "c"])
+    XCTAssertEqual(byModel.map { $0.values["y"]! }, [[1, 2, 4, 8], [3, 5, 6], [7]])
+  }
+
   /// A derived source may start from another and join a third; each is computed after what it reads.
   func testDerivedSourcesChainAndJoin() throws {
     let (figure, fixture) = try figure(
