@@ -182,7 +182,7 @@ public enum DataLoader {
     return try axes.layers.map { layer in
       guard let request = layer.body.request else { return .none }
       let common = request.series
-      let key = TransformChainKey.of(common.source)
+      let key = common.source.transformKey.map { common.source.data.value + "\u{0}" + $0 }
       let table =
         try key.flatMap { prepared[$0] }
         ?? prepare(common.source, cell: axes.facetCell, tables: tables, transformRuns: &transformRuns)
@@ -197,18 +197,26 @@ public enum DataLoader {
             at: common.location))
       }
       let positionAxis = request.positionAlongY ? axes.yAxis(of: layer) : axes.xAxis(of: layer)
-      let x = try positions(table, common.x, reading: positionAxis.scale.reading)
-      var values: [String: [Double]] = [:]
       // A layer's `y` column lies along the y axis and is read as its scale reads positions: dates parsed, labels
       // of a categorical axis kept as labels for layout to place in slots.
       let yReading = axes.yAxis(of: layer).scale.reading
-      var y = try request.yPosition.map { try positions(table, $0, reading: yReading) }
+      let isYPosition = { (channel: (name: String, column: Located<String>)) in
+        channel.name == "y" && !request.positionAlongY && request.yPosition == nil
+      }
+      // The columns read as plain numbers, parsed together: one pass over a file's rows for x, y and the rest.
+      var numeric = positionAxis.scale.reading.readsNumbers ? [common.x] : []
+      if yReading.readsNumbers { numeric += [request.yPosition].compactMap { $0 } }
+      numeric += request.channels.filter { !isYPosition($0) || yReading.readsNumbers }.map(\.column)
+      let parsed = try together(table, numeric)
+      let x = try positions(table, common.x, reading: positionAxis.scale.reading, parsed: parsed)
+      var values: [String: [Double]] = [:]
+      var y = try request.yPosition.map { try positions(table, $0, reading: yReading, parsed: parsed) }
       for channel in request.channels {
-        guard channel.name == "y", !request.positionAlongY, request.yPosition == nil else {
-          values[channel.name] = try table.numbers(channel.column)
+        guard isYPosition(channel) else {
+          values[channel.name] = try parsed[channel.column.value] ?? table.numbers(channel.column)
           continue
         }
-        switch try positions(table, channel.column, reading: yReading) {
+        switch try positions(table, channel.column, reading: yReading, parsed: parsed) {
         case .numeric(let numbers): values["y"] = numbers
         case .categorical(let labels): y = .categorical(labels)
         }
@@ -321,10 +329,23 @@ public enum DataLoader {
     return Double(message[start..<message.index(before: message.endIndex)])?.isInfinite ?? false
   }
 
-  /// A position column read as its axis's scale reads it: numbers, labels, or text parsed into numbers (dates).
-  private static func positions(_ table: Table, _ column: Located<String>, reading: ScaleReading) throws -> XValues {
+  /// Columns of `table` as numbers, read in one pass over a CSV file's rows when there are several; empty when
+  /// they cannot all be read so (then each is read, and any error raised, on its own).
+  private static func together(_ table: Table, _ columns: [Located<String>]) throws -> [String: [Double]] {
+    var unique: [Located<String>] = []
+    for column in columns where !unique.contains(where: { $0.value == column.value }) { unique.append(column) }
+    guard unique.count > 1, let numbers = try? table.numbers(unique) else { return [:] }
+    return Dictionary(uniqueKeysWithValues: zip(unique.map(\.value), numbers))
+  }
+
+  /// A position column read as its axis's scale reads it: numbers, labels, or text parsed into numbers (dates);
+  /// numbers already `parsed` are taken as they are.
+  private static func positions(
+    _ table: Table, _ column: Located<String>, reading: ScaleReading, parsed: [String: [Double]] = [:]
+  ) throws -> XValues {
     switch reading {
     case .numbers:
+      if let numbers = parsed[column.value] { return .numeric(numbers) }
       do {
         return .numeric(try table.numbers(column))
       } catch var error as VellumError

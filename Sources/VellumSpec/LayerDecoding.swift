@@ -19,6 +19,7 @@ extension LayerSource {
     let steps = try map.optional("transform") { try kinds.decodeList($0) } ?? []
     transforms = steps.map(\.body)
     transformLocations = steps.map(\.location)
+    transformKey = map["transform"].map { $0.canonicalText } ?? ""
   }
 }
 

@@ -210,6 +210,9 @@ public struct LayerSource: Sendable {
   public var transforms: [any TransformBody]
   /// Where each transform is written, for errors found while it runs.
   public var transformLocations: [SourceLocation] = []
+  /// The transforms as written, without where (``SpecNode/canonicalText``): layers with the same source and key
+  /// compute their rows once, however many lines apart they write the chain. nil: not shared.
+  public var transformKey: String?
 }
 
 /// What every data-reading layer has: its table, x column, optional grouping, label and paint.

@@ -36,6 +36,12 @@ public enum ScaleReading: Sendable {
   /// Text turned into the numbers the axis runs over (dates into Unix seconds); `expected` says what a cell
   /// should look like when one does not parse.
   case parsed(expected: String, parse: @Sendable (String) -> Double?)
+
+  /// Whether the column is read as the numbers written in it.
+  public var readsNumbers: Bool {
+    if case .numbers = self { return true }
+    return false
+  }
 }
 
 /// How one scale kind is read from an axis: its name, what it does, its own keys (written on the axis beside

@@ -30,11 +30,45 @@ public struct SpecKey: Sendable {
     self.init(name, schema, meaning, default: SpecKey.written(defaultValue), example: example)
   }
 
+  // The common kinds of default written with no cast at run time: every figure declares hundreds of keys, and a
+  // cast of `Any` to a protocol costs a scan of the binary's conformances the first time for each type.
+
+  /// A key whose default is a number.
+  public init(_ name: String, _ schema: JSONValue, _ meaning: String, defaultValue: Double, example: String? = nil) {
+    self.init(name, schema, meaning, default: SpecKey.written(number: defaultValue), example: example)
+  }
+
+  /// A key whose default is a whole number.
+  public init(_ name: String, _ schema: JSONValue, _ meaning: String, defaultValue: Int, example: String? = nil) {
+    self.init(name, schema, meaning, default: String(defaultValue), example: example)
+  }
+
+  /// A key whose default is true or false.
+  public init(_ name: String, _ schema: JSONValue, _ meaning: String, defaultValue: Bool, example: String? = nil) {
+    self.init(name, schema, meaning, default: defaultValue ? "true" : "false", example: example)
+  }
+
+  /// A key whose default is text.
+  public init(_ name: String, _ schema: JSONValue, _ meaning: String, defaultValue: String, example: String? = nil) {
+    self.init(name, schema, meaning, default: defaultValue, example: example)
+  }
+
+  /// A key whose default is one of an enumeration's names.
+  public init<Value: RawRepresentable>(
+    _ name: String, _ schema: JSONValue, _ meaning: String, defaultValue: Value, example: String? = nil
+  ) where Value.RawValue == String {
+    self.init(name, schema, meaning, default: defaultValue.rawValue, example: example)
+  }
+
+  /// A number as YAML writes it: whole numbers without a fraction.
+  static func written(number: Double) -> String {
+    number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+  }
+
   /// `value` as YAML writes it: enums by their raw value, whole numbers without a fraction, lists in brackets.
   public static func written(_ value: Any) -> String {
     switch value {
-    case let number as Double:
-      return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    case let number as Double: return written(number: number)
     case let text as String: return text
     case let raw as any RawRepresentable: return written(raw.rawValue)
     case let list as [Any]: return "[" + list.map(written).joined(separator: ", ") + "]"
