@@ -207,7 +207,7 @@ public enum DataLoader {
       var numeric = positionAxis.scale.reading.readsNumbers ? [common.x] : []
       if yReading.readsNumbers { numeric += [request.yPosition].compactMap { $0 } }
       numeric += request.channels.filter { !isYPosition($0) || yReading.readsNumbers }.map(\.column)
-      let parsed = try together(table, numeric)
+      let parsed = together(table, numeric)
       let x = try positions(table, common.x, reading: positionAxis.scale.reading, parsed: parsed)
       var values: [String: [Double]] = [:]
       var y = try request.yPosition.map { try positions(table, $0, reading: yReading, parsed: parsed) }
@@ -331,7 +331,7 @@ public enum DataLoader {
 
   /// Columns of `table` as numbers, read in one pass over a CSV file's rows when there are several; empty when
   /// they cannot all be read so (then each is read, and any error raised, on its own).
-  private static func together(_ table: Table, _ columns: [Located<String>]) throws -> [String: [Double]] {
+  private static func together(_ table: Table, _ columns: [Located<String>]) -> [String: [Double]] {
     var unique: [Located<String>] = []
     for column in columns where !unique.contains(where: { $0.value == column.value }) { unique.append(column) }
     guard unique.count > 1, let numbers = try? table.numbers(unique) else { return [:] }
