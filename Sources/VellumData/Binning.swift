@@ -112,6 +112,12 @@ public enum Binning {
     let widths = zip(edges, edges.dropFirst()).map { $1 - $0 }
     let uniform = (widths.max()! - widths.min()!) <= 1e-9 * abs(widths[0])
     let scale = Double(sums.count) / (high - low)
+    if weights == nil, uniform {
+      // Unweighted: whole-number counts in integers (the same totals), no weight looked up per value, and the
+      // edges and counts read without bounds checks.
+      let counted = unweightedCounts(values, edges: edges, scale: scale)
+      return counted.map { Double($0) }
+    }
     for index in values.indices {
       let value = values[index]
       guard value >= low && value <= high else { continue }
@@ -128,6 +134,33 @@ public enum Binning {
       }
     }
     return sums
+  }
+
+  /// ``counts(_:weights:edges:)`` for equal bins and no weights: the same arithmetic guess and one-step
+  /// correction, bisection where the guess is not finite.
+  private static func unweightedCounts(_ values: ArraySlice<Double>, edges: [Double], scale: Double) -> [Int] {
+    var counts = [Int](repeating: 0, count: edges.count - 1)
+    let last = counts.count - 1
+    let low = edges[0]
+    let high = edges[last + 1]
+    values.withUnsafeBufferPointer { values in
+      edges.withUnsafeBufferPointer { edges in
+        counts.withUnsafeMutableBufferPointer { counts in
+          for value in values {
+            guard value >= low && value <= high else { continue }
+            let guess = (value - low) * scale
+            guard guess.isFinite else {
+              if let bin = bin(of: value, edges: Array(edges)) { counts[bin] += 1 }
+              continue
+            }
+            var bin = min(Int(min(max(guess, 0), Double(last))), last)
+            if value < edges[bin] { bin -= 1 } else if bin < last && value >= edges[bin + 1] { bin += 1 }
+            counts[bin] += 1
+          }
+        }
+      }
+    }
+    return counts
   }
 
   /// The bin `value` falls in: [eᵢ, eᵢ₊₁), the last bin closed; nil outside the edges or for NaN.

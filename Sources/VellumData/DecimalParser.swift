@@ -52,6 +52,80 @@ public enum DecimalParser {
   /// past Double's normal range, 40 bytes or more, no digits). A CSV cell parses in place with no scan for its end.
   @inline(__always)
   static func prefix(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+    if let read = short(bytes, from: start) { return read }
+    return general(bytes, from: start)
+  }
+
+  /// The common cell — an optional sign, then at most 15 digits with at most one point, ending within 16 bytes
+  /// at anything but an exponent — read with no branch on where its digits fall: masks of two 64-bit loads find
+  /// the token's end and its point, the point is squeezed out, and the digits are combined eight at a time. A
+  /// digit-by-digit reader mispredicts where the integer part ends, whether it is a lone zero and whether the
+  /// fraction starts with zeros, several times per number. nil hands the cell to ``general(_:from:)``, which
+  /// gives the same value and end for everything this accepts.
+  @inline(__always)
+  static func short(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
+    guard start + 17 <= bytes.count else { return nil }
+    let sign = bytes[start]
+    let negative = sign == UInt8(ascii: "-")
+    let first = start &+ ((sign &- 43) & 0xFD == 0 ? 1 : 0)
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first, as: UInt64.self))
+    let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first &+ 8, as: UInt64.self))
+    let word = UInt128(high) << 64 | UInt128(low)
+    // High bit of each byte: not a digit (exact per byte: no carry crosses bytes), and a point.
+    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
+      let shifted = word ^ 0x3030_3030_3030_3030
+      return (((shifted & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | shifted) & 0x8080_8080_8080_8080
+    }
+    @inline(__always) func points(_ word: UInt64) -> UInt64 {
+      let shifted = word ^ 0x2E2E_2E2E_2E2E_2E2E
+      return ~(((shifted & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | shifted) & 0x8080_8080_8080_8080
+    }
+    let pointLow = points(low)
+    let pointHigh = points(high)
+    let stops = UInt128(nonDigits(high) & ~pointHigh) << 64 | UInt128(nonDigits(low) & ~pointLow)
+    guard stops != 0 else { return nil }
+    let length = stops.trailingZeroBitCount &>> 3
+    // An exponent is the general reader's.
+    guard UInt8(truncatingIfNeeded: word &>> UInt128(8 &* length)) | 0x20 != UInt8(ascii: "e") else { return nil }
+    let token: UInt128 = (1 &<< UInt128(8 &* length)) &- 1
+    let point = (UInt128(pointHigh) << 64 | UInt128(pointLow)) & token
+    guard point & (point &- 1) == 0 else { return nil }
+    let hasPoint = point != 0
+    let digits = length &- (hasPoint ? 1 : 0)
+    guard digits > 0 else { return nil }
+    // Bytes after the point move down over it; without a point nothing within the token moves.
+    let pointAt = hasPoint ? point.trailingZeroBitCount &>> 3 : length
+    let before: UInt128 = (1 &<< UInt128(8 &* pointAt)) &- 1
+    let squeezed = (word & before) | ((word &>> 8) & ~before)
+    // Digits (no borrow within them: each byte is at least '0'), moved to the top so the 16 places read as 16
+    // digits with leading zeros.
+    let kept: UInt128 = (1 &<< UInt128(8 &* digits)) &- 1
+    let places = ((squeezed &- 0x3030_3030_3030_3030_3030_3030_3030_3030) & kept) &<< UInt128(8 &* (16 &- digits))
+    let mantissa =
+      eightDigits(UInt64(truncatingIfNeeded: places)) &* 100_000_000
+      &+ eightDigits(UInt64(truncatingIfNeeded: places &>> 64))
+    // At most 15 digits: below 2⁵³, and 10^fraction is exact, so one division is exactly rounded.
+    let fraction = hasPoint ? length &- pointAt &- 1 : 0
+    let value = Double(mantissa) / power(fraction)
+    return (Double(bitPattern: value.bitPattern | (UInt64(negative ? 1 : 0) << 63)), first &+ length)
+  }
+
+  /// Eight bytes of digit values 0…9, the first byte the most significant, as one number (fast_float's SWAR).
+  @inline(__always)
+  private static func eightDigits(_ word: UInt64) -> UInt64 {
+    let lowBytes: UInt64 = 0x0000_00FF_0000_00FF
+    let pairs: UInt64 = 100 + (1_000_000 << 32)
+    let quads: UInt64 = 1 + (10_000 << 32)
+    let value = word &* 10 &+ (word >> 8)
+    let high: UInt64 = (value & lowBytes) &* pairs
+    let low: UInt64 = ((value >> 16) & lowBytes) &* quads
+    return (high &+ low) >> 32
+  }
+
+  /// ``prefix(_:from:)`` digit by digit: every form it reads.
+  @inline(__always)
+  static func general(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (value: Double, end: Int)? {
     var index = start
     let count = min(bytes.count, start + 40)
     guard index < count else { return nil }
@@ -171,14 +245,7 @@ public enum DecimalParser {
       let run = flagged == 0 ? 8 : flagged.trailingZeroBitCount / 8
       guard run > 0 else { return count }
       // The run's digits moved to the top of the word, zeros below: an eight-digit number with leading zeros.
-      let lowBytes: UInt64 = 0x0000_00FF_0000_00FF
-      let pairs: UInt64 = 100 + (1_000_000 << 32)
-      let quads: UInt64 = 1 + (10_000 << 32)
-      var value: UInt64 = (word &- 0x3030_3030_3030_3030) << UInt64(8 * (8 - run))
-      value = value &* 10 &+ (value >> 8)
-      let high: UInt64 = (value & lowBytes) &* pairs
-      let low: UInt64 = ((value >> 16) & lowBytes) &* quads
-      value = (high &+ low) >> 32
+      let value = eightDigits((word &- 0x3030_3030_3030_3030) << UInt64(8 * (8 - run)))
       mantissa = mantissa &* power64(run) &+ value
       count += run
       index += run

@@ -103,7 +103,7 @@ extension SeriesData {
     // A numeric y position is drawn where it is; only an empty category is missing.
     if case .categorical(let values)? = y { labels.append(values) }
     guard
-      numbers.contains(where: { $0.contains(where: \.isNaN) })
+      numbers.contains(where: Self.containsNaN)
         || labels.contains(where: { $0.contains(where: \.isEmpty) })
     else { return nil }
     var missing = [Bool](repeating: false, count: rowCount)
@@ -114,6 +114,22 @@ extension SeriesData {
       for (row, label) in column.enumerated() where label.isEmpty { missing[row] = true }
     }
     return missing
+  }
+
+  /// Whether any value is NaN: blocks the compiler vectorizes (a NaN is the value unequal to itself), stopping
+  /// at the first block holding one; `contains(where:)` tests one value per branch, a tenth as fast.
+  static func containsNaN(_ values: [Double]) -> Bool {
+    values.withUnsafeBufferPointer { buffer in
+      var start = 0
+      while start < buffer.count {
+        let end = min(buffer.count, start + 4096)
+        var found = 0
+        for value in UnsafeBufferPointer(rebasing: buffer[start..<end]) { found &+= value != value ? 1 : 0 }
+        if found != 0 { return true }
+        start = end
+      }
+      return false
+    }
   }
 
   /// The series keeping only `rows`, in order.

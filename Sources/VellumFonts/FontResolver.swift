@@ -6,7 +6,10 @@ struct FontResolver {
   private let config: OpaquePointer
 
   init() throws {
-    config = try FontBoundary.fontconfig(FcInitLoadConfigAndFonts(), "fontconfig could not load its configuration")
+    // The process's current configuration, not a private one: Pango's font map starts a thread that calls FcInit,
+    // which then finds the configuration loaded instead of parsing fontconfig's XML files a second time.
+    try FontBoundary.fontconfig(FcInit(), "fontconfig could not load its configuration")
+    config = try FontBoundary.fontconfig(FcConfigReference(nil), "fontconfig could not load its configuration")
   }
 
   /// The font file and face index fontconfig picks for `key`.

@@ -101,4 +101,51 @@ final class DecimalParserTests: XCTestCase {
     }
     XCTAssertGreaterThan(agreeingWithStrtod(texts), 250_000, "long digit strings take the fast path")
   }
+
+  /// The branch-free reader of short cells gives the digit-by-digit reader's value and end, bit for bit, for every
+  /// cell it takes, and takes the usual ones: random mixes of digits, points, signs, exponents and other bytes,
+  /// each followed by more bytes (it reads 16 at once), and cells that end at each of those 16 places.
+  func testShortCellsReadAsTheGeneralReaderReadsThem() {
+    var random = SplitMix64(seed: 24)
+    let alphabet = Array("0123456789000.....-+eE, \n\u{80}x".utf8)
+    var cells: [[UInt8]] = [
+      "0.12345", "-1.5", "5.", ".5", "-.5", "123456789012345", "1234567890123456", "1.2.3", "000000000000000.1",
+      "-0", "-0.000", "+7", "99999999999999.9", "0.00000000000001", "1.5e3", "1.5E-3", ".", "-", "",
+    ].map { Array($0.utf8) }
+    for length in 0...17 {
+      cells.append(Array(String(repeating: "7", count: length).utf8))
+      if length > 0 { cells.append(Array(("-0." + String(repeating: "3", count: length)).utf8)) }
+    }
+    for _ in 0..<200_000 {
+      let length = Int(random.next() % 18)
+      cells.append((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+    }
+    var taken = 0
+    for cell in cells {
+      for tail in [Array(",\n".utf8), (0..<20).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }] {
+        let bytes = cell + tail + Array(repeating: UInt8(ascii: ","), count: 17)
+        bytes.withUnsafeBufferPointer { buffer in
+          let general = DecimalParser.general(buffer, from: 0)
+          let short = DecimalParser.short(buffer, from: 0)
+          if let short {
+            taken += 1
+            XCTAssertEqual(short.value.bitPattern, general?.value.bitPattern, String(decoding: cell, as: UTF8.self))
+            XCTAssertEqual(short.end, general?.end, String(decoding: cell, as: UTF8.self))
+          }
+          let read = DecimalParser.prefix(buffer, from: 0)
+          XCTAssertEqual(read?.value.bitPattern, general?.value.bitPattern)
+          XCTAssertEqual(read?.end, general?.end)
+        }
+      }
+    }
+    XCTAssertGreaterThan(taken, 100_000, "most cells of up to 15 digits take the short path")
+    for cell in ["0.12345", "-1.5", "5.", ".5", "123456789012345", "-0.000", "9999999999999.9"] {
+      let bytes = Array(cell.utf8) + Array(repeating: UInt8(ascii: ","), count: 17)
+      XCTAssertNotNil(bytes.withUnsafeBufferPointer { DecimalParser.short($0, from: 0) }, cell)
+    }
+    for cell in ["1234567890123456", "1.2.3", "1.5e3", "1.5E-3", ".", "-", "", "--1"] {
+      let bytes = Array(cell.utf8) + Array(repeating: UInt8(ascii: ","), count: 17)
+      XCTAssertNil(bytes.withUnsafeBufferPointer { DecimalParser.short($0, from: 0) }, cell)
+    }
+  }
 }
