@@ -32,14 +32,57 @@ enum DataFile {
   /// The file's bytes, read once into one array (a 200 MB log is not copied through Data and String), without a
   /// leading byte-order mark; checked to be UTF-8.
   static func utf8Bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
-    var bytes = try bytes(url: url, displayPath: displayPath, declaredAt: location)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    try utf8Text(url: url, displayPath: displayPath, declaredAt: location).bytes
+  }
+
+  /// ``utf8Bytes(url:displayPath:declaredAt:)`` and whether the text holds no double quote and no carriage
+  /// return (the plain CSV reader's condition), both found as the file was read.
+  static func utf8Text(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> (
+    bytes: [UInt8], plain: Bool
+  ) {
+    var (bytes, scan) = try bytes(url: url, displayPath: displayPath, declaredAt: location, scanning: true)
+    var ascii = scan.ascii
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      bytes.removeFirst(3)
+      ascii = isASCII(bytes)  // the mark itself is not ASCII
+    }
     // ASCII (most logs) is UTF-8; anything else is checked by decoding it.
-    if !isASCII(bytes), String(validating: bytes, as: UTF8.self) == nil {
+    if !ascii, String(validating: bytes, as: UTF8.self) == nil {
       throw VellumError(
         .invalidData, "data file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1, column: 1))
     }
-    return bytes
+    return (bytes, scan.plain)
+  }
+
+  /// What one look at every byte found: no byte of 0x80 or above, and no double quote or carriage return.
+  struct ByteScan {
+    var high: UInt64 = 0
+    var quoteOrReturn: UInt64 = 0
+    var ascii: Bool { high & 0x8080_8080_8080_8080 == 0 }
+    var plain: Bool { quoteOrReturn == 0 }
+
+    /// Adds `count` bytes at `start`, eight at a time.
+    mutating func add(_ start: UnsafeMutablePointer<UInt8>, count: Int) {
+      let raw = UnsafeRawPointer(start)
+      let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
+      let (quotes, returns) = (UInt64(UInt8(ascii: "\"")) &* ones, UInt64(UInt8(ascii: "\r")) &* ones)
+      var high: UInt64 = 0
+      var found: UInt64 = 0
+      for word in 0..<count / 8 {
+        let value = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
+        high |= value
+        // A byte of `value ^ pattern` is zero where `value` holds the pattern's byte (the exact zero-byte test).
+        let x = value ^ quotes
+        let y = value ^ returns
+        found |= ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs)
+      }
+      for byte in UnsafeBufferPointer(start: start + count / 8 * 8, count: count % 8) {
+        high |= UInt64(byte)
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") { found |= 1 }
+      }
+      self.high |= high
+      quoteOrReturn |= found
+    }
   }
 
   /// Whether every byte is below 0x80, looked at eight bytes at a time on every core.
@@ -75,10 +118,13 @@ enum DataFile {
 
   /// The file's bytes as they are (binary files such as TensorBoard's), after the same checks.
   static func rawBytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
-    try bytes(url: url, displayPath: displayPath, declaredAt: location)
+    try bytes(url: url, displayPath: displayPath, declaredAt: location, scanning: false).bytes
   }
 
-  private static func bytes(url: URL, displayPath: String, declaredAt location: SourceLocation) throws -> [UInt8] {
+  /// The file's bytes and, `scanning`, what ``ByteScan`` found in them.
+  private static func bytes(url: URL, displayPath: String, declaredAt location: SourceLocation, scanning: Bool)
+    throws -> (bytes: [UInt8], scan: ByteScan)
+  {
     try checkReadable(url: url, displayPath: displayPath, declaredAt: location)
     let url = url.resolvingSymlinksInPath()
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
@@ -92,31 +138,39 @@ enum DataFile {
     defer { close(descriptor) }
     // The array's storage is written by pread(2) only: no pass zeroing it first. A big file is read in one part per
     // core at once: most of a read's time is the kernel clearing fresh pages and copying into them, which then runs
-    // on every core.
-    return [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
+    // on every core. Each megabyte read is scanned at once, while it is still in the cache: a later pass over the
+    // whole file would read it from memory again.
+    var scan = ByteScan()
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { storage, initialized in
       guard let base = storage.baseAddress else { return }
       nonisolated(unsafe) let start = base
       let parts = ParallelChunks.ranges(count: size, minimumPerChunk: 4 << 20)
       let filled = ParallelChunks.map(parts) { _, part in
         var filled = 0
+        var scan = ByteScan()
         while filled < part.count {
           let offset = part.lowerBound + filled
-          let count = pread(descriptor, start + offset, part.count - filled, off_t(offset))
+          let count = pread(descriptor, start + offset, min(part.count - filled, 1 << 20), off_t(offset))
           if count < 0 && errno == EINTR { continue }
           guard count > 0 else { break }
+          if scanning { scan.add(start + offset, count: count) }
           filled += count
         }
-        return filled
+        return (filled, scan)
       }
       // A file that shrank while being read keeps what was read up to the first short part; one that grew is read
-      // to its size at the start.
+      // to its size at the start. A part past a short one was scanned but is not kept: it can only make the scan
+      // more cautious (a slower reader, a UTF-8 check), never skip a byte that is kept.
       var total = 0
-      for (part, count) in zip(parts, filled) {
+      for (part, (count, partScan)) in zip(parts, filled) {
         total += count
+        scan.high |= partScan.high
+        scan.quoteOrReturn |= partScan.quoteOrReturn
         if count < part.count { break }
       }
       initialized = total
     }
+    return (bytes, scan)
   }
 }
 
@@ -126,10 +180,13 @@ enum CSVTableReader {
     try read(bytes: Array(text.utf8), displayPath: displayPath, delimiter: delimiter)
   }
 
-  static func read(bytes: [UInt8], displayPath: String, delimiter: UnicodeScalar) throws -> Table {
+  /// `plain`: whether the text is known to hold no double quote and no carriage return (nil: look).
+  static func read(bytes: [UInt8], displayPath: String, delimiter: UnicodeScalar, plain: Bool? = nil) throws -> Table {
     // Files without quotes or carriage returns (most exported logs) split on bytes directly, several times
     // faster than the general reader; anything else takes CSV.swift's RFC 4180 path.
-    if let table = try plainTable(bytes, displayPath: displayPath, delimiter: delimiter) { return table }
+    if plain != false, let table = try plainTable(bytes, displayPath: displayPath, delimiter: delimiter, plain: plain) {
+      return table
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let start = SourceLocation(file: displayPath, line: 1, column: 1)
     let reader: CSVReader
@@ -257,10 +314,12 @@ extension CSVTableReader {
   /// The table of quote-free, CR-free text, read as the general reader would; nil for any other text. Rows are
   /// found on every core (``CSVFields``) and cells stay where they are in the file: no string, and no range, is
   /// made per cell unless a cell is wanted.
-  fileprivate static func plainTable(_ file: [UInt8], displayPath: String, delimiter: UnicodeScalar) throws -> Table? {
+  fileprivate static func plainTable(_ file: [UInt8], displayPath: String, delimiter: UnicodeScalar, plain: Bool?)
+    throws -> Table?
+  {
     guard delimiter.isASCII, file.count < Int(Int32.max) else { return nil }
     let separator = UInt8(delimiter.value)
-    guard DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: file) else { return nil }
+    guard plain ?? DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: file) else { return nil }
     // The header is line 1, to its newline (a blank first line is no header).
     let headerEnd = file.firstIndex(of: UInt8(ascii: "\n")) ?? file.count
     var cells: [String] = []

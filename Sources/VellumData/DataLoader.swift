@@ -130,8 +130,9 @@ public enum DataLoader {
   ) throws -> Table {
     switch format {
     case .csv, .tsv:
-      let bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
-      return try CSVTableReader.read(bytes: bytes, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",")
+      let text = try DataFile.utf8Text(url: url, displayPath: displayPath, declaredAt: location)
+      return try CSVTableReader.read(
+        bytes: text.bytes, displayPath: displayPath, delimiter: format == .tsv ? "\t" : ",", plain: text.plain)
     case .jsonl:
       var bytes = try DataFile.utf8Bytes(url: url, displayPath: displayPath, declaredAt: location)
       return try JSONLinesReader.read(bytes: &bytes, displayPath: displayPath)

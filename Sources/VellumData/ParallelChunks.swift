@@ -4,22 +4,22 @@ import Foundation
 /// Work over many items split into one contiguous range per core, run at once: a large file's rows are found,
 /// and a large column's cells parsed, on every core. Each range's result lands in its own slot, so the output is
 /// the same on any number of cores.
-enum ParallelChunks {
+package enum ParallelChunks {
   /// Items below this many are not worth a thread.
-  static let minimumPerChunk = 1 << 16
+  package static let minimumPerChunk = 1 << 16
 
   /// How many ranges large work is split into: the cores, at most eight. Tests set more to split work on any
   /// machine.
-  nonisolated(unsafe) static var cores = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
+  nonisolated(unsafe) package static var cores = min(8, max(1, ProcessInfo.processInfo.activeProcessorCount))
 
   /// `count` items as one range per core, or one range when there are few.
-  static func ranges(count: Int, minimumPerChunk: Int = minimumPerChunk) -> [Range<Int>] {
+  package static func ranges(count: Int, minimumPerChunk: Int = minimumPerChunk) -> [Range<Int>] {
     let chunks = max(1, min(cores, count / max(1, minimumPerChunk)))
     return (0..<chunks).map { chunk in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) }
   }
 
   /// `body(index, range)` for each range, at once; returns each call's result in the ranges' order.
-  static func map<Result: Sendable>(_ ranges: [Range<Int>], _ body: @Sendable (Int, Range<Int>) -> Result)
+  package static func map<Result: Sendable>(_ ranges: [Range<Int>], _ body: @Sendable (Int, Range<Int>) -> Result)
     -> [Result]
   {
     guard ranges.count > 1 else { return ranges.enumerated().map { body($0.offset, $0.element) } }

@@ -91,16 +91,24 @@ public struct PlotMapping: Sendable, Equatable {
   /// The page points of data points (xs[i], ys[i]), each limit transformed once, not once a point: the arithmetic
   /// of ``AxisMapping/map(_:)``, so the same bits.
   public func points(_ xs: [Double], _ ys: [Double]) -> [Point] {
-    let (x0, x1) = (x.transform.forward(x.low), x.transform.forward(x.high))
-    let (y0, y1) = (y.transform.forward(y.low), y.transform.forward(y.high))
     let count = min(xs.count, ys.count)
     return [Point](unsafeUninitializedCapacity: count) { points, initialized in
-      for index in 0..<count {
-        points[index] = Point(
-          x.map(xs[index], transformedLow: x0, transformedHigh: x1),
-          y.map(ys[index], transformedLow: y0, transformedHigh: y1))
-      }
+      self.points(xs, ys, 0..<count, into: points)
       initialized = count
+    }
+  }
+
+  /// ``points(_:_:)`` of the points at `range`, written to the same places of `points` (so parts of a long
+  /// series can be placed on several threads).
+  public func points(
+    _ xs: [Double], _ ys: [Double], _ range: Range<Int>, into points: UnsafeMutableBufferPointer<Point>
+  ) {
+    let (x0, x1) = (x.transform.forward(x.low), x.transform.forward(x.high))
+    let (y0, y1) = (y.transform.forward(y.low), y.transform.forward(y.high))
+    for index in range {
+      points[index] = Point(
+        x.map(xs[index], transformedLow: x0, transformedHigh: x1),
+        y.map(ys[index], transformedLow: y0, transformedHigh: y1))
     }
   }
 }

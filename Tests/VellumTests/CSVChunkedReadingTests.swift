@@ -180,6 +180,43 @@ final class CSVChunkedReadingTests: XCTestCase {
     }
   }
 
+  /// The same look, made as a file is read (each megabyte scanned as it arrives, on every core): a quote or
+  /// carriage return anywhere makes the text not plain, and a byte that is not UTF-8 anywhere is refused — at the
+  /// start, at each megabyte's and each part's edge, and in the last bytes.
+  func testReadingAFileLooksAtEveryByte() throws {
+    let saved = ParallelChunks.cores
+    defer { ParallelChunks.cores = saved }
+    ParallelChunks.cores = 2
+    let size = 8 << 20 + 13
+    let parts = ParallelChunks.ranges(count: size, minimumPerChunk: 4 << 20)
+    XCTAssertEqual(parts.count, 2)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-scan-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let clean = [UInt8](repeating: UInt8(ascii: "7"), count: size)
+    try Data(clean).write(to: url)
+    let location = SourceLocation(file: "spec.yaml", line: 1, column: 1)
+    let read = try DataFile.utf8Text(url: url, displayPath: "scan.csv", declaredAt: location)
+    XCTAssertEqual(read.bytes, clean)
+    XCTAssertTrue(read.plain)
+    let second = parts[1].lowerBound
+    let places = [0, (1 << 20) - 1, 1 << 20, second - 1, second, second + (1 << 20) - 1, size - 5, size - 1]
+    for place in places {
+      for byte: UInt8 in [UInt8(ascii: "\""), UInt8(ascii: "\r"), 0xC3] {
+        var bytes = clean
+        bytes[place] = byte
+        try Data(bytes).write(to: url)
+        if byte == 0xC3 {
+          XCTAssertThrowsError(
+            try DataFile.utf8Text(url: url, displayPath: "scan.csv", declaredAt: location), "\(place)")
+        } else {
+          let text = try DataFile.utf8Text(url: url, displayPath: "scan.csv", declaredAt: location)
+          XCTAssertFalse(text.plain, "\(byte) at \(place)")
+          XCTAssertEqual(text.bytes, bytes)
+        }
+      }
+    }
+  }
+
   func testAFieldCountErrorNamesTheFirstBadLineInAnyChunk() throws {
     let text = file(columns: 3, rows: 300_000, seed: 7)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

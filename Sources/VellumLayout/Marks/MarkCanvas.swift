@@ -1,4 +1,5 @@
 import Foundation
+import VellumData
 import VellumDiagnostics
 import VellumScene
 import VellumSpec
@@ -43,7 +44,16 @@ struct MarkCanvas {
   /// The page points of data points (xs[i], ys[i]), as ``page(_:_:)`` places each.
   func pages(_ xs: [Double], _ ys: [Double]) -> [Point] {
     guard polarCenter == nil else { return zip(xs, ys).map { page($0, $1) } }
-    return PlotMapping(x: xScale, y: yScale).points(xs, ys)
+    let mapping = PlotMapping(x: xScale, y: yScale)
+    let count = min(xs.count, ys.count)
+    // A long series is placed on every core, each point by the same arithmetic wherever it is placed.
+    return [Point](unsafeUninitializedCapacity: count) { points, initialized in
+      nonisolated(unsafe) let points = points
+      _ = ParallelChunks.map(ParallelChunks.ranges(count: count)) { _, range in
+        mapping.points(xs, ys, range, into: points)
+      }
+      initialized = count
+    }
   }
 
   /// Indices of a run, with the first again at the end when series close into loops.
