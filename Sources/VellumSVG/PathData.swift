@@ -4,17 +4,26 @@ import VellumScene
 enum PathData {
   /// `M x yL x y…Z`, every coordinate multiplied by `scale`.
   static func string(_ segments: [PathSegment], scale: Double = 1) -> String {
-    func n(_ value: Double) -> String { NumberFormat.format(value * scale) }
-    var d = ""
+    var d: [UInt8] = []
+    d.reserveCapacity(segments.count * 16)
+    func point(_ command: Unicode.Scalar?, _ p: Point) {
+      d.append(command.map { UInt8($0.value) } ?? UInt8(ascii: " "))
+      NumberFormat.write(p.x * scale, into: &d)
+      d.append(UInt8(ascii: " "))
+      NumberFormat.write(p.y * scale, into: &d)
+    }
     for segment in segments {
       switch segment {
-      case .move(let p): d += "M\(n(p.x)) \(n(p.y))"
-      case .line(let p): d += "L\(n(p.x)) \(n(p.y))"
-      case .cubic(let c1, let c2, let p): d += "C\(n(c1.x)) \(n(c1.y)) \(n(c2.x)) \(n(c2.y)) \(n(p.x)) \(n(p.y))"
-      case .close: d += "Z"
+      case .move(let p): point("M", p)
+      case .line(let p): point("L", p)
+      case .cubic(let c1, let c2, let p):
+        point("C", c1)
+        point(nil, c2)
+        point(nil, p)
+      case .close: d.append(UInt8(ascii: "Z"))
       }
     }
-    return d
+    return String(decoding: d, as: UTF8.self)
   }
 }
 
