@@ -96,7 +96,9 @@ extension AxisSpec {
         defaultValue: "auto"),
       SpecKey(
         "minor", SpecSchema.boolean, "minor ticks between the major ones",
-        default: "true on a log axis (matplotlib's LogLocator subs), else false"),
+        default:
+          "true on a log axis (matplotlib's LogLocator subs: 2 … base − 1 times each power of a whole base of 3 or "
+          + "more; none where that would be over 10,000), else false"),
       SpecKey(
         "format", SpecSchema.tickFormat,
         "tick label format: auto, plain, si, percent, scientific, or a printf pattern", defaultValue: "auto"),

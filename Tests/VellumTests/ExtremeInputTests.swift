@@ -41,6 +41,20 @@ final class ExtremeInputTests: XCTestCase {
     XCTAssertThrowsError(try HeatmapMark.Geometry.checkElements(cells: 16_810_000, annotated: false))
   }
 
+  /// A whole log base too large for an Int trapped in the minor ticks (`2..<Int(base)`), and one of 10¹⁵ looped
+  /// that many times (found by `scripts/fuzz_numbers.py`, seed 2026): past 10,000 minor ticks there are none.
+  func testHugeLogBasesDrawWithoutMinorTicks() throws {
+    for base in ["1e308", "9223372036854775807", "1e15", "1e4"] {
+      let spec = "data: {d: data.csv}\naxes:\n  x: {scale: log, base: \(base)}\n  layers:\n    - line: {x: a, y: b}\n"
+      let (scene, _) = try SpecFixture.scene(spec, csv: "a,b\n1,0.5\n2,-1e18\n3,0.25\n")
+      XCTAssertFalse(scene.groups(prefix: "series").isEmpty, base)
+    }
+    XCTAssertEqual(LogScale(base: 1e308).minorTicks(majors: [1], low: 1, high: 1e300), [])
+    XCTAssertEqual(LogScale(base: 10_000).minorTicks(majors: [1], low: 1, high: 1e4), [])
+    XCTAssertEqual(LogScale(base: 10).minorTicks(majors: [1, 10], low: 1, high: 10), [2, 3, 4, 5, 6, 7, 8, 9])
+    XCTAssertEqual(LogScale(base: 1002).minorTicks(majors: [1], low: 1, high: 1002).count, 1000)
+  }
+
   /// Edges a subnormal apart made the equal-bin guess infinite, and its conversion to Int trapped (found by
   /// `scripts/fuzz_numbers.py`): such values are binned by bisection.
   func testBinsASubnormalWideAreFoundByBisection() {

@@ -45,9 +45,14 @@ struct LogScale: PositionScale {
   func minorTicks(majors: [Double], low: Double, high: Double) -> [Double] {
     let (lo, hi) = (min(low, high), max(low, high))
     guard base >= 3, base == base.rounded(), lo > 0 else { return [] }
-    let first = Int((Foundation.log(lo) / Foundation.log(base)).rounded(.down))
-    let last = Int((Foundation.log(hi) / Foundation.log(base)).rounded(.up))
-    guard last - first < 40 else { return [] }
+    let (firstPower, lastPower) = (
+      (Foundation.log(lo) / Foundation.log(base)).rounded(.down),
+      (Foundation.log(hi) / Foundation.log(base)).rounded(.up)
+    )
+    // base − 2 minor ticks a power: past 10,000 in all (a base in the thousands, or one too large for an Int)
+    // there would be more than can be drawn apart, so there are none.
+    guard lastPower - firstPower < 40, (lastPower - firstPower + 1) * (base - 2) <= 10_000 else { return [] }
+    let (first, last) = (Int(firstPower), Int(lastPower))
     var minors: [Double] = []
     for k in first...last {
       for m in 2..<Int(base) {
