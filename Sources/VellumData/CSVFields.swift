@@ -57,11 +57,10 @@ final class CSVFields: Sendable {
     var start = checkpoint(row, field &>> 3)
     var skip = field & 7
     guard skip > 0 else { return start }
-    let pattern = UInt64(separator) &* 0x0101_0101_0101_0101
     let raw = UnsafeRawPointer(bytes.baseAddress!)
     while start + 8 <= bytes.count {
-      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) ^ pattern
-      var found = ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+      var found = ByteMask.equal(word, separator)
       let count = found.nonzeroBitCount
       if count >= skip {
         for _ in 1..<skip { found &= found &- 1 }
@@ -81,10 +80,14 @@ final class CSVFields: Sendable {
   @inline(__always)
   func decimal(_ row: Int, field: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     let start = fieldStart(row, field: field, in: bytes)
-    guard let (value, end) = DecimalParser.prefix(bytes, from: start),
-      end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
-    else { return nil }
+    guard let (value, end) = DecimalParser.prefix(bytes, from: start), fills(to: end, in: bytes) else { return nil }
     return value
+  }
+
+  /// Whether a number read to `end` fills its cell: the field, the row or the file ends there.
+  @inline(__always)
+  private func fills(to end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
   }
 
   /// Fields `fields` (ascending) of `row` read as plain decimals, each passed to `store` with its place in `fields`
@@ -97,9 +100,7 @@ final class CSVFields: Sendable {
     for (column, field) in fields.enumerated() {
       let start = next?.field == field ? next!.start : fieldStart(row, field: field, in: bytes)
       next = nil
-      guard let (value, end) = DecimalParser.prefix(bytes, from: start),
-        end == bytes.count || bytes[end] == separator || bytes[end] == UInt8(ascii: "\n")
-      else {
+      guard let (value, end) = DecimalParser.prefix(bytes, from: start), fills(to: end, in: bytes) else {
         store(column, nil)
         continue
       }
@@ -192,18 +193,11 @@ final class CSVFields: Sendable {
     let end = range.upperBound
     var position = range.lowerBound
     var stopped = false
-    // Bytes equal to the pattern's byte get their high bit set, exactly (no borrow crosses bytes).
-    @inline(__always) func marks(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-      let x = word ^ pattern
-      return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-    }
-    let newlinePattern: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-    let separatorPattern = UInt64(separator) &* 0x0101_0101_0101_0101
     let raw = UnsafeRawPointer(bytes.baseAddress!)
     words: while position + 8 <= end {
       let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-      var newlines = marks(word, newlinePattern)
-      var found = marks(word, separatorPattern)
+      var newlines = ByteMask.equal(word, UInt8(ascii: "\n"))
+      var found = ByteMask.equal(word, separator)
       // Counting bits is a dozen instructions on the baseline x86-64 this is built for (no POPCNT): skipped for the
       // words without separators, which in a one-column file are all of them.
       while newlines != 0 {

@@ -44,7 +44,7 @@ enum DataFile {
     var ascii = scan.ascii
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       bytes.removeFirst(3)
-      ascii = isASCII(bytes)  // the mark itself is not ASCII
+      ascii = Self.scan(bytes).ascii  // the mark itself is not ASCII
     }
     // ASCII (most logs) is UTF-8; anything else is checked by decoding it.
     if !ascii, String(validating: bytes, as: UTF8.self) == nil {
@@ -62,19 +62,14 @@ enum DataFile {
     var plain: Bool { quoteOrReturn == 0 }
 
     /// Adds `count` bytes at `start`, eight at a time.
-    mutating func add(_ start: UnsafeMutablePointer<UInt8>, count: Int) {
+    mutating func add(_ start: UnsafePointer<UInt8>, count: Int) {
       let raw = UnsafeRawPointer(start)
-      let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
-      let (quotes, returns) = (UInt64(UInt8(ascii: "\"")) &* ones, UInt64(UInt8(ascii: "\r")) &* ones)
       var high: UInt64 = 0
       var found: UInt64 = 0
       for word in 0..<count / 8 {
         let value = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
         high |= value
-        // A byte of `value ^ pattern` is zero where `value` holds the pattern's byte (the exact zero-byte test).
-        let x = value ^ quotes
-        let y = value ^ returns
-        found |= ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs)
+        found |= ByteMask.equal(value, UInt8(ascii: "\"")) | ByteMask.equal(value, UInt8(ascii: "\r"))
       }
       for byte in UnsafeBufferPointer(start: start + count / 8 * 8, count: count % 8) {
         high |= UInt64(byte)
@@ -83,36 +78,26 @@ enum DataFile {
       self.high |= high
       quoteOrReturn |= found
     }
-  }
 
-  /// Whether every byte is below 0x80, looked at eight bytes at a time on every core.
-  static func isASCII(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      nonisolated(unsafe) let raw = raw
-      return ParallelChunks.map(ParallelChunks.ranges(count: raw.count / 8, minimumPerChunk: 1 << 17)) { _, words in
-        var high: UInt64 = 0
-        for word in words { high |= raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
-        return high & 0x8080_8080_8080_8080 == 0
-      }.allSatisfy { $0 } && raw[(raw.count / 8 * 8)...].allSatisfy { $0 < 0x80 }
+    /// What this and `other` found, together.
+    mutating func merge(_ other: ByteScan) {
+      high |= other.high
+      quoteOrReturn |= other.quoteOrReturn
     }
   }
 
-  /// Whether no byte is `a` or `b`, looked at eight bytes at a time on every core: one pass for both.
-  static func lacks(_ a: UInt8, _ b: UInt8, in bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      nonisolated(unsafe) let raw = raw
-      let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
-      return ParallelChunks.map(ParallelChunks.ranges(count: raw.count / 8, minimumPerChunk: 1 << 17)) { _, words in
-        var found: UInt64 = 0
-        for word in words {
-          let value = raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
-          // A byte of `value ^ pattern` is zero where `value` holds the pattern's byte (the exact zero-byte test).
-          let x = value ^ (UInt64(a) &* ones)
-          let y = value ^ (UInt64(b) &* ones)
-          found |= ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs)
-        }
-        return found == 0
-      }.allSatisfy { $0 } && !raw[(raw.count / 8 * 8)...].contains { $0 == a || $0 == b }
+  /// ``ByteScan`` of bytes already read (text given as a string, a file after its byte-order mark), on every core.
+  static func scan(_ bytes: [UInt8]) -> ByteScan {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return ByteScan() }
+      nonisolated(unsafe) let start = base
+      let parts = ParallelChunks.map(ParallelChunks.ranges(count: buffer.count, minimumPerChunk: 1 << 20)) {
+        _, range in
+        var scan = ByteScan()
+        scan.add(start + range.lowerBound, count: range.count)
+        return scan
+      }
+      return parts.reduce(into: ByteScan()) { $0.merge($1) }
     }
   }
 
@@ -164,8 +149,7 @@ enum DataFile {
       var total = 0
       for (part, (count, partScan)) in zip(parts, filled) {
         total += count
-        scan.high |= partScan.high
-        scan.quoteOrReturn |= partScan.quoteOrReturn
+        scan.merge(partScan)
         if count < part.count { break }
       }
       initialized = total
@@ -319,7 +303,7 @@ extension CSVTableReader {
   {
     guard delimiter.isASCII, file.count < Int(Int32.max) else { return nil }
     let separator = UInt8(delimiter.value)
-    guard plain ?? DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: file) else { return nil }
+    guard plain ?? DataFile.scan(file).plain else { return nil }
     // The header is line 1, to its newline (a blank first line is no header).
     let headerEnd = file.firstIndex(of: UInt8(ascii: "\n")) ?? file.count
     var cells: [String] = []

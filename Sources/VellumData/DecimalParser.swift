@@ -72,18 +72,9 @@ public enum DecimalParser {
     let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first, as: UInt64.self))
     let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: first &+ 8, as: UInt64.self))
     let word = UInt128(high) << 64 | UInt128(low)
-    // High bit of each byte: not a digit (exact per byte: no carry crosses bytes), and a point.
-    @inline(__always) func nonDigits(_ word: UInt64) -> UInt64 {
-      let shifted = word ^ 0x3030_3030_3030_3030
-      return (((shifted & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | shifted) & 0x8080_8080_8080_8080
-    }
-    @inline(__always) func points(_ word: UInt64) -> UInt64 {
-      let shifted = word ^ 0x2E2E_2E2E_2E2E_2E2E
-      return ~(((shifted & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | shifted) & 0x8080_8080_8080_8080
-    }
-    let pointLow = points(low)
-    let pointHigh = points(high)
-    let stops = UInt128(nonDigits(high) & ~pointHigh) << 64 | UInt128(nonDigits(low) & ~pointLow)
+    let pointLow = ByteMask.equal(low, UInt8(ascii: "."))
+    let pointHigh = ByteMask.equal(high, UInt8(ascii: "."))
+    let stops = UInt128(ByteMask.nonDigits(high) & ~pointHigh) << 64 | UInt128(ByteMask.nonDigits(low) & ~pointLow)
     guard stops != 0 else { return nil }
     let length = stops.trailingZeroBitCount &>> 3
     // An exponent is the general reader's.

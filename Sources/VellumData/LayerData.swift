@@ -116,18 +116,11 @@ extension SeriesData {
     return missing
   }
 
-  /// Whether any value is NaN: blocks the compiler vectorizes (a NaN is the value unequal to itself), stopping
-  /// at the first block holding one; `contains(where:)` tests one value per branch, a tenth as fast.
+  /// Whether any value is NaN (the value unequal to itself), by one compare a value in a tight loop;
+  /// `contains(where: \.isNaN)` went through a key-path closure and tested the bits, several times slower.
   static func containsNaN(_ values: [Double]) -> Bool {
     values.withUnsafeBufferPointer { buffer in
-      var start = 0
-      while start < buffer.count {
-        let end = min(buffer.count, start + 4096)
-        var found = 0
-        for value in UnsafeBufferPointer(rebasing: buffer[start..<end]) { found &+= value != value ? 1 : 0 }
-        if found != 0 { return true }
-        start = end
-      }
+      for value in buffer where value != value { return true }
       return false
     }
   }

@@ -88,18 +88,9 @@ public struct PlotMapping: Sendable, Equatable {
     self.y = y
   }
 
-  /// The page points of data points (xs[i], ys[i]), each limit transformed once, not once a point: the arithmetic
-  /// of ``AxisMapping/map(_:)``, so the same bits.
-  public func points(_ xs: [Double], _ ys: [Double]) -> [Point] {
-    let count = min(xs.count, ys.count)
-    return [Point](unsafeUninitializedCapacity: count) { points, initialized in
-      self.points(xs, ys, 0..<count, into: points)
-      initialized = count
-    }
-  }
-
-  /// ``points(_:_:)`` of the points at `range`, written to the same places of `points` (so parts of a long
-  /// series can be placed on several threads).
+  /// The page points of data points (xs[i], ys[i]) at `range`, written to the same places of `points` (so parts
+  /// of a long series can be placed on several threads): each limit transformed once, not once a point, with the
+  /// arithmetic of ``AxisMapping/map(_:)``, so the same bits.
   public func points(
     _ xs: [Double], _ ys: [Double], _ range: Range<Int>, into points: UnsafeMutableBufferPointer<Point>
   ) {

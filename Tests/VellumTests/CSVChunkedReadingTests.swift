@@ -161,21 +161,21 @@ final class CSVChunkedReadingTests: XCTestCase {
   /// A file's quotes, carriage returns and non-ASCII bytes are looked for on every core: one anywhere (in any part,
   /// at a part's edge, in the bytes past the last whole word) is found.
   func testBytesAreLookedForInEveryPart() {
-    let count = 4 * 8 * (1 << 17) + 5
+    let count = 4 * (1 << 20) + 13
     let clean = [UInt8](repeating: UInt8(ascii: "7"), count: count)
-    XCTAssertTrue(DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: clean))
-    XCTAssertTrue(DataFile.isASCII(clean))
-    let words = ParallelChunks.ranges(count: count / 8, minimumPerChunk: 1 << 17)
-    XCTAssertEqual(words.count, 4)
+    XCTAssertTrue(DataFile.scan(clean).plain)
+    XCTAssertTrue(DataFile.scan(clean).ascii)
+    let parts = ParallelChunks.ranges(count: count, minimumPerChunk: 1 << 20)
+    XCTAssertEqual(parts.count, 4)
+    // Each part's own last bytes (past its last whole word) end just before the next part.
     let places =
-      [0, count - 1, count - 5, count - 6] + words.dropFirst().flatMap { [$0.lowerBound * 8 - 1, $0.lowerBound * 8] }
+      [0, count - 1, count - 5, count - 6] + parts.dropFirst().flatMap { [$0.lowerBound - 1, $0.lowerBound] }
     for place in places {
       for byte: UInt8 in [UInt8(ascii: "\""), UInt8(ascii: "\r"), 0xC3] {
         var bytes = clean
         bytes[place] = byte
-        XCTAssertEqual(
-          DataFile.lacks(UInt8(ascii: "\""), UInt8(ascii: "\r"), in: bytes), byte == 0xC3, "\(byte) at \(place)")
-        XCTAssertEqual(DataFile.isASCII(bytes), byte != 0xC3, "\(byte) at \(place)")
+        XCTAssertEqual(DataFile.scan(bytes).plain, byte == 0xC3, "\(byte) at \(place)")
+        XCTAssertEqual(DataFile.scan(bytes).ascii, byte != 0xC3, "\(byte) at \(place)")
       }
     }
   }
