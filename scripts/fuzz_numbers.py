@@ -6,7 +6,7 @@ non-UTF-8 message or output left by a failed run is a finding, saved under --kee
 
     python3 scripts/fuzz_numbers.py --binary .build/release/vellum --runs 20000 --seed 1
 """
-import argparse, os, random, shutil, tempfile
+import argparse, os, random, re, shutil, subprocess, sys, tempfile
 
 from fuzz_run import Tally, render
 
@@ -40,6 +40,23 @@ LAYERS = [
     "violin: {x: c, y: b, bandwidth: {N}}",
     "heatmap: {x: a, y: b, value: a, colorbar: false}",
     "heatmap: {x: c, y: g, value: b, norm: log}",
+    "contour: {x: a, y: b, value: b, levels: {N}}",
+    "contour: {x: a, y: g, value: b, labels: true}",
+    "contourf: {x: a, y: b, value: a, levels: {N}}",
+    "contourf: {x: a, y: b, value: b, levels: [{N}, 1, 2]}",
+    "stem: {x: a, y: b, bottom: {N}}",
+    "stem: {x: a, y: b, group: g}",
+    "hexbin: {x: a, y: b, gridsize: {N}}",
+    "hexbin: {x: a, y: b, value: b, reduce: sum, bins: log, mincnt: {N}}",
+    "hline: {y: {stat: mean, of: b}}",
+    "hline: {y: b, group: g}",
+    "vline: {x: {stat: q95, of: a}}",
+    "vspan: {x: [a, b]}",
+    "hspan: {y: [b, a], group: g}",
+    "density: {x: a, group: g, fill: true, ridge: {overlap: {N}}}",
+    "errorbar: {x: a, y: b, xerr: [a, b], marker: o}",
+    "scatter: {x: a, y: b, size: {column: a, range: [1, {N}]}}",
+    "line: {x: a, y: b, axis: y2}",
 ]
 TRANSFORMS = [
     "{rolling: {column: b, window_x: {N}, x: a}}",
@@ -58,11 +75,41 @@ TRANSFORMS = [
     "{stack: {column: b, x: g}}",
     "{fillna: {column: b, value: {N}}}",
     "{top: {column: b, k: 2}}",
+    "{rank: {column: b, by: g, descending: true}}",
+    "{diff: {column: b, periods: {N}}}",
+    "{pct_change: {column: b, periods: 2}}",
+    "{sort: {by: b, descending: true}}",
+    "{dropna: b}",
+    "{select: [a, b, c, g, l]}",
+    "{rename: {l: label}}",
+    "{unpivot: {columns: [l], key: k, value: v}}",
+    "{join: {data: e, on: g}}",
+    "{filter: {b: {min: {N}}}}",
+    "{roc: {score: b, label: l}}",
+    "{pr_curve: {score: a, label: l}}",
+    "{bin: {column: b, bins: auto}}",
+    "{fillna: {column: b, method: ffill}}",
 ]
 AXES = ["", "x: {scale: log}", "y: {scale: symlog, linthresh: {N}}", "x: {limits: [{N}, 1]}", "y: {reverse: true}",
         "x: {ticks: {step: {N}}}", "y: {format: '%.3e'}", "x: {scale: log, base: {N}}", "y: {scale: logit}",
         "x: {scale: time}", "x: {scale: time, unit: ms}", "x: {scale: duration}", "x: {scale: duration, unit: h}",
-        "x: {scale: time, limits: [{N}, 1]}", "y: {scale: logit, limits: [0.001, 0.999]}"]
+        "x: {scale: time, limits: [{N}, 1]}", "y: {scale: logit, limits: [0.001, 0.999]}",
+        "polar: true", "polar: {start: N, direction: clockwise}", "facet: {column: g}", "facet: {column: c, wrap: 2}",
+        "x: {scale: symlog}\n  y2: {scale: log}"]
+# Layers whose axes a categorical scale or a fixed form is needed for.
+CATEGORICAL_X = ("bar: {x: c", "box", "strip", "violin", "heatmap: {x: c")
+
+
+def uncovered(binary):
+    """Layer and transform kinds the binary declares that no template above uses: every kind is fuzzed."""
+    reference = subprocess.run([binary, "schema", "--markdown"], capture_output=True, text=True, check=True).stdout
+    missing = []
+    for index, templates in (("layers", LAYERS), ("transform", TRANSFORMS)):
+        section = reference.split(f"## Under `{index}`")[1].split("\n## ")[0]
+        for kind in re.findall(r"^\| `([a-z_0-9]+)` \|", section, re.M):
+            if not any(re.match(r"\{?" + kind + r": ", template) for template in templates):
+                missing.append(f"{index}: {kind}")
+    return missing
 
 
 def main():
@@ -72,6 +119,9 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", default="fuzz-findings")
     args = parser.parse_args()
+    missing = uncovered(args.binary)
+    if missing:
+        sys.exit("kinds no template fuzzes (add them to LAYERS or TRANSFORMS): " + ", ".join(missing))
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="vellum-numbers-")
     tally = Tally(args.keep)
@@ -83,7 +133,7 @@ def main():
         fill = lambda text: text.replace("{N}", number()) if "{N}" in text else text
         rows = rng.choice([1, 2, 3, 5, 17, 60])
         shape = rng.randrange(4)
-        lines = ["a,b,c,g"]
+        lines = ["a,b,c,g,l"]
         for i in range(rows):
             if shape == 0:  # anything
                 a, b = rng.choice(EXTREMES), rng.choice(EXTREMES)
@@ -93,7 +143,7 @@ def main():
                 a, b = "7", "7"
             else:  # ordinary values, one extreme
                 a, b = str(i), str(rng.random()) if i != rows // 2 else rng.choice(EXTREMES)
-            lines.append(f"{a},{b},k{i % 3},g{i % 2}")
+            lines.append(f"{a},{b},k{i % 3},g{i % 2},{rng.choice('01') if i > 1 else i}")
         with open(os.path.join(work, "d.csv"), "w") as f:
             f.write("\n".join(lines) + "\n")
         layer = fill(rng.choice(LAYERS))
@@ -102,9 +152,17 @@ def main():
             transform = ", transform: [" + fill(rng.choice(TRANSFORMS)) + "]"
             layer = layer[:-1] + transform + "}"
         axis = fill(rng.choice(AXES))
-        if layer.startswith(("bar: {x: c", "box", "strip", "violin", "heatmap: {x: c")):
+        if layer.startswith(CATEGORICAL_X):
             axis = "x: {scale: categorical}" + ("\n  y: {scale: categorical}" if "y: g" in layer else "")
-        spec = f"data: {{d: d.csv}}\naxes:\n  {axis}\n  layers:\n    - {layer}\n"
+        elif "ridge" in layer:
+            axis = "y: {scale: categorical}"
+        elif "y: g" in layer:
+            axis = "y: {scale: categorical}"
+        sources = "{d: d.csv}"
+        if "{join:" in layer:  # the joined source is the same file under a second name
+            sources = "{d: d.csv, e: d.csv}"
+            layer = layer.replace(": {", ": {data: d, ", 1)
+        spec = f"data: {sources}\naxes:\n  {axis}\n  layers:\n    - {layer}\n"
         path = os.path.join(work, "f.yaml")
         with open(path, "w") as f:
             f.write(spec)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Vellum
+import VellumSpec
 
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,6 +20,18 @@ struct New: ParsableCommand {
 
   /// The schema file `vellum new` writes beside new specs, named in their first line.
   static let schemaFile = "vellum.schema.json"
+
+  /// An unknown template or a name with folders is a wrong argument (exit 2), as ArgumentParser's own checks are.
+  func validate() throws {
+    let names = FigureTemplates.names
+    guard names.contains(template) else {
+      let near = closestMatch(to: template, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+      throw ValidationError("unknown template '\(template)'\(near); templates: \(names.joined(separator: ", "))")
+    }
+    guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+      throw ValidationError("a figure name is a plain file name, without folders")
+    }
+  }
 
   func run() throws {
     do {

@@ -204,6 +204,14 @@ public enum Binning {
       first -= 0.5
       last += 0.5
     }
+    // Past Double's range the bins have no finite width and every value would fall outside them (numpy: "Too
+    // many bins for data range").
+    guard (last - first).isFinite else {
+      throw VellumError(
+        .invalidData,
+        "the bins would run from \(first) to \(last), a span wider than a Double holds; give a narrower 'range'",
+        at: location)
+    }
     return (first, last)
   }
 

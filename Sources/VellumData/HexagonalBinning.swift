@@ -79,11 +79,18 @@ public struct HexagonalBinning: Sendable {
     let (nx1, ny1, nx2, ny2) = (columns + 1, rows + 1, columns, rows)
     // Counted as Doubles first: the grid is refused by its size before any cell exists.
     let total = Double(nx1) * Double(ny1) + Double(nx2) * Double(ny2)
-    guard columns >= 1, rows >= 1, total <= Double(Self.hexagonLimit) else {
+    guard columns >= 1, rows >= 1 else {
+      // One number gives gridsize / √3 rows: 1 gives none.
       throw VellumError(
         .invalidSpec,
-        "a hexbin grid of \(columns) × \(rows) hexagons is over the limit of \(Self.hexagonLimit) hexagons "
-          + "(and needs at least 1 × 1); give a smaller gridsize", at: location)
+        "a hexbin grid of \(columns) × \(rows) hexagons has no cells; give a gridsize of at least 2, or "
+          + "[across, up] with both at least 1", at: location)
+    }
+    guard total <= Double(Self.hexagonLimit) else {
+      throw VellumError(
+        .invalidSpec,
+        "a hexbin grid of \(columns) × \(rows) hexagons is over the limit of \(Self.hexagonLimit) hexagons; give a "
+          + "smaller gridsize", at: location)
     }
     var kept: [Int] = []
     kept.reserveCapacity(x.count)

@@ -22,6 +22,13 @@ public struct KernelDensity: Sendable {
     }
     let mean = samples.reduce(0, +) / n
     let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+    // Values near Double's limits (1e200 apart) square past it: the kernel would be infinitely wide and draw nothing.
+    guard variance.isFinite, mean.isFinite else {
+      throw VellumError(
+        .invalidData,
+        "the samples' variance is past a Double's range (values up to \(samples.map(abs).max() ?? 0)); scale the "
+          + "column first (calculate: {expr: x / 1e150, as: x})", at: location)
+    }
     guard variance > 0 else {
       throw VellumError(.invalidData, "a density needs samples that differ; all are \(samples[0])", at: location)
     }

@@ -168,7 +168,7 @@ struct NumPyArray {
     case ("b", 1): return (.bool, bigEndian)
     case ("i", 1), ("i", 2), ("i", 4), ("i", 8): return (.signed(bytes: size), bigEndian)
     case ("u", 1), ("u", 2), ("u", 4), ("u", 8): return (.unsigned(bytes: size), bigEndian)
-    case ("f", 4), ("f", 8): return (.float(bytes: size), bigEndian)
+    case ("f", 2), ("f", 4), ("f", 8): return (.float(bytes: size), bigEndian)
     case ("U", _): return (.unicode(characters: size), bigEndian)
     case ("S", _): return (.bytes(bytes: size), bigEndian)
     default: throw unsupported(type)
@@ -180,7 +180,7 @@ struct NumPyArray {
       type.contains("O")
       ? "object arrays are pickled Python objects; save strings with .astype(str)"
       : type.contains("M") || type.contains("m")
-        ? "convert dates to numbers or strings first" : "use bool, integer, float32/64 or str arrays"
+        ? "convert dates to numbers or strings first" : "use bool, integer, float16/32/64 or str arrays"
     return FormatError(message: "has element type '\(type)', which Vellum does not read; \(hint)")
   }
 
@@ -201,6 +201,8 @@ struct NumPyArray {
     case .unsigned(2): return .numbers(integer(UInt16.self))
     case .unsigned(4): return .numbers(integer(UInt32.self))
     case .unsigned: return .numbers(integer(UInt64.self))
+    case .float(2):
+      return finite((0..<count).map { Double(Float16(bitPattern: load(data, at: $0 * 2, as: UInt16.self))) })
     case .float(4):
       return finite((0..<count).map { Double(Float(bitPattern: load(data, at: $0 * 4, as: UInt32.self))) })
     case .float:

@@ -8,8 +8,8 @@ public struct Table {
   /// The file or spec the table came from, as the user wrote it.
   public var origin: String
   public private(set) var columnNames: [String]
-  private var text: [String: TextColumn]
-  private var computed: [String: [Double]] = [:]
+  private(set) var text: [String: TextColumn]
+  private(set) var computed: [String: [Double]] = [:]
   public private(set) var rowCount: Int
   /// The file line of each row, for error messages; nil once rows are derived (aggregates, grids).
   var rowLines: RowLines?
@@ -57,6 +57,7 @@ public struct Table {
   /// Rows whose cell in `name` is (or, `negated`, is not) one of `values`, compared without a string per row.
   func rows(_ name: Located<String>, in values: Set<String>, negated: Bool = false) throws -> [Int] {
     try require(name)
+    if let rows = try rows(name, numericallyIn: values, negated: negated) { return rows }
     if let column = text[name.value] { return column.rows(in: values, negated: negated) }
     return try strings(name).enumerated().filter { values.contains($0.element) != negated }.map(\.offset)
   }
@@ -200,9 +201,10 @@ public struct Table {
     return text[name.value]![row]
   }
 
-  /// Rows grouped by equal values of one column, groups in order of first appearance.
+  /// Rows grouped by equal values of one column (by number when it holds numbers), groups in order of first
+  /// appearance.
   func groups(_ name: Located<String>) throws -> [[Int]] {
-    try require(name)
+    if let numbers = try numericKeys(name) { return Self.groups(ofNumbers: numbers) }
     if let column = text[name.value] { return column.groups() }
     return TextColumn(try strings(name)).groups()
   }
@@ -212,7 +214,12 @@ public struct Table {
   func contiguousGroups(_ by: [Located<String>]) throws -> [Range<Int>]? {
     guard !by.isEmpty else { return [0..<rowCount] }
     guard by.count == 1 else { return nil }
-    try require(by[0])
+    if let numbers = try numericKeys(by[0]) {
+      let groups = Self.groups(ofNumbers: numbers)
+      // Together when each group's rows run on without a gap.
+      guard groups.allSatisfy({ $0.last! - $0.first! == $0.count - 1 }) else { return nil }
+      return groups.map { $0.first!..<($0.last! + 1) }
+    }
     return try (text[by[0].value] ?? TextColumn(strings(by[0]))).contiguousRuns()
   }
 
@@ -269,9 +276,10 @@ public struct Table {
     computed[newName] = computed.removeValue(forKey: name.value)
   }
 
-  /// Keys of the rows as text, one per row, joining the given columns.
+  /// Keys of the rows as text, one per row, joining the given columns; a column of numbers gives each number's
+  /// shortest form, so `1` and `1.0` are one key.
   func keys(_ columns: [Located<String>]) throws -> [[String]] {
-    let values = try columns.map { try strings($0) }
+    let values = try columns.map { column in try numericKeys(column).map { $0.map(Self.format) } ?? strings(column) }
     return (0..<rowCount).map { row in values.map { $0[row] } }
   }
 

@@ -200,6 +200,12 @@ struct AxesDecorator {
       titleTop = min(titleTop, built.boxes.map(\.minY).min() ?? titleTop)
     }
     var boxes = [p] + xAxis.boxes + yAxis.boxes + secondaryBuilt.flatMap(\.boxes)
+    // Offset spines stand outside the plot on every side they are drawn, not only where an axis stands.
+    if spec.frame.width > 0, spec.frame.offset > 0 {
+      for side in [AxisSide.bottom, .left, .top, .right] where spec.frame.spine(side).shown {
+        boxes.append(p.offset(side, by: spec.frame.offset))
+      }
+    }
     let ticks = spec.ticks
 
     var titleNode: SceneNode?
@@ -232,7 +238,7 @@ struct AxesDecorator {
     let fixedLegends = legendBoxes(plot: p, used: &used, rightEdge: rightEdge)
     boxes += fixedLegends.compactMap { $0 }
 
-    var warnings: [VellumWarning] = []
+    var warnings = xTicks.warnings + yTicks.warnings
     for (guide, axis) in zip([bottom, left] + secondaryGuides, [spec.x, spec.y] + spec.secondaryAxes) {
       let pairs = guide.collisions(at: guide.rotation, stride: guide.labelStride)
       guard let first = pairs.first else { continue }

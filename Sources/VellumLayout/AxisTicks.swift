@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 import VellumTypesetting
@@ -8,6 +9,8 @@ struct AxisTicks {
   var labels: [SetText]
   var minors: [Double] = []
   var offset: SetText?
+  /// Said when the ticks asked for cannot be drawn (a step too fine for the axis).
+  var warnings: [VellumWarning] = []
 
   /// Locates and labels ticks for `axis` shown over `low…high` on an axis `length` points long.
   static func make(
@@ -20,6 +23,13 @@ struct AxisTicks {
     let scale = axis.position
     let values = scale.ticks(axis.ticks, low: low, high: high, maxBins: maxBins, categories: categories)
     let minors = axis.minor ? scale.minorTicks(majors: values, low: low, high: high) : []
+    var warnings: [VellumWarning] = []
+    if case .step(let step) = axis.ticks, values.isEmpty, abs(high - low) / step >= 10_000 {
+      warnings.append(
+        VellumWarning(
+          "\(axis.name) ticks every \(FormatSpec.plain(step)) would be more than 10,000 across the axis; none are "
+            + "drawn: give a larger step", at: axis.location))
+    }
     if case .values(let all, let given?) = axis.ticks {
       let labels = try values.map { value in
         try setter.set(label: given[all.firstIndex(of: value)!], size: labelSize)
@@ -29,7 +39,7 @@ struct AxisTicks {
     let (texts, offset) = scale.labels(values, format: axis.format, decimals: axis.decimals, categories: categories)
     return AxisTicks(
       values: values, labels: try texts.map { try set($0, size: labelSize, setter: setter) }, minors: minors,
-      offset: try offset.map { try set($0, size: labelSize, setter: setter) })
+      offset: try offset.map { try set($0, size: labelSize, setter: setter) }, warnings: warnings)
   }
 
   private static func set(_ text: TickText, size: Double, setter: TextSetter) throws -> SetText {

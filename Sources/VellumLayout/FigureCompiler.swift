@@ -160,6 +160,7 @@ public enum FigureCompiler {
       chosen = setter(math: FontSpec.defaultMath)
     }
     _ = try located(at: font.familyLocation) { try chosen.set(literal: "0", size: font.size) }
+    try located(at: font.fallbackLocation ?? font.familyLocation) { try chosen.requireFallbacksInstalled() }
     return chosen
   }
 
@@ -590,8 +591,9 @@ public enum FigureCompiler {
   private static func zoomIndicator(
     _ zoom: InsetSpec.ZoomIndicator, limits: PanelLimits, inset: Rect, scales: (x: AxisScale, y: AxisScale)
   ) -> SceneNode {
-    let xs = [scales.x.map(limits.x.0), scales.x.map(limits.x.1)]
-    let ys = [scales.y.map(limits.y.0), scales.y.map(limits.y.1)]
+    // An inset reaching below zero over a log parent marks the parent's bottom edge, not a point at infinity.
+    let xs = [scales.x.mapToEdge(limits.x.0), scales.x.mapToEdge(limits.x.1)]
+    let ys = [scales.y.mapToEdge(limits.y.0), scales.y.mapToEdge(limits.y.1)]
     let rect = Rect(x: xs.min()!, y: ys.min()!, width: abs(xs[1] - xs[0]), height: abs(ys[1] - ys[0]))
     let stroke = Stroke(Paint(zoom.color.rgb, opacity: zoom.alpha * zoom.color.alpha), width: zoom.width)
     var children: [SceneNode] = [.path(PathNode(segments: PathGeometry.rect(rect), stroke: stroke))]

@@ -11,6 +11,12 @@ struct AxisMap {
     self.mapping = mapping
   }
 
+  /// The data value at `page`.
+  func value(_ page: Double) -> Double { mapping.value(atPage: page) }
+
+  /// How far in data a tenth of a point moves at `page`: what the page can tell apart there.
+  func resolution(at page: Double) -> Double { abs(mapping.value(atPage: page + 0.1) - mapping.value(atPage: page)) }
+
   /// The data value at `page`, printed to the precision a tenth of a point on the page can show: decimals for
   /// fine scales, the value rounded to its shown digits for coarse ones (`125000000`, not `125000615`).
   func format(_ page: Double) -> String {

@@ -53,7 +53,11 @@ public enum SemanticDiff {
         lines.append("\(id): \(a.paths.count) → \(b.paths.count) shapes")
       } else {
         for (old, new) in zip(a.paths, b.paths) where old != new {
-          lines.append(describe(path: old, new, id: id, scales: b.scales))
+          if let line = describe(
+            path: old, new, id: id, old: a.scales, new: b.scales, dataAnchored: !pageAnchored.contains(b.role))
+          {
+            lines.append(line)
+          }
         }
       }
     }
@@ -69,24 +73,46 @@ public enum SemanticDiff {
     return lines
   }
 
-  private static func describe(path old: String, _ new: String, id: String, scales: (x: AxisMap?, y: AxisMap?))
-    -> String
-  {
+  /// What changed in a path: its points read in data units, each file's through its own axes (limits that moved
+  /// move every point on the page, not in the data); nil when only the axes moved.
+  /// Groups drawn where the page puts them (the frame, axes, grid, legend, titles), whose points are compared on
+  /// the page; every other group draws data, whose points are compared in data units.
+  private static let pageAnchored: Set<String> = [
+    "frame", "axis", "axes", "grid", "legend", "title", "label", "background", "colorbar", "figure", "panel",
+  ]
+
+  private static func describe(
+    path old: String, _ new: String, id: String, old oldScales: (x: AxisMap?, y: AxisMap?),
+    new newScales: (x: AxisMap?, y: AxisMap?), dataAnchored: Bool
+  ) -> String? {
     let p = points(old)
     let q = points(new)
     guard p.count == q.count, !p.isEmpty else { return "\(id): \(p.count) → \(q.count) points" }
-    let changed = p.indices.filter { p[$0] != q[$0] }
-    if changed.isEmpty { return "\(id): style changed" }
+    // Data positions are the same datum when they agree, each read through its own file's axes, to what a tenth
+    // of a point shows on either page: new limits carry an unchanged series across the page.
+    func differs(_ a: Double, _ b: Double, _ before: AxisMap?, _ after: AxisMap?) -> Bool {
+      guard dataAnchored, let before, let after, before.mapping != after.mapping else { return a != b }
+      let (x, y) = (before.value(a), after.value(b))
+      return !(abs(x - y) <= max(before.resolution(at: a), after.resolution(at: b)) || x == y)
+    }
+    let changed = p.indices.filter { i in
+      differs(p[i].0, q[i].0, oldScales.x, newScales.x) || differs(p[i].1, q[i].1, oldScales.y, newScales.y)
+    }
+    if changed.isEmpty {
+      let axesMoved = oldScales.x?.mapping != newScales.x?.mapping || oldScales.y?.mapping != newScales.y?.mapping
+      return axesMoved ? nil : "\(id): style changed"
+    }
     func value(_ v: Double, _ map: AxisMap?) -> String {
       map.map { $0.format(v) } ?? String(format: "%.3f", v)
     }
     let shown = changed.prefix(3).map { i -> String in
       let (x0, y0) = p[i]
       let (x1, y1) = q[i]
-      if x0 == x1 {
-        return "at x=\(value(x0, scales.x)): y \(value(y0, scales.y)) → \(value(y1, scales.y))"
+      let (oldX, newX) = (value(x0, oldScales.x), value(x1, newScales.x))
+      if !differs(x0, x1, oldScales.x, newScales.x) {
+        return "at x=\(newX): y \(value(y0, oldScales.y)) → \(value(y1, newScales.y))"
       }
-      return "(\(value(x0, scales.x)), \(value(y0, scales.y))) → (\(value(x1, scales.x)), \(value(y1, scales.y)))"
+      return "(\(oldX), \(value(y0, oldScales.y))) → (\(newX), \(value(y1, newScales.y)))"
     }
     let more = changed.count > 3 ? " …" : ""
     return

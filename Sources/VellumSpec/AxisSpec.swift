@@ -59,8 +59,8 @@ public struct AxisSpec: Sendable {
   public var rotation: Double = 0
   /// `rotation: auto`: turn tick labels 45° (then 90°) only when they would collide, then show every n-th.
   public var autoRotation = false
-  /// Colours the axis's spine, ticks, tick labels and label (a twin axis in its line's colour); nil: the frame's
-  /// and ticks' own colours.
+  /// Colours the axis's ticks, tick labels and label, not its spine (a twin axis in its line's colour, as
+  /// matplotlib's `tick_params(colors=…)`); nil: the ticks' own colours.
   public var color: Color?
   /// A secondary axis computed from the primary one (matplotlib's `secondary_xaxis`): its ticks show
   /// `forward(value)`; no layer is drawn against it.
@@ -116,7 +116,8 @@ extension AxisSpec {
         "x axes: tick label angle in degrees, or auto (level, else 45°, 90°, then every n-th label)",
         defaultValue: 0.0),
       SpecKey(
-        "color", SpecSchema.color, "colour of the axis's spine, ticks, tick labels and label",
+        "color", SpecSchema.color,
+        "colour of the axis's ticks, tick labels and label (not its spine: frame colours that)",
         default: "the frame's and ticks' colours"),
       SpecKey(
         "function", AxisFunction.object.schema,

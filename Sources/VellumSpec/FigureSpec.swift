@@ -91,6 +91,8 @@ public struct FontSpec: Sendable {
   public var embed = false
   /// Families tried first for characters the label's face lacks (CJK, symbols), before the built-in list.
   public var fallback: [String] = []
+  /// Where the fallback families were named, for errors when one is not installed.
+  public var fallbackLocation: SourceLocation?
 
   public static let defaultFamily = "CMU Serif"
 }
@@ -368,6 +370,8 @@ extension FigureSpec {
     axes = try map.required("axes") { node in
       let items = node.isSequence ? try node.list("a list of panels") : [node]
       guard !items.isEmpty else { throw node.error("'axes' needs at least one panel") }
+      // The limit the panels grid holds a figure to, whether or not `panels` is written.
+      guard items.count <= 64 else { throw node.error("at most 64 panels are supported, found \(items.count)") }
       return try items.map { try AxesSpec(node: $0, baseFont: font, dataNames: data.map(\.name), grammar: grammar) }
     }
     if axes.count > 1, let faceted = axes.first(where: { $0.facet != nil })?.facet {
@@ -472,6 +476,7 @@ extension FontSpec {
     math = try map.optional("math") { try $0.string("a font family") } ?? math
     mathUpright = try map.optional("math_upright") { try decodeEnum($0, what: "math upright source") } ?? mathUpright
     embed = try map.optional("embed") { try $0.bool() } ?? false
+    fallbackLocation = map["fallback"]?.location
     fallback =
       try map.optional("fallback") { node in
         try node.isSequence
@@ -523,12 +528,17 @@ extension DataSourceSpec {
         "read pandas' default markers (NA, N/A, #N/A, NULL, null, None…) as missing; false keeps them as text "
           + "(pandas' keep_default_na=False)", defaultValue: true),
     ],
-    exclusive: [["tensorboard", "path_column"]],
-    requiresOneOf: (FileFormat.allCases.map(\.rawValue) + ["tensorboard", "values"]).map { [$0] },
+    // One reader per source: a second was ignored without a word.
+    exclusive: [["tensorboard", "path_column"]] + readerPairs,
+    requiresOneOf: readers.map { [$0] },
     shorthand: [SpecSchema.string, SpecSchema.array(SpecSchema.string)],
     example:
       "{data: {runs: {csv: runs/seed*.csv, path_column: seed}}, axes: {layers: [{line: {x: step, y: loss, group: seed}}]}}"
   )
+
+  /// The keys that say how a source is read: one file format, a TensorBoard folder or inline values.
+  static let readers = FileFormat.allCases.map(\.rawValue) + ["tensorboard", "values"]
+  static let readerPairs = readers.indices.flatMap { i in readers[(i + 1)...].map { [readers[i], $0] } }
 
   /// A table computed once from another source, shared by every layer naming it.
   static let derivedObject = SpecObject(
@@ -590,9 +600,17 @@ extension DataSourceSpec {
       return
     }
     if node.isSequence {
-      let paths = try node.list("file paths").map { try $0.string("a file path") }
+      let items = try node.list("file paths")
+      let paths = try items.map { try $0.string("a file path") }
       guard let first = paths.first else { throw node.error("data source '\(name)' lists no files") }
-      source = .files(FileSet(patterns: paths, directory: directory, format: FileFormat.guess(first)))
+      // Files read as one table are read one way: a list mixing formats would read the others as the first's.
+      let format = FileFormat.guess(first)
+      if let index = paths.firstIndex(where: { FileFormat.guess($0) != format }) {
+        throw items[index].error(
+          "'\(paths[index])' reads as \(FileFormat.guess(paths[index]).title), but '\(first)' as "
+            + "\(format.title): the files of one source share a format (give each its own source)")
+      }
+      source = .files(FileSet(patterns: paths, directory: directory, format: format))
       return
     }
     let formats = FileFormat.allCases.map(\.rawValue)

@@ -69,22 +69,25 @@ public func decodeAlpha(_ node: SpecNode) throws -> Double {
 /// Reads a dash as a name (`dashed`, `:`), matplotlib's `(offset, (on, off, …))` written as text,
 /// or the same as a list `[offset, [on, off, …]]`.
 public func decodeDash(_ node: SpecNode) throws -> DashPattern {
-  let usage = "expected a dash style (solid, dashed, dotted, dashdot) or (offset, (on, off, …)) in line widths"
+  let usage = "a dash style (solid, dashed, dotted, dashdot) or (offset, (on, off, …)) in line widths"
   if let text = node.scalarText {
     if let named = DashPattern.named[text] { return named }
     let numbers = text.split(whereSeparator: { "(), []".contains($0) }).map { Double($0) }
-    guard numbers.count >= 3, numbers.allSatisfy({ $0 != nil }) else { throw node.error(usage) }
+    guard numbers.count >= 3, numbers.allSatisfy({ $0 != nil }) else { throw node.error("expected " + usage) }
     return try checkedDash(offset: numbers[0]!, lengths: numbers.dropFirst().map { $0! }, node: node, usage: usage)
   }
   let items = try node.list(usage)
-  guard items.count == 2 else { throw node.error(usage) }
+  // A flat list of lengths has no offset: matplotlib's form nests the on/off list, [0, [4, 2]].
+  guard items.count == 2, items[1].isSequence else {
+    throw node.error("expected \(usage): an offset and a list of lengths, such as [0, [4, 2]]")
+  }
   let lengths = try items[1].list(usage).map { try $0.measure("a dash length") }
   return try checkedDash(offset: try items[0].double("a dash offset"), lengths: lengths, node: node, usage: usage)
 }
 
 private func checkedDash(offset: Double, lengths: [Double], node: SpecNode, usage: String) throws -> DashPattern {
   guard lengths.count % 2 == 0, lengths.contains(where: { $0 > 0 }), lengths.allSatisfy({ $0 >= 0 }) else {
-    throw node.error(usage + "; the on/off list needs an even number of lengths, not all zero")
+    throw node.error("expected " + usage + "; the on/off list needs an even number of lengths, not all zero")
   }
   return DashPattern(offset: offset, lengths: lengths)
 }

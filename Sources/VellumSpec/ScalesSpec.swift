@@ -128,8 +128,22 @@ public struct ScalesSpec: Sendable {
           defaultValue: "shared"),
       ] + extra,
       example:
-        "{scales: {\(channel == "colour" ? "color" : channel): {\(pins): {ours: \(example)}}}, axes: {layers: [{line: {x: step, y: loss, group: method}}]}}"
+        "{scales: {\(channel == "colour" ? "color" : channel): {\(pins): {ours: \(example)}}}, axes: \(encodingLayer(channel))}"
     )
+  }
+
+  /// Axes with a layer whose `channel` comes from the column `method`: a group colours its series, the other
+  /// channels are read from a column only when the layer says so (`dash: {column: method}`).
+  private static func encodingLayer(_ channel: String) -> String {
+    switch channel {
+    case "dash": return "{layers: [{line: {x: step, y: loss, group: method, dash: {column: method}}}]}"
+    case "marker":
+      return "{layers: [{line: {x: step, y: loss, group: method, marker: {shape: {column: method}}}}]}"
+    case "hatch":
+      return
+        "{x: {scale: categorical}, layers: [{bar: {x: task, y: accuracy, group: method, hatch: {column: method}}}]}"
+    default: return "{layers: [{line: {x: step, y: loss, group: method}}]}"
+    }
   }
 
   init(node: SpecNode) throws {

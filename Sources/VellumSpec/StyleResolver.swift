@@ -9,7 +9,7 @@ import Yams
 /// A style given on the command line (`--style`) instead retargets the figure: its keys win over the
 /// spec's, the spec's explicit text sizes give way to the style's, and the width becomes the style's
 /// column width with the spec's aspect ratio kept.
-enum StyleResolver {
+public enum StyleResolver {
   static let styleOnlyKeys: Set<String> = ["description", "extend", "widths", "aspect"]
 
   /// The figure's keys this resolver reads before the figure is decoded.
@@ -36,6 +36,20 @@ enum StyleResolver {
   }
 
   /// The names of the built-in styles and their one-line descriptions.
+  /// Why `reference` names no style (neither a built-in name nor a style file's path), with the nearest name; nil
+  /// when it may name one. The command line checks `--style` with it before reading any spec.
+  public static func unknownStyleMessage(_ reference: String) -> String? {
+    if EmbeddedStyles.files[reference + ".yaml"] != nil || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+      || reference.contains("/")
+    {
+      return nil
+    }
+    let names = catalogue().map(\.name)
+    var message = "unknown style '\(reference)'"
+    if let suggestion = closestMatch(to: reference, in: names) { message += " (did you mean '\(suggestion)'?)" }
+    return message + "; built-in styles: \(names.joined(separator: ", "))"
+  }
+
   static func catalogue() -> [(name: String, description: String)] {
     EmbeddedStyles.files.keys.sorted().compactMap { file in
       guard let text = EmbeddedStyles.files[file], case .mapping(let map)? = try? Yams.compose(yaml: text, .basic)
@@ -74,11 +88,7 @@ enum StyleResolver {
       try Limits.checkNesting(contents, file: reference)
       text = contents
     } else {
-      let names = catalogue().map(\.name)
-      var message = "unknown style '\(reference)'"
-      if let suggestion = closestMatch(to: reference, in: names) { message += " (did you mean '\(suggestion)'?)" }
-      message += "; built-in styles: \(names.joined(separator: ", "))"
-      throw VellumError(.invalidSpec, message)
+      throw VellumError(.invalidSpec, unknownStyleMessage(reference) ?? "unknown style '\(reference)'")
     }
     let composed: Node?
     do {

@@ -2,7 +2,8 @@ import Foundation
 import VellumDiagnostics
 
 /// A text with fields `{column}` or `{column:format}` filled from data (`"{model} (AUC = {auc:.3f})"`), the format
-/// in Python's format-spec language. Braces that belong to TeX stay TeX: after a command (`\textbf{x}`), `^`, `_`,
+/// in Python's format-spec language. Braces that belong to TeX stay TeX: after a command (`\textbf{x}`, also past
+/// its optional argument: `\sqrt[3]{x}`), `^`, `_`,
 /// another group (`\frac{a}{b}`), or holding anything but a name; `\{` is a literal brace.
 public struct TextTemplate: Sendable {
   /// One `{name:format}` in the text.
@@ -38,6 +39,12 @@ public struct TextTemplate: Sendable {
         commandLetters = true
         previous = character
         index = next
+        continue
+      }
+      // A command's optional argument (`\sqrt[3]{x}`): the group after it is still the command's.
+      if commandLetters, character == "[", let close = value[index...].firstIndex(of: "]") {
+        previous = "]"
+        index = value.index(after: close)
         continue
       }
       if character == "{", let close = value[index...].firstIndex(of: "}") {

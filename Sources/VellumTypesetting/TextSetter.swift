@@ -32,6 +32,9 @@ public final class TextSetter {
     typesetter = Typesetter(families: families)
   }
 
+  /// Checks that the fallback families are installed: a missing one is an error, never a silent skip.
+  public func requireFallbacksInstalled() throws { try typesetter.requireInstalled(typesetter.families.fallback) }
+
   public var fontFiles: Set<String> { typesetter.fontFiles }
   /// Whether the math family can set formulas (an OpenType MATH table and math italic letters).
   public var mathFamilyCanSetFormulas: Bool { typesetter.mathFamilyCanSetFormulas }

@@ -18,6 +18,11 @@ final class Typesetter {
     self.fonts = fonts
   }
 
+  /// Throws the font error of the first of `families` that is not installed.
+  func requireInstalled(_ families: [String]) throws {
+    for family in families { _ = try fonts.face(FontKey(family: family)) }
+  }
+
   func face(_ style: TextStyle) throws -> FontFace {
     let family: String
     switch style.family {

@@ -69,6 +69,21 @@ final class CLITests: XCTestCase {
     XCTAssertEqual(try fixture.files(), ["data.csv", "loss.yaml"])
   }
 
+  /// An unknown `--style` or `new` template is a wrong argument: exit 2 (usage), as the README says, not 1.
+  func testUnknownStylesAndTemplatesAreUsageErrors() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("fig.yaml", SpecFixture.spec)
+    let style = try run(["render", spec, "--style", "nuerips"])
+    XCTAssertEqual(style.status, 2)
+    XCTAssertTrue(style.stderr.contains("unknown style 'nuerips' (did you mean 'neurips'?)"), style.stderr)
+    let template = try run(["new", "lin", "x", "--out", fixture.directory.path])
+    XCTAssertEqual(template.status, 2)
+    XCTAssertTrue(template.stderr.contains("unknown template 'lin'"), template.stderr)
+    XCTAssertEqual(try fixture.files(), ["data.csv", "fig.yaml"])
+  }
+
   func testOutputsNeverReplaceInputsAndTwoSpecsNeverShareOutputs() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

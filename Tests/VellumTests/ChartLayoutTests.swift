@@ -497,6 +497,42 @@ final class ChartLayoutTests: XCTestCase {
     }
   }
 
+  /// Areas, bands, filled densities and filled histograms on a log axis fill down to its low edge, as bars do and
+  /// matplotlib's clipped log scale draws them; a zero baseline used to land a million points above the plot.
+  func testFillsOnALogAxisReachDownToItsLowEdge() throws {
+    for layer in [
+      "area: {x: step, y: loss}", "band: {x: step, lower: zero, upper: loss}",
+      "density: {x: loss, fill: true}", "histogram: {x: loss, style: stepfilled}",
+    ] {
+      let csv = "step,loss,zero\n1,1,0\n2,10,0\n3,100,0\n"
+      let scene = try fixtureScene(
+        "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  y: {scale: log}\n  layers:\n    - \(layer)\n", csv: csv)
+      let plot = try XCTUnwrap(clipRects(scene).first)
+      let role = ["area": "area-", "band": "band-", "density": "density-", "histogram": "hist-"][
+        String(layer.prefix { $0 != ":" })]!
+      let fills = groups(scene, prefix: role).flatMap(\.paths).filter { $0.fill != nil }
+      XCTAssertFalse(fills.isEmpty, layer)
+      for path in fills {
+        let ys = path.points.map(\.y)
+        XCTAssertEqual(ys.max()!, plot.maxY, accuracy: 1e-6, layer)
+        XCTAssertGreaterThanOrEqual(ys.min()!, plot.minY - 1e-6, layer)
+      }
+    }
+  }
+
+  /// Offset spines (despine) stand outside the plot on all four sides: the layout keeps room for the top and
+  /// right ones too, which were drawn on the canvas edge.
+  func testOffsetSpinesStayInsideTheCanvas() throws {
+    let scene = try fixtureScene(
+      "size: [4in, 3in]\ndata: {d: data.csv}\naxes:\n  frame: {offset: 10}\n  layers:\n"
+        + "    - line: {x: step, y: loss}\n")
+    let frame = try XCTUnwrap(groups(scene, prefix: "frame").first)
+    let points = frame.paths.flatMap(\.points)
+    XCTAssertEqual(points.count, 8)
+    XCTAssertLessThanOrEqual(points.map(\.x).max()!, 288 - 4)
+    XCTAssertGreaterThanOrEqual(points.map(\.y).min()!, 4)
+  }
+
   /// `width_ratios` / `height_ratios` share the plot room as matplotlib's gridspec does; counts must match.
   func testPanelRatios() throws {
     let panel = "  - {x: {label: Step}, y: {label: Loss}, layers: [{line: {x: step, y: loss}}]}\n"

@@ -58,7 +58,7 @@ final class DegenerateDataTests: XCTestCase {
     let layers = [
       "{scatter: {x: x, y: y}}", "{line: {x: x, y: y, marker: o}}", "{line: {x: x, y: y, step: mid}}",
       "{band: {x: x, lower: y, upper: y2}}", "{area: {x: x, y: y}}", "{bar: {x: x, y: y, value_labels: true}}",
-      "{errorbar: {x: x, y: y, yerr: y}}", "{hline: {y: 1e300}}", "{text: {x: 1e300, y: 1, text: far}}",
+      "{errorbar: {x: x, y: y, yerr: y2}}", "{hline: {y: 1e300}}", "{text: {x: 1e300, y: 1, text: far}}",
       "{hspan: {y: [1, 1e300]}}", "{vspan: {x: [2, -1e300]}}",
     ]
     for layer in layers {

@@ -102,4 +102,101 @@ final class ExtremeInputTests: XCTestCase {
       "data: {d: data.csv}\naxes:\n  layers:\n    - histogram: {x: v}\n", csv: "v\nnan\nnan\n1\n")
     XCTAssertTrue(histogram.contains { $0.message.contains("lack a plotted value (v);") }, "\(histogram)")
   }
+
+  /// Found by the number fuzz once it covered every mark (seeds 501–503): contour levels over a range too wide
+  /// for any step came out empty and `levels.first!` trapped; hexbin read a categorical y's empty numbers by row.
+  func testContourOverAnUnsteppableRangeAndHexbinOnCategories() {
+    let csv = "a,b,g\n0,-1e18,p\n1,1.7976931348623157e308,q\n2,1,p\n"
+    for layer in ["contour: {x: a, y: g, value: b, labels: true}", "contourf: {x: a, y: g, value: b, levels: 1}"] {
+      let result = outcome(
+        "data: {d: data.csv}\naxes:\n  y: {scale: categorical}\n  layers:\n    - \(layer)\n", csv: csv)
+      XCTAssertTrue(result.contains("no contour levels can be placed over the values' range"), result)
+    }
+    let hexbin = outcome(
+      "data: {d: data.csv}\naxes:\n  y: {scale: categorical}\n  layers:\n    - hexbin: {x: a, y: b}\n", csv: csv)
+    XCTAssertTrue(hexbin.contains("hexbin needs numbers for y"), hexbin)
+  }
+
+  /// Transforms that named a new column like one the table keeps built two columns of one name, which trapped
+  /// later (a Dictionary literal, an index past a column's end): each is now refused at the transform, and a
+  /// column listed under both `column` and `columns` is one column.
+  func testTransformsNeverWriteAColumnNameTwice() {
+    func transformed(_ transform: String, csv: String = "x,y,run\n1,2,a\n2,3,b\n3,,a\n") -> String {
+      outcome(
+        "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y, transform: [\(transform)]}\n", csv: csv)
+    }
+    XCTAssertTrue(
+      transformed("{bin2d: {x: x, y: y, as: x}}").contains("bin2d's as 'x' is also its x"),
+      transformed("{bin2d: {x: x, y: y, as: x}}"))
+    XCTAssertTrue(transformed("{bin2d: {x: x, y: x}}").contains("bin2d's x and y are both 'x'"))
+    XCTAssertTrue(
+      transformed("{unpivot: {columns: [y], key: run}}").contains("two columns named 'run'"),
+      transformed("{unpivot: {columns: [y], key: run}}"))
+    XCTAssertTrue(
+      transformed("{interpolate: {x: x, column: y, columns: [y], points: 3}}").hasPrefix("drawn"),
+      transformed("{interpolate: {x: x, column: y, columns: [y], points: 3}}"))
+  }
+
+  /// A hexbin gridsize of 1 gives no rows (gridsize / √3) and was reported as "over the limit"; a log base below 1
+  /// drew linear labels bunched in a corner (matplotlib's locator asserts a base above 1).
+  func testHexbinOfOneColumnAndLogBasesBelowOne() {
+    let csv = "a,b\n1,1\n2,4\n3,9\n"
+    let hexbin = outcome("data: {d: data.csv}\naxes:\n  layers:\n    - hexbin: {x: a, y: b, gridsize: 1}\n", csv: csv)
+    XCTAssertTrue(hexbin.contains("has no cells; give a gridsize of at least 2"), hexbin)
+    let log = outcome(
+      "data: {d: data.csv}\naxes:\n  y: {scale: log, base: 0.5}\n  layers:\n    - line: {x: a, y: b}\n", csv: csv)
+    XCTAssertTrue(log.contains("a logarithm base must be above 1, found 0.5"), log)
+  }
+
+  /// Found by reading the reference alone: negative error distances were drawn as their size (matplotlib refuses
+  /// them), 65 panels passed the 64-panel limit when `panels` was not written, a tick step too fine for its axis
+  /// drew no ticks without a word, and a fallback font family that is not installed was skipped silently.
+  func testDocumentedLimitsAndRefusalsHold() throws {
+    let csv = "x,y,e,g\n1,5,-1,a\n2,6,0.5,b\n"
+    let errorbar = outcome("data: {d: data.csv}\naxes:\n  layers:\n    - errorbar: {x: x, y: y, yerr: e}\n", csv: csv)
+    XCTAssertTrue(errorbar.contains("'e' holds the error distance -1"), errorbar)
+    let bar = outcome(
+      "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - bar: {x: g, y: y, error: e}\n", csv: csv)
+    XCTAssertTrue(bar.contains("'e' holds the error distance -1"), bar)
+    let panels = Array(repeating: "{layers: [{line: {x: x, y: y}}]}", count: 65).joined(separator: ", ")
+    let many = outcome("data: {d: data.csv}\naxes: [\(panels)]\n", csv: csv)
+    XCTAssertTrue(many.contains("at most 64 panels are supported, found 65"), many)
+    let (_, warnings) = try SpecFixture.scene(
+      "data: {d: data.csv}\naxes:\n  x: {ticks: {step: 0.0001}}\n  layers:\n    - line: {x: x, y: y}\n", csv: csv)
+    XCTAssertTrue(
+      warnings.contains { $0.message.contains("x ticks every 0.0001 would be more than 10,000 across the axis") },
+      "\(warnings)")
+    let fallback = outcome(
+      "font: {fallback: [No Such Family]}\ndata: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y}\n",
+      csv: csv)
+    XCTAssertTrue(fallback.contains("font family 'No Such Family' is not installed"), fallback)
+  }
+
+  /// More of the audit: a source naming two readers used one, a list mixing formats read every file as the first's,
+  /// text filled into a column of numbers surfaced as a bad data cell, bins and densities past Double's range drew
+  /// an empty plot with exit 0, and hatch_width was checked only when a hatch was drawn.
+  func testSourcesFillsBinsAndDensitiesRefuseWhatTheyCannotDo() {
+    let csv = "x,y\n1,2\n2,\n"
+    func result(_ data: String, _ layer: String) -> String {
+      outcome("data: \(data)\naxes:\n  layers:\n    - \(layer)\n", csv: csv)
+    }
+    XCTAssertTrue(
+      result("{d: {csv: data.csv, jsonl: data.jsonl}}", "line: {x: x, y: y}").contains(
+        "takes 'csv' or 'jsonl', not both"),
+      result("{d: {csv: data.csv, jsonl: data.jsonl}}", "line: {x: x, y: y}"))
+    XCTAssertTrue(
+      result("{d: [data.csv, more.jsonl]}", "line: {x: x, y: y}").contains(
+        "'more.jsonl' reads as JSON Lines, but 'data.csv' as CSV"),
+      result("{d: [data.csv, more.jsonl]}", "line: {x: x, y: y}"))
+    let fill = result("{d: data.csv}", "line: {x: x, y: y, transform: [{fillna: {column: y, value: zero}}]}")
+    XCTAssertTrue(fill.contains("fillna's value 'zero' is text, but 'y' holds numbers"), fill)
+    let huge = "{d: {values: {x: [1e308, -1e308, 1e200]}}}"
+    XCTAssertTrue(
+      result(huge, "histogram: {x: x}").contains("a span wider than a Double holds"), result(huge, "histogram: {x: x}"))
+    XCTAssertTrue(
+      result(huge, "density: {x: x}").contains("variance is past a Double's range"), result(huge, "density: {x: x}"))
+    XCTAssertTrue(
+      result("{d: data.csv}", "area: {x: x, y: y, hatch_width: -1}").contains("a line width"),
+      result("{d: data.csv}", "area: {x: x, y: y, hatch_width: -1}"))
+  }
 }

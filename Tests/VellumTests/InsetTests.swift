@@ -83,6 +83,19 @@ final class InsetTests: XCTestCase {
     XCTAssertEqual(ends[3].x, parent.maxX, accuracy: 1e-9)
   }
 
+  /// An inset whose own linear y range reaches below zero over a log parent: the rectangle runs down to the
+  /// parent's bottom edge (its zero corner collapsed to the canvas top before).
+  func testZoomOverALogParentStopsAtItsBottomEdge() throws {
+    let spec = Self.spec.replacingOccurrences(of: "  y: {limits: [0, 10]}", with: "  y: {scale: log}")
+      .replacingOccurrences(of: "      y: {limits: [8, 10]}\n", with: "      y: {limits: [-1, 10]}\n")
+    let scene = try scene(spec.replacingOccurrences(of: "0,0,a", with: "0,0.5,a"))
+    let axes = scene.groups(role: "axes-0")[0]
+    let parent = try XCTUnwrap(axes.clipRect)
+    let rect = axes.groups(role: "inset-zoom")[0].paths[0].points
+    XCTAssertEqual(rect.map(\.y).max()!, parent.maxY, accuracy: 1e-9)
+    XCTAssertGreaterThan(rect.map(\.y).max()! - rect.map(\.y).min()!, 10)
+  }
+
   func testBadInsetsAreLocatedErrors() throws {
     let outside = try error(Self.spec.replacingOccurrences(of: "[0.1, 0.1, 0.4, 0.3]", with: "[0.8, 0.1, 0.4, 0.3]"))
     XCTAssertTrue(outside.message.contains("reaches outside its parent axes"), outside.message)

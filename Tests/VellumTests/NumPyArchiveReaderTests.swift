@@ -42,6 +42,8 @@ final class NumPyArchiveReaderTests: XCTestCase {
             ">f8", shape: "(3,)", floats.flatMap { withUnsafeBytes(of: $0.bitPattern.bigEndian) { Array($0) } })
         ),
         ("f4.npy", NumPyFixture.npy("<f4", shape: "(3,)", NumPyFixture.little([Float(0.1), 3, -1].map(\.bitPattern)))),
+        // float16 (np.float16 as NumPy writes it: 0.1 rounds to 0.0999755859375, 65504 is the largest).
+        ("f2.npy", NumPyFixture.npy("<f2", shape: "(3,)", NumPyFixture.little([UInt16(0x2E66), 0xC100, 0x7BFF]))),
         ("i2.npy", NumPyFixture.npy("<i2", shape: "(3,)", NumPyFixture.little([Int16(-7), 0, 32767]))),
         ("u1.npy", NumPyFixture.npy("|u1", shape: "(3,)", [0, 200, 255])),
         ("i8.npy", NumPyFixture.npy("<i8", shape: "(3,)", NumPyFixture.little([Int64(1) << 40, -1, 0]))),
@@ -55,13 +57,14 @@ final class NumPyArchiveReaderTests: XCTestCase {
         ("bytes.npy", NumPyFixture.npy("|S2", shape: "(3,)", Array("x\0yzq\0".utf8))),
       ])
     let table = try read(url)
-    XCTAssertEqual(table.columnNames, ["f8", "big", "f4", "i2", "u1", "i8", "b1", "text", "bytes"])
+    XCTAssertEqual(table.columnNames, ["f8", "big", "f4", "f2", "i2", "u1", "i8", "b1", "text", "bytes"])
     for name in ["f8", "big"] {
       let values = try table.numbers(column(name))
       XCTAssertEqual(Array(values.prefix(2)), [1.5, -2.25])
       XCTAssertTrue(values[2].isNaN, "NaN is a gap, as an empty CSV cell")
     }
     XCTAssertEqual(try table.numbers(column("f4")), [Double(Float(0.1)), 3, -1])
+    XCTAssertEqual(try table.numbers(column("f2")), [0.0999755859375, -2.5, 65504])
     XCTAssertEqual(try table.numbers(column("i2")), [-7, 0, 32767])
     XCTAssertEqual(try table.numbers(column("u1")), [0, 200, 255])
     XCTAssertEqual(try table.numbers(column("i8")), [1_099_511_627_776, -1, 0])
@@ -180,7 +183,7 @@ final class NumPyArchiveReaderTests: XCTestCase {
       ),
       (
         "overflow", [("u.npy", NumPyFixture.npy("<U4611686018427387904", shape: "(1,)", []))],
-        "t.npz:1:1: error: array 'u' has element type '<U4611686018427387904', which Vellum does not read; use bool, integer, float32/64 or str arrays"
+        "t.npz:1:1: error: array 'u' has element type '<U4611686018427387904', which Vellum does not read; use bool, integer, float16/32/64 or str arrays"
       ),
       (
         "edge", [("x.npy", NumPyFixture.npy("<f8", shape: "(1152921504606846975,)", []))],

@@ -121,6 +121,23 @@ final class ReviewTests: XCTestCase {
     XCTAssertEqual(report, ["series-loss: 1 point changed at x=1: y 100 → 300"])
   }
 
+  /// An edit that moves the axis limits moves every series on the page: each file's points are read through its
+  /// own axes, so only the edited series is reported, with its true old value (the old page read through the new
+  /// axes reported series b's unchanged points as changed, from values it never had).
+  func testAnEditThatMovesTheLimitsReportsOnlyTheEditedSeries() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let spec = "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: x, y: y, group: g}\n"
+    try fixture.write("data.csv", "x,y,g\n1,1.0,a\n2,0.5,a\n3,0.25,a\n1,0.8,b\n2,0.4,b\n3,0.2,b\n")
+    let path = try fixture.write("figure.yaml", spec)
+    let before = try FigureRenderer().svg(specPath: path)
+    try fixture.write("data.csv", "x,y,g\n1,2.0,a\n2,0.5,a\n3,0.25,a\n1,0.8,b\n2,0.4,b\n3,0.2,b\n")
+    let after = try FigureRenderer().svg(specPath: path)
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertTrue(report.contains("series-y-a: 1 point changed at x=1: y 1 → 2"), "\(report)")
+    XCTAssertFalse(report.contains { $0.hasPrefix("series-y-b") }, "\(report)")
+  }
+
   /// The axes' data attributes use the writer's number format: exact data limits, page positions to 0.001.
   func testAxisMappingIsWrittenAndReadBackExactly() throws {
     let mapping = AxisMapping(

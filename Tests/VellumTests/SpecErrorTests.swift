@@ -38,6 +38,21 @@ final class SpecErrorTests: XCTestCase {
       error.description)
   }
 
+  /// A dash written as a flat list said "expected expected a dash style … found a scalar"; it now says once what
+  /// the list form is.
+  func testDashListErrorsSayTheFormOnce() throws {
+    for dash in ["[4, 2]", "[0, [4]]", "zigzag"] {
+      let message = try error(
+        spec: "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: step, y: loss, dash: \(dash)}\n"
+      ).message
+      XCTAssertTrue(message.hasPrefix("expected a dash style"), message)
+      XCTAssertFalse(message.contains("expected expected"), message)
+    }
+    let flat = try error(
+      spec: "data: {d: data.csv}\naxes:\n  layers:\n    - line: {x: step, y: loss, dash: [4, 2]}\n")
+    XCTAssertTrue(flat.message.contains("such as [0, [4, 2]]"), flat.message)
+  }
+
   func testMissingColumnListsAvailableOnes() throws {
     let error = try error(spec: SpecFixture.spec.replacingOccurrences(of: "y: loss", with: "y: los"))
     XCTAssertEqual(error.code, .invalidData)

@@ -14,6 +14,27 @@ final class SpecReferenceTests: XCTestCase {
         + lineDiff(expected: committed, actual: Figure.schemaMarkdown))
   }
 
+  /// The indexes of layer and transform kinds give every kind its meaning and an example, including kinds
+  /// written in two forms (`hline` at a number or from data), whose help sits on the forms.
+  func testEveryKindInTheIndexesIsExplained() {
+    for index in ["## Under `layers`", "## Under `transform`"] {
+      let section =
+        Figure.schemaMarkdown.components(separatedBy: index).dropFirst().first?
+        .components(separatedBy: "\n## ").first ?? ""
+      let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
+      XCTAssertGreaterThan(rows.count, 10, index)
+      for row in rows {
+        let cells = row.replacingOccurrences(of: "\\|", with: "/").split(
+          separator: "|", omittingEmptySubsequences: false
+        ).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+        XCTAssertFalse(cells[4].isEmpty, "\(index): \(cells[1]) has no meaning")
+        XCTAssertFalse(cells[5].isEmpty, "\(index): \(cells[1]) has no example")
+      }
+    }
+  }
+
   func testEveryPropertyHasADescription() {
     var (total, described) = (0, 0)
     func walk(_ node: JSONValue) {

@@ -80,6 +80,8 @@ final class TextTemplateTests: XCTestCase {
     XCTAssertEqual(try fields("$\\mathrm{AUC} = {auc:.3f}$"), ["auc:"])
     XCTAssertEqual(try fields("\\textbf{SDPO} and $10^{3}$, $x_{t}$, $\\frac{a}{b}$, {\\bf x}"), [])
     XCTAssertEqual(try fields("\\{model\\} literal"), [])
+    // A command's optional argument keeps the group after it TeX's: `\sqrt[3]{n}` drew column n's value.
+    XCTAssertEqual(try fields("$\\sqrt[3]{n}$ and $\\sqrt[n]{x}$ for {n}"), ["n"])
     XCTAssertEqual(try fields("ECE = {ece:.2%}"), ["ece:"])
     XCTAssertEqual(try fields("{val loss:.2f} {runs.auc}"), ["val loss:", "runs.auc"])
     XCTAssertThrowsError(try TextTemplate(Located("{auc:.3q}", at: SourceLocation(file: "s.yaml", line: 3, column: 9))))

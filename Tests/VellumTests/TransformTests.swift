@@ -19,9 +19,10 @@ final class TransformTests: XCTestCase {
     return spec.axes[0].layers[0].series!.source.transforms
   }
 
-  private func apply(_ yaml: String, to csv: String) throws -> Table {
+  private func apply(_ yaml: String, to csv: String, sources: [String: String] = [:]) throws -> Table {
     var result = try table(csv)
-    for transform in try transforms(yaml) { try result.apply(transform) }
+    let tables = try sources.mapValues { try table($0) }
+    for transform in try transforms(yaml) { try result.apply(transform, sources: tables) }
     return result
   }
 
@@ -87,6 +88,41 @@ final class TransformTests: XCTestCase {
     XCTAssertEqual(StudentT.quantile(0.975, degreesOfFreedom: 1), 12.706204736174698, accuracy: 1e-6)
     XCTAssertEqual(StudentT.quantile(0.975, degreesOfFreedom: 4), 2.7764451051977934, accuracy: 1e-9)
     XCTAssertEqual(StudentT.quantile(0.975, degreesOfFreedom: 1000), 1.9623390808264078, accuracy: 1e-9)
+  }
+
+  /// A column of numbers is grouped, filtered and joined by value, as pandas compares the column it reads as
+  /// numbers: `1`, `1.0` and `1e0` are one key (they were three, compared as text); text columns still compare
+  /// as written, and a missing cell equals nothing (`!=` keeps it).
+  func testNumberColumnsAreKeyedByValue() throws {
+    let csv = "step,lr,loss,name\n1,0.001,1.0,a\n1.0,1e-3,3.0,a\n2,0.0010,5.0,A\n2e0,,7.0,a.0\n"
+    let grouped = try apply("[{aggregate: {by: step, column: loss, stats: [mean, count]}}]", to: csv)
+    XCTAssertEqual(try column(grouped, "loss_mean"), [2, 6])
+    XCTAssertEqual(try column(grouped, "loss_count"), [2, 2])
+    XCTAssertEqual(try column(apply("[{filter: {lr: 0.001}}]", to: csv), "loss"), [1, 3, 5])
+    XCTAssertEqual(try column(apply("[{filter: {lr: {'!=': 1e-3}}}]", to: csv), "loss"), [7])
+    XCTAssertEqual(try column(apply("[{filter: {lr: {in: [0.0010, 5]}}}]", to: csv), "loss"), [1, 3, 5])
+    XCTAssertEqual(try column(apply("[{filter: {name: a}}]", to: csv), "loss"), [1, 3], "text stays text")
+    XCTAssertEqual(try column(apply("[{rank: {column: loss, by: step}}]", to: csv), "rank"), [1, 2, 1, 2])
+    let joined = try apply("[{join: {data: k, on: step}}]", to: csv, sources: ["k": "step,params\n1,10\n2.0,20\n"])
+    XCTAssertEqual(try column(joined, "params"), [10, 10, 20, 20])
+  }
+
+  /// Found by reading the reference alone: renaming onto a kept column silently dropped it (now an error; a swap
+  /// renames at once, as pandas'), `dropna: []` dropped on every column (pandas' subset=[] drops none), and
+  /// unpivot's `columns` was ignored beside `except`.
+  func testRenameDropnaAndUnpivotAsDocumented() throws {
+    let csv = "step,loss,acc\n1,2,\n2,,5\n"
+    let swapped = try apply("[{rename: {loss: acc, acc: loss}}]", to: csv)
+    XCTAssertEqual(swapped.columnNames, ["step", "acc", "loss"])
+    XCTAssertEqual(try column(swapped, "acc")[0], 2)
+    XCTAssertEqual(try column(swapped, "loss")[1], 5)
+    XCTAssertThrowsError(try apply("[{rename: {loss: step}}]", to: csv)) { error in
+      XCTAssertTrue("\(error)".contains("renaming 'loss' to 'step' would give two columns that name"), "\(error)")
+    }
+    XCTAssertEqual(try apply("[{dropna: []}]", to: csv).rowCount, 2)
+    XCTAssertEqual(try apply("[{dropna: }]", to: csv).rowCount, 0)
+    XCTAssertEqual(try apply("[{dropna: loss}]", to: csv).rowCount, 1)
+    XCTAssertThrowsError(try apply("[{unpivot: {columns: [loss], except: [step]}}]", to: csv))
   }
 
   func testEMAForms() throws {

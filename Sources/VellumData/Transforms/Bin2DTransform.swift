@@ -73,6 +73,17 @@ extension Bin2DTransform {
     weights = try map.optional("weights") { try $0.located("a column name") }
     stat = try map.optional("stat") { try decodeEnum($0, what: "bin2d stat") } ?? .count
     name = try map.optional("as") { try $0.string("a column name") } ?? "count"
+    // The grid's table holds the x centres, the y centres and the values under these three names.
+    if x.value == y.value {
+      throw VellumError(
+        .invalidSpec,
+        "bin2d's x and y are both '\(x.value)': the bin centres need two columns (copy it first with "
+          + "calculate: {expr: \(x.value), as: \(x.value)_2})", at: y.location)
+    }
+    if name == x.value || name == y.value {
+      throw (map["as"] ?? node).error(
+        "bin2d's as '\(name)' is also its \(name == x.value ? "x" : "y"); name the values' column something else")
+    }
   }
 }
 

@@ -6,7 +6,8 @@ struct CumulativeTransform: TableTransform {
     SpecObject(
       "cumulative",
       purpose: "Running sum, maximum, minimum or count of columns within each group, in row order (pandas' "
-        + "cumsum, cummax, cummin; missing rows stay missing and are skipped).",
+        + "cumsum, cummax, cummin: missing rows stay missing and are skipped; count, as expanding().count(), gives "
+        + "every row the number of present values up to it).",
       keys: [
         TransformKeys.column("the column accumulated"),
         TransformKeys.columns("the columns accumulated"),

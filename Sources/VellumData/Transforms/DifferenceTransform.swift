@@ -12,7 +12,8 @@ struct DifferenceTransform: TableTransform {
       SpecObject(
         name,
         purpose: "The \(change) of columns to the row `periods` before within each group, as pandas' \(name); "
-          + "the first rows of a group, with nothing before, are missing.",
+          + "the first rows of a group, with nothing before, are missing"
+          + (relative ? ", and so is a change from 0 (pandas: ±inf, which a plot cannot show)." : "."),
         keys: [
           TransformKeys.column("the column compared with its earlier rows"),
           TransformKeys.columns("the columns compared with their earlier rows"),

@@ -29,6 +29,8 @@ struct FillMissingTransform: TableTransform {
   /// Every column when empty.
   var columns: [Located<String>]
   var value: String?
+  /// Where `value` is written, for the error when it is text for a column of numbers.
+  var valueLocation: SourceLocation?
   var method: Method?
   var by: [Located<String>]
 
@@ -41,6 +43,7 @@ struct FillMissingTransform: TableTransform {
       if let number = Double(text), !number.isFinite { throw node.error("expected a finite number, found \(text)") }
       return text
     }
+    valueLocation = map["value"]?.location
     method = try map.optional("method") { try decodeEnum($0, what: "fill method") }
     guard value != nil || method != nil else { throw node.error("fillna needs 'value' or 'method' (ffill, bfill)") }
     by = try map.groups()
@@ -51,7 +54,15 @@ struct FillMissingTransform: TableTransform {
     let groups = try table.rowGroups(by)
     for column in filled {
       // A numeric column stays numeric when the fill is a number (or a neighbour); else it is filled as text.
-      if let numbers = try? table.numbers(column), value.map({ Double($0) != nil }) ?? true {
+      let numbers = try? table.numbers(column)
+      // Text filled into a named column of numbers would surface later as a bad cell where the data had none.
+      if let numbers, let value, Double(value) == nil, !columns.isEmpty, numbers.contains(where: \.isNaN) {
+        throw VellumError(
+          .invalidSpec,
+          "fillna's value '\(value)' is text, but '\(column.value)' holds numbers; give a number to fill it with",
+          at: valueLocation ?? column.location)
+      }
+      if let numbers, value.map({ Double($0) != nil }) ?? true {
         table.setNumbers(
           column.value, fill(numbers, groups: groups, missing: \.isNaN, with: value.flatMap(Double.init)))
       } else {

@@ -8,7 +8,8 @@ struct InterpolateTransform: TableTransform {
     SpecObject(
       "interpolate",
       purpose: "Resamples each run (rows sharing `by`) linearly onto a common grid of x, as numpy.interp; by "
-        + "default the grid spans only the x range every run covers.",
+        + "default the grid spans only the x range every run covers, and past a run's ends (a wider from or to) the "
+        + "run is missing, where numpy.interp would repeat its end values.",
       keys: [
         SpecKey("x", SpecSchema.string, "the column the grid is laid along", example: "step"),
         TransformKeys.by("columns naming the runs, each resampled on its own"),

@@ -1,3 +1,4 @@
+import VellumDiagnostics
 import VellumSpec
 
 /// `rename`: gives columns new names (`{old: new}`).
@@ -15,7 +16,27 @@ struct RenameTransform: TableTransform {
 
   var pairs: [(from: Located<String>, to: String)]
 
+  /// Renamed all at once, as pandas' rename: `{a: b, b: a}` swaps. A new name that is also a column left as it is,
+  /// or another column's new name, would leave two columns of one name and is an error at the renamed column.
   func apply(to table: inout Table, sources: [String: Table]) throws {
-    for (from, to) in pairs { try table.rename(from, to: to) }
+    for (from, _) in pairs { try table.require(from) }
+    let renamed = Dictionary(pairs.map { ($0.from.value, $0.to) }) { _, last in last }
+    var taken: [String: String] = [:]
+    for name in table.columnNames {
+      let new = renamed[name] ?? name
+      if let other = taken[new] {
+        let (mover, stayer) = renamed[name] != nil ? (name, other) : (other, name)
+        let location = pairs.first { $0.from.value == mover }?.from.location
+        throw VellumError(
+          .invalidSpec,
+          "renaming '\(mover)' to '\(new)' would give two columns that name ('\(stayer)' "
+            + (renamed[stayer] != nil ? "is renamed to it too" : "keeps it") + "); rename or drop that one first",
+          at: location)
+      }
+      taken[new] = name
+    }
+    let temporary = pairs.map { pair in (pair, "\u{1}rename \(pair.from.value)") }
+    for (pair, name) in temporary { try table.rename(pair.from, to: name) }
+    for (pair, name) in temporary { try table.rename(Located(name, at: pair.from.location), to: pair.to) }
   }
 }

@@ -14,6 +14,14 @@ extension Table {
       throw VellumError(.invalidSpec, "internal error: \(type(of: transform)) is not a registered transform")
     }
     try unit.apply(to: &self, sources: sources)
+    // A column name written twice (an output named like a column the table keeps) would leave two columns no
+    // name tells apart; pandas refuses such tables too (melt: "cannot contain duplicate names").
+    var seen: Set<String> = []
+    if let twice = columnNames.first(where: { !seen.insert($0).inserted }) {
+      throw VellumError(
+        .invalidSpec,
+        "this transform would give the table two columns named '\(twice)'; name its new column something else")
+    }
   }
 }
 
@@ -53,7 +61,9 @@ extension SpecMapping {
     var list = try optional("columns") { try $0.list().map { try $0.located("a column name") } } ?? []
     if let column = try optional("column", { try $0.located("a column name") }) { list.append(column) }
     if required && list.isEmpty { throw owner.error("\(what) needs 'column' or 'columns'") }
-    return list
+    // A column named twice (in both keys, say) is one column, transformed once.
+    var seen: Set<String> = []
+    return list.filter { seen.insert($0.value).inserted }
   }
 
   /// `by`: the columns that split rows into groups (none when left out).

@@ -23,8 +23,9 @@ struct UnpivotTransform: TableTransform {
           "a capture of the pattern whose text names the value's column, so value, min and max share a row",
           example: "stat"),
       ],
-      requiresOneOf: [["columns"], ["pattern"], ["except"]], needs: ["spread": ["pattern"]],
-      example: "{unpivot: {columns: [train, valid], key: split, value: loss}}"),
+      exclusive: [["columns", "except"]], requiresOneOf: [["columns"], ["pattern"], ["except"]],
+      needs: ["spread": ["pattern"]],
+      example: "{unpivot: {columns: [train, valid], key: split, value: split_loss}}"),
     decode: { try UnpivotTransform(node: $0) })
 
   var columns: [Located<String>]

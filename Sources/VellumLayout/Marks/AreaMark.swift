@@ -95,7 +95,7 @@ struct AreaMark: Mark, SeriesLayerBody {
       var drawing = MarkDrawing()
       for run in canvas.finiteRuns(x.indices.filter { x[$0].isFinite && y[$0].isFinite }).map(canvas.loop) {
         let page = { (position: Double, value: Double) in
-          horizontal ? canvas.page(value, position) : canvas.page(position, value)
+          horizontal ? canvas.fillPage(value, position) : canvas.fillPage(position, value)
         }
         let top = run.map { page(x[$0], y[$0]) }
         let bottom = run.reversed().map { page(x[$0], lower?[$0] ?? baseline) }

@@ -110,8 +110,8 @@ struct BandMark: Mark, SeriesLayerBody {
       var drawing = MarkDrawing()
       let drawable = x.indices.filter { x[$0].isFinite && lower[$0].isFinite && upper[$0].isFinite }
       for run in canvas.finiteRuns(drawable) {
-        var top = run.map { canvas.page(x[$0], upper[$0]) }
-        var bottom = run.reversed().map { canvas.page(x[$0], lower[$0]) }
+        var top = run.map { canvas.fillPage(x[$0], upper[$0]) }
+        var bottom = run.reversed().map { canvas.fillPage(x[$0], lower[$0]) }
         if canvas.decimate && Decimation.shouldDecimate(top.count, plotWidth: canvas.plot.width) {
           top = Decimation.minMax(top)
           bottom = Decimation.minMax(bottom)

@@ -227,7 +227,9 @@ struct BarMark: Mark, SeriesLayerBody {
         color: color.rgb, alpha: common.alpha * color.alpha, edge: edge?.rgb, edgeWidth: edgeWidth,
         edgeAlpha: (edge?.alpha ?? 1) * common.alpha
       ).hatched(hatch, series: series, context: context, alpha: common.alpha)
-      let errors = series.values["error"]
+      let errors = try series.values["error"].map { values in
+        try error.map { try ErrorBarMark.Extent.distances(values, $0) } ?? values
+      }
       let texts = series.texts["label"]
       let dodged = series.texts["dodge"]
       let widths = series.values["width"]

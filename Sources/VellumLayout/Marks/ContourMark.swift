@@ -198,6 +198,13 @@ struct ContourMark: Mark, SeriesLayerBody {
       let over = (ticks.firstIndex { $0 > high }).map { $0 + 1 } ?? ticks.count
       chosen = over - under < 3 ? ticks : Array(ticks[under..<over])
     }
+    // A range past Double's (1e308 apart) has no steps to place levels at.
+    guard !chosen.isEmpty else {
+      throw VellumError(
+        .invalidData,
+        "no contour levels can be placed over the values' range \(low) to \(high); give the levels as a list",
+        at: value.location)
+    }
     return chosen
   }
 

@@ -1,4 +1,5 @@
 import VellumData
+import VellumDiagnostics
 import VellumScene
 import VellumSpec
 
@@ -22,17 +23,29 @@ struct ErrorBarMark: Mark, SeriesLayerBody {
     }
 
     /// Each point's whisker ends.
-    func ends(_ prefix: String, center: [Double], series: SeriesData) -> (low: [Double], high: [Double]) {
+    func ends(_ prefix: String, center: [Double], series: SeriesData) throws -> (low: [Double], high: [Double]) {
       switch self {
-      case .symmetric:
-        let error = series[prefix + "err"]
+      case .symmetric(let column):
+        let error = try Self.distances(series[prefix + "err"], column)
         return (zip(center, error).map { $0 - $1 }, zip(center, error).map { $0 + $1 })
-      case .asymmetric:
+      case .asymmetric(let minus, let plus):
         return (
-          zip(center, series[prefix + "minus"]).map { $0 - $1 }, zip(center, series[prefix + "plus"]).map { $0 + $1 }
+          zip(center, try Self.distances(series[prefix + "minus"], minus)).map { $0 - $1 },
+          zip(center, try Self.distances(series[prefix + "plus"], plus)).map { $0 + $1 }
         )
       case .bounds: return (series[prefix + "lower"], series[prefix + "upper"])
       }
+    }
+
+    /// Error distances, which are never negative (matplotlib refuses them: a negative one would draw as its size).
+    static func distances(_ values: [Double], _ column: Located<String>) throws -> [Double] {
+      if let negative = values.first(where: { $0 < 0 }) {
+        throw VellumError(
+          .invalidData,
+          "'\(column.value)' holds the error distance \(FormatSpec.plain(negative)); error bars take distances of 0 "
+            + "or more (for bounds, give lower and upper)", at: column.location)
+      }
+      return values
     }
   }
 
@@ -127,9 +140,10 @@ struct ErrorBarMark: Mark, SeriesLayerBody {
     try data.series.map { series in
       let color = try context.color(common, series: series, cycle: .line)
       let x = context.positions(series.x)
+      let yEnds = try yExtent?.ends("y", center: series["y"], series: series)
+      let xEnds = try xExtent?.ends("x", center: x, series: series)
       let geometry = Geometry(
-        x: x, y: series["y"], yEnds: yExtent?.ends("y", center: series["y"], series: series),
-        xEnds: xExtent?.ends("x", center: x, series: series),
+        x: x, y: series["y"], yEnds: yEnds, xEnds: xEnds,
         style: LineStyle(color: color.rgb, alpha: common.alpha * color.alpha, width: width, dash: .solid),
         cap: capSize,
         marker: marker.map { MarkerStyle(context.marker($0, series: series), color: color, alpha: common.alpha) })

@@ -25,12 +25,13 @@ struct Hatch: Sendable {
 
   /// The mark's hatching, if `hatch` is given (and is not `none`).
   static func decode(_ map: SpecMapping) throws -> Hatch? {
+    // The style keys are checked whether or not a hatch is drawn: a bad value is an error either way.
+    let color = try map.optional("hatch_color") { try decodeColor($0) }
+    let width = try map.optional("hatch_width") { try $0.measure("a line width") } ?? 1
     guard let pattern = try map.optional("hatch", { try Encoding.decode($0, constant: decodeHatch) }),
       pattern.constant?.isEmpty != true
     else { return nil }
-    return Hatch(
-      pattern: pattern, color: try map.optional("hatch_color") { try decodeColor($0) },
-      width: try map.optional("hatch_width") { try $0.measure("a line width") } ?? 1)
+    return Hatch(pattern: pattern, color: color, width: width)
   }
 
   /// The column driving the hatch, for the layer's data request.

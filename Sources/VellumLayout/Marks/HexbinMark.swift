@@ -181,6 +181,11 @@ struct HexbinMark: Mark, SeriesLayerBody {
     guard case .numeric(let xs) = series.x else {
       throw VellumError(.invalidData, "hexbin needs numbers for x, found text", at: common.x.location)
     }
+    // On a categorical y axis the y column arrives as labels: hexagons need numbers along both axes.
+    if case .categorical? = series.y {
+      throw VellumError(
+        .invalidData, "hexbin needs numbers for y, found text (or a categorical y axis)", at: y.location)
+    }
     func logged(_ values: [Double], _ log: Bool, _ column: Located<String>) throws -> [Double] {
       guard log else { return values }
       if let bad = values.first(where: { $0.isFinite && $0 <= 0 }) {

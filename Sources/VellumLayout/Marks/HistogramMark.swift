@@ -180,8 +180,18 @@ struct HistogramMark: Mark, SeriesLayerBody {
       if filled {
         var fill = paint
         fill.edgeWidth = paint.edge == nil ? 0 : paint.edgeWidth
+        // Corners an axis cannot place (a zero bottom on a log axis) at its low edge, as a bar's.
+        let corner = { (edge: Double, height: Double) in
+          horizontal ? canvas.fillPage(height, edge) : canvas.fillPage(edge, height)
+        }
+        var outline: [Point] = []
+        for bin in top.indices { outline += [corner(edges[bin], top[bin]), corner(edges[bin + 1], top[bin])] }
+        for bin in bottom.indices.reversed() {
+          outline += [corner(edges[bin + 1], bottom[bin]), corner(edges[bin], bottom[bin])]
+        }
         return MarkDrawing(
-          nodes: [canvas.patch(PathGeometry.polygon(upper + lower), fill, join: .miter)], points: upper)
+          nodes: [canvas.patch(PathGeometry.polygon(outline.map(FarPointClipping.clamped)), fill, join: .miter)],
+          points: upper)
       }
       let stroke = Stroke(paint.edgePaint, width: lineWidth, join: .miter)
       return MarkDrawing(

@@ -41,6 +41,14 @@ struct MarkCanvas {
     return Point(center.x + radius * cos(angle), center.y - radius * sin(angle))
   }
 
+  /// The page point of a filled shape's corner: a value the axis cannot place (zero or below on a log axis, 0 or 1
+  /// on a logit one) lies at the edge of the axis it tends to, as matplotlib's clipped scales draw an area, a band
+  /// or a bar down to the axis' low edge. On polar axes, ``page(_:_:)``.
+  func fillPage(_ x: Double, _ y: Double) -> Point {
+    guard polarCenter == nil else { return page(x, y) }
+    return Point(xScale.mapToEdge(x), yScale.mapToEdge(y))
+  }
+
   /// The page points of data points (xs[i], ys[i]), as ``page(_:_:)`` places each.
   func pages(_ xs: [Double], _ ys: [Double]) -> [Point] {
     guard polarCenter == nil else { return zip(xs, ys).map { page($0, $1) } }
@@ -69,14 +77,7 @@ struct MarkCanvas {
       let along = (0...steps).map { x.0 + (x.1 - x.0) * Double($0) / Double(steps) }
       return PathGeometry.polygon(along.map { page($0, y.0) } + along.reversed().map { page($0, y.1) })
     }
-    func position(_ scale: AxisScale, _ value: Double) -> Double {
-      let mapped = scale.map(value)
-      return mapped.isFinite ? mapped : scale.start
-    }
-    let corners = [
-      Point(position(xScale, x.0), position(yScale, y.0)), Point(position(xScale, x.1), position(yScale, y.1)),
-    ]
-    .map(FarPointClipping.clamped)
+    let corners = [fillPage(x.0, y.0), fillPage(x.1, y.1)].map(FarPointClipping.clamped)
     return PathGeometry.rect(
       Rect(
         x: min(corners[0].x, corners[1].x), y: min(corners[0].y, corners[1].y),

@@ -14,6 +14,14 @@ extension AxisMapping {
     let tolerance = abs(high - low) * 1e-9
     return value >= min(low, high) - tolerance && value <= max(low, high) + tolerance
   }
+
+  /// The page position of `value`, or, where the scale cannot place it (zero or below on a log axis, 0 or 1 on a
+  /// logit one), the edge of the axis it tends to, as matplotlib's clipped scales draw fills and boxes to it.
+  func mapToEdge(_ value: Double) -> Double {
+    let mapped = map(value)
+    guard !mapped.isFinite, !value.isNaN else { return mapped }
+    return transform.forward(value) == .infinity ? end : start
+  }
 }
 
 /// Data limits of an axis, chosen from the spec or padded from the data like matplotlib's 5% margins

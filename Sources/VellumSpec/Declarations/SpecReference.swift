@@ -44,7 +44,15 @@ extension SpecSchema {
           form.key("transform") == nil
             ? form.schema : form.replacingSchema(of: "transform", with: array(grammar.transforms.schema)).schema
         }
-        return (kind.name, forms.count == 1 ? forms[0] : .object(["anyOf": .array(forms)]))
+        guard forms.count > 1, let first = kind.forms.first else { return (kind.name, forms[0]) }
+        // Editors' hover text and the reference's index of kinds read the help on the outside; the first form's
+        // purpose names the other form's section.
+        return (
+          kind.name,
+          .object([
+            "anyOf": .array(forms), "description": .string(first.purpose), "x-example": .string(first.example),
+          ])
+        )
       })
   }
 

@@ -8,8 +8,7 @@ import VellumSpec
 struct LogScale: PositionScale {
   /// The logarithm base, shared with symlog.
   static let baseKey = SpecKey(
-    "base", .object(["allOf": .array([SpecSchema.positive, .object(["not": .object(["const": 1])])])]),
-    "the logarithm base", defaultValue: 10.0)
+    "base", SpecSchema.bounded(above: 1), "the logarithm base, above 1", defaultValue: 10.0)
 
   static let kind = ScaleKind(
     "log", meaning: "logarithmic; values at or below 0 are left out", keys: [baseKey], limits: SpecSchema.positive
@@ -17,11 +16,15 @@ struct LogScale: PositionScale {
     LogScale(base: try base($0))
   }
 
-  /// `base` of a log or symlog axis: positive, not 1.
+  /// `base` of a log or symlog axis: above 1 (matplotlib's locator asserts as much; a base below 1 would only
+  /// flip the axis, which `reverse` does).
   static func base(_ map: SpecMapping) throws -> Double {
     try map.optional("base") { node in
       let value = try node.positive("a logarithm base")
-      guard value != 1 else { throw node.error("a logarithm base must not be 1") }
+      guard value > 1 else {
+        throw node.error(
+          "a logarithm base must be above 1, found \(node.scalarText ?? "\(value)") (reverse: true flips an axis)")
+      }
       return value
     } ?? 10
   }
