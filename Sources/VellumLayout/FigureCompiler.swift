@@ -114,17 +114,19 @@ public enum FigureCompiler {
   static func checkSize(_ size: SceneSize, at location: SourceLocation) throws {
     let part = size.largestRole.map { " (most in '\($0)')" } ?? ""
     let hint = "; draw fewer points (a filter, `every`, an aggregate) or merge markers by making them opaque"
+    // Pointed at the layer drawing the most, where the spec writes it.
+    let at = size.largestSource ?? location
     if size.elements > Limits.sceneElements {
       throw VellumError(
         .render,
         "the figure draws \(size.elements) elements\(part), over the limit of \(Limits.sceneElements)\(hint)",
-        at: location)
+        at: at)
     }
     if size.segments > Limits.sceneSegments {
       throw VellumError(
         .render,
         "the figure draws \(size.segments) path segments\(part), over the limit of \(Limits.sceneSegments)\(hint)",
-        at: location)
+        at: at)
     }
   }
 

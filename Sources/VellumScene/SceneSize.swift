@@ -1,3 +1,5 @@
+import VellumDiagnostics
+
 /// How much a scene draws: what its SVG, PDF and PNG cost to write grows with these counts.
 public struct SceneSize: Sendable, Equatable {
   /// Elements the SVG writer emits for the nodes: groups, clips, paths, texts (one per glyph run), images.
@@ -6,6 +8,8 @@ public struct SceneSize: Sendable, Equatable {
   public var segments = 0
   /// The top-level group (by role) below a panel holding the most elements, e.g. `scatter-y`.
   public var largestRole: String?
+  /// Where the spec writes the layer of ``largestRole``, when its group says.
+  public var largestSource: SourceLocation?
 
   /// Counts given directly (for checking limits without a scene of that size).
   public init(elements: Int, segments: Int, largestRole: String? = nil) {
@@ -18,6 +22,7 @@ public struct SceneSize: Sendable, Equatable {
   public init(_ scene: Scene) {
     var stack: [(node: SceneNode, role: String?)] = scene.nodes.map { ($0, nil) }
     var perRole: [String: Int] = [:]
+    var sources: [String: SourceLocation] = [:]
     while let (node, role) = stack.popLast() {
       elements += 1
       if let role { perRole[role, default: 0] += 1 }
@@ -25,6 +30,7 @@ public struct SceneSize: Sendable, Equatable {
       case .group(let group):
         // The innermost role names the part (a layer's group inside its panel's).
         stack += group.children.map { ($0, group.role) }
+        if let source = group.source { sources[group.role] = source }
       case .clip(let clip): stack += clip.children.map { ($0, role) }
       case .path(let path): segments += path.segments.count
       case .text(let text): elements += max(0, text.runs.count - 1)
@@ -33,5 +39,6 @@ public struct SceneSize: Sendable, Equatable {
     }
     // The most elements; a tie goes to the first role by name, so the message does not depend on hashing.
     largestRole = perRole.min { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
+    largestSource = largestRole.flatMap { sources[$0] }
   }
 }

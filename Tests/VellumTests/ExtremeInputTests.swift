@@ -19,6 +19,11 @@ final class ExtremeInputTests: XCTestCase {
     }
   }
 
+  /// ``outcome(_:csv:)`` of one layer over `data.csv`, with `axis` lines (`y: {scale: log}`) before the layers.
+  private func drawn(_ layer: String, csv: String, axis: String = "") -> String {
+    outcome("data: {d: data.csv}\naxes:\n\(axis.isEmpty ? "" : "  \(axis)\n")  layers:\n    - \(layer)\n", csv: csv)
+  }
+
   /// A 64 × 64 lattice plus one cell far away (1e18), or two columns 1e-300 apart: the raster path counted the
   /// lattice in Int and overflowed.
   func testHeatmapCellsFarApartRelativeToTheirSpacing() {
@@ -141,10 +146,9 @@ final class ExtremeInputTests: XCTestCase {
   /// drew linear labels bunched in a corner (matplotlib's locator asserts a base above 1).
   func testHexbinOfOneColumnAndLogBasesBelowOne() {
     let csv = "a,b\n1,1\n2,4\n3,9\n"
-    let hexbin = outcome("data: {d: data.csv}\naxes:\n  layers:\n    - hexbin: {x: a, y: b, gridsize: 1}\n", csv: csv)
+    let hexbin = drawn("hexbin: {x: a, y: b, gridsize: 1}", csv: csv)
     XCTAssertTrue(hexbin.contains("has no cells; give a gridsize of at least 2"), hexbin)
-    let log = outcome(
-      "data: {d: data.csv}\naxes:\n  y: {scale: log, base: 0.5}\n  layers:\n    - line: {x: a, y: b}\n", csv: csv)
+    let log = drawn("line: {x: a, y: b}", csv: csv, axis: "y: {scale: log, base: 0.5}")
     XCTAssertTrue(log.contains("a logarithm base must be above 1, found 0.5"), log)
   }
 
@@ -153,10 +157,9 @@ final class ExtremeInputTests: XCTestCase {
   /// drew no ticks without a word, and a fallback font family that is not installed was skipped silently.
   func testDocumentedLimitsAndRefusalsHold() throws {
     let csv = "x,y,e,g\n1,5,-1,a\n2,6,0.5,b\n"
-    let errorbar = outcome("data: {d: data.csv}\naxes:\n  layers:\n    - errorbar: {x: x, y: y, yerr: e}\n", csv: csv)
+    let errorbar = drawn("errorbar: {x: x, y: y, yerr: e}", csv: csv)
     XCTAssertTrue(errorbar.contains("'e' holds the error distance -1"), errorbar)
-    let bar = outcome(
-      "data: {d: data.csv}\naxes:\n  x: {scale: categorical}\n  layers:\n    - bar: {x: g, y: y, error: e}\n", csv: csv)
+    let bar = drawn("bar: {x: g, y: y, error: e}", csv: csv, axis: "x: {scale: categorical}")
     XCTAssertTrue(bar.contains("'e' holds the error distance -1"), bar)
     let panels = Array(repeating: "{layers: [{line: {x: x, y: y}}]}", count: 65).joined(separator: ", ")
     let many = outcome("data: {d: data.csv}\naxes: [\(panels)]\n", csv: csv)

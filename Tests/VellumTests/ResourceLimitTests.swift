@@ -96,6 +96,8 @@ final class ResourceLimitTests: XCTestCase {
     XCTAssertTrue(
       error?.message.hasPrefix("the figure draws 950") ?? false, "\(String(describing: error))")
     XCTAssertTrue(error?.message.contains("(most in 'scatter-points')") ?? false, "\(String(describing: error))")
+    // Located at that layer in the spec (it pointed at the spec's first line).
+    XCTAssertEqual(error?.location?.line, 4, "\(String(describing: error))")
   }
 
   func testOpaqueMarkersShareAFewPathsAndTranslucentOnesDoNot() throws {

@@ -20,7 +20,8 @@ extension Table {
     if let twice = columnNames.first(where: { !seen.insert($0).inserted }) {
       throw VellumError(
         .invalidSpec,
-        "this transform would give the table two columns named '\(twice)'; name its new column something else")
+        "this transform would leave two columns named '\(twice)' (a new column named like one the table keeps, "
+          + "or a column listed twice); give them different names")
     }
   }
 }
