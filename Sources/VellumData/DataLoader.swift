@@ -89,9 +89,11 @@ public enum DataLoader {
         throw VellumError(.invalidSpec, "internal error: derived sources wait on each other")
       }
       let (name, derivation) = derived.remove(at: next)
-      tables[name] = try transformed(
+      var table = try transformed(
         tables[derivation.from.value]!, derivation.transforms, locations: derivation.transformLocations,
         tables: tables, transformRuns: &transformRuns)
+      table.derivedName = name
+      tables[name] = table
     }
     return tables
   }

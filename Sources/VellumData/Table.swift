@@ -20,6 +20,9 @@ public struct Table {
   var inlineLocation: SourceLocation?
   /// Header names the reader changed (empty or repeated ones, renamed as pandas renames them), for a warning.
   var headerRenames: [String] = []
+  /// The derived data source this table is (`from:` another), which messages name: its `origin` stays the file
+  /// its rows came from, where their cells are located.
+  var derivedName: String?
   /// Cells read as missing besides empty ones and `nan`: pandas' defaults, or what the source's `missing` says.
   public var missingCells: Set<String> = Table.missingMarkers
 
@@ -77,7 +80,8 @@ public struct Table {
     guard has(name.value) else {
       throw VellumError(
         .invalidData,
-        "no column '\(name.value)' in \(origin) (available: \(columnNames.joined(separator: ", ")))",
+        "no column '\(name.value)' in \(derivedName.map { "data source '\($0)' (from \(origin))" } ?? origin) "
+          + "(available: \(columnNames.joined(separator: ", ")))",
         at: name.location)
     }
   }

@@ -32,6 +32,8 @@ enum TensorBoardReader {
     var values: [Double] = []
     var warnings: [VellumWarning] = []
     var hparams: [String: [(name: String, value: String)]] = [:]
+    // Values logged as NaN or ±inf (a run that diverged): missing, as a CSV's cannot be numbers, and said once.
+    var nonFinite: (count: Int, first: (file: String, step: Int64, value: Double))?
     // About one scalar per 30 bytes of event file: reserving once, for all files, spares the columns' regrowth.
     let totalBytes = files.reduce(0) { total, file in
       total + ((try? file.resourceValues(forKeys: [.fileSizeKey]))?.fileSize ?? 0)
@@ -87,7 +89,12 @@ enum TensorBoardReader {
               }
               steps.append(Double(step))
               times.append(wallTime)
-              values.append(value)
+              if !value.isFinite {
+                nonFinite = (
+                  (nonFinite?.count ?? 0) + 1, nonFinite?.first ?? (shown, step, value)
+                )
+              }
+              values.append(value.isFinite ? value : .nan)
             }
           } catch {
             throw corrupt(shown, record: record, what: "it is not a valid Event")
@@ -95,6 +102,12 @@ enum TensorBoardReader {
           offset += 12 + length + 4
         }
       }
+    }
+    if let (count, first) = nonFinite {
+      warnings.append(
+        VellumWarning(
+          "\(count) logged value\(count == 1 ? " is" : "s are") NaN or infinite (the first \(first.value) at step "
+            + "\(first.step) in \(first.file)); they are read as missing", at: location))
     }
     let columns = names.columns()
     let table = Table(

@@ -65,25 +65,28 @@ public enum StdioRenderLoop {
     do {
       let formats = try (request.formats ?? ["svg"]).map { name -> OutputFormat in
         guard let format = OutputFormat(rawValue: name) else {
-          throw VellumError(.invalidSpec, "unknown format '\(name)' (expected svg, pdf or png)")
+          throw Usage("unknown format '\(name)' (expected svg, pdf or png)")
         }
         return format
       }
-      guard !formats.isEmpty else { throw VellumError(.invalidSpec, "no output format requested") }
+      guard !formats.isEmpty else { throw Usage("no output format requested") }
       var renderer = base
       if let dpi = request.dpi {
         guard dpi.isFinite, dpi > 0, dpi <= 2400 else {
-          throw VellumError(.invalidSpec, "dpi must be between 1 and 2400, as render --dpi")
+          throw Usage("dpi must be between 1 and 2400, as render --dpi")
         }
         renderer.dpi = dpi
       }
       if let theme = request.theme {
         guard let parsed = FigureSpec.Theme(rawValue: theme) else {
-          throw VellumError(.invalidSpec, "unknown theme '\(theme)' (expected light, dark or auto)")
+          throw Usage("unknown theme '\(theme)' (expected light, dark or auto)")
         }
         renderer.theme = parsed
       }
-      if let style = request.style { renderer.style = style }
+      if let style = request.style {
+        if let message = StyleResolver.unknownStyleMessage(style) { throw Usage(message) }
+        renderer.style = style
+      }
       // The limit a spec file has (render refuses a bigger one): data belongs in files, not in the request.
       let name = request.name ?? "<stdin>"
       _ = try SpecLoader.text(of: Data(request.spec.utf8), file: name)
@@ -96,11 +99,20 @@ public enum StdioRenderLoop {
       var encoded: [String: String] = [:]
       for (format, bytes) in outputs { encoded[format.rawValue] = Data(bytes).base64EncodedString() }
       return Answer(outputs: encoded, warnings: warnings.map(\.description))
+    } catch let usage as Usage {
+      return Answer(error: "error: \(usage.message)", exitCode: 2)
     } catch let error as VellumError {
       return Answer(error: error.description, exitCode: error.code.exitCode)
     } catch {
       return Answer(error: "error: \(error)", exitCode: 3)
     }
+  }
+
+  /// A request option `vellum render` takes as an argument (formats, dpi, theme, style): wrong, it is a usage
+  /// error there (exit 2), so it is here.
+  private struct Usage: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
   }
 
   private static func describe(_ error: Error) -> String {

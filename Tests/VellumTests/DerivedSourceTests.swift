@@ -134,6 +134,12 @@ final class DerivedSourceTests: XCTestCase {
       "data:\n  runs: data.csv\n  mean: {from: runs, csv: x.csv}\naxes:\n  layers:\n    - line: {data: mean, x: step, y: loss}\n"
     )
     XCTAssertEqual(mixed?.location?.column, 22, "at the csv key")
+    // A column the derived table lacks is missing from that source, not from the file it derives from.
+    let missing = SpecFixture.error(
+      "data:\n  runs: data.csv\n  m: {from: runs, transform: [{aggregate: {by: step, column: loss}}]}\naxes:\n"
+        + "  layers:\n    - line: {data: m, x: step, y: loss}\n", csv: csv)
+    XCTAssertTrue(
+      missing?.message.hasPrefix("no column 'loss' in data source 'm' (from ") ?? false, missing?.message ?? "")
   }
 
   /// `filter: {expr: "row > col"}` compares two columns per row: a lower-triangle heatmap.

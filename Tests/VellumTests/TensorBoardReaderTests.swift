@@ -54,6 +54,47 @@ final class TensorBoardReaderTests: XCTestCase {
     }
   }
 
+  /// A run that diverged logs NaN and ±inf: read as missing (a CSV cell `inf` cannot be a number, so `vellum data`
+  /// must not write one), with one warning; they used to vanish from the plot without a word.
+  func testNonFiniteScalarsAreMissingAndSaidOnce() throws {
+    func varint(_ value: UInt64) -> [UInt8] {
+      var (value, bytes) = (value, [UInt8]())
+      while value >= 0x80 {
+        bytes.append(UInt8(value & 0x7F) | 0x80)
+        value >>= 7
+      }
+      return bytes + [UInt8(value)]
+    }
+    func field(_ number: UInt64, _ payload: [UInt8]) -> [UInt8] {
+      varint(number << 3 | 2) + varint(UInt64(payload.count)) + payload
+    }
+    func little<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    func record(step: UInt64, value: Float) -> [UInt8] {
+      let summaryValue = field(1, Array("loss".utf8)) + [0x15] + little(value.bitPattern)
+      let event = [0x09] + little(Double(step).bitPattern) + [0x10] + varint(step) + field(5, field(1, summaryValue))
+      let length = little(UInt64(event.count))
+      func masked(_ bytes: [UInt8]) -> [UInt8] { little(bytes.withUnsafeBufferPointer { CRC32C.masked($0) }) }
+      return length + masked(length) + event + masked(event)
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vellum-tb-\(UUID().uuidString)/run")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let bytes = [(0, 1.5), (1, Float.nan), (2, Float.infinity), (3, -Float.infinity)].flatMap {
+      record(step: UInt64($0.0), value: $0.1)
+    }
+    try Data(bytes).write(to: folder.appendingPathComponent("events.out.tfevents.1.host"))
+    let result = try TensorBoardReader.read(
+      directory: folder.deletingLastPathComponent(), displayPath: "logs", declaredAt: declared)
+    let values = try result.table.numbers(Located("value", at: nil))
+    XCTAssertEqual(values.count, 4)
+    XCTAssertEqual(values[0], 1.5)
+    XCTAssertTrue(values.dropFirst().allSatisfy(\.isNaN), "\(values)")
+    XCTAssertEqual(result.warnings.count, 1)
+    XCTAssertTrue(
+      result.warnings[0].description.contains("3 logged values are NaN or infinite (the first nan at step 1"),
+      result.warnings[0].description)
+  }
+
   /// Only one-element tensors are scalars: a histogram ([k, 3]) or a 3-vector is not read as its first value.
   func testOnlyOneElementTensorsAreScalars() throws {
     func varint(_ value: UInt64) -> [UInt8] {

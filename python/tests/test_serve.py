@@ -319,6 +319,10 @@ def test_stdio_renders_as_render_does(tmp_path):
             "not json",
             {"spec": spec.read_text(), "name": str(spec), "directory": str(tmp_path), "formats": ["pdf"]},
             {"spec": "# " + "x" * (2 << 20) + "\n" + spec.read_text(), "directory": str(tmp_path)},
+            # Options `vellum render` takes as arguments: wrong, they are usage errors (exit 2) here as there.
+            {"spec": spec.read_text(), "directory": str(tmp_path), "dpi": 0},
+            {"spec": spec.read_text(), "directory": str(tmp_path), "style": "nuerips"},
+            {"spec": spec.read_text(), "directory": str(tmp_path), "theme": "sepia"},
         ]
         answers = []
         for request in requests:
@@ -339,6 +343,8 @@ def test_stdio_renders_as_render_does(tmp_path):
     assert answers[2]["exit_code"] == 2 and answers[2]["error"].startswith("error: request 3 ")
     assert base64.b64decode(answers[3]["outputs"]["pdf"]).startswith(b"%PDF")
     assert answers[4]["exit_code"] == 1 and "limited to 1 MiB" in answers[4]["error"]
+    assert [answer["exit_code"] for answer in answers[5:]] == [2, 2, 2], answers[5:]
+    assert "did you mean 'neurips'?" in answers[6]["error"]
 
 
 def test_the_package_keeps_one_process_for_many_renders(tmp_path, monkeypatch):

@@ -235,3 +235,45 @@ def test_astral_characters_in_a_spec_dict_render():
     # json.dumps escapes 😀 as a surrogate pair, which the binary joins.
     spec = {**SPEC, "axes": {**SPEC["axes"], "x": {"label": "Step \U0001F600"}}}
     assert b"</svg>" in vellum.render(spec, data={"runs": frame()}, formats=("svg",))["svg"]
+
+
+def test_an_interrupted_render_does_not_shift_later_answers(monkeypatch):
+    """A notebook's "Interrupt kernel" lands between a request and its answer: the answer must not be read as the
+    next request's (every later render was one figure behind, found by reading the README alone)."""
+    from vellum import _process, _run
+
+    def titled(title):
+        return {"axes": {"title": title, "layers": [{"line": {"data": "t", "x": "x", "y": "y"}}]}}
+
+    data = {"t": {"x": [0, 1], "y": [0, 1]}}
+    vellum.render(titled("FIRST"), data)
+    shared = _process.process_for(_run.binary())
+
+    class Interrupt(BaseException):
+        """Stands for KeyboardInterrupt, which would stop pytest itself if it escaped."""
+
+    class Interrupted:
+        def readline(self):
+            raise Interrupt
+
+    monkeypatch.setattr(shared._process, "stdout", Interrupted())
+    with pytest.raises(Interrupt):
+        vellum.render(titled("LOST"), data)
+    assert b"SECOND" in vellum.render(titled("SECOND"), data)["svg"]
+    assert b"THIRD" in vellum.render(titled("THIRD"), data, formats=("svg", "png"))["svg"]
+
+
+@pytest.mark.parametrize("stdio", ["1", "0"])
+def test_a_spec_file_keeps_its_name_in_errors_and_title(tmp_path, monkeypatch, stdio):
+    """A spec given as a path is named by it, as on the command line (it was '<stdin>', and the title 'figure')."""
+    monkeypatch.setenv("VELLUM_STDIO", stdio)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "figs").mkdir()
+    (tmp_path / "figs" / "runs.csv").write_text("step,loss\n0,1\n1,0.5\n")
+    spec = "data: {d: runs.csv}\naxes:\n  layers:\n    - line: {x: step, y: Y}\n"
+    (tmp_path / "figs" / "good.yaml").write_text(spec.replace("Y", "loss"))
+    (tmp_path / "figs" / "bad.yaml").write_text(spec.replace("Y", "lss"))
+    assert b'<title id="figure-title">good</title>' in vellum.render("figs/good.yaml")["svg"]
+    with pytest.raises(vellum.VellumError) as raised:
+        vellum.render("figs/bad.yaml")
+    assert raised.value.file == "figs/bad.yaml" and raised.value.line == 4, str(raised.value)

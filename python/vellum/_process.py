@@ -55,6 +55,12 @@ class RenderProcess:
                 answer = process.stdout.readline()
             except (BrokenPipeError, OSError):
                 answer = b""
+            except BaseException:
+                # Interrupted between the request and its answer (KeyboardInterrupt, a notebook's "Interrupt
+                # kernel"): the answer would be read by the next request, and every later one would be one behind.
+                # The process goes; the next request starts a fresh one.
+                self._discard(process)
+                raise
             if not answer:
                 # The binary refused the mode (exit 2: an older build) or died: the caller falls back.
                 status = process.wait()
@@ -63,6 +69,11 @@ class RenderProcess:
                 self._refused = status == 2
                 raise ProcessUnavailable(f"vellum serve --stdio exited with status {status}")
         return json.loads(answer)
+
+    def _discard(self, process: subprocess.Popen) -> None:
+        process.kill()
+        process.wait()
+        self._process = None
 
     def close(self) -> None:
         with self._lock:

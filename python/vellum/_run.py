@@ -59,23 +59,24 @@ def binary() -> str:
     return found
 
 
-def _spec_text(spec: Any) -> tuple[str, Path]:
-    """The spec as text (JSON for dicts) and the folder its relative data paths resolve against."""
+def _spec_text(spec: Any) -> tuple[str, Path, Optional[str]]:
+    """The spec as text (JSON for dicts), the folder its relative data paths resolve against, and the spec file's
+    path as given (errors and the figure's title name it, as the command line does), or None for text."""
     if isinstance(spec, Mapping):
         try:
-            return json.dumps(spec, allow_nan=False, default=_json_default), Path.cwd()
+            return json.dumps(spec, allow_nan=False, default=_json_default), Path.cwd(), None
         except ValueError as error:
             # NaN and infinity have no JSON form; a spec value is a number the binary would refuse anyway.
             raise VellumError(f"error: the spec holds a number JSON cannot write (NaN or infinity): {error}", 2) from None
     if isinstance(spec, os.PathLike):
         path = Path(spec)
-        return path.read_text(encoding="utf-8"), path.resolve().parent
+        return path.read_text(encoding="utf-8"), path.resolve().parent, os.fspath(spec)
     if isinstance(spec, str):
         # A single line naming an existing file is a path; anything else is YAML or JSON text.
         if "\n" not in spec and spec.strip() and os.path.isfile(spec):
             path = Path(spec)
-            return path.read_text(encoding="utf-8"), path.resolve().parent
-        return spec, Path.cwd()
+            return path.read_text(encoding="utf-8"), path.resolve().parent, spec
+        return spec, Path.cwd(), None
     raise TypeError(f"spec must be a dict, YAML/JSON text or a path, not {type(spec).__name__}")
 
 
@@ -141,7 +142,7 @@ def render(
     ``VELLUM_STDIO=0`` to run one ``vellum render`` process per call instead.
     """
     names = _formats(formats)
-    text, directory = _spec_text(spec)
+    text, directory, spec_name = _spec_text(spec)
     executable = binary()
     with tempfile.TemporaryDirectory(prefix="vellum-") as scratch:
         scratch_path = Path(scratch)
@@ -155,6 +156,8 @@ def render(
             sources.append((name, str(path)))
         if os.environ.get("VELLUM_STDIO", "1") != "0":
             request = {"spec": text, "directory": str(directory), "formats": names, "dpi": float(dpi)}
+            if spec_name is not None:
+                request["name"] = spec_name
             if style is not None:
                 request["style"] = str(style)
             if sources:
@@ -169,12 +172,20 @@ def render(
                     lines.append(answer["error"])
                 _report(_naming_tables("\n".join(lines), tables), int(answer.get("exit_code", 0)))
                 return decode_outputs(answer, names)
-        arguments = [executable, "render", "-", "--out", str(scratch_path / "out"), "--format", ",".join(names)]
+        # A spec file renders under its own name (errors and the title name it); text comes on standard input.
+        source = str(Path(spec_name).resolve()) if spec_name is not None else "-"
+        stem = Path(spec_name).stem if spec_name is not None else "figure"
+        arguments = [executable, "render", source, "--out", str(scratch_path / "out"), "--format", ",".join(names)]
         arguments += ["--dpi", repr(float(dpi))]
         if style is not None:
             arguments += ["--style", str(style)]
         for name, path in sources:
             arguments += ["--data", f"{name}={path}"]
-        result = subprocess.run(arguments, input=text.encode("utf-8"), capture_output=True, cwd=directory)
-        _report(_naming_tables(result.stderr.decode("utf-8", errors="replace"), tables), result.returncode)
-        return {name: (scratch_path / "out" / f"figure.{name}").read_bytes() for name in names}
+        result = subprocess.run(
+            arguments, input=None if spec_name is not None else text.encode("utf-8"), capture_output=True, cwd=directory
+        )
+        stderr = result.stderr.decode("utf-8", errors="replace")
+        if spec_name is not None:
+            stderr = stderr.replace(source, spec_name)
+        _report(_naming_tables(stderr, tables), result.returncode)
+        return {name: (scratch_path / "out" / f"{stem}.{name}").read_bytes() for name in names}
