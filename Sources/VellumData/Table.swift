@@ -272,12 +272,12 @@ public struct Table {
     return copy
   }
 
-  mutating func rename(_ name: Located<String>, to newName: String) throws {
-    try require(name)
-    guard name.value != newName else { return }
-    columnNames = columnNames.filter { $0 != newName }.map { $0 == name.value ? newName : $0 }
-    text[newName] = text.removeValue(forKey: name.value)
-    computed[newName] = computed.removeValue(forKey: name.value)
+  /// Gives columns new names all at once (`{a: b, b: a}` swaps); the names after must differ, which the caller
+  /// checks.
+  mutating func rename(_ renamed: [String: String]) {
+    columnNames = columnNames.map { renamed[$0] ?? $0 }
+    text = Dictionary(text.map { (renamed[$0.key] ?? $0.key, $0.value) }) { first, _ in first }
+    computed = Dictionary(computed.map { (renamed[$0.key] ?? $0.key, $0.value) }) { first, _ in first }
   }
 
   /// Keys of the rows as text, one per row, joining the given columns; a column of numbers gives each number's

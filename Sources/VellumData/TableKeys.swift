@@ -13,16 +13,8 @@ extension Table {
     var first = 0
     while first < column.count, isMissing(column[first]) { first += 1 }
     guard first < column.count, DecimalParser.number(column[first]).map({ $0.isFinite }) == true else { return nil }
-    var (values, failed) = column.decimals()
-    for row in failed {
-      let cell = column[row]
-      if let value = DecimalParser.number(cell), value.isFinite, !cell.utf8.contains(0) {
-        values[row] = value
-      } else if !isMissing(cell) {
-        return nil
-      }
-    }
-    return values
+    // A cell ``numbers(_:)`` refuses makes the column text.
+    return try? numbers(name)
   }
 
   /// Rows grouped by equal numbers (missing ones together), groups in order of first appearance; a row equal to

@@ -73,14 +73,14 @@ public enum SemanticDiff {
     return lines
   }
 
-  /// What changed in a path: its points read in data units, each file's through its own axes (limits that moved
-  /// move every point on the page, not in the data); nil when only the axes moved.
   /// Groups drawn where the page puts them (the frame, axes, grid, legend, titles), whose points are compared on
   /// the page; every other group draws data, whose points are compared in data units.
   private static let pageAnchored: Set<String> = [
     "frame", "axis", "axes", "grid", "legend", "title", "label", "background", "colorbar", "figure", "panel",
   ]
 
+  /// What changed in a path: its points read in data units, each file's through its own axes (limits that moved
+  /// move every point on the page, not in the data); nil when only the axes moved.
   private static func describe(
     path old: String, _ new: String, id: String, old oldScales: (x: AxisMap?, y: AxisMap?),
     new newScales: (x: AxisMap?, y: AxisMap?), dataAnchored: Bool

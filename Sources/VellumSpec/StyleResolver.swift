@@ -67,11 +67,12 @@ public enum StyleResolver {
       throw VellumError(
         .invalidSpec, "styles extend each other in a loop: \((seen + [reference]).joined(separator: " → "))")
     }
+    if let message = unknownStyleMessage(reference) { throw VellumError(.invalidSpec, message) }
     let text: String
     var fileURL: URL?
     if let builtIn = EmbeddedStyles.files[reference + ".yaml"] {
       text = builtIn
-    } else if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+    } else {
       let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : directory.appendingPathComponent(reference)
       fileURL = url
       guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -87,8 +88,6 @@ public enum StyleResolver {
       }
       try Limits.checkNesting(contents, file: reference)
       text = contents
-    } else {
-      throw VellumError(.invalidSpec, unknownStyleMessage(reference) ?? "unknown style '\(reference)'")
     }
     let composed: Node?
     do {

@@ -35,8 +35,6 @@ struct RenameTransform: TableTransform {
       }
       taken[new] = name
     }
-    let temporary = pairs.map { pair in (pair, "\u{1}rename \(pair.from.value)") }
-    for (pair, name) in temporary { try table.rename(pair.from, to: name) }
-    for (pair, name) in temporary { try table.rename(Located(name, at: pair.from.location), to: pair.to) }
+    table.rename(renamed)
   }
 }

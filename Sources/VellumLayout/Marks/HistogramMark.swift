@@ -163,17 +163,7 @@ struct HistogramMark: Mark, SeriesLayerBody {
     }
 
     func draw(on canvas: MarkCanvas) throws -> MarkDrawing {
-      let page = { (edge: Double, height: Double) in
-        horizontal ? canvas.page(height, edge) : canvas.page(edge, height)
-      }
-      var upper: [Point] = []
-      for bin in top.indices {
-        upper += [page(edges[bin], top[bin]), page(edges[bin + 1], top[bin])]
-      }
-      var lower: [Point] = []
-      for bin in bottom.indices.reversed() {
-        lower += [page(edges[bin + 1], bottom[bin]), page(edges[bin], bottom[bin])]
-      }
+      let (upper, lower) = outline(canvas.page)
       let points = ([lower.last].compactMap { $0 } + upper + [lower.first].compactMap { $0 })
         .map(FarPointClipping.clamped)
       guard points.count > 1 else { return MarkDrawing() }
@@ -181,21 +171,30 @@ struct HistogramMark: Mark, SeriesLayerBody {
         var fill = paint
         fill.edgeWidth = paint.edge == nil ? 0 : paint.edgeWidth
         // Corners an axis cannot place (a zero bottom on a log axis) at its low edge, as a bar's.
-        let corner = { (edge: Double, height: Double) in
-          horizontal ? canvas.fillPage(height, edge) : canvas.fillPage(edge, height)
-        }
-        var outline: [Point] = []
-        for bin in top.indices { outline += [corner(edges[bin], top[bin]), corner(edges[bin + 1], top[bin])] }
-        for bin in bottom.indices.reversed() {
-          outline += [corner(edges[bin + 1], bottom[bin]), corner(edges[bin], bottom[bin])]
-        }
+        let corners = outline(canvas.fillPage)
         return MarkDrawing(
-          nodes: [canvas.patch(PathGeometry.polygon(outline.map(FarPointClipping.clamped)), fill, join: .miter)],
-          points: upper)
+          nodes: [
+            canvas.patch(
+              PathGeometry.polygon((corners.upper + corners.lower).map(FarPointClipping.clamped)), fill, join: .miter)
+          ], points: upper)
       }
       let stroke = Stroke(paint.edgePaint, width: lineWidth, join: .miter)
       return MarkDrawing(
         nodes: [.path(PathNode(segments: PathGeometry.polyline(points), stroke: stroke))], points: upper)
+    }
+
+    /// The bins' tops left to right, then their bottoms right to left, each corner on the page by `place(x, y)`.
+    private func outline(_ place: (Double, Double) -> Point) -> (upper: [Point], lower: [Point]) {
+      func corner(_ edge: Double, _ height: Double) -> Point { horizontal ? place(height, edge) : place(edge, height) }
+      var upper: [Point] = []
+      for bin in top.indices {
+        upper += [corner(edges[bin], top[bin]), corner(edges[bin + 1], top[bin])]
+      }
+      var lower: [Point] = []
+      for bin in bottom.indices.reversed() {
+        lower += [corner(edges[bin + 1], bottom[bin]), corner(edges[bin], bottom[bin])]
+      }
+      return (upper, lower)
     }
 
     func legendGlyph(_ handle: LegendHandle) -> [SceneNode] {
