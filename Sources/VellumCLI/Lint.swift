@@ -28,21 +28,27 @@ struct Lint: ParsableCommand {
   var format: String = "text"
 
   func validate() throws {
-    if let width, Length.points(width, bareUnit: 72).map({ $0 > 0 }) != true {
-      throw ValidationError("--width takes a length such as 3.25in, 8cm or 240pt")
+    // The bounds a spec's lint.width has (a figure side).
+    if let width, Length.points(width, bareUnit: 72).map({ $0 >= 1 && $0 <= Limits.figurePoints }) != true {
+      throw ValidationError(
+        "--width takes a length from 1pt to \(Int(Limits.figurePoints / 72))in, such as 3.25in, 8cm or 240pt")
     }
     guard ["text", "json"].contains(format) else { throw ValidationError("--format is text or json") }
+    if let style, let message = StyleResolver.argumentMessage(style) { throw ValidationError(message) }
   }
 
   func run() throws {
     let printed = width.flatMap { Length.points($0, bareUnit: 72) }
     var all: [LintFinding] = []
+    // A spec that cannot be read is reported and the others still checked, so one broken file hides no findings.
+    var failure: Error?
     for spec in specs {
       do {
         let figure = try SpecArgument(argument: spec).figure(style: style)
         all += try Linter.lint(figure, width: printed)
       } catch {
-        fail(error)
+        report(error)
+        failure = failure ?? error
       }
     }
     if format == "json" {
@@ -60,6 +66,7 @@ struct Lint: ParsableCommand {
     } else {
       for finding in all { FileHandle.standardError.write(Data("\(finding.warning)\n".utf8)) }
     }
+    if let failure { throw ExitCode((failure as? VellumError)?.code.exitCode ?? 3) }
     if strict && !all.isEmpty { throw ExitCode(1) }
   }
 }

@@ -66,7 +66,7 @@ struct Render: ParsableCommand {
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     if let text, TextMode(rawValue: text) == nil { throw ValidationError("--text must be fonts or paths") }
-    if let style, let message = StyleResolver.unknownStyleMessage(style) { throw ValidationError(message) }
+    if let style, let message = StyleResolver.argumentMessage(style) { throw ValidationError(message) }
     if let simulate, ColorScience.Deficiency(rawValue: simulate) == nil {
       throw ValidationError("--simulate takes protanopia, deuteranopia or tritanopia")
     }

@@ -39,7 +39,7 @@ struct Serve: ParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard dpi > 0, dpi <= 2400 else { throw ValidationError("--dpi must be between 1 and 2400") }
     if stdio && !paths.isEmpty { throw ValidationError("--stdio reads its specs from requests: drop the paths") }
-    if let style, let message = StyleResolver.unknownStyleMessage(style) { throw ValidationError(message) }
+    if let style, let message = StyleResolver.argumentMessage(style) { throw ValidationError(message) }
   }
 
   func run() throws {

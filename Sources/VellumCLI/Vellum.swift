@@ -42,10 +42,12 @@ func usageError(_ message: String) -> ExitCode {
 
 /// Prints the error compiler-style and exits with its code.
 func fail(_ error: Error) -> Never {
-  if let error = error as? VellumError {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    Foundation.exit(error.code.exitCode)
-  }
-  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-  Foundation.exit(3)
+  report(error)
+  Foundation.exit((error as? VellumError)?.code.exitCode ?? 3)
+}
+
+/// Writes an error's one line to standard error.
+func report(_ error: Error) {
+  let line = error is VellumError ? "\(error)" : "error: \(error)"
+  FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -75,7 +75,7 @@ enum FacetExpansion {
     return expanded
   }
 
-  /// The facet column's values over the layers whose data hold it, in order of first appearance.
+  /// The facet column's present values over the layers whose data hold it, in order of first appearance.
   private static func values(of column: Located<String>, in axes: AxesSpec, tables: [String: Table]) throws
     -> [String]
   {
@@ -87,7 +87,10 @@ enum FacetExpansion {
         continue
       }
       holders += 1
-      for value in try table.strings(column) where seen.insert(value).inserted { values.append(value) }
+      // A missing value (empty, nan, NA…) makes no panel, as pandas' groupby drops it.
+      for value in try table.strings(column) where !table.isMissing(value) && seen.insert(value).inserted {
+        values.append(value)
+      }
     }
     guard holders > 0 else {
       let names = Set(axes.layers.compactMap { $0.series?.source.data.value }).sorted()

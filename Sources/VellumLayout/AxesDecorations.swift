@@ -28,6 +28,9 @@ struct AxesDecorations {
   var polarCenter: Point? = nil
   /// What layout found suspicious, such as tick labels running into each other.
   var warnings: [VellumWarning] = []
+  /// The whole boxes of text the layout counts only across (the title, axis labels), which may overhang the plot
+  /// and must stay on the canvas.
+  var overhangs: [Rect] = []
 }
 
 /// A panel's axis limits: primary x and y, and the secondary axes' by name.
@@ -103,6 +106,29 @@ struct AxesDecorator {
     } else {
       (low, high) = limits ?? primaryLimits
       scale = AxisScale(low: low, high: high, start: primary.start, end: primary.end, transform: transform)
+    }
+    if let function = axis.function {
+      // Ticks are placed through the inverse, which holds only where the function is finite and monotonic (1/x
+      // over limits that hold 0 is neither): sampled across the primary's limits.
+      let (a, b) = primaryLimits
+      let samples = (0...256).map { function.forward.evaluate(["x": a + (b - a) * Double($0) / 256]) }
+      let steps = zip(samples, samples.dropFirst()).map { $1 - $0 }
+      let rises = steps.contains { $0 > 0 }
+      let falls = steps.contains { $0 < 0 }
+      if let bad = samples.firstIndex(where: { !$0.isFinite }) {
+        throw VellumError(
+          .invalidSpec,
+          "the \(axis.name) axis's function gives \(samples[bad]) at \(axis.name.dropLast()) = "
+            + "\(a + (b - a) * Double(bad) / 256) within the \(axis.name.dropLast()) axis' limits; it needs finite "
+            + "values there", at: function.location)
+      }
+      if rises && falls {
+        throw VellumError(
+          .invalidSpec,
+          "the \(axis.name) axis's function rises and falls over the \(axis.name.dropLast()) axis' limits "
+            + "[\(a), \(b)]; a secondary axis needs a function that only rises or only falls there",
+          at: function.location)
+      }
     }
     if !(low.isFinite && high.isFinite) || low == high {
       throw VellumError(
@@ -190,11 +216,17 @@ struct AxesDecorator {
     var titleTop = p.minY - (spec.ticks.mirror ? outward : 0)
     // Offset spines take their ticks and labels with them.
     let offset = spec.frame.offset
-    let xAxis = bottom.build(plot: p.offset(.bottom, by: offset), top: &titleTop)
-    let yAxis = left.build(plot: p.offset(.left, by: offset), top: &titleTop)
+    var offsetTexts: [Rect] = []
+    var overhangs: [Rect] = []
+    let xAxis = bottom.build(
+      plot: p.offset(.bottom, by: offset), top: titleTop, offsets: &offsetTexts, overhangs: &overhangs)
+    let yAxis = left.build(
+      plot: p.offset(.left, by: offset), top: titleTop, offsets: &offsetTexts, overhangs: &overhangs)
     var secondaryGuides = secondaries.map(\.guide)
     for (index, axis) in spec.secondaryAxes.enumerated() where axis.autoRotation { secondaryGuides[index].fitLabels() }
-    let secondaryBuilt = secondaryGuides.map { $0.build(plot: p.offset($0.side, by: offset), top: &titleTop) }
+    let secondaryBuilt = secondaryGuides.map {
+      $0.build(plot: p.offset($0.side, by: offset), top: titleTop, offsets: &offsetTexts, overhangs: &overhangs)
+    }
     // The title clears a top axis; an outside-right legend or colorbar clears a right one.
     for (guide, built) in zip(secondaryGuides, secondaryBuilt) where guide.side == .top {
       titleTop = min(titleTop, built.boxes.map(\.minY).min() ?? titleTop)
@@ -209,16 +241,27 @@ struct AxesDecorator {
     let ticks = spec.ticks
 
     var titleNode: SceneNode?
-    let titleBaseline = titleTop - (spec.title?.pad ?? 6)
     if let title {
-      let placed = PlacedText.horizontal(title, x: p.midX, baseline: titleBaseline, anchor: .middle)
+      // matplotlib's title: its baseline `pad` above the axes, raised until what hangs below the baseline clears
+      // them, and above a y axis's offset text only when the two meet (`_update_title_position`).
+      var baseline = titleTop - max(spec.title?.pad ?? 6, title.descent)
+      var placed = PlacedText.horizontal(title, x: p.midX, baseline: baseline, anchor: .middle)
+      if let clash = offsetTexts.filter({ $0.intersects(placed.box) }).map(\.minY).min() {
+        baseline = min(baseline, clash - title.descent)
+        placed = PlacedText.horizontal(title, x: p.midX, baseline: baseline, anchor: .middle)
+      }
       titleNode = .group(Group(role: "title", children: [placed.node], source: spec.title?.text.location))
-      boxes.append(placed.box)
+      // Its width counts for nothing in the layout, as matplotlib's: a long title overhangs the plot.
+      let box = placed.box
+      boxes.append(Rect(x: box.midX, y: box.minY, width: 0, height: box.height))
+      overhangs.append(box)
     }
     var labelNode: SceneNode?
     if let panelLabel {
+      // A panel label at the left end stands over the y axis's offset text.
+      let labelBaseline = min(titleTop, offsetTexts.map(\.minY).min() ?? titleTop) - (spec.title?.pad ?? 6)
       let left = boxes.map(\.minX).min() ?? p.minX
-      let placed = PlacedText.horizontal(panelLabel, x: left, baseline: titleBaseline, anchor: .start)
+      let placed = PlacedText.horizontal(panelLabel, x: left, baseline: labelBaseline, anchor: .start)
       labelNode = .group(Group(role: "panel-label", children: [placed.node]))
       boxes.append(placed.box)
     }
@@ -260,7 +303,7 @@ struct AxesDecorator {
       secondaryScales: Dictionary(
         zip(spec.secondaryAxes, secondaries).compactMap { axis, built in built.scale.map { (axis.name, $0) } },
         uniquingKeysWith: { first, _ in first }),
-      warnings: warnings)
+      warnings: warnings, overhangs: overhangs)
   }
 
   /// Boxes of the legends whose place layout decides: `outside` ones beyond everything on their side (several on

@@ -115,8 +115,12 @@ struct AxisGuide {
   }
 
   /// The axis group (role `axis-x` or `axis-y`) and the boxes its text occupies. For a vertical axis, the
-  /// offset text stands above `top` at the axis's end and moves `top` up past it.
-  func build(plot p: Rect, top: inout Double) -> (node: SceneNode, boxes: [Rect]) {
+  /// offset text stands above `top` at the axis's end; its box joins `offsets` (a title that meets it moves up). The
+  /// axis label's box counts no length along the axis (matplotlib's layout leaves it out, `for_layout_only`): its
+  /// whole box joins `overhangs`, which are checked against the canvas instead.
+  func build(plot p: Rect, top: Double, offsets: inout [Rect], overhangs: inout [Rect]) -> (
+    node: SceneNode, boxes: [Rect]
+  ) {
     let (outward, inward) = tickReach
     // matplotlib's minor ticks: 2 pt long and 0.6 pt wide beside 3.5 and 0.8.
     let (minorOutward, minorInward) = (outward * 0.57, inward * 0.57)
@@ -182,10 +186,23 @@ struct AxisGuide {
       place(placed)
       // The axis label keeps its row beside a bottom axis's offset text (matplotlib places it from the tick
       // labels alone); a top axis's offset text is pushed past by its label.
-      if side == .top { reach = side.reach(of: placed.box, plot: p) } else if !side.runsAlongX { top = placed.box.minY }
+      if side == .top {
+        reach = side.reach(of: placed.box, plot: p)
+      } else if !side.runsAlongX {
+        offsets.append(placed.box)
+      }
     }
     if let label {
       let text = label.text
+      defer {
+        if let box = boxes.popLast() {
+          overhangs.append(box)
+          boxes.append(
+            side.runsAlongX
+              ? Rect(x: box.midX, y: box.minY, width: 0, height: box.height)
+              : Rect(x: box.minX, y: box.midY, width: box.width, height: 0))
+        }
+      }
       switch side {
       case .bottom:
         place(.horizontal(text, x: p.midX, baseline: p.maxY + reach + label.pad + text.ascent, anchor: .middle))

@@ -30,6 +30,14 @@ struct AxisTicks {
           "\(axis.name) ticks every \(FormatSpec.plain(step)) would be more than 10,000 across the axis; none are "
             + "drawn: give a larger step", at: axis.location))
     }
+    if case .auto = axis.ticks, values.isEmpty, low != high {
+      // A time axis past the years dates can be written in (1–9999) has no calendar to tick.
+      let dates = scale is TimeScale ? " (dates are ticked from year 1 to 9999)" : ""
+      warnings.append(
+        VellumWarning(
+          "no \(axis.name) tick falls within the axis' limits\(dates); the axis is drawn unlabelled: give its limits "
+            + "or ticks", at: axis.location))
+    }
     if case .values(let all, let given?) = axis.ticks {
       let labels = try values.map { value in
         try setter.set(label: given[all.firstIndex(of: value)!], size: labelSize)

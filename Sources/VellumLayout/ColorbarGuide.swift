@@ -52,14 +52,14 @@ struct ColorbarGuide {
       Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
     }
     let bar = rect(point(0, 0), point(interior, thickness))
-    var nodes: [SceneNode] = []
+    var ramp: [SceneNode] = []
     // Runs of equal colour as one slice each; every slice reaches half a point into the next, hiding seams.
     let colors = scale.colormap.colors
     var first = 0
     for index in colors.indices where index == colors.count - 1 || colors[index + 1] != colors[index] {
       let (t0, t1) = (Double(first) / Double(colors.count), Double(index + 1) / Double(colors.count))
       let end = t1 * interior + (index == colors.count - 1 ? 0 : 0.5)
-      nodes.append(
+      ramp.append(
         .path(
           PathNode(
             segments: PathGeometry.rect(rect(point(t0 * interior, 0), point(end, thickness))),
@@ -69,16 +69,18 @@ struct ColorbarGuide {
     var outline = [point(0, 0)]
     if extendsLow {
       let triangle = [point(0, 0), point(-tip, thickness / 2), point(0, thickness)]
-      nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.under))))
+      ramp.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.under))))
       outline.append(triangle[1])
     }
     outline += [point(0, thickness), point(interior, thickness)]
     if extendsHigh {
       let triangle = [point(interior, thickness), point(interior + tip, thickness / 2), point(interior, 0)]
-      nodes.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.over))))
+      ramp.append(.path(PathNode(segments: PathGeometry.polygon(triangle), fill: Paint(scale.over))))
       outline.append(triangle[1])
     }
     outline.append(point(interior, 0))
+    // The ramp shows the colormap's own colours, which a dark theme keeps as it keeps the marks painted from it.
+    var nodes: [SceneNode] = [.group(Group(role: "colorbar-ramp", children: ramp, keepsColors: true))]
     nodes.append(
       .path(PathNode(segments: PathGeometry.polygon(outline), stroke: Stroke(Paint(.black), width: 0.8, join: .miter))))
     // The bar with its extension triangles: the whole span beside the plot.

@@ -43,7 +43,7 @@ public enum FigureCompiler {
     var area = Rect(
       x: insets.left, y: insets.top, width: spec.width - insets.left - insets.right,
       height: spec.height - insets.top - insets.bottom)
-    let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area)
+    let figureTitle = try placeFigureTitle(spec, setter: setter, area: &area, warnings: &warnings)
     let figureLegends = try placeFigureLegends(spec, panels: panels, setter: setter, area: &area)
     let sharedColorbar = try self.sharedColorbar(panels, spec: spec, setter: setter, area: &area)
     // Text placed from the data (labels, annotations) may reach past a panel's decorations; like matplotlib's
@@ -82,7 +82,9 @@ public enum FigureCompiler {
       nodes.append(node)
       warnings += panelWarnings
     }
-    if let figureTitle { nodes.append(.group(Group(role: "figure-title", children: [figureTitle]))) }
+    if let figureTitle {
+      nodes.append(.group(Group(role: "figure-title", children: [figureTitle], source: spec.title?.text.location)))
+    }
     for (layout, box) in figureLegends {
       guard let node = layout.compile(in: box) else { continue }
       nodes.append(.group(Group(role: "figure-legend", children: [node])))
@@ -234,12 +236,21 @@ public enum FigureCompiler {
 
   /// The figure's title centred at the top (matplotlib's suptitle: its top at 98 % of the height, the padded canvas
   /// below it keeping its height and the pad again from what follows); a top legend or the panels start below.
-  private static func placeFigureTitle(_ spec: FigureSpec, setter: TextSetter, area: inout Rect) throws -> SceneNode? {
+  private static func placeFigureTitle(
+    _ spec: FigureSpec, setter: TextSetter, area: inout Rect, warnings: inout [VellumWarning]
+  ) throws -> SceneNode? {
     guard let title = spec.title else { return nil }
     let set = try setter.set(label: title.text, size: title.size)
     // Never lower than the room kept for it (a very tall figure's 2 % is more than the pad).
     let top = min(0.02 * spec.height, area.minY)
     let placed = PlacedText.horizontal(set, x: spec.width / 2, baseline: top + set.ascent, anchor: .middle)
+    if set.width > spec.width + 0.5 {
+      warnings.append(
+        VellumWarning(
+          "the figure title is \(Int(set.width.rounded())) pt wide, wider than the figure's "
+            + "\(Int(spec.width.rounded())) pt, and is cut off at both sides; shorten it, shrink its size or widen "
+            + "the figure", at: title.text.location))
+    }
     let taken = set.height + title.pad
     area.y += taken
     area.height -= taken
@@ -254,12 +265,16 @@ public enum FigureCompiler {
     let shared = panels.flatMap { $0.layers.compactMap(\.colorbar) }.filter(\.spec.shared)
     guard let first = shared.first else { return nil }
     for other in shared.dropFirst() {
-      guard other.scale.limits == first.scale.limits, other.scale.norm == first.scale.norm,
-        other.scale.colormap.colors == first.scale.colormap.colors
-      else {
+      let differing = [
+        other.scale.colormap.colors == first.scale.colormap.colors ? nil : "colormap (map)",
+        other.scale.norm == first.scale.norm ? nil : "norm", other.scale.limits == first.scale.limits ? nil : "limits",
+      ].compactMap { $0 }
+      guard differing.isEmpty else {
         throw VellumError(
           .invalidSpec,
-          "layers sharing a colorbar need the same colormap, norm and limits; give each the same colour limits",
+          "layers sharing a colorbar need the same colormap, norm and limits, and theirs differ in "
+            + differing.joined(separator: " and ") + "; give them the same, or give scales: {color: {resolve: "
+            + "independent}} for a colorbar each",
           at: spec.sizeLocation)
       }
     }
@@ -485,6 +500,16 @@ public enum FigureCompiler {
           "\(role)'s labels reach past the \(Int(spec.width))×\(Int(spec.height)) pt canvas with layout: fixed and "
             + "are cut off; widen the subplots' margins or use layout: tight", at: spec.sizeLocation))
     }
+    // A title or axis label longer than its plot overhangs it (matplotlib lays them out by their height alone);
+    // past the canvas it is cut off.
+    let canvas = Rect(x: 0, y: 0, width: spec.width, height: spec.height).insetBy(-0.5)
+    if let cut = decorations.overhangs.first(where: { canvas.union($0) != canvas }) {
+      warnings.append(
+        VellumWarning(
+          "\(role)'s title or axis label is \(Int(max(cut.width, cut.height).rounded())) pt long and reaches past "
+            + "the \(Int(spec.width))×\(Int(spec.height)) pt canvas, where it is cut off; shorten it or enlarge "
+            + "'size'", at: spec.sizeLocation))
+    }
     var compiled: [(node: SceneNode, drawing: MarkDrawing)] = []
     // The points drawn so far, which labels avoid: grown by each layer's, not rebuilt from every earlier layer
     // (that was quadratic in the number of series).
@@ -661,9 +686,11 @@ public enum FigureCompiler {
     for (layer, layerData) in zip(axes.layers, data) {
       var resolved = try layer.mark.resolve(resolution.placingY(layerData, of: layer), in: &resolution)
       let encodings = layer.body.request?.encodings ?? []
+      let colorMapped = try layer.mark.continuousMappings(layerData).contains { $0.channel == "color" }
       for index in resolved.indices {
         resolved[index].axes = layer.axes
         resolved[index].location = layer.location
+        resolved[index].keepsColors = colorMapped
         for encoding in encodings {
           if let value = resolved[index].keys[encoding.column.value] {
             resolved[index].channels[encoding.channel] = value

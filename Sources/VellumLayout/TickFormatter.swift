@@ -100,19 +100,28 @@ enum TickFormatter {
     minusSign(String(format: "%.\(places)f", value))
   }
 
-  /// Replaces a leading hyphen with U+2212, and drops the sign of a printed zero.
+  /// Replaces the hyphen of a number's sign (after any padding, as `%5.1f` writes it) with U+2212, and drops the
+  /// sign of a printed zero.
   static func minusSign(_ text: String) -> String {
-    guard text.hasPrefix("-") else { return text }
-    let digits = text.dropFirst()
-    if digits.allSatisfy({ $0 == "0" || $0 == "." }) { return String(digits) }
-    return "\u{2212}" + digits
+    let padding = text.prefix { $0 == " " }
+    let rest = text.dropFirst(padding.count)
+    guard rest.hasPrefix("-") else { return text }
+    let number = rest.dropFirst()
+    let digits = number.prefix { $0.isNumber || $0 == "." }
+    if !digits.isEmpty, digits.allSatisfy({ $0 == "0" || $0 == "." }) {
+      return padding.isEmpty ? String(number) : padding + " " + number
+    }
+    return padding + "\u{2212}" + number
   }
 
-  /// 5000 → 5k, 2500 → 2.5k, 3e6 → 3M, 0 → 0; below 1000 prints as is.
+  /// 5000 → 5k, 2500 → 2.5k, 3e6 → 3M, 0.002 → 2m, 5e-9 → 5n, 0 → 0 (matplotlib's EngFormatter prefixes, with
+  /// no space); from 1 to 1000 it prints as is.
   static func si(_ value: Double, decimals: Int?) -> String {
     if value == 0 { return "0" }
-    let prefixes: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
-    for (scale, suffix) in prefixes where abs(value) >= scale {
+    let prefixes: [(Double, String)] = [
+      (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"), (1e-12, "p"),
+    ]
+    for (scale, suffix) in prefixes where abs(value) >= scale * (1 - 1e-9) {
       let scaled = TickLocator.clean(value / scale)
       return fixed(scaled, decimals ?? commonDecimals([scaled])) + suffix
     }

@@ -35,15 +35,15 @@ public enum ChartDescription {
         let paint = paint(group.paints[index])
         if paint != painted { lines.append("\(id): paint \(paint)") }
         painted = paint
-        let points = SemanticDiff.points(path)
         // A marker reads as where it is and how big; a line or an outline as each point it passes.
-        if group.role == "scatter", let box = bounds(of: points) {
-          let center = ((box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2)
-          let size = String(format: "%.1f", max(box.maxX - box.minX, box.maxY - box.minY))
-          lines.append("\(id): marker at \(coordinates(center, group.scales)) size \(size)pt")
+        if let markers = MarkerShapes.markers(path, single: group.role == "scatter") {
+          for marker in markers {
+            let size = String(format: "%.1f", marker.size)
+            lines.append("\(id): marker at \(coordinates(marker.center, group.scales)) size \(size)pt")
+          }
         } else {
           lines.append("\(id): shape \(index + 1)")
-          for point in points { lines.append("\(id):   \(coordinates(point, group.scales))") }
+          for point in SemanticDiff.points(path) { lines.append("\(id):   \(coordinates(point, group.scales))") }
         }
       }
       for other in group.other { lines.append("\(id): \(other)") }
@@ -53,16 +53,6 @@ public enum ChartDescription {
 
   private static func coordinates(_ point: (Double, Double), _ scales: (x: AxisMap?, y: AxisMap?)) -> String {
     "(\(scales.x?.format(point.0) ?? "?"), \(scales.y?.format(point.1) ?? "?"))"
-  }
-
-  private static func bounds(of points: [(Double, Double)]) -> (minX: Double, maxX: Double, minY: Double, maxY: Double)?
-  {
-    guard let first = points.first else { return nil }
-    var box = (minX: first.0, maxX: first.0, minY: first.1, maxY: first.1)
-    for (x, y) in points {
-      box = (min(box.minX, x), max(box.maxX, x), min(box.minY, y), max(box.maxY, y))
-    }
-    return box
   }
 
   /// The paint attributes that tell one series from another, in a fixed order.

@@ -20,6 +20,8 @@ public enum EmbedSnippet {
   /// The snippet for `site`. `light` and `dark` are the figure files' paths as the page links them (the dark one
   /// unused when `followsScheme` and the site's scheme is the reader's); `alt` is the figure's text alternative.
   public static func snippet(site: Site, light: String, dark: String, alt: String, followsScheme: Bool) -> String {
+    // reST's `image` takes a file path, not a URL: Sphinx reads `%20` as itself.
+    let (rstLight, rstDark) = (light, dark)
     let (light, dark) = (percentEncodedPath(light), percentEncodedPath(dark))
     let markdownAlt = alt.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "]", with: "\\]")
       .replacingOccurrences(of: "\n", with: " ")
@@ -40,11 +42,11 @@ public enum EmbedSnippet {
     case .sphinx:
       let rstAlt = alt.replacingOccurrences(of: "\n", with: " ")
       return """
-        .. image:: \(light)
+        .. image:: \(rstLight)
            :alt: \(rstAlt)
            :class: only-light
 
-        .. image:: \(dark)
+        .. image:: \(rstDark)
            :alt: \(rstAlt)
            :class: only-dark
         """

@@ -85,8 +85,10 @@ public enum SemanticDiff {
     path old: String, _ new: String, id: String, old oldScales: (x: AxisMap?, y: AxisMap?),
     new newScales: (x: AxisMap?, y: AxisMap?), dataAnchored: Bool
   ) -> String? {
-    let p = points(old)
-    let q = points(new)
+    // Markers compare by their centres (a moved point, not the curves of its outline).
+    let (oldMarkers, newMarkers) = (MarkerShapes.markers(old), MarkerShapes.markers(new))
+    let p = oldMarkers.map { $0.map(\.center) } ?? points(old)
+    let q = newMarkers.map { $0.map(\.center) } ?? points(new)
     guard p.count == q.count, !p.isEmpty else { return "\(id): \(p.count) → \(q.count) points" }
     // Data positions are the same datum when they agree, each read through its own file's axes, to what a tenth
     // of a point shows on either page: new limits carry an unchanged series across the page.
@@ -101,6 +103,10 @@ public enum SemanticDiff {
     if changed.isEmpty {
       let axesMoved = oldScales.x?.mapping != newScales.x?.mapping || oldScales.y?.mapping != newScales.y?.mapping
       return axesMoved ? nil : "\(id): style changed"
+    }
+    // A frame, legend or title has no data units: say it changed shape on the page.
+    guard dataAnchored else {
+      return "\(id): redrawn on the page (\(changed.count) point\(changed.count == 1 ? "" : "s") of its shapes moved)"
     }
     func value(_ v: Double, _ map: AxisMap?) -> String {
       map.map { $0.format(v) } ?? String(format: "%.3f", v)

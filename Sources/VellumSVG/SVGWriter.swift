@@ -22,20 +22,24 @@ public enum SVGWriter {
     let viewBox = "viewBox=\"0 0 \(NumberFormat.format(scene.width)) \(NumberFormat.format(scene.height))\""
     let xlink =
       state.usedGlyphs.isEmpty && !state.hasImages ? "" : #" xmlns:xlink="http://www.w3.org/1999/xlink""#
-    let labelledBy = scene.summary == nil ? "figure-title" : "figure-title figure-desc"
+    let labelledBy = scene.summary == nil ? "svg-title" : "svg-title svg-desc"
     let scheme = colorScheme ? darkSchemeCSS(scene.darkColors) : []
-    // The dark-scheme rules apply under this class only: inline in a page they leave the page's own elements be.
-    let schemeClass = scheme.isEmpty ? "" : #" class="\#(darkSchemeClass)""#
+    // Text rules apply under a class named by their content, and the dark-scheme rules under the scheme's class:
+    // inline in a page, a figure leaves the page's own elements and the other figures be.
+    let textRules = state.classes.css()
+    let scope = "vellum-" + ContentID.hex(textRules.joined(separator: "\n"))
+    let classes = (textRules.isEmpty ? [] : [scope]) + (scheme.isEmpty ? [] : [darkSchemeClass])
+    let schemeClass = classes.isEmpty ? "" : #" class="\#(classes.joined(separator: " "))""#
     var lines = [
       #"<?xml version="1.0" encoding="UTF-8"?>"#,
       #"<svg xmlns="http://www.w3.org/2000/svg"\#(xlink) version="1.1" \#(size) \#(viewBox)\#(schemeClass) role="img" aria-labelledby="\#(labelledBy)">"#,
-      "<title id=\"figure-title\">\(XMLEscaping.text(scene.title))</title>",
+      "<title id=\"svg-title\">\(XMLEscaping.text(scene.title))</title>",
     ]
-    if let summary = scene.summary { lines.append("<desc id=\"figure-desc\">\(XMLEscaping.text(summary))</desc>") }
+    if let summary = scene.summary { lines.append("<desc id=\"svg-desc\">\(XMLEscaping.text(summary))</desc>") }
     if !state.classes.styles.isEmpty || !scheme.isEmpty {
       lines.append("<style>")
       lines += scene.embeddedFonts.map(FontFaceRule.css).map(XMLEscaping.text)
-      lines += state.classes.css().map(XMLEscaping.text)
+      lines += textRules.map { XMLEscaping.text(".\(scope) " + $0) }
       lines += scheme.map(XMLEscaping.text)
       lines.append("</style>")
     }
@@ -46,7 +50,7 @@ public enum SVGWriter {
         lines.append(
           " <path id=\"\(GlyphIDs.id(ref))\" d=\"\(PathData.string(outline, scale: GlyphIDs.unitsPerEm))\"/>")
       }
-      for (index, pattern) in state.patterns.enumerated() { lines += state.patternElement(pattern, index: index) }
+      for pattern in state.patterns { lines += state.patternElement(pattern) }
       lines.append("</defs>")
     }
     lines += body
@@ -66,8 +70,8 @@ public enum SVGWriter {
     var rules = ["@media (prefers-color-scheme:dark){"]
     if let text = colors[.black] { rules.append("svg\(scope){fill:\(text.hex)}") }
     for (light, dark) in colors.map({ ($0.key.hex, $0.value.hex) }).sorted(by: { $0.0 < $1.0 }) {
-      rules.append("\(scope) [fill=\"\(light)\"]{fill:\(dark)}")
-      rules.append("\(scope) [stroke=\"\(light)\"]{stroke:\(dark)}")
+      rules.append("\(scope) [fill=\"\(light)\"]:not([data-theme=keep]):not([data-theme=keep] *){fill:\(dark)}")
+      rules.append("\(scope) [stroke=\"\(light)\"]:not([data-theme=keep]):not([data-theme=keep] *){stroke:\(dark)}")
     }
     rules.append("}")
     return rules
@@ -94,7 +98,7 @@ private struct WriterState {
   private(set) var usedGlyphs: Set<GlyphRef> = []
   /// Images need the xlink namespace for their `xlink:href`.
   private(set) var hasImages = false
-  /// Each distinct tile pattern, in order of first use; its index names it (`pattern-1`…).
+  /// Each distinct tile pattern, in order of first use; its content names it (``ContentID``).
   private(set) var patterns: [TilePattern] = []
   private var usedIDs: [String: Int] = [:]
   private var groupIDs: [String] = []
@@ -137,17 +141,20 @@ private struct WriterState {
         group.mapping.map {
           " data-x=\"\(AxisMappingText.encode($0.x))\" data-y=\"\(AxisMappingText.encode($0.y))\""
         } ?? ""
-      lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\"\(shift)\(data)>")
+      // A dark colour scheme's rules pass over groups that keep their colours (colormap paints).
+      // Its black text names no fill and would inherit the scheme's root fill: the group names black itself.
+      let keeps = group.keepsColors ? " data-theme=\"keep\" fill=\"#000000\"" : ""
+      lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\"\(shift)\(data)\(keeps)>")
       groupIDs.append(id)
       for child in group.children { write(child, depth: depth + 1, into: &lines) }
       groupIDs.removeLast()
       lines.append("\(indent)</g>")
     case .clip(let clip):
-      let id = uniqueID("clip-" + (groupIDs.last ?? "figure"))
       let r = clip.rect
-      lines.append(
-        "\(indent)<clipPath id=\"\(id)\"><rect x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"/></clipPath>"
-      )
+      let rect = "<rect x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\"/>"
+      // Named by its rectangle: inline beside another figure, one id is one rectangle.
+      let id = uniqueID("clip-" + ContentID.hex(rect))
+      lines.append("\(indent)<clipPath id=\"\(id)\">\(rect)</clipPath>")
       lines.append("\(indent)<g clip-path=\"url(#\(id))\">")
       for child in clip.children { write(child, depth: depth + 1, into: &lines) }
       lines.append("\(indent)</g>")
@@ -166,7 +173,7 @@ private struct WriterState {
       var hatched = path
       hatched.fill = nil
       hatched.pattern = nil
-      lines.append(indent + pathElement(hatched, fill: "url(#pattern-\(index + 1))"))
+      lines.append(indent + pathElement(hatched, fill: "url(#\(patternID(patterns[index])))"))
     case .text(let text):
       lines += textElements(text).map { indent + $0 }
     case .image(let image):
@@ -191,11 +198,20 @@ private struct WriterState {
   private func color(_ rgb: RGB) -> String { rgb.hex }
 
   /// A pattern's tile: its lines stroked and its shapes filled in one paint, repeated from the page's origin.
-  func patternElement(_ pattern: TilePattern, index: Int) -> [String] {
-    var lines = [
-      " <pattern id=\"pattern-\(index + 1)\" patternUnits=\"userSpaceOnUse\" width=\"\(n(pattern.size))\" "
+  func patternElement(_ pattern: TilePattern) -> [String] {
+    [
+      " <pattern id=\"\(patternID(pattern))\" patternUnits=\"userSpaceOnUse\" width=\"\(n(pattern.size))\" "
         + "height=\"\(n(pattern.size))\">"
-    ]
+    ] + patternTile(pattern) + [" </pattern>"]
+  }
+
+  /// A pattern's id, from its size and tile (``ContentID``).
+  func patternID(_ pattern: TilePattern) -> String {
+    "pattern-" + ContentID.hex(n(pattern.size) + patternTile(pattern).joined())
+  }
+
+  private func patternTile(_ pattern: TilePattern) -> [String] {
+    var lines: [String] = []
     let opacity = pattern.paint.opacity == 1 ? "" : " stroke-opacity=\"\(n(pattern.paint.opacity))\""
     if !pattern.lines.isEmpty {
       lines.append(
@@ -207,7 +223,6 @@ private struct WriterState {
       lines.append(
         "  <path d=\"\(PathData.string(pattern.shapes))\" fill=\"\(color(pattern.paint.color))\"\(fillOpacity)/>")
     }
-    lines.append(" </pattern>")
     return lines
   }
 

@@ -40,16 +40,20 @@ public struct Group: Sendable, Equatable {
   /// Where the spec declared what the group draws (a layer, an axes, a legend), for checks that point at it; not
   /// written to the SVG.
   public var source: SourceLocation?
+  /// Colours that encode data through a colormap (a heatmap, a colorbar's ramp) and text chosen against them: a
+  /// dark theme leaves them as they are, as matplotlib's dark style leaves colormaps.
+  public var keepsColors: Bool
 
   public init(
     role: String, children: [SceneNode], translation: Point? = nil, mapping: PlotMapping? = nil,
-    source: SourceLocation? = nil
+    source: SourceLocation? = nil, keepsColors: Bool = false
   ) {
     self.role = role
     self.children = children
     self.translation = translation
     self.mapping = mapping
     self.source = source
+    self.keepsColors = keepsColors
   }
 }
 

@@ -1,12 +1,13 @@
 extension Scene {
   /// The scene with every paint's colour passed through `recolor` (fills, strokes, text, hatching; embedded images'
   /// pixels too when `images` is set), geometry and opacities unchanged: one walk for every whole-figure recolouring
-  /// (a dark theme, a colour-vision preview).
-  public func recolored(images: Bool, _ recolor: (RGB) -> RGB) -> Scene {
+  /// (a dark theme, a colour-vision preview). With `keeping`, groups that keep their colours are left alone.
+  public func recolored(images: Bool, keeping: Bool = false, _ recolor: (RGB) -> RGB) -> Scene {
     func paint(_ p: Paint) -> Paint { Paint(recolor(p.color), opacity: p.opacity) }
     func recoloring(_ node: SceneNode) -> SceneNode {
       switch node {
       case .group(var group):
+        if keeping && group.keepsColors { return node }
         group.children = group.children.map(recoloring)
         return .group(group)
       case .clip(var clip):

@@ -31,8 +31,8 @@ struct PreviewRender: Sendable {
       self.figure = figure
       svg = outputs[.svg]
       self.warnings = warnings.map(\.description)
-      title = figure.spec.alt ?? scene.title
-      if title.isEmpty || title == "Figure" { title = fallbackTitle }
+      // The figure's title (panel titles when it has none), as the gallery captions it; else the file's name.
+      if !scene.title.isEmpty { title = scene.title }
       tables = Self.tables(of: figure, baseName: source.id)
     } catch let error as VellumError {
       let inSpec = error.location.map { $0.file == source.path } ?? false

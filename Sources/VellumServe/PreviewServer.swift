@@ -35,9 +35,7 @@ public struct PreviewServer: Sendable {
     let renders = sources.map { PreviewRender(source: $0, renderer: renderer) }
     let store = PreviewStore(sources: sources, renders: renders)
     let router = Router()
-    if LoopbackHostMiddleware<BasicRequestContext>.isLoopback(host) {
-      router.add(middleware: LoopbackHostMiddleware<BasicRequestContext>())
-    }
+    router.add(middleware: LoopbackHostMiddleware<BasicRequestContext>(boundHost: host))
     Self.route(router, store: store, renderer: renderer)
     var logger = Logger(label: "vellum-serve")
     logger.logLevel = .error

@@ -84,7 +84,7 @@ public enum StdioRenderLoop {
         renderer.theme = parsed
       }
       if let style = request.style {
-        if let message = StyleResolver.unknownStyleMessage(style) { throw Usage(message) }
+        if let message = StyleResolver.argumentMessage(style) { throw Usage(message) }
         renderer.style = style
       }
       // The limit a spec file has (render refuses a bigger one): data belongs in files, not in the request.

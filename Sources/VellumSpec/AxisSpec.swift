@@ -338,7 +338,7 @@ public enum PrintfPattern {
     return matches.count == 1 && withoutEscapes.filter { $0 == "%" }.count == 1
   }
 
-  /// Formats `value`; `%d` takes the value rounded to an integer.
+  /// Formats `value`; `%d` takes its integer part, as Python's `'%d' % value` (matplotlib's FormatStrFormatter).
   public static func format(_ pattern: String, _ value: Double) -> String {
     let unescaped = pattern.replacingOccurrences(of: "%%", with: "")
     guard let range = unescaped.firstRange(of: try! Regex(conversion)), unescaped[range].hasSuffix("d") else {
@@ -347,8 +347,9 @@ public enum PrintfPattern {
     // Swift's Int is 64-bit: widen the conversion so no platform reads half of it.
     let widened = pattern.replacingOccurrences(of: String(unescaped[range]), with: unescaped[range].dropLast() + "ld")
     // Beyond Int's range (or non-finite) the integer conversion would trap: print the rounded double.
-    guard let integer = Int(exactly: value.rounded()) else {
-      return String(format: pattern.replacingOccurrences(of: String(unescaped[range]), with: "%.0f"), value)
+    guard let integer = Int(exactly: value.rounded(.towardZero)) else {
+      return String(
+        format: pattern.replacingOccurrences(of: String(unescaped[range]), with: "%.0f"), value.rounded(.towardZero))
     }
     return String(format: widened, integer)
   }

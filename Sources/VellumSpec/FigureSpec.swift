@@ -345,7 +345,8 @@ extension FigureSpec {
     lint = try map.optional("lint") { try LintSpec(node: $0) } ?? LintSpec()
     theme = try map.optional("theme") { try decodeEnum($0, what: "theme") } ?? .light
     svgResponsive =
-      try map["svg"].map { try $0.mapping(Self.svgObject).optional("responsive") { try $0.bool() } ?? false } ?? false
+      try map.optional("svg") { try $0.mapping(Self.svgObject).optional("responsive") { try $0.bool() } ?? false }
+      ?? false
     palette =
       try map.optional("palette") { node -> [Color] in
         if let name = node.scalarText {
@@ -414,8 +415,8 @@ extension FigureSpec {
   }
 
   static func length(_ node: SpecNode) throws -> Double {
-    guard let text = node.scalarText, let points = Length.points(text, bareUnit: 72), points > 0 else {
-      throw node.error("expected a positive length such as 6.5in, 16cm, 120mm or 468pt")
+    guard let text = node.scalarText, let points = Length.points(text, bareUnit: 72), points >= 1 else {
+      throw node.error("expected a length of at least 1pt such as 6.5in, 16cm, 120mm or 468pt")
     }
     guard points <= Limits.figurePoints else {
       throw node.error("a figure side of \(text) is larger than the limit of \(Int(Limits.figurePoints / 72)) in")

@@ -63,8 +63,10 @@ public enum SpecLoader {
     }
     try Limits.checkExpansion(node, file: file)
     let styled = try StyleResolver.apply(
-      to: try adding(extraData, to: node, file: file), directory: directory, file: file, override: style)
-    var spec = try FigureSpec(root: SpecNode(styled.node, file: file), directory: directory, grammar: grammar)
+      to: try adding(extraData, to: node, file: file), directory: directory, file: file, override: style,
+      grammar: grammar)
+    var spec = try FigureSpec(
+      root: SpecNode(styled.node, file: file, styles: styled.names), directory: directory, grammar: grammar)
     spec.styleFiles = styled.files
     return spec
   }

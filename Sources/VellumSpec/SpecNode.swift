@@ -5,17 +5,20 @@ import Yams
 public struct SpecNode {
   let node: Node
   let file: String
+  /// The style files merged into the document, which values they gave name (``StyleOrigin``).
+  let styles: [String]
 
-  init(_ node: Node, file: String) {
+  init(_ node: Node, file: String, styles: [String] = []) {
     self.node = node
     self.file = file
+    self.styles = styles
   }
 
-  /// Where this node starts in the spec file.
-  public var location: SourceLocation {
-    let mark = node.mark
-    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-  }
+  /// Where this node starts: in the spec file, or in the style file that gave it.
+  public var location: SourceLocation { StyleOrigin.location(node.mark, file: file, styles: styles) }
+
+  /// A node of this document (a key, value or item of this one).
+  private func child(_ node: Node) -> SpecNode { SpecNode(node, file: file, styles: styles) }
 
   /// Where a scalar's characters start: past the opening quote of a quoted scalar, so an error can point at a
   /// character inside a one-line value (a formula's).
@@ -138,7 +141,7 @@ public struct SpecNode {
 
   public func list(_ what: String = "a list") throws -> [SpecNode] {
     guard case .sequence(let sequence) = node else { throw error("expected \(what), found \(kindName)") }
-    return sequence.map { SpecNode($0, file: file) }
+    return sequence.map { child($0) }
   }
 
   public var isMapping: Bool {
@@ -163,11 +166,11 @@ public struct SpecNode {
     var entries: [(key: SpecNode, value: SpecNode)] = []
     var merged: [(key: SpecNode, value: SpecNode)] = []
     for (key, value) in mapping {
-      let keyNode = SpecNode(key, file: file)
+      let keyNode = child(key)
       let name = try keyNode.string("a key")
       if name == "<<" {
         // YAML merge key: the aliased mapping supplies defaults that explicit keys override.
-        let source = SpecNode(value, file: file)
+        let source = child(value)
         let sources = source.isSequence ? try source.list() : [source]
         for item in sources { merged += try item.mapping(what, allowing: nil).entries }
         continue
@@ -175,7 +178,7 @@ public struct SpecNode {
       if let keys, !keys.contains(name) {
         throw keyNode.error(unknownNameMessage(name, kind: "key", in: what, candidates: keys))
       }
-      entries.append((keyNode, SpecNode(value, file: file)))
+      entries.append((keyNode, child(value)))
     }
     for entry in merged where !entries.contains(where: { $0.key.scalarText == entry.key.scalarText }) {
       let name = entry.key.scalarText ?? ""
@@ -192,12 +195,12 @@ public struct SpecNode {
     guard case .mapping(let mapping) = node, mapping.count == 1, let (key, value) = mapping.first else {
       throw error("expected \(what): a mapping with one key, one of \(kinds.joined(separator: ", "))")
     }
-    let keyNode = SpecNode(key, file: file)
+    let keyNode = child(key)
     let kind = try keyNode.string("a key")
     guard kinds.contains(kind) else {
       throw keyNode.error(unknownNameMessage(kind, kind: what, candidates: kinds))
     }
-    return (kind, SpecNode(value, file: file))
+    return (kind, child(value))
   }
 }
 

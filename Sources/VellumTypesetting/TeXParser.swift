@@ -7,6 +7,8 @@ public struct TeXParser {
   private let scalars: [Unicode.Scalar]
   private let location: SourceLocation?
   private var index = 0
+  /// Where each `\left` being read started, innermost last: its body ends at the matching `\right`.
+  private var openLefts: [Int] = []
 
   static let textCommands: [String: @Sendable (inout TextStyle) -> Void] = [
     "textbf": { $0.bold = true }, "textit": { $0.italic = true }, "textsl": { $0.italic = true },
@@ -109,7 +111,7 @@ public struct TeXParser {
           try expect("{", after: name, start: start)
           pieces += try parseText(style: inner, closedByBrace: true)
         } else {
-          throw unknownCommand(name, start: start)
+          throw unknownCommand(name, start: start, inMath: false)
         }
       case "~":
         text += "\u{00A0}"
@@ -173,8 +175,15 @@ public struct TeXParser {
     return name
   }
 
-  private func unknownCommand(_ name: String, start: Int) -> VellumError {
+  private func unknownCommand(_ name: String, start: Int, inMath: Bool) -> VellumError {
     if name == "\\" { return error("line breaks (\\\\) are not supported", at: start) }
+    // A command of the other mode: say where it works rather than suggest its own name.
+    if Self.knownCommands.contains(name) {
+      return error(
+        inMath
+          ? "'\\\(name)' is a text command, not known in math; write it outside the $…$"
+          : "'\\\(name)' is a math command; write it between $…$ (as $\\\(name)$)", at: start)
+    }
     if let suggestion = closestMatch(
       to: name, in: Self.knownCommands, caseSensitive: true, maximumDistance: name.count <= 4 ? 1 : 2)
     {
@@ -204,6 +213,15 @@ public struct TeXParser {
 
   // MARK: - Math mode
 
+  /// Whether the command `\right` (and not a longer name such as `\rightarrow`) starts at `position`.
+  private func isRight(at position: Int) -> Bool {
+    guard scalars[position] == "\\", position + 5 < scalars.count,
+      String(String.UnicodeScalarView(scalars[position + 1..<position + 6])) == "right"
+    else { return false }
+    let next = position + 6
+    return next == scalars.count || !(scalars[next].properties.isAlphabetic && scalars[next].isASCII)
+  }
+
   /// Parses atoms until `closer` (`$` or `}`) or `\right`, leaving the closer unread.
   private mutating func parseMathList(until closer: Unicode.Scalar, alphabet: MathAlphabet = .italic) throws
     -> [MathNode]
@@ -213,10 +231,10 @@ public struct TeXParser {
       let start = index
       let scalar = scalars[index]
       if scalar == closer { return nodes }
-      if scalar == "\\", index + 5 < scalars.count,
-        String(String.UnicodeScalarView(scalars[index + 1..<index + 6])) == "right"
-      {
-        return nodes
+      // `\right` as a whole command (not the start of `\rightarrow`) ends a `\left`'s body.
+      if isRight(at: index) {
+        guard openLefts.isEmpty else { return nodes }
+        throw error("'\\right' without a matching '\\left'", at: start)
       }
       index += 1
       switch scalar {
@@ -225,6 +243,7 @@ public struct TeXParser {
       case "}":
         throw error("unbalanced '}'", at: start)
       case "$":
+        if let left = openLefts.last { throw error("'\\left' without a matching '\\right'", at: left) }
         throw error("'$' inside a formula", at: start)
       case "^", "_":
         let argument = try parseScriptArgument(start: start, alphabet: alphabet)
@@ -366,7 +385,9 @@ public struct TeXParser {
       return [.operatorName(text)]
     case "left":
       let left = try delimiter(after: "left", start: start)
+      openLefts.append(start)
       let body = try parseMathList(until: "\u{0}", alphabet: alphabet)
+      openLefts.removeLast()
       guard index < scalars.count else { throw error("'\\left' without a matching '\\right'", at: start) }
       let rightStart = index
       index += 1
@@ -376,7 +397,7 @@ public struct TeXParser {
     case "right":
       throw error("'\\right' without a matching '\\left'", at: start)
     default:
-      throw unknownCommand(name, start: start)
+      throw unknownCommand(name, start: start, inMath: true)
     }
   }
 

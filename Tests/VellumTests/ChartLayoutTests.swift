@@ -388,8 +388,13 @@ final class ChartLayoutTests: XCTestCase {
       var guide = AxisGuide(
         side: side, scale: AxisScale(low: 0, high: 1, start: start, end: end), ticks: ticks, style: style)
       guide.label = (label, 4)
-      var top = plot.minY
-      let (_, boxes) = guide.build(plot: plot, top: &top)
+      var (offsets, overhangs): ([Rect], [Rect]) = ([], [])
+      let (_, boxes) = guide.build(plot: plot, top: plot.minY, offsets: &offsets, overhangs: &overhangs)
+      // The label counts only across the axis in the layout (matplotlib's for_layout_only); its whole box overhangs.
+      XCTAssertEqual(overhangs.count, 1, "\(side): the axis label")
+      XCTAssertEqual(side.runsAlongX ? boxes[4].width : boxes[4].height, 0, "\(side): the label's length left out")
+      XCTAssertEqual(
+        side.runsAlongX ? overhangs[0].width : overhangs[0].height, label.width, accuracy: 1e-9, "\(side)")
       // The tick marks' band first, reaching exactly their length out; then the text beyond it.
       XCTAssertEqual(boxes.count, 5, "\(side): the tick marks, three tick labels and the axis label")
       XCTAssertEqual(side.reach(of: boxes[0], plot: plot), 3.5, accuracy: 1e-9, "\(side): the ticks' band")

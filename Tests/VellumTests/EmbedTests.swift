@@ -27,8 +27,9 @@ final class EmbedTests: XCTestCase {
         snippet(.mkdocs, follows: follows),
         "![Loss [log\\]](fig/a%20b.svg#only-light)\n![Loss [log\\]](fig/a%20b-dark.svg#only-dark)")
       let rst = snippet(.sphinx, follows: follows)
-      XCTAssertTrue(rst.contains(".. image:: fig/a%20b.svg\n   :alt: Loss [log]\n   :class: only-light"))
-      XCTAssertTrue(rst.contains(".. image:: fig/a%20b-dark.svg\n   :alt: Loss [log]\n   :class: only-dark"))
+      XCTAssertTrue(
+        rst.contains(".. image:: fig/a b.svg\n   :alt: Loss [log]\n   :class: only-light"), "reST takes paths")
+      XCTAssertTrue(rst.contains(".. image:: fig/a b-dark.svg\n   :alt: Loss [log]\n   :class: only-dark"))
       XCTAssertTrue(EmbedSnippet.needsDarkFile(site: .mkdocs, followsScheme: follows))
     }
     // Markup in an alt text stays text.

@@ -30,7 +30,10 @@ final class HeatmapMarkTests: XCTestCase {
 
   private func elements(_ root: SVGElement, in group: String, named name: String) -> [SVGElement] {
     var found: [SVGElement] = []
-    root.walk { element, owner in if owner == group && element.name == name { found.append(element) } }
+    // A colorbar's ramp is a group of its own inside it.
+    root.walk { element, owner in
+      if (owner == group || owner == group + "-ramp") && element.name == name { found.append(element) }
+    }
     return found
   }
 
@@ -122,7 +125,8 @@ final class HeatmapMarkTests: XCTestCase {
     root.walk { element, _ in if element.name == "g", let id = element.attributes["id"] { groups.append(id) } }
     XCTAssertEqual(groups.filter { $0.hasPrefix("figure-colorbar") }.count, 1)
     XCTAssertEqual(
-      groups.filter { $0 == "colorbar" || $0.hasPrefix("colorbar-") }.count, 1, "inside the figure group only")
+      groups.filter { $0 == "colorbar" || ($0.hasPrefix("colorbar-") && !$0.hasPrefix("colorbar-ramp")) }.count, 1,
+      "inside the figure group only")
     XCTAssertThrowsError(try Figure(contentsOf: try fixture.write("g.yaml", spec("[0, 2]"))).svg()) { error in
       XCTAssertTrue("\(error)".contains("same colormap, norm and limits"), "\(error)")
     }

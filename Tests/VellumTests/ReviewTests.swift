@@ -158,14 +158,14 @@ final class ReviewTests: XCTestCase {
       let svg = try FigureRenderer().svg(specPath: spec.path)
       let root = svg.components(separatedBy: "\n")[1]
       XCTAssertTrue(root.contains(#"role="img""#), spec.lastPathComponent)
-      XCTAssertTrue(root.contains(#"aria-labelledby="figure-title"#), spec.lastPathComponent)
-      XCTAssertTrue(svg.contains(#"<title id="figure-title">"#), spec.lastPathComponent)
+      XCTAssertTrue(root.contains(#"aria-labelledby="svg-title"#), spec.lastPathComponent)
+      XCTAssertTrue(svg.contains(#"<title id="svg-title">"#), spec.lastPathComponent)
       XCTAssertFalse(svg.contains("<script"), spec.lastPathComponent)
     }
     let train = try FigureRenderer().svg(
       specPath: PackagePaths.examples.appendingPathComponent("selfdistill-train.yaml").path)
-    XCTAssertTrue(train.contains(#"<title id="figure-title">LiveCodeBench v6</title>"#))
-    XCTAssertTrue(train.contains(#"<desc id="figure-desc">Accuracy on LiveCodeBench v6"#))
+    XCTAssertTrue(train.contains(#"<title id="svg-title">LiveCodeBench v6</title>"#))
+    XCTAssertTrue(train.contains(#"<desc id="svg-desc">Accuracy on LiveCodeBench v6"#))
   }
 
   func testPixelDiffHighlightsChanges() throws {

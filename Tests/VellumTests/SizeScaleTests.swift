@@ -44,8 +44,8 @@ final class SizeScaleTests: XCTestCase {
     let diameter = SizeScale(encoding: try encoding("{column: t, range: [16, 64], scale: diameter}"), domain: (0, 2))
     XCTAssertEqual(diameter(1), 6, accuracy: 1e-9, "halfway between 4 and 8 pt")
     XCTAssertEqual(
-      SizeScale(encoding: try encoding("{column: t}"), domain: (0, 1e12)).legendValues, [2.5e11, 5e11, 7.5e11, 1e12],
-      "MaxNLocator(4) over 0…1e12, zero left out")
+      SizeScale(encoding: try encoding("{column: t}"), domain: (0, 1e12)).legendValues,
+      [0, 2.5e11, 5e11, 7.5e11, 1e12], "MaxNLocator(4) over 0…1e12, zero with its smallest marker")
   }
 
   private func encoding(_ yaml: String) throws -> SizeEncoding {

@@ -48,7 +48,9 @@ final class TickTests: XCTestCase {
     XCTAssertEqual(texts([0.125], .percent), ["12.5%"])
     XCTAssertEqual(texts([100, 200], .scientific), ["1", "2"])
     XCTAssertEqual(texts([1.5, -2], .printf("%.2f ms")), ["1.50 ms", "\u{2212}2.00 ms"])
-    XCTAssertEqual(texts([3.7], .printf("%d")), ["4"])
+    // %d takes the integer part, as Python's '%d' % 3.7 and matplotlib's FormatStrFormatter.
+    XCTAssertEqual(texts([3.7, -2.5], .printf("%d")), ["3", "\u{2212}2"])
+    XCTAssertEqual(texts([-2.5], .printf("%5.1f")), [" \u{2212}2.5"], "the sign after padding is a minus too")
     XCTAssertEqual(texts([1e20], .printf("%d s")), ["100000000000000000000 s"])
     // Closely spaced ticks get enough decimals to differ.
     XCTAssertEqual(Set(texts([1, 1.000000001, 1.000000002], .plain)).count, 3)

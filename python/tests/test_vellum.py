@@ -273,7 +273,7 @@ def test_a_spec_file_keeps_its_name_in_errors_and_title(tmp_path, monkeypatch, s
     spec = "data: {d: runs.csv}\naxes:\n  layers:\n    - line: {x: step, y: Y}\n"
     (tmp_path / "figs" / "good.yaml").write_text(spec.replace("Y", "loss"))
     (tmp_path / "figs" / "bad.yaml").write_text(spec.replace("Y", "lss"))
-    assert b'<title id="figure-title">good</title>' in vellum.render("figs/good.yaml")["svg"]
+    assert b'<title id="svg-title">good</title>' in vellum.render("figs/good.yaml")["svg"]
     with pytest.raises(vellum.VellumError) as raised:
         vellum.render("figs/bad.yaml")
     assert raised.value.file == "figs/bad.yaml" and raised.value.line == 4, str(raised.value)

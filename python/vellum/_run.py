@@ -143,6 +143,9 @@ def render(
     """
     names = _formats(formats)
     text, directory, spec_name = _spec_text(spec)
+    # A style file's path is read from the current folder, as on the command line.
+    if style is not None and ("/" in str(style) or str(style).endswith((".yaml", ".yml"))):
+        style = os.path.abspath(str(style))
     executable = binary()
     with tempfile.TemporaryDirectory(prefix="vellum-") as scratch:
         scratch_path = Path(scratch)

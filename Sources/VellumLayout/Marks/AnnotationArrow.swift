@@ -87,8 +87,11 @@ struct AnnotationArrow: Sendable {
     var options: [String: Double] = [:]
     for part in parts.dropFirst() {
       let pair = part.split(separator: "=", maxSplits: 1)
-      guard pair.count == 2, let value = Double(pair[1]), value.isFinite, abs(value) <= 1000 else {
+      guard pair.count == 2, let value = Double(pair[1]), value.isFinite else {
         throw node.error("expected name=number in the connection style, found '\(part)'")
+      }
+      guard abs(value) <= 1000 else {
+        throw node.error("'\(pair[0])' in the connection style lies between -1000 and 1000, found \(pair[1])")
       }
       options[String(pair[0])] = value
     }

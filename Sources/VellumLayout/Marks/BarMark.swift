@@ -135,7 +135,7 @@ struct BarMark: Mark, SeriesLayerBody {
       keys: [
         SpecKey(
           "format", SpecSchema.numberFormat,
-          "how the value is written: auto (as few decimals as it needs), a printf pattern (%.1f) or a Python format "
+          "how the value is written: auto (as few decimals as it needs, up to 3; %g form below 0.0005), a printf pattern (%.1f) or a Python format "
             + "spec (.1f, +.1%, ,d)", defaultValue: "auto"),
         SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the tick labels' size"),
         SpecKey("pad", SpecSchema.nonNegative, "gap in points between the bar's end and the text", defaultValue: 2.0),
@@ -394,8 +394,11 @@ struct BarMark: Mark, SeriesLayerBody {
       -> PlacedText
     {
       let value = bar.total ?? bar.value - bar.base
-      let formatted = try labels.format.text(value) {
-        TickFormatter.fixed($0, min(TickFormatter.commonDecimals([$0]), 3))
+      let formatted = try labels.format.text(value) { value in
+        // Up to three decimals; a value they would write as 0 in %g's form (as matplotlib's bar_label), 1.2e-06.
+        value != 0 && abs(value) < 0.0005
+          ? TickFormatter.minusSign(String(format: "%g", value))
+          : TickFormatter.fixed(value, min(TickFormatter.commonDecimals([value]), 3))
       }
       let text = bar.total == nil ? bar.label ?? formatted : formatted
       let label = try canvas.setter.set(literal: text, size: labels.size ?? canvas.textSize)

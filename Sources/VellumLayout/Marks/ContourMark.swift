@@ -114,7 +114,7 @@ struct ContourMark: Mark, SeriesLayerBody {
     lineColor = try map.optional("color") { try decodeColor($0) }
     width = try map.optional("width") { try $0.measure("a line width") } ?? 1.5
     labels = try map.optional("labels") { try ContourLabels.decode($0) } ?? nil
-    colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? (filled ? ColorbarSpec() : nil)
+    colorbar = try map.optional("colorbar") { try ColorbarSpec.decode($0) } ?? (filled ? ColorbarSpec() : nil)
   }
 
   var request: DataRequest? { DataRequest(series: common, channels: [("value", value)], yPosition: y) }

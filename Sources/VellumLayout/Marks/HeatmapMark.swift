@@ -37,10 +37,12 @@ struct HeatmapMark: Mark, SeriesLayerBody {
       purpose: "One cell per (x, y) coloured by its value through a colormap (matplotlib's imshow, seaborn's "
         + "heatmap), with a colorbar and optional values written in the cells.",
       // A heatmap's colours come from its value, so it takes none of a series' group, label, colour or missing rule.
-      keys: SeriesCommon.valueColoredKeys(x: "the column of the cells' columns (categories or evenly spaced numbers)")
+      keys: SeriesCommon.valueColoredKeys(
+        x: "the column of the cells' columns: evenly spaced numbers, or labels on an axis given scale: categorical")
         + [
           SpecKey(
-            "y", SpecSchema.string, "the column of the cells' rows (categories or evenly spaced numbers)",
+            "y", SpecSchema.string,
+            "the column of the cells' rows: evenly spaced numbers, or labels on an axis given scale: categorical",
             example: "query"),
           SpecKey("value", SpecSchema.string, "the column whose values colour the cells", example: "weight"),
           SpecKey(
@@ -74,6 +76,8 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     y = try map.required("y") { try $0.located("a column name") }
     value = try map.required("value") { try $0.located("a column name") }
     color = try ContinuousColorSpec(map: map)
+    // A cell whose value is missing (empty or NaN) is drawn in the `bad` colour when there is one.
+    if color.bad != nil { common.missing = .gap }
     annotate =
       try map.optional("annotate") { node -> String? in
         if let text = node.scalarText, ["true", "false", "yes", "no"].contains(text) {
@@ -95,7 +99,7 @@ struct HeatmapMark: Mark, SeriesLayerBody {
     }
     maskDiagonal = try map.optional("mask_diagonal") { try $0.bool() } ?? false
     // seaborn's heatmap shows its colorbar unless told not to.
-    colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
+    colorbar = try map.optional("colorbar") { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
   }
 
   var request: DataRequest? { DataRequest(series: common, channels: [("value", value)], yPosition: y) }

@@ -159,7 +159,7 @@ struct HexbinMark: Mark, SeriesLayerBody {
         node.scalarText == "face" ? nil : try decodeColorOrNone(node)
       } ?? nil
     edgeWidth = try map.optional("edge_width") { try $0.measure("a line width") } ?? 1
-    colorbar = try map["colorbar"].map { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
+    colorbar = try map.optional("colorbar") { try ColorbarSpec.decode($0) } ?? ColorbarSpec()
   }
 
   var request: DataRequest? {

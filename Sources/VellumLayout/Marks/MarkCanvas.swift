@@ -31,7 +31,10 @@ struct MarkCanvas {
   func draw(_ layer: ResolvedLayer) throws -> (node: SceneNode, drawing: MarkDrawing) {
     // An error found while drawing (a count over a limit) points at the layer that draws it.
     let drawing = try located(at: layer.location) { try layer.geometry.draw(on: self) }
-    return (.group(Group(role: layer.role, children: drawing.nodes, source: layer.location)), drawing)
+    return (
+      .group(Group(role: layer.role, children: drawing.nodes, source: layer.location, keepsColors: layer.keepsColors)),
+      drawing
+    )
   }
 
   /// The page point of data (x, y).

@@ -19,6 +19,8 @@ struct ResolvedLayer {
   var channels: [EncodedChannel: String] = [:]
   /// The colorbar of a series coloured as a whole through a colormap (`color: {column, map}` on a band, a box…).
   var seriesColorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? = nil
+  /// The layer paints through a colormap: a dark theme keeps its colours (``Group/keepsColors``).
+  var keepsColors = false
 
   /// The colorbar this series asks for: its geometry's (a heatmap, colour-mapped points) or its colormap's.
   var colorbar: (scale: ContinuousColorScale, spec: ColorbarSpec)? { geometry.colorbar ?? seriesColorbar }

@@ -9,6 +9,27 @@ import VellumTypesetting
 /// matplotlib, text does not widen the axis limits and is drawn where asked, over the plot's edge if need be.
 struct TextMark: Mark {
   enum Anchor: String, Sendable, CaseIterable { case start, middle, end }
+  /// Which line of the text stands at its point: its baseline (matplotlib's default `va`), the middle of its ink,
+  /// its top or its bottom.
+  enum VerticalAnchor: String, Sendable, CaseIterable {
+    case baseline, middle, top, bottom
+
+    /// The baseline of `set` standing this way at page height `y`.
+    func baseline(_ set: SetText, at y: Double) -> Double {
+      switch self {
+      case .baseline: return y
+      case .middle: return y + (set.ascent - set.descent) / 2
+      case .top: return y + set.ascent
+      case .bottom: return y - set.descent
+      }
+    }
+  }
+
+  /// The key of ``VerticalAnchor``, for both forms of text.
+  static let verticalAnchorKey = SpecKey(
+    "vertical_anchor", SpecSchema.enumeration(VerticalAnchor.allCases.map(\.rawValue)),
+    "which line of the text stands at the point (matplotlib's va): baseline, middle, top or bottom",
+    defaultValue: VerticalAnchor.baseline)
   enum Coordinates: String, Sendable, CaseIterable { case data, axes, figure }
   /// Where `text_at` is measured: as the point's coordinates, or in points from the point (offset points).
   enum TextCoordinates: String, Sendable, CaseIterable { case data, axes, figure, points }
@@ -23,6 +44,7 @@ struct TextMark: Mark {
   var textAt: (x: Double, y: Double)?
   var textCoordinates: TextCoordinates?
   var anchor: Anchor
+  var verticalAnchor: VerticalAnchor
   var size: Double?
   var color: Color
   var arrow: AnnotationArrow?
@@ -69,6 +91,7 @@ struct TextMark: Mark {
       SpecKey(
         "anchor", SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
         "which end of the text sits at the point: start (left), middle or end (right)", defaultValue: Anchor.start),
+      verticalAnchorKey,
       SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the base font size"),
       SpecKey("color", SpecSchema.color, "the text's colour", defaultValue: "black"),
       SpecKey(
@@ -104,6 +127,7 @@ struct TextMark: Mark {
       throw node.error("the text stands at text_at or at an offset from the point, not both")
     }
     anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
+    verticalAnchor = try map.optional("vertical_anchor") { try decodeEnum($0, what: "vertical anchor") } ?? .baseline
     size = try map.optional("size") { try $0.fontSize() }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
     arrow = try map.optional("arrow") { try AnnotationArrow.decode($0) } ?? nil
@@ -194,7 +218,8 @@ extension TextMark: MarkGeometry {
     let size = self.size ?? canvas.textSize
     let label = try canvas.setter.set(label: text, size: size)
     let anchor: PlacedText.Anchor = self.anchor == .start ? .start : self.anchor == .middle ? .middle : .end
-    var placed = PlacedText.horizontal(label, x: origin.x, baseline: origin.y + label.ascent / 2, anchor: anchor)
+    var placed = PlacedText.horizontal(
+      label, x: origin.x, baseline: verticalAnchor.baseline(label, at: origin.y), anchor: anchor)
     if case .text(var node) = placed.node {
       node.paint = Paint(color.rgb, opacity: color.alpha)
       placed.node = .text(node)
@@ -232,6 +257,7 @@ extension TextMark {
         SpecKey(
           "anchor", SpecSchema.enumeration(Anchor.allCases.map(\.rawValue)),
           "which end of each label sits at its point", defaultValue: Anchor.start),
+        TextMark.verticalAnchorKey,
         SpecKey("size", SpecSchema.fontSize, "label size in points", default: "the base font size"),
         SpecKey(
           "nudge", SpecSchema.boolean, "move labels apart so they overlap no point or other label",
@@ -259,6 +285,7 @@ extension TextMark {
     var format: FormatSpec?
     var offset: (x: Double, y: Double)
     var anchor: Anchor
+    var verticalAnchor: VerticalAnchor
     var size: Double?
     var nudge: Bool
 
@@ -270,6 +297,8 @@ extension TextMark {
       format = try textMap.optional("format") { try $0.formatSpec() }
       offset = try TextMark.offset(map) ?? (3, 3)
       anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
+      verticalAnchor =
+        try map.optional("vertical_anchor") { try decodeEnum($0, what: "vertical anchor") } ?? .baseline
       size = try map.optional("size") { try $0.fontSize() }
       nudge = try map.optional("nudge") { try $0.bool() } ?? false
     }
@@ -290,7 +319,8 @@ extension TextMark {
         var layer = try context.series(
           LabelsGeometry(
             x: context.positions(series.x), y: series["y"], labels: series.texts["text"] ?? [], offset: offset,
-            anchor: anchor, size: size, paint: Paint(color.rgb, opacity: common.alpha * color.alpha), nudge: nudge),
+            anchor: anchor, verticalAnchor: verticalAnchor, size: size,
+            paint: Paint(color.rgb, opacity: common.alpha * color.alpha), nudge: nudge),
           "labels", common, valueColumn: text.value, series: series)
         layer.legendLabel = nil
         return layer
@@ -304,6 +334,7 @@ extension TextMark {
     var labels: [String]
     var offset: (x: Double, y: Double)
     var anchor: Anchor
+    var verticalAnchor: VerticalAnchor
     var size: Double?
     var paint: Paint
     var nudge: Bool
@@ -325,21 +356,25 @@ extension TextMark {
         guard index < labels.count, !labels[index].isEmpty, FarPointClipping.isNear(point) else { continue }
         // Data values are set literally: a model name with `_` or `$` is not TeX.
         let set = try canvas.setter.set(literal: labels[index], size: size ?? canvas.textSize)
-        var choice = place(set, at: point, offset: offset, anchor: anchor)
+        var choice = place(set, at: point, offset: offset, anchor: anchor, vertical: verticalAnchor)
         if nudge {
-          // Around the point at growing distances: the asked side first, then the others.
+          // Around the point at growing distances: the asked side first, then the others (text below its point
+          // hangs from its top, text above stands on its bottom).
           let (dx, dy) = (abs(offset.x) + 1, abs(offset.y) + 1)
-          var candidates: [((Double, Double), Anchor)] = []
+          var candidates: [((Double, Double), Anchor, VerticalAnchor)] = []
           for scale in [1.0, 2, 3, 4] {
             candidates += [
-              ((offset.x * scale, offset.y * scale), anchor), ((dx * scale, -dy * scale), .start),
-              ((-dx * scale, dy * scale), .end), ((-dx * scale, -dy * scale), .end),
-              ((0, (dy + set.height / 2) * scale), .middle), ((0, -(dy + set.height / 2) * scale), .middle),
+              ((offset.x * scale, offset.y * scale), anchor, verticalAnchor),
+              ((dx * scale, -dy * scale), .start, .top), ((-dx * scale, dy * scale), .end, .bottom),
+              ((-dx * scale, -dy * scale), .end, .top), ((0, dy * scale), .middle, .bottom),
+              ((0, -dy * scale), .middle, .top),
             ]
           }
           // Free of the other labels, of every other point, and inside the plot.
           let plot = canvas.plot
-          if let free = candidates.lazy.map({ self.place(set, at: point, offset: $0.0, anchor: $0.1) }).first(where: {
+          if let free = candidates.lazy.map({
+            self.place(set, at: point, offset: $0.0, anchor: $0.1, vertical: $0.2)
+          }).first(where: {
             candidate in
             let box = candidate.box
             return box.minX >= plot.minX && box.maxX <= plot.maxX && box.minY >= plot.minY && box.maxY <= plot.maxY
@@ -362,10 +397,12 @@ extension TextMark {
       return drawing
     }
 
-    private func place(_ set: SetText, at point: Point, offset: (x: Double, y: Double), anchor: Anchor) -> PlacedText {
+    private func place(
+      _ set: SetText, at point: Point, offset: (x: Double, y: Double), anchor: Anchor, vertical: VerticalAnchor
+    ) -> PlacedText {
       let textAnchor: PlacedText.Anchor = anchor == .start ? .start : anchor == .middle ? .middle : .end
       return PlacedText.horizontal(
-        set, x: point.x + offset.x, baseline: point.y - offset.y + set.ascent / 2, anchor: textAnchor)
+        set, x: point.x + offset.x, baseline: vertical.baseline(set, at: point.y - offset.y), anchor: textAnchor)
     }
   }
 }

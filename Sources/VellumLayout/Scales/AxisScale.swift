@@ -38,11 +38,13 @@ enum AxisLimits {
 
   private static func padded(_ extent: (Double, Double)?, scale: any PositionScale, margin: Double) -> (Double, Double)
   {
-    guard let (low, high) = extent else { return scale.emptyLimits }
+    guard var (low, high) = extent else { return scale.emptyLimits }
     let transform = scale.transform
+    // One value is widened first and then padded, as matplotlib's autoscale does (nonsingular, then margins).
+    if transform.forward(low) == transform.forward(high) { (low, high) = scale.widened(low) }
     let t0 = transform.forward(low)
     let t1 = transform.forward(high)
-    if t0 == t1 { return scale.widened(low) }
+    guard t0 != t1, t0.isFinite, t1.isFinite else { return (low, high) }
     let pad = (t1 - t0) * margin
     return (transform.inverse(t0 - pad), transform.inverse(t1 + pad))
   }

@@ -45,6 +45,13 @@ struct ContinuousColorScale {
     if spec.norm == .log && limits.0 <= 0 {
       throw VellumError(.invalidData, "a log colour norm needs positive values; give the colour 'limits'")
     }
+    // Normalizing divides by the span: one past a Double (values near ±1e308) would colour every value alike.
+    guard (limits.1 - limits.0).isFinite else {
+      throw VellumError(
+        .invalidData,
+        "the colour values run from \(limits.0) to \(limits.1), a span too wide to normalize at double precision; "
+          + "give the colour 'limits' or rescale the data")
+    }
     self.limits = limits
     under = spec.under?.rgb ?? map.colors.first!
     over = spec.over?.rgb ?? map.colors.last!
@@ -62,8 +69,10 @@ struct ContinuousColorScale {
     case .linear: return low == high ? 0 : (value - low) / (high - low)
     case .log:
       guard value > 0 else { return .nan }
-      return (log10(value) - log10(low)) / (log10(high) - log10(low))
+      // vmin == vmax: every value at the colormap's start, as matplotlib's LogNorm gives.
+      return low == high ? 0 : (log10(value) - log10(low)) / (log10(high) - log10(low))
     case .symlog(let linthresh):
+      if low == high { return value.isNaN ? .nan : 0 }
       // matplotlib's SymLogNorm (base 10, linscale 1): the axis transform's own formula.
       let transform = AxisMapping.Transform.symlog(base: 10, linthresh: linthresh)
       return (transform.forward(value) - transform.forward(low)) / (transform.forward(high) - transform.forward(low))

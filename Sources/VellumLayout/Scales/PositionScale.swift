@@ -65,8 +65,9 @@ extension PositionScale {
 
   var emptyLimits: (Double, Double) { (0, 1) }
 
+  /// 5 % of the value each way, ±0.05 around 0 (matplotlib's `nonsingular` with its expander of 0.05).
   func widened(_ value: Double) -> (Double, Double) {
-    let delta = value == 0 ? 1 : abs(value) * 0.05
+    let delta = value == 0 ? 0.05 : abs(value) * 0.05
     return (value - delta, value + delta)
   }
 

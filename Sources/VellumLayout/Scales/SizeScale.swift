@@ -20,10 +20,13 @@ struct SizeScale {
     }
   }
 
-  /// Round values over the domain for a size legend: matplotlib's MaxNLocator ticks inside it (at most five).
+  /// Round values over the domain for a size legend: matplotlib's MaxNLocator ticks inside it (at most five), 0
+  /// among them unless its marker has no size.
   var legendValues: [Double] {
     let (low, high) = (min(domain.0, domain.1), max(domain.0, domain.1))
     guard low < high else { return [low] }
-    return TickLocator.maxN(low: low, high: high, bins: 4).filter { $0 >= low && $0 <= high && $0 != 0 }
+    return TickLocator.maxN(low: low, high: high, bins: 4).filter {
+      $0 >= low && $0 <= high && ($0 != 0 || self($0) > 0)
+    }
   }
 }

@@ -7,8 +7,9 @@ struct ContrastCheck: LintCheck {
   let check = LintSpec.Check.contrast
 
   func findings(in figure: DrawnFigure, context: LintContext) -> [LintFinding] {
-    var reported: Set<String> = []
-    var findings: [LintFinding] = []
+    // One finding per group (a heatmap's annotations share their cause), counting its texts and naming the worst.
+    var low: [String: [(text: DrawnFigure.Text, ratio: Double, below: RGB)]] = [:]
+    var order: [String] = []
     for text in figure.texts {
       let center = Point(text.box.x + text.box.width / 2, text.box.y + text.box.height / 2)
       // What lies under the text: the rectangles drawn before it that hold its centre, composited in order on white.
@@ -27,16 +28,22 @@ struct ContrastCheck: LintCheck {
       let color = ColorScience.over(text.node.paint.color, opacity: text.node.paint.opacity, below)
       let ratio = ColorScience.contrast(color, below)
       guard ratio < context.spec.minContrast else { continue }
-      // One finding per group: a heatmap's annotations share their cause.
       let key = text.role + "|" + (text.source?.description ?? "")
-      guard reported.insert(key).inserted else { continue }
-      findings.append(
-        LintFinding(
-          check: check,
-          message: "text '\(text.node.plainText)' of '\(text.role)' has a contrast ratio of \(Format.points(ratio)) "
-            + "against \(below.hex) under it (at least \(Format.points(context.spec.minContrast))); darken or lighten "
-            + "the text or its fill", location: text.source ?? context.figureLocation))
+      if low[key] == nil { order.append(key) }
+      low[key, default: []].append((text, ratio, below))
     }
-    return findings
+    return order.compactMap { key in
+      guard let texts = low[key], let worst = texts.min(by: { $0.ratio < $1.ratio }) else { return nil }
+      let minimum = Format.points(context.spec.minContrast)
+      let what =
+        texts.count == 1
+        ? "text '\(worst.text.node.plainText)' of '\(worst.text.role)' has a contrast ratio of "
+        : "\(texts.count) texts of '\(worst.text.role)' have a contrast ratio under \(minimum), the lowest "
+          + "'\(worst.text.node.plainText)' at "
+      return LintFinding(
+        check: check,
+        message: what + "\(Format.points(worst.ratio)) against \(worst.below.hex) under it (at least \(minimum)); "
+          + "darken or lighten the text or its fill", location: worst.text.source ?? context.figureLocation)
+    }
   }
 }

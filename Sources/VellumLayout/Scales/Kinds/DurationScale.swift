@@ -2,11 +2,11 @@ import Foundation
 import VellumSpec
 
 /// `scale: duration`: elapsed time (numbers in `unit`s, or text such as `90 min`), held in seconds and shown in
-/// the unit that suits the span (s, min, h or d) at steps that unit divides well into (15 and 30 minutes, 6 and 12
+/// the unit that suits the span (ns, µs, ms, s, min, h or d) at steps that unit divides well into (15 and 30 minutes, 6 and 12
 /// hours): W&B's `Relative Time (Process)`, a loss over wall-clock time.
 struct DurationScale: PositionScale {
   static let kind = ScaleKind(
-    "duration", meaning: "elapsed time in unit, shown in s, min, h or d", keys: [TimeText.unitKey],
+    "duration", meaning: "elapsed time in unit, shown in ns, µs, ms, s, min, h or d", keys: [TimeText.unitKey],
     limits: .object(["anyOf": .array([SpecSchema.number, TimeText.durationSchema])])
   ) { DurationScale(unit: try TimeText.unit($0)) }
 
@@ -48,7 +48,10 @@ struct DurationScale: PositionScale {
     if step >= 86_400 { return (86_400, "d") }
     if step >= 3600 { return (3600, "h") }
     if step >= 60 { return (60, "min") }
-    return (1, "s")
+    if step >= 1 { return (1, "s") }
+    if step >= 1e-3 { return (1e-3, "ms") }
+    if step >= 1e-6 { return (1e-6, "µs") }
+    return (1e-9, "ns")
   }
 
   /// What a number counts, in words, for messages.
@@ -65,6 +68,8 @@ struct DurationScale: PositionScale {
   func autoTicks(low: Double, high: Double, maxBins: Int, categories: [String]) -> [Double] {
     let span = high - low
     guard span > 0, span.isFinite else { return [low] }
+    // Under two seconds whole seconds give one or two ticks: MaxNLocator's steps, shown in ms, µs or ns.
+    if span < 2 { return TickLocator.maxN(low: low, high: high, bins: maxBins) }
     if let step = Self.steps.first(where: { span / $0 <= Double(max(1, maxBins)) }) {
       return TickLocator.multiples(of: step, from: low, to: high)
     }

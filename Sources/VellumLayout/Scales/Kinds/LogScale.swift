@@ -74,10 +74,18 @@ struct LogScale: PositionScale {
       ?? TickFormatter.labels(values, format: format, decimals: decimals)
   }
 
-  /// A decade each way.
+  /// The decades below and above (a power of the base widens to the powers next to it), as matplotlib's
+  /// `LogLocator.nonsingular`.
   func widened(_ value: Double) -> (Double, Double) {
-    let t = transform.forward(value)
-    return (transform.inverse(t - 1), transform.inverse(t + 1))
+    let power = log(value) / log(base)
+    var (below, above) = (pow(base, power.rounded(.down)), pow(base, power.rounded(.up)))
+    if below >= value { below /= base }
+    if above <= value { above *= base }
+    guard below.isFinite, above.isFinite, below > 0 else {
+      let t = transform.forward(value)
+      return (transform.inverse(t - 1), transform.inverse(t + 1))
+    }
+    return (below, above)
   }
 
   func check(extent: (Double, Double)?, axis: AxisSpec, hasLayers: Bool, at location: SourceLocation?) throws {
