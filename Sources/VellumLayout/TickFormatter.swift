@@ -17,10 +17,24 @@ enum TickFormatter {
   {
     switch format {
     case .auto:
-      let largest = values.map(abs).max() ?? 0
+      // Ticks close together far from zero are written from an added offset (+1e9), as matplotlib's
+      // ScalarFormatter does; what is left may still take a ×10ⁿ.
+      let offset = additiveOffset(values)
+      // What is left after the offset carries the float error of the large values: kept to a thousandth of the
+      // ticks' step.
+      let sorted = values.sorted()
+      let step = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
+      let quantum = pow(10, ((log10(step)).rounded(.down)) - 3)
+      let shifted = offset == 0 ? values : values.map { (($0 - offset) / quantum).rounded() * quantum }
+      let largest = shifted.map(abs).max() ?? 0
       let exponent = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
-      if exponent >= 6 || exponent <= -5 { return scientific(values, exponent: exponent, decimals: decimals) }
-      return (plain(values, decimals: decimals), nil)
+      var (labels, scaled): ([TickText], TickText?) = (plain(shifted, decimals: decimals), nil)
+      if exponent >= 6 || exponent <= -5 {
+        (labels, scaled) = scientific(shifted, exponent: exponent, decimals: decimals)
+      }
+      guard offset != 0 else { return (labels, scaled) }
+      let added = (offset > 0 ? "+" : "\u{2212}") + shortScientific(abs(offset))
+      return (labels, .tex((scaled.map { $0.text } ?? "") + added))
     case .plain:
       return (plain(values, decimals: decimals), nil)
     case .si:
@@ -35,6 +49,36 @@ enum TickFormatter {
     case .printf(let pattern):
       return (values.map { .literal(minusSign(PrintfPattern.format(pattern, $0))) }, nil)
     }
+  }
+
+  /// matplotlib's ScalarFormatter offset (`_compute_offset`, offset threshold 4): when the ticks share their
+  /// leading digits, the part they share down to the first digit where they differ, if it is at least 1000 of that
+  /// digit's units; else 0.
+  static func additiveOffset(_ values: [Double]) -> Double {
+    guard let low = values.min(), let high = values.max(), low != high, low.isFinite, high.isFinite,
+      !(low <= 0 && 0 <= high)
+    else { return 0 }
+    let (absMin, absMax) = (min(abs(low), abs(high)), max(abs(low), abs(high)))
+    let highest = log10(absMax).rounded(.up)
+    func digits(_ value: Double, _ oom: Double) -> Double { (value / pow(10, oom)).rounded(.down) }
+    var oom = highest
+    while digits(absMin, oom) == digits(absMax, oom), oom > highest - 400 { oom -= 1 }
+    oom += 1
+    if (absMax - absMin) / pow(10, oom) <= 1e-2 {
+      oom = highest
+      while !(absMax - absMin > pow(10, oom)), oom > highest - 400 { oom -= 1 }
+      oom += 1
+    }
+    let shared = digits(absMax, oom)
+    guard shared >= 1000 else { return 0 }
+    return (low < 0 ? -1 : 1) * shared * pow(10, oom)
+  }
+
+  /// A number as matplotlib's `format_data` writes an offset: `1e9`, `1.7040672e9` (its significant digits, up to
+  /// 12, and its power of ten).
+  private static func shortScientific(_ value: Double) -> String {
+    let exponent = Int(log10(value).rounded(.down))
+    return String(format: "%.12g", value / pow(10, Double(exponent))) + "e\(exponent)"
   }
 
   private static func plain(_ values: [Double], decimals: Int?) -> [TickText] {

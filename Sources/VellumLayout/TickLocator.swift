@@ -30,8 +30,21 @@ enum TickLocator {
     guard hi > lo, (hi - lo).isFinite else { return lo.isFinite ? [clean(lo)] : [] }
     // matplotlib draws the ticks inside the view interval, compared with a relative tolerance.
     let tolerance = (hi - lo) * 1e-10
-    return rawMaxN(low: lo, high: hi, bins: max(1, min(9, bins)), minimumInside: 2, steps: base)
-      .filter { $0 >= lo - tolerance && $0 <= hi + tolerance }.map(clean)
+    let ticks = rawMaxN(low: lo, high: hi, bins: max(1, min(9, bins)), minimumInside: 2, steps: base)
+      .filter { $0 >= lo - tolerance && $0 <= hi + tolerance }
+    let step = ticks.count > 1 ? (ticks[1] - ticks[0]) : 0
+    return ticks.map { clean($0, step: step) }
+  }
+
+  /// ``clean(_:)`` keeping a thousandth of `step` too (up to 15 significant digits), so ticks close together far
+  /// from zero (1e9 + 0.0002) stay apart.
+  static func clean(_ value: Double, step: Double) -> Double {
+    guard value != 0, value.isFinite, step > 0, step.isFinite else { return clean(value) }
+    let magnitude = Int((log10(abs(value))).rounded(.up))
+    let digits = min(15 - magnitude, max(12 - magnitude, Int((-log10(step)).rounded(.up)) + 3))
+    let factor = pow(10, Double(digits))
+    let cleaned = (value * factor).rounded() / factor
+    return cleaned == 0 ? 0 : cleaned
   }
 
   /// MaxNLocator's `tick_values`: every tick of the chosen step, one past each end included, the step the smallest

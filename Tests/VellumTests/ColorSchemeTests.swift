@@ -2,6 +2,7 @@ import Foundation
 import Vellum
 import VellumLint
 import VellumRaster
+import VellumSVG
 import VellumScene
 import VellumTestSupport
 import XCTest
@@ -43,6 +44,25 @@ final class ColorSchemeTests: XCTestCase {
       let svg = try renderer.render(specPath: spec, formats: [.svg])[.svg]!
       assertGolden(String(decoding: svg, as: UTF8.self), named: "themes/selfdistill-train.\(theme.rawValue).svg")
     }
+  }
+
+  /// Inline in one page, two figures keep to themselves: text rules apply under a class named by their content,
+  /// and clip rectangles are named by their geometry, so a font or a plot box of one never reaches the other.
+  func testInlinedFiguresKeepToThemselves() throws {
+    let body = "data: {d: data.csv}\naxes: {layers: [{line: {x: step, y: loss}}]}\n"
+    let serif = try SpecFixture.scene("size: [3in, 2in]\n" + body).scene
+    let sans = try SpecFixture.scene("font: {family: DejaVu Sans}\nsize: [4in, 2in]\n" + body).scene
+    let (a, b) = (SVGWriter.write(serif), SVGWriter.write(sans))
+    func scope(_ svg: String) throws -> String {
+      String(try XCTUnwrap(svg.firstMatch(of: #/class="(vellum-[0-9a-f]{12})/#)?.1))
+    }
+    let (first, second) = (try scope(a), try scope(b))
+    XCTAssertNotEqual(first, second)
+    XCTAssertTrue(a.contains(".\(first) text{font-family:"), "the base rule is scoped")
+    XCTAssertFalse(a.contains("\ntext{"), "no rule reaches every text of the page")
+    func clips(_ svg: String) -> Set<String> { Set(svg.matches(of: #/clipPath id="([^"]+)"/#).map { String($0.1) }) }
+    XCTAssertTrue(clips(a).isDisjoint(with: clips(b)), "different plot boxes, different ids")
+    XCTAssertEqual(clips(a), clips(SVGWriter.write(serif)), "the same box, the same id")
   }
 
   func testTheSchemeRulesAreTheDarkThemesColours() throws {

@@ -35,6 +35,31 @@ final class DarkThemeTests: XCTestCase {
       "light is the default look")
   }
 
+  /// What a colormap paints stays: a heatmap's cells, the values written on them (chosen against the kept cell)
+  /// and the colorbar's ramp, so a Greys image and its colorbar still read alike.
+  func testColormapPaintsKeepTheirColours() throws {
+    let spec = """
+      theme: dark
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical}
+        y: {scale: categorical}
+        layers:
+          - heatmap: {x: i, y: j, value: v, map: viridis, annotate: true}
+      """
+    let csv = "i,j,v\na,a,1\na,b,2\nb,a,3\nb,b,4\n"
+    let scene = try SpecFixture.scene(spec, csv: csv).scene
+    let heatmap = try XCTUnwrap(scene.groups(prefix: "heatmap-").first)
+    XCTAssertTrue(heatmap.keepsColors)
+    let written = Dictionary(uniqueKeysWithValues: heatmap.texts.map { ($0.plainText, $0.paint.color.hex) })
+    XCTAssertEqual(written["1"], "#ffffff", "white on viridis' dark purple, as in the light figure")
+    XCTAssertEqual(written["4"], "#000000", "black on its yellow")
+    let ramp = try XCTUnwrap(scene.groups(role: "colorbar-ramp").first)
+    XCTAssertEqual(ramp.paths.first?.fill?.color.hex, "#440154")
+    let svg = SVGWriter.write(scene, colorScheme: true)
+    XCTAssertTrue(svg.contains(##"data-theme="keep" fill="#000000""##), "the kept text's black named on its group")
+  }
+
   func testAThemeIsNamed() {
     XCTAssertTrue("\(SpecFixture.error("theme: dusk\n" + Self.spec)!)".contains("figure.yaml:1:8"))
   }

@@ -211,6 +211,40 @@ final class LintTests: XCTestCase {
     XCTAssertEqual(try runVellum(["render", spec, "--simulate", "colourblind"]).status, 2, "a usage error")
   }
 
+  /// Low-contrast texts of one layer are one finding that counts them and names the worst.
+  func testContrastFindingsCountTheirTexts() throws {
+    let spec = """
+      data: {d: data.csv}
+      axes:
+        x: {scale: categorical}
+        y: {scale: categorical}
+        layers:
+          - heatmap: {x: c, y: r, value: v, map: Greys, annotate: '%d', annotation_color: white}
+      """
+    let findings = try lint(spec, csv: "c,r,v\na,x,1\nb,x,2\na,y,3\nb,y,4\n").filter { $0.check == .contrast }
+    XCTAssertEqual(findings.count, 1)
+    XCTAssertTrue(
+      findings[0].message.hasPrefix("2 texts of 'heatmap-v' have a contrast ratio under 4.50"), findings[0].message)
+  }
+
+  /// A figure title's finding points at the title; a spec that cannot be read leaves the others' findings.
+  func testFindingsPointAtTheirTextAndSurviveABrokenSpec() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let titled = try fixture.write("a.yaml", "title: {text: Suptitle, size: 4}\n" + SpecFixture.spec)
+    let findings = try Linter.lint(Figure(contentsOf: titled), width: nil).filter { $0.message.contains("Suptitle") }
+    XCTAssertEqual(findings.first?.location?.line, 1)
+    XCTAssertEqual(findings.first?.location?.column, 15)
+    let empty = try fixture.write("b.yaml", "")
+    let result = try runVellum(["lint", titled, empty])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertTrue(result.stderr.contains("Suptitle"), "a.yaml's findings stay: \(result.stderr)")
+    XCTAssertTrue(result.stderr.contains("b.yaml:1:1: error: the spec is empty"), result.stderr)
+    XCTAssertEqual(try runVellum(["lint", titled, "--width", "1e-300in"]).status, 2, "a width under 1 pt")
+    XCTAssertEqual(try runVellum(["lint", titled, "--style", "nosuch"]).status, 2, "an unknown style")
+  }
+
   /// The README's example: the figure that fails four checks at a 3.25 in column, and its fixed version.
   func testTheReadmeExample() throws {
     let csv =

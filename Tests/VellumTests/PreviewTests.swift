@@ -36,6 +36,17 @@ final class PreviewTests: XCTestCase {
     XCTAssertFalse(Check.isLoopback("0.0.0.0"))
   }
 
+  /// Shared with `--host`, the preview still answers only names of this machine: the address it listens on, the
+  /// machine's name and its interfaces' addresses; another site's name (DNS rebinding) is refused.
+  func testASharedPreviewAnswersOnlyThisMachinesNames() {
+    let shared = LoopbackHostMiddleware<BasicRequestContext>(boundHost: "0.0.0.0")
+    XCTAssertFalse(shared.names.contains("evil.example"))
+    XCTAssertTrue(shared.names.contains(ProcessInfo.processInfo.hostName.lowercased()))
+    XCTAssertFalse(shared.names.isEmpty)
+    XCTAssertTrue(LoopbackHostMiddleware<BasicRequestContext>(boundHost: "192.0.2.7").names.contains("192.0.2.7"))
+    XCTAssertTrue(LoopbackHostMiddleware<BasicRequestContext>(boundHost: "127.0.0.1").names.isEmpty)
+  }
+
   func testTheDataPreviewReadsBackWhatDataWrites() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

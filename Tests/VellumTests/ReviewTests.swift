@@ -86,6 +86,24 @@ final class ReviewTests: XCTestCase {
   }
 
   /// A colour change moves nothing, so the diff reads paint: the series' stroke, and the background's fill.
+  /// A scatter's markers share one path; textconv lists each marker at its data point, and a moved point is one
+  /// changed point in diff (not the curves of its outline).
+  func testMarkersReadAsTheirPoints() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    let path = try fixture.write(
+      "sc.yaml", "size: [3in, 2in]\ndata: {p: data.csv}\naxes: {layers: [{scatter: {x: x, y: y}}]}\n")
+    try fixture.write("data.csv", "x,y\n0,1\n1,0.6\n2,0.4\n3,0.3\n")
+    let before = try FigureRenderer().svg(specPath: path)
+    try fixture.write("data.csv", "x,y\n0,1\n1,0.7\n2,0.4\n3,0.3\n")
+    let after = try FigureRenderer().svg(specPath: path)
+    let markers = try ChartDescription.lines(of: Data(after.utf8), name: "sc.svg").filter { $0.contains("marker at") }
+    XCTAssertEqual(markers.count, 4, "\(markers)")
+    XCTAssertTrue(markers[1].hasPrefix("scatter-y: marker at (1, 0.7)"), markers[1])
+    let report = try SemanticDiff.compare(old: Data(before.utf8), new: Data(after.utf8))
+    XCTAssertEqual(report, ["scatter-y: 1 point changed at x=1: y 0.6 → 0.7"])
+  }
+
   func testColourOnlyEditsAreNamed() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

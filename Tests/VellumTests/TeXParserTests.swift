@@ -147,4 +147,26 @@ final class TeXParserTests: XCTestCase {
       XCTAssertFalse("\(error)".contains("did you mean"), "\(error)")
     }
   }
+
+  /// `\rightarrow` and its kin are arrows, not `\right` before a delimiter; a stray or missing `\right` says so.
+  func testCommandsStartingWithRightAreTheirOwn() throws {
+    XCTAssertNoThrow(try parse(#"$a \rightarrow b$"#))
+    XCTAssertNoThrow(try parse(#"$\left( \frac{a}{b} \right)$"#))
+    XCTAssertThrowsError(try parse(#"$\left( x$"#)) { error in
+      XCTAssertTrue("\(error)".contains("'\\left' without a matching '\\right'"), "\(error)")
+    }
+    XCTAssertThrowsError(try parse(#"$x \right)$"#)) { error in
+      XCTAssertTrue("\(error)".contains("'\\right' without a matching '\\left'"), "\(error)")
+    }
+  }
+
+  /// A command of the other mode says where it works instead of suggesting its own name.
+  func testACommandOfTheOtherModeSaysWhereItWorks() throws {
+    XCTAssertThrowsError(try parse(#"a \rightarrow b"#)) { error in
+      XCTAssertTrue("\(error)".contains("is a math command; write it between $…$"), "\(error)")
+    }
+    XCTAssertThrowsError(try parse(#"$x^\dag$"#)) { error in
+      XCTAssertTrue("\(error)".contains("is a text command, not known in math"), "\(error)")
+    }
+  }
 }
