@@ -47,6 +47,16 @@ final class PreviewTests: XCTestCase {
     XCTAssertTrue(LoopbackHostMiddleware<BasicRequestContext>(boundHost: "127.0.0.1").names.isEmpty)
   }
 
+  /// A figure's page and card are titled by its title (as the gallery captions it), not by its `alt` text.
+  func testThePageShowsTheFiguresTitle() throws {
+    let fixture = try SpecFixture()
+    defer { fixture.remove() }
+    try fixture.write("data.csv", SpecFixture.csv)
+    let spec = try fixture.write("fig.yaml", "title: Training loss\nalt: Loss falls\n" + SpecFixture.spec)
+    let render = PreviewRender(source: PreviewSource(id: "fig", path: spec), renderer: FigureRenderer())
+    XCTAssertEqual(render.title, "Training loss")
+  }
+
   func testTheDataPreviewReadsBackWhatDataWrites() throws {
     let fixture = try SpecFixture()
     defer { fixture.remove() }

@@ -129,4 +129,30 @@ final class ScaleEdgeCaseTests: XCTestCase {
       XCTAssertEqual(Set(labels).count, labels.count, "every tick its own label: \(labels)")
     }
   }
+
+  /// A time axis whose limits pass the years dates are ticked in (1–9999) warns that it is drawn unlabelled.
+  func testATimeAxisPastTheCalendarWarns() throws {
+    let (_, warnings) = try SpecFixture.scene(
+      "data: {d: {values: {t: ['0001-01-01', '0001-03-01'], y: [1, 2]}}}\n"
+        + "axes: {x: {scale: time}, layers: [{line: {x: t, y: y}}]}\n")
+    XCTAssertTrue(warnings.contains { $0.message.contains("dates are ticked from year 1 to 9999") }, "\(warnings)")
+  }
+
+  /// `svg:` and `colorbar:` with no value count as left out, as the schema says of every key.
+  func testKeysWithNoValueAreLeftOut() throws {
+    let (scene, _) = try SpecFixture.scene(
+      "svg:\ndata: {d: {values: {c: [a, b], r: [x, x], v: [1, 2]}}}\naxes: {x: {scale: categorical}, "
+        + "y: {scale: categorical}, layers: [{heatmap: {x: c, y: r, value: v, colorbar: }}]}\n")
+    XCTAssertFalse(scene.groups(role: "colorbar").isEmpty, "the default colorbar")
+  }
+
+  /// Colour values spanning more than a Double holds (±1e308) are refused at the layer, as position axes refuse
+  /// such ranges; they used to colour every cell alike and drop one.
+  func testAColourSpanPastDoublePrecisionIsRefused() throws {
+    let error = SpecFixture.error(
+      "data: {d: {values: {c: [a, b, c], r: [x, x, x], v: [1, 1e308, -1e308]}}}\n"
+        + "axes: {x: {scale: categorical}, y: {scale: categorical}, layers: [{heatmap: {x: c, y: r, value: v}}]}\n")
+    XCTAssertTrue(error?.message.contains("a span too wide to normalize") == true, "\(String(describing: error))")
+    XCTAssertNotNil(error?.location)
+  }
 }

@@ -96,4 +96,14 @@ final class TextPlacementTests: XCTestCase {
     XCTAssertEqual(Set(labels).count, labels.count, "\(labels)")
     XCTAssertTrue(labels.contains("10n"), "\(labels)")
   }
+
+  /// An arc3 radius out of range is a range error, not a syntax error.
+  func testAnArcRadiusOutOfRangeSaysTheRange() throws {
+    let error = SpecFixture.error(
+      Self.data + "axes: {layers: [{text: {x: 1, y: 1, text: a, offset: [20, 20], "
+        + "arrow: {connection: 'arc3,rad=1e6'}}}]}\n")
+    XCTAssertTrue(
+      error?.message.contains("'rad' in the connection style lies between -1000 and 1000") == true,
+      "\(String(describing: error))")
+  }
 }
