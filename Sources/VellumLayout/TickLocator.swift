@@ -135,8 +135,9 @@ enum TickLocator {
     let last = Int((Foundation.log(hi) / Foundation.log(base) + 1e-9).rounded(.down))
     guard first <= last, last - first < 1000 else { return [] }
     let stride = max(1, Int((Double(last - first + 1) / Double(max(1, maxBins))).rounded(.up)))
-    // Keep 10⁰ (or the decade nearest it) on the grid, as matplotlib does.
-    let anchor = ((first % stride) + stride) % stride
+    // Strided decades at multiples of the stride, so 10⁰ is on the grid, as matplotlib's LogLocator puts them
+    // since 3.10; a range the multiples would leave with one tick keeps its first decade's phase instead.
+    let anchor = (first...last).filter { $0 % stride == 0 }.count >= 2 ? 0 : ((first % stride) + stride) % stride
     return (first...last).filter { (($0 % stride) + stride) % stride == anchor }.map { clean(pow(base, Double($0))) }
   }
 

@@ -155,4 +155,19 @@ final class ScaleEdgeCaseTests: XCTestCase {
     XCTAssertTrue(error?.message.contains("a span too wide to normalize") == true, "\(String(describing: error))")
     XCTAssertNotNil(error?.location)
   }
+
+  /// A log axis over many decades ticks every stride-th decade at multiples of the stride, so 10⁰ stays a tick,
+  /// as matplotlib's LogLocator since 3.10 (`scripts/matplotlib/log_ticks.py`).
+  func testStridedLogTicksKeepTenToTheZero() throws {
+    for (values, powers) in [
+      ("[1, 1e20]", [0, 3, 6, 9, 12, 15, 18, 21]), ("[3e-7, 2e15]", [-6, -3, 0, 3, 6, 9, 12, 15]),
+    ] {
+      let (scene, _) = try SpecFixture.scene(
+        "data: {d: {values: {x: [1, 2], y: \(values)}}}\naxes: {y: {scale: log}, layers: [{line: {x: x, y: y}}]}\n")
+      let y = try XCTUnwrap(scene.groups(role: "axes-0").first?.mapping?.y)
+      let marks = try XCTUnwrap(scene.groups(role: "axis-y").first?.paths.first?.points)
+      let ticks = stride(from: 0, to: marks.count, by: 2).map { Int(log10(y.value(atPage: marks[$0].y)).rounded()) }
+      XCTAssertEqual(ticks.sorted(), powers, values)
+    }
+  }
 }
