@@ -858,16 +858,22 @@ public enum FigureCompiler {
     let t1 = transform.forward(limits.1)
     let span = t1 - t0
     let scale = max(abs(t0), abs(t1))
-    // Tick steps divide the span and labels multiply by its powers of ten, so keep well inside Double's range.
-    if scale <= 1e250, abs(span) >= 1e-250, abs(span) > scale * 1e-12,
-      (limits.1 - limits.0).isFinite
-    {
+    // Tick steps divide the span and labels multiply by its powers of ten, so keep well inside Double's range; a
+    // span of at least 1e-13 of the values (some 450 steps of a Double there) still places points to a fraction
+    // of a point.
+    let narrow = !(abs(span) > scale * 1e-13)
+    if scale <= 1e250, abs(span) >= 1e-250, !narrow, (limits.1 - limits.0).isFinite {
       return
     }
+    // Limits cannot widen a span that is narrow for its values: only moving the values nearer zero helps.
+    let remedy =
+      narrow && scale <= 1e250
+      ? "rescale the data (subtract its start, with a calculate transform)"
+      : "set \(axis.name).limits or rescale the data"
     throw VellumError(
       .invalidData,
       "the \(axis.name) axis would run from \(limits.0) to \(limits.1), which cannot be drawn at double precision; "
-        + "set \(axis.name).limits or rescale the data", at: location)
+        + remedy, at: location)
   }
 
   /// Panels sharing an axis (every panel, or each column's for x, each row's for y) take the range over all their

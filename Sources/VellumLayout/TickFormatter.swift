@@ -24,7 +24,8 @@ enum TickFormatter {
       // ticks' step.
       let sorted = values.sorted()
       let step = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
-      let quantum = pow(10, ((log10(step)).rounded(.down)) - 3)
+      // …and never finer than the offset's own float spacing, whose noise would show.
+      let quantum = max(pow(10, ((log10(step)).rounded(.down)) - 3), pow(10, log10(abs(offset).ulp).rounded(.up)))
       let shifted = offset == 0 ? values : values.map { (($0 - offset) / quantum).rounded() * quantum }
       let largest = shifted.map(abs).max() ?? 0
       let exponent = largest > 0 ? Int(log10(largest).rounded(.down)) : 0

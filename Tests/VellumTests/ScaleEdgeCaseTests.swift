@@ -170,4 +170,18 @@ final class ScaleEdgeCaseTests: XCTestCase {
       XCTAssertEqual(ticks.sorted(), powers, values)
     }
   }
+
+  /// An axis 1e-4 wide at 1e9 (some 800 steps of a Double) draws, labelled from an offset; one 1e-5 wide is refused
+  /// with a remedy that helps (limits cannot widen it).
+  func testNarrowSpansFarFromZero() throws {
+    let (scene, _) = try SpecFixture.scene(
+      "data: {d: {values: {x: [1e9, 1.0000000000001e9], y: [1, 2]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n")
+    let labels = scene.groups(role: "axis-x").flatMap(\.texts).map(\.plainText)
+    XCTAssertEqual(labels, ["0.00000", "0.00002", "0.00004", "0.00006", "0.00008", "0.00010", "+1e9"])
+    let error = SpecFixture.error(
+      "data: {d: {values: {x: [1e9, 1.00000000000001e9], y: [1, 2]}}}\naxes: {layers: [{line: {x: x, y: y}}]}\n")
+    XCTAssertTrue(
+      error?.message.hasSuffix("rescale the data (subtract its start, with a calculate transform)") == true,
+      "\(String(describing: error))")
+  }
 }
