@@ -253,7 +253,7 @@ struct AxesDecorator {
       titleNode = .group(Group(role: "title", children: [placed.node], source: spec.title?.text.location))
       // Its width counts for nothing in the layout, as matplotlib's: a long title overhangs the plot.
       let box = placed.box
-      boxes.append(Rect(x: box.midX, y: box.minY, width: 0, height: box.height))
+      boxes.append(box.lengthLeftOut(alongX: true))
       overhangs.append(box)
     }
     var labelNode: SceneNode?

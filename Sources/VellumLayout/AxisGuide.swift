@@ -197,10 +197,7 @@ struct AxisGuide {
       defer {
         if let box = boxes.popLast() {
           overhangs.append(box)
-          boxes.append(
-            side.runsAlongX
-              ? Rect(x: box.midX, y: box.minY, width: 0, height: box.height)
-              : Rect(x: box.minX, y: box.midY, width: box.width, height: 0))
+          boxes.append(box.lengthLeftOut(alongX: side.runsAlongX))
         }
       }
       switch side {
@@ -236,5 +233,13 @@ struct AxisGuide {
     case .left: return .horizontal(text, x: p.minX - offset, baseline: position + text.ascent / 2, anchor: .end)
     case .right: return .horizontal(text, x: p.maxX + offset, baseline: position + text.ascent / 2, anchor: .start)
     }
+  }
+}
+
+extension Rect {
+  /// The box with its length along x (or y) left out, about its middle: what a title or an axis label counts for in
+  /// a layout that lays them out by their height alone (matplotlib's `for_layout_only`).
+  func lengthLeftOut(alongX: Bool) -> Rect {
+    alongX ? Rect(x: midX, y: minY, width: 0, height: height) : Rect(x: minX, y: midY, width: width, height: 0)
   }
 }

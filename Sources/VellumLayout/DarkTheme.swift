@@ -2,7 +2,8 @@ import VellumScene
 
 /// `theme: dark`: the figure on a black canvas, as matplotlib's dark_background style draws it. The rule is one line:
 /// every achromatic paint (white, black, the greys of text, spines, ticks, grid, legend frames, colorbar outlines,
-/// grey series) turns over (lightness v → 1 − v); every colour, every embedded image, and whatever a colormap paints
+/// grey series) turns over (lightness v → 1 − v); every colour, every embedded image, and whatever a colormap
+/// paints
 /// (heatmap cells and the values written on them, colour-mapped marks, a colorbar's ramp) stays as it is.
 enum DarkTheme {
   static func apply(to scene: Scene) -> Scene { scene.recolored(images: false, keeping: true, dark) }

@@ -20,13 +20,7 @@ enum TickFormatter {
       // Ticks close together far from zero are written from an added offset (+1e9), as matplotlib's
       // ScalarFormatter does; what is left may still take a ×10ⁿ.
       let offset = additiveOffset(values)
-      // What is left after the offset carries the float error of the large values: kept to a thousandth of the
-      // ticks' step.
-      let sorted = values.sorted()
-      let step = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
-      // …and never finer than the offset's own float spacing, whose noise would show.
-      let quantum = max(pow(10, ((log10(step)).rounded(.down)) - 3), pow(10, log10(abs(offset).ulp).rounded(.up)))
-      let shifted = offset == 0 ? values : values.map { (($0 - offset) / quantum).rounded() * quantum }
+      let shifted = offset == 0 ? values : self.shifted(values, by: offset)
       let largest = shifted.map(abs).max() ?? 0
       let exponent = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
       var (labels, scaled): ([TickText], TickText?) = (plain(shifted, decimals: decimals), nil)
@@ -73,6 +67,15 @@ enum TickFormatter {
     let shared = digits(absMax, oom)
     guard shared >= 1000 else { return 0 }
     return (low < 0 ? -1 : 1) * shared * pow(10, oom)
+  }
+
+  /// `values` less `offset`, which leaves the float error of the large values: kept to a thousandth of the ticks'
+  /// step, and never finer than the offset's own float spacing, whose noise would show.
+  private static func shifted(_ values: [Double], by offset: Double) -> [Double] {
+    let sorted = values.sorted()
+    let step = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
+    let quantum = max(pow(10, ((log10(step)).rounded(.down)) - 3), pow(10, log10(abs(offset).ulp).rounded(.up)))
+    return values.map { (($0 - offset) / quantum).rounded() * quantum }
   }
 
   /// A number as matplotlib's `format_data` writes an offset: `1e9`, `1.7040672e9` (its significant digits, up to
@@ -159,8 +162,8 @@ enum TickFormatter {
     return padding + "\u{2212}" + number
   }
 
-  /// 5000 → 5k, 2500 → 2.5k, 3e6 → 3M, 0.002 → 2m, 5e-9 → 5n, 0 → 0 (matplotlib's EngFormatter prefixes, with
-  /// no space); from 1 to 1000 it prints as is.
+  /// 5000 → 5k, 2500 → 2.5k, 3e6 → 3M, 0.002 → 2m, 5e-9 → 5n, 0 → 0 (matplotlib's EngFormatter prefixes,
+  /// with no space); from 1 to 1000 it prints as is.
   static func si(_ value: Double, decimals: Int?) -> String {
     if value == 0 { return "0" }
     let prefixes: [(Double, String)] = [

@@ -7,25 +7,14 @@ enum MarkerShapes {
     var size: Double
   }
 
-  /// The path's subpaths (each from a move), each as its commands' end points.
-  static func subpaths(_ d: String) -> [[(Double, Double)]] {
-    var parts: [Substring] = []
-    var start = d.startIndex
-    for index in d.indices where d[index] == "M" && index != d.startIndex {
-      parts.append(d[start..<index])
-      start = index
-    }
-    parts.append(d[start...])
-    return parts.map { SemanticDiff.points(String($0)) }.filter { !$0.isEmpty }
-  }
-
   /// The markers a path draws: every subpath closed and all of one shape (the same points relative to its start,
   /// to a hundredth of a point), with `single` also taking one closed outline as a marker (a scatter's). nil when
   /// the path draws anything else (a line, bars of several sizes, an area).
   static func markers(_ d: String, single: Bool = false) -> [Marker]? {
+    // Each subpath (from a move) closed, read as its commands' end points.
     let closed = d.split(separator: "M", omittingEmptySubsequences: true)
     guard !closed.isEmpty, closed.allSatisfy({ $0.hasSuffix("Z") }) else { return nil }
-    let shapes = subpaths(d)
+    let shapes = closed.map { SemanticDiff.points("M" + $0) }.filter { !$0.isEmpty }
     guard shapes.count >= (single ? 1 : 2), let first = shapes.first else { return nil }
     func relative(_ shape: [(Double, Double)]) -> [(Double, Double)] {
       shape.map { ($0.0 - shape[0].0, $0.1 - shape[0].1) }

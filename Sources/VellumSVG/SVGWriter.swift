@@ -50,7 +50,7 @@ public enum SVGWriter {
         lines.append(
           " <path id=\"\(GlyphIDs.id(ref))\" d=\"\(PathData.string(outline, scale: GlyphIDs.unitsPerEm))\"/>")
       }
-      for pattern in state.patterns { lines += state.patternElement(pattern) }
+      for index in state.patterns.indices { lines += state.patternElement(at: index) }
       lines.append("</defs>")
     }
     lines += body
@@ -67,11 +67,13 @@ public enum SVGWriter {
   private static func darkSchemeCSS(_ colors: [RGB: RGB]) -> [String] {
     guard !colors.isEmpty else { return [] }
     let scope = "." + darkSchemeClass
+    // Groups that keep their colours (colormap paints) and what they hold are passed over.
+    let outsideKept = ":not([data-theme=keep]):not([data-theme=keep] *)"
     var rules = ["@media (prefers-color-scheme:dark){"]
     if let text = colors[.black] { rules.append("svg\(scope){fill:\(text.hex)}") }
     for (light, dark) in colors.map({ ($0.key.hex, $0.value.hex) }).sorted(by: { $0.0 < $1.0 }) {
-      rules.append("\(scope) [fill=\"\(light)\"]:not([data-theme=keep]):not([data-theme=keep] *){fill:\(dark)}")
-      rules.append("\(scope) [stroke=\"\(light)\"]:not([data-theme=keep]):not([data-theme=keep] *){stroke:\(dark)}")
+      rules.append("\(scope) [fill=\"\(light)\"]\(outsideKept){fill:\(dark)}")
+      rules.append("\(scope) [stroke=\"\(light)\"]\(outsideKept){stroke:\(dark)}")
     }
     rules.append("}")
     return rules
@@ -100,8 +102,9 @@ private struct WriterState {
   private(set) var hasImages = false
   /// Each distinct tile pattern, in order of first use; its content names it (``ContentID``).
   private(set) var patterns: [TilePattern] = []
+  /// Each pattern's id, named once when it is first used.
+  private var patternIDs: [String] = []
   private var usedIDs: [String: Int] = [:]
-  private var groupIDs: [String] = []
 
   init(primaryFamily: String, textMode: TextMode) {
     classes = TextClassNames(primaryFamily: primaryFamily)
@@ -145,9 +148,7 @@ private struct WriterState {
       // Its black text names no fill and would inherit the scheme's root fill: the group names black itself.
       let keeps = group.keepsColors ? " data-theme=\"keep\" fill=\"#000000\"" : ""
       lines.append("\(indent)<g id=\"\(id)\" class=\"\(kind)\"\(shift)\(data)\(keeps)>")
-      groupIDs.append(id)
       for child in group.children { write(child, depth: depth + 1, into: &lines) }
-      groupIDs.removeLast()
       lines.append("\(indent)</g>")
     case .clip(let clip):
       let r = clip.rect
@@ -165,7 +166,10 @@ private struct WriterState {
       }
       // The fill, then the pattern over it carrying the stroke, as matplotlib draws a hatched patch.
       let index = patterns.firstIndex(of: pattern) ?? patterns.count
-      if index == patterns.count { patterns.append(pattern) }
+      if index == patterns.count {
+        patterns.append(pattern)
+        patternIDs.append(patternID(pattern))
+      }
       var fill = path
       fill.stroke = nil
       fill.pattern = nil
@@ -173,7 +177,7 @@ private struct WriterState {
       var hatched = path
       hatched.fill = nil
       hatched.pattern = nil
-      lines.append(indent + pathElement(hatched, fill: "url(#\(patternID(patterns[index])))"))
+      lines.append(indent + pathElement(hatched, fill: "url(#\(patternIDs[index]))"))
     case .text(let text):
       lines += textElements(text).map { indent + $0 }
     case .image(let image):
@@ -198,15 +202,16 @@ private struct WriterState {
   private func color(_ rgb: RGB) -> String { rgb.hex }
 
   /// A pattern's tile: its lines stroked and its shapes filled in one paint, repeated from the page's origin.
-  func patternElement(_ pattern: TilePattern) -> [String] {
-    [
-      " <pattern id=\"\(patternID(pattern))\" patternUnits=\"userSpaceOnUse\" width=\"\(n(pattern.size))\" "
+  func patternElement(at index: Int) -> [String] {
+    let pattern = patterns[index]
+    return [
+      " <pattern id=\"\(patternIDs[index])\" patternUnits=\"userSpaceOnUse\" width=\"\(n(pattern.size))\" "
         + "height=\"\(n(pattern.size))\">"
     ] + patternTile(pattern) + [" </pattern>"]
   }
 
   /// A pattern's id, from its size and tile (``ContentID``).
-  func patternID(_ pattern: TilePattern) -> String {
+  private func patternID(_ pattern: TilePattern) -> String {
     "pattern-" + ContentID.hex(n(pattern.size) + patternTile(pattern).joined())
   }
 

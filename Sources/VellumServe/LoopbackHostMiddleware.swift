@@ -11,14 +11,14 @@ struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
   let names: Set<String>
 
   init(boundHost: String) {
-    names = isLoopbackHost(boundHost) ? [] : machineNames(boundHost: boundHost)
+    names = Self.isLoopback(boundHost) ? [] : machineNames(boundHost: boundHost)
   }
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
-    let host = hostName(request.head.authority ?? "")
-    guard isLoopbackName(host) || names.contains(host) else {
+    let host = Self.hostName(request.head.authority ?? "")
+    guard Self.isLoopbackName(host) || names.contains(host) else {
       var headers = HTTPFields()
       headers[.contentType] = "text/plain; charset=utf-8"
       return Response(
@@ -32,26 +32,24 @@ struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
   static func namesThisMachine(_ authority: String) -> Bool { isLoopbackName(hostName(authority)) }
 
   /// Whether `host` (the address the server binds) is this machine only.
-  static func isLoopback(_ host: String) -> Bool { isLoopbackHost(host) }
-}
-
-/// The host of an authority (`name:port`, `[v6]:port`), lowercased, a bracketed IPv6 address kept in brackets.
-private func hostName(_ authority: String) -> String {
-  var host = Substring(authority.lowercased())
-  if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
-    host = host[...close]
-  } else if let colon = host.lastIndex(of: ":") {
-    host = host[..<colon]
+  static func isLoopback(_ host: String) -> Bool {
+    namesThisMachine(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host)
   }
-  return String(host)
-}
 
-private func isLoopbackName(_ host: String) -> Bool {
-  host == "localhost" || host == "[::1]" || (host.hasPrefix("127.") && host.allSatisfy { $0.isNumber || $0 == "." })
-}
+  /// The host of an authority (`name:port`, `[v6]:port`), lowercased, a bracketed IPv6 address kept in brackets.
+  private static func hostName(_ authority: String) -> String {
+    var host = Substring(authority.lowercased())
+    if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+      host = host[...close]
+    } else if let colon = host.lastIndex(of: ":") {
+      host = host[..<colon]
+    }
+    return String(host)
+  }
 
-private func isLoopbackHost(_ host: String) -> Bool {
-  isLoopbackName(hostName(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host))
+  private static func isLoopbackName(_ host: String) -> Bool {
+    host == "localhost" || host == "[::1]" || (host.hasPrefix("127.") && host.allSatisfy { $0.isNumber || $0 == "." })
+  }
 }
 
 /// The names a request for a preview bound to `boundHost` may use: that host (unless a wildcard), this machine's

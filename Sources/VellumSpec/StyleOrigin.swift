@@ -40,7 +40,7 @@ enum StyleOrigin {
   }
 
   /// Yams makes marks only while parsing; `Mark` is two `Int`s (line, column) laid out in that order, which
-  /// `StyleTests.testStyleFileErrorsNameTheStyleFile` checks through the located errors it gives.
+  /// `StyleRetargetTests.testStyleFileErrorsNameTheStyleFile` checks through the located errors it gives.
   private static func makeMark(line: Int, column: Int) -> Mark {
     precondition(MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size)
     return unsafeBitCast((line, column), to: Mark.self)

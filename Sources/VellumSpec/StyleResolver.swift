@@ -91,6 +91,16 @@ public enum StyleResolver {
     StyleOrigin.location(node?.mark, file: file, styles: reading.names)
   }
 
+  /// An `aspect` (height / width), in a spec or a style: a positive number, else an error at it.
+  private static func aspect(_ node: Node, file: String, reading: Reading) throws -> Double {
+    guard let aspect = node.string.flatMap(Double.init), aspect > 0, aspect.isFinite else {
+      throw VellumError(
+        .invalidSpec, "aspect must be a positive number (height / width)",
+        at: location(node, file: file, reading: reading))
+    }
+    return aspect
+  }
+
   /// A style reference (`style:` or `extend:`): nil when left out or null, else a name or path; anything else is an
   /// error at it.
   private static func reference(_ node: Node?, key: String, file: String, reading: Reading) throws -> String? {
@@ -194,14 +204,7 @@ public enum StyleResolver {
         style.widths[name] = points
       }
     }
-    if let aspectNode = map[Node.key("aspect")] {
-      guard let aspect = aspectNode.string.flatMap(Double.init), aspect > 0, aspect.isFinite else {
-        throw VellumError(
-          .invalidSpec, "aspect must be a positive number (height / width)",
-          at: location(aspectNode, file: file, reading: reading))
-      }
-      style.aspect = aspect
-    }
+    if let aspectNode = map[Node.key("aspect")] { style.aspect = try aspect(aspectNode, file: file, reading: reading) }
     for key in styleOnlyKeys { map[Node.key(key)] = nil }
     style.node = merge(base: style.node, over: .mapping(map))
     return style
@@ -377,12 +380,7 @@ public enum StyleResolver {
       map[widthKey] = .scalar(Node.Scalar("\(points)pt", Node.basicTag(), .plain, widthNode.mark))
     }
     let aspectKey = Node.key("aspect")
-    if let node = map[aspectKey], node.string.flatMap(Double.init).map({ !($0 > 0 && $0.isFinite) }) ?? true {
-      throw VellumError(
-        .invalidSpec, "aspect must be a positive number (height / width)",
-        at: location(node, file: file, reading: reading))
-    }
-    let aspect = map[aspectKey]?.string.flatMap(Double.init) ?? style?.aspect
+    let aspect = try map[aspectKey].map { try self.aspect($0, file: file, reading: reading) } ?? style?.aspect
     map[aspectKey] = nil
     let (sizeKey, heightKey) = (Node.key("size"), Node.key("height"))
     if map[sizeKey] == nil, map[heightKey] == nil, let aspect,

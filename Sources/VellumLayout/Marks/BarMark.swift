@@ -135,8 +135,8 @@ struct BarMark: Mark, SeriesLayerBody {
       keys: [
         SpecKey(
           "format", SpecSchema.numberFormat,
-          "how the value is written: auto (as few decimals as it needs, up to 3; %g form below 0.0005), a printf pattern (%.1f) or a Python format "
-            + "spec (.1f, +.1%, ,d)", defaultValue: "auto"),
+          "how the value is written: auto (as few decimals as it needs, up to 3; %g form below 0.0005), a printf "
+            + "pattern (%.1f) or a Python format spec (.1f, +.1%, ,d)", defaultValue: "auto"),
         SpecKey("size", SpecSchema.fontSize, "text size in points", default: "the tick labels' size"),
         SpecKey("pad", SpecSchema.nonNegative, "gap in points between the bar's end and the text", defaultValue: 2.0),
         SpecKey("column", SpecSchema.string, "a column whose text is written instead of the value", example: "delta"),

@@ -30,6 +30,11 @@ struct TextMark: Mark {
     "vertical_anchor", SpecSchema.enumeration(VerticalAnchor.allCases.map(\.rawValue)),
     "which line of the text stands at the point (matplotlib's va): baseline, middle, top or bottom",
     defaultValue: VerticalAnchor.baseline)
+
+  /// `vertical_anchor`, for both forms of text.
+  static func verticalAnchor(_ map: SpecMapping) throws -> VerticalAnchor {
+    try map.optional("vertical_anchor") { try decodeEnum($0, what: "vertical anchor") } ?? .baseline
+  }
   enum Coordinates: String, Sendable, CaseIterable { case data, axes, figure }
   /// Where `text_at` is measured: as the point's coordinates, or in points from the point (offset points).
   enum TextCoordinates: String, Sendable, CaseIterable { case data, axes, figure, points }
@@ -127,7 +132,7 @@ struct TextMark: Mark {
       throw node.error("the text stands at text_at or at an offset from the point, not both")
     }
     anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
-    verticalAnchor = try map.optional("vertical_anchor") { try decodeEnum($0, what: "vertical anchor") } ?? .baseline
+    verticalAnchor = try Self.verticalAnchor(map)
     size = try map.optional("size") { try $0.fontSize() }
     color = try map.optional("color") { try decodeColor($0) } ?? .black
     arrow = try map.optional("arrow") { try AnnotationArrow.decode($0) } ?? nil
@@ -297,8 +302,7 @@ extension TextMark {
       format = try textMap.optional("format") { try $0.formatSpec() }
       offset = try TextMark.offset(map) ?? (3, 3)
       anchor = try map.optional("anchor") { try decodeEnum($0, what: "text anchor") } ?? .start
-      verticalAnchor =
-        try map.optional("vertical_anchor") { try decodeEnum($0, what: "vertical anchor") } ?? .baseline
+      verticalAnchor = try TextMark.verticalAnchor(map)
       size = try map.optional("size") { try $0.fontSize() }
       nudge = try map.optional("nudge") { try $0.bool() } ?? false
     }

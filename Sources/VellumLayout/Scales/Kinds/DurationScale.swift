@@ -2,8 +2,8 @@ import Foundation
 import VellumSpec
 
 /// `scale: duration`: elapsed time (numbers in `unit`s, or text such as `90 min`), held in seconds and shown in
-/// the unit that suits the span (ns, µs, ms, s, min, h or d) at steps that unit divides well into (15 and 30 minutes, 6 and 12
-/// hours): W&B's `Relative Time (Process)`, a loss over wall-clock time.
+/// the unit that suits the span (ns, µs, ms, s, min, h or d) at steps that unit divides well into (15 and 30
+/// minutes, 6 and 12 hours): W&B's `Relative Time (Process)`, a loss over wall-clock time.
 struct DurationScale: PositionScale {
   static let kind = ScaleKind(
     "duration", meaning: "elapsed time in unit, shown in ns, µs, ms, s, min, h or d", keys: [TimeText.unitKey],
